@@ -1,0 +1,180 @@
+import { type CategoryConfig, matchByLabel, type ServiceTagConfig } from './categories.ts';
+import { checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from './coordinates.ts';
+import { parseDateCell } from './dates.ts';
+import { type Gazetteer, parseAddress, placeKey } from './gazetteer.ts';
+import { type LoadIssue, type LoadIssueCode, loadIssue } from './load-issues.ts';
+import { splitPhones } from './phone.ts';
+import type { RawRecord } from './raw-record.ts';
+import type { LocationPrecision, Resource, Visibility } from './resource.ts';
+import { safeHttpUrl } from './safe-url.ts';
+import { stableHash } from './stable-id.ts';
+
+/** What a file contributes to each of its records. */
+export interface FileDefaults {
+  readonly file: string;
+  readonly category: string;
+  readonly county?: string;
+  readonly source: string;
+  readonly visibility: Visibility;
+}
+
+export interface BuildContext {
+  readonly categories: readonly CategoryConfig[];
+  readonly serviceTags: readonly ServiceTagConfig[];
+  readonly gazetteer: Gazetteer;
+  readonly defaults: FileDefaults;
+}
+
+export type BuildResult = { resource: Resource; issues: LoadIssue[] } | { resource: null; issues: LoadIssue[] };
+
+const INTERNAL_WORDS = new Set(['internal', '內部', '否', 'no', 'false', '不公開', 'private', 'confidential']);
+
+/** Validates one record into a Resource, with an issue for every fix, guess or rejection. */
+export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult {
+  const { fields, headers, row } = record;
+  const file = ctx.defaults.file;
+  const issues: LoadIssue[] = [];
+  const report = (code: LoadIssueCode, field?: keyof typeof headers, value?: string) =>
+    issues.push(
+      loadIssue(code, file, {
+        row,
+        ...(field && headers[field] ? { column: headers[field] } : {}),
+        ...(value !== undefined ? { value } : {}),
+      }),
+    );
+
+  const name = (fields.name ?? '').trim();
+  if (name === '') {
+    report('missing-name', 'name');
+    return { resource: null, issues };
+  }
+  const extra: Record<string, string> = { ...record.extra };
+
+  const rawCategory = (fields.category ?? '').trim();
+  const categoryMatch = rawCategory === '' ? undefined : matchByLabel(ctx.categories, rawCategory);
+  if (rawCategory !== '' && !categoryMatch) report('unknown-category', 'category', rawCategory);
+  const category = categoryMatch?.id ?? ctx.defaults.category;
+  if (rawCategory !== '' && !categoryMatch && headers.category) extra[headers.category] = rawCategory;
+
+  const services = splitList(fields.services ?? '').map((label) => {
+    const tag = matchByLabel(ctx.serviceTags, label);
+    if (!tag) report('unknown-service', 'services', label);
+    return tag?.id ?? label;
+  });
+
+  const rawAddress = (fields.address ?? '').trim();
+  const addresses = rawAddress.split(/[;；、\n]/).map((a) => a.trim()).filter((a) => a !== '');
+  if (addresses.length > 1) report('multiple-addresses', 'address', rawAddress);
+  const parsed = parseAddress(ctx.gazetteer, addresses[0] ?? '', fields.county || ctx.defaults.county);
+  const county = placeKey(fields.county?.trim() || parsed.county || ctx.defaults.county || '');
+  const town = placeKey(fields.town?.trim() || parsed.town || '');
+
+  const { position, precision } = locate(record, county, town, ctx.gazetteer, report);
+
+  const website = fields.website?.trim() ? safeHttpUrl(fields.website) : null;
+  if (fields.website?.trim() && !website) {
+    report('invalid-website', 'website', fields.website);
+    if (headers.website) extra[headers.website] = fields.website;
+  }
+  const lastVerified = fields.lastVerified?.trim() ? parseDateCell(fields.lastVerified) : null;
+  if (fields.lastVerified?.trim() && !lastVerified) {
+    report('invalid-date', 'lastVerified', fields.lastVerified);
+    if (headers.lastVerified) extra[headers.lastVerified] = fields.lastVerified;
+  }
+  const visibility: Visibility = INTERNAL_WORDS.has((fields.visibility ?? '').trim().toLowerCase())
+    ? 'internal'
+    : ctx.defaults.visibility;
+
+  const resource: Resource = {
+    id: fields.id?.trim().replace(/^'/, '') || `${stableHash(file)}-${stableHash(`${name}|${rawAddress}`)}`,
+    name,
+    category,
+    services,
+    address: rawAddress,
+    county,
+    town,
+    ...(fields.village?.trim() ? { village: fields.village.trim() } : {}),
+    position,
+    precision,
+    phones: splitPhones(fields.phone ?? ''),
+    ...(fields.openingHours?.trim() ? { openingHours: fields.openingHours.trim() } : {}),
+    ...(website ? { website } : {}),
+    ...(fields.description?.trim() ? { description: fields.description.trim() } : {}),
+    source: fields.source?.trim() || ctx.defaults.source,
+    ...(lastVerified ? { lastVerified } : {}),
+    visibility,
+    extra,
+  };
+  return { resource, issues };
+}
+
+function splitList(raw: string): string[] {
+  return raw
+    .split(/[;；,，、|/\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function locate(
+  record: RawRecord,
+  county: string,
+  town: string,
+  gazetteer: Gazetteer,
+  report: (code: LoadIssueCode, field?: 'lat' | 'lng' | 'address', value?: string) => void,
+): { position: LatLng | null; precision: LocationPrecision } {
+  const exact = exactPosition(record, report);
+  if (exact) return { position: exact, precision: 'exact' };
+  if (record.otherGeometry) report('non-point-geometry', undefined, record.otherGeometry);
+  const township = town ? gazetteer.find(county, town) ?? uniqueTown(gazetteer, town) : undefined;
+  if (township) {
+    report('approximate-location', 'address', `${township.county}${township.town}`);
+    return { position: township.centroid, precision: 'approximate-town' };
+  }
+  report('missing-location', 'address', record.fields.address ?? '');
+  return { position: null, precision: 'missing' };
+}
+
+function uniqueTown(gazetteer: Gazetteer, town: string) {
+  const matches = gazetteer.findByTown(town);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function exactPosition(
+  record: RawRecord,
+  report: (code: LoadIssueCode, field?: 'lat' | 'lng', value?: string) => void,
+): LatLng | null {
+  let lat: number | null;
+  let lng: number | null;
+  if (record.point) {
+    const p = lngLatToLatLng(record.point);
+    [lat, lng] = [p[0], p[1]];
+  } else {
+    const rawLat = record.fields.lat ?? '';
+    const rawLng = record.fields.lng ?? '';
+    if (rawLat.trim() === '' && rawLng.trim() === '') return null;
+    lat = parseCoordinate(rawLat);
+    lng = parseCoordinate(rawLng);
+    if (lat === null || lng === null) {
+      report('coordinates-invalid', lat === null ? 'lat' : 'lng', `${rawLat}, ${rawLng}`);
+      return null;
+    }
+  }
+  const check = checkLatLng(lat, lng);
+  const value = `${lat}, ${lng}`;
+  switch (check.kind) {
+    case 'ok':
+      return check.position;
+    case 'swapped':
+      report('swapped-coordinates', 'lat', value);
+      return check.position;
+    case 'zero':
+      report('coordinates-zero', 'lat', value);
+      return null;
+    case 'out-of-range':
+      report('coordinates-invalid', 'lat', value);
+      return null;
+    case 'outside-taiwan':
+      report('coordinates-outside-taiwan', 'lat', value);
+      return null;
+  }
+}

@@ -1,0 +1,58 @@
+/** Marker symbols drawn by the map; each category has its own so colour is never the only cue. */
+export const MARKER_SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'hexagon', 'cross', 'heart'] as const;
+export type MarkerSymbol = (typeof MARKER_SYMBOLS)[number];
+
+/** Bilingual label. */
+export interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A resource category, from configuration (data/manifest.json), not from code. */
+export interface CategoryConfig {
+  readonly id: string;
+  readonly label: Label;
+  /** Names an input file may use for this category, e.g. 日安社會福利服務中心. */
+  readonly aliases: readonly string[];
+  readonly color: string;
+  readonly symbol: MarkerSymbol;
+}
+
+/** A service tag, e.g. 餐食提供 (meals). */
+export interface ServiceTagConfig {
+  readonly id: string;
+  readonly label: Label;
+  readonly aliases: readonly string[];
+}
+
+/** Okabe–Ito: a palette that stays distinct for the common forms of colour blindness. */
+export const COLOR_BLIND_SAFE_PALETTE = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#8C6D00',
+  '#000000',
+] as const;
+
+/** Finds the category or tag whose id, label or alias matches a cell, ignoring case and spaces. */
+export function matchByLabel<T extends { id: string; label: Label; aliases: readonly string[] }>(
+  items: readonly T[],
+  raw: string,
+): T | undefined {
+  const key = compact(raw);
+  if (key === '') return undefined;
+  return items.find(
+    (item) =>
+      compact(item.id) === key ||
+      compact(item.label.zh) === key ||
+      compact(item.label.en) === key ||
+      item.aliases.some((alias) => compact(alias) === key),
+  );
+}
+
+function compact(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').replace(/台/g, '臺').toLowerCase();
+}

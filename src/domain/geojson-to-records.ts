@@ -1,0 +1,76 @@
+import { type MappableField, recogniseHeader } from './column-mapping.ts';
+import { asLngLat } from './coordinates.ts';
+import { type LoadIssue, loadIssue } from './load-issues.ts';
+import type { MappedRecords } from './table-to-records.ts';
+import type { RawRecord } from './raw-record.ts';
+
+interface GeoJsonFeatureLike {
+  type?: unknown;
+  properties?: unknown;
+  geometry?: unknown;
+  id?: unknown;
+}
+
+/** GeoJSON text → records. Point features carry their position; other geometries are reported. */
+export function geojsonToRecords(text: string, file: string): MappedRecords {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { records: [], issues: [loadIssue('file-unreadable', file, { value: 'JSON' })] };
+  }
+  const features = featuresOf(data);
+  if (!features) return { records: [], issues: [loadIssue('file-unreadable', file, { value: 'GeoJSON' })] };
+  const issues: LoadIssue[] = [];
+  const records = features.map((feature, i) => featureToRecord(feature, i + 1));
+  if (records.length === 0) issues.push(loadIssue('file-empty', file));
+  return { records, issues };
+}
+
+function featuresOf(data: unknown): GeoJsonFeatureLike[] | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const obj = data as { type?: unknown; features?: unknown };
+  if (obj.type === 'FeatureCollection' && Array.isArray(obj.features)) return obj.features as GeoJsonFeatureLike[];
+  if (obj.type === 'Feature') return [obj as GeoJsonFeatureLike];
+  return null;
+}
+
+function featureToRecord(feature: GeoJsonFeatureLike, row: number): RawRecord {
+  const props =
+    typeof feature.properties === 'object' && feature.properties !== null
+      ? (feature.properties as Record<string, unknown>)
+      : {};
+  const fields: Partial<Record<MappableField, string>> = {};
+  const headers: Partial<Record<MappableField, string>> = {};
+  const extra: Record<string, string> = {};
+  for (const [key, value] of Object.entries(props)) {
+    const text = cellText(value);
+    const field = recogniseHeader(key);
+    if (field && fields[field] === undefined) {
+      fields[field] = text;
+      headers[field] = key;
+    } else if (text !== '') {
+      extra[key] = text;
+    }
+  }
+  if (fields.id === undefined && (typeof feature.id === 'string' || typeof feature.id === 'number')) {
+    fields.id = String(feature.id);
+    headers.id = 'id';
+  }
+  const geometry = feature.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+  if (!geometry) return { row, fields, headers, extra };
+  if (geometry.type === 'Point' && Array.isArray(geometry.coordinates)) {
+    const [lng, lat] = geometry.coordinates as unknown[];
+    if (typeof lng === 'number' && typeof lat === 'number') {
+      return { row, fields, headers, extra, point: asLngLat(lng, lat) };
+    }
+  }
+  return { row, fields, headers, extra, otherGeometry: String(geometry.type ?? 'unknown') };
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cellText).join('、');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,71 @@
+import Papa from 'papaparse';
+
+/** A table as read from a file: header cells and data rows, all strings. */
+export interface RawTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** 1-based line number in the file of each data row (for row-level reports). */
+  readonly lineNumbers: readonly number[];
+  /** The header row's index among the file's rows (0 unless leading junk rows were skipped). */
+  readonly headerRowCount: number;
+  readonly delimiter: string;
+}
+
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * Detects the delimiter from the header line: the candidate it holds most of, commas on a tie.
+ * PapaParse's own guess is thrown off by data cells such as "關懷訪視;通報轉介" in a comma file.
+ */
+export function detectDelimiter(text: string): string {
+  const headerLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const unquoted = headerLine.replace(/"[^"]*"/g, '');
+  let best: string = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const count = unquoted.split(d).length - 1;
+    if (count > bestCount) [best, bestCount] = [d, count];
+  }
+  return best;
+}
+
+/** The only module that knows PapaParse. Parses CSV/TSV text; the delimiter is detected. */
+export function parseDelimitedText(text: string): RawTable {
+  const result = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
+  const all = result.data;
+  const lineNumbers: number[] = [];
+  let line = 1;
+  const startLines = all.map((row) => {
+    const start = line;
+    line += 1 + row.reduce((n, cell) => n + countNewlines(cell), 0);
+    return start;
+  });
+  const firstNonEmpty = all.findIndex((row) => !isBlankRow(row));
+  if (firstNonEmpty < 0) {
+    return { headers: [], rows: [], lineNumbers: [], headerRowCount: 0, delimiter: result.meta.delimiter };
+  }
+  const headers = (all[firstNonEmpty] ?? []).map((h) => h.replace(/\s+/g, ' ').trim());
+  const rows: string[][] = [];
+  for (let i = firstNonEmpty + 1; i < all.length; i++) {
+    const row = all[i];
+    if (!row || isBlankRow(row)) continue;
+    rows.push(row);
+    lineNumbers.push(startLines[i] ?? i + 1);
+  }
+  return { headers, rows, lineNumbers, headerRowCount: firstNonEmpty + 1, delimiter: result.meta.delimiter };
+}
+
+/** Serialises rows to CSV text (used by exports and tests). */
+export function toCsvText(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  return Papa.unparse({ fields: [...headers], data: rows.map((r) => [...r]) }, { newline: '\r\n' });
+}
+
+function isBlankRow(row: readonly string[]): boolean {
+  return row.every((cell) => cell.trim() === '');
+}
+
+function countNewlines(cell: string): number {
+  let n = 0;
+  for (let i = 0; i < cell.length; i++) if (cell.charCodeAt(i) === 10) n++;
+  return n;
+}

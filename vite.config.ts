@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { serveDataPlugin } from './src/build/serve-data-plugin.ts';
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), serveDataPlugin('data')],
+  build: { target: 'es2022', sourcemap: true },
+  worker: { format: 'es' },
+  preview: { port: 4173, strictPort: false },
+  test: {
+    restoreMocks: true,
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'components',
+          environment: 'jsdom',
+          include: ['tests/components/**/*.test.tsx'],
+          setupFiles: ['tests/components/setup.ts'],
+        },
+      },
+    ],
+  },
+});
