@@ -24,7 +24,7 @@ describe('the embedded default data', () => {
     expect(files.map((f) => [f.file, f.rowCount, f.resources.length])).toEqual(
       files.map((f) => [f.file, f.rowCount, f.rowCount]),
     );
-    expect(resources.length).toBe(106);
+    expect(resources.length).toBe(111);
   });
 
   it('reports nothing worse than approximate placement', () => {

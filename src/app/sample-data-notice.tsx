@@ -1,0 +1,14 @@
+import { useTranslation } from '../i18n/use-translation.ts';
+import { useAppStore } from '../store/app-store.ts';
+
+/** A visible warning whenever demo records (示範資料) are loaded, so no resident goes to a fictional shop. */
+export function SampleDataNotice() {
+  const { t } = useTranslation();
+  const hasSample = useAppStore((s) => s.fileReports.some((f) => f.sample && f.resourceCount > 0));
+  if (!hasSample) return null;
+  return (
+    <p className="sample-notice" role="note">
+      {t('app.sampleNotice')}
+    </p>
+  );
+}

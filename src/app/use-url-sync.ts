@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { viewStateFromSearch, viewStateToSearch } from '../domain/view-state.ts';
+import type { Language } from '../i18n/translate.ts';
+import { useAppStore } from '../store/app-store.ts';
+
+const LANGUAGE_KEY = 'crm.language';
+
+/** Reads the view (filters, search, selection, map view, language) from the URL into the store. */
+export function applyUrlToStore(search: string) {
+  const view = viewStateFromSearch(search);
+  const lang = new URLSearchParams(search).get('lang');
+  const remembered = safeStorageGet(LANGUAGE_KEY);
+  const language: Language = lang === 'en' || (lang === null && remembered === 'en') ? 'en' : 'zh-TW';
+  const state = useAppStore.getState();
+  state.setFilters(view.filters);
+  state.select(view.selectedId, 'url');
+  if (view.mapView) state.setMapView(view.mapView);
+  state.setLanguage(language);
+}
+
+/** Keeps the URL in step with the store, so reloading or sharing the link reproduces the view. */
+export function useUrlSync() {
+  useEffect(() => {
+    const write = () => {
+      const s = useAppStore.getState();
+      const params = new URLSearchParams(
+        viewStateToSearch(
+          { filters: s.filters, selectedId: s.selectedId, mapView: s.mapView },
+          window.location.search,
+        ),
+      );
+      if (s.language === 'en') params.set('lang', 'en');
+      else params.delete('lang');
+      const search = params.toString() ? `?${params.toString()}` : '';
+      if (search !== window.location.search) {
+        window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+      }
+      document.documentElement.lang = s.language;
+      safeStorageSet(LANGUAGE_KEY, s.language);
+    };
+    write();
+    const unsubscribe = useAppStore.subscribe(write);
+    const onPop = () => applyUrlToStore(window.location.search);
+    window.addEventListener('popstate', onPop);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('popstate', onPop);
+    };
+  }, []);
+}
+
+function safeStorageGet(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function safeStorageSet(key: string, value: string) {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Private mode or storage disabled: the URL still carries the language.
+  }
+}

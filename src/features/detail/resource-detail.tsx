@@ -1,0 +1,98 @@
+import { useEffect, useRef } from 'react';
+import { CategorySymbol } from '../../components/category-symbol.tsx';
+import { directionsUrl } from '../../domain/directions.ts';
+import { toTelUri } from '../../domain/phone.ts';
+import { isSampleRecord } from '../../domain/sample-data.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectSelectedResource } from '../../store/derived.ts';
+
+/** Everything about the selected resource. All data is rendered as text; links are tel: or http(s) only. */
+export function ResourceDetail() {
+  const { t, label } = useTranslation();
+  const resource = useAppStore(selectSelectedResource);
+  const selectionOrigin = useAppStore((s) => s.selectionOrigin);
+  const manifest = useAppStore((s) => s.manifest);
+  const select = useAppStore((s) => s.select);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (resource && selectionOrigin !== 'url') headingRef.current?.focus({ preventScroll: false });
+  }, [resource, selectionOrigin]);
+
+  if (!resource) return null;
+  const category = manifest?.categories.find((c) => c.id === resource.category);
+  const tagLabel = (id: string) => {
+    const tag = manifest?.serviceTags.find((s) => s.id === id);
+    return tag ? label(tag.label) : id;
+  };
+  const directions = directionsUrl(resource);
+  const notProvided = <span className="muted">{t('detail.notProvided')}</span>;
+
+  return (
+    <section className="resource-detail" aria-labelledby="detail-heading">
+      <div className="resource-detail__head">
+        <h2 id="detail-heading" ref={headingRef} tabIndex={-1}>
+          {resource.name}
+        </h2>
+        <button type="button" className="button-ghost" onClick={() => select(null, 'list')}>
+          {t('detail.close')}
+        </button>
+      </div>
+      {isSampleRecord(resource) && <p className="badge badge-sample">{t('detail.sample')}</p>}
+      {resource.visibility === 'internal' && <p className="badge badge-internal">{t('detail.internal')}</p>}
+      {resource.precision === 'approximate-town' && <p className="note-approximate">{t('detail.approximate')}</p>}
+      {resource.precision === 'missing' && <p className="note-approximate">{t('detail.missingLocation')}</p>}
+      <dl className="detail-fields">
+        <dt>{t('detail.category')}</dt>
+        <dd>
+          <CategorySymbol category={category} /> {category ? label(category.label) : resource.category}
+        </dd>
+        <dt>{t('detail.services')}</dt>
+        <dd>{resource.services.length > 0 ? resource.services.map(tagLabel).join('、') : notProvided}</dd>
+        <dt>{t('detail.address')}</dt>
+        <dd>{resource.address || notProvided}</dd>
+        <dt>{t('detail.phone')}</dt>
+        <dd>
+          {resource.phones.length > 0
+            ? resource.phones.map((phone) => {
+                const tel = toTelUri(phone);
+                return (
+                  <span key={phone} className="phone">
+                    {tel ? <a href={tel}>{phone}</a> : phone}
+                  </span>
+                );
+              })
+            : notProvided}
+        </dd>
+        <dt>{t('detail.hours')}</dt>
+        <dd>{resource.openingHours ?? notProvided}</dd>
+        {resource.website && (
+          <>
+            <dt>{t('detail.website')}</dt>
+            <dd>
+              <a href={resource.website} target="_blank" rel="noopener noreferrer">
+                {resource.website}
+              </a>
+            </dd>
+          </>
+        )}
+        {resource.description && (
+          <>
+            <dt>{t('detail.description')}</dt>
+            <dd>{resource.description}</dd>
+          </>
+        )}
+        <dt>{t('detail.lastVerified')}</dt>
+        <dd>{resource.lastVerified ?? notProvided}</dd>
+        <dt>{t('detail.source')}</dt>
+        <dd>{resource.source || notProvided}</dd>
+      </dl>
+      {directions && (
+        <a className="button-primary" href={directions} target="_blank" rel="noopener noreferrer">
+          {t('detail.directions')}
+        </a>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useId, useMemo } from 'react';
+import { areaOptions } from '../../domain/area-options.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+
+/** County, then township: the towns list follows the chosen county. */
+export function AreaFilter() {
+  const { t } = useTranslation();
+  const resources = useAppStore((s) => s.resources);
+  const county = useAppStore((s) => s.filters.county);
+  const town = useAppStore((s) => s.filters.town);
+  const setArea = useAppStore((s) => s.setArea);
+  const options = useMemo(() => areaOptions(resources), [resources]);
+  const towns = options.find((o) => o.county === county)?.towns ?? [];
+  const countyId = useId();
+  const townId = useId();
+  return (
+    <fieldset className="filter-group">
+      <legend>{t('filters.area')}</legend>
+      <div className="select-row">
+        <label htmlFor={countyId}>{t('filters.county')}</label>
+        <select id={countyId} value={county} onChange={(e) => setArea(e.target.value, '')}>
+          <option value="">{t('filters.allCounties')}</option>
+          {options.map((o) => (
+            <option key={o.county} value={o.county}>
+              {o.county}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="select-row">
+        <label htmlFor={townId}>{t('filters.town')}</label>
+        <select id={townId} value={town} disabled={county === ''} onChange={(e) => setArea(county, e.target.value)}>
+          <option value="">{t('filters.allTowns')}</option>
+          {towns.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
+  );
+}

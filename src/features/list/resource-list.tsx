@@ -1,0 +1,65 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { Resource } from '../../domain/resource.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectCategories, selectFilterResult, selectResourceIndex } from '../../store/derived.ts';
+import { ResourceListItem } from './resource-list-item.tsx';
+
+/** The results as a virtualised list: a complete alternative to the map, in the same order and filter. */
+export function ResourceList() {
+  const { t } = useTranslation();
+  const index = useAppStore(selectResourceIndex);
+  const visible = useAppStore((s) => selectFilterResult(s).visible);
+  const categories = useAppStore(selectCategories);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const selectionOrigin = useAppStore((s) => s.selectionOrigin);
+  const select = useAppStore((s) => s.select);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 84,
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    if (!selectedId || selectionOrigin === 'list') return;
+    const at = visible.findIndex((i) => index.resources[i]?.id === selectedId);
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'center' });
+  }, [selectedId, selectionOrigin, visible, index, virtualizer]);
+
+  if (visible.length === 0) {
+    return <p className="empty-results">{t('results.none')}</p>;
+  }
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div ref={scrollRef} className="result-scroll" data-testid="result-scroll">
+      <ul aria-label={t('results.listLabel')} className="result-list" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const resource = index.resources[visible[item.index] ?? -1] as Resource | undefined;
+          if (!resource) return null;
+          return (
+            <li
+              key={resource.id}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              aria-setsize={visible.length}
+              aria-posinset={item.index + 1}
+              className="result-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <ResourceListItem
+                resource={resource}
+                category={categories.find((c) => c.id === resource.category)}
+                selected={resource.id === selectedId}
+                onSelect={(id) => select(id, 'list')}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

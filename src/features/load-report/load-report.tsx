@@ -1,0 +1,75 @@
+import { countIssuesByCode, type LoadIssue } from '../../domain/load-issues.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+
+const LISTED_ISSUES = 200;
+
+/** Files loaded, rows, and every issue by kind and by row. Collapsed by default; never blocks the data. */
+export function LoadReport() {
+  const { t } = useTranslation();
+  const fileReports = useAppStore((s) => s.fileReports);
+  const issues = useAppStore((s) => s.issues);
+  const resourceCount = useAppStore((s) => s.resources.length);
+  const status = useAppStore((s) => s.status);
+  if (status !== 'ready') return null;
+  const rows = fileReports.reduce((n, f) => n + f.rowCount, 0);
+  const byCode = Object.entries(countIssuesByCode(issues));
+  const failed = fileReports.filter((f) => !f.ok);
+  const issueText = (issue: LoadIssue) =>
+    [
+      issue.file,
+      issue.row !== undefined ? t('report.row', { row: issue.row }) : '',
+      issue.column ? t('report.column', { column: issue.column }) : '',
+      t(`issue.${issue.code}`),
+      issue.value ? `「${issue.value}」` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  return (
+    <section className="load-report" aria-labelledby="load-report-heading">
+      {failed.length > 0 && (
+        <div role="alert" className="alert">
+          {failed.map((f) => (
+            <p key={f.file}>{t('report.fileFailed', { file: f.file, reason: f.error ?? '' })}</p>
+          ))}
+        </div>
+      )}
+      <details open={failed.length > 0}>
+        <summary>
+          <h2 id="load-report-heading">{t('report.heading')}</h2>
+          <span className="muted">
+            {t('report.summary', { files: fileReports.length, rows, resources: resourceCount, issues: issues.length })}
+          </span>
+        </summary>
+        <ul className="report-files">
+          {fileReports.map((f) => (
+            <li key={f.file}>
+              {f.ok
+                ? t('report.file', { file: f.file, rows: f.rowCount, resources: f.resourceCount })
+                : t('report.fileFailed', { file: f.file, reason: f.error ?? '' })}
+              {f.encoding && <span className="muted"> · {f.encoding.toUpperCase()}</span>}
+            </li>
+          ))}
+        </ul>
+        {byCode.length > 0 && (
+          <ul className="report-kinds">
+            {byCode.map(([code, count]) => (
+              <li key={code}>
+                {t(`issue.${code as LoadIssue['code']}`)}：{count}
+              </li>
+            ))}
+          </ul>
+        )}
+        <ol className="report-issues">
+          {issues.slice(0, LISTED_ISSUES).map((issue, i) => (
+            <li key={`${issue.file}-${issue.row ?? 'file'}-${issue.code}-${i}`} data-severity={issue.severity}>
+              <span className={`severity severity--${issue.severity}`}>{t(`severity.${issue.severity}`)}</span>{' '}
+              {issueText(issue)}
+            </li>
+          ))}
+        </ol>
+        {issues.length > LISTED_ISSUES && <p>{t('report.moreIssues', { count: issues.length - LISTED_ISSUES })}</p>}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import L from 'leaflet';
+import { useEffect, useMemo, useRef } from 'react';
+import { useMap } from 'react-leaflet';
+import type { ClusterItem } from '../../domain/cluster-index.ts';
+import type { Resource } from '../../domain/resource.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectClusterIndex, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
+import { categoryIcon, clusterIcon } from './marker-icons.ts';
+import { toLeaflet } from './to-leaflet.ts';
+
+/** Gives a Leaflet marker element an accessible name (Leaflet makes it a focusable button already). */
+function nameMarker(marker: L.Marker, name: string) {
+  const el = marker.getElement();
+  if (el) {
+    el.setAttribute('aria-label', name);
+    el.setAttribute('title', name);
+  }
+}
+
+/**
+ * Draws only what the viewport needs: supercluster clusters and single markers for the current bounds and zoom.
+ * Markers are imperative Leaflet layers (not React components): redraws at 100,000 points stay cheap.
+ */
+export function ClusterLayer() {
+  const map = useMap();
+  const { t, label } = useTranslation();
+  const clusterIndex = useAppStore(selectClusterIndex);
+  const { resources } = useAppStore(selectResourceIndex);
+  const categories = useAppStore((s) => s.manifest?.categories);
+  const selected = useAppStore(selectSelectedResource);
+  const select = useAppStore((s) => s.select);
+  const layer = useMemo(() => L.layerGroup(), []);
+  const selectedLayer = useMemo(() => L.layerGroup(), []);
+  const texts = useRef({ t, label });
+  texts.current = { t, label };
+
+  useEffect(() => {
+    layer.addTo(map);
+    selectedLayer.addTo(map);
+    return () => {
+      layer.remove();
+      selectedLayer.remove();
+    };
+  }, [map, layer, selectedLayer]);
+
+  useEffect(() => {
+    const markerName = (resource: Resource) => {
+      const category = categories?.find((c) => c.id === resource.category);
+      const kind = category ? texts.current.label(category.label) : resource.category;
+      const approximate = resource.precision === 'approximate-town' ? texts.current.t('map.approximateMarker') : '';
+      return `${resource.name}（${kind}）${approximate}`;
+    };
+    const draw = () => {
+      const bounds = map.getBounds().pad(0.2);
+      const items = clusterIndex.query(
+        { west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() },
+        map.getZoom(),
+      );
+      layer.clearLayers();
+      for (const { item, offset } of spreadOverlapping(map, items)) {
+        if (item.kind === 'cluster') {
+          const marker = L.marker(toLeaflet(item.position), {
+            icon: clusterIcon(item.count),
+            keyboard: true,
+          });
+          marker.on('click', () => {
+            const zoom = Math.min(clusterIndex.expansionZoom(item.id), map.getMaxZoom());
+            map.setView(toLeaflet(item.position), zoom);
+          });
+          marker.on('add', () => nameMarker(marker, texts.current.t('map.cluster', { count: item.count })));
+          layer.addLayer(marker);
+          continue;
+        }
+        const resource = resources[item.index];
+        if (!resource) continue;
+        const category = categories?.find((c) => c.id === resource.category);
+        const position = offset ?? (toLeaflet(item.position));
+        const marker = L.marker(position, { icon: categoryIcon(category, false), keyboard: true });
+        marker.on('click', () => select(resource.id, 'map'));
+        marker.on('add', () => nameMarker(marker, markerName(resource)));
+        layer.addLayer(marker);
+      }
+    };
+    draw();
+    map.on('moveend', draw);
+    return () => {
+      map.off('moveend', draw);
+    };
+  }, [map, layer, clusterIndex, resources, categories, select]);
+
+  useEffect(() => {
+    selectedLayer.clearLayers();
+    if (!selected?.position) return;
+    const category = categories?.find((c) => c.id === selected.category);
+    const marker = L.marker(toLeaflet(selected.position), {
+      icon: categoryIcon(category, true),
+      keyboard: false,
+      zIndexOffset: 1000,
+      interactive: false,
+    });
+    selectedLayer.addLayer(marker);
+  }, [selected, categories, selectedLayer]);
+
+  return null;
+}
+
+/** Resources at the same spot (e.g. two records at one township centroid) are fanned out so each can be clicked. */
+function spreadOverlapping(map: L.Map, items: ClusterItem[]): { item: ClusterItem; offset?: L.LatLng }[] {
+  const groups = new Map<string, ClusterItem[]>();
+  for (const item of items) {
+    if (item.kind !== 'resource') continue;
+    const key = `${item.position[0].toFixed(6)},${item.position[1].toFixed(6)}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return items.map((item) => {
+    if (item.kind !== 'resource') return { item };
+    const group = groups.get(`${item.position[0].toFixed(6)},${item.position[1].toFixed(6)}`) ?? [];
+    if (group.length < 2) return { item };
+    const angle = (2 * Math.PI * group.indexOf(item)) / group.length;
+    const radius = 14 + 3 * group.length;
+    const centre = map.latLngToLayerPoint(toLeaflet(item.position));
+    return { item, offset: map.layerPointToLatLng(centre.add([radius * Math.cos(angle), radius * Math.sin(angle)])) };
+  });
+}

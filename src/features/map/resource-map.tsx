@@ -1,0 +1,50 @@
+import 'leaflet/dist/leaflet.css';
+import { MapContainer, TileLayer } from 'react-leaflet';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { ClusterLayer } from './cluster-layer.tsx';
+import { MapViewSync } from './map-view-sync.tsx';
+
+/** Taiwan with Kinmen and Matsu in view: the first view when neither the URL nor the data says otherwise. */
+const TAIWAN_CENTER: [number, number] = [23.7, 120.9];
+const TAIWAN_ZOOM = 7;
+
+/** The map: a view of the store. Usable without tiles (markers on a plain background, with a notice). */
+export function ResourceMap() {
+  const { t } = useTranslation();
+  const basemap = useAppStore((s) => s.manifest?.basemaps[0]);
+  const tilesFailed = useAppStore((s) => s.tilesFailed);
+  const setTilesFailed = useAppStore((s) => s.setTilesFailed);
+  const initialView = useAppStore.getState().mapView;
+  return (
+    <section className="map-panel" aria-label={t('map.label')}>
+      {tilesFailed && (
+        <p className="map-notice" role="note">
+          {t('map.tilesUnavailable')}
+        </p>
+      )}
+      <MapContainer
+        className="map"
+        center={initialView ? [initialView.lat, initialView.lng] : TAIWAN_CENTER}
+        zoom={initialView?.zoom ?? TAIWAN_ZOOM}
+        minZoom={6}
+        maxZoom={basemap?.maxZoom ?? 19}
+        zoomSnap={1}
+        preferCanvas={false}
+        attributionControl
+      >
+        {basemap && (
+          <TileLayer
+            key={basemap.id}
+            url={basemap.url}
+            attribution={basemap.attribution}
+            maxZoom={basemap.maxZoom}
+            eventHandlers={{ tileerror: () => setTilesFailed(true), tileload: () => setTilesFailed(false) }}
+          />
+        )}
+        <ClusterLayer />
+        <MapViewSync />
+      </MapContainer>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Label } from '../domain/categories.ts';
+import { enMessages } from './messages-en.ts';
+import { type MessageKey, zhMessages } from './messages-zh.ts';
+
+export type Language = 'zh-TW' | 'en';
+export const LANGUAGES: readonly Language[] = ['zh-TW', 'en'];
+
+const CATALOGUES: Record<Language, Record<MessageKey, string>> = { 'zh-TW': zhMessages, en: enMessages };
+
+/** Looks a message up and fills its {placeholders}. */
+export function translate(lang: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
+  return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** Picks the side of a bilingual label for the language. */
+export function pickLabel(lang: Language, label: Label): string {
+  return lang === 'en' ? label.en : label.zh;
+}
+
+/** Formats a count the way the language writes numbers. */
+export function formatNumber(lang: Language, n: number): string {
+  return new Intl.NumberFormat(lang).format(n);
+}

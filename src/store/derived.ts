@@ -1,0 +1,51 @@
+import { buildClusterIndex, type ClusterIndex } from '../domain/cluster-index.ts';
+import { buildResourceIndex, type FilterResult, filterResources, type ResourceIndex } from '../domain/resource-index.ts';
+import type { Resource } from '../domain/resource.ts';
+import type { AppState } from './app-store.ts';
+
+/** Remembers the last result for identical (===) arguments: derived data is computed once per change. */
+function memoizeLast<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let lastResult: R;
+  return (...args: A) => {
+    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs?.[i])) return lastResult;
+    lastResult = fn(...args);
+    lastArgs = args;
+    return lastResult;
+  };
+}
+
+const indexOf = memoizeLast((resources: readonly Resource[], manifest: AppState['manifest']) =>
+  buildResourceIndex(resources, manifest?.categories ?? [], manifest?.serviceTags ?? []),
+);
+const filterOf = memoizeLast(filterResources);
+const clustersOf = memoizeLast((resources: readonly Resource[], visible: readonly number[]) =>
+  buildClusterIndex(resources, visible),
+);
+
+/** The search index over all resources. */
+export const selectResourceIndex = (s: AppState): ResourceIndex => indexOf(s.resources, s.manifest);
+
+/** Visible resource indexes and per-category counts for the current filters. */
+export const selectFilterResult = (s: AppState): FilterResult => filterOf(selectResourceIndex(s), s.filters);
+
+/** The cluster index of the visible, placed resources. */
+export const selectClusterIndex = (s: AppState): ClusterIndex =>
+  clustersOf(s.resources, selectFilterResult(s).visible);
+
+/** The selected resource, if it still exists. */
+export const selectSelectedResource = (s: AppState): Resource | null => {
+  if (!s.selectedId) return null;
+  const index = selectResourceIndex(s);
+  const position = index.positionOf.get(s.selectedId);
+  return position === undefined ? null : (index.resources[position] ?? null);
+};
+
+/** Category config by id. */
+export const selectCategory = (s: AppState, id: string) => s.manifest?.categories.find((c) => c.id === id);
+
+const NONE: readonly never[] = [];
+/** Configured categories (a stable empty list before the manifest loads). */
+export const selectCategories = (s: AppState) => s.manifest?.categories ?? NONE;
+/** Configured service tags (a stable empty list before the manifest loads). */
+export const selectServiceTags = (s: AppState) => s.manifest?.serviceTags ?? NONE;
