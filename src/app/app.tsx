@@ -1,7 +1,7 @@
 import { ResourceDetail } from '../features/detail/resource-detail.tsx';
 import { FilterPanel } from '../features/filters/filter-panel.tsx';
-import { ResultCount } from '../features/list/result-count.tsx';
 import { ResourceList } from '../features/list/resource-list.tsx';
+import { ResultCount } from '../features/list/result-count.tsx';
 import { LoadReport } from '../features/load-report/load-report.tsx';
 import { ResourceMap } from '../features/map/resource-map.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';

@@ -19,7 +19,7 @@ export function serveDataPlugin(dataDir: string): Plugin {
     const match = /^\/data\/([^/?#]+)/.exec(req.url ?? '');
     const name = match?.[1] ? decodeURIComponent(match[1]) : undefined;
     const path = name ? join(root, name) : undefined;
-    if (!name || !path || !path.startsWith(root) || !existsSync(path)) return next();
+    if (!name || !path?.startsWith(root) || !existsSync(path)) return next();
     res.setHeader('Content-Type', TYPES[extname(name)] ?? 'application/octet-stream');
     res.end(readFileSync(path));
   };

@@ -2,7 +2,13 @@ import type { CategoryConfig } from '../domain/categories.ts';
 import { markerSymbolSvg } from './marker-symbol.ts';
 
 /** The category's symbol in its colour, decorative (the label beside it carries the meaning). */
-export function CategorySymbol({ category, size = 18 }: { category: CategoryConfig | undefined; size?: number }) {
+export function CategorySymbol({
+  category,
+  size = 18,
+}: {
+  category: CategoryConfig | undefined;
+  size?: number;
+}) {
   if (!category) return null;
   return (
     <span

@@ -9,7 +9,8 @@ const SHAPES: Record<MarkerSymbol, string> = {
   star: '<path d="m12 1.8 3 6.6 7.2.8-5.4 4.9 1.5 7.1L12 17.6l-6.3 3.6 1.5-7.1L1.8 9.2 9 8.4z"/>',
   hexagon: '<path d="M12 1.8 21 7v10l-9 5.2L3 17V7z"/>',
   cross: '<path d="M8.5 2.5h7v6h6v7h-6v6h-7v-6h-6v-7h6z"/>',
-  heart: '<path d="M12 21.2 3.6 13C1.2 10.6 1.4 6.7 4 4.7c2.4-1.8 5.8-1.3 8 1.4 2.2-2.7 5.6-3.2 8-1.4 2.6 2 2.8 5.9.4 8.3z"/>',
+  heart:
+    '<path d="M12 21.2 3.6 13C1.2 10.6 1.4 6.7 4 4.7c2.4-1.8 5.8-1.3 8 1.4 2.2-2.7 5.6-3.2 8-1.4 2.6 2 2.8 5.9.4 8.3z"/>',
 };
 
 /** An SVG string of a category symbol (for Leaflet icons, which take HTML). */

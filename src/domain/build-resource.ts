@@ -25,9 +25,20 @@ export interface BuildContext {
   readonly defaults: FileDefaults;
 }
 
-export type BuildResult = { resource: Resource; issues: LoadIssue[] } | { resource: null; issues: LoadIssue[] };
+export type BuildResult =
+  | { resource: Resource; issues: LoadIssue[] }
+  | { resource: null; issues: LoadIssue[] };
 
-const INTERNAL_WORDS = new Set(['internal', '內部', '否', 'no', 'false', '不公開', 'private', 'confidential']);
+const INTERNAL_WORDS = new Set([
+  'internal',
+  '內部',
+  '否',
+  'no',
+  'false',
+  '不公開',
+  'private',
+  'confidential',
+]);
 
 /** Validates one record into a Resource, with an issue for every fix, guess or rejection. */
 export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult {
@@ -63,7 +74,10 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
   });
 
   const rawAddress = (fields.address ?? '').trim();
-  const addresses = rawAddress.split(/[;；、\n]/).map((a) => a.trim()).filter((a) => a !== '');
+  const addresses = rawAddress
+    .split(/[;；、\n]/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
   if (addresses.length > 1) report('multiple-addresses', 'address', rawAddress);
   const parsed = parseAddress(ctx.gazetteer, addresses[0] ?? '', fields.county || ctx.defaults.county);
   const county = placeKey(fields.county?.trim() || parsed.county || ctx.defaults.county || '');
@@ -125,7 +139,7 @@ function locate(
   const exact = exactPosition(record, report);
   if (exact) return { position: exact, precision: 'exact' };
   if (record.otherGeometry) report('non-point-geometry', undefined, record.otherGeometry);
-  const township = town ? gazetteer.find(county, town) ?? uniqueTown(gazetteer, town) : undefined;
+  const township = town ? (gazetteer.find(county, town) ?? uniqueTown(gazetteer, town)) : undefined;
   if (township) {
     report('approximate-location', 'address', `${township.county}${township.town}`);
     return { position: township.centroid, precision: 'approximate-town' };

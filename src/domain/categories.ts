@@ -1,5 +1,14 @@
 /** Marker symbols drawn by the map; each category has its own so colour is never the only cue. */
-export const MARKER_SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'hexagon', 'cross', 'heart'] as const;
+export const MARKER_SYMBOLS = [
+  'circle',
+  'square',
+  'triangle',
+  'diamond',
+  'star',
+  'hexagon',
+  'cross',
+  'heart',
+] as const;
 export type MarkerSymbol = (typeof MARKER_SYMBOLS)[number];
 
 /** Bilingual label. */

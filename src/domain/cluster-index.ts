@@ -41,15 +41,17 @@ export function buildClusterIndex(resources: readonly Resource[], visible: reado
   sc.load(points);
   return {
     query(bbox, zoom) {
-      return sc.getClusters([bbox.west, bbox.south, bbox.east, bbox.north], Math.round(zoom)).map((f): ClusterItem => {
-        const [lng, lat] = f.geometry.coordinates as [number, number];
-        const position = toLatLng(lat, lng);
-        const props = f.properties as Partial<Supercluster.ClusterProperties> & Partial<PointProps>;
-        if (props.cluster && props.cluster_id !== undefined) {
-          return { kind: 'cluster', id: props.cluster_id, position, count: props.point_count ?? 0 };
-        }
-        return { kind: 'resource', index: props.index ?? -1, position };
-      });
+      return sc
+        .getClusters([bbox.west, bbox.south, bbox.east, bbox.north], Math.round(zoom))
+        .map((f): ClusterItem => {
+          const [lng, lat] = f.geometry.coordinates as [number, number];
+          const position = toLatLng(lat, lng);
+          const props = f.properties as Partial<Supercluster.ClusterProperties> & Partial<PointProps>;
+          if (props.cluster && props.cluster_id !== undefined) {
+            return { kind: 'cluster', id: props.cluster_id, position, count: props.point_count ?? 0 };
+          }
+          return { kind: 'resource', index: props.index ?? -1, position };
+        });
     },
     expansionZoom: (clusterId) => sc.getClusterExpansionZoom(clusterId),
   };

@@ -26,7 +26,18 @@ export type ColumnMapping = Partial<Record<MappableField, number>>;
 /** Header names recognised per field, compared after normalising case, spaces and 台/臺. */
 const HEADER_NAMES: Record<MappableField, readonly string[]> = {
   id: ['id', '編號', '識別碼', 'uid', 'resource_id'],
-  name: ['名稱', '機構名稱', '據點名稱', '單位名稱', '商店名稱', '店名', '協會名稱', '管理委員會', 'name', 'title'],
+  name: [
+    '名稱',
+    '機構名稱',
+    '據點名稱',
+    '單位名稱',
+    '商店名稱',
+    '店名',
+    '協會名稱',
+    '管理委員會',
+    'name',
+    'title',
+  ],
   category: ['類別', '分類', '類型', '資源類別', 'category', 'type'],
   services: ['服務項目', '服務', '服務內容', '服務標籤', 'services', 'service', 'tags'],
   address: ['地址', '據點地址', '機構地址', '服務地址', '建築物地址', '住址', 'address', 'addr'],
@@ -40,7 +51,15 @@ const HEADER_NAMES: Record<MappableField, readonly string[]> = {
   website: ['網址', '網站', '網頁', 'website', 'url', 'web'],
   description: ['說明', '描述', '備註', '簡介', 'description', 'note', 'notes'],
   source: ['資料來源', '來源', 'source'],
-  lastVerified: ['最後確認日期', '更新日期', '資料更新日期', '查核日期', 'last_verified', 'lastverified', 'updated'],
+  lastVerified: [
+    '最後確認日期',
+    '更新日期',
+    '資料更新日期',
+    '查核日期',
+    'last_verified',
+    'lastverified',
+    'updated',
+  ],
   visibility: ['公開', '公開狀態', '可見性', 'visibility'],
 };
 

@@ -69,9 +69,10 @@ export function parseCoordinate(raw: string): number | null {
   const plain = Number(text);
   if (Number.isFinite(plain)) return plain;
   // 23°33'45.6"N, 120°26'10"E, 23 33 45.6
-  const dms = /^(-?\d+(?:\.\d+)?)[°度\s]\s*(?:(\d+(?:\.\d+)?)['′分\s]\s*)?(?:(\d+(?:\.\d+)?)["″秒]?\s*)?([NSEW北南東西])?$/i.exec(
-    text,
-  );
+  const dms =
+    /^(-?\d+(?:\.\d+)?)[°度\s]\s*(?:(\d+(?:\.\d+)?)['′分\s]\s*)?(?:(\d+(?:\.\d+)?)["″秒]?\s*)?([NSEW北南東西])?$/i.exec(
+      text,
+    );
   if (!dms) return null;
   const deg = Number(dms[1]);
   const min = Number(dms[2] ?? 0);

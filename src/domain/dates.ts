@@ -11,6 +11,7 @@ export function parseDateCell(raw: string): string | null {
   const day = Number(m[3]);
   if ((m[1] ?? '').length <= 3) year += 1911;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return date.toISOString().slice(0, 10);
 }

@@ -14,7 +14,8 @@ export interface DecodedText {
  */
 export function decodeBytes(bytes: Uint8Array, override?: TextEncodingName): DecodedText {
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (override === 'big5') return { text: new TextDecoder('big5').decode(bytes), encoding: 'big5', hadBom: false };
+  if (override === 'big5')
+    return { text: new TextDecoder('big5').decode(bytes), encoding: 'big5', hadBom: false };
   const body = hadBom ? bytes.subarray(3) : bytes;
   if (override === 'utf-8' || hadBom) {
     return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', hadBom };

@@ -9,7 +9,10 @@ export function directionsUrl(resource: Pick<Resource, 'position' | 'precision' 
   const url = new URL('https://www.google.com/maps/dir/');
   url.searchParams.set('api', '1');
   if (resource.position && resource.precision === 'exact') {
-    url.searchParams.set('destination', `${resource.position[0].toFixed(6)},${resource.position[1].toFixed(6)}`);
+    url.searchParams.set(
+      'destination',
+      `${resource.position[0].toFixed(6)},${resource.position[1].toFixed(6)}`,
+    );
     return url.href;
   }
   if (resource.address.trim() !== '') {

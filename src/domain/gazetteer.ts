@@ -28,8 +28,14 @@ export function buildGazetteer(rows: readonly (readonly string[])[]): Gazetteer 
   for (const [county, town, zipcode, lat, lng] of rows) {
     const la = Number(lat);
     const ln = Number(lng);
-    if (!county || !town || !Number.isFinite(la) || !Number.isFinite(ln) || lat === '' || lng === '') continue;
-    townships.push({ county: placeKey(county), town: placeKey(town), zipcode: zipcode ?? '', centroid: toLatLng(la, ln) });
+    if (!county || !town || !Number.isFinite(la) || !Number.isFinite(ln) || lat === '' || lng === '')
+      continue;
+    townships.push({
+      county: placeKey(county),
+      town: placeKey(town),
+      zipcode: zipcode ?? '',
+      centroid: toLatLng(la, ln),
+    });
   }
   const byKey = new Map(townships.map((t) => [`${t.county}|${t.town}`, t]));
   const byTown = new Map<string, Township[]>();
@@ -58,7 +64,8 @@ const COUNTY_PATTERN = /^(.{2}[縣市])/;
 export function parseAddress(gazetteer: Gazetteer, address: string, defaultCounty?: string): ParsedAddress {
   const text = placeKey(address).replace(/^\d{3,6}/, '');
   const countyMatch = COUNTY_PATTERN.exec(text);
-  const county = countyMatch?.[1] && gazetteer.counties().includes(countyMatch[1]) ? countyMatch[1] : undefined;
+  const county =
+    countyMatch?.[1] && gazetteer.counties().includes(countyMatch[1]) ? countyMatch[1] : undefined;
   const rest = county ? text.slice(county.length) : text;
   const candidates = gazetteer.townships.filter(
     (t) => (county ? t.county === county : true) && rest.startsWith(t.town),

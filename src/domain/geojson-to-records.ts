@@ -1,8 +1,8 @@
 import { type MappableField, recogniseHeader } from './column-mapping.ts';
 import { asLngLat } from './coordinates.ts';
 import { type LoadIssue, loadIssue } from './load-issues.ts';
-import type { MappedRecords } from './table-to-records.ts';
 import type { RawRecord } from './raw-record.ts';
+import type { MappedRecords } from './table-to-records.ts';
 
 interface GeoJsonFeatureLike {
   type?: unknown;
@@ -30,7 +30,8 @@ export function geojsonToRecords(text: string, file: string): MappedRecords {
 function featuresOf(data: unknown): GeoJsonFeatureLike[] | null {
   if (typeof data !== 'object' || data === null) return null;
   const obj = data as { type?: unknown; features?: unknown };
-  if (obj.type === 'FeatureCollection' && Array.isArray(obj.features)) return obj.features as GeoJsonFeatureLike[];
+  if (obj.type === 'FeatureCollection' && Array.isArray(obj.features))
+    return obj.features as GeoJsonFeatureLike[];
   if (obj.type === 'Feature') return [obj as GeoJsonFeatureLike];
   return null;
 }

@@ -6,7 +6,9 @@ import { parseDelimitedText } from './parse-csv.ts';
 import type { Resource } from './resource.ts';
 
 /** A manifest file as fetched: its bytes, or why it could not be had. */
-export type FetchedFile = { readonly path: string; readonly bytes: Uint8Array } | { readonly path: string; readonly error: string };
+export type FetchedFile =
+  | { readonly path: string; readonly bytes: Uint8Array }
+  | { readonly path: string; readonly error: string };
 
 /** One line of the load report per file. */
 export interface FileReport {
@@ -30,7 +32,11 @@ export interface LoadedDataset {
  * Loads every file of a manifest through the same chain as a user's import. A missing or broken file
  * becomes a file-level issue and a failed line in the report; the other files still load.
  */
-export function loadDataset(manifest: Manifest, gazetteerText: string, fetched: readonly FetchedFile[]): LoadedDataset {
+export function loadDataset(
+  manifest: Manifest,
+  gazetteerText: string,
+  fetched: readonly FetchedFile[],
+): LoadedDataset {
   const gazetteer = buildGazetteer(parseDelimitedText(gazetteerText).rows);
   const loaded: LoadedFile[] = [];
   const reports: FileReport[] = [];

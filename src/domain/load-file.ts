@@ -34,7 +34,9 @@ export function loadFile(
   const decoded = decodeBytes(bytes, encoding);
   const format = detectFormat(decoded.text);
   const mapped: MappedRecords =
-    format === 'geojson' ? geojsonToRecords(decoded.text, file) : tableToRecords(parseDelimitedText(decoded.text), file);
+    format === 'geojson'
+      ? geojsonToRecords(decoded.text, file)
+      : tableToRecords(parseDelimitedText(decoded.text), file);
   const issues = [...mapped.issues];
   const resources: Resource[] = [];
   if (format === 'csv' && mapped.records.length === 0 && decoded.text.trim() === '') {
@@ -51,7 +53,10 @@ export function loadFile(
 }
 
 /** Combines files into one dataset, keeping ids unique (a repeated id gets a suffix and a warning). */
-export function mergeLoadedFiles(files: readonly LoadedFile[]): { resources: Resource[]; issues: LoadIssue[] } {
+export function mergeLoadedFiles(files: readonly LoadedFile[]): {
+  resources: Resource[];
+  issues: LoadIssue[];
+} {
   const seen = new Set<string>();
   const resources: Resource[] = [];
   const issues: LoadIssue[] = [];

@@ -1,4 +1,10 @@
-import { type CategoryConfig, type Label, MARKER_SYMBOLS, type MarkerSymbol, type ServiceTagConfig } from './categories.ts';
+import {
+  type CategoryConfig,
+  type Label,
+  MARKER_SYMBOLS,
+  type MarkerSymbol,
+  type ServiceTagConfig,
+} from './categories.ts';
 import type { Visibility } from './resource.ts';
 
 /** One data file listed in data/manifest.json. */
@@ -57,7 +63,8 @@ export function parseManifest(data: unknown): Manifest {
   const categories = array(obj.categories, 'categories', problems).map((c, i): CategoryConfig => {
     const o = isObject(c) ? c : {};
     const symbol = MARKER_SYMBOLS.includes(o.symbol as MarkerSymbol) ? (o.symbol as MarkerSymbol) : 'circle';
-    if (symbol !== o.symbol) problems.push(`categories[${i}].symbol must be one of ${MARKER_SYMBOLS.join(', ')}`);
+    if (symbol !== o.symbol)
+      problems.push(`categories[${i}].symbol must be one of ${MARKER_SYMBOLS.join(', ')}`);
     return {
       id: str(o.id, `categories[${i}].id`, problems),
       label: label(o.label, `categories[${i}].label`, problems),
@@ -86,7 +93,8 @@ export function parseManifest(data: unknown): Manifest {
   });
   const categoryIds = new Set(categories.map((c) => c.id));
   files.forEach((f, i) => {
-    if (f.category && !categoryIds.has(f.category)) problems.push(`files[${i}].category "${f.category}" is not a category id`);
+    if (f.category && !categoryIds.has(f.category))
+      problems.push(`files[${i}].category "${f.category}" is not a category id`);
   });
   const gazetteer = typeof obj.gazetteer === 'string' ? obj.gazetteer : 'tw-township-centroids.csv';
   if (problems.length > 0) throw new ManifestError(problems);

@@ -6,7 +6,7 @@ export interface RawTable {
   readonly rows: readonly (readonly string[])[];
   /** 1-based line number in the file of each data row (for row-level reports). */
   readonly lineNumbers: readonly number[];
-  /** The header row's index among the file's rows (0 unless leading junk rows were skipped). */
+  /** How many of the file's rows, up to and including the header, precede the data (1 unless blank rows lead). */
   readonly headerRowCount: number;
   readonly delimiter: string;
 }
@@ -31,8 +31,8 @@ export function detectDelimiter(text: string): string {
 
 /** The only module that knows PapaParse. Parses CSV/TSV text; the delimiter is detected. */
 export function parseDelimitedText(text: string): RawTable {
-  const result = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
-  const all = result.data;
+  const delimiter = detectDelimiter(text);
+  const all = parseRows(text, delimiter);
   const lineNumbers: number[] = [];
   let line = 1;
   const startLines = all.map((row) => {
@@ -42,7 +42,7 @@ export function parseDelimitedText(text: string): RawTable {
   });
   const firstNonEmpty = all.findIndex((row) => !isBlankRow(row));
   if (firstNonEmpty < 0) {
-    return { headers: [], rows: [], lineNumbers: [], headerRowCount: 0, delimiter: result.meta.delimiter };
+    return { headers: [], rows: [], lineNumbers: [], headerRowCount: 0, delimiter };
   }
   const headers = (all[firstNonEmpty] ?? []).map((h) => h.replace(/\s+/g, ' ').trim());
   const rows: string[][] = [];
@@ -52,7 +52,42 @@ export function parseDelimitedText(text: string): RawTable {
     rows.push(row);
     lineNumbers.push(startLines[i] ?? i + 1);
   }
-  return { headers, rows, lineNumbers, headerRowCount: firstNonEmpty + 1, delimiter: result.meta.delimiter };
+  return { headers, rows, lineNumbers, headerRowCount: firstNonEmpty + 1, delimiter };
+}
+
+/**
+ * Papa's rows, except that a stray quote cannot swallow the rest of the file. A cell that opens with a quote
+ * it never closes properly (`"愛心"協會,…` or `"broken,…`) makes PapaParse read every following line into
+ * that cell, losing those rows without a trace. Such a row is read literally as its first line alone, and
+ * parsing resumes on the next line.
+ */
+function parseRows(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let rest = text;
+  for (;;) {
+    const result = Papa.parse<string[]>(rest, { delimiter, skipEmptyLines: false });
+    const bad = runawayQuoteRow(result);
+    const good = bad === undefined ? result.data : result.data.slice(0, bad);
+    for (const row of good) rows.push(row);
+    if (bad === undefined) return rows;
+    const start = bad === 0 ? 0 : Papa.parse<string[]>(rest, { delimiter, preview: bad }).meta.cursor;
+    const lineBreak = /\r\n|\n|\r/.exec(rest.slice(start));
+    const lineEnd = lineBreak ? start + lineBreak.index : rest.length;
+    rows.push(rest.slice(start, lineEnd).split(delimiter));
+    rest = rest.slice(lineEnd + (lineBreak?.[0].length ?? 0));
+    if (rest === '') return rows;
+  }
+}
+
+/** The first row whose quote error ran on across lines or to the end of the text, if any. */
+function runawayQuoteRow(result: Papa.ParseResult<string[]>): number | undefined {
+  for (const error of result.errors) {
+    if (error.type !== 'Quotes' || error.row === undefined) continue;
+    if (error.code === 'MissingQuotes' || result.data[error.row]?.some((cell) => /[\r\n]/.test(cell))) {
+      return error.row;
+    }
+  }
+  return undefined;
 }
 
 /** Serialises rows to CSV text (used by exports and tests). */

@@ -40,7 +40,11 @@ export function buildResourceIndex(
     .sort((a, b) => {
       const ra = resources[a] as Resource;
       const rb = resources[b] as Resource;
-      return collator.compare(ra.county, rb.county) || collator.compare(ra.town, rb.town) || collator.compare(ra.name, rb.name);
+      return (
+        collator.compare(ra.county, rb.county) ||
+        collator.compare(ra.town, rb.town) ||
+        collator.compare(ra.name, rb.name)
+      );
     });
   return { resources, haystacks, positionOf: new Map(resources.map((r, i) => [r.id, i])), order };
 }
@@ -56,7 +60,13 @@ export interface ResourceFilters {
   readonly query: string;
 }
 
-export const NO_FILTERS: ResourceFilters = { hiddenCategories: [], services: [], county: '', town: '', query: '' };
+export const NO_FILTERS: ResourceFilters = {
+  hiddenCategories: [],
+  services: [],
+  county: '',
+  town: '',
+  query: '',
+};
 
 export interface FilterResult {
   /** Indexes into index.resources, in display order. */

@@ -1,4 +1,9 @@
-import { detectColumnMapping, looksLikeSecondHeaderRow, MAPPABLE_FIELDS, type MappableField } from './column-mapping.ts';
+import {
+  detectColumnMapping,
+  looksLikeSecondHeaderRow,
+  MAPPABLE_FIELDS,
+  type MappableField,
+} from './column-mapping.ts';
 import { type LoadIssue, loadIssue } from './load-issues.ts';
 import type { RawTable } from './parse-csv.ts';
 import type { RawRecord } from './raw-record.ts';

@@ -45,7 +45,12 @@ export function viewStateToSearch(state: ViewState, existing = ''): string {
   set('county', state.filters.county);
   set('town', state.filters.town);
   set('id', state.selectedId ?? '');
-  set('at', state.mapView ? `${state.mapView.lat.toFixed(5)},${state.mapView.lng.toFixed(5)},${state.mapView.zoom}` : '');
+  set(
+    'at',
+    state.mapView
+      ? `${state.mapView.lat.toFixed(5)},${state.mapView.lng.toFixed(5)},${state.mapView.zoom}`
+      : '',
+  );
   const text = p.toString();
   return text ? `?${text}` : '';
 }

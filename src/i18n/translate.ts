@@ -8,7 +8,11 @@ export const LANGUAGES: readonly Language[] = ['zh-TW', 'en'];
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { 'zh-TW': zhMessages, en: enMessages };
 
 /** Looks a message up and fills its {placeholders}. */
-export function translate(lang: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
+export function translate(
+  lang: Language,
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+): string {
   return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );

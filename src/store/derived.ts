@@ -1,6 +1,11 @@
 import { buildClusterIndex, type ClusterIndex } from '../domain/cluster-index.ts';
-import { buildResourceIndex, type FilterResult, filterResources, type ResourceIndex } from '../domain/resource-index.ts';
 import type { Resource } from '../domain/resource.ts';
+import {
+  buildResourceIndex,
+  type FilterResult,
+  filterResources,
+  type ResourceIndex,
+} from '../domain/resource-index.ts';
 import type { AppState } from './app-store.ts';
 
 /** Remembers the last result for identical (===) arguments: derived data is computed once per change. */
@@ -8,12 +13,39 @@ function memoizeLast<A extends readonly unknown[], R>(fn: (...args: A) => R): (.
   let lastArgs: A | null = null;
   let lastResult: R;
   return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs?.[i])) return lastResult;
+    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs?.[i]))
+      return lastResult;
     lastResult = fn(...args);
     lastArgs = args;
     return lastResult;
   };
 }
+
+const combine = memoizeLast(
+  (
+    base: readonly Resource[],
+    layers: AppState['layers'],
+    edits: AppState['edits'],
+    deletedIds: AppState['deletedIds'],
+  ): readonly Resource[] => {
+    if (layers.length === 0 && Object.keys(edits).length === 0 && deletedIds.length === 0) return base;
+    const deleted = new Set(deletedIds);
+    const seen = new Set<string>();
+    const out: Resource[] = [];
+    for (const list of [base, ...layers.map((l) => l.resources)]) {
+      for (const r of list) {
+        if (deleted.has(r.id) || seen.has(r.id)) continue;
+        seen.add(r.id);
+        out.push(edits[r.id] ?? r);
+      }
+    }
+    return out;
+  },
+);
+
+/** Every resource on show: the default data, then each layer, with edits applied and deletions left out. */
+export const selectResources = (s: AppState): readonly Resource[] =>
+  combine(s.resources, s.layers, s.edits, s.deletedIds);
 
 const indexOf = memoizeLast((resources: readonly Resource[], manifest: AppState['manifest']) =>
   buildResourceIndex(resources, manifest?.categories ?? [], manifest?.serviceTags ?? []),
@@ -24,14 +56,14 @@ const clustersOf = memoizeLast((resources: readonly Resource[], visible: readonl
 );
 
 /** The search index over all resources. */
-export const selectResourceIndex = (s: AppState): ResourceIndex => indexOf(s.resources, s.manifest);
+export const selectResourceIndex = (s: AppState): ResourceIndex => indexOf(selectResources(s), s.manifest);
 
 /** Visible resource indexes and per-category counts for the current filters. */
 export const selectFilterResult = (s: AppState): FilterResult => filterOf(selectResourceIndex(s), s.filters);
 
 /** The cluster index of the visible, placed resources. */
 export const selectClusterIndex = (s: AppState): ClusterIndex =>
-  clustersOf(s.resources, selectFilterResult(s).visible);
+  clustersOf(selectResourceIndex(s).resources, selectFilterResult(s).visible);
 
 /** The selected resource, if it still exists. */
 export const selectSelectedResource = (s: AppState): Resource | null => {

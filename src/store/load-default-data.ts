@@ -1,7 +1,6 @@
-import { type LoadedDataset, loadDataset } from '../domain/load-dataset.ts';
+import type { LoadedDataset } from '../domain/load-dataset.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import { useAppStore } from './app-store.ts';
-import { fetchDataset } from './fetch-dataset.ts';
 
 type WorkerReply = { ok: true; manifest: Manifest; dataset: LoadedDataset } | { ok: false; error: string };
 
@@ -20,9 +19,18 @@ function loadInWorker(baseUrl: string): Promise<WorkerReply> {
   });
 }
 
+/** Where workers are unavailable; loaded on demand so the parser stays out of the initial bundle. */
 async function loadOnMainThread(baseUrl: string): Promise<WorkerReply> {
+  const [{ fetchDataset }, { loadDataset }] = await Promise.all([
+    import('./fetch-dataset.ts'),
+    import('../domain/load-dataset.ts'),
+  ]);
   const fetched = await fetchDataset(baseUrl);
-  return { ok: true, manifest: fetched.manifest, dataset: loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files) };
+  return {
+    ok: true,
+    manifest: fetched.manifest,
+    dataset: loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files),
+  };
 }
 
 /** Loads the data folder (default: the embedded data/) into the store, off the main thread when possible. */

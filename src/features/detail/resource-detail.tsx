@@ -41,7 +41,9 @@ export function ResourceDetail() {
       </div>
       {isSampleRecord(resource) && <p className="badge badge-sample">{t('detail.sample')}</p>}
       {resource.visibility === 'internal' && <p className="badge badge-internal">{t('detail.internal')}</p>}
-      {resource.precision === 'approximate-town' && <p className="note-approximate">{t('detail.approximate')}</p>}
+      {resource.precision === 'approximate-town' && (
+        <p className="note-approximate">{t('detail.approximate')}</p>
+      )}
       {resource.precision === 'missing' && <p className="note-approximate">{t('detail.missingLocation')}</p>}
       <dl className="detail-fields">
         <dt>{t('detail.category')}</dt>

@@ -2,11 +2,12 @@ import { useId, useMemo } from 'react';
 import { areaOptions } from '../../domain/area-options.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
+import { selectResources } from '../../store/derived.ts';
 
 /** County, then township: the towns list follows the chosen county. */
 export function AreaFilter() {
   const { t } = useTranslation();
-  const resources = useAppStore((s) => s.resources);
+  const resources = useAppStore(selectResources);
   const county = useAppStore((s) => s.filters.county);
   const town = useAppStore((s) => s.filters.town);
   const setArea = useAppStore((s) => s.setArea);
@@ -30,7 +31,12 @@ export function AreaFilter() {
       </div>
       <div className="select-row">
         <label htmlFor={townId}>{t('filters.town')}</label>
-        <select id={townId} value={town} disabled={county === ''} onChange={(e) => setArea(county, e.target.value)}>
+        <select
+          id={townId}
+          value={town}
+          disabled={county === ''}
+          onChange={(e) => setArea(county, e.target.value)}
+        >
           <option value="">{t('filters.allTowns')}</option>
           {towns.map((name) => (
             <option key={name} value={name}>

@@ -21,7 +21,9 @@ export function CategoryFilter() {
             onChange={(e) => toggleCategory(category.id, e.target.checked)}
           />
           <CategorySymbol category={category} />
-          <span>{t('filters.categoryCount', { label: label(category.label), count: counts[category.id] ?? 0 })}</span>
+          <span>
+            {t('filters.categoryCount', { label: label(category.label), count: counts[category.id] ?? 0 })}
+          </span>
         </label>
       ))}
     </fieldset>

@@ -33,7 +33,9 @@ export function ResourceListItem({ resource, category, selected, onSelect }: Pro
         {resource.precision === 'approximate-town' && (
           <span className="result-item__note">{t('results.approximate')}</span>
         )}
-        {resource.precision === 'missing' && <span className="result-item__note">{t('results.notOnMap')}</span>}
+        {resource.precision === 'missing' && (
+          <span className="result-item__note">{t('results.notOnMap')}</span>
+        )}
       </span>
     </button>
   );

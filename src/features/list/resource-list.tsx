@@ -36,7 +36,11 @@ export function ResourceList() {
   const items = virtualizer.getVirtualItems();
   return (
     <div ref={scrollRef} className="result-scroll" data-testid="result-scroll">
-      <ul aria-label={t('results.listLabel')} className="result-list" style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        aria-label={t('results.listLabel')}
+        className="result-list"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {items.map((item) => {
           const resource = index.resources[visible[item.index] ?? -1] as Resource | undefined;
           if (!resource) return null;

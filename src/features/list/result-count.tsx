@@ -1,13 +1,13 @@
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult } from '../../store/derived.ts';
+import { selectFilterResult, selectResources } from '../../store/derived.ts';
 
 /** How many resources match, announced politely to screen readers when it changes. */
 export function ResultCount() {
   const { t, language } = useTranslation();
   const visible = useAppStore((s) => selectFilterResult(s).visible.length);
-  const total = useAppStore((s) => s.resources.length);
+  const total = useAppStore((s) => selectResources(s).length);
   const status = useAppStore((s) => s.status);
   if (status !== 'ready') return null;
   const count = formatNumber(language, visible);

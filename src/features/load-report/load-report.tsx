@@ -38,7 +38,12 @@ export function LoadReport() {
         <summary>
           <h2 id="load-report-heading">{t('report.heading')}</h2>
           <span className="muted">
-            {t('report.summary', { files: fileReports.length, rows, resources: resourceCount, issues: issues.length })}
+            {t('report.summary', {
+              files: fileReports.length,
+              rows,
+              resources: resourceCount,
+              issues: issues.length,
+            })}
           </span>
         </summary>
         <ul className="report-files">
@@ -62,13 +67,22 @@ export function LoadReport() {
         )}
         <ol className="report-issues">
           {issues.slice(0, LISTED_ISSUES).map((issue, i) => (
-            <li key={`${issue.file}-${issue.row ?? 'file'}-${issue.code}-${i}`} data-severity={issue.severity}>
-              <span className={`severity severity--${issue.severity}`}>{t(`severity.${issue.severity}`)}</span>{' '}
+            <li
+              // The report is static once loaded, and identical issues may repeat: the position is the identity.
+              // biome-ignore lint/suspicious/noArrayIndexKey: static list, see above
+              key={`${issue.file}-${issue.row ?? 'file'}-${issue.code}-${i}`}
+              data-severity={issue.severity}
+            >
+              <span className={`severity severity--${issue.severity}`}>
+                {t(`severity.${issue.severity}`)}
+              </span>{' '}
               {issueText(issue)}
             </li>
           ))}
         </ol>
-        {issues.length > LISTED_ISSUES && <p>{t('report.moreIssues', { count: issues.length - LISTED_ISSUES })}</p>}
+        {issues.length > LISTED_ISSUES && (
+          <p>{t('report.moreIssues', { count: issues.length - LISTED_ISSUES })}</p>
+        )}
       </details>
     </section>
   );

@@ -34,7 +34,8 @@ export function MapViewSync() {
     fitted.current = true;
     if (useAppStore.getState().mapView) return;
     const points = resources.flatMap((r) => (r.position ? [toLeaflet(r.position)] : []));
-    if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 14, animate: false });
+    if (points.length > 0)
+      map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 14, animate: false });
   }, [map, resources]);
 
   useEffect(() => {

@@ -1,0 +1,2 @@
+/** zh-TW strings of the import features. */
+export const zhImport = {} as const;

@@ -1,0 +1,2 @@
+/** zh-TW strings of the nearby features. */
+export const zhNearby = {} as const;

@@ -1,0 +1,2 @@
+/** zh-TW strings of the workshop features. */
+export const zhWorkshop = {} as const;
