@@ -1,4 +1,5 @@
 import 'leaflet/dist/leaflet.css';
+import type { ReactNode } from 'react';
 import { MapContainer, TileLayer } from 'react-leaflet';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
@@ -9,8 +10,12 @@ import { MapViewSync } from './map-view-sync.tsx';
 const TAIWAN_CENTER: [number, number] = [23.7, 120.9];
 const TAIWAN_ZOOM = 7;
 
-/** The map: a view of the store. Usable without tiles (markers on a plain background, with a notice). */
-export function ResourceMap() {
+/**
+ * The map: a view of the store. Usable without tiles (markers on a plain background, with a notice).
+ * `children` are extra map layers composed by the app (e.g. the near-me point, workshop editing), rendered inside
+ * the MapContainer so they can call useMap(); features never import each other.
+ */
+export function ResourceMap({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const basemap = useAppStore((s) => s.manifest?.basemaps[0]);
   const tilesFailed = useAppStore((s) => s.tilesFailed);
@@ -44,6 +49,7 @@ export function ResourceMap() {
         )}
         <ClusterLayer />
         <MapViewSync />
+        {children}
       </MapContainer>
     </section>
   );
