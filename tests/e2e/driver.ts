@@ -1,0 +1,445 @@
+/**
+ * The one module that touches Playwright. Specs speak in what a person does and sees
+ * ("search 民雄", "untick 友善商店", "read the detail"); how that maps to selectors lives here.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Route,
+} from 'playwright-core';
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// The loading message has no digits; the result count always has one ("共 111 筆結果", "顯示 65 / 111 筆").
+const LOADED_COUNT = /\d/;
+
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface OpenOptions {
+  /** A query string such as `?q=民雄`, as a shared link would carry it. */
+  readonly search?: string;
+  readonly viewport?: Viewport;
+  /** Serve a data file (by its name in data/) with edited text, as if the office had changed it. */
+  readonly editedDataFiles?: Readonly<Record<string, (original: string) => string>>;
+  /** Data files (by name in data/) the server answers with 404, as if someone forgot to upload them. */
+  readonly missingDataFiles?: readonly string[];
+}
+
+/** One entry of the results list, as a person reads it. */
+export interface ListedResource {
+  readonly position: number;
+  readonly name: string;
+  readonly category: string;
+}
+
+/** What the map shows: clusters (with the number of resources in each) and single markers (by accessible name). */
+export interface MapMarkers {
+  readonly clusterCounts: readonly number[];
+  readonly singleMarkers: readonly string[];
+  /** Resources the markers stand for: the cluster counts plus the single markers. */
+  readonly total: number;
+}
+
+export interface ResourceDetailView {
+  readonly name: string;
+  readonly phoneLinks: readonly string[];
+}
+
+export interface AccessibilityViolation {
+  readonly id: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/** A Chromium the specs share; each `openApp` gets its own fresh context (no cookies, storage or cache). */
+export class BrowserSession {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly appUrl: string,
+  ) {}
+
+  static async start(appUrl: string): Promise<BrowserSession> {
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+    return new BrowserSession(browser, appUrl);
+  }
+
+  /** Opens the app as a person following a link would, and waits until the data has loaded. */
+  async openApp(options: OpenOptions = {}): Promise<AppPage> {
+    const context = await this.browser.newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      locale: 'zh-TW',
+      timezoneId: 'Asia/Taipei',
+      serviceWorkers: 'block',
+    });
+    // Fail a missing element in seconds, not Playwright's 30 s: a journey's steps are all quick.
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const app = new AppPage(context, page, new URL(this.appUrl), options);
+    await app.install();
+    await page.goto(new URL(options.search ?? '', this.appUrl).href);
+    await app.waitUntilLoaded();
+    return app;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** The app in one tab, driven through what a person can see and do. */
+export class AppPage {
+  private readonly outside: string[] = [];
+  private readonly errors: string[] = [];
+  private readonly dialogs: string[] = [];
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+    private readonly origin: URL,
+    private readonly options: OpenOptions,
+  ) {}
+
+  /** Network fence and error collection; the dataset worker's fetches go through the same routes. */
+  async install(): Promise<void> {
+    await this.context.route('**/*', (route) => this.handle(route));
+    this.page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
+    this.page.on('console', (message) => {
+      // A blocked tile or a deliberately missing file is reported by the network checks, not here.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.errors.push(`console.error: ${message.text()}`);
+      }
+    });
+    this.page.on('dialog', (dialog) => {
+      this.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
+  }
+
+  private async handle(route: Route): Promise<void> {
+    const url = new URL(route.request().url());
+    if (url.origin !== this.origin.origin) {
+      this.outside.push(url.href);
+      await route.abort('blockedbyclient');
+      return;
+    }
+    const dataFile = /\/data\/([^/?#]+)$/.exec(url.pathname)?.[1];
+    const name = dataFile ? decodeURIComponent(dataFile) : undefined;
+    if (name && this.options.missingDataFiles?.includes(name)) {
+      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+      return;
+    }
+    const edit = name ? this.options.editedDataFiles?.[name] : undefined;
+    if (edit) {
+      const response = await route.fetch();
+      const original = new TextDecoder().decode(await response.body());
+      await route.fulfill({ response, body: edit(original) });
+      return;
+    }
+    await route.continue();
+  }
+
+  // ---- Loading and navigation ----
+
+  /** Waits until the result count ("共 111 筆結果") is announced. */
+  async waitUntilLoaded(): Promise<void> {
+    await this.resultCountStatus().waitFor({ state: 'visible' });
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilLoaded();
+  }
+
+  currentUrl(): URL {
+    return new URL(this.page.url());
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  // ---- Filters ----
+
+  /** Types into the search box, replacing what was there. */
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).fill(text);
+  }
+
+  async searchText(): Promise<string> {
+    return this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).inputValue();
+  }
+
+  /** Ticks or unticks a category by its name (the label also carries a count: "友善商店（46）"). */
+  async setCategoryShown(category: string, shown: boolean): Promise<void> {
+    await this.categoryCheckbox(category).setChecked(shown);
+  }
+
+  async isCategoryShown(category: string): Promise<boolean> {
+    return this.categoryCheckbox(category).isChecked();
+  }
+
+  private categoryCheckbox(category: string): Locator {
+    return this.page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(category)}（`) });
+  }
+
+  // ---- Results ----
+
+  /** The number the result count announces ("共 111 筆結果" → 111; "顯示 65 / 111 筆" → 65). */
+  async resultCount(): Promise<number> {
+    const text = (await this.resultCountStatus().textContent()) ?? '';
+    const first = /\d[\d,]*/.exec(text)?.[0];
+    if (!first) throw new Error(`The result count has no number: "${text}"`);
+    return Number(first.replaceAll(',', ''));
+  }
+
+  private resultCountStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: LOADED_COUNT });
+  }
+
+  /** How many items the list says it holds (aria-setsize), whether or not they are scrolled into view; 0 when empty. */
+  async listSize(): Promise<number> {
+    const first = this.resultList().getByRole('listitem').first();
+    if ((await this.resultList().count()) === 0 || (await first.count()) === 0) return 0;
+    return Number(await first.getAttribute('aria-setsize'));
+  }
+
+  /** The names the list shows right now (the list is virtualised: only what is near the viewport). */
+  async visibleListNames(): Promise<string[]> {
+    return (await this.readRenderedListItems()).map((item) => item.name);
+  }
+
+  /** Every item of the list, scrolling through it as a person would. */
+  async allListedResources(): Promise<ListedResource[]> {
+    const size = await this.listSize();
+    const seen = new Map<number, ListedResource>();
+    const scroller = this.page.getByTestId('result-scroll');
+    if (size === 0) return [];
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+    for (let step = 0; step < size + 5 && seen.size < size; step++) {
+      for (const item of await this.readRenderedListItems()) seen.set(item.position, item);
+      const atEnd = await scroller.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollBy({ top: el.clientHeight * 0.8 });
+        return el.scrollTop === before;
+      });
+      await this.page.waitForTimeout(50);
+      if (atEnd) for (const item of await this.readRenderedListItems()) seen.set(item.position, item);
+      if (atEnd) break;
+    }
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+    return [...seen.values()].sort((a, b) => a.position - b.position);
+  }
+
+  private async readRenderedListItems(): Promise<ListedResource[]> {
+    if ((await this.resultList().count()) === 0) return [];
+    return this.resultList().evaluate((list) =>
+      [...list.querySelectorAll('li')].map((li) => {
+        const meta = li.querySelector('.result-item__meta');
+        return {
+          position: Number(li.getAttribute('aria-posinset')),
+          name: li.querySelector('.result-item__name')?.textContent ?? '',
+          // The first text of the meta line is the category label; the place and badges follow.
+          category: meta?.firstChild?.textContent?.trim() ?? '',
+        };
+      }),
+    );
+  }
+
+  /** Clicks the list entry with exactly this name (it must be rendered: search first on long lists). */
+  async clickListItem(name: string): Promise<void> {
+    await this.resultList().getByText(name, { exact: true }).click();
+  }
+
+  private resultList(): Locator {
+    return this.page.getByRole('list', { name: '結果清單' });
+  }
+
+  // ---- Map ----
+
+  /** The clusters and single markers drawn on the map now. */
+  async mapMarkers(): Promise<MapMarkers> {
+    const labels = await this.page
+      .locator('.leaflet-marker-pane .leaflet-marker-icon[aria-label]')
+      .evaluateAll((els) =>
+        els.map((el) => ({
+          cluster: el.classList.contains('cluster-marker'),
+          label: el.getAttribute('aria-label') ?? '',
+        })),
+      );
+    const clusterCounts = labels
+      .filter((m) => m.cluster)
+      .map((m) => Number(/\d[\d,]*/.exec(m.label)?.[0]?.replaceAll(',', '') ?? Number.NaN));
+    const singleMarkers = labels.filter((m) => !m.cluster).map((m) => m.label);
+    return {
+      clusterCounts,
+      singleMarkers,
+      total: clusterCounts.reduce((sum, n) => sum + n, 0) + singleMarkers.length,
+    };
+  }
+
+  /** Clicks the single marker of a resource (its accessible name is "name（category）"). */
+  async clickMarker(resourceName: string): Promise<void> {
+    await this.page
+      .locator(`.leaflet-marker-pane .leaflet-marker-icon[aria-label^="${cssString(`${resourceName}（`)}"]`)
+      .click();
+  }
+
+  /** Clicks a cluster bubble standing for this many resources, which zooms the map in on it. */
+  async clickCluster(count: number): Promise<void> {
+    await this.page
+      .locator('.leaflet-marker-pane .cluster-marker')
+      .filter({ hasText: new RegExp(`^${count}$`) })
+      .first()
+      .click();
+  }
+
+  // ---- Detail, notices ----
+
+  /** The open detail panel (a region named by its heading, the resource name), or null when none is open. */
+  async detail(): Promise<ResourceDetailView | null> {
+    const section = this.page.locator('section[aria-labelledby="detail-heading"]');
+    if ((await section.count()) === 0) return null;
+    const name = ((await section.getByRole('heading', { level: 2 }).textContent()) ?? '').trim();
+    // Checks the region really is named by its heading, as a screen reader would announce it.
+    if ((await this.page.getByRole('region', { name, exact: true }).count()) === 0) {
+      throw new Error(`The detail panel is not a region named "${name}"`);
+    }
+    const phoneLinks = await section
+      .locator('a[href^="tel:"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    return { name, phoneLinks };
+  }
+
+  /** Visible notes (role=note), e.g. the sample-data notice and the tiles-unavailable notice. */
+  async notes(): Promise<string[]> {
+    return this.visibleTexts(this.page.getByRole('note'));
+  }
+
+  /** Visible alerts (role=alert), e.g. a data file that could not be loaded. */
+  async alerts(): Promise<string[]> {
+    return this.visibleTexts(this.page.getByRole('alert'));
+  }
+
+  private async visibleTexts(locator: Locator): Promise<string[]> {
+    const texts: string[] = [];
+    for (const el of await locator.all())
+      if (await el.isVisible()) texts.push(((await el.textContent()) ?? '').trim());
+    return texts;
+  }
+
+  // ---- What the tab did behind the scenes ----
+
+  /** Every request to another origin (all were blocked). */
+  outsideRequests(): readonly string[] {
+    return [...this.outside];
+  }
+
+  /** Uncaught exceptions and console errors (failed resource loads excepted). */
+  pageErrors(): readonly string[] {
+    return [...this.errors];
+  }
+
+  /** alert/confirm/prompt dialogs the page tried to open (all dismissed). */
+  dialogsOpened(): readonly string[] {
+    return [...this.dialogs];
+  }
+
+  /** The JSON value of a global (e.g. a flag an injected script would set); undefined when unset. */
+  async windowProperty(name: string): Promise<unknown> {
+    return this.page.evaluate((key) => (window as unknown as Record<string, unknown>)[key], name);
+  }
+
+  /** Widest content in CSS pixels: more than the viewport width means sideways scrolling. */
+  async pageScrollWidth(): Promise<number> {
+    return this.page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
+  }
+
+  // ---- Checks and records ----
+
+  /** axe-core WCAG 2.1 A/AA checks on the page as it is now; only serious and critical findings. */
+  async accessibilityViolations(): Promise<AccessibilityViolation[]> {
+    if (!(await this.page.evaluate(() => 'axe' in window)))
+      await this.page.addScriptTag({ path: AXE_SCRIPT });
+    return this.page.evaluate(async (tags) => {
+      type AxeResult = {
+        violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+      };
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResult> } })
+        .axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({
+          id: v.id,
+          impact: v.impact ?? '',
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+        }));
+    }, AXE_TAGS);
+  }
+
+  /**
+   * Saves what the screen shows to tests/e2e/artifacts/<name>.png and returns its path.
+   * `fullPage` captures the whole scrollable page instead; Chromium enlarges the viewport to do it,
+   * which can move the map's markers, so it is for seeing a long page, not for judging the map.
+   */
+  async screenshot(name: string, { fullPage = false } = {}): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = `${ARTIFACTS}${name}.png`;
+    await this.page.screenshot({ path, fullPage });
+    return path;
+  }
+
+  /** The page's size against the window's, and how many list rows are in the DOM (a virtual list renders few). */
+  async layout(): Promise<{ pageHeight: number; windowHeight: number; renderedListRows: number }> {
+    return this.page.evaluate(() => ({
+      pageHeight: (document.scrollingElement ?? document.documentElement).scrollHeight,
+      windowHeight: window.innerHeight,
+      renderedListRows: document.querySelectorAll('ul[aria-label] > li').length,
+    }));
+  }
+
+  /** Waits until the map has stopped moving (fly-to animations done): the URL's view stays put for a while. */
+  async waitForMapToRest(): Promise<void> {
+    let last = this.currentUrl().searchParams.get('at');
+    for (let quiet = 0, tries = 0; quiet < 3 && tries < 50; tries++) {
+      await this.page.waitForTimeout(200);
+      const now = this.currentUrl().searchParams.get('at');
+      quiet = now === last ? quiet + 1 : 0;
+      last = now;
+    }
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function cssString(text: string): string {
+  return text.replace(/["\\]/g, '\\$&');
+}

@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AppPage, BrowserSession, type OpenOptions } from './driver.ts';
+
+// The default data in data/: every row of the four files loads.
+const ALL_RESOURCES = 111;
+const FRIENDLY_SHOPS = 46; // sample-friendly-shops.geojson
+const CHIAYI_CENTRES_FILE = 'chiayi-welfare-centers.csv';
+const CHIAYI_CENTRES = 7;
+const MINXIONG = {
+  id: 'chiayi-wc-minxiong',
+  name: '嘉義縣日安社會福利服務中心（民雄）',
+  tel: 'tel:052207017,17',
+};
+const FIRST_SHOP = {
+  id: 'sample-shop-001',
+  name: '示範友善便當店（番路鄉1）',
+  lat: 23.441425,
+  lng: 120.607716,
+};
+
+const manifest = JSON.parse(readFileSync(new URL('../../data/manifest.json', import.meta.url), 'utf8')) as {
+  basemaps: { url: string }[];
+};
+const TILE_HOSTS = new Set(manifest.basemaps.map((b) => new URL(b.url).hostname));
+
+/** Appends CSV rows (CRLF, like the file) to sample-community-resources.csv's columns. */
+const withCommunityRows =
+  (...rows: { id: string; name: string; address?: string }[]) =>
+  (csv: string) =>
+    `${csv.replace(/\r?\n$/, '')}\r\n${rows
+      .map(
+        (r) =>
+          `${r.id},${r.name},社區發展協會,關懷訪視,${r.address ?? '嘉義縣番路鄉'},,23.43,120.59,,e2e,2026-11-01`,
+      )
+      .join('\r\n')}\r\n`;
+
+let browser: BrowserSession;
+let opened: AppPage[] = [];
+
+beforeAll(async () => {
+  browser = await BrowserSession.start(inject('appUrl'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  const apps = opened;
+  opened = [];
+  const errors = apps.flatMap((app) => app.pageErrors());
+  await Promise.all(apps.map((app) => app.close()));
+  expect(errors, 'uncaught errors or console errors in the page').toEqual([]);
+});
+
+async function openApp(options?: OpenOptions): Promise<AppPage> {
+  const app = await browser.openApp(options);
+  opened.push(app);
+  return app;
+}
+
+describe('foundation journeys (default data, built app)', () => {
+  it('loads every resource of the default data, lists them all and warns that some are sample data', async () => {
+    const app = await openApp();
+    expect(await app.resultCount()).toBe(ALL_RESOURCES);
+    expect(await app.listSize()).toBe(ALL_RESOURCES);
+    expect((await app.notes()).some((note) => note.includes('示範資料'))).toBe(true);
+  });
+
+  it('shows markers and a tiles-unavailable notice when the basemap cannot load', async () => {
+    const app = await openApp();
+    await expect
+      .poll(async () => (await app.notes()).some((note) => note.includes('底圖目前無法載入')))
+      .toBe(true);
+    await expect.poll(async () => (await app.mapMarkers()).total).toBeGreaterThan(0);
+  });
+
+  // On a phone the list is a scrolling window of rows, so reading all of it scrolls the virtualised list.
+  it.each([
+    { screen: 'desktop', viewport: { width: 1440, height: 900 } },
+    { screen: 'phone', viewport: { width: 360, height: 640 } },
+  ])(
+    'unticking 友善商店 removes its resources from the count, the map and the list ($screen)',
+    async ({ viewport }) => {
+      const app = await openApp({ viewport });
+      await expect.poll(async () => (await app.mapMarkers()).total).toBeGreaterThan(FRIENDLY_SHOPS);
+      const markersBefore = (await app.mapMarkers()).total;
+      expect(markersBefore).toBeLessThanOrEqual(ALL_RESOURCES);
+      expect((await app.allListedResources()).filter((r) => r.category === '友善商店')).toHaveLength(
+        FRIENDLY_SHOPS,
+      );
+
+      await app.setCategoryShown('友善商店', false);
+
+      expect(await app.isCategoryShown('友善商店')).toBe(false);
+      await expect.poll(() => app.resultCount()).toBe(ALL_RESOURCES - FRIENDLY_SHOPS);
+      expect(await app.listSize()).toBe(ALL_RESOURCES - FRIENDLY_SHOPS);
+      await expect.poll(async () => (await app.mapMarkers()).total).toBe(markersBefore - FRIENDLY_SHOPS);
+      const listed = await app.allListedResources();
+      expect(listed).toHaveLength(ALL_RESOURCES - FRIENDLY_SHOPS);
+      expect(listed.filter((r) => r.category === '友善商店')).toEqual([]);
+    },
+  );
+
+  it('finds 民雄, shows its phone as a tel: link, and a reload brings back the search, selection and map view', async () => {
+    const app = await openApp();
+    await app.search('民雄');
+    await expect.poll(() => app.visibleListNames()).toContain(MINXIONG.name);
+
+    await app.clickListItem(MINXIONG.name);
+    await expect.poll(async () => (await app.detail())?.name).toBe(MINXIONG.name);
+    expect((await app.detail())?.phoneLinks).toContain(MINXIONG.tel);
+
+    await app.waitForMapToRest();
+    const url = app.currentUrl();
+    expect(url.searchParams.get('q')).toBe('民雄');
+    expect(url.searchParams.get('id')).toBe(MINXIONG.id);
+    const mapView = url.searchParams.get('at');
+    expect(mapView).toMatch(/^-?\d+\.\d+,-?\d+\.\d+,\d+$/);
+    const count = await app.resultCount();
+
+    await app.reload();
+
+    expect(await app.searchText()).toBe('民雄');
+    expect(await app.resultCount()).toBe(count);
+    await expect.poll(async () => (await app.detail())?.name).toBe(MINXIONG.name);
+    await app.waitForMapToRest();
+    expect(app.currentUrl().searchParams.get('at')).toBe(mapView);
+    expect(app.currentUrl().searchParams.get('id')).toBe(MINXIONG.id);
+  });
+
+  it('opens the detail of a resource when its marker is clicked', async () => {
+    const app = await openApp({ search: `?at=${FIRST_SHOP.lat},${FIRST_SHOP.lng},18` });
+    await expect.poll(async () => (await app.mapMarkers()).singleMarkers.length).toBeGreaterThan(0);
+
+    await app.clickMarker(FIRST_SHOP.name);
+
+    await expect.poll(async () => (await app.detail())?.name).toBe(FIRST_SHOP.name);
+    expect(app.currentUrl().searchParams.get('id')).toBe(FIRST_SHOP.id);
+  });
+
+  it('treats full-width and half-width digits alike', async () => {
+    const app = await openApp();
+    await app.search('29之4號');
+    await expect.poll(() => app.visibleListNames()).toEqual([MINXIONG.name]);
+    await app.search('２９之４號');
+    await expect.poll(() => app.visibleListNames()).toEqual([MINXIONG.name]);
+
+    await app.search('第1社區');
+    await expect.poll(() => app.resultCount()).toBeLessThan(ALL_RESOURCES);
+    const halfWidth = await app.resultCount();
+    expect(halfWidth).toBeGreaterThan(0);
+    await app.search('第１社區');
+    await expect.poll(() => app.resultCount()).toBe(halfWidth);
+  });
+
+  it('treats 台 and 臺 alike', async () => {
+    // The default data has neither character in a name or address, so two rows are added for this journey.
+    const app = await openApp({
+      editedDataFiles: {
+        'sample-community-resources.csv': withCommunityRows(
+          { id: 'e2e-tai-simplified', name: '台灣示範甲社區發展協會' },
+          { id: 'e2e-tai-traditional', name: '臺灣示範乙社區發展協會' },
+        ),
+      },
+    });
+    expect(await app.resultCount()).toBe(ALL_RESOURCES + 2);
+    const both = ['台灣示範甲社區發展協會', '臺灣示範乙社區發展協會'];
+    await app.search('台灣');
+    await expect.poll(async () => (await app.visibleListNames()).sort()).toEqual(both);
+    await app.search('臺灣');
+    await expect.poll(async () => (await app.visibleListNames()).sort()).toEqual(both);
+    await app.search('台');
+    await expect.poll(() => app.resultCount()).toBe(both.length);
+    await app.search('臺');
+    await expect.poll(() => app.resultCount()).toBe(both.length);
+  });
+
+  it('sends no request off the machine except to the configured tile hosts', async () => {
+    const app = await openApp();
+    await app.search('民雄');
+    await app.clickListItem(MINXIONG.name);
+    await app.waitForMapToRest();
+
+    const hosts = new Set(app.outsideRequests().map((url) => new URL(url).hostname));
+    expect([...hosts].filter((host) => !TILE_HOSTS.has(host))).toEqual([]);
+    // The fence must have seen the tiles, or it is not looking at the traffic at all.
+    expect(hosts.size).toBeGreaterThan(0);
+  });
+
+  it('has no serious or critical accessibility violations, on the main view and with the detail open', async () => {
+    const app = await openApp();
+    expect(await app.accessibilityViolations()).toEqual([]);
+
+    await app.search('民雄');
+    await app.clickListItem(MINXIONG.name);
+    await expect.poll(async () => (await app.detail())?.name).toBe(MINXIONG.name);
+    await app.waitForMapToRest();
+    await app.screenshot('foundation-detail-desktop');
+    expect(await app.accessibilityViolations()).toEqual([]);
+  });
+
+  it('shows names from a data file as text, never as markup or script', async () => {
+    const imgName = '<img src=x onerror=alert(1)>';
+    const scriptName = '<script>window.__pwned=1</script>';
+    const app = await openApp({
+      editedDataFiles: {
+        'sample-community-resources.csv': withCommunityRows(
+          { id: 'e2e-xss-img', name: imgName },
+          { id: 'e2e-xss-script', name: scriptName },
+        ),
+      },
+    });
+    expect(await app.resultCount()).toBe(ALL_RESOURCES + 2);
+
+    await app.search('<');
+    await expect
+      .poll(async () => (await app.visibleListNames()).sort())
+      .toEqual([imgName, scriptName].sort());
+    await app.clickListItem(imgName);
+    await expect.poll(async () => (await app.detail())?.name).toBe(imgName);
+    await app.waitForMapToRest();
+
+    expect(app.dialogsOpened()).toEqual([]);
+    expect(await app.windowProperty('__pwned')).toBeUndefined();
+  });
+
+  it('names a data file that cannot be loaded and still loads the others', async () => {
+    const app = await openApp({ missingDataFiles: [CHIAYI_CENTRES_FILE] });
+    await expect.poll(() => app.alerts()).toEqual([expect.stringContaining(CHIAYI_CENTRES_FILE)]);
+    expect(await app.resultCount()).toBe(ALL_RESOURCES - CHIAYI_CENTRES);
+    expect(await app.listSize()).toBe(ALL_RESOURCES - CHIAYI_CENTRES);
+  });
+
+  it('fits a desktop and a 360 px phone screen without sideways scrolling', async () => {
+    const desktop = await openApp({ viewport: { width: 1440, height: 900 } });
+    await expect.poll(async () => (await desktop.mapMarkers()).total).toBeGreaterThan(0);
+    await desktop.screenshot('foundation-desktop');
+
+    const phone = await openApp({ viewport: { width: 360, height: 640 } });
+    await expect.poll(async () => (await phone.mapMarkers()).total).toBeGreaterThan(0);
+    await phone.screenshot('foundation-phone');
+    await phone.screenshot('foundation-phone-full', { fullPage: true });
+    expect(await phone.pageScrollWidth()).toBeLessThanOrEqual(360);
+  });
+
+  // Regression: the page once grew to the list's full height (about 10,000 px for 111 rows), defeating
+  // virtualisation and stretching the map.
+  it('keeps the desktop page to one screen, with the map and a virtualised list inside it', async () => {
+    const desktop = await openApp({ viewport: { width: 1440, height: 900 } });
+    const { pageHeight, windowHeight, renderedListRows } = await desktop.layout();
+    expect(pageHeight).toBeLessThanOrEqual(windowHeight);
+    expect(renderedListRows).toBeLessThan(ALL_RESOURCES);
+  });
+});
