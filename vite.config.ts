@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { pwaPlugin } from './src/build/pwa-plugin.ts';
 import { serveDataPlugin } from './src/build/serve-data-plugin.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [react(), serveDataPlugin('data')],
+  plugins: [react(), serveDataPlugin('data'), pwaPlugin()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: false },

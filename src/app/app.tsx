@@ -1,24 +1,76 @@
+import { useState } from 'react';
 import { ResourceDetail } from '../features/detail/resource-detail.tsx';
+import { EditActions } from '../features/edit/edit-actions.tsx';
+import { EditForm } from '../features/edit/edit-form-gate.tsx';
+import { EditHistoryBar } from '../features/edit/edit-history-bar.tsx';
+import { MoveMarkerLayer } from '../features/edit/move-marker-layer.tsx';
+import { ExportButton } from '../features/export/export-button.tsx';
+import { ExportDialog } from '../features/export/export-dialog-gate.tsx';
 import { FilterPanel } from '../features/filters/filter-panel.tsx';
+import { DropZone } from '../features/import/drop-zone.tsx';
+import { ImportPanel } from '../features/import/import-panel.tsx';
+import { ImportProgress } from '../features/import/import-progress.tsx';
+import { ImportReport } from '../features/import/import-report-gate.tsx';
+import { MappingDialog } from '../features/import/mapping-dialog-gate.tsx';
+import { PlaceOnMapLayer } from '../features/import/place-on-map-layer.tsx';
+import { useImportSession } from '../features/import/use-import-session.ts';
+import { AnalysisButton } from '../features/inventory/analysis-button.tsx';
+import { AnalysisPanel } from '../features/inventory/analysis-panel.tsx';
+import { CoverageLayer } from '../features/inventory/coverage-layer.tsx';
 import { ResourceList } from '../features/list/resource-list.tsx';
 import { ResultCount } from '../features/list/result-count.tsx';
 import { LoadReport } from '../features/load-report/load-report.tsx';
 import { ResourceMap } from '../features/map/resource-map.tsx';
+import { NearbyLayer } from '../features/nearby/nearby-layer.tsx';
+import { NearbyPanel } from '../features/nearby/nearby-panel.tsx';
+import { NearbySummary } from '../features/nearby/nearby-summary.tsx';
+import { useNearbySync } from '../features/nearby/use-nearby-sync.ts';
+import { HelpButton } from '../features/presentation/help-button.tsx';
+import { HelpOverlay } from '../features/presentation/help-overlay.tsx';
+import { PresentationButton } from '../features/presentation/presentation-button.tsx';
+import { PresentationKeys } from '../features/presentation/presentation-keys.tsx';
+import { PresentationLegend } from '../features/presentation/presentation-legend.tsx';
+import { QrButton } from '../features/presentation/qr-button.tsx';
+import { QrOverlay } from '../features/presentation/qr-overlay.tsx';
+import { SnapshotButton } from '../features/presentation/snapshot-button.tsx';
+import { TownshipLabelsLayer } from '../features/presentation/township-labels-layer.tsx';
+import { YearSlider } from '../features/presentation/year-slider.tsx';
+import { PrintView } from '../features/print/print-view-gate.tsx';
+import { ClickToAddLayer } from '../features/workshop/click-to-add-layer.tsx';
+import { WorkshopForm } from '../features/workshop/workshop-form.tsx';
+import { WorkshopPanel } from '../features/workshop/workshop-panel.tsx';
+import { WorkshopRecordActions } from '../features/workshop/workshop-record-actions.tsx';
+import { WorkshopToggle } from '../features/workshop/workshop-toggle.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { OfflineNotice } from './offline-notice.tsx';
+import { PhoneMenuToggle } from './phone-menu-toggle.tsx';
+import { PhoneViewSwitch } from './phone-view-switch.tsx';
 import { SampleDataNotice } from './sample-data-notice.tsx';
+import { ShareView } from './share-view.tsx';
+import { ShowResultsButton } from './show-results-button.tsx';
+import { usePhoneView } from './use-phone-view.ts';
 import { useUrlSync } from './use-url-sync.ts';
+import { useWorkshopSetup } from './use-workshop-setup.ts';
 
 /** The page: header, filters, map, results and detail. */
 export function App() {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
   const fatalError = useAppStore((s) => s.fatalError);
+  const presenting = useAppStore((s) => s.presenting);
+  const analysisOpen = useAppStore((s) => s.analysisOpen);
   useUrlSync();
+  useWorkshopSetup();
+  useImportSession();
+  useNearbySync();
+  const [phoneView, setPhoneView] = usePhoneView();
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
-    <div className="app">
-      <a className="skip-link" href="#results">
+    <div className="app" data-presentation={presenting ? 'true' : undefined}>
+      {/* biome-ignore lint/a11y/useValidAnchor: a real skip link (it moves to #results); on phones it also shows the list screen */}
+      <a className="skip-link" href="#results" onClick={() => setPhoneView('list')}>
         {t('app.skipToList')}
       </a>
       <header className="app-header">
@@ -26,9 +78,20 @@ export function App() {
           <h1>{t('app.title')}</h1>
           <p className="app-subtitle">{t('app.subtitle')}</p>
         </div>
-        <LanguageSwitch />
+        <div id="header-tools" className="header-tools" data-menu-open={menuOpen ? 'true' : undefined}>
+          <PhoneMenuToggle open={menuOpen} controls="header-tools" onToggle={setMenuOpen} />
+          <PresentationButton />
+          <QrButton />
+          <HelpButton />
+          <AnalysisButton />
+          <WorkshopToggle />
+          <SnapshotButton />
+          <LanguageSwitch />
+        </div>
       </header>
       <SampleDataNotice />
+      <OfflineNotice />
+      <PhoneViewSwitch view={phoneView} onChange={setPhoneView} />
       {status === 'loading' && (
         <p className="loading" role="status">
           {t('app.loading')}
@@ -39,21 +102,61 @@ export function App() {
           {t('app.loadFailed', { reason: fatalError })}
         </p>
       )}
-      <main className="app-main">
+      <main
+        className="app-main"
+        data-phone-view={phoneView}
+        data-analysis={analysisOpen ? 'true' : undefined}
+      >
         <aside className="sidebar">
+          <WorkshopPanel />
+          <NearbyPanel />
           <FilterPanel />
+          <YearSlider />
+          <ShareView />
           <LoadReport />
+          <ImportPanel />
+          <ExportButton />
+          <ShowResultsButton onShow={() => setPhoneView('list')} />
         </aside>
-        <ResourceMap />
+        <ResourceMap>
+          <NearbyLayer />
+          <CoverageLayer />
+          <ClickToAddLayer />
+          <PresentationKeys />
+          <TownshipLabelsLayer />
+          <PlaceOnMapLayer />
+          <MoveMarkerLayer />
+        </ResourceMap>
+        <PresentationLegend />
+        <AnalysisPanel />
         <section id="results" className="results-panel" aria-labelledby="results-heading" tabIndex={-1}>
           <h2 id="results-heading" className="visually-hidden">
             {t('results.listLabel')}
           </h2>
+          <NearbySummary onChange={() => setPhoneView('find')} />
           <ResultCount />
-          <ResourceDetail />
+          <EditHistoryBar />
+          <ResourceDetail
+            actions={(resource) => (
+              <>
+                <WorkshopRecordActions resource={resource} />
+                <EditActions resource={resource} />
+              </>
+            )}
+          />
           <ResourceList />
         </section>
       </main>
+      <WorkshopForm />
+      <QrOverlay />
+      <HelpOverlay />
+      <DropZone />
+      <ImportProgress />
+      <MappingDialog />
+      <ImportReport />
+      <EditForm />
+      <ExportDialog />
+      <PrintView />
     </div>
   );
 }

@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   return (
     <button
       type="button"
-      className="button-secondary"
+      className="button-secondary language-switch"
       lang={language === 'en' ? 'zh-TW' : 'en'}
       aria-label={t('lang.switchLabel')}
       onClick={() => setLanguage(language === 'en' ? 'zh-TW' : 'en')}

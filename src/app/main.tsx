@@ -1,12 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { applyNearbyUrl } from '../features/nearby/nearby-url.ts';
+import { applyPresentationUrl } from '../features/presentation/use-presentation-url.ts';
 import { loadDefaultData } from '../store/load-default-data.ts';
 import { App } from './app.tsx';
 import './app.css';
+import { registerServiceWorker } from './register-service-worker.ts';
 import { applyUrlToStore } from './use-url-sync.ts';
 
 applyUrlToStore(window.location.search);
+applyNearbyUrl(window.location.search);
+applyPresentationUrl(window.location.search);
 void loadDefaultData();
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

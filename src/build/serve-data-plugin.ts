@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { confidentialManifest, publicVersion } from '../domain/confidential.ts';
 
 const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
@@ -9,8 +10,11 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves the top-level data/ folder at /data/ in dev and preview, and copies it into the build.
+ * Serves the top-level data/ folder at /data/ in dev, and copies it into the build.
  * The app fetches data/manifest.json at start, so an office replaces data/ without touching code.
+ * The build ships only what is public: files, records, columns and categories marked internal in the manifest
+ * (or in a record's 公開/visibility cell) are dropped here, at build time (see domain/confidential.ts).
+ * Preview serves the built dist/ itself, so it shows exactly what a public deployment would.
  */
 export function serveDataPlugin(dataDir: string): Plugin {
   const root = resolve(dataDir);
@@ -26,10 +30,21 @@ export function serveDataPlugin(dataDir: string): Plugin {
   return {
     name: 'serve-data',
     configureServer: (server) => void server.middlewares.use(middleware),
-    configurePreviewServer: (server) => void server.middlewares.use(middleware),
     generateBundle() {
+      const manifestPath = join(root, 'manifest.json');
+      const { rules, publicManifest } = existsSync(manifestPath)
+        ? confidentialManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
+        : { rules: new Map(), publicManifest: null };
       for (const name of files()) {
-        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(root, name)) });
+        const original = new Uint8Array(readFileSync(join(root, name)));
+        const fileRules = rules.get(name);
+        const source =
+          name === 'manifest.json' && publicManifest
+            ? new TextEncoder().encode(`${JSON.stringify(publicManifest, null, 2)}\n`)
+            : fileRules
+              ? publicVersion(original, fileRules).bytes
+              : original;
+        if (source) this.emitFile({ type: 'asset', fileName: `data/${name}`, source });
       }
     },
   };

@@ -4,6 +4,13 @@ import { parseDateCell } from './dates.ts';
 import { type Gazetteer, parseAddress, placeKey } from './gazetteer.ts';
 import { type LoadIssue, type LoadIssueCode, loadIssue } from './load-issues.ts';
 import { splitPhones } from './phone.ts';
+import {
+  crsFromHeaders,
+  looksProjected,
+  orderEastingNorthing,
+  type ProjectedCrs,
+  projectToWgs84,
+} from './projections.ts';
 import type { RawRecord } from './raw-record.ts';
 import type { LocationPrecision, Resource, Visibility } from './resource.ts';
 import { safeHttpUrl } from './safe-url.ts';
@@ -16,6 +23,8 @@ export interface FileDefaults {
   readonly county?: string;
   readonly source: string;
   readonly visibility: Visibility;
+  /** The projected system of metre coordinates (GeoJSON `crs`, or the person's choice); numbers in degrees ignore it. */
+  readonly crs?: ProjectedCrs;
 }
 
 export interface BuildContext {
@@ -38,7 +47,16 @@ const INTERNAL_WORDS = new Set([
   '不公開',
   'private',
   'confidential',
+  '內部資料',
 ]);
+
+/** Whether a visibility cell marks a record internal (內部, 不公開, 否 in a 公開 column, internal…). */
+export function isInternalValue(value: string): boolean {
+  return INTERNAL_WORDS.has(value.trim().toLowerCase());
+}
+
+/** A precision cell that says the position is a township centroid (as the exports write it). */
+const APPROXIMATE_WORDS = new Set(['approximate-town', 'approximate', '約略位置', '約略']);
 
 /** Validates one record into a Resource, with an issue for every fix, guess or rejection. */
 export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult {
@@ -83,7 +101,13 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
   const county = placeKey(fields.county?.trim() || parsed.county || ctx.defaults.county || '');
   const town = placeKey(fields.town?.trim() || parsed.town || '');
 
-  const { position, precision } = locate(record, county, town, ctx.gazetteer, report);
+  const located = locate(record, county, town, ctx, report);
+  const { position } = located;
+  // A file that says its coordinates are a township centroid (our own export) keeps saying so.
+  const precision =
+    located.precision === 'exact' && APPROXIMATE_WORDS.has((fields.precision ?? '').trim().toLowerCase())
+      ? 'approximate-town'
+      : located.precision;
 
   const website = fields.website?.trim() ? safeHttpUrl(fields.website) : null;
   if (fields.website?.trim() && !website) {
@@ -133,10 +157,12 @@ function locate(
   record: RawRecord,
   county: string,
   town: string,
-  gazetteer: Gazetteer,
+  ctx: BuildContext,
   report: (code: LoadIssueCode, field?: 'lat' | 'lng' | 'address', value?: string) => void,
 ): { position: LatLng | null; precision: LocationPrecision } {
-  const exact = exactPosition(record, report);
+  const gazetteer = ctx.gazetteer;
+  const hint = ctx.defaults.crs ?? crsFromHeaders(record.headers.lat, record.headers.lng);
+  const exact = exactPosition(record, report, hint, county);
   if (exact) return { position: exact, precision: 'exact' };
   if (record.otherGeometry) report('non-point-geometry', undefined, record.otherGeometry);
   const township = town ? (gazetteer.find(county, town) ?? uniqueTown(gazetteer, town)) : undefined;
@@ -156,6 +182,8 @@ function uniqueTown(gazetteer: Gazetteer, town: string) {
 function exactPosition(
   record: RawRecord,
   report: (code: LoadIssueCode, field?: 'lat' | 'lng', value?: string) => void,
+  hint: ProjectedCrs | undefined,
+  county: string,
 ): LatLng | null {
   let lat: number | null;
   let lng: number | null;
@@ -172,6 +200,13 @@ function exactPosition(
       report('coordinates-invalid', lat === null ? 'lat' : 'lng', `${rawLat}, ${rawLng}`);
       return null;
     }
+  }
+  if (looksProjected(lat, lng)) {
+    // Metres (TWD97/TWD67 TM2): the lat column holds the northing (Y), the lng column the easting (X).
+    const { easting, northing } = orderEastingNorthing(lng, lat);
+    const projected = projectToWgs84(easting, northing, hint, county);
+    report('projected-coordinates', 'lat', `${projected.crs} ${easting}, ${northing}`);
+    [lng, lat] = projected.lngLat;
   }
   const check = checkLatLng(lat, lng);
   const value = `${lat}, ${lng}`;

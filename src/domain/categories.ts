@@ -53,13 +53,27 @@ export function matchByLabel<T extends { id: string; label: Label; aliases: read
 ): T | undefined {
   const key = compact(raw);
   if (key === '') return undefined;
-  return items.find(
-    (item) =>
-      compact(item.id) === key ||
-      compact(item.label.zh) === key ||
-      compact(item.label.en) === key ||
-      item.aliases.some((alias) => compact(alias) === key),
-  );
+  return lookupOf(items).get(key);
+}
+
+/** Normalised names → item, built once per configuration list (a 100,000-row import matches every row). */
+const lookups = new WeakMap<readonly object[], Map<string, unknown>>();
+function lookupOf<T extends { id: string; label: Label; aliases: readonly string[] }>(
+  items: readonly T[],
+): Map<string, T> {
+  let lookup = lookups.get(items) as Map<string, T> | undefined;
+  if (!lookup) {
+    lookup = new Map();
+    // First item wins, in the precedence order of a linear search: id, labels, then aliases.
+    for (const item of items) {
+      for (const name of [item.id, item.label.zh, item.label.en, ...item.aliases]) {
+        const k = compact(name);
+        if (!lookup.has(k)) lookup.set(k, item);
+      }
+    }
+    lookups.set(items, lookup);
+  }
+  return lookup;
 }
 
 function compact(s: string): string {

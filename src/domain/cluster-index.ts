@@ -25,19 +25,54 @@ interface PointProps {
   index: number;
 }
 
+/** Positions as two parallel arrays (NaN where a resource has none): cheap to send to a worker. */
+export interface PositionColumns {
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+}
+
+/** Copies resource positions into columns, in resource order. */
+export function positionColumns(resources: readonly Resource[]): PositionColumns {
+  const lat = new Float64Array(resources.length).fill(Number.NaN);
+  const lng = new Float64Array(resources.length).fill(Number.NaN);
+  resources.forEach((r, i) => {
+    if (r.position) {
+      lat[i] = r.position[0];
+      lng[i] = r.position[1];
+    }
+  });
+  return { lat, lng };
+}
+
 /** Indexes the placed resources among `visible` (indexes into `resources`) with supercluster. */
 export function buildClusterIndex(resources: readonly Resource[], visible: readonly number[]): ClusterIndex {
+  return buildClusterIndexFromColumns(positionColumns(resources), visible);
+}
+
+/** Indexes the positions of the `visible` indexes with supercluster (used in the cluster worker). */
+export function buildClusterIndexFromColumns(
+  columns: PositionColumns,
+  visible: ArrayLike<number>,
+): ClusterIndex {
   const points: Supercluster.PointFeature<PointProps>[] = [];
-  for (const index of visible) {
-    const position = resources[index]?.position;
-    if (!position) continue;
+  for (let k = 0; k < visible.length; k++) {
+    const index = visible[k] as number;
+    const lat = columns.lat[index];
+    const lng = columns.lng[index];
+    if (lat === undefined || lng === undefined || Number.isNaN(lat) || Number.isNaN(lng)) continue;
     points.push({
       type: 'Feature',
       properties: { index },
-      geometry: { type: 'Point', coordinates: [position[1], position[0]] },
+      geometry: { type: 'Point', coordinates: [lng, lat] },
     });
   }
-  const sc = new Supercluster<PointProps, Record<string, never>>({ radius: 60, maxZoom: 17, minPoints: 3 });
+  // extent 256 matches Leaflet's 256 px tiles, so the radius is in screen pixels (default 512 halves it).
+  const sc = new Supercluster<PointProps, Record<string, never>>({
+    radius: 60,
+    extent: 256,
+    maxZoom: 17,
+    minPoints: 3,
+  });
   sc.load(points);
   return {
     query(bbox, zoom) {

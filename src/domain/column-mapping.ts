@@ -17,6 +17,7 @@ export const MAPPABLE_FIELDS = [
   'source',
   'lastVerified',
   'visibility',
+  'precision',
 ] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
@@ -44,8 +45,48 @@ const HEADER_NAMES: Record<MappableField, readonly string[]> = {
   county: ['縣市', '縣市名稱', '縣市別', 'county', 'city'],
   town: ['鄉鎮市區', '鄉鎮市區名稱', '行政區', '鄉鎮', '鄉鎮市', '區', 'town', 'township', 'district'],
   village: ['村里', '里別', '村里別', '村里名稱', '里', 'village'],
-  lat: ['緯度', 'lat', 'latitude', 'y', 'wgs84緯度', 'wgs84lat'],
-  lng: ['經度', 'lng', 'lon', 'long', 'longitude', 'x', 'wgs84經度', 'wgs84lon'],
+  lat: [
+    '緯度',
+    'lat',
+    'latitude',
+    'y',
+    'wgs84緯度',
+    'wgs84lat',
+    'y坐標',
+    'y座標',
+    '坐標y',
+    '座標y',
+    '縱坐標',
+    '縱座標',
+    'twd97y',
+    'twd97縱坐標',
+    'twd67y',
+    'twd97tm2y',
+    'tm2y',
+    'northing',
+  ],
+  lng: [
+    '經度',
+    'lng',
+    'lon',
+    'long',
+    'longitude',
+    'x',
+    'wgs84經度',
+    'wgs84lon',
+    'x坐標',
+    'x座標',
+    '坐標x',
+    '座標x',
+    '橫坐標',
+    '橫座標',
+    'twd97x',
+    'twd97橫坐標',
+    'twd67x',
+    'twd97tm2x',
+    'tm2x',
+    'easting',
+  ],
   phone: ['電話', '聯絡電話', '連絡電話', '服務電話', '電話號碼', 'phone', 'tel', 'telephone'],
   openingHours: ['開放時間', '服務時間', '營業時間', 'opening_hours', 'openinghours', 'hours'],
   website: ['網址', '網站', '網頁', 'website', 'url', 'web'],
@@ -61,6 +102,7 @@ const HEADER_NAMES: Record<MappableField, readonly string[]> = {
     'updated',
   ],
   visibility: ['公開', '公開狀態', '可見性', 'visibility'],
+  precision: ['precision', '定位精確度', '位置精確度', '定位方式'],
 };
 
 function headerKey(header: string): string {
@@ -82,6 +124,30 @@ export function recogniseHeader(header: string): MappableField | undefined {
   return LOOKUP.get(headerKey(header));
 }
 
+/** A confirmed mapping by header text (field → header as written), as a person corrects and the app remembers it. */
+export type HeaderMapping = Partial<Record<MappableField, string>>;
+
+/** Resolves a header mapping to column indexes; a header that is not in the table maps nothing. */
+export function columnMappingFromHeaders(headers: readonly string[], byHeader: HeaderMapping): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const field of MAPPABLE_FIELDS) {
+    const header = byHeader[field];
+    const index = header === undefined ? -1 : headers.indexOf(header);
+    if (index >= 0) mapping[field] = index;
+  }
+  return mapping;
+}
+
+/** The detected mapping as header text, for the confirmation dialog. */
+export function detectHeaderMapping(headers: readonly string[]): HeaderMapping {
+  const byHeader: HeaderMapping = {};
+  for (const [field, index] of Object.entries(detectColumnMapping(headers)) as [MappableField, number][]) {
+    const header = headers[index];
+    if (header !== undefined) byHeader[field] = header;
+  }
+  return byHeader;
+}
+
 /** Maps headers to fields; the first column naming a field wins. */
 export function detectColumnMapping(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
@@ -94,10 +160,14 @@ export function detectColumnMapping(headers: readonly string[]): ColumnMapping {
 
 /**
  * A second header row, as in government files with Chinese then English headers
- * (統計期,縣市名稱,… then INFO_TIME,COUNTY,…): at least two cells name known fields and none is a number.
+ * (統計期,縣市名稱,… then INFO_TIME,COUNTY,…): at least two cells name known fields, and every other cell
+ * is a Latin column name, not data. A data row such as 甲,x,y names two fields (x, y) but holds 甲, so it stays.
  */
 export function looksLikeSecondHeaderRow(row: readonly string[]): boolean {
-  const named = row.filter((cell) => recogniseHeader(cell) !== undefined).length;
-  const numeric = row.some((cell) => cell.trim() !== '' && Number.isFinite(Number(cell.trim())));
-  return named >= 2 && !numeric;
+  const cells = row.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  const named = cells.filter((cell) => recogniseHeader(cell) !== undefined).length;
+  return named >= 2 && cells.every((cell) => recogniseHeader(cell) !== undefined || COLUMN_NAME.test(cell));
 }
+
+/** A Latin column name such as H_CNT or Opening hours: a letter first, no digits-only cell. */
+const COLUMN_NAME = /^[A-Za-z][\w .()/-]*$/;

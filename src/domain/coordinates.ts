@@ -62,17 +62,24 @@ export function asLngLat(lng: number, lat: number): LngLat {
   return [lng, lat] as unknown as LngLat;
 }
 
-/** Parses a coordinate cell: half/full-width digits, a decimal comma-free number, or degrees-minutes-seconds. */
+/**
+ * Degrees, then optional minutes and seconds, then an optional hemisphere. Each number ends with its unit
+ * mark, a space, or the hemisphere/end, so that 23°33 reads 33 as minutes, not seconds.
+ */
+const DMS =
+  /^(-?\d+(?:\.\d+)?)\s*(?:[°度]\s*|\s+|(?=[NSEW北南東西]$))(?:(\d+(?:\.\d+)?)\s*(?:['′分]\s*|\s+|(?=[NSEW北南東西]?$))(?:(\d+(?:\.\d+)?)\s*(?:["秒]\s*|(?=[NSEW北南東西]?$)))?)?([NSEW北南東西])?$/i;
+
+/**
+ * Parses a coordinate cell: half/full-width digits, a plain number, or degrees-minutes-seconds.
+ * e.g. 23°33'45.6"N, 23°33′45.6″N, 23度33分45.6秒, 23 33 45.6, 23°33 (minutes), 23.5N, 33°52'S (negative).
+ */
 export function parseCoordinate(raw: string): number | null {
-  const text = raw.normalize('NFKC').trim();
+  // NFKC turns full-width digits into ASCII and the double prime ″ into two primes; '' is Excel's ".
+  const text = raw.normalize('NFKC').trim().replace(/′′|''/g, '"');
   if (text === '') return null;
   const plain = Number(text);
   if (Number.isFinite(plain)) return plain;
-  // 23°33'45.6"N, 120°26'10"E, 23 33 45.6
-  const dms =
-    /^(-?\d+(?:\.\d+)?)[°度\s]\s*(?:(\d+(?:\.\d+)?)['′分\s]\s*)?(?:(\d+(?:\.\d+)?)["″秒]?\s*)?([NSEW北南東西])?$/i.exec(
-      text,
-    );
+  const dms = DMS.exec(text);
   if (!dms) return null;
   const deg = Number(dms[1]);
   const min = Number(dms[2] ?? 0);

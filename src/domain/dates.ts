@@ -1,10 +1,20 @@
 /**
- * Parses a date cell into ISO YYYY-MM-DD. Accepts 2023-03-15, 2023/3/15 and ROC (民國) years such as
- * 112/03/15 or 077/11/29 (year + 1911). Returns null for anything else, including an empty `//`.
+ * Parses a date cell into ISO YYYY-MM-DD. Accepts 2023-03-15, 2023/3/15, 2023年3月15日, 20230315 and ROC (民國)
+ * years such as 112/03/15, 077/11/29, 民國112年3月15日 or 1120315 (year + 1911); a time after the date
+ * (2016-08-25T08:31:03Z, 2023/3/15 上午 12:00:00) is ignored. Returns null for anything else, including an
+ * empty `//` and impossible dates such as 086/08/00.
  */
 export function parseDateCell(raw: string): string | null {
-  const text = raw.normalize('NFKC').trim();
-  const m = /^(\d{2,4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  const text = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/^民國\s*/, '');
+  const m =
+    /^(\d{2,4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:T|\s+)(?:[上下]午\s*)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      text,
+    ) ??
+    // Compact forms from government exports: 1120315 (ROC) or 20230315.
+    /^(\d{3,4})(\d{2})(\d{2})$/.exec(text);
   if (!m) return null;
   let year = Number(m[1]);
   const month = Number(m[2]);

@@ -17,9 +17,12 @@ export interface Gazetteer {
   counties(): readonly string[];
 }
 
-/** Counties and towns are compared with 台 → 臺 and no spaces. */
+/**
+ * Counties and towns are compared with 台 → 臺, 区 → 區 and no spaces: the Taipei care points file writes
+ * 臺北市大安区 once, and PDF-extracted addresses break 臺北 市 with a space.
+ */
 export function placeKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').replace(/台/g, '臺');
+  return name.normalize('NFKC').replace(/\s+/g, '').replace(/台/g, '臺').replace(/区/g, '區');
 }
 
 /** Builds a gazetteer from rows of county, town, zipcode, lat, lng. */

@@ -1,8 +1,9 @@
-import { type MappableField, recogniseHeader } from './column-mapping.ts';
+import { type HeaderMapping, type MappableField, recogniseHeader } from './column-mapping.ts';
 import { asLngLat } from './coordinates.ts';
 import { type LoadIssue, loadIssue } from './load-issues.ts';
+import { crsFromGeoJsonMember } from './projections.ts';
 import type { RawRecord } from './raw-record.ts';
-import type { MappedRecords } from './table-to-records.ts';
+import { type MappedRecords, setOwn } from './table-to-records.ts';
 
 interface GeoJsonFeatureLike {
   type?: unknown;
@@ -11,8 +12,16 @@ interface GeoJsonFeatureLike {
   id?: unknown;
 }
 
-/** GeoJSON text → records. Point features carry their position; other geometries are reported. */
-export function geojsonToRecords(text: string, file: string): MappedRecords {
+/**
+ * GeoJSON text → records. Point features carry their position; other geometries are reported. A `crs` member
+ * naming a TM2 system is returned so that metre coordinates are converted with it. `mapping` is a person's
+ * confirmed property mapping (field → property name); without it, property names are recognised.
+ */
+export function geojsonToRecords(
+  text: string,
+  file: string,
+  options: { mapping?: HeaderMapping } = {},
+): MappedRecords {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -22,21 +31,33 @@ export function geojsonToRecords(text: string, file: string): MappedRecords {
   const features = featuresOf(data);
   if (!features) return { records: [], issues: [loadIssue('file-unreadable', file, { value: 'GeoJSON' })] };
   const issues: LoadIssue[] = [];
-  const records = features.map((feature, i) => featureToRecord(feature, i + 1));
+  const confirmed = options.mapping;
+  const byKey = confirmed
+    ? new Map(Object.entries(confirmed).map(([field, key]) => [key, field as MappableField]))
+    : undefined;
+  const fieldOf = byKey ? (key: string) => byKey.get(key) : recogniseHeader;
+  // A null or non-object entry still counts as a feature: it becomes a record without fields (missing name).
+  const records = features.map((feature, i) =>
+    featureToRecord(typeof feature === 'object' && feature !== null ? feature : {}, i + 1, fieldOf),
+  );
   if (records.length === 0) issues.push(loadIssue('file-empty', file));
-  return { records, issues };
+  const crs = crsFromGeoJsonMember((data as { crs?: unknown }).crs);
+  return crs ? { records, issues, crs } : { records, issues };
 }
 
-function featuresOf(data: unknown): GeoJsonFeatureLike[] | null {
+function featuresOf(data: unknown): unknown[] | null {
   if (typeof data !== 'object' || data === null) return null;
   const obj = data as { type?: unknown; features?: unknown };
-  if (obj.type === 'FeatureCollection' && Array.isArray(obj.features))
-    return obj.features as GeoJsonFeatureLike[];
-  if (obj.type === 'Feature') return [obj as GeoJsonFeatureLike];
+  if (obj.type === 'FeatureCollection' && Array.isArray(obj.features)) return obj.features;
+  if (obj.type === 'Feature') return [obj];
   return null;
 }
 
-function featureToRecord(feature: GeoJsonFeatureLike, row: number): RawRecord {
+function featureToRecord(
+  feature: GeoJsonFeatureLike,
+  row: number,
+  fieldOf: (key: string) => MappableField | undefined,
+): RawRecord {
   const props =
     typeof feature.properties === 'object' && feature.properties !== null
       ? (feature.properties as Record<string, unknown>)
@@ -46,12 +67,12 @@ function featureToRecord(feature: GeoJsonFeatureLike, row: number): RawRecord {
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(props)) {
     const text = cellText(value);
-    const field = recogniseHeader(key);
+    const field = fieldOf(key);
     if (field && fields[field] === undefined) {
       fields[field] = text;
       headers[field] = key;
     } else if (text !== '') {
-      extra[key] = text;
+      setOwn(extra, key, text);
     }
   }
   if (fields.id === undefined && (typeof feature.id === 'string' || typeof feature.id === 'number')) {

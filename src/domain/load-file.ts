@@ -1,4 +1,5 @@
-import { type BuildContext, buildResource, type FileDefaults } from './build-resource.ts';
+import { buildRecords } from './build-records.ts';
+import type { BuildContext, FileDefaults } from './build-resource.ts';
 import { decodeBytes, type TextEncodingName } from './decode-bytes.ts';
 import { geojsonToRecords } from './geojson-to-records.ts';
 import { type LoadIssue, loadIssue } from './load-issues.ts';
@@ -37,18 +38,7 @@ export function loadFile(
     format === 'geojson'
       ? geojsonToRecords(decoded.text, file)
       : tableToRecords(parseDelimitedText(decoded.text), file);
-  const issues = [...mapped.issues];
-  const resources: Resource[] = [];
-  if (format === 'csv' && mapped.records.length === 0 && decoded.text.trim() === '') {
-    issues.push(loadIssue('file-empty', file));
-  }
-  if (!mapped.issues.some((i) => i.code === 'no-name-column' || i.code === 'file-unreadable')) {
-    for (const record of mapped.records) {
-      const result = buildResource(record, context);
-      issues.push(...result.issues);
-      if (result.resource) resources.push(result.resource);
-    }
-  }
+  const { resources, issues } = buildRecords(mapped, context);
   return { file, format, encoding: decoded.encoding, rowCount: mapped.records.length, resources, issues };
 }
 
@@ -61,7 +51,8 @@ export function mergeLoadedFiles(files: readonly LoadedFile[]): {
   const resources: Resource[] = [];
   const issues: LoadIssue[] = [];
   for (const loaded of files) {
-    issues.push(...loaded.issues);
+    // A loop, not push(...spread): 100,000 arguments overflow a worker's stack.
+    for (const issue of loaded.issues) issues.push(issue);
     for (const resource of loaded.resources) {
       let id = resource.id;
       if (seen.has(id)) {

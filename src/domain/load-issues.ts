@@ -19,6 +19,7 @@ export const LOAD_ISSUE_CODES = [
   'invalid-website',
   'invalid-date',
   'duplicate-id',
+  'projected-coordinates',
 ] as const;
 export type LoadIssueCode = (typeof LOAD_ISSUE_CODES)[number];
 
@@ -56,6 +57,7 @@ const SEVERITY: Record<LoadIssueCode, IssueSeverity> = {
   'invalid-website': 'warning',
   'invalid-date': 'warning',
   'duplicate-id': 'warning',
+  'projected-coordinates': 'warning',
 };
 
 /** Creates an issue with the severity that belongs to its code. */

@@ -5,6 +5,7 @@ import {
   type MarkerSymbol,
   type ServiceTagConfig,
 } from './categories.ts';
+import { hasResidentSettings, parseResidentConfig, type ResidentConfig } from './resident-config.ts';
 import type { Visibility } from './resource.ts';
 
 /** One data file listed in data/manifest.json. */
@@ -34,6 +35,8 @@ export interface Manifest {
   readonly categories: readonly CategoryConfig[];
   readonly serviceTags: readonly ServiceTagConfig[];
   readonly basemaps: readonly BasemapConfig[];
+  /** Needs, hotlines and the report-a-correction link, when the manifest sets any (see residentConfigOf). */
+  readonly residents?: ResidentConfig;
 }
 
 /** Thrown with a list of what is wrong in the manifest, so an office can fix it. */
@@ -97,8 +100,11 @@ export function parseManifest(data: unknown): Manifest {
       problems.push(`files[${i}].category "${f.category}" is not a category id`);
   });
   const gazetteer = typeof obj.gazetteer === 'string' ? obj.gazetteer : 'tw-township-centroids.csv';
+  const residents = hasResidentSettings(obj)
+    ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), problems)
+    : undefined;
   if (problems.length > 0) throw new ManifestError(problems);
-  return { title, files, gazetteer, categories, serviceTags, basemaps };
+  return { title, files, gazetteer, categories, serviceTags, basemaps, ...(residents ? { residents } : {}) };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

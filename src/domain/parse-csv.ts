@@ -90,9 +90,19 @@ function runawayQuoteRow(result: Papa.ParseResult<string[]>): number | undefined
   return undefined;
 }
 
-/** Serialises rows to CSV text (used by exports and tests). */
-export function toCsvText(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  return Papa.unparse({ fields: [...headers], data: rows.map((r) => [...r]) }, { newline: '\r\n' });
+/**
+ * Serialises rows to CSV text with CRLF (used by exports and tests). `quoteAll` quotes every cell, so that a
+ * header holding semicolons or tabs cannot make detectDelimiter read the file with the wrong delimiter.
+ */
+export function toCsvText(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: { quoteAll?: boolean } = {},
+): string {
+  return Papa.unparse(
+    { fields: [...headers], data: rows.map((r) => [...r]) },
+    { newline: '\r\n', ...(options.quoteAll ? { quotes: true } : {}) },
+  );
 }
 
 function isBlankRow(row: readonly string[]): boolean {

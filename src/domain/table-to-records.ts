@@ -1,23 +1,44 @@
 import {
+  columnMappingFromHeaders,
   detectColumnMapping,
+  type HeaderMapping,
   looksLikeSecondHeaderRow,
   MAPPABLE_FIELDS,
   type MappableField,
 } from './column-mapping.ts';
 import { type LoadIssue, loadIssue } from './load-issues.ts';
 import type { RawTable } from './parse-csv.ts';
+import type { ProjectedCrs } from './projections.ts';
 import type { RawRecord } from './raw-record.ts';
 
 /** Mapped table rows, ready to validate. */
 export interface MappedRecords {
   readonly records: RawRecord[];
   readonly issues: LoadIssue[];
+  /** The projected system the file declares (a GeoJSON `crs` member), if any. */
+  readonly crs?: ProjectedCrs;
+}
+
+/** How a person confirmed the columns, and what kind of cells the table has. */
+export interface TableOptions {
+  /** The confirmed mapping (field → header as written); detection is used without it. */
+  readonly mapping?: HeaderMapping;
+  /** Whether cells may carry Excel's ' text marker: true for CSV; spreadsheet cells are stored as typed. */
+  readonly textMarkers?: boolean;
+  /** The file is one of the app's CSV exports, whose ' before =, +, -, @, tab, CR or ' guards against formulas. */
+  readonly neutralised?: boolean;
 }
 
 /** Applies column mapping to a parsed table. Unmapped, non-empty columns become `extra`. */
-export function tableToRecords(table: RawTable, file: string): MappedRecords {
+export function tableToRecords(table: RawTable, file: string, options: TableOptions = {}): MappedRecords {
   const issues: LoadIssue[] = [];
-  const mapping = detectColumnMapping(table.headers);
+  // Our CSV exports guard header cells against formulas too ('-1E02): read the names without the guard.
+  const headerTexts = options.neutralised
+    ? table.headers.map((h) => (NEUTRALISED.test(h) ? h.slice(1) : h))
+    : table.headers;
+  const mapping = options.mapping
+    ? columnMappingFromHeaders(headerTexts, options.mapping)
+    : detectColumnMapping(headerTexts);
   let rows = table.rows;
   let lines = table.lineNumbers;
   if (rows[0] && looksLikeSecondHeaderRow(rows[0])) {
@@ -25,35 +46,87 @@ export function tableToRecords(table: RawTable, file: string): MappedRecords {
     rows = rows.slice(1);
     lines = lines.slice(1);
   }
+  if (table.headers.length === 0) return { records: [], issues: [loadIssue('file-empty', file)] };
   if (mapping.name === undefined) {
     issues.push(loadIssue('no-name-column', file, { value: table.headers.join(', ') }));
   }
   const mappedIndexes = new Set(Object.values(mapping));
-  const extraColumns = table.headers
-    .map((header, index) => ({ header: header || `column${index + 1}`, index }))
+  const extraColumns = uniqueNames(headerTexts.map((header, index) => header || `column${index + 1}`))
+    .map((header, index) => ({ header, index }))
     .filter(({ index }) => !mappedIndexes.has(index));
   const headers: Partial<Record<MappableField, string>> = {};
   for (const field of MAPPABLE_FIELDS) {
     const index = mapping[field];
-    if (index !== undefined) headers[field] = table.headers[index] ?? field;
+    if (index !== undefined) headers[field] = headerTexts[index] ?? field;
   }
+  const marked = options.textMarkers === false ? new Set<number>() : markedColumns(rows);
+  const cellValue =
+    options.textMarkers === false
+      ? (cells: readonly string[], index: number) => cells[index] ?? ''
+      : (cells: readonly string[], index: number) =>
+          withoutTextMarker(cells[index] ?? '', marked.has(index), options.neutralised === true);
   const records = rows.map((cells, i): RawRecord => {
     const fields: Partial<Record<MappableField, string>> = {};
     for (const field of MAPPABLE_FIELDS) {
       const index = mapping[field];
-      if (index !== undefined) fields[field] = cells[index] ?? '';
+      if (index !== undefined) fields[field] = cellValue(cells, index);
     }
     const extra: Record<string, string> = {};
     for (const { header, index } of extraColumns) {
-      const value = cells[index] ?? '';
-      if (value !== '') extra[header] = value;
+      const value = cellValue(cells, index);
+      if (value !== '') setOwn(extra, header, value);
     }
     // Cells beyond the header (trailing commas) are kept when they hold something.
     for (let index = table.headers.length; index < cells.length; index++) {
-      const value = cells[index] ?? '';
-      if (value !== '') extra[`column${index + 1}`] = value;
+      const value = cellValue(cells, index);
+      if (value !== '') setOwn(extra, `column${index + 1}`, value);
     }
     return { row: lines[i] ?? i + 2, fields, headers, extra };
   });
+  if (records.length === 0) issues.push(loadIssue('file-empty', file));
   return { records, issues };
+}
+
+/**
+ * Excel's text marker: people type '0943201436 so that a leading zero survives, and some exports keep the quote
+ * (the Tainan committees file writes '0943201436, '建83700 and a lone ' for empty). The marker is dropped from
+ * number-like cells, and from every cell of a column where each non-empty cell has it; '90s alone stays.
+ */
+function withoutTextMarker(value: string, columnMarked: boolean, neutralised: boolean): string {
+  return columnMarked || /^'[\d+(][\d\s()+\-#./]*$/.test(value) || (neutralised && NEUTRALISED.test(value))
+    ? value.replace(/^'/, '')
+    : value;
+}
+
+/**
+ * A cell the app's CSV export protected against formula injection ('=1+1, '@SUM, '-5, '' for a leading quote).
+ * Only our own exports are read this way: in other files '=1+1 stays as written.
+ */
+const NEUTRALISED = /^'[=+\-@\t\r']/;
+
+/** Columns whose every non-empty cell starts with Excel's text marker. */
+function markedColumns(rows: readonly (readonly string[])[]): Set<number> {
+  // reduce, not Math.max(...spread): 100,000 arguments overflow a worker's stack.
+  const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
+  const marked = new Set<number>();
+  for (let index = 0; index < width; index++) {
+    const cells = rows.map((row) => row[index] ?? '').filter((cell) => cell !== '');
+    if (cells.length > 0 && cells.every((cell) => cell.startsWith("'"))) marked.add(index);
+  }
+  return marked;
+}
+
+/** Header names made unique by column number, so that two columns called 備註 both survive in `extra`. */
+function uniqueNames(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((header, index) => {
+    const name = seen.has(header) ? `${header} (${index + 1})` : header;
+    seen.add(name);
+    return name;
+  });
+}
+
+/** Sets a key as an own property, so that a column called __proto__ is kept as data, not taken as a prototype. */
+export function setOwn(target: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

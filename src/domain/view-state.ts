@@ -54,3 +54,47 @@ export function viewStateToSearch(state: ViewState, existing = ''): string {
   const text = p.toString();
   return text ? `?${text}` : '';
 }
+
+/** Projector settings a link carries besides the view: presentation mode (present=1) and the as-of year. */
+export interface PresentationParams {
+  readonly present: boolean;
+  readonly year: number | null;
+}
+
+/** Reads present=1 and year=YYYY; anything else means off / no year. */
+export function presentationFromSearch(search: string): PresentationParams {
+  const p = new URLSearchParams(search);
+  const year = /^\d{4}$/.test(p.get('year') ?? '') ? Number(p.get('year')) : null;
+  return { present: p.get('present') === '1', year };
+}
+
+/** Writes present and year into search parameters, keeping every other parameter as it is. */
+export function presentationToSearch(params: PresentationParams, existing = ''): string {
+  const p = new URLSearchParams(existing);
+  if (params.present) p.set('present', '1');
+  else p.delete('present');
+  if (params.year !== null) p.set('year', String(params.year));
+  else p.delete('year');
+  const text = p.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The link participants open on their phones: the same view, without presentation mode. */
+export function participantLink(href: string): string {
+  const url = new URL(href);
+  url.searchParams.delete('present');
+  url.hash = '';
+  return url.href;
+}
+
+/** A link as a person would type it from the screen: no scheme, Chinese shown as Chinese, e.g. map.tw/?town=民雄鄉. */
+export function displayLink(href: string): string {
+  const url = new URL(href);
+  let text = `${url.host}${url.pathname}${url.search}`;
+  try {
+    text = decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    // A malformed escape: show it as it is.
+  }
+  return text;
+}

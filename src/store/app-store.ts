@@ -1,15 +1,32 @@
 import { create } from 'zustand';
+import { type AnalysisSlice, createAnalysisSlice } from './analysis-slice.ts';
 import { createDataSlice, type DataSlice } from './data-slice.ts';
 import { createFiltersSlice, type FiltersSlice } from './filters-slice.ts';
+import { createImportSlice, type ImportSlice } from './import-slice.ts';
+import { createNearbySlice, type NearbySlice } from './nearby-slice.ts';
+import { createPresentationSlice, type PresentationSlice } from './presentation-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
+import { createWorkshopSlice, type WorkshopSlice } from './workshop-slice.ts';
 
 /** The one store: source data, filters and UI state. Serializable values only; derived data lives in selectors. */
-export type AppState = DataSlice & FiltersSlice & UiSlice;
+export type AppState = DataSlice &
+  FiltersSlice &
+  UiSlice &
+  WorkshopSlice &
+  PresentationSlice &
+  AnalysisSlice &
+  NearbySlice &
+  ImportSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createDataSlice(...a),
   ...createFiltersSlice(...a),
   ...createUiSlice(...a),
+  ...createWorkshopSlice(...a),
+  ...createPresentationSlice(...a),
+  ...createAnalysisSlice(...a),
+  ...createNearbySlice(...a),
+  ...createImportSlice(...a),
 }));
 
 /** The state a fresh page starts from (tests reset to it). */

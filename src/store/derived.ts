@@ -1,12 +1,15 @@
-import { buildClusterIndex, type ClusterIndex } from '../domain/cluster-index.ts';
 import type { Resource } from '../domain/resource.ts';
 import {
   buildResourceIndex,
   type FilterResult,
   filterResources,
+  type PreviousFilterRun,
+  type ResourceFilters,
   type ResourceIndex,
 } from '../domain/resource-index.ts';
+import { applyStartYear } from '../domain/start-year.ts';
 import type { AppState } from './app-store.ts';
+import { nearbyFilterResult } from './nearby-derived.ts';
 
 /** Remembers the last result for identical (===) arguments: derived data is computed once per change. */
 function memoizeLast<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -50,20 +53,37 @@ export const selectResources = (s: AppState): readonly Resource[] =>
 const indexOf = memoizeLast((resources: readonly Resource[], manifest: AppState['manifest']) =>
   buildResourceIndex(resources, manifest?.categories ?? [], manifest?.serviceTags ?? []),
 );
-const filterOf = memoizeLast(filterResources);
-const clustersOf = memoizeLast((resources: readonly Resource[], visible: readonly number[]) =>
-  buildClusterIndex(resources, visible),
+// Keeps the previous run so that a search typed one character at a time scans only the previous matches.
+let lastFilterRun: (PreviousFilterRun & { readonly index: ResourceIndex }) | null = null;
+const filterOf = memoizeLast((index: ResourceIndex, filters: ResourceFilters): FilterResult => {
+  const previous = lastFilterRun?.index === index ? lastFilterRun : undefined;
+  const result = filterResources(index, filters, previous);
+  lastFilterRun = { index, filters, result };
+  return result;
+});
+// With a year, the other filters' result (every category) is kept while the slider moves; each step is one pass.
+const everyCategoryOf = memoizeLast(
+  (index: ResourceIndex, query: string, services: readonly string[], county: string, town: string) =>
+    filterResources(index, { hiddenCategories: [], query, services, county, town }),
 );
+const asOfYearOf = memoizeLast(applyStartYear);
+const filterAsOf = (index: ResourceIndex, f: AppState['filters'], year: number) =>
+  asOfYearOf(
+    index.resources,
+    everyCategoryOf(index, f.query, f.services, f.county, f.town),
+    f.hiddenCategories,
+    year,
+  );
 
 /** The search index over all resources. */
 export const selectResourceIndex = (s: AppState): ResourceIndex => indexOf(selectResources(s), s.manifest);
 
-/** Visible resource indexes and per-category counts for the current filters. */
-export const selectFilterResult = (s: AppState): FilterResult => filterOf(selectResourceIndex(s), s.filters);
-
-/** The cluster index of the visible, placed resources. */
-export const selectClusterIndex = (s: AppState): ClusterIndex =>
-  clustersOf(selectResourceIndex(s).resources, selectFilterResult(s).visible);
+/** Visible resource indexes and per-category counts for the current filters (nearest first near a point). */
+export const selectFilterResult = (s: AppState): FilterResult =>
+  nearbyFilterResult(s, selectResourceIndex(s)) ??
+  (s.asOfYear === null
+    ? filterOf(selectResourceIndex(s), s.filters)
+    : filterAsOf(selectResourceIndex(s), s.filters, s.asOfYear));
 
 /** The selected resource, if it still exists. */
 export const selectSelectedResource = (s: AppState): Resource | null => {

@@ -1,15 +1,38 @@
-import type { LoadedDataset } from '../domain/load-dataset.ts';
+import type { FileReport } from '../domain/load-dataset.ts';
+import type { LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
+import type { Resource } from '../domain/resource.ts';
+import { primeSearchTexts } from '../domain/resource-index.ts';
 import { useAppStore } from './app-store.ts';
+import type { DatasetMessage } from './dataset-protocol.ts';
 
-type WorkerReply = { ok: true; manifest: Manifest; dataset: LoadedDataset } | { ok: false; error: string };
+interface Loaded {
+  manifest: Manifest;
+  resources: Resource[];
+  issues: LoadIssue[];
+  fileReports: FileReport[];
+}
 
-function loadInWorker(baseUrl: string): Promise<WorkerReply> {
+function loadInWorker(baseUrl: string): Promise<Loaded> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      resolve(event.data);
+    const resources: Resource[] = [];
+    worker.onmessage = (event: MessageEvent<DatasetMessage>) => {
+      const message = event.data;
+      if (message.type === 'chunk') {
+        primeSearchTexts(message.resources, message.searchTexts);
+        for (const r of message.resources) resources.push(r);
+        return;
+      }
       worker.terminate();
+      if (message.type === 'failed') reject(new Error(message.error));
+      else
+        resolve({
+          manifest: message.manifest,
+          resources,
+          issues: message.issues,
+          fileReports: message.files,
+        });
     };
     worker.onerror = (event) => {
       reject(new Error(event.message || 'worker failed'));
@@ -20,16 +43,18 @@ function loadInWorker(baseUrl: string): Promise<WorkerReply> {
 }
 
 /** Where workers are unavailable; loaded on demand so the parser stays out of the initial bundle. */
-async function loadOnMainThread(baseUrl: string): Promise<WorkerReply> {
+async function loadOnMainThread(baseUrl: string): Promise<Loaded> {
   const [{ fetchDataset }, { loadDataset }] = await Promise.all([
     import('./fetch-dataset.ts'),
     import('../domain/load-dataset.ts'),
   ]);
   const fetched = await fetchDataset(baseUrl);
+  const dataset = loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files);
   return {
-    ok: true,
     manifest: fetched.manifest,
-    dataset: loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files),
+    resources: dataset.resources,
+    issues: dataset.issues,
+    fileReports: dataset.files,
   };
 }
 
@@ -37,20 +62,9 @@ async function loadOnMainThread(baseUrl: string): Promise<WorkerReply> {
 export async function loadDefaultData(baseUrl = new URL('data/', document.baseURI).href): Promise<void> {
   const { startLoading, setDataset, failLoading } = useAppStore.getState();
   startLoading();
-  let reply: WorkerReply;
   try {
-    reply = typeof Worker === 'undefined' ? await loadOnMainThread(baseUrl) : await loadInWorker(baseUrl);
+    setDataset(typeof Worker === 'undefined' ? await loadOnMainThread(baseUrl) : await loadInWorker(baseUrl));
   } catch (error) {
-    reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    failLoading(error instanceof Error ? error.message : String(error));
   }
-  if (!reply.ok) {
-    failLoading(reply.error);
-    return;
-  }
-  setDataset({
-    manifest: reply.manifest,
-    resources: reply.dataset.resources,
-    issues: reply.dataset.issues,
-    fileReports: reply.dataset.files,
-  });
 }

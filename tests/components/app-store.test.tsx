@@ -5,7 +5,6 @@ import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
 import {
   selectCategories,
   selectCategory,
-  selectClusterIndex,
   selectFilterResult,
   selectResourceIndex,
   selectSelectedResource,
@@ -99,7 +98,6 @@ describe('derived selectors', () => {
     seedStore();
     const result = selectFilterResult(store());
     const index = selectResourceIndex(store());
-    const clusters = selectClusterIndex(store());
     expect(selectFilterResult(store())).toBe(result);
 
     store().select('chiayi-wc-minxiong', 'list');
@@ -108,14 +106,12 @@ describe('derived selectors', () => {
 
     expect(selectFilterResult(store())).toBe(result);
     expect(selectResourceIndex(store())).toBe(index);
-    expect(selectClusterIndex(store())).toBe(clusters);
   });
 
   it('recompute when the filters change, keeping the index', () => {
     const dataset = seedStore();
     const result = selectFilterResult(store());
     const index = selectResourceIndex(store());
-    const clusters = selectClusterIndex(store());
     expect(result.visible).toHaveLength(dataset.resources.length);
 
     store().setArea('金門縣', '');
@@ -124,7 +120,6 @@ describe('derived selectors', () => {
     expect(kinmen).not.toBe(result);
     expect(kinmen.visible.length).toBe(dataset.resources.filter((r) => r.county === '金門縣').length);
     expect(selectResourceIndex(store())).toBe(index);
-    expect(selectClusterIndex(store())).not.toBe(clusters);
   });
 
   it('give stable empty lists before the manifest loads, and the configuration after', () => {

@@ -180,23 +180,39 @@ export class AppPage {
     await this.context.close();
   }
 
+  // ---- Phone screens ----
+
+  /**
+   * On a phone the app shows one screen at a time (找資源 / 清單 / 地圖), as a person switches between them; this
+   * brings up the one an action needs. On wider screens everything is shown and this does nothing.
+   */
+  private async onPhoneScreen(view: 'find' | 'list' | 'map'): Promise<void> {
+    const button = this.page.locator(`nav.phone-views button[data-view="${view}"]`);
+    if ((await button.count()) === 0 || !(await button.isVisible())) return;
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  }
+
   // ---- Filters ----
 
   /** Types into the search box, replacing what was there. */
   async search(text: string): Promise<void> {
+    await this.onPhoneScreen('find');
     await this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).fill(text);
   }
 
   async searchText(): Promise<string> {
+    await this.onPhoneScreen('find');
     return this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).inputValue();
   }
 
   /** Ticks or unticks a category by its name (the label also carries a count: "友善商店（46）"). */
   async setCategoryShown(category: string, shown: boolean): Promise<void> {
+    await this.onPhoneScreen('find');
     await this.categoryCheckbox(category).setChecked(shown);
   }
 
   async isCategoryShown(category: string): Promise<boolean> {
+    await this.onPhoneScreen('find');
     return this.categoryCheckbox(category).isChecked();
   }
 
@@ -208,6 +224,7 @@ export class AppPage {
 
   /** The number the result count announces ("共 111 筆結果" → 111; "顯示 65 / 111 筆" → 65). */
   async resultCount(): Promise<number> {
+    await this.onPhoneScreen('list');
     const text = (await this.resultCountStatus().textContent()) ?? '';
     const first = /\d[\d,]*/.exec(text)?.[0];
     if (!first) throw new Error(`The result count has no number: "${text}"`);
@@ -220,6 +237,7 @@ export class AppPage {
 
   /** How many items the list says it holds (aria-setsize), whether or not they are scrolled into view; 0 when empty. */
   async listSize(): Promise<number> {
+    await this.onPhoneScreen('list');
     const first = this.resultList().getByRole('listitem').first();
     if ((await this.resultList().count()) === 0 || (await first.count()) === 0) return 0;
     return Number(await first.getAttribute('aria-setsize'));
@@ -227,11 +245,13 @@ export class AppPage {
 
   /** The names the list shows right now (the list is virtualised: only what is near the viewport). */
   async visibleListNames(): Promise<string[]> {
+    await this.onPhoneScreen('list');
     return (await this.readRenderedListItems()).map((item) => item.name);
   }
 
   /** Every item of the list, scrolling through it as a person would. */
   async allListedResources(): Promise<ListedResource[]> {
+    await this.onPhoneScreen('list');
     const size = await this.listSize();
     const seen = new Map<number, ListedResource>();
     const scroller = this.page.getByTestId('result-scroll');
@@ -269,6 +289,7 @@ export class AppPage {
 
   /** Clicks the list entry with exactly this name (it must be rendered: search first on long lists). */
   async clickListItem(name: string): Promise<void> {
+    await this.onPhoneScreen('list');
     await this.resultList().getByText(name, { exact: true }).click();
   }
 
@@ -301,6 +322,7 @@ export class AppPage {
 
   /** Clicks the single marker of a resource (its accessible name is "name（category）"). */
   async clickMarker(resourceName: string): Promise<void> {
+    await this.onPhoneScreen('map');
     await this.page
       .locator(`.leaflet-marker-pane .leaflet-marker-icon[aria-label^="${cssString(`${resourceName}（`)}"]`)
       .click();
@@ -308,6 +330,7 @@ export class AppPage {
 
   /** Clicks a cluster bubble standing for this many resources, which zooms the map in on it. */
   async clickCluster(count: number): Promise<void> {
+    await this.onPhoneScreen('map');
     await this.page
       .locator('.leaflet-marker-pane .cluster-marker')
       .filter({ hasText: new RegExp(`^${count}$`) })
@@ -319,6 +342,7 @@ export class AppPage {
 
   /** The open detail panel (a region named by its heading, the resource name), or null when none is open. */
   async detail(): Promise<ResourceDetailView | null> {
+    await this.onPhoneScreen('list');
     const section = this.page.locator('section[aria-labelledby="detail-heading"]');
     if ((await section.count()) === 0) return null;
     const name = ((await section.getByRole('heading', { level: 2 }).textContent()) ?? '').trim();

@@ -7,7 +7,9 @@ import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
 import { readBytes, repoFile } from './fixture-paths.ts';
 
 const manifest = parseManifest(JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')));
-const gazetteer = buildGazetteer(parseDelimitedText(readFileSync(repoFile('data', manifest.gazetteer), 'utf8')).rows);
+const gazetteer = buildGazetteer(
+  parseDelimitedText(readFileSync(repoFile('data', manifest.gazetteer), 'utf8')).rows,
+);
 
 describe('the embedded default data', () => {
   const files = manifest.files.map((f) =>
@@ -15,7 +17,13 @@ describe('the embedded default data', () => {
       categories: manifest.categories,
       serviceTags: manifest.serviceTags,
       gazetteer,
-      defaults: { file: f.path, category: f.category, county: f.county, source: f.source, visibility: f.visibility },
+      defaults: {
+        file: f.path,
+        category: f.category,
+        county: f.county,
+        source: f.source,
+        visibility: f.visibility,
+      },
     }),
   );
   const { resources, issues } = mergeLoadedFiles(files);
@@ -33,7 +41,12 @@ describe('the embedded default data', () => {
 
   it('places the 民雄 center at 民雄鄉, marked approximate', () => {
     const minxiong = resources.find((r) => r.id === 'chiayi-wc-minxiong');
-    expect(minxiong).toMatchObject({ county: '嘉義縣', town: '民雄鄉', precision: 'approximate-town', category: 'welfare-center' });
+    expect(minxiong).toMatchObject({
+      county: '嘉義縣',
+      town: '民雄鄉',
+      precision: 'approximate-town',
+      category: 'welfare-center',
+    });
     expect(minxiong?.phones).toEqual(['(05)220-7017 分機17']);
   });
 });

@@ -1,14 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { CategorySymbol } from '../../components/category-symbol.tsx';
+import { DistanceFact } from '../../components/distance-fact.tsx';
+import { OpenStateBadge } from '../../components/open-state-badge.tsx';
+import { ResourceActions } from '../../components/resource-actions.tsx';
+import { StaleNote } from '../../components/stale-note.tsx';
 import { directionsUrl } from '../../domain/directions.ts';
 import { toTelUri } from '../../domain/phone.ts';
+import type { Resource } from '../../domain/resource.ts';
 import { isSampleRecord } from '../../domain/sample-data.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectSelectedResource } from '../../store/derived.ts';
 
-/** Everything about the selected resource. All data is rendered as text; links are tel: or http(s) only. */
-export function ResourceDetail() {
+/**
+ * Everything about the selected resource. All data is rendered as text; links are tel:, mailto: or http(s) only.
+ * `actions` lets the app add controls from other features (e.g. workshop edit / move / delete) under the heading.
+ */
+export function ResourceDetail({ actions }: { actions?: (resource: Resource) => ReactNode } = {}) {
   const { t, label } = useTranslation();
   const resource = useAppStore(selectSelectedResource);
   const selectionOrigin = useAppStore((s) => s.selectionOrigin);
@@ -39,6 +47,7 @@ export function ResourceDetail() {
           {t('detail.close')}
         </button>
       </div>
+      {actions?.(resource)}
       {isSampleRecord(resource) && <p className="badge badge-sample">{t('detail.sample')}</p>}
       {resource.visibility === 'internal' && <p className="badge badge-internal">{t('detail.internal')}</p>}
       {resource.precision === 'approximate-town' && (
@@ -46,6 +55,7 @@ export function ResourceDetail() {
       )}
       {resource.precision === 'missing' && <p className="note-approximate">{t('detail.missingLocation')}</p>}
       <dl className="detail-fields">
+        <DistanceFact resource={resource} />
         <dt>{t('detail.category')}</dt>
         <dd>
           <CategorySymbol category={category} /> {category ? label(category.label) : resource.category}
@@ -68,7 +78,15 @@ export function ResourceDetail() {
             : notProvided}
         </dd>
         <dt>{t('detail.hours')}</dt>
-        <dd>{resource.openingHours ?? notProvided}</dd>
+        <dd>
+          {resource.openingHours ? (
+            <>
+              <OpenStateBadge resourceId={resource.id} /> {resource.openingHours}
+            </>
+          ) : (
+            notProvided
+          )}
+        </dd>
         {resource.website && (
           <>
             <dt>{t('detail.website')}</dt>
@@ -86,7 +104,10 @@ export function ResourceDetail() {
           </>
         )}
         <dt>{t('detail.lastVerified')}</dt>
-        <dd>{resource.lastVerified ?? notProvided}</dd>
+        <dd>
+          {resource.lastVerified ?? notProvided}
+          <StaleNote lastVerified={resource.lastVerified} />
+        </dd>
         <dt>{t('detail.source')}</dt>
         <dd>{resource.source || notProvided}</dd>
       </dl>
@@ -95,6 +116,7 @@ export function ResourceDetail() {
           {t('detail.directions')}
         </a>
       )}
+      <ResourceActions resource={resource} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { CategorySymbol } from '../../components/category-symbol.tsx';
+import { ResultFacts } from '../../components/result-facts.tsx';
 import type { CategoryConfig } from '../../domain/categories.ts';
 import type { Resource } from '../../domain/resource.ts';
 import { isSampleRecord } from '../../domain/sample-data.ts';
@@ -36,6 +37,7 @@ export function ResourceListItem({ resource, category, selected, onSelect }: Pro
         {resource.precision === 'missing' && (
           <span className="result-item__note">{t('results.notOnMap')}</span>
         )}
+        <ResultFacts resource={resource} />
       </span>
     </button>
   );

@@ -1,8 +1,17 @@
-import { countIssuesByCode, type LoadIssue } from '../../domain/load-issues.ts';
+import type { FileReport } from '../../domain/load-dataset.ts';
+import {
+  countIssuesByCode,
+  LOAD_ISSUE_CODES,
+  type LoadIssue,
+  type LoadIssueCode,
+} from '../../domain/load-issues.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
 const LISTED_ISSUES = 200;
+
+const isIssueCode = (text: string): text is LoadIssueCode =>
+  (LOAD_ISSUE_CODES as readonly string[]).includes(text);
 
 /** Files loaded, rows, and every issue by kind and by row. Collapsed by default; never blocks the data. */
 export function LoadReport() {
@@ -15,6 +24,12 @@ export function LoadReport() {
   const rows = fileReports.reduce((n, f) => n + f.rowCount, 0);
   const byCode = Object.entries(countIssuesByCode(issues));
   const failed = fileReports.filter((f) => !f.ok);
+  // A failed file's reason is a fetch error as written, or an issue code (e.g. no-name-column) to translate.
+  const failure = (f: FileReport) =>
+    t('report.fileFailed', {
+      file: f.file,
+      reason: f.error && isIssueCode(f.error) ? t(`issue.${f.error}`) : (f.error ?? ''),
+    });
   const issueText = (issue: LoadIssue) =>
     [
       issue.file,
@@ -30,7 +45,7 @@ export function LoadReport() {
       {failed.length > 0 && (
         <div role="alert" className="alert">
           {failed.map((f) => (
-            <p key={f.file}>{t('report.fileFailed', { file: f.file, reason: f.error ?? '' })}</p>
+            <p key={f.file}>{failure(f)}</p>
           ))}
         </div>
       )}
@@ -51,7 +66,7 @@ export function LoadReport() {
             <li key={f.file}>
               {f.ok
                 ? t('report.file', { file: f.file, rows: f.rowCount, resources: f.resourceCount })
-                : t('report.fileFailed', { file: f.file, reason: f.error ?? '' })}
+                : failure(f)}
               {f.encoding && <span className="muted"> · {f.encoding.toUpperCase()}</span>}
             </li>
           ))}

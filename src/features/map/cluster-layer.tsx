@@ -1,11 +1,13 @@
 import L from 'leaflet';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import type { ClusterItem } from '../../domain/cluster-index.ts';
+import { positionColumns } from '../../domain/cluster-index.ts';
 import type { Resource } from '../../domain/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectClusterIndex, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
+import { createClusterClient } from '../../store/cluster-client.ts';
+import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
 import { categoryIcon, clusterIcon } from './marker-icons.ts';
 import { toLeaflet } from './to-leaflet.ts';
 
@@ -20,13 +22,16 @@ function nameMarker(marker: L.Marker, name: string) {
 
 /**
  * Draws only what the viewport needs: supercluster clusters and single markers for the current bounds and zoom.
- * Markers are imperative Leaflet layers (not React components): redraws at 100,000 points stay cheap.
+ * The cluster index lives in a worker (rebuilding it for 100,000 points would freeze the page on every filter
+ * change); markers are imperative Leaflet layers (not React components), so redraws stay cheap.
  */
 export function ClusterLayer() {
   const map = useMap();
   const { t, label } = useTranslation();
-  const clusterIndex = useAppStore(selectClusterIndex);
   const { resources } = useAppStore(selectResourceIndex);
+  const visible = useAppStore((s) => selectFilterResult(s).visible);
+  const [client] = useState(createClusterClient);
+  const [generation, setGeneration] = useState(0);
   const categories = useAppStore((s) => s.manifest?.categories);
   const selected = useAppStore(selectSelectedResource);
   const select = useAppStore((s) => s.select);
@@ -34,6 +39,18 @@ export function ClusterLayer() {
   const selectedLayer = useMemo(() => L.layerGroup(), []);
   const texts = useRef({ t, label });
   texts.current = { t, label };
+
+  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => client.setPositions(positionColumns(resources)), [client, resources]);
+  useEffect(() => {
+    let current = true;
+    void client.setVisible(visible).then(() => {
+      if (current) setGeneration((g) => g + 1);
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, visible]);
 
   useEffect(() => {
     layer.addTo(map);
@@ -52,11 +69,11 @@ export function ClusterLayer() {
         resource.precision === 'approximate-town' ? texts.current.t('map.approximateMarker') : '';
       return `${resource.name}（${kind}）${approximate}`;
     };
-    const draw = () => {
-      // Marks let the benchmark read redraw times from the real page (performance.getEntriesByName).
-      performance.mark('crm:draw-start');
+    let latest = 0;
+    const draw = async () => {
+      const request = ++latest;
       const bounds = map.getBounds().pad(0.2);
-      const items = clusterIndex.query(
+      const items = await client.query(
         {
           west: bounds.getWest(),
           south: bounds.getSouth(),
@@ -65,6 +82,9 @@ export function ClusterLayer() {
         },
         map.getZoom(),
       );
+      if (request !== latest) return;
+      // Marks let the benchmark read redraw times from the real page (performance.getEntriesByName).
+      performance.mark('crm:draw-start');
       layer.clearLayers();
       for (const { item, offset } of spreadOverlapping(map, items)) {
         if (item.kind === 'cluster') {
@@ -72,8 +92,8 @@ export function ClusterLayer() {
             icon: clusterIcon(item.count),
             keyboard: true,
           });
-          marker.on('click', () => {
-            const zoom = Math.min(clusterIndex.expansionZoom(item.id), map.getMaxZoom());
+          marker.on('click', async () => {
+            const zoom = Math.min(await client.expansionZoom(item.id), map.getMaxZoom());
             map.setView(toLeaflet(item.position), zoom);
           });
           marker.on('add', () => nameMarker(marker, texts.current.t('map.cluster', { count: item.count })));
@@ -91,12 +111,14 @@ export function ClusterLayer() {
       }
       performance.measure('crm:cluster-draw', 'crm:draw-start');
     };
-    draw();
-    map.on('moveend', draw);
+    const redraw = () => void draw();
+    if (generation > 0) redraw();
+    map.on('moveend', redraw);
     return () => {
-      map.off('moveend', draw);
+      latest = -1;
+      map.off('moveend', redraw);
     };
-  }, [map, layer, clusterIndex, resources, categories, select]);
+  }, [map, layer, client, generation, resources, categories, select]);
 
   useEffect(() => {
     selectedLayer.clearLayers();

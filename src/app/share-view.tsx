@@ -1,0 +1,21 @@
+import { ShareActions } from '../components/share-actions.tsx';
+import { viewShareUrl } from '../domain/share-links.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { useAppStore } from '../store/app-store.ts';
+
+/** Share the current view (filters, search, place); with the device's location in use, without the map position. */
+export function ShareView() {
+  const { t } = useTranslation();
+  const usingDevice = useAppStore((s) => s.reference?.source === 'device');
+  // The URL follows the store (written synchronously on every change), so this re-renders with the current link.
+  const search = useAppStore(() => window.location.search);
+  const url = viewShareUrl(`${window.location.origin}${window.location.pathname}${search}`, usingDevice);
+  return (
+    <section className="share-view" aria-labelledby="share-view-heading">
+      <h2 id="share-view-heading" className="share-view__heading">
+        {t('nearby.shareView')}
+      </h2>
+      <ShareActions title={t('app.title')} url={url} label={t('nearby.share')} />
+    </section>
+  );
+}

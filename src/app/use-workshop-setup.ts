@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { usePresentationUrl } from '../features/presentation/use-presentation-url.ts';
+import { useWorkshopKeys } from '../features/workshop/use-workshop-keys.ts';
+import { useAppStore } from '../store/app-store.ts';
+import { createIdbWorkshopStorage } from '../store/idb-workshop-storage.ts';
+import { loadTownships } from '../store/load-townships.ts';
+import { connectWorkshopStorage, type WorkshopStorage } from '../store/workshop-persistence.ts';
+
+/**
+ * Starts the facilitator features: presentation settings back into the URL (main.tsx reads them at start), undo keys, the township
+ * centroids when needed, and the workshop's IndexedDB storage (none where IndexedDB is missing, e.g. jsdom; tests can inject one).
+ */
+export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
+  usePresentationUrl();
+  useWorkshopKeys();
+  // Township centroids are only fetched once a facilitator feature needs them (residents never pay for them).
+  const needsTownships = useAppStore(
+    (s) => s.manifest !== null && (s.workshopEditing || s.analysisOpen || s.presenting),
+  );
+  useEffect(() => {
+    if (needsTownships) void loadTownships();
+  }, [needsTownships]);
+  useEffect(() => {
+    const chosen = storage ?? createIdbWorkshopStorage();
+    if (!chosen) return;
+    return connectWorkshopStorage(chosen);
+  }, [storage]);
+}

@@ -1,0 +1,25 @@
+import { correctionLink } from '../domain/resident-config.ts';
+import type { Resource } from '../domain/resource.ts';
+import { resourceShareUrl } from '../domain/share-links.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { useAppStore } from '../store/app-store.ts';
+import { selectResidentConfig } from '../store/nearby-selectors.ts';
+import { ShareActions } from './share-actions.tsx';
+
+/** Share this resource (share sheet or copy, and LINE) and report a mistake in its record. */
+export function ResourceActions({ resource }: { resource: Resource }) {
+  const { t, language } = useTranslation();
+  const correctionUrl = useAppStore((s) => selectResidentConfig(s).correctionUrl);
+  const report = correctionLink(correctionUrl, resource);
+  const url = resourceShareUrl(window.location.href, resource.id, language);
+  return (
+    <div className="resource-actions">
+      <ShareActions title={resource.name} url={url} label={t('nearby.share')} />
+      {report && (
+        <a className="button-ghost" href={report} target="_blank" rel="noopener noreferrer">
+          {t('nearby.reportCorrection')}
+        </a>
+      )}
+    </div>
+  );
+}

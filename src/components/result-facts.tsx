@@ -1,0 +1,24 @@
+import type { Resource } from '../domain/resource.ts';
+import { isVerificationStale } from '../domain/verification.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { useAppStore } from '../store/app-store.ts';
+import { DistanceText } from './distance-text.tsx';
+import { OpenStateBadge } from './open-state-badge.tsx';
+
+/** What a resident checks at a glance in a result: how far, open now, and how recently it was verified. */
+export function ResultFacts({ resource }: { resource: Resource }) {
+  const { t } = useTranslation();
+  const stale = useAppStore((s) => isVerificationStale(resource.lastVerified, s.clock));
+  return (
+    <span className="result-facts">
+      <DistanceText resource={resource} />
+      <OpenStateBadge resourceId={resource.id} />
+      <span className={stale ? 'verified verified--stale' : 'verified'}>
+        {resource.lastVerified
+          ? t('nearby.verified', { date: resource.lastVerified })
+          : t('nearby.verifiedNone')}
+        {stale && ` ${t('nearby.verifiedOld')}`}
+      </span>
+    </span>
+  );
+}

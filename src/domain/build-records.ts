@@ -1,0 +1,68 @@
+import { type BuildContext, buildResource } from './build-resource.ts';
+import type { LoadIssue } from './load-issues.ts';
+import type { RowOutcome, RowResult } from './row-outcome.ts';
+
+export { countOutcomes, type RowOutcome, type RowResult } from './row-outcome.ts';
+
+import type { Resource } from './resource.ts';
+import type { MappedRecords } from './table-to-records.ts';
+
+export interface BuiltRecords {
+  readonly resources: Resource[];
+  readonly issues: LoadIssue[];
+  readonly rows: RowResult[];
+}
+
+/** Progress callback: rows done out of total. */
+export type ProgressListener = (done: number, total: number) => void;
+
+const PROGRESS_EVERY = 2000;
+
+/**
+ * Validates every mapped record, keeping one report line per row. A file-level error (no name column,
+ * unreadable) rejects every row with that reason, so imported + needs-location + rejected = rows, always.
+ */
+export function buildRecords(
+  mapped: MappedRecords,
+  context: BuildContext,
+  onProgress?: ProgressListener,
+): BuiltRecords {
+  const issues: LoadIssue[] = [...mapped.issues];
+  const resources: Resource[] = [];
+  const rows: RowResult[] = [];
+  const fatal = mapped.issues.find((i) => i.code === 'no-name-column' || i.code === 'file-unreadable');
+  const total = mapped.records.length;
+  const ctx =
+    mapped.crs && !context.defaults.crs
+      ? { ...context, defaults: { ...context.defaults, crs: mapped.crs } }
+      : context;
+  for (let i = 0; i < total; i++) {
+    const record = mapped.records[i];
+    if (!record) continue;
+    const name = (record.fields.name ?? '').trim();
+    if (fatal) {
+      rows.push({ row: record.row, outcome: 'rejected', name, issues: [{ ...fatal, row: record.row }] });
+      continue;
+    }
+    const result = buildResource(record, ctx);
+    for (const issue of result.issues) issues.push(issue);
+    if (result.resource) resources.push(result.resource);
+    rows.push({
+      row: record.row,
+      outcome: outcomeOf(result.resource, result.issues),
+      name,
+      ...(result.resource ? { resourceId: result.resource.id } : {}),
+      issues: result.issues,
+    });
+    if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, total);
+  }
+  onProgress?.(total, total);
+  return { resources, issues, rows };
+}
+
+function outcomeOf(resource: Resource | null, issues: readonly LoadIssue[]): RowOutcome {
+  if (!resource) return 'rejected';
+  if (resource.precision === 'missing') return 'needs-location';
+  if (resource.precision === 'approximate-town') return 'approximate';
+  return issues.some((i) => i.severity === 'warning') ? 'fixed' : 'imported';
+}

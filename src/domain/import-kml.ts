@@ -1,0 +1,90 @@
+import { kml } from '@tmcw/togeojson';
+import { strFromU8, unzipSync } from 'fflate';
+
+/** Parses XML text into a DOM: the browser's DOMParser, or jsdom's in tests. */
+export type XmlParser = (text: string) => Document;
+
+/** togeojson's styling and timing properties: they describe the drawing, not the place. */
+const STYLE_PROPERTIES = new Set([
+  'styleUrl',
+  'styleHash',
+  'styleMapHash',
+  'stroke',
+  'stroke-opacity',
+  'stroke-width',
+  'fill',
+  'fill-opacity',
+  'icon',
+  'icon-scale',
+  'icon-heading',
+  'icon-offset',
+  'icon-offset-units',
+  'icon-color',
+  'icon-opacity',
+  'label-scale',
+  'label-color',
+  'label-opacity',
+  'timespan',
+  'timestamp',
+  'coordinateProperties',
+  'open',
+  'visibility',
+  '@geometry-type',
+]);
+
+/**
+ * KML (e.g. a Google My Maps export) → GeoJSON text for the GeoJSON step of the chain. Placemark names,
+ * addresses, descriptions and ExtendedData become properties; an HTML description (My Maps writes <br>)
+ * becomes plain text; style properties are dropped. Throws on XML that is not KML.
+ */
+export function kmlToGeoJsonText(text: string, parseXml: XmlParser): string {
+  const doc = parseXml(text);
+  if (doc.getElementsByTagName('parsererror').length > 0 || doc.getElementsByTagName('kml').length === 0) {
+    throw new Error('not KML');
+  }
+  const collection = kml(doc);
+  const features = collection.features.map((feature) => {
+    const properties: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(feature.properties ?? {})) {
+      if (STYLE_PROPERTIES.has(key)) continue;
+      properties[key] = isHtmlValue(value) ? htmlToText(value.value) : value;
+    }
+    return { ...feature, properties };
+  });
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+/** KMZ is a ZIP holding doc.kml (or another .kml) and its icons; returns the KML text. */
+export function kmzToKmlText(bytes: Uint8Array): string {
+  const files = unzipSync(bytes, { filter: (file) => file.name.toLowerCase().endsWith('.kml') });
+  const names = Object.keys(files).sort((a, b) => Number(b === 'doc.kml') - Number(a === 'doc.kml'));
+  const first = names[0];
+  const data = first ? files[first] : undefined;
+  if (!data) throw new Error('no .kml in the KMZ');
+  return strFromU8(data);
+}
+
+function isHtmlValue(value: unknown): value is { '@type': 'html'; value: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { '@type'?: unknown })['@type'] === 'html' &&
+    typeof (value as { value?: unknown }).value === 'string'
+  );
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Plain text of an HTML fragment: <br> and </p> become line breaks, tags go, entities are decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
+      if (!entity.startsWith('#')) return ENTITIES[entity.toLowerCase()] ?? whole;
+      const code = /^#x/i.test(entity) ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .trim();
+}

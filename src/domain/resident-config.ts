@@ -1,0 +1,180 @@
+import type { Label } from './categories.ts';
+
+/** A need a resident can name ("我需要餐食"), mapped to the service tags that answer it. */
+export interface NeedConfig {
+  readonly id: string;
+  readonly label: Label;
+  /** Service tag ids; a resource offering any of them answers the need. */
+  readonly services: readonly string[];
+  /** Urgent needs show the hotlines as well. */
+  readonly showHotlines: boolean;
+}
+
+/** A phone line for urgent help, e.g. 113 保護專線. */
+export interface HotlineConfig {
+  readonly number: string;
+  readonly label: Label;
+}
+
+/** What residents see beyond the data: needs, hotlines and where to report a mistake (all in the manifest). */
+export interface ResidentConfig {
+  readonly needs: readonly NeedConfig[];
+  readonly hotlines: readonly HotlineConfig[];
+  /** mailto: or http(s) URL with {id}, {name}, {address} placeholders; null shows no report link. */
+  readonly correctionUrl: string | null;
+}
+
+/** Used when the manifest has no `needs`, `hotlines` or `correctionUrl`, so older manifests keep working. */
+export const DEFAULT_RESIDENT_CONFIG: ResidentConfig = {
+  needs: [
+    {
+      id: 'meals',
+      label: { zh: '我需要餐食', en: 'I need a meal' },
+      services: ['meals'],
+      showHotlines: false,
+    },
+    {
+      id: 'child-safe',
+      label: { zh: '孩子安全等候', en: 'A safe place for my child' },
+      services: ['child-safe-waiting', 'after-school-care'],
+      showHotlines: false,
+    },
+    {
+      id: 'talk',
+      label: { zh: '想找人聊聊', en: 'Someone to talk to' },
+      services: ['counselling', 'welfare-advice'],
+      showHotlines: false,
+    },
+    {
+      id: 'elder-care',
+      label: { zh: '長輩照顧', en: 'Care for an older person' },
+      services: ['long-term-care', 'home-visits'],
+      showHotlines: false,
+    },
+    {
+      id: 'urgent',
+      label: { zh: '緊急求助', en: 'Urgent help' },
+      services: ['referral'],
+      showHotlines: true,
+    },
+  ],
+  hotlines: [
+    { number: '110', label: { zh: '報案（警察）', en: 'Police' } },
+    { number: '119', label: { zh: '火災、救護車', en: 'Fire and ambulance' } },
+    {
+      number: '113',
+      label: { zh: '保護專線（家暴、兒少、性侵害）', en: 'Protection hotline (violence, child abuse)' },
+    },
+    { number: '1925', label: { zh: '安心專線（24 小時心理諮詢）', en: 'Mental health line (24 hours)' } },
+    { number: '1957', label: { zh: '福利諮詢專線', en: 'Welfare advice line' } },
+  ],
+  correctionUrl: null,
+};
+
+type Obj = Record<string, unknown>;
+
+/** Whether a manifest sets any resident setting (otherwise the defaults apply and the manifest stays as it was). */
+export function hasResidentSettings(obj: Obj): boolean {
+  return obj.needs !== undefined || obj.hotlines !== undefined || obj.correctionUrl !== undefined;
+}
+
+/** The resident settings of a parsed manifest: its own, or the defaults for its service tags. */
+export function residentConfigOf(manifest: {
+  readonly residents?: ResidentConfig;
+  readonly serviceTags: readonly { readonly id: string }[];
+}): ResidentConfig {
+  return (
+    manifest.residents ?? {
+      ...DEFAULT_RESIDENT_CONFIG,
+      needs: defaultNeeds(new Set(manifest.serviceTags.map((t) => t.id))),
+    }
+  );
+}
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads the optional resident settings of a manifest, reporting problems as the rest of the manifest does.
+ * A missing setting takes its default; a present one must be valid.
+ */
+export function parseResidentConfig(
+  obj: Obj,
+  serviceTagIds: ReadonlySet<string>,
+  problems: string[],
+): ResidentConfig {
+  const needs =
+    obj.needs === undefined
+      ? defaultNeeds(serviceTagIds)
+      : list(obj.needs, 'needs', problems).map((n, i): NeedConfig => {
+          const o = isObject(n) ? n : {};
+          const services = Array.isArray(o.services) ? o.services.filter((s) => typeof s === 'string') : [];
+          if (services.length === 0) problems.push(`needs[${i}].services must list service tag ids`);
+          for (const s of services) {
+            if (!serviceTagIds.has(s)) problems.push(`needs[${i}].services "${s}" is not a service tag id`);
+          }
+          return {
+            id: text(o.id, `needs[${i}].id`, problems),
+            label: label(o.label, `needs[${i}].label`, problems),
+            services,
+            showHotlines: o.showHotlines === true,
+          };
+        });
+  const hotlines =
+    obj.hotlines === undefined
+      ? DEFAULT_RESIDENT_CONFIG.hotlines
+      : list(obj.hotlines, 'hotlines', problems).map((h, i): HotlineConfig => {
+          const o = isObject(h) ? h : {};
+          const number = text(o.number, `hotlines[${i}].number`, problems);
+          if (number && !/^\+?[\d-]{3,20}$/.test(number))
+            problems.push(`hotlines[${i}].number must be digits, e.g. 113`);
+          return { number, label: label(o.label, `hotlines[${i}].label`, problems) };
+        });
+  let correctionUrl: string | null = DEFAULT_RESIDENT_CONFIG.correctionUrl;
+  if (obj.correctionUrl !== undefined && obj.correctionUrl !== null && obj.correctionUrl !== '') {
+    correctionUrl = typeof obj.correctionUrl === 'string' ? obj.correctionUrl : '';
+    if (!/^(mailto:|https?:\/\/)/i.test(correctionUrl))
+      problems.push('correctionUrl must start with mailto: or https://');
+  }
+  return { needs, hotlines, correctionUrl };
+}
+
+/**
+ * The report-a-correction link for one resource: placeholders are filled in, URL-encoded.
+ * e.g. "mailto:a@b.org?subject=更正：{name}" → "mailto:a@b.org?subject=更正：%E5%98%89…". Null unless mailto/http(s).
+ */
+export function correctionLink(
+  template: string | null,
+  resource: { readonly id: string; readonly name: string; readonly address: string },
+): string | null {
+  if (!template) return null;
+  const filled = template.replace(/\{(id|name|address)\}/g, (_, key: 'id' | 'name' | 'address') =>
+    encodeURIComponent(resource[key]),
+  );
+  try {
+    const url = new URL(filled);
+    return ['mailto:', 'http:', 'https:'].includes(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The default needs, keeping only tags this manifest has (a need left with none is dropped unless urgent). */
+function defaultNeeds(serviceTagIds: ReadonlySet<string>): NeedConfig[] {
+  return DEFAULT_RESIDENT_CONFIG.needs
+    .map((need) => ({ ...need, services: need.services.filter((s) => serviceTagIds.has(s)) }))
+    .filter((need) => need.services.length > 0 || need.showHotlines);
+}
+
+function list(v: unknown, path: string, problems: string[]): unknown[] {
+  if (Array.isArray(v)) return v;
+  problems.push(`${path} must be a list`);
+  return [];
+}
+function text(v: unknown, path: string, problems: string[]): string {
+  if (typeof v === 'string' && v !== '') return v;
+  problems.push(`${path} must be a non-empty text`);
+  return '';
+}
+function label(v: unknown, path: string, problems: string[]): Label {
+  const o = isObject(v) ? v : {};
+  return { zh: text(o.zh, `${path}.zh`, problems), en: text(o.en, `${path}.en`, problems) };
+}

@@ -1,0 +1,16 @@
+import { lazy, Suspense } from 'react';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectResourceById } from '../../store/import-derived.ts';
+
+const Form = lazy(() => import('./edit-form.tsx').then((m) => ({ default: m.EditForm })));
+
+/** The record open for correction, in a form; saving is an undoable edit that survives reloads. */
+export function EditForm() {
+  const resource = useAppStore((s) => selectResourceById(s, s.editingId));
+  if (!resource) return null;
+  return (
+    <Suspense fallback={null}>
+      <Form key={resource.id} resource={resource} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,70 @@
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import { useMap } from 'react-leaflet';
+import { toLatLng } from '../../domain/coordinates.ts';
+import { isoDate } from '../../domain/export-filename.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectResourceById } from '../../store/import-derived.ts';
+
+const handleIcon = L.divIcon({
+  className: 'move-handle',
+  html: '<span aria-hidden="true"></span>',
+  iconSize: [34, 34],
+  iconAnchor: [17, 17],
+});
+
+/**
+ * While a record is being moved: a draggable handle on its marker; dropping it (or clicking the map) moves the
+ * record there as an undoable edit dated today. The banner ends moving mode.
+ */
+export function MoveMarkerLayer() {
+  const map = useMap();
+  const { t } = useTranslation();
+  const resource = useAppStore((s) => selectResourceById(s, s.movingId));
+  const startMoving = useAppStore((s) => s.startMoving);
+  const commit = useAppStore((s) => s.commitOfficeEdit);
+  const bannerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!resource?.position) return;
+    const moveTo = (lat: number, lng: number) =>
+      commit({
+        ...resource,
+        position: toLatLng(lat, lng),
+        precision: 'exact',
+        lastVerified: isoDate(new Date()),
+      });
+    const handle = L.marker([resource.position[0], resource.position[1]], {
+      icon: handleIcon,
+      draggable: true,
+      zIndexOffset: 2000,
+      title: t('edit.dragHandle', { name: resource.name }),
+      alt: t('edit.dragHandle', { name: resource.name }),
+    });
+    handle.on('dragend', () => {
+      const at = handle.getLatLng();
+      moveTo(at.lat, at.lng);
+    });
+    const onClick = (event: L.LeafletMouseEvent) => moveTo(event.latlng.lat, event.latlng.lng);
+    handle.addTo(map);
+    map.on('click', onClick);
+    map.getContainer().classList.add('map--placing');
+    if (bannerRef.current) L.DomEvent.disableClickPropagation(bannerRef.current);
+    return () => {
+      handle.remove();
+      map.off('click', onClick);
+      map.getContainer().classList.remove('map--placing');
+    };
+  }, [map, resource, commit, t]);
+
+  if (!resource?.position) return null;
+  return (
+    <div ref={bannerRef} className="map-banner" role="status">
+      <span>{t('edit.moving', { name: resource.name })}</span>
+      <button type="button" className="button-secondary" onClick={() => startMoving(null)}>
+        {t('edit.moveDone')}
+      </button>
+    </div>
+  );
+}

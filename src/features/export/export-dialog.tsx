@@ -1,0 +1,210 @@
+import { useId, useMemo, useState } from 'react';
+import { downloadFile } from '../../components/download-file.ts';
+import { filterSummaryParts } from '../../components/filter-summary.ts';
+import { Modal } from '../../components/modal.tsx';
+import {
+  availableColumns,
+  columnHeader,
+  type ExportColumnId,
+  type ExportContext,
+} from '../../domain/export-columns.ts';
+import { exportFileName, isoDate } from '../../domain/export-filename.ts';
+import type { Resource } from '../../domain/resource.ts';
+import { formatNumber } from '../../i18n/translate.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectCategories, selectServiceTags } from '../../store/derived.ts';
+import { selectFilteredResources } from '../../store/import-derived.ts';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'ods', 'geojson', 'kml', 'hsds'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const EXTENSION: Record<ExportFormat, string> = {
+  csv: 'csv',
+  xlsx: 'xlsx',
+  ods: 'ods',
+  geojson: 'geojson',
+  kml: 'kml',
+  hsds: 'zip',
+};
+const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  geojson: 'application/geo+json',
+  kml: 'application/vnd.google-earth.kml+xml',
+  hsds: 'application/zip',
+};
+
+/** Builds the file of an export; the writers load on demand (SheetJS only for XLSX/ODS). */
+export async function buildExport(
+  format: ExportFormat,
+  resources: readonly Resource[],
+  columns: readonly ExportColumnId[],
+  ctx: ExportContext,
+  title: string,
+): Promise<Uint8Array | string> {
+  switch (format) {
+    case 'csv':
+      return (await import('../../domain/export-csv.ts')).exportCsv(resources, columns, ctx);
+    case 'xlsx':
+    case 'ods': {
+      const [xlsx, { exportSpreadsheet }] = await Promise.all([
+        import('@e965/xlsx'),
+        import('../../domain/export-spreadsheet.ts'),
+      ]);
+      return exportSpreadsheet(xlsx, format, resources, columns, ctx, title);
+    }
+    case 'geojson':
+      return (await import('../../domain/export-geojson.ts')).exportGeoJson(resources, columns, ctx);
+    case 'kml':
+      return (await import('../../domain/export-kml.ts')).exportKml(resources, columns, ctx, title);
+    case 'hsds':
+      return (await import('../../domain/export-hsds.ts')).exportHsdsPackage(resources, ctx, title);
+  }
+}
+
+/** Export of the filtered list — exactly what the list shows — in a chosen format, columns and order. */
+export function ExportForm() {
+  const { t, label, language } = useTranslation();
+  const resources = useAppStore(selectFilteredResources);
+  const categories = useAppStore(selectCategories);
+  const serviceTags = useAppStore(selectServiceTags);
+  const filters = useAppStore((s) => s.filters);
+  const setExportOpen = useAppStore((s) => s.setExportOpen);
+  const setPrintOpen = useAppStore((s) => s.setPrintOpen);
+  const available = useMemo(() => availableColumns(resources), [resources]);
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [columns, setColumns] = useState<{ id: ExportColumnId; on: boolean }[]>(() =>
+    available.map((id) => ({ id, on: true })),
+  );
+  const [busy, setBusy] = useState(false);
+  const formatName = useId();
+  const hasInternal = resources.some((r) => r.visibility === 'internal');
+  const chosen = columns.filter((c) => c.on).map((c) => c.id);
+  const fileName = exportFileName(
+    [
+      t('app.title'),
+      ...(hasInternal ? [t('detail.internal')] : []),
+      ...filterSummaryParts(filters, categories, serviceTags, t, label),
+      t('export.countPart', { count: resources.length }),
+      isoDate(new Date()),
+    ],
+    EXTENSION[format],
+  );
+  const move = (index: number, by: -1 | 1) =>
+    setColumns((current) => {
+      const next = [...current];
+      const [item] = next.splice(index, 1);
+      if (item) next.splice(Math.max(0, Math.min(next.length, index + by)), 0, item);
+      return next;
+    });
+  const download = async () => {
+    setBusy(true);
+    try {
+      const ctx: ExportContext = { language, categories, serviceTags };
+      const title = fileName.replace(/\.[^.]+$/, '');
+      const file = await buildExport(format, resources, chosen, ctx, title);
+      downloadFile(fileName, typeof file === 'string' ? file : new Uint8Array(file), MIME[format]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      title={t('export.title', { count: formatNumber(language, resources.length) })}
+      onClose={() => setExportOpen(false)}
+      closeLabel={t('import.close')}
+      className="export-dialog"
+      footer={
+        <>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setExportOpen(false);
+              setPrintOpen(true);
+            }}
+          >
+            {t('print.open')}
+          </button>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={busy || chosen.length === 0}
+            onClick={download}
+            data-autofocus
+          >
+            {t('export.download', { format: t(`exportFormat.${format}`) })}
+          </button>
+        </>
+      }
+    >
+      {hasInternal && <p className="badge badge-internal">{t('export.internalWarning')}</p>}
+      <fieldset className="export-formats">
+        <legend>{t('export.format')}</legend>
+        {EXPORT_FORMATS.map((f) => (
+          <label key={f} className="check-row">
+            <input
+              type="radio"
+              name={formatName}
+              value={f}
+              checked={format === f}
+              onChange={() => setFormat(f)}
+            />
+            <span>
+              {t(`exportFormat.${f}`)} <span className="muted">{t(`exportFormat.${f}.hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {format !== 'hsds' && (
+        <fieldset className="export-columns">
+          <legend>{t('export.columns')}</legend>
+          <ol>
+            {columns.map((c, i) => {
+              const header = columnHeader(c.id, language);
+              return (
+                <li key={c.id}>
+                  <label className="check-row">
+                    <input
+                      type="checkbox"
+                      checked={c.on}
+                      onChange={(e) =>
+                        setColumns((current) =>
+                          current.map((x) => (x.id === c.id ? { ...x, on: e.target.checked } : x)),
+                        )
+                      }
+                    />
+                    <span>{header}</span>
+                  </label>
+                  <button
+                    type="button"
+                    className="button-ghost"
+                    disabled={i === 0}
+                    aria-label={t('export.moveUp', { column: header })}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="button-ghost"
+                    disabled={i === columns.length - 1}
+                    aria-label={t('export.moveDown', { column: header })}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </fieldset>
+      )}
+      <p>
+        {t('export.fileName')} <code className="export-file-name">{fileName}</code>
+      </p>
+    </Modal>
+  );
+}

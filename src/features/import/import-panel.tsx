@@ -1,0 +1,106 @@
+import './import.css';
+import { countOutcomes } from '../../domain/row-outcome.ts';
+import { formatNumber } from '../../i18n/translate.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import type { ImportedDataset } from '../../store/import-slice.ts';
+import { FilePicker } from './file-picker.tsx';
+import { NeedsLocationList } from './needs-location-list.tsx';
+
+/**
+ * The office's imports: pick or drop files, the datasets kept in this browser (report, replace, remove), the
+ * records that still need a location, and the way back to the default data.
+ */
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const datasets = useAppStore((s) => s.importedDatasets);
+  const importError = useAppStore((s) => s.importError);
+  const storage = useAppStore((s) => s.importStorage);
+  const clearImports = useAppStore((s) => s.clearImports);
+  const editCount = useAppStore((s) => Object.keys(s.officeEdits.present).length);
+  return (
+    <section className="import-panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('import.heading')}</h2>
+      <p className="muted">{t('import.hint')}</p>
+      <FilePicker label={t('import.pick')} />
+      {importError && (
+        <p className="alert" role="alert">
+          {t('import.failed', { file: importError.fileName, reason: reasonText(importError.reason, t) })}
+        </p>
+      )}
+      {datasets.length > 0 && (
+        <ul className="dataset-list" aria-label={t('import.datasets')}>
+          {datasets.map((d) => (
+            <DatasetItem key={d.id} dataset={d} />
+          ))}
+        </ul>
+      )}
+      <NeedsLocationList />
+      {(datasets.length > 0 || editCount > 0) && (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            if (window.confirm(t('import.resetConfirm'))) clearImports();
+          }}
+        >
+          {t('import.reset')}
+        </button>
+      )}
+      {storage === 'failed' && <p className="alert">{t('import.storageFailed')}</p>}
+      {storage === 'saved' && datasets.some((d) => d.origin === 'file') && (
+        <p className="muted">{t('import.storedHere')}</p>
+      )}
+    </section>
+  );
+}
+
+function reasonText(reason: string, t: ReturnType<typeof useTranslation>['t']): string {
+  if (reason === 'url-not-http') return t('import.urlNotHttp');
+  if (reason === 'file-unreadable' || reason === 'ZIP') return t('issue.file-unreadable');
+  if (reason === 'no-name-column') return t('issue.no-name-column');
+  return reason;
+}
+
+function DatasetItem({ dataset }: { dataset: ImportedDataset }) {
+  const { t, language } = useTranslation();
+  const showReport = useAppStore((s) => s.showReport);
+  const remove = useAppStore((s) => s.removeImportedDataset);
+  const counts = countOutcomes(dataset.rows);
+  const n = (value: number) => formatNumber(language, value);
+  return (
+    <li className="dataset-item">
+      <p className="dataset-item__name">
+        {dataset.fileName}
+        {dataset.visibility === 'internal' && (
+          <span className="badge badge-internal">{t('detail.internal')}</span>
+        )}
+        {dataset.origin === 'url' && <span className="badge">{t('import.fromLink')}</span>}
+      </p>
+      <p className="muted dataset-item__counts">
+        {t('import.datasetCounts', {
+          rows: n(dataset.rows.length),
+          imported: n(counts.imported + counts.fixed + counts.approximate),
+          needs: n(counts['needs-location']),
+          rejected: n(counts.rejected),
+        })}
+      </p>
+      <div className="button-row">
+        <button type="button" className="button-ghost" onClick={() => showReport(dataset.id)}>
+          {t('import.showReport')}
+        </button>
+        {dataset.origin === 'file' && (
+          <FilePicker label={t('import.replace')} replaceId={dataset.id} className="button-ghost" />
+        )}
+        <button
+          type="button"
+          className="button-ghost"
+          aria-label={t('import.removeLabel', { file: dataset.fileName })}
+          onClick={() => remove(dataset.id)}
+        >
+          {t('import.remove')}
+        </button>
+      </div>
+    </li>
+  );
+}

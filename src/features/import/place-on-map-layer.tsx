@@ -1,0 +1,74 @@
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import { useMap } from 'react-leaflet';
+import { toLatLng } from '../../domain/coordinates.ts';
+import { isoDate } from '../../domain/export-filename.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectResourceById } from '../../store/import-derived.ts';
+
+/**
+ * While a record is being placed: the map's cursor becomes a crosshair and a click puts the record there
+ * (an undoable edit, dated today). A banner names the record and offers the map centre as a keyboard
+ * alternative, and a way out.
+ */
+export function PlaceOnMapLayer() {
+  const map = useMap();
+  const { t } = useTranslation();
+  const placing = useAppStore((s) => selectResourceById(s, s.placingId));
+  const startPlacing = useAppStore((s) => s.startPlacing);
+  const commit = useAppStore((s) => s.commitOfficeEdit);
+  const select = useAppStore((s) => s.select);
+  const bannerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!placing) return;
+    const place = (lat: number, lng: number) => {
+      commit({
+        ...placing,
+        position: toLatLng(lat, lng),
+        precision: 'exact',
+        lastVerified: isoDate(new Date()),
+      });
+      startPlacing(null);
+      select(placing.id, 'map');
+    };
+    const onClick = (event: L.LeafletMouseEvent) => place(event.latlng.lat, event.latlng.lng);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') startPlacing(null);
+    };
+    const container = map.getContainer();
+    container.classList.add('map--placing');
+    map.on('click', onClick);
+    document.addEventListener('keydown', onKey);
+    const banner = bannerRef.current;
+    if (banner) {
+      L.DomEvent.disableClickPropagation(banner);
+      const centre = banner.querySelector<HTMLButtonElement>('[data-place-centre]');
+      if (centre) {
+        centre.onclick = () => {
+          const c = map.getCenter();
+          place(c.lat, c.lng);
+        };
+      }
+    }
+    return () => {
+      container.classList.remove('map--placing');
+      map.off('click', onClick);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [map, placing, commit, startPlacing, select]);
+
+  if (!placing) return null;
+  return (
+    <div ref={bannerRef} className="map-banner" role="status">
+      <span>{t('import.placingBanner', { name: placing.name })}</span>
+      <button type="button" className="button-secondary" data-place-centre>
+        {t('import.placeAtCentre')}
+      </button>
+      <button type="button" className="button-ghost" onClick={() => startPlacing(null)}>
+        {t('import.placeCancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../../store/app-store.ts';
+import { importFromUrl } from '../../store/import-actions.ts';
+import { connectImportStorage, createIdbImportStorage } from '../../store/import-persistence.ts';
+
+/**
+ * Brings back the imports kept in this browser (IndexedDB) and keeps them saved; once the configuration has
+ * loaded, loads the file a ?data=https://… link points at.
+ */
+export function useImportSession(): void {
+  useEffect(() => {
+    const storage = createIdbImportStorage();
+    if (!storage) {
+      useAppStore.getState().setImportStorage('unavailable');
+      return;
+    }
+    return connectImportStorage(storage);
+  }, []);
+
+  const ready = useAppStore((s) => s.status === 'ready');
+  useEffect(() => {
+    if (!ready) return;
+    const link = new URLSearchParams(window.location.search).get('data');
+    if (link) void importFromUrl(link);
+  }, [ready]);
+}

@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import { CategorySymbol } from '../../components/category-symbol.tsx';
+import { formatNumber } from '../../i18n/translate.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectCategories, selectFilterResult } from '../../store/derived.ts';
+
+/**
+ * The projector's legend: every category with its symbol, its number key and how many are on show, large
+ * enough to read from the back of the room; hidden categories are struck through and say so.
+ */
+export function PresentationLegend() {
+  const { t, label, language } = useTranslation();
+  const id = useId();
+  const presenting = useAppStore((s) => s.presenting);
+  const categories = useAppStore(selectCategories);
+  const counts = useAppStore((s) => selectFilterResult(s).categoryCounts);
+  const visible = useAppStore((s) => selectFilterResult(s).visible.length);
+  const hidden = useAppStore((s) => s.filters.hiddenCategories);
+  const county = useAppStore((s) => s.filters.county);
+  const town = useAppStore((s) => s.filters.town);
+  const year = useAppStore((s) => s.asOfYear);
+  if (!presenting) return null;
+  const area = county || town ? [county, town].filter(Boolean).join(' ') : t('legend.allAreas');
+  return (
+    <section className="presentation-legend" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="presentation-legend__title">
+        {t('legend.title')}
+      </h2>
+      <p className="presentation-legend__area">
+        {area}
+        {year !== null && <span className="presentation-legend__year">{t('legend.asOfYear', { year })}</span>}
+      </p>
+      <p className="presentation-legend__total">
+        {t('legend.total', { count: formatNumber(language, visible) })}
+      </p>
+      <ul className="presentation-legend__list">
+        {categories.map((category, i) => {
+          const isHidden = hidden.includes(category.id);
+          return (
+            <li key={category.id} className={isHidden ? 'legend-item legend-item--hidden' : 'legend-item'}>
+              {i < 9 && (
+                <span className="legend-item__key" aria-hidden="true">
+                  {i + 1}
+                </span>
+              )}
+              <CategorySymbol category={category} size={40} />
+              <span className="legend-item__label">
+                {label(category.label)}
+                {isHidden && <span className="legend-item__hidden"> {t('legend.hidden')}</span>}
+              </span>
+              <span className="legend-item__count">{formatNumber(language, counts[category.id] ?? 0)}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="presentation-legend__hint">{t('legend.helpHint')}</p>
+    </section>
+  );
+}

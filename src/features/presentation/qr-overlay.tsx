@@ -1,0 +1,75 @@
+import { toCanvas } from 'qrcode';
+import { useEffect, useId, useRef, useState } from 'react';
+import { displayLink, participantLink } from '../../domain/view-state.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+
+/** The link participants should open: the current URL (as the URL sync last wrote it), without present=1. */
+function useParticipantLink(): string {
+  const [href, setHref] = useState(() => participantLink(window.location.href));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The URL is rewritten by other store subscribers; read it once they have all run.
+    const unsubscribe = useAppStore.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setHref(participantLink(window.location.href)), 0);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, []);
+  return href;
+}
+
+/** A QR code of the current view, large, with the link as text beside it, so phones open the same view. */
+export function QrOverlay() {
+  const { t } = useTranslation();
+  const id = useId();
+  const open = useAppStore((s) => s.overlay === 'qr');
+  const setOverlay = useAppStore((s) => s.setOverlay);
+  const href = useParticipantLink();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!open || !canvas) return;
+    const size = Math.max(
+      240,
+      Math.min(760, Math.round(Math.min(window.innerHeight, window.innerWidth) * 0.62)),
+    );
+    toCanvas(canvas, href, { errorCorrectionLevel: 'M', margin: 4, width: size }).catch(() => undefined);
+  }, [open, href]);
+
+  useEffect(() => {
+    if (open) closeRef.current?.focus();
+  }, [open]);
+
+  if (!open) return null;
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
+      <div className="overlay__card qr-card">
+        <canvas
+          ref={canvasRef}
+          className="qr-code"
+          role="img"
+          aria-label={t('qr.imageLabel')}
+          data-link={href}
+        />
+        <div className="qr-card__text">
+          <h2 id={`${id}-title`} className="qr-card__title">
+            {t('qr.title')}
+          </h2>
+          <p>{t('qr.instructions')}</p>
+          <p className="qr-link" lang="en">
+            {displayLink(href)}
+          </p>
+          <button ref={closeRef} type="button" className="button-primary" onClick={() => setOverlay('none')}>
+            {t('overlay.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

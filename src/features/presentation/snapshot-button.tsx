@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { downloadFile, fileNameOf, todayIso } from '../../components/download-file.ts';
+import { markerSymbolSvg } from '../../components/marker-symbol.ts';
+import { isSampleRecord } from '../../domain/sample-data.ts';
+import { formatNumber } from '../../i18n/translate.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectFilterResult, selectResourceIndex } from '../../store/derived.ts';
+
+/** Saves the map with title, legend and date as a PNG for slides and reports (works without basemap tiles). */
+export function SnapshotButton() {
+  const { t, label, language } = useTranslation();
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+
+  const save = async () => {
+    const map = document.querySelector<HTMLElement>('.leaflet-container');
+    const s = useAppStore.getState();
+    if (!map) return;
+    setState('busy');
+    try {
+      const result = selectFilterResult(s);
+      const { resources } = selectResourceIndex(s);
+      const area = [s.filters.county, s.filters.town].filter(Boolean).join(' ') || t('legend.allAreas');
+      const date = todayIso();
+      const subtitle = [
+        area,
+        s.asOfYear !== null ? t('legend.asOfYear', { year: s.asOfYear }) : '',
+        s.filters.query ? t('snapshot.search', { query: s.filters.query }) : '',
+        t('legend.total', { count: formatNumber(language, result.visible.length) }),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const hasSample = result.visible.some((i) => {
+        const r = resources[i];
+        return r ? isSampleRecord(r) : false;
+      });
+      const blob = await (await import('./snapshot-image.ts')).renderSnapshot(map, {
+        title: s.manifest ? label(s.manifest.title) : t('app.title'),
+        subtitle,
+        legendTitle: t('legend.title'),
+        legend: (s.manifest?.categories ?? [])
+          .filter((c) => !s.filters.hiddenCategories.includes(c.id))
+          .map((c) => ({
+            symbolSvg: markerSymbolSvg(c.symbol, c.color, 36),
+            label: label(c.label),
+            count: formatNumber(language, result.categoryCounts[c.id] ?? 0),
+          })),
+        footer: [t('snapshot.footer', { date }), ...(hasSample ? [t('app.sampleNotice')] : [])],
+      });
+      downloadFile(fileNameOf([t('snapshot.fileName'), area, date], 'png'), blob, 'image/png');
+      setState('idle');
+    } catch {
+      setState('failed');
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="button-secondary" disabled={state === 'busy'} onClick={save}>
+        {state === 'busy' ? t('snapshot.busy') : t('snapshot.save')}
+      </button>
+      {state === 'failed' && (
+        <span className="header-error" role="alert">
+          {t('snapshot.failed')}
+        </span>
+      )}
+    </>
+  );
+}

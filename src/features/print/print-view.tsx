@@ -1,0 +1,180 @@
+import './print.css';
+import 'leaflet/dist/leaflet.css';
+import L from 'leaflet';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { CircleMarker, MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { filterSummaryParts } from '../../components/filter-summary.ts';
+import { isoDate } from '../../domain/export-filename.ts';
+import type { Resource } from '../../domain/resource.ts';
+import { formatNumber } from '../../i18n/translate.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectCategories, selectServiceTags } from '../../store/derived.ts';
+import { selectFilteredResources } from '../../store/import-derived.ts';
+
+/** Above this many records the map shows only the list's first ones (a printed map cannot show more). */
+const MAP_POINTS = 2000;
+const LISTED_SOURCES = 8;
+
+/** The A4 page, loaded when the print view opens (see print-view-gate.tsx). */
+export function PrintPage() {
+  const { t, label, language } = useTranslation();
+  const resources = useAppStore(selectFilteredResources);
+  const categories = useAppStore(selectCategories);
+  const serviceTags = useAppStore(selectServiceTags);
+  const filters = useAppStore((s) => s.filters);
+  const title = useAppStore((s) => s.manifest?.title);
+  const setPrintOpen = useAppStore((s) => s.setPrintOpen);
+  const [withMap, setWithMap] = useState(true);
+  const headingId = useId();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const summary = filterSummaryParts(filters, categories, serviceTags, t, label);
+  const sources = useMemo(() => [...new Set(resources.map((r) => r.source).filter(Boolean))], [resources]);
+  const hasInternal = resources.some((r) => r.visibility === 'internal');
+  const categoryName = (id: string) => {
+    const c = categories.find((x) => x.id === id);
+    return c ? label(c.label) : id;
+  };
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setPrintOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.documentElement.classList.add('printing-list');
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.documentElement.classList.remove('printing-list');
+    };
+  }, [setPrintOpen]);
+
+  return (
+    <div className="print-view" role="dialog" aria-modal="true" aria-labelledby={headingId}>
+      <div className="print-view__toolbar">
+        <button type="button" className="button-primary" onClick={() => window.print()}>
+          {t('print.print')}
+        </button>
+        <label className="check-row">
+          <input type="checkbox" checked={withMap} onChange={(e) => setWithMap(e.target.checked)} />
+          <span>{t('print.withMap')}</span>
+        </label>
+        <button ref={closeRef} type="button" className="button-secondary" onClick={() => setPrintOpen(false)}>
+          {t('print.close')}
+        </button>
+      </div>
+      <article className="print-page">
+        <header className="print-page__head">
+          <h1 id={headingId}>{title ? label(title) : t('app.title')}</h1>
+          {hasInternal && <p className="print-internal">{t('print.internal')}</p>}
+          <p>
+            {summary.length > 0 ? t('print.filters', { filters: summary.join('；') }) : t('print.noFilters')}
+          </p>
+          <p>
+            {t('print.dateCount', {
+              date: isoDate(new Date()),
+              count: formatNumber(language, resources.length),
+            })}
+          </p>
+          <p className="print-sources">
+            {t('print.sources', {
+              sources:
+                sources.slice(0, LISTED_SOURCES).join('、') +
+                (sources.length > LISTED_SOURCES
+                  ? t('print.moreSources', { count: sources.length - LISTED_SOURCES })
+                  : ''),
+            })}
+          </p>
+        </header>
+        {withMap && <PrintMap resources={resources} />}
+        <table className="print-table">
+          <colgroup>
+            <col className="print-col--name" />
+            <col className="print-col--category" />
+            <col className="print-col--address" />
+            <col className="print-col--phone" />
+            <col className="print-col--hours" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">{t('print.col.name')}</th>
+              <th scope="col">{t('print.col.category')}</th>
+              <th scope="col">{t('print.col.address')}</th>
+              <th scope="col">{t('print.col.phone')}</th>
+              <th scope="col">{t('print.col.hours')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {resources.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.name}
+                  {r.visibility === 'internal' && (
+                    <span className="print-internal-mark">（{t('detail.internal')}）</span>
+                  )}
+                </td>
+                <td>{categoryName(r.category)}</td>
+                <td>{r.address}</td>
+                <td>{r.phones.join('、')}</td>
+                <td>{r.openingHours ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </article>
+    </div>
+  );
+}
+
+/** The current map area with the listed records as dots (tiles when the basemap loads; dots regardless). */
+function PrintMap({ resources }: { resources: readonly Resource[] }) {
+  const { t } = useTranslation();
+  const basemap = useAppStore((s) => s.manifest?.basemaps[0]);
+  const view = useAppStore((s) => s.mapView);
+  const categories = useAppStore(selectCategories);
+  const placed = useMemo(() => resources.filter((r) => r.position).slice(0, MAP_POINTS), [resources]);
+  const colour = (id: string) => categories.find((c) => c.id === id)?.color ?? '#595959';
+  return (
+    <figure className="print-map">
+      <MapContainer
+        className="print-map__map"
+        center={view ? [view.lat, view.lng] : [23.7, 120.9]}
+        zoom={view?.zoom ?? 7}
+        zoomControl={false}
+        dragging={false}
+        scrollWheelZoom={false}
+        doubleClickZoom={false}
+        keyboard={false}
+        attributionControl
+      >
+        {basemap && (
+          <TileLayer url={basemap.url} attribution={basemap.attribution} maxZoom={basemap.maxZoom} />
+        )}
+        {placed.map((r) =>
+          r.position ? (
+            <CircleMarker
+              key={r.id}
+              center={[r.position[0], r.position[1]]}
+              radius={5}
+              pathOptions={{ color: '#ffffff', weight: 1.5, fillColor: colour(r.category), fillOpacity: 1 }}
+            />
+          ) : null,
+        )}
+        <FitListed resources={placed} />
+      </MapContainer>
+      <figcaption className="muted">{t('print.mapCaption')}</figcaption>
+    </figure>
+  );
+}
+
+/** Frames the listed records (the printed map is about the list, not where the screen happened to be). */
+function FitListed({ resources }: { resources: readonly Resource[] }) {
+  const map = useMap();
+  useEffect(() => {
+    const points = resources.flatMap((r) => (r.position ? [L.latLng(r.position[0], r.position[1])] : []));
+    map.invalidateSize();
+    if (points.length > 0)
+      map.fitBounds(L.latLngBounds(points), { padding: [16, 16], maxZoom: 15, animate: false });
+  }, [map, resources]);
+  return null;
+}

@@ -1,0 +1,41 @@
+import type { Resource } from '../domain/resource.ts';
+import type { AppState } from './app-store.ts';
+import { selectFilterResult, selectResourceIndex, selectResources } from './derived.ts';
+import { memoizeLast } from './memoize-last.ts';
+
+const needsLocationOf = memoizeLast(
+  (resources: readonly Resource[], layers: AppState['layers']): readonly Resource[] => {
+    const imported = new Set(
+      layers.filter((l) => l.kind === 'import').flatMap((l) => l.resources.map((r) => r.id)),
+    );
+    return resources.filter((r) => r.position === null && imported.has(r.id));
+  },
+);
+
+/** Imported records without a position (edits applied): the "needs a location" list. */
+export const selectNeedsLocation = (s: AppState): readonly Resource[] =>
+  needsLocationOf(selectResources(s), s.layers);
+
+const filteredOf = memoizeLast(
+  (resources: readonly Resource[], visible: readonly number[]): readonly Resource[] =>
+    visible.flatMap((i) => {
+      const r = resources[i];
+      return r ? [r] : [];
+    }),
+);
+
+/** The filtered list, in display order: exactly what the list shows, and what an export or print contains. */
+export const selectFilteredResources = (s: AppState): readonly Resource[] =>
+  filteredOf(selectResourceIndex(s).resources, selectFilterResult(s).visible);
+
+/** A record on show by id (edits applied), or null. */
+export const selectResourceById = (s: AppState, id: string | null): Resource | null => {
+  if (!id) return null;
+  const index = selectResourceIndex(s);
+  const at = index.positionOf.get(id);
+  return at === undefined ? null : (index.resources[at] ?? null);
+};
+
+/** Whether any record on show is internal (内部資料 is then said on screen and in exports). */
+export const selectHasInternal = (s: AppState): boolean =>
+  selectResources(s).some((r) => r.visibility === 'internal');

@@ -1,0 +1,118 @@
+import type { FileDefaults } from '../domain/build-resource.ts';
+import type { TextEncodingName } from '../domain/decode-bytes.ts';
+import type { ImportChoices, ImportPhase, ImportPreview, ImportResult } from '../domain/import-file.ts';
+import type { ImportConfig, ImportReply, ImportRequest } from './import-protocol.ts';
+
+/** Thrown into a pending preview or import when the person cancels. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** One file's conversation with the importer: preview (as often as the encoding changes), then the import. */
+export interface ImportSession {
+  preview(bytes: Uint8Array, fileName: string, encoding?: TextEncodingName): Promise<ImportPreview>;
+  run(
+    bytes: Uint8Array,
+    defaults: FileDefaults,
+    choices: ImportChoices,
+    config: ImportConfig,
+    onProgress: (phase: ImportPhase, done: number, total: number) => void,
+  ): Promise<ImportResult>;
+  /** Stops at once (the worker is terminated); a pending call rejects with ImportCancelled. */
+  cancel(): void;
+  /** Frees the worker once the file is done. */
+  close(): void;
+}
+
+type Transport = {
+  send(request: ImportRequest, transfer: Transferable[]): void;
+  onReply(listener: (reply: ImportReply) => void): void;
+  stop(): void;
+};
+
+/** Where the gazetteer text comes from when imports run on the page (tests give the file's text). */
+let pageFetchText: ((url: string) => Promise<string>) | undefined;
+export function setPageGazetteerSource(fetchText: ((url: string) => Promise<string>) | undefined): void {
+  pageFetchText = fetchText;
+}
+
+function workerTransport(): Transport {
+  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  let listener: (reply: ImportReply) => void = () => undefined;
+  worker.onmessage = (event: MessageEvent<ImportReply>) => listener(event.data);
+  worker.onerror = (event) => listener({ type: 'error', error: event.message || 'worker failed' });
+  return {
+    send: (request, transfer) => worker.postMessage(request, transfer),
+    onReply: (l) => {
+      listener = l;
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
+/** Without workers (tests, very old browsers) the same code runs on the page, loaded on demand. */
+function pageTransport(): Transport {
+  let listener: (reply: ImportReply) => void = () => undefined;
+  let stopped = false;
+  return {
+    send: (request) => {
+      void import('./import-run.ts').then(({ handleImportRequest }) =>
+        handleImportRequest(request, (reply) => !stopped && listener(reply), pageFetchText),
+      );
+    },
+    onReply: (l) => {
+      listener = l;
+    },
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
+/** Opens a session in a Web Worker when the browser has them. */
+export function createImportSession(): ImportSession {
+  const transport = typeof Worker === 'undefined' ? pageTransport() : workerTransport();
+  let reject: ((error: Error) => void) | null = null;
+  const call = <T>(
+    request: ImportRequest,
+    transfer: Transferable[],
+    onReply: (reply: ImportReply, resolve: (value: T) => void) => void,
+  ) =>
+    new Promise<T>((resolve, rejectCall) => {
+      reject = rejectCall;
+      transport.onReply((reply) => {
+        if (reply.type === 'error') rejectCall(new Error(reply.error));
+        else onReply(reply, resolve);
+      });
+      transport.send(request, transfer);
+    });
+  return {
+    preview: (bytes, fileName, encoding) =>
+      // A copy goes: the original stays here for another preview (a different encoding) and the import.
+      call<ImportPreview>(
+        { type: 'preview', bytes: bytes.slice(), fileName, ...(encoding ? { encoding } : {}) },
+        [],
+        (reply, resolve) => {
+          if (reply.type === 'preview') resolve(reply.preview);
+        },
+      ),
+    run: (bytes, defaults, choices, config, onProgress) => {
+      const copy = bytes.slice();
+      return call<ImportResult>(
+        { type: 'import', bytes: copy, defaults, choices, config },
+        [copy.buffer],
+        (reply, resolve) => {
+          if (reply.type === 'progress') onProgress(reply.phase, reply.done, reply.total);
+          if (reply.type === 'done') resolve(reply.result);
+        },
+      );
+    },
+    cancel: () => {
+      transport.stop();
+      reject?.(new ImportCancelled());
+    },
+    close: () => transport.stop(),
+  };
+}

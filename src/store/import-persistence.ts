@@ -1,0 +1,173 @@
+import { type IDBPDatabase, openDB } from 'idb';
+import type { Resource } from '../domain/resource.ts';
+import type { UndoHistory } from '../domain/undo-history.ts';
+import { type AppState, useAppStore } from './app-store.ts';
+import { type ImportedDataset, importLayer, type OfficeEdits } from './import-slice.ts';
+
+/** One imported file as stored: its report and its records. */
+export interface StoredDataset {
+  readonly version: 1;
+  readonly id: string;
+  readonly dataset: ImportedDataset;
+  readonly resources: readonly Resource[];
+}
+
+/** Where imports live between visits: IndexedDB in the browser, memory in tests. */
+export interface ImportStorage {
+  load(): Promise<{ datasets: StoredDataset[]; edits: UndoHistory<OfficeEdits> | undefined }>;
+  putDataset(stored: StoredDataset): Promise<void>;
+  deleteDataset(id: string): Promise<void>;
+  putEdits(edits: UndoHistory<OfficeEdits>): Promise<void>;
+}
+
+const DB_NAME = 'crm-imports';
+const DATASETS = 'datasets';
+const STATE = 'state';
+const EDITS_KEY = 'office-edits';
+
+/** The browser's IndexedDB; null where it does not exist (jsdom, private modes that block it). */
+export function createIdbImportStorage(): ImportStorage | null {
+  if (typeof indexedDB === 'undefined') return null;
+  let db: Promise<IDBPDatabase> | null = null;
+  const open = () => {
+    db ??= openDB(DB_NAME, 1, {
+      upgrade(database) {
+        database.createObjectStore(DATASETS, { keyPath: 'id' });
+        database.createObjectStore(STATE);
+      },
+    });
+    return db;
+  };
+  return {
+    load: async () => {
+      const database = await open();
+      const datasets = ((await database.getAll(DATASETS)) as StoredDataset[]).filter(isStoredDataset);
+      const edits = (await database.get(STATE, EDITS_KEY)) as UndoHistory<OfficeEdits> | undefined;
+      return { datasets, edits: isHistory(edits) ? edits : undefined };
+    },
+    putDataset: async (stored) => {
+      await (await open()).put(DATASETS, stored);
+    },
+    deleteDataset: async (id) => {
+      await (await open()).delete(DATASETS, id);
+    },
+    putEdits: async (edits) => {
+      await (await open()).put(STATE, edits, EDITS_KEY);
+    },
+  };
+}
+
+/** Storage in memory, for tests (the same contract as IndexedDB's, structured clones included). */
+export function createMemoryImportStorage(): ImportStorage & {
+  readonly datasets: Map<string, StoredDataset>;
+} {
+  const datasets = new Map<string, StoredDataset>();
+  let edits: UndoHistory<OfficeEdits> | undefined;
+  return {
+    datasets,
+    load: async () => ({
+      datasets: [...datasets.values()].map((d) => structuredClone(d)),
+      edits: edits && structuredClone(edits),
+    }),
+    putDataset: async (stored) => {
+      datasets.set(stored.id, structuredClone(stored));
+    },
+    deleteDataset: async (id) => {
+      datasets.delete(id);
+    },
+    putEdits: async (history) => {
+      edits = structuredClone(history);
+    },
+  };
+}
+
+function isStoredDataset(value: unknown): value is StoredDataset {
+  const v = value as Partial<StoredDataset> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.version === 1 &&
+    typeof v.id === 'string' &&
+    Array.isArray(v.resources)
+  );
+}
+
+function isHistory(value: unknown): value is UndoHistory<OfficeEdits> {
+  const v = value as Partial<UndoHistory<OfficeEdits>> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.past) &&
+    Array.isArray(v.future) &&
+    typeof v.present === 'object'
+  );
+}
+
+const persisted = (s: AppState) => s.importedDatasets.filter((d) => d.origin === 'file');
+
+/**
+ * Restores imported files and the office's edits, then writes every change through (one write at a time, in
+ * order), so imports survive reloads and browser restarts. Links (?data=) are not stored: they load again.
+ * Returns a function that stops it.
+ */
+export function connectImportStorage(storage: ImportStorage, store = useAppStore): () => void {
+  let stopped = false;
+  let unsubscribe = () => {};
+  let chain: Promise<void> = Promise.resolve();
+  const enqueue = (task: () => Promise<void>) => {
+    store.getState().setImportStorage('saving');
+    // Writes start in a task of their own: copying 100,000 records into IndexedDB must not lengthen the task
+    // that shows them.
+    chain = chain
+      .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+      .then(task)
+      .then(() => {
+        if (!stopped) store.getState().setImportStorage('saved');
+      })
+      .catch(() => {
+        if (!stopped) store.getState().setImportStorage('failed');
+      });
+  };
+
+  const layerOf = (s: AppState, id: string) => s.layers.find((l) => l.id === id)?.resources ?? [];
+
+  store.getState().setImportStorage('loading');
+  void (async () => {
+    try {
+      const saved = await storage.load();
+      if (stopped) return;
+      if (saved.datasets.length > 0 || saved.edits) {
+        store.getState().hydrateImports({
+          datasets: saved.datasets.map((d) => d.dataset),
+          layers: saved.datasets.map((d) => importLayer(d.dataset, d.resources)),
+          ...(saved.edits ? { edits: saved.edits } : {}),
+        });
+      }
+      store.getState().setImportStorage('saved');
+    } catch {
+      if (!stopped) store.getState().setImportStorage('failed');
+    }
+    if (stopped) return;
+    unsubscribe = store.subscribe((state, previous) => {
+      const before = new Map(persisted(previous).map((d) => [d.id, d]));
+      const now = persisted(state);
+      for (const dataset of now) {
+        const resources = layerOf(state, dataset.id);
+        if (before.get(dataset.id) !== dataset || layerOf(previous, dataset.id) !== resources) {
+          enqueue(() => storage.putDataset({ version: 1, id: dataset.id, dataset, resources }));
+        }
+      }
+      const ids = new Set(now.map((d) => d.id));
+      for (const id of before.keys()) if (!ids.has(id)) enqueue(() => storage.deleteDataset(id));
+      if (state.officeEdits !== previous.officeEdits) {
+        const edits = state.officeEdits;
+        enqueue(() => storage.putEdits(edits));
+      }
+    });
+  })();
+
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
+}

@@ -1,0 +1,72 @@
+import type { BuildContext } from '../domain/build-resource.ts';
+import { buildGazetteer, type Gazetteer } from '../domain/gazetteer.ts';
+import { type ImportLibraries, importFile, previewImport } from '../domain/import-file.ts';
+import { sniffBinaryFormat } from '../domain/import-formats.ts';
+import { parseDelimitedText } from '../domain/parse-csv.ts';
+import type { ImportReply, ImportRequest } from './import-protocol.ts';
+
+let gazetteer: { url: string; value: Promise<Gazetteer> } | null = null;
+
+/** The gazetteer for township placement, fetched once per place the import runs (worker or page). */
+function gazetteerFrom(url: string, fetchText: (url: string) => Promise<string>): Promise<Gazetteer> {
+  if (gazetteer?.url !== url) {
+    gazetteer = { url, value: fetchText(url).then((text) => buildGazetteer(parseDelimitedText(text).rows)) };
+  }
+  return gazetteer.value;
+}
+
+/** SheetJS only for workbooks: it is a large module, loaded when a workbook arrives. */
+async function librariesFor(bytes: Uint8Array): Promise<ImportLibraries> {
+  const format = sniffBinaryFormat(bytes);
+  return format === 'xlsx' || format === 'ods' || format === 'xls'
+    ? { sheetjs: await import('@e965/xlsx') }
+    : {};
+}
+
+/**
+ * Handles one import request where it runs (the worker, or the page where workers do not exist): preview or
+ * the whole chain, posting progress as it goes. KML arrives already converted to GeoJSON (no DOM in workers).
+ */
+export async function handleImportRequest(
+  request: ImportRequest,
+  post: (reply: ImportReply) => void,
+  fetchText: (url: string) => Promise<string> = async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  },
+): Promise<void> {
+  try {
+    const libs = await librariesFor(request.bytes);
+    if (request.type === 'preview') {
+      post({
+        type: 'preview',
+        preview: previewImport(
+          request.bytes,
+          request.fileName,
+          request.encoding ? { encoding: request.encoding } : {},
+          libs,
+        ),
+      });
+      return;
+    }
+    const context: BuildContext = {
+      categories: request.config.categories,
+      serviceTags: request.config.serviceTags,
+      gazetteer: await gazetteerFrom(request.config.gazetteerUrl, fetchText),
+      defaults: request.defaults,
+    };
+    let last = 0;
+    const result = importFile(request.bytes, context, request.choices, libs, (phase, done, total) => {
+      const now = Date.now();
+      // A message per 100 ms at most: progress must not cost more than the work.
+      if (phase !== 'validate' || done === total || now - last > 100) {
+        last = now;
+        post({ type: 'progress', phase, done, total });
+      }
+    });
+    post({ type: 'done', result });
+  } catch (error) {
+    post({ type: 'error', error: error instanceof Error ? error.message : String(error) });
+  }
+}

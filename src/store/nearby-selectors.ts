@@ -1,0 +1,49 @@
+import { type OpenState, openStateOfCode } from '../domain/open-state.ts';
+import { DEFAULT_RESIDENT_CONFIG, type ResidentConfig, residentConfigOf } from '../domain/resident-config.ts';
+import type { Resource } from '../domain/resource.ts';
+import type { AppState } from './app-store.ts';
+import { selectFilterResult, selectResourceIndex } from './derived.ts';
+import { memoizeLast } from './memoize-last.ts';
+import { nearbyDistances, openCodes } from './nearby-derived.ts';
+
+/** Distance in metres from the reference point to a resource, or null (no point, or no position). */
+export const selectDistanceTo = (s: AppState, id: string): number | null => {
+  const index = selectResourceIndex(s);
+  const position = index.positionOf.get(id);
+  const distances = nearbyDistances(s, index.resources);
+  const d = position === undefined || !distances ? Number.NaN : (distances[position] ?? Number.NaN);
+  return Number.isNaN(d) ? null : d;
+};
+
+/** Open now, closed, unknown or no hours; `pending` while the hours engine is still downloading. */
+export const selectOpenState = (s: AppState, id: string): OpenState | 'pending' => {
+  const index = selectResourceIndex(s);
+  const position = index.positionOf.get(id);
+  if (position === undefined) return 'none';
+  const codes = openCodes(s, index.resources);
+  if (codes.length === 0) return index.resources[position]?.openingHours ? 'pending' : 'none';
+  return openStateOfCode(codes[position]);
+};
+
+const configOf = memoizeLast((manifest: AppState['manifest']) =>
+  manifest ? residentConfigOf(manifest) : DEFAULT_RESIDENT_CONFIG,
+);
+
+/** Needs, hotlines and the correction link from the manifest (or their defaults). */
+export const selectResidentConfig = (s: AppState): ResidentConfig => configOf(s.manifest);
+
+/** The need whose service tags are exactly the selected ones, if any. */
+export const selectActiveNeedId = (s: AppState): string | null => {
+  const selected = new Set(s.filters.services);
+  if (selected.size === 0) return null;
+  const need = selectResidentConfig(s).needs.find(
+    (n) => n.services.length === selected.size && n.services.every((id) => selected.has(id)),
+  );
+  return need?.id ?? null;
+};
+
+/** The first listed result (the nearest when a reference point is set), or null. */
+export const selectFirstResult = (s: AppState): Resource | null => {
+  const first = selectFilterResult(s).visible[0];
+  return first === undefined ? null : (selectResourceIndex(s).resources[first] ?? null);
+};

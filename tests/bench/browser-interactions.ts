@@ -1,0 +1,97 @@
+import type { Page } from 'playwright-core';
+import { now, probe, tasksSince } from './browser-session.ts';
+
+/** Typed one at a time into the search box: a town name, deleted, then 台北 (台 is searched as 臺). */
+export const SEARCH_KEYS = [
+  '民',
+  '雄',
+  '鄉',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  '台',
+  '北',
+  'Backspace',
+  'Backspace',
+];
+/** Keyboard zoom (Equal/Minus) and pans on the focused map, and clicks on the biggest cluster. */
+export const ZOOM_PAN_STEPS = [
+  ...['Equal', 'Equal', 'Minus', 'Minus'],
+  ...['cluster', 'cluster', 'cluster'],
+  ...['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowRight'],
+  ...['Equal', 'Minus', 'Minus', 'Minus'],
+];
+const DRAWS = "performance.getEntriesByName('crm:cluster-draw')";
+
+/** Runs an action and waits for the redraw it causes; false when no redraw was recorded. */
+async function withRedraw(page: Page, action: () => Promise<void>): Promise<boolean> {
+  const before = await page.evaluate<number>(`${DRAWS}.length`);
+  await action();
+  try {
+    await page.waitForFunction(`${DRAWS}.length > ${before}`, undefined, { timeout: 3000, polling: 50 });
+  } catch {
+    return false;
+  }
+  await page.waitForTimeout(150);
+  return true;
+}
+
+/** Clicks the biggest cluster fully inside the map: the app zooms to where it breaks apart. */
+async function clickBiggestCluster(page: Page) {
+  const target = await page.evaluate<{ x: number; y: number } | null>(`(() => {
+    const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+    let best = null;
+    for (const el of document.querySelectorAll('.cluster-marker')) {
+      const r = el.getBoundingClientRect();
+      if (r.left < map.left + 40 || r.right > map.right - 40 || r.top < map.top + 40 || r.bottom > map.bottom - 40) continue;
+      const text = el.textContent || '';
+      const n = text.endsWith('k') ? Number.parseFloat(text) * 1000 : Number(text);
+      if (!best || n > best.n) best = { n, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return best && { x: best.x, y: best.y };
+  })()`);
+  if (target) await page.mouse.click(target.x, target.y);
+}
+
+/** Zoom and pan moves; returns each redraw's duration (crm:cluster-draw) and the long tasks meanwhile. */
+export async function zoomAndPan(page: Page) {
+  await page.evaluate("performance.clearMeasures('crm:cluster-draw')");
+  const start = await now(page);
+  let maxMarkers = 0;
+  let redraws = 0;
+  for (const step of ZOOM_PAN_STEPS) {
+    const drew = await withRedraw(page, async () => {
+      if (step === 'cluster') return clickBiggestCluster(page);
+      await page.focus('.leaflet-container');
+      await page.keyboard.press(step);
+    });
+    if (drew) redraws++;
+    else if (redraws === 0) break; // this build records no crm:cluster-draw measures
+    maxMarkers = Math.max(
+      maxMarkers,
+      await page.evaluate<number>("document.querySelectorAll('.leaflet-marker-icon').length"),
+    );
+  }
+  const draws = await page.evaluate<number[]>(`${DRAWS}.map((e) => e.duration)`);
+  return { draws, maxMarkers, tasks: tasksSince(await probe(page), start) };
+}
+
+/** Types SEARCH_KEYS; each keystroke waits for its frame, then 200 ms, so keystrokes do not queue. */
+export async function typeSearch(page: Page) {
+  await page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).click();
+  await page.waitForTimeout(300);
+  const start = await now(page);
+  for (const key of SEARCH_KEYS) {
+    const before = (await probe(page)).keystrokes.length;
+    if (key.length === 1) await page.keyboard.insertText(key);
+    else await page.keyboard.press(key);
+    await page.waitForFunction(
+      `window.__bench.keystrokes.length > ${before} && window.__bench.keystrokes[${before}].frame !== null`,
+      undefined,
+      { timeout: 30_000, polling: 20 },
+    );
+    await page.waitForTimeout(200);
+  }
+  const p = await probe(page);
+  return { keystrokes: p.keystrokes, tasks: tasksSince(p, start) };
+}

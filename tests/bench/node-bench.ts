@@ -1,0 +1,228 @@
+import { type BuildContext, buildResource } from '../../src/domain/build-resource.ts';
+import { type BBox, buildClusterIndex } from '../../src/domain/cluster-index.ts';
+import { decodeBytes } from '../../src/domain/decode-bytes.ts';
+import { buildGazetteer } from '../../src/domain/gazetteer.ts';
+import { type LoadedFile, loadFile } from '../../src/domain/load-file.ts';
+import type { Manifest } from '../../src/domain/manifest.ts';
+import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import {
+  buildResourceIndex,
+  filterResources,
+  NO_FILTERS,
+  type ResourceFilters,
+} from '../../src/domain/resource-index.ts';
+import { tableToRecords } from '../../src/domain/table-to-records.ts';
+import { type Figure, type Section, timeRuns } from './figures.ts';
+
+export interface NodeBenchInput {
+  readonly manifest: Manifest;
+  readonly gazetteerText: string;
+  readonly fileName: string;
+  readonly utf8: Uint8Array;
+  /** Absent when the text could not be encoded as Big5. */
+  readonly big5?: Uint8Array;
+}
+
+const LOAD_BUDGET = { target: '≤ 1000 ms†', limit: 1000 };
+const MAIN_TASK = { target: '≤ 50 ms‡', limit: 50 };
+const REDRAW = { target: '≤ 30 ms', limit: 30 };
+const KEYSTROKE = { target: '≤ 10 ms', limit: 10 };
+
+/** The bounding box Leaflet would query for a viewport (the app pads the view by 20% on each side). */
+export function viewportBBox(
+  lat: number,
+  lng: number,
+  zoom: number,
+  width = 1280,
+  height = 800,
+  pad = 0.2,
+): BBox {
+  const scale = 256 * 2 ** zoom;
+  const x = ((lng + 180) / 360) * scale;
+  const y = ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * scale;
+  const halfW = (width / 2) * (1 + 2 * pad);
+  const halfH = (height / 2) * (1 + 2 * pad);
+  const toLng = (px: number) => (px / scale) * 360 - 180;
+  const toLat = (py: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / scale))) * 180) / Math.PI;
+  return { west: toLng(x - halfW), east: toLng(x + halfW), north: toLat(y - halfH), south: toLat(y + halfH) };
+}
+
+/** Parse + normalise, index builds, cluster queries and per-keystroke filtering, in Node. */
+export function runNodeBench(input: NodeBenchInput, log: (line: string) => void): Section[] {
+  const { manifest } = input;
+  const gazetteer = buildGazetteer(parseDelimitedText(input.gazetteerText).rows);
+  const context: BuildContext = {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+    gazetteer,
+    defaults: {
+      file: input.fileName,
+      category: 'community-association',
+      source: 'bench',
+      visibility: 'public',
+    },
+  };
+
+  log('node: loadFile (UTF-8)…');
+  let loaded: LoadedFile | undefined;
+  const loadUtf8 = timeRuns(
+    () => {
+      loaded = loadFile(input.utf8, context);
+    },
+    3,
+    0,
+  );
+  if (!loaded) throw new Error('loadFile produced nothing');
+  const resources = loaded.resources;
+  log('node: loadFile stages…');
+  const decoded = decodeBytes(input.utf8);
+  const table = parseDelimitedText(decoded.text);
+  const mapped = tableToRecords(table, input.fileName);
+  const stages: Figure[] = [
+    { label: '↳ decodeBytes', samples: timeRuns(() => decodeBytes(input.utf8), 3, 0), unit: 'ms' },
+    {
+      label: '↳ parseDelimitedText (PapaParse)',
+      samples: timeRuns(() => parseDelimitedText(decoded.text), 3, 0),
+      unit: 'ms',
+    },
+    {
+      label: '↳ tableToRecords',
+      samples: timeRuns(() => tableToRecords(table, input.fileName), 3, 0),
+      unit: 'ms',
+    },
+    {
+      label: '↳ buildResource × rows',
+      samples: timeRuns(
+        () => {
+          for (const record of mapped.records) buildResource(record, context);
+        },
+        2,
+        0,
+      ),
+      unit: 'ms',
+    },
+  ];
+  const loadFigures: Figure[] = [
+    {
+      label: `loadFile, UTF-8 (${(input.utf8.length / 1e6).toFixed(1)} MB)`,
+      samples: loadUtf8,
+      unit: 'ms',
+      ...LOAD_BUDGET,
+      note: `${resources.length.toLocaleString('en-US')} resources, ${loaded.issues.length.toLocaleString('en-US')} issues`,
+    },
+    ...stages,
+  ];
+  if (input.big5) {
+    log('node: loadFile (Big5)…');
+    const big5 = input.big5;
+    let sample: LoadedFile | undefined;
+    const samples = timeRuns(
+      () => {
+        sample = loadFile(big5, context);
+      },
+      2,
+      0,
+    );
+    loadFigures.push({
+      label: `loadFile, Big5 (${(big5.length / 1e6).toFixed(1)} MB)`,
+      samples,
+      unit: 'ms',
+      ...LOAD_BUDGET,
+      note: `detected ${sample?.encoding}, ${sample?.resources.length.toLocaleString('en-US')} resources`,
+    });
+  }
+  const result = loaded;
+  loadFigures.push({
+    label: 'structuredClone(LoadedFile) (≈ worker → main copy)',
+    samples: timeRuns(() => structuredClone(result), 3, 0),
+    unit: 'ms',
+    note: 'serialise + deserialise; only deserialise is on the main thread',
+  });
+
+  log('node: index builds…');
+  const index = buildResourceIndex(resources, manifest.categories, manifest.serviceTags);
+  const all = filterResources(index, NO_FILTERS).visible;
+  const clusters = buildClusterIndex(resources, all);
+  const indexFigures: Figure[] = [
+    {
+      label: 'buildResourceIndex',
+      samples: timeRuns(() => buildResourceIndex(resources, manifest.categories, manifest.serviceTags), 3, 0),
+      unit: 'ms',
+      ...MAIN_TASK,
+    },
+    {
+      label: 'buildClusterIndex (all visible)',
+      samples: timeRuns(() => buildClusterIndex(resources, all), 3, 0),
+      unit: 'ms',
+      ...MAIN_TASK,
+      note: `${resources.filter((r) => r.position).length.toLocaleString('en-US')} placed points`,
+    },
+  ];
+
+  log('node: cluster queries…');
+  const views: [string, BBox, number][] = [
+    ['whole Taiwan, zoom 7', { west: 118, south: 21.8, east: 122.1, north: 26.4 }, 7],
+    ['Taipei city, zoom 13', viewportBBox(25.0375, 121.5365, 13), 13],
+    ['Chiayi county, zoom 10', viewportBBox(23.46, 120.45, 10), 10],
+  ];
+  const queryFigures = views.map(([label, bbox, zoom]): Figure => {
+    const items = clusters.query(bbox, zoom);
+    return {
+      label: `query: ${label}`,
+      samples: timeRuns(() => clusters.query(bbox, zoom), 200, 20),
+      unit: 'ms',
+      ...REDRAW,
+      note: `${items.length} markers (${items.filter((i) => i.kind === 'cluster').length} clusters)`,
+    };
+  });
+
+  log('node: filters…');
+  const cases: [string, Partial<ResourceFilters>][] = [
+    ['民', { query: '民' }],
+    ['民雄', { query: '民雄' }],
+    ['民雄鄉', { query: '民雄鄉' }],
+    ['臺', { query: '臺' }],
+    ['臺北', { query: '臺北' }],
+    ['台', { query: '台' }],
+    ['台北', { query: '台北' }],
+    ['餐食 民雄 (two terms)', { query: '餐食 民雄' }],
+    ['service: meals', { services: ['meals'] }],
+    ['hidden: friendly-shop', { hiddenCategories: ['friendly-shop'] }],
+    ['area: 嘉義縣', { county: '嘉義縣' }],
+    ['cleared (no filter)', {}],
+  ];
+  const filterFigures = cases.map(([label, partial]): Figure => {
+    const filters = { ...NO_FILTERS, ...partial };
+    const visible = filterResources(index, filters).visible.length;
+    return {
+      label: `filterResources: ${label}`,
+      samples: timeRuns(() => filterResources(index, filters), 15, 2),
+      unit: 'ms',
+      ...KEYSTROKE,
+      note: `${visible.toLocaleString('en-US')} visible`,
+    };
+  });
+  const rebuildCases = cases.filter(([label]) =>
+    ['民', '臺北', 'service: meals', 'hidden: friendly-shop', 'cleared (no filter)'].includes(label),
+  );
+  const keystrokeFigures = rebuildCases.map(([label, partial]): Figure => {
+    const filters = { ...NO_FILTERS, ...partial };
+    return {
+      label: `filter + buildClusterIndex: ${label}`,
+      samples: timeRuns(() => buildClusterIndex(resources, filterResources(index, filters).visible), 3, 0),
+      unit: 'ms',
+      ...KEYSTROKE,
+      note: 'what the app recomputes per keystroke',
+    };
+  });
+
+  return [
+    { title: '1. Parse + normalise (Node)', figures: loadFigures },
+    { title: '2. Index builds (Node)', figures: indexFigures },
+    { title: '3. Cluster query (Node, per call)', figures: queryFigures },
+    {
+      title: '4. Filter + search per keystroke (Node, per call)',
+      figures: [...filterFigures, ...keystrokeFigures],
+    },
+  ];
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { cancelAllImports } from '../../src/store/import-actions.ts';
+import { setPageGazetteerSource } from '../../src/store/import-engine.ts';
+
+/** The repository's gazetteer, given to imports that run on the page (jsdom has no workers and no server). */
+export function importsReadGazetteerFromDisk(): void {
+  beforeEach(() => {
+    const text = readFileSync(resolve(process.cwd(), 'data', 'tw-township-centroids.csv'), 'utf8');
+    setPageGazetteerSource(async () => text);
+    window.localStorage.clear();
+  });
+  afterEach(() => {
+    cancelAllImports();
+    setPageGazetteerSource(undefined);
+  });
+}
+
+/** A file as the picker hands it over. */
+export function csvFile(name: string, text: string): File {
+  return new File([text], name, { type: 'text/csv' });
+}
+
+/** A file of raw bytes (e.g. Big5). */
+export function bytesFile(name: string, bytes: Uint8Array): File {
+  return new File([new Uint8Array(bytes)], name);
+}

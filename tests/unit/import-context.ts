@@ -1,0 +1,51 @@
+import * as sheetjs from '@e965/xlsx';
+import { JSDOM } from 'jsdom';
+import { countOutcomes } from '../../src/domain/build-records.ts';
+import type { BuildContext, FileDefaults } from '../../src/domain/build-resource.ts';
+import {
+  type ImportChoices,
+  type ImportLibraries,
+  type ImportResult,
+  importFile,
+} from '../../src/domain/import-file.ts';
+import { gazetteer, manifest } from './load-context.ts';
+
+const { DOMParser } = new JSDOM('').window;
+
+/** What the browser gives the importer: SheetJS and an XML parser (jsdom's DOMParser in node). */
+export const libraries: ImportLibraries = {
+  sheetjs,
+  parseXml: (text) => new DOMParser().parseFromString(text, 'application/xml'),
+};
+
+/** An import context as the app builds it for a person's file. */
+export function importContext(defaults: Partial<FileDefaults> & { file: string }): BuildContext {
+  return {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+    gazetteer,
+    defaults: { category: 'community-association', source: defaults.file, visibility: 'public', ...defaults },
+  };
+}
+
+/** Imports bytes as the app does, with optional choices. */
+export function importBytes(
+  bytes: Uint8Array,
+  defaults: Partial<FileDefaults> & { file: string },
+  choices: ImportChoices = {},
+): ImportResult {
+  return importFile(bytes, importContext(defaults), choices, libraries);
+}
+
+/** The report's promise: every row is imported (incl. fixed/approximate), needs a location, or is rejected. */
+export function accountFor(result: ImportResult) {
+  const counts = countOutcomes(result.rows);
+  const imported = counts.imported + counts.fixed + counts.approximate;
+  return {
+    ...counts,
+    importedTotal: imported,
+    sum: imported + counts['needs-location'] + counts.rejected,
+    rows: result.rows.length,
+    resources: result.resources.length,
+  };
+}

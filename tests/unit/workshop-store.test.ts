@@ -1,0 +1,212 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toLatLng } from '../../src/domain/coordinates.ts';
+import type { Resource } from '../../src/domain/resource.ts';
+import { workshopMark } from '../../src/domain/workshop-record.ts';
+import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
+import { selectFilterResult, selectResources } from '../../src/store/derived.ts';
+import { selectCoverage, selectInventory, selectWorkshopRows } from '../../src/store/workshop-derived.ts';
+import {
+  connectWorkshopStorage,
+  type WorkshopSnapshot,
+  type WorkshopStorage,
+} from '../../src/store/workshop-persistence.ts';
+import { WORKSHOP_LAYER_ID } from '../../src/store/workshop-slice.ts';
+import { gazetteer, manifest } from './load-context.ts';
+
+const MINXIONG = toLatLng(23.556, 120.44);
+const source: Resource = {
+  id: 'src-1',
+  name: '原始資料',
+  category: 'welfare-center',
+  services: [],
+  address: '嘉義縣民雄鄉',
+  county: '嘉義縣',
+  town: '民雄鄉',
+  position: toLatLng(23.54, 120.44),
+  precision: 'exact',
+  phones: [],
+  source: '縣府',
+  visibility: 'public',
+  extra: {},
+};
+const store = () => useAppStore.getState();
+
+function addByClick(name: string, position = MINXIONG) {
+  store().startAdd(position);
+  store().updateDraft({ name });
+  return store().saveDraft();
+}
+
+/** Storage in memory, with the writes it received. */
+function memoryStorage(initial?: WorkshopSnapshot): WorkshopStorage & { saved: WorkshopSnapshot[] } {
+  let current = initial;
+  const saved: WorkshopSnapshot[] = [];
+  return {
+    saved,
+    load: async () => current,
+    save: async (snapshot) => {
+      current = structuredClone(snapshot);
+      saved.push(current);
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  store().setDataset({ manifest, resources: [source], issues: [], fileReports: [] });
+  store().setTownships('ready', gazetteer.townships);
+  store().setWorkshopEditing(true);
+});
+afterEach(() => useAppStore.setState(initialAppState, true));
+
+describe('co-mapping in the store', () => {
+  it('a click opens a form with the nearest township as the address; saving adds a marked workshop layer', () => {
+    store().setFacilitator('王小明');
+    store().startAdd(MINXIONG);
+    expect(store().workshopDraft).toMatchObject({
+      mode: 'add',
+      draft: { address: '嘉義縣民雄鄉', category: 'welfare-center' },
+    });
+    store().updateDraft({ name: '阿美早餐店', category: 'friendly-shop' });
+    expect(store().saveDraft()).toEqual([]);
+    expect(store().workshopDraft).toBeNull();
+    const layer = store().layers.find((l) => l.id === WORKSHOP_LAYER_ID);
+    expect(layer?.kind).toBe('workshop');
+    expect(layer?.resources.map((r) => r.name)).toEqual(['阿美早餐店']);
+    const added = selectResources(store()).find((r) => r.name === '阿美早餐店') as Resource;
+    expect(workshopMark(added)).toMatchObject({ change: 'added', facilitator: '王小明' });
+    expect(store().selectedId).toBe(added.id);
+    // The source data itself is untouched.
+    expect(store().resources).toEqual([source]);
+  });
+
+  it('a form without a name is not saved and says why', () => {
+    expect(addByClick('  ')).toEqual(['name-required']);
+    expect(store().workshopDraft?.problems).toEqual(['name-required']);
+    expect(store().layers).toEqual([]);
+  });
+
+  it('the next addition starts in the category of the last one', () => {
+    store().startAdd(MINXIONG);
+    store().updateDraft({ name: 'A', category: 'care-point' });
+    store().saveDraft();
+    store().startAdd(MINXIONG);
+    expect(store().workshopDraft?.draft.category).toBe('care-point');
+  });
+
+  it('edits and deletions of source records go to the shared edits and deletions, and undo takes them back', () => {
+    store().startEdit('src-1');
+    store().updateDraft({ name: '改名後' });
+    store().saveDraft();
+    expect(store().edits['src-1']?.name).toBe('改名後');
+    expect(selectResources(store()).map((r) => r.name)).toEqual(['改名後']);
+    store().deleteWorkshopRecord('src-1');
+    expect(store().deletedIds).toEqual(['src-1']);
+    expect(store().edits).toEqual({});
+    expect(selectResources(store())).toEqual([]);
+    store().undoWorkshop();
+    expect(store().deletedIds).toEqual([]);
+    expect(store().edits['src-1']?.name).toBe('改名後');
+    store().undoWorkshop();
+    expect(store().edits).toEqual({});
+    store().redoWorkshop();
+    store().redoWorkshop();
+    expect(store().deletedIds).toEqual(['src-1']);
+  });
+
+  it('leaves edits and deletions made elsewhere alone', () => {
+    store().editResource({ ...source, id: 'other', name: 'office edit' });
+    store().setDeleted('other-2', true);
+    addByClick('工作坊的');
+    store().undoWorkshop();
+    expect(store().edits.other?.name).toBe('office edit');
+    expect(store().deletedIds).toEqual(['other-2']);
+  });
+
+  it('moves a record to the clicked point, exact, as one undoable step', () => {
+    store().startMove('src-1');
+    store().moveTo(toLatLng(23.55, 120.45));
+    expect(store().workshopMoving).toBeNull();
+    expect(store().edits['src-1']).toMatchObject({ position: [23.55, 120.45], precision: 'exact' });
+    store().undoWorkshop();
+    expect(store().edits).toEqual({});
+  });
+
+  it('lists its rows for export: additions, edits, deletions', () => {
+    addByClick('新的');
+    store().deleteWorkshopRecord('src-1');
+    expect(selectWorkshopRows(store()).map((r) => `${r.change}:${r.resource.name}`)).toEqual([
+      'added:新的',
+      'deleted:原始資料',
+    ]);
+  });
+
+  it('workshop additions count in the inventory and coverage', () => {
+    store().setArea('嘉義縣', '');
+    addByClick('新的社福', MINXIONG);
+    const inventory = selectInventory(store());
+    expect(inventory.rows.find((r) => r.town === '民雄鄉')?.counts['welfare-center']).toBe(2);
+    store().setCoverage('welfare-center', 1000);
+    expect(selectCoverage(store()).uncovered.map((u) => u.target.town)).not.toContain('民雄鄉');
+  });
+
+  it('the year filter shows the map as of a year', () => {
+    store().startAdd(MINXIONG);
+    store().updateDraft({ name: '2021 設立', startYear: '2021' });
+    store().saveDraft();
+    store().setAsOfYear(2020);
+    expect(selectFilterResult(store()).visible).toEqual([]);
+    store().setAsOfYear(2021);
+    expect(selectFilterResult(store()).visible).toHaveLength(1);
+    store().setAsOfYear(null);
+    expect(selectFilterResult(store()).visible).toHaveLength(2);
+  });
+});
+
+describe('persistence', () => {
+  it('writes every change through, including a half-typed form, and a new page gets it all back', async () => {
+    const storage = memoryStorage();
+    const stop = connectWorkshopStorage(storage);
+    await settle();
+    addByClick('存起來的');
+    store().startAdd(MINXIONG);
+    store().updateDraft({ name: '打到一半' });
+    await settle();
+    stop();
+    expect(storage.saved.at(-1)?.draft?.draft.name).toBe('打到一半');
+
+    // A new page: a fresh store, the same storage.
+    useAppStore.setState(initialAppState, true);
+    store().setDataset({ manifest, resources: [source], issues: [], fileReports: [] });
+    expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料']);
+    const again = connectWorkshopStorage(storage);
+    await settle();
+    expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料', '存起來的']);
+    expect(store().workshopDraft?.draft.name).toBe('打到一半');
+    expect(store().workshopEditing).toBe(true);
+    expect(store().workshopStorage).toBe('saved');
+    // Undo survives the reload too.
+    store().cancelDraft();
+    store().undoWorkshop();
+    expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料']);
+    again();
+  });
+
+  it('ignores a stored value that is not a workshop snapshot, and reports a failing storage', async () => {
+    const broken = memoryStorage({ version: 2 } as unknown as WorkshopSnapshot);
+    connectWorkshopStorage(broken)();
+    await settle();
+    expect(store().layers).toEqual([]);
+    const failing: WorkshopStorage = {
+      load: async () => undefined,
+      save: async () => Promise.reject(new Error('quota')),
+    };
+    const stop = connectWorkshopStorage(failing);
+    await settle();
+    addByClick('存不了');
+    await settle();
+    expect(store().workshopStorage).toBe('failed');
+    stop();
+  });
+});
