@@ -67,6 +67,11 @@ export function App() {
   useNearbySync();
   const [phoneView, setPhoneView] = usePhoneView();
   const [menuOpen, setMenuOpen] = useState(false);
+  // "Change place": the near-me panel (its own screen on a phone), with focus on its heading.
+  const showNearbyPanel = () => {
+    setPhoneView('find');
+    setTimeout(() => document.getElementById('nearby-heading')?.focus(), 0);
+  };
   return (
     <div className="app" data-presentation={presenting ? 'true' : undefined}>
       {/* biome-ignore lint/a11y/useValidAnchor: a real skip link (it moves to #results); on phones it also shows the list screen */}
@@ -133,7 +138,7 @@ export function App() {
           <h2 id="results-heading" className="visually-hidden">
             {t('results.listLabel')}
           </h2>
-          <NearbySummary onChange={() => setPhoneView('find')} />
+          <NearbySummary onChange={showNearbyPanel} />
           <ResultCount />
           <EditHistoryBar />
           <ResourceDetail

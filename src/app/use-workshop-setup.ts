@@ -20,6 +20,14 @@ export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
   useEffect(() => {
     if (needsTownships) void loadTownships();
   }, [needsTownships]);
+  // A click before the centroids arrived still gets its township as the address, once they do.
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, previous) => {
+        if (s.townships !== previous.townships) s.fillDraftPlace();
+      }),
+    [],
+  );
   useEffect(() => {
     const chosen = storage ?? createIdbWorkshopStorage();
     if (!chosen) return;

@@ -136,6 +136,8 @@ export function connectImportStorage(storage: ImportStorage, store = useAppStore
     try {
       const saved = await storage.load();
       if (stopped) return;
+      // IndexedDB returns records by key: the list comes back in the order the files were imported.
+      saved.datasets.sort((a, b) => a.dataset.importedAt.localeCompare(b.dataset.importedAt));
       if (saved.datasets.length > 0 || saved.edits) {
         store.getState().hydrateImports({
           datasets: saved.datasets.map((d) => d.dataset),

@@ -59,6 +59,8 @@ export interface WorkshopSlice {
   startEdit(id: string): void;
   updateDraft(change: Partial<WorkshopDraft>): void;
   cancelDraft(): void;
+  /** Fills the address of an add form opened before the township centroids had loaded (if still empty). */
+  fillDraftPlace(): void;
   /** Saves the open form; returns what is still wrong (nothing: saved and closed). */
   saveDraft(): readonly DraftProblem[];
   startMove(id: string | null): void;
@@ -201,6 +203,19 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
           : {},
       ),
     cancelDraft: () => set({ workshopDraft: null }),
+    fillDraftPlace: () =>
+      set((s) => {
+        const open = s.workshopDraft;
+        if (open?.mode !== 'add' || !open.position || open.draft.address !== '') return {};
+        const township = nearestTownship(
+          selectGazetteer(s).townships,
+          toLatLng(open.position[0], open.position[1]),
+        );
+        if (!township) return {};
+        return {
+          workshopDraft: { ...open, draft: { ...open.draft, address: `${township.county}${township.town}` } },
+        };
+      }),
     saveDraft: () => {
       const s = get();
       const open = s.workshopDraft;

@@ -148,6 +148,13 @@ export function runNearbyBench(input: NearbyBenchInput, log: (line: string) => v
       note: 'what the index avoids',
     },
     {
+      label: 'for comparison: per keystroke, no point (filter only)',
+      samples: timeRuns(() => filterResources(resourceIndex, { ...NO_FILTERS, query: '社區' }), RUNS),
+      unit: 'ms',
+      ...FRAME,
+      note: 'search "社區": the cost without near-me',
+    },
+    {
       label: 'per keystroke near a point: filter + order',
       samples: timeRuns(() => {
         const m = filterResources(resourceIndex, { ...NO_FILTERS, query: '社區' }).visible;

@@ -14,6 +14,7 @@ import { type CpuProfile, type ProfileShare, summariseProfile } from './cpu-prof
 import { type Figure, padEnd, renderTable, type Section } from './figures.ts';
 import { runImportBench } from './import-bench.ts';
 import { measureInitialJs } from './initial-js-size.ts';
+import { runNearbyBench } from './nearby-bench.ts';
 import { runNodeBench } from './node-bench.ts';
 import { parseSourceMap, type SourceLookup } from './source-map-lookup.ts';
 import { generateResources, readRepoData, toCsv } from './synthetic-resources.ts';
@@ -174,6 +175,7 @@ async function main() {
     log,
   );
   const coverage = runCoverageBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
+  const nearby = runNearbyBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
   const personImport = runImportBench(
     {
       manifest,
@@ -207,7 +209,14 @@ async function main() {
       ? `Chromium ${browser.version}, 1280×800, ${BROWSER_RUNS} runs; data served by page.route, outside requests aborted (no tiles)`
       : `Chromium: FAILED — ${browserError}`,
     '',
-    renderTable([...nodeSections, personImport, coverage, ...(browser?.sections ?? []), size.section]),
+    renderTable([
+      ...nodeSections,
+      personImport,
+      coverage,
+      nearby,
+      ...(browser?.sections ?? []),
+      size.section,
+    ]),
     '',
     '† the whole data → interactive map budget; in the app this step runs in the worker before anything shows.',
     '‡ runs on the main thread in the app (selectors in React render), so one call is one task: > 50 ms is a long task.',

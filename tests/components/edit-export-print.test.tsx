@@ -13,6 +13,8 @@ import { selectResourceById } from '../../src/store/import-derived.ts';
 import { renderWithData, resourceById } from './fixtures.ts';
 
 const MINXIONG = 'chiayi-wc-minxiong';
+/** The dialogs are loaded on demand (lazy chunks): allow for a slow machine. */
+const LAZY = { timeout: 10_000 };
 
 function EditUi() {
   const resource = useAppStore((s) => selectResourceById(s, MINXIONG));
@@ -48,7 +50,7 @@ describe('correcting a record', () => {
   it('refuses an empty name and a website that is not http(s)', async () => {
     const { user } = renderWithData(<EditUi />);
     await user.click(screen.getByRole('button', { name: '修正資料' }));
-    const dialog = await screen.findByRole('dialog', { name: /^修正資料/ });
+    const dialog = await screen.findByRole('dialog', { name: /^修正資料/ }, LAZY);
     await user.clear(within(dialog).getByLabelText('名稱'));
     await user.click(within(dialog).getByRole('button', { name: '儲存修正' }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent('名稱不可空白');
@@ -78,7 +80,7 @@ describe('exporting the filtered list', () => {
     const fileName = within(dialog).getByText(/^共生資源地圖_/).textContent ?? '';
     expect(fileName).toMatch(new RegExp(`^共生資源地圖_嘉義縣民雄鄉_${shown}筆_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     await user.click(within(dialog).getByRole('button', { name: '下載 CSV' }));
-    await waitFor(() => expect(save).toHaveBeenCalled());
+    await waitFor(() => expect(save).toHaveBeenCalled(), LAZY);
     const [name, content] = save.mock.calls[0] ?? [];
     expect(name).toBe(fileName);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(content as Uint8Array);
@@ -100,7 +102,7 @@ describe('the print view', () => {
     act(() => useAppStore.getState().setQuery('民雄'));
     const shown = selectFilterResult(useAppStore.getState()).visible.length;
     await user.click(screen.getByRole('button', { name: '列印檢視' }));
-    const view = await screen.findByRole('dialog', { name: '共生資源地圖' });
+    const view = await screen.findByRole('dialog', { name: '共生資源地圖' }, LAZY);
     await user.click(within(view).getByRole('checkbox', { name: '在清單上方加入地圖' }));
     expect(within(view).getByText('篩選條件：搜尋「民雄」')).toBeInTheDocument();
     expect(within(view).getByText(/^製表日期：\d{4}-\d{2}-\d{2}/)).toBeInTheDocument();

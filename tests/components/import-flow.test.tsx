@@ -12,6 +12,9 @@ import { bytesFile, csvFile, importsReadGazetteerFromDisk } from './import-helpe
 
 importsReadGazetteerFromDisk();
 
+/** Imports run on the page in jsdom (no workers), loading the chain on demand: slower than a click. */
+const SLOW = { timeout: 10_000 };
+
 function ImportUi() {
   return (
     <>
@@ -30,7 +33,7 @@ describe('importing a file', () => {
     const csv =
       '據點名稱,地址,備註,lat,lon\r\n甲據點,嘉義縣民雄鄉中樂路1號,週三休,23.5537,120.4316\r\n乙據點,嘉義縣溪口鄉1號,,,\r\n,無名,,,\r\n';
     await user.upload(picker(), csvFile('points.csv', csv));
-    const dialog = await screen.findByRole('dialog', { name: '確認欄位：points.csv' });
+    const dialog = await screen.findByRole('dialog', { name: '確認欄位：points.csv' }, SLOW);
     expect(within(dialog).getByText('格式：CSV／TSV；文字編碼：UTF-8。')).toBeInTheDocument();
     expect(within(dialog).getByRole('combobox', { name: '欄位「據點名稱」對應到' })).toHaveDisplayValue(
       '名稱',
@@ -43,7 +46,7 @@ describe('importing a file', () => {
     );
     await user.click(within(dialog).getByRole('button', { name: '開始匯入' }));
 
-    const report = await screen.findByRole('dialog', { name: '匯入報告：points.csv' });
+    const report = await screen.findByRole('dialog', { name: '匯入報告：points.csv' }, SLOW);
     expect(within(report).getByText('共 3 列：已匯入 2、需要放置 0、未匯入 1')).toBeInTheDocument();
     expect(within(report).getByRole('row', { name: /缺少名稱，此列未載入/ })).toBeInTheDocument();
     const imported = selectResources(useAppStore.getState()).filter((r) => !dataset.resources.includes(r));
@@ -62,31 +65,32 @@ describe('importing a file', () => {
     );
     const { user } = renderWithData(<ImportUi />);
     await user.upload(picker(), bytesFile('population.csv', bytes));
-    let dialog = await screen.findByRole('dialog', { name: '確認欄位：population.csv' });
+    let dialog = await screen.findByRole('dialog', { name: '確認欄位：population.csv' }, SLOW);
     expect(within(dialog).getByText(/文字編碼：BIG5/)).toBeInTheDocument();
     expect(within(dialog).getByRole('alert')).toHaveTextContent('沒有欄位對應到「名稱」');
     await user.selectOptions(within(dialog).getByLabelText('文字編碼'), 'UTF-8');
-    dialog = await screen.findByRole('dialog', { name: '確認欄位：population.csv' });
-    await waitFor(() => expect(within(dialog).getByText(/文字編碼：UTF-8/)).toBeInTheDocument());
+    dialog = await screen.findByRole('dialog', { name: '確認欄位：population.csv' }, SLOW);
+    await waitFor(() => expect(within(dialog).getByText(/文字編碼：UTF-8/)).toBeInTheDocument(), SLOW);
     expect(within(dialog).queryByRole('rowheader', { name: '鄉鎮市區名稱' })).toBeNull();
     await user.selectOptions(within(dialog).getByLabelText('文字編碼'), '自動偵測（BIG5）');
-    dialog = await screen.findByRole('dialog', { name: '確認欄位：population.csv' });
-    await waitFor(() =>
-      expect(within(dialog).getByRole('rowheader', { name: '鄉鎮市區名稱' })).toBeInTheDocument(),
+    dialog = await screen.findByRole('dialog', { name: '確認欄位：population.csv' }, SLOW);
+    await waitFor(
+      () => expect(within(dialog).getByRole('rowheader', { name: '鄉鎮市區名稱' })).toBeInTheDocument(),
+      SLOW,
     );
     await user.selectOptions(
       within(dialog).getByRole('combobox', { name: '欄位「鄉鎮市區名稱」對應到' }),
       '名稱',
     );
     await user.click(within(dialog).getByRole('button', { name: '開始匯入' }));
-    const report = await screen.findByRole('dialog', { name: '匯入報告：population.csv' });
+    const report = await screen.findByRole('dialog', { name: '匯入報告：population.csv' }, SLOW);
     // 鄉鎮市區名稱 now feeds the name (a column feeds one field): no township left to place by, nothing lost.
     expect(within(report).getByText('共 54 列：已匯入 0、需要放置 54、未匯入 0')).toBeInTheDocument();
     await user.click(within(report).getByRole('button', { name: '關閉' }));
 
     // The same headers again: the dialog comes pre-filled with the confirmed mapping.
     await user.upload(picker(), bytesFile('population-2.csv', bytes));
-    dialog = await screen.findByRole('dialog', { name: '確認欄位：population-2.csv' });
+    dialog = await screen.findByRole('dialog', { name: '確認欄位：population-2.csv' }, SLOW);
     expect(within(dialog).getByText('已套用您上次為相同欄位確認的對應方式。')).toBeInTheDocument();
     expect(within(dialog).getByRole('combobox', { name: '欄位「鄉鎮市區名稱」對應到' })).toHaveDisplayValue(
       '名稱',
@@ -96,15 +100,17 @@ describe('importing a file', () => {
   it('says why a file cannot be read at all', async () => {
     const { user } = renderWithData(<ImportUi />);
     await user.upload(picker(), bytesFile('archive.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])));
-    expect(await screen.findByRole('alert')).toHaveTextContent('無法匯入「archive.zip」');
+    expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent('無法匯入「archive.zip」');
   });
 
   it('lists records that need a location, and placing one starts the map click mode', async () => {
     const { user } = renderWithData(<ImportUi />);
     await user.upload(picker(), csvFile('nowhere.csv', '名稱,地址\r\n巷口據點,某處巷口\r\n'));
-    await user.click(await screen.findByRole('button', { name: '開始匯入' }));
+    await user.click(await screen.findByRole('button', { name: '開始匯入' }, SLOW));
     await user.click(
-      within(await screen.findByRole('dialog', { name: /^匯入報告/ })).getByRole('button', { name: '關閉' }),
+      within(await screen.findByRole('dialog', { name: /^匯入報告/ }, SLOW)).getByRole('button', {
+        name: '關閉',
+      }),
     );
     expect(screen.getByRole('heading', { name: '需要放置位置（1 筆）' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '在地圖上放置「巷口據點」' }));
@@ -112,12 +118,38 @@ describe('importing a file', () => {
     expect(selectResources(useAppStore.getState()).find((r) => r.id === placingId)?.name).toBe('巷口據點');
   });
 
+  it('replaces a dataset with a newer file, keeping its place in the list', async () => {
+    const { user, dataset } = renderWithData(<ImportUi />);
+    await user.upload(picker(), csvFile('v1.csv', '名稱,緯度,經度\r\n甲,23.5,120.4\r\n'));
+    await user.click(await screen.findByRole('button', { name: '開始匯入' }, SLOW));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: /^匯入報告/ }, SLOW)).getByRole('button', {
+        name: '關閉',
+      }),
+    );
+    const id = useAppStore.getState().importedDatasets[0]?.id;
+    await user.upload(
+      screen.getByLabelText('選擇取代用的檔案'),
+      csvFile('v2.csv', '名稱,緯度,經度\r\n甲,23.5,120.4\r\n乙,23.6,120.5\r\n'),
+    );
+    await user.click(await screen.findByRole('button', { name: '開始匯入' }, SLOW));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: '匯入報告：v2.csv' }, SLOW)).getByRole('button', {
+        name: '關閉',
+      }),
+    );
+    expect(useAppStore.getState().importedDatasets.map((d) => [d.id, d.fileName])).toEqual([[id, 'v2.csv']]);
+    expect(selectResources(useAppStore.getState())).toHaveLength(dataset.resources.length + 2);
+  });
+
   it('removes a dataset, and goes back to the default data', async () => {
     const { user, dataset } = renderWithData(<ImportUi />);
     await user.upload(picker(), csvFile('a.csv', '名稱,緯度,經度\r\n甲,23.5,120.4\r\n'));
-    await user.click(await screen.findByRole('button', { name: '開始匯入' }));
+    await user.click(await screen.findByRole('button', { name: '開始匯入' }, SLOW));
     await user.click(
-      within(await screen.findByRole('dialog', { name: /^匯入報告/ })).getByRole('button', { name: '關閉' }),
+      within(await screen.findByRole('dialog', { name: /^匯入報告/ }, SLOW)).getByRole('button', {
+        name: '關閉',
+      }),
     );
     expect(selectResources(useAppStore.getState())).toHaveLength(dataset.resources.length + 1);
     await user.click(screen.getByRole('button', { name: '移除「a.csv」' }));

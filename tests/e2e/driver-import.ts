@@ -401,6 +401,24 @@ export class OfficeTab {
     await dialog.waitFor({ state: 'detached' });
   }
 
+  /** Drags the selected record's marker by (dx, dy) CSS pixels in moving mode; returns where it was dropped. */
+  async dragSelectedMarker(dx: number, dy: number): Promise<MapPoint> {
+    await this.page.getByRole('button', { name: '移動位置' }).click();
+    const handle = this.page.locator('.leaflet-marker-pane .move-handle');
+    await handle.waitFor();
+    const box = await handle.boundingBox();
+    const map = await this.mapBox();
+    if (!box) throw new Error('no drag handle');
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const drop = await this.pointAt(from.x + dx - map.x, from.y + dy - map.y);
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + dx, from.y + dy, { steps: 10 });
+    await this.page.mouse.up();
+    await this.page.getByRole('button', { name: '完成移動' }).first().click();
+    return drop;
+  }
+
   async undo(): Promise<void> {
     await this.page.getByRole('button', { name: '復原', exact: true }).click();
   }

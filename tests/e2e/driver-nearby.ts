@@ -403,6 +403,26 @@ export class Resident {
     await this.app.reload();
   }
 
+  /** Clicks the map at a fraction of its width and height (0.5, 0.5 is the centre). */
+  async clickMap(x = 0.5, y = 0.5): Promise<void> {
+    const box = await this.page.locator('.map').boundingBox();
+    if (!box) throw new Error('The map is not on screen');
+    await this.page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+  }
+
+  /** What the map draws for the reference point: the point itself, and the radius circle when one is chosen. */
+  async referenceOnMap(): Promise<{ point: number; circles: number }> {
+    return {
+      point: await this.page.locator('.leaflet-nearby-reference-pane path').count(),
+      circles: await this.page.locator('.leaflet-overlay-pane path[stroke-dasharray]').count(),
+    };
+  }
+
+  /** Opens the phone's header menu (工具 / Tools). */
+  async openToolsMenu(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(工具|Tools)$/ }).click();
+  }
+
   /** How many basemap tiles the map shows as loaded. */
   async tilesLoaded(): Promise<number> {
     return this.page.locator('img.leaflet-tile-loaded').count();

@@ -326,11 +326,34 @@ export class WorkshopTab {
     await this.page.getByLabel('記錄者（選填）').fill(name);
   }
 
-  /** Clicks an empty spot of the map, `dx`,`dy` pixels from its centre, opening the add form there. */
+  /**
+   * Clicks an empty spot of the map near `dx`,`dy` pixels from its centre (as a person would, not on a marker,
+   * cluster or control), opening the add form there.
+   */
   async clickMap(dx = 0, dy = 0): Promise<void> {
     const box = await this.page.locator('.leaflet-container').boundingBox();
     if (!box) throw new Error('no map on the page');
-    await this.page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+    const spot = await this.page.evaluate(
+      ({ x, y }) => {
+        const free = (px: number, py: number) => {
+          const el = document.elementFromPoint(px, py);
+          return (
+            el?.closest('.leaflet-container') !== null &&
+            el?.closest('.leaflet-marker-icon, .leaflet-control, .map-notice, .leaflet-interactive') === null
+          );
+        };
+        for (let r = 0; r <= 200; r += 12) {
+          for (let a = 0; a < 360; a += r === 0 ? 360 : 30) {
+            const px = x + r * Math.cos((a * Math.PI) / 180);
+            const py = y + r * Math.sin((a * Math.PI) / 180);
+            if (free(px, py)) return { x: px, y: py };
+          }
+        }
+        return { x, y };
+      },
+      { x: box.x + box.width / 2 + dx, y: box.y + box.height / 2 + dy },
+    );
+    await this.page.mouse.click(spot.x, spot.y);
   }
 
   private form(): Locator {

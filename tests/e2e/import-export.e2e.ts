@@ -146,6 +146,17 @@ describe('an office imports, fixes and exports its files (real Chromium)', () =>
     expect(await tab.detailText()).toContain('05-2651234');
     await tab.undo();
     expect(await tab.detailText()).not.toContain('05-2651234');
+
+    // Moving the marker: dragged 60 px right and 40 px down, it stays where it was dropped.
+    const before = await tab.markerPosition('大林關懷站');
+    const dropped = await tab.dragSelectedMarker(60, 40);
+    const after = await tab.markerPosition('大林關懷站');
+    expect(Math.abs(after.lat - dropped.lat)).toBeLessThan(TOLERANCE);
+    expect(Math.abs(after.lng - dropped.lng)).toBeLessThan(TOLERANCE);
+    expect(Math.abs(after.lng - before.lng)).toBeGreaterThan(TOLERANCE);
+    await tab.undo();
+    const back = await tab.markerPosition('大林關懷站');
+    expect(Math.abs(back.lat - before.lat)).toBeLessThan(TOLERANCE);
     await tab.app.search('');
   });
 

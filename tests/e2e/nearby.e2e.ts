@@ -131,6 +131,7 @@ describe('near me', () => {
     expect(within).toBeGreaterThan(0);
     for (const r of await resident.listedResults()) expect(r.distanceMetres ?? 0).toBeLessThanOrEqual(3000);
     await resident.app.waitForMapToRest();
+    expect(await resident.referenceOnMap()).toEqual({ point: 1, circles: 1 });
     expect(await resident.app.accessibilityViolations()).toEqual([]);
     await resident.app.screenshot('nearby-desktop-near-me');
 
@@ -172,6 +173,15 @@ describe('near me', () => {
     await expect.poll(() => resident.nearbySummary()).toContain('地圖上選的位置');
     await expect.poll(async () => (await resident.listedResults())[0]?.name).toBe(MINXIONG_CENTRE);
     expect(resident.app.currentUrl().searchParams.get('near')).toMatch(/^23\.54\d*,120\.44\d*$/);
+
+    // Or: press "pick a point" and click the map.
+    await resident.pressButton('在地圖上點選位置');
+    await resident.clickMap(0.25, 0.5);
+    await expect.poll(() => resident.app.currentUrl().searchParams.get('near')).not.toMatch(/^23\.54266,/);
+    const [lat, lng] = (resident.app.currentUrl().searchParams.get('near') ?? '').split(',').map(Number);
+    expect(lat).toBeCloseTo(23.54266, 1);
+    expect(lng).toBeLessThan(120.44425); // left of the centre
+    expect(await resident.referenceOnMap()).toEqual({ point: 1, circles: 0 });
   });
 });
 
@@ -312,6 +322,12 @@ describe('phone, keyboard, language, sharing', () => {
     expect(await resident.app.pageScrollWidth()).toBeLessThanOrEqual(PHONE.width);
     expect(await resident.app.accessibilityViolations()).toEqual([]);
     await resident.app.screenshot('nearby-phone-map');
+
+    await resident.showScreen(/^清單/);
+    await resident.openToolsMenu();
+    expect(await resident.app.accessibilityViolations()).toEqual([]);
+    expect(await resident.app.pageScrollWidth()).toBeLessThanOrEqual(PHONE.width);
+    await resident.app.screenshot('nearby-phone-tools-menu');
   });
 });
 

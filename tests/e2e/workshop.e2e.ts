@@ -165,7 +165,8 @@ describe('live co-mapping', () => {
     await tab.startCoMapping();
     await tab.setFacilitator('王小明');
     await tab.clickMap(40, 40);
-    expect((await tab.formValues()).address).toBe('嘉義縣民雄鄉');
+    // The address starts with the township clicked in (once the township centroids have arrived).
+    await expect.poll(async () => (await tab.formValues()).address).toBe('嘉義縣民雄鄉');
     await tab.fillForm({
       name: '阿美早餐店（工作坊）',
       category: '友善商店',

@@ -81,6 +81,19 @@ describe('co-mapping in the store', () => {
     expect(store().resources).toEqual([source]);
   });
 
+  it('a click before the township centroids arrive gets its township as the address once they do', () => {
+    store().setTownships('loading', []);
+    store().startAdd(MINXIONG);
+    expect(store().workshopDraft?.draft.address).toBe('');
+    store().setTownships('ready', gazetteer.townships);
+    store().fillDraftPlace();
+    expect(store().workshopDraft?.draft.address).toBe('嘉義縣民雄鄉');
+    // What the facilitator typed is never replaced.
+    store().updateDraft({ address: '廟口' });
+    store().fillDraftPlace();
+    expect(store().workshopDraft?.draft.address).toBe('廟口');
+  });
+
   it('a form without a name is not saved and says why', () => {
     expect(addByClick('  ')).toEqual(['name-required']);
     expect(store().workshopDraft?.problems).toEqual(['name-required']);

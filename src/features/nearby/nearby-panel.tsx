@@ -43,7 +43,9 @@ export function NearbyPanel() {
 
   return (
     <section className="nearby-panel" aria-labelledby="nearby-heading">
-      <h2 id="nearby-heading">{t('nearby.heading')}</h2>
+      <h2 id="nearby-heading" tabIndex={-1}>
+        {t('nearby.heading')}
+      </h2>
       <button
         type="button"
         className="button-primary locate-button"
