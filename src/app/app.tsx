@@ -1,9 +1,8 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ResourceDetail } from '../features/detail/resource-detail.tsx';
 import { EditActions } from '../features/edit/edit-actions.tsx';
 import { EditForm } from '../features/edit/edit-form-gate.tsx';
 import { EditHistoryBar } from '../features/edit/edit-history-bar.tsx';
-import { MoveMarkerLayer } from '../features/edit/move-marker-layer.tsx';
 import { ExportButton } from '../features/export/export-button.tsx';
 import { ExportDialog } from '../features/export/export-dialog-gate.tsx';
 import { FilterPanel } from '../features/filters/filter-panel.tsx';
@@ -11,32 +10,26 @@ import { DropZone } from '../features/import/drop-zone.tsx';
 import { ImportPanel } from '../features/import/import-panel.tsx';
 import { ImportProgress } from '../features/import/import-progress.tsx';
 import { ImportReport } from '../features/import/import-report-gate.tsx';
+import { InternalDataNotice } from '../features/import/internal-data-notice.tsx';
 import { MappingDialog } from '../features/import/mapping-dialog-gate.tsx';
-import { PlaceOnMapLayer } from '../features/import/place-on-map-layer.tsx';
 import { useImportSession } from '../features/import/use-import-session.ts';
 import { AnalysisButton } from '../features/inventory/analysis-button.tsx';
 import { AnalysisPanel } from '../features/inventory/analysis-panel.tsx';
-import { CoverageLayer } from '../features/inventory/coverage-layer.tsx';
 import { ResourceList } from '../features/list/resource-list.tsx';
 import { ResultCount } from '../features/list/result-count.tsx';
 import { LoadReport } from '../features/load-report/load-report.tsx';
-import { ResourceMap } from '../features/map/resource-map.tsx';
-import { NearbyLayer } from '../features/nearby/nearby-layer.tsx';
 import { NearbyPanel } from '../features/nearby/nearby-panel.tsx';
 import { NearbySummary } from '../features/nearby/nearby-summary.tsx';
 import { useNearbySync } from '../features/nearby/use-nearby-sync.ts';
 import { HelpButton } from '../features/presentation/help-button.tsx';
 import { HelpOverlay } from '../features/presentation/help-overlay.tsx';
 import { PresentationButton } from '../features/presentation/presentation-button.tsx';
-import { PresentationKeys } from '../features/presentation/presentation-keys.tsx';
 import { PresentationLegend } from '../features/presentation/presentation-legend.tsx';
 import { QrButton } from '../features/presentation/qr-button.tsx';
 import { QrOverlay } from '../features/presentation/qr-overlay.tsx';
 import { SnapshotButton } from '../features/presentation/snapshot-button.tsx';
-import { TownshipLabelsLayer } from '../features/presentation/township-labels-layer.tsx';
 import { YearSlider } from '../features/presentation/year-slider.tsx';
 import { PrintView } from '../features/print/print-view-gate.tsx';
-import { ClickToAddLayer } from '../features/workshop/click-to-add-layer.tsx';
 import { WorkshopForm } from '../features/workshop/workshop-form.tsx';
 import { WorkshopPanel } from '../features/workshop/workshop-panel.tsx';
 import { WorkshopRecordActions } from '../features/workshop/workshop-record-actions.tsx';
@@ -44,6 +37,7 @@ import { WorkshopToggle } from '../features/workshop/workshop-toggle.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { MapLoading } from './map-loading.tsx';
 import { OfflineNotice } from './offline-notice.tsx';
 import { PhoneMenuToggle } from './phone-menu-toggle.tsx';
 import { PhoneViewSwitch } from './phone-view-switch.tsx';
@@ -53,6 +47,9 @@ import { ShowResultsButton } from './show-results-button.tsx';
 import { usePhoneView } from './use-phone-view.ts';
 import { useUrlSync } from './use-url-sync.ts';
 import { useWorkshopSetup } from './use-workshop-setup.ts';
+
+// Leaflet and the map layers load as their own chunk: search, filters and the list are usable first.
+const MapArea = lazy(() => import('./map-area.tsx').then((m) => ({ default: m.MapArea })));
 
 /** The page: header, filters, map, results and detail. */
 export function App() {
@@ -95,6 +92,7 @@ export function App() {
         </div>
       </header>
       <SampleDataNotice />
+      <InternalDataNotice />
       <OfflineNotice />
       <PhoneViewSwitch view={phoneView} onChange={setPhoneView} />
       {status === 'loading' && (
@@ -123,15 +121,9 @@ export function App() {
           <ExportButton />
           <ShowResultsButton onShow={() => setPhoneView('list')} />
         </aside>
-        <ResourceMap>
-          <NearbyLayer />
-          <CoverageLayer />
-          <ClickToAddLayer />
-          <PresentationKeys />
-          <TownshipLabelsLayer />
-          <PlaceOnMapLayer />
-          <MoveMarkerLayer />
-        </ResourceMap>
+        <Suspense fallback={<MapLoading />}>
+          <MapArea />
+        </Suspense>
         <PresentationLegend />
         <AnalysisPanel />
         <section id="results" className="results-panel" aria-labelledby="results-heading" tabIndex={-1}>

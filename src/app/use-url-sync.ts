@@ -25,7 +25,12 @@ export function useUrlSync() {
       const s = useAppStore.getState();
       const params = new URLSearchParams(
         viewStateToSearch(
-          { filters: s.filters, selectedId: s.selectedId, mapView: s.mapView },
+          {
+            filters: s.filters,
+            selectedId: s.selectedId,
+            // Privacy: while the view is centred on the device's own position, the address bar must not hold it.
+            mapView: s.reference?.source === 'device' ? null : s.mapView,
+          },
           window.location.search,
         ),
       );

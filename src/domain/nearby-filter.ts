@@ -14,28 +14,36 @@ export interface NearbyNarrowing {
 
 /**
  * Narrows filter results to the radius and to what is not known to be closed, then orders them nearest first.
- * `matching` are the indexes that pass every filter except the category ticks (so categories can still be
- * counted); resources without hours are never dropped by "open now". Without a radius, resources that have no
- * position follow the placed ones, in their usual order, so that nothing disappears.
+ * `base` is the filter result with no category hidden (every filter but the category ticks), so categories can
+ * still be counted; resources without hours are never dropped by "open now". Without a radius, resources that
+ * have no position follow the placed ones, in their usual order, so that nothing disappears.
  */
 export function narrowAndOrder(
   resources: readonly Resource[],
-  matching: readonly number[],
+  base: FilterResult,
   hiddenCategories: readonly string[],
   narrowing: NearbyNarrowing,
 ): FilterResult {
   const { hits, radiusLimited, closed } = narrowing;
+  const matching = base.visible;
   const hidden = new Set(hiddenCategories);
   const inRadius = hits && radiusLimited ? new Uint8Array(resources.length) : null;
   if (inRadius && hits) for (const hit of hits) inRadius[hit.index] = 1;
   const allowed = new Uint8Array(resources.length);
-  const categoryCounts: Record<string, number> = {};
-  for (const i of matching) {
-    if (closed?.[i] === 1) continue;
-    if (inRadius && inRadius[i] !== 1) continue;
-    allowed[i] = 1;
-    const category = (resources[i] as Resource).category;
-    categoryCounts[category] = (categoryCounts[category] ?? 0) + 1;
+  let categoryCounts: Record<string, number>;
+  if (!inRadius && !closed) {
+    // Nothing is narrowed: the base counts stand, and every match is allowed (the usual case per keystroke).
+    for (const i of matching) allowed[i] = 1;
+    categoryCounts = { ...base.categoryCounts };
+  } else {
+    categoryCounts = {};
+    for (const i of matching) {
+      if (closed?.[i] === 1) continue;
+      if (inRadius && inRadius[i] !== 1) continue;
+      allowed[i] = 1;
+      const category = (resources[i] as Resource).category;
+      categoryCounts[category] = (categoryCounts[category] ?? 0) + 1;
+    }
   }
   const shown =
     hidden.size === 0

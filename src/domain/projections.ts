@@ -4,9 +4,6 @@ import { PROJECTED_CRS, type ProjectedCrs } from './crs-codes.ts';
 
 export { PROJECTED_CRS, type ProjectedCrs };
 
-/** What a file or a person says about coordinates: `auto` lets the numbers decide. */
-export type CrsChoice = 'auto' | ProjectedCrs;
-
 const TWD67_DATUM =
   '+ellps=aust_SA +towgs84=-752,-358,-179,-0.0000011698,0.0000018398,0.0000009822,0.00002329';
 const TWD97_DATUM = '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0';

@@ -12,6 +12,7 @@ export interface WorkshopDoc {
   readonly deletions: readonly string[];
 }
 
+/** A workshop that has changed nothing yet. */
 export const EMPTY_WORKSHOP: WorkshopDoc = { additions: [], edits: {}, deletions: [] };
 
 /** Whether a workshop has changed nothing. */
@@ -43,11 +44,6 @@ export function deleteRecord(doc: WorkshopDoc, id: string): WorkshopDoc {
   }
   const { [id]: _dropped, ...edits } = doc.edits;
   return { ...doc, edits, deletions: doc.deletions.includes(id) ? doc.deletions : [...doc.deletions, id] };
-}
-
-/** Whether the workshop added this record (rather than it coming from the source data). */
-export function isAddition(doc: WorkshopDoc, id: string): boolean {
-  return doc.additions.some((r) => r.id === id);
 }
 
 /**

@@ -31,6 +31,7 @@ export const enCore: Record<keyof typeof zhCore, string> = {
   'filters.reset': 'Clear all filters',
   'filters.categoryCount': '{label} ({count})',
   'map.label': 'Resource map',
+  'map.loading': 'Loading the map…',
   'map.tilesUnavailable': 'The basemap cannot be loaded right now; markers, the list and filters still work.',
   'map.cluster': '{count} resources, click to zoom in',
   'map.basemap': 'Basemap',

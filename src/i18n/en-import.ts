@@ -66,6 +66,8 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.placeAtCentre': 'Place at the map centre',
   'import.placeCancel': 'Cancel placing',
   'import.internalDataset': 'Internal data: kept in this browser only',
+  'import.internalNotice':
+    'Internal data (內部資料) is on screen, kept in this browser only: do not project, screenshot or forward it.',
   'importReport.title': 'Import report: {file}',
   'importReport.total': '{rows} rows: {imported} imported, {needs} need a location, {rejected} rejected',
   'importReport.rowsCaption': 'Rows to look at (fixed, approximate, needing a location, rejected)',

@@ -29,6 +29,7 @@ export const zhCore = {
   'filters.reset': '清除所有篩選',
   'filters.categoryCount': '{label}（{count}）',
   'map.label': '資源地圖',
+  'map.loading': '地圖載入中…',
   'map.tilesUnavailable': '底圖目前無法載入；標記、清單與篩選仍可使用。',
   'map.cluster': '{count} 個資源，點擊放大',
   'map.basemap': '底圖',

@@ -60,6 +60,7 @@ export const zhImport = {
   'import.placeAtCentre': '放在地圖中心',
   'import.placeCancel': '取消放置',
   'import.internalDataset': '內部資料：只存在這個瀏覽器',
+  'import.internalNotice': '畫面上有內部資料（只存在這個瀏覽器）：請勿投影、截圖或轉寄。',
   'importReport.title': '匯入報告：{file}',
   'importReport.total': '共 {rows} 列：已匯入 {imported}、需要放置 {needs}、未匯入 {rejected}',
   'importReport.rowsCaption': '需要注意的列（已修正、約略位置、需要放置、未匯入）',

@@ -36,6 +36,9 @@ export const selectResourceById = (s: AppState, id: string | null): Resource | n
   return at === undefined ? null : (index.resources[at] ?? null);
 };
 
-/** Whether any record on show is internal (内部資料 is then said on screen and in exports). */
-export const selectHasInternal = (s: AppState): boolean =>
-  selectResources(s).some((r) => r.visibility === 'internal');
+const hasInternalOf = memoizeLast((resources: readonly Resource[]) =>
+  resources.some((r) => r.visibility === 'internal'),
+);
+
+/** Whether any record on show is internal (內部資料 is then said on screen and in exports). */
+export const selectHasInternal = (s: AppState): boolean => hasInternalOf(selectResources(s));

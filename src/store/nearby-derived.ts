@@ -59,12 +59,12 @@ const matchingOf = memoizeLast((index: ResourceIndex, filters: ResourceFilters, 
 const narrowedOf = memoizeLast(
   (
     index: ResourceIndex,
-    matching: readonly number[],
+    base: FilterResult,
     hidden: readonly string[],
     hits: readonly NearbyHit[] | null,
     radiusLimited: boolean,
     closed: Uint8Array | null,
-  ) => narrowAndOrder(index.resources, matching, hidden, { hits, radiusLimited, closed }),
+  ) => narrowAndOrder(index.resources, base, hidden, { hits, radiusLimited, closed }),
 );
 
 /** The nearest-first hits for the reference point and radius, or null without a reference point. */
@@ -89,12 +89,12 @@ export function openCodes(s: AppState, resources: readonly Resource[]): Uint8Arr
  */
 export function nearbyFilterResult(s: AppState, index: ResourceIndex): FilterResult | null {
   if (!s.reference && !s.openNowOnly) return null;
-  const matching = matchingOf(index, allCategories(s.filters), s.asOfYear).visible;
+  const base = matchingOf(index, allCategories(s.filters), s.asOfYear);
   const codes = s.openNowOnly ? openCodes(s, index.resources) : null;
   const closed = codes && codes.length > 0 ? closedOf(codes) : null;
   return narrowedOf(
     index,
-    matching,
+    base,
     s.filters.hiddenCategories,
     nearbyHits(s, index.resources),
     s.reference !== null && s.radiusKm !== null,

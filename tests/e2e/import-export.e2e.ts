@@ -248,10 +248,12 @@ describe('an office imports, fixes and exports its files (real Chromium)', () =>
     await tab.app.search('測試庇護家園');
     await tab.app.clickListItem('測試庇護家園');
     expect(await tab.detailBadges()).toContain('內部資料');
+    expect(await tab.app.notes()).toContainEqual(expect.stringContaining('畫面上有內部資料'));
     const file = await tab.exportList('CSV');
     expect(file.fileName).toContain('內部資料');
     expect(new TextDecoder().decode(file.bytes)).toContain('"內部資料"');
     await tab.removeDataset('shelters.csv');
+    expect(await tab.app.notes()).not.toContainEqual(expect.stringContaining('畫面上有內部資料'));
     await tab.app.search('');
   });
 });

@@ -114,6 +114,8 @@ describe('near me', () => {
     );
     expect(leaks).toEqual([]);
     expect(resident.app.currentUrl().searchParams.has('near')).toBe(false);
+    // Nor does the address bar (which a person might copy): the map view centred on them is left out.
+    expect(resident.app.currentUrl().searchParams.has('at')).toBe(false);
   });
 
   it('on a computer: nearest first with distances, a radius that narrows the list, and the point on the map', async () => {

@@ -295,6 +295,9 @@ describe('resource inventory and coverage', () => {
     const data = defaultData();
     const tab = await open({ search: '?county=嘉義縣' });
     await tab.openInventory();
+    // Every township is listed once the township centroids (fetched on demand) have arrived.
+    const townshipCount = data.gazetteer.townships.filter((t) => t.county === '嘉義縣').length;
+    await expect.poll(async () => (await tab.inventoryTable()).rows.size).toBe(townshipCount);
     const table = await tab.inventoryTable();
     const chiayi = data.resources.filter((r) => r.county === '嘉義縣');
     const townships = data.gazetteer.townships.filter((t) => t.county === '嘉義縣');
@@ -334,14 +337,14 @@ describe('resource inventory and coverage', () => {
     await tab.chooseAnalysisTab('涵蓋範圍與缺口');
     await tab.setCoverage('社會福利服務中心', '10 公里');
     const expected = ['大埔鄉', '阿里山鄉', '水上鄉', '義竹鄉', '中埔鄉', '布袋鎮', '番路鄉'];
-    expect(await tab.uncoveredPlaces()).toEqual(expected.map((t) => `嘉義縣 ${t}`));
+    await expect.poll(() => tab.uncoveredPlaces()).toEqual(expected.map((t) => `嘉義縣 ${t}`));
     expect(await tab.coverageSummary()).toContain('18 個鄉鎮市區中，有 11 個');
     expect(await tab.coverageSummary()).toContain('61%');
     expect((await tab.uncoveredMapLabels()).sort()).toEqual([...expected].sort());
     await tab.screenshot('coverage-1920x1080');
 
     await tab.loadVillageFile(repo('tests/fixtures/coverage-villages.csv').pathname);
-    expect(await tab.uncoveredPlaces()).toEqual(['嘉義縣 大埔鄉 大埔村', '嘉義縣 番路鄉 公田村']);
+    await expect.poll(() => tab.uncoveredPlaces()).toEqual(['嘉義縣 大埔鄉 大埔村', '嘉義縣 番路鄉 公田村']);
     expect(await tab.coverageSummary()).toContain('4 個村里中，有 2 個');
   });
 

@@ -10,7 +10,11 @@ const resources = [
   placeAt('nowhere', null),
   placeAt('closed', [23.5, 120.5]),
 ];
-const matching = [0, 1, 2, 3, 4]; // what the ordinary filters let through, in display order
+// What the ordinary filters let through (display order), with its category counts.
+const matching = {
+  visible: [0, 1, 2, 3, 4],
+  categoryCounts: { 'community-association': 4, 'friendly-shop': 1 },
+};
 const hits = [
   { index: 4, distance: 50 },
   { index: 1, distance: 200 },
@@ -39,6 +43,7 @@ describe('narrowAndOrder', () => {
     const closed = Uint8Array.from([0, 0, 0, 0, 1]);
     const r = narrowAndOrder(resources, matching, [], { hits: null, radiusLimited: false, closed });
     expect(r.visible).toEqual([0, 1, 2, 3]);
+    expect(r.categoryCounts).toEqual({ 'community-association': 3, 'friendly-shop': 1 });
   });
 
   it('counts a hidden category (what its checkbox would add) but does not list it', () => {
@@ -52,7 +57,9 @@ describe('narrowAndOrder', () => {
   });
 
   it('never lists what the ordinary filters left out', () => {
-    const r = narrowAndOrder(resources, [0, 3], [], { hits, radiusLimited: false, closed: null });
+    const base = { visible: [0, 3], categoryCounts: { 'community-association': 2 } };
+    const r = narrowAndOrder(resources, base, [], { hits, radiusLimited: false, closed: null });
+    expect(r.categoryCounts).toEqual({ 'community-association': 2 });
     expect(r.visible).toEqual([0, 3]);
   });
 });

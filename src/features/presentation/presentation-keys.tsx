@@ -32,6 +32,18 @@ function focusPlace(map: L.Map, s: AppState, place: Place) {
     map.fitBounds(L.latLngBounds(points), { padding: [48, 48], maxZoom: 14, animate: false });
 }
 
+/** Steps to the next (+1) or previous (-1) township and frames it; false while there are no townships yet. */
+function step(map: L.Map, direction: 1 | -1): boolean {
+  const s = useAppStore.getState();
+  const places = presentationTownships(selectGazetteer(s), selectCountiesWithData(s));
+  if (places.length === 0) return false;
+  const next = stepTownship(places, { county: s.filters.county, town: s.filters.town }, direction);
+  if (!next) return false;
+  s.setArea(next.county, next.town);
+  focusPlace(map, useAppStore.getState(), next);
+  return true;
+}
+
 /**
  * Keyboard shortcuts of the projector view (listed in the help overlay). A child of the map, so zoom and
  * "next township" can move the camera; ignored while typing, and left to Leaflet when the map has focus.
@@ -47,6 +59,7 @@ export function PresentationKeys() {
     return () => observer.disconnect();
   }, [map]);
   useEffect(() => {
+    let pending: 1 | -1 | null = null;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const s = useAppStore.getState();
@@ -88,12 +101,9 @@ export function PresentationKeys() {
         return handled();
       }
       if (lower === 'n' || lower === 'b' || key === 'PageDown' || key === 'PageUp') {
-        const places = presentationTownships(selectGazetteer(s), selectCountiesWithData(s));
         const direction = lower === 'n' || key === 'PageDown' ? 1 : -1;
-        const next = stepTownship(places, { county: s.filters.county, town: s.filters.town }, direction);
-        if (!next) return;
-        s.setArea(next.county, next.town);
-        focusPlace(map, useAppStore.getState(), next);
+        // Before the township centroids have arrived, the step waits for them rather than being lost.
+        if (!step(map, direction)) pending = direction;
         return handled();
       }
       if (inMap) return; // Leaflet's own +/- handling
@@ -116,7 +126,13 @@ export function PresentationKeys() {
       }
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
+      if (pending !== null && state.townships !== previous.townships && step(map, pending)) pending = null;
+    });
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
   }, [map]);
   return null;
 }

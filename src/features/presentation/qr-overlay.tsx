@@ -1,4 +1,3 @@
-import { toCanvas } from 'qrcode';
 import { useEffect, useId, useRef, useState } from 'react';
 import { displayLink, participantLink } from '../../domain/view-state.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -39,7 +38,10 @@ export function QrOverlay() {
       240,
       Math.min(760, Math.round(Math.min(window.innerHeight, window.innerWidth) * 0.62)),
     );
-    toCanvas(canvas, href, { errorCorrectionLevel: 'M', margin: 4, width: size }).catch(() => undefined);
+    // The QR encoder is loaded only when a QR code is shown, keeping it out of the initial JavaScript.
+    import('qrcode')
+      .then(({ toCanvas }) => toCanvas(canvas, href, { errorCorrectionLevel: 'M', margin: 4, width: size }))
+      .catch(() => undefined);
   }, [open, href]);
 
   useEffect(() => {

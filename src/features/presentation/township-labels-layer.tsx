@@ -6,8 +6,8 @@ import { selectCountiesWithData } from '../../store/workshop-derived.ts';
 import { selectGazetteer } from '../../store/workshop-slice.ts';
 
 const PANE = 'township-labels';
-/** Below this zoom the whole island is in view and the names would only clutter it. */
-const MIN_ZOOM = 9;
+/** Below this zoom townships are under ~140 px apart and their names would run into each other. */
+const MIN_ZOOM = 11;
 
 /**
  * On the projector, township names at their centroids (for the counties that have data), under the markers:

@@ -1,0 +1,23 @@
+import { MoveMarkerLayer } from '../features/edit/move-marker-layer.tsx';
+import { PlaceOnMapLayer } from '../features/import/place-on-map-layer.tsx';
+import { CoverageLayer } from '../features/inventory/coverage-layer.tsx';
+import { ResourceMap } from '../features/map/resource-map.tsx';
+import { NearbyLayer } from '../features/nearby/nearby-layer.tsx';
+import { PresentationKeys } from '../features/presentation/presentation-keys.tsx';
+import { TownshipLabelsLayer } from '../features/presentation/township-labels-layer.tsx';
+import { ClickToAddLayer } from '../features/workshop/click-to-add-layer.tsx';
+
+/** The map with every layer the features add; a separate chunk so Leaflet stays out of the initial JavaScript. */
+export function MapArea() {
+  return (
+    <ResourceMap>
+      <NearbyLayer />
+      <CoverageLayer />
+      <ClickToAddLayer />
+      <PresentationKeys />
+      <TownshipLabelsLayer />
+      <PlaceOnMapLayer />
+      <MoveMarkerLayer />
+    </ResourceMap>
+  );
+}
