@@ -7,6 +7,7 @@ import { StaleNote } from '../../components/stale-note.tsx';
 import { directionsUrl } from '../../domain/directions.ts';
 import { toTelUri } from '../../domain/phone.ts';
 import type { Resource } from '../../domain/resource.ts';
+import { safeHttpUrl } from '../../domain/safe-url.ts';
 import { isSampleRecord } from '../../domain/sample-data.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
@@ -34,6 +35,8 @@ export function ResourceDetail({ actions }: { actions?: (resource: Resource) => 
     const tag = manifest?.serviceTags.find((s) => s.id === id);
     return tag ? label(tag.label) : id;
   };
+  // Checked again at render: records restored from the browser's storage did not pass through the importer.
+  const website = resource.website ? safeHttpUrl(resource.website) : null;
   const directions = directionsUrl(resource);
   const notProvided = <span className="muted">{t('detail.notProvided')}</span>;
 
@@ -67,10 +70,12 @@ export function ResourceDetail({ actions }: { actions?: (resource: Resource) => 
         <dt>{t('detail.phone')}</dt>
         <dd>
           {resource.phones.length > 0
-            ? resource.phones.map((phone) => {
+            ? resource.phones.map((phone, i) => {
                 const tel = toTelUri(phone);
                 return (
-                  <span key={phone} className="phone">
+                  // The same number may be listed twice; position keeps keys unique in a static list.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: static list, see above
+                  <span key={`${i}-${phone}`} className="phone">
                     {tel ? <a href={tel}>{phone}</a> : phone}
                   </span>
                 );
@@ -87,12 +92,12 @@ export function ResourceDetail({ actions }: { actions?: (resource: Resource) => 
             notProvided
           )}
         </dd>
-        {resource.website && (
+        {website && (
           <>
             <dt>{t('detail.website')}</dt>
             <dd>
-              <a href={resource.website} target="_blank" rel="noopener noreferrer">
-                {resource.website}
+              <a href={website} target="_blank" rel="noopener noreferrer">
+                {website}
               </a>
             </dd>
           </>

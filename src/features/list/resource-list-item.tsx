@@ -30,6 +30,9 @@ export function ResourceListItem({ resource, category, selected, onSelect }: Pro
           {category ? label(category.label) : resource.category}
           {place && ` · ${place}`}
           {isSampleRecord(resource) && <span className="badge badge-sample">{t('detail.sample')}</span>}
+          {resource.visibility === 'internal' && (
+            <span className="badge badge-internal">{t('detail.internal')}</span>
+          )}
         </span>
         {resource.precision === 'approximate-town' && (
           <span className="result-item__note">{t('results.approximate')}</span>
