@@ -4,6 +4,8 @@ import { applyNearbyUrl } from '../features/nearby/nearby-url.ts';
 import { applyPresentationUrl } from '../features/presentation/use-presentation-url.ts';
 import { loadDefaultData } from '../store/load-default-data.ts';
 import { App } from './app.tsx';
+// Leaflet's stylesheet comes before ours (the map's JavaScript loads later, as its own chunk), so our rules win.
+import 'leaflet/dist/leaflet.css';
 import './app.css';
 import { registerServiceWorker } from './register-service-worker.ts';
 import { applyUrlToStore } from './use-url-sync.ts';

@@ -1,6 +1,7 @@
 import type { FileDefaults } from '../domain/build-resource.ts';
 import type { TextEncodingName } from '../domain/decode-bytes.ts';
 import type { ImportChoices, ImportPhase, ImportPreview, ImportResult } from '../domain/import-file.ts';
+import { primeSearchTexts } from '../domain/resource-index.ts';
 import type { ImportConfig, ImportReply, ImportRequest } from './import-protocol.ts';
 
 /** Thrown into a pending preview or import when the person cancels. */
@@ -105,7 +106,10 @@ export function createImportSession(): ImportSession {
         [copy.buffer],
         (reply, resolve) => {
           if (reply.type === 'progress') onProgress(reply.phase, reply.done, reply.total);
-          if (reply.type === 'done') resolve(reply.result);
+          if (reply.type === 'done') {
+            if (reply.searchTexts) primeSearchTexts(reply.result.resources, reply.searchTexts);
+            resolve(reply.result);
+          }
         },
       );
     },

@@ -30,5 +30,5 @@ export type ImportRequest =
 export type ImportReply =
   | { readonly type: 'preview'; readonly preview: ImportPreview }
   | { readonly type: 'progress'; readonly phase: ImportPhase; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly result: ImportResult }
+  | { readonly type: 'done'; readonly result: ImportResult; readonly searchTexts?: readonly string[] }
   | { readonly type: 'error'; readonly error: string };

@@ -6,18 +6,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { AppPage, type OpenOptions } from './driver.ts';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { AppPage, launchChromium, type OpenOptions } from './driver.ts';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 /** A file as a person has it on disk. */
@@ -73,8 +64,7 @@ export class OfficeBrowser {
   ) {}
 
   static async start(appUrl: string): Promise<OfficeBrowser> {
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    return new OfficeBrowser(await chromium.launch({ executablePath, args: CHROMIUM_FLAGS }), appUrl);
+    return new OfficeBrowser(await launchChromium(), appUrl);
   }
 
   /** A fresh profile (no storage), opened like a link at `options.search`. */

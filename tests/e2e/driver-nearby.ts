@@ -3,24 +3,8 @@
  * each tab is a driver `AppPage` (network fence, errors, axe, screenshots), opened in a context this module sets up
  * with what those journeys need (a granted or denied position, a fixed clock, service workers, phone size).
  */
-import {
-  type Browser,
-  type BrowserContext,
-  type BrowserContextOptions,
-  chromium,
-  type Locator,
-  type Page,
-  type Route,
-} from 'playwright-core';
-import { AppPage, type OpenOptions } from './driver.ts';
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page, Route } from 'playwright-core';
+import { AppPage, launchChromium, type OpenOptions } from './driver.ts';
 
 export const PHONE = { width: 360, height: 640 } as const;
 export const DESKTOP = { width: 1440, height: 900 } as const;
@@ -74,9 +58,7 @@ export class ResidentBrowser {
   ) {}
 
   static async start(appUrl: string): Promise<ResidentBrowser> {
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
-    return new ResidentBrowser(browser, appUrl);
+    return new ResidentBrowser(await launchChromium(), appUrl);
   }
 
   /** Opens the app as a resident's phone or computer would, and waits for the data. */

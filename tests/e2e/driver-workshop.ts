@@ -7,16 +7,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { AppPage, type OpenOptions, type Viewport } from './driver.ts';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { AppPage, launchChromium, type OpenOptions, type Viewport } from './driver.ts';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const JSQR_SCRIPT = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
 
@@ -75,8 +68,7 @@ export class WorkshopBrowser {
   ) {}
 
   static async start(appUrl: string): Promise<WorkshopBrowser> {
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    return new WorkshopBrowser(await chromium.launch({ executablePath, args: CHROMIUM_FLAGS }), appUrl);
+    return new WorkshopBrowser(await launchChromium(), appUrl);
   }
 
   /** A fresh profile (no storage) at a projector size, opened at `search`. */

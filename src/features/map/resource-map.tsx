@@ -1,4 +1,3 @@
-import 'leaflet/dist/leaflet.css';
 import type { ReactNode } from 'react';
 import { MapContainer, TileLayer } from 'react-leaflet';
 import { useTranslation } from '../../i18n/use-translation.ts';

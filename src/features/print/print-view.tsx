@@ -1,5 +1,4 @@
 import './print.css';
-import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CircleMarker, MapContainer, TileLayer, useMap } from 'react-leaflet';
