@@ -24,6 +24,14 @@ export function primeSearchTexts(resources: readonly Resource[], texts: readonly
   });
 }
 
+/** Display orders computed elsewhere (the loading worker), by the exact list they order. */
+const primedOrder = new WeakMap<readonly Resource[], readonly number[]>();
+
+/** Remembers a precomputed display order for this very list, for buildResourceIndex to reuse. */
+export function primeDisplayOrder(resources: readonly Resource[], order: readonly number[]): void {
+  if (order.length === resources.length) primedOrder.set(resources, order);
+}
+
 /** Builds the search text and display order once, so each keystroke is a plain scan. */
 export function buildResourceIndex(
   resources: readonly Resource[],
@@ -35,7 +43,7 @@ export function buildResourceIndex(
     resources,
     haystacks: resources.map((r) => primedSearchText.get(r) ?? textOf(r)),
     positionOf: new Map(resources.map((r, i) => [r.id, i])),
-    order: displayOrder(resources),
+    order: primedOrder.get(resources) ?? displayOrder(resources),
   };
 }
 

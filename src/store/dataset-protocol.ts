@@ -11,5 +11,7 @@ export type DatasetMessage =
       readonly manifest: Manifest;
       readonly issues: LoadIssue[];
       readonly files: FileReport[];
+      /** The display order of all the resources sent, sorted here rather than on the main thread. */
+      readonly order: number[];
     }
   | { readonly type: 'failed'; readonly error: string };

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { loadDataset } from '../domain/load-dataset.ts';
-import { searchTextBuilder } from '../domain/resource-index.ts';
+import { displayOrder, searchTextBuilder } from '../domain/resource-index.ts';
 import type { DatasetMessage } from './dataset-protocol.ts';
 import { fetchDataset } from './fetch-dataset.ts';
 
@@ -18,7 +18,13 @@ self.onmessage = async (event: MessageEvent<{ baseUrl: string }>) => {
       const resources = dataset.resources.slice(start, start + CHUNK);
       post({ type: 'chunk', resources, searchTexts: resources.map(textOf) });
     }
-    post({ type: 'done', manifest: fetched.manifest, issues: dataset.issues, files: dataset.files });
+    post({
+      type: 'done',
+      manifest: fetched.manifest,
+      issues: dataset.issues,
+      files: dataset.files,
+      order: displayOrder(dataset.resources),
+    });
   } catch (error) {
     post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
   }

@@ -2,7 +2,7 @@ import type { FileReport } from '../domain/load-dataset.ts';
 import type { LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { Resource } from '../domain/resource.ts';
-import { primeSearchTexts } from '../domain/resource-index.ts';
+import { primeDisplayOrder, primeSearchTexts } from '../domain/resource-index.ts';
 import { useAppStore } from './app-store.ts';
 import type { DatasetMessage } from './dataset-protocol.ts';
 
@@ -25,14 +25,12 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         return;
       }
       worker.terminate();
-      if (message.type === 'failed') reject(new Error(message.error));
-      else
-        resolve({
-          manifest: message.manifest,
-          resources,
-          issues: message.issues,
-          fileReports: message.files,
-        });
+      if (message.type === 'failed') {
+        reject(new Error(message.error));
+        return;
+      }
+      primeDisplayOrder(resources, message.order);
+      resolve({ manifest: message.manifest, resources, issues: message.issues, fileReports: message.files });
     };
     worker.onerror = (event) => {
       reject(new Error(event.message || 'worker failed'));

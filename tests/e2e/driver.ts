@@ -221,6 +221,13 @@ export class AppPage {
     return this.categoryCheckbox(category).isChecked();
   }
 
+  /** Chooses a county (and optionally a township) in the area filter. */
+  async chooseArea(county: string, town = ''): Promise<void> {
+    await this.onPhoneScreen('find');
+    await this.page.getByRole('combobox', { name: '縣市' }).selectOption(county);
+    if (town) await this.page.getByRole('combobox', { name: '鄉鎮市區' }).selectOption(town);
+  }
+
   private categoryCheckbox(category: string): Locator {
     return this.page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(category)}（`) });
   }

@@ -138,6 +138,17 @@ describe('foundation journeys (default data, built app)', () => {
     expect(app.currentUrl().searchParams.get('id')).toBe(FIRST_SHOP.id);
   });
 
+  it('brings the map to the county a person chooses', async () => {
+    const app = await openApp();
+    await app.chooseArea('金門縣');
+    await app.waitForMapToRest();
+    const at = app.currentUrl().searchParams.get('at')?.split(',').map(Number) ?? [];
+    // Kinmen lies around 24.45°N 118.35°E, far west of Chiayi (23.5°N 120.4°E).
+    expect(at[0]).toBeCloseTo(24.45, 0);
+    expect(at[1]).toBeCloseTo(118.35, 0);
+    expect(at[2]).toBeGreaterThanOrEqual(10);
+  });
+
   it('treats full-width and half-width digits alike', async () => {
     const app = await openApp();
     await app.search('29之4號');

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildResourceIndex,
+  displayOrder,
   filterResources,
   NO_FILTERS,
+  primeDisplayOrder,
+  primeSearchTexts,
   type ResourceFilters,
 } from '../../src/domain/resource-index.ts';
 import { sharedDataFile } from './fixture-paths.ts';
@@ -60,5 +63,25 @@ describe('filterResources narrowing from the previous run', () => {
     };
     expect(filterResources(index, f({ query: '士林區' }), fake).visible.length).toBeLessThanOrEqual(3);
     expect(filterResources(index, f({ query: '士林區' })).visible.length).toBeGreaterThan(3);
+  });
+});
+
+describe('work done in the loading worker', () => {
+  it('reuses a primed display order and search text for the very same list only', () => {
+    const list = taipei.resources.slice(0, 20);
+    const reversed = list.map((_, i) => list.length - 1 - i);
+    primeDisplayOrder(list, reversed);
+    primeSearchTexts(
+      list,
+      list.map((r) => `primed:${r.id}`),
+    );
+    const primed = buildResourceIndex(list, manifest.categories, manifest.serviceTags);
+    expect(primed.order).toEqual(reversed);
+    expect(primed.haystacks[0]).toBe(`primed:${list[0]?.id}`);
+    // A new list (e.g. with an import added) is sorted here; its unchanged records keep their primed text.
+    const copy = [...list];
+    const rebuilt = buildResourceIndex(copy, manifest.categories, manifest.serviceTags);
+    expect(rebuilt.order).toEqual(displayOrder(copy));
+    expect(rebuilt.haystacks[0]).toBe(`primed:${list[0]?.id}`);
   });
 });

@@ -2,13 +2,28 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectSelectedResource } from '../../store/derived.ts';
+import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
 import { toLeaflet } from './to-leaflet.ts';
 
 const prefersReducedMotion = () =>
   typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Keeps the camera and the store in step: reports moves, fits the data once, flies to list selections. */
+/** Fits the map to the visible, placed resources (e.g. the township the person just chose). */
+function fitToVisible(map: L.Map) {
+  const state = useAppStore.getState();
+  const { resources } = selectResourceIndex(state);
+  const points = selectFilterResult(state).visible.flatMap((i) => {
+    const position = resources[i]?.position;
+    return position ? [toLeaflet(position)] : [];
+  });
+  if (points.length > 0)
+    map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 14, animate: false });
+}
+
+/**
+ * Keeps the camera and the store in step: reports moves, fits the data once (or the area in the URL), fits the
+ * county or township a person chooses, and flies to list selections.
+ */
 export function MapViewSync() {
   const map = useMap();
   const setMapView = useAppStore((s) => s.setMapView);
@@ -16,6 +31,8 @@ export function MapViewSync() {
   const selected = useAppStore(selectSelectedResource);
   const selectionOrigin = useAppStore((s) => s.selectionOrigin);
   const fitted = useRef(false);
+  const area = useAppStore((s) => `${s.filters.county}|${s.filters.town}`);
+  const lastArea = useRef(area);
 
   useEffect(() => {
     const report = () => {
@@ -33,10 +50,15 @@ export function MapViewSync() {
     if (fitted.current || resources.length === 0) return;
     fitted.current = true;
     if (useAppStore.getState().mapView) return;
-    const points = resources.flatMap((r) => (r.position ? [toLeaflet(r.position)] : []));
-    if (points.length > 0)
-      map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 14, animate: false });
+    fitToVisible(map);
   }, [map, resources]);
+
+  // A county or township chosen in the filters brings the map there (clearing it keeps the current view).
+  useEffect(() => {
+    if (area === lastArea.current) return;
+    lastArea.current = area;
+    if (area !== '|' && fitted.current) fitToVisible(map);
+  }, [map, area]);
 
   useEffect(() => {
     if (!selected?.position || selectionOrigin !== 'list') return;
