@@ -6,7 +6,7 @@ import { positionColumns } from '../../domain/cluster-index.ts';
 import type { Resource } from '../../domain/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { createClusterClient } from '../../store/cluster-client.ts';
+import { type ClusterClient, createClusterClient } from '../../store/cluster-client.ts';
 import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
 import { categoryIcon, clusterIcon } from './marker-icons.ts';
 import { toLeaflet } from './to-leaflet.ts';
@@ -30,7 +30,7 @@ export function ClusterLayer() {
   const { t, label } = useTranslation();
   const { resources } = useAppStore(selectResourceIndex);
   const visible = useAppStore((s) => selectFilterResult(s).visible);
-  const [client] = useState(createClusterClient);
+  const [client, setClient] = useState<ClusterClient | null>(null);
   const [generation, setGeneration] = useState(0);
   const categories = useAppStore((s) => s.manifest?.categories);
   const selected = useAppStore(selectSelectedResource);
@@ -40,9 +40,16 @@ export function ClusterLayer() {
   const texts = useRef({ t, label });
   texts.current = { t, label };
 
-  useEffect(() => () => client.dispose(), [client]);
-  useEffect(() => client.setPositions(positionColumns(resources)), [client, resources]);
+  // Created in an effect (not in state initialisation) so that StrictMode's mount–unmount–mount in development
+  // disposes one worker and starts another, rather than leaving the layer with a terminated one.
   useEffect(() => {
+    const created = createClusterClient();
+    setClient(created);
+    return () => created.dispose();
+  }, []);
+  useEffect(() => client?.setPositions(positionColumns(resources)), [client, resources]);
+  useEffect(() => {
+    if (!client) return;
     let current = true;
     void client.setVisible(visible).then(() => {
       if (current) setGeneration((g) => g + 1);
@@ -69,6 +76,7 @@ export function ClusterLayer() {
         resource.precision === 'approximate-town' ? texts.current.t('map.approximateMarker') : '';
       return `${resource.name}（${kind}）${approximate}`;
     };
+    if (!client) return;
     let latest = 0;
     const draw = async () => {
       const request = ++latest;
