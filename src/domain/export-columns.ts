@@ -1,7 +1,11 @@
 import type { CategoryConfig, ServiceTagConfig } from './categories.ts';
+import type { MappableField } from './column-mapping.ts';
 import type { Resource } from './resource.ts';
 
-/** The built-in columns of an export, in their default order. */
+/**
+ * The built-in columns of an export, in their default order: every field the importer maps (MAPPABLE_FIELDS),
+ * ordered for people (coordinates next to their precision). The type check below keeps the two lists equal.
+ */
 export const BUILT_IN_COLUMNS = [
   'id',
   'name',
@@ -21,8 +25,11 @@ export const BUILT_IN_COLUMNS = [
   'source',
   'lastVerified',
   'visibility',
-] as const;
+] as const satisfies readonly MappableField[];
 export type BuiltInColumn = (typeof BUILT_IN_COLUMNS)[number];
+// Fails to compile when a mappable field is missing from the export columns, so a round trip never drops one.
+const everyFieldExported: Record<Exclude<MappableField, BuiltInColumn>, never> = {};
+void everyFieldExported;
 
 /** A column of an export: a built-in field, or one of the records' extra columns (by its name). */
 export type ExportColumnId = BuiltInColumn | `extra:${string}`;
