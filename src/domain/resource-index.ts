@@ -2,26 +2,39 @@ import type { CategoryConfig, ServiceTagConfig } from './categories.ts';
 import { placeKey } from './gazetteer.ts';
 import { normalizeForSearch } from './normalize-text.ts';
 import type { Resource } from './resource.ts';
+import { buildSearchColumns, hasAnyTag, type SearchColumns, tagMask } from './search-columns.ts';
 
-/** Precomputed, read-only view of the resources: searchable text and a display order. */
+/** Precomputed, read-only view of the resources: a display order and the columns a search scans. */
 export interface ResourceIndex {
   readonly resources: readonly Resource[];
-  /** Normalised name, address, services, place and category text, per resource. */
-  readonly haystacks: readonly string[];
-  readonly positionOf: ReadonlyMap<string, number>;
   /** Resource indexes sorted by county, town, then name (zh-Hant collation). */
   readonly order: readonly number[];
+  /** The resource's index in `resources`, by id. */
+  readonly positionOf: (id: string) => number | undefined;
+  readonly columns: SearchColumns;
+  /** How many resources each category code has (what an empty search counts). */
+  readonly categoryTotals: Int32Array;
 }
 
-/** Search text computed elsewhere (the loading worker), so the main thread does not normalise 100,000 strings. */
-const primedSearchText = new WeakMap<Resource, string>();
+/** Search texts computed elsewhere (the loading and import workers), by the exact list they belong to. */
+const primedTexts = new WeakMap<readonly Resource[], readonly (string | undefined)[]>();
 
-/** Remembers precomputed search texts for these resources (same order), for buildResourceIndex to reuse. */
-export function primeSearchTexts(resources: readonly Resource[], texts: readonly string[]): void {
-  resources.forEach((r, i) => {
-    const text = texts[i];
-    if (text !== undefined) primedSearchText.set(r, text);
-  });
+/**
+ * Remembers precomputed own search texts (ownSearchTextBuilder) for this very list, same order, so that the
+ * main thread does not normalise 100,000 strings. A missing entry is computed when the index is built.
+ */
+export function primeSearchTexts(
+  resources: readonly Resource[],
+  texts: readonly (string | undefined)[],
+): void {
+  if (texts.length === resources.length) primedTexts.set(resources, texts);
+}
+
+/** The texts primed for this list, if any. */
+export function primedSearchTexts(
+  resources: readonly Resource[],
+): readonly (string | undefined)[] | undefined {
+  return primedTexts.get(resources);
 }
 
 /** Display orders computed elsewhere (the loading worker), by the exact list they order. */
@@ -32,40 +45,28 @@ export function primeDisplayOrder(resources: readonly Resource[], order: readonl
   if (order.length === resources.length) primedOrder.set(resources, order);
 }
 
-/** Builds the search text and display order once, so each keystroke is a plain scan. */
+/** Builds the display order and search columns once, so each keystroke is a scan of short strings. */
 export function buildResourceIndex(
   resources: readonly Resource[],
   categories: readonly CategoryConfig[],
   serviceTags: readonly ServiceTagConfig[],
 ): ResourceIndex {
-  const textOf = searchTextBuilder(categories, serviceTags);
+  const order = primedOrder.get(resources) ?? displayOrder(resources);
+  const columns = buildSearchColumns(resources, order, categories, serviceTags, primedTexts.get(resources));
+  const categoryTotals = new Int32Array(columns.categoryIds.length);
+  for (const code of columns.category) categoryTotals[code] = (categoryTotals[code] as number) + 1;
+  let byId: Map<string, number> | undefined;
   return {
     resources,
-    haystacks: resources.map((r) => primedSearchText.get(r) ?? textOf(r)),
-    positionOf: new Map(resources.map((r, i) => [r.id, i])),
-    order: primedOrder.get(resources) ?? displayOrder(resources),
+    order,
+    columns,
+    categoryTotals,
+    // Built on first use: 100,000 ids cost ~50 ms that loading should not pay.
+    positionOf: (id) => {
+      byId ??= new Map(resources.map((r, i) => [r.id, i]));
+      return byId.get(id);
+    },
   };
-}
-
-/** The normalised text a search looks in: name, address, place, category and service names in both languages. */
-export function searchTextBuilder(
-  categories: readonly CategoryConfig[],
-  serviceTags: readonly ServiceTagConfig[],
-): (resource: Resource) => string {
-  const categoryText = new Map(categories.map((c) => [c.id, `${c.label.zh} ${c.label.en}`]));
-  const tagText = new Map(serviceTags.map((t) => [t.id, `${t.label.zh} ${t.label.en}`]));
-  return (r) =>
-    normalizeForSearch(
-      [
-        r.name,
-        r.address,
-        r.county,
-        r.town,
-        r.village ?? '',
-        categoryText.get(r.category) ?? r.category,
-        ...r.services.map((s) => tagText.get(s) ?? s),
-      ].join('\u0001'),
-    );
 }
 
 /**
@@ -114,7 +115,10 @@ export const NO_FILTERS: ResourceFilters = {
 export interface FilterResult {
   /** Indexes into index.resources, in display order. */
   readonly visible: readonly number[];
-  /** Indexes that pass every filter but the category ticks, in display order (what narrowing searches build on). */
+  /**
+   * Display positions (indexes into index.order) that pass every filter but the category ticks: what a narrowing
+   * search starts from. Absent when nothing filters (every position matches).
+   */
   readonly matched?: readonly number[];
   /** Per category: how many match every filter but the category ticks (what a checkbox would add). */
   readonly categoryCounts: Readonly<Record<string, number>>;
@@ -142,52 +146,121 @@ function narrows(previous: ResourceFilters, next: ResourceFilters): boolean {
   );
 }
 
-const searchKey = (query: string) => normalizeForSearch(query.replace(/[\s　]+/g, '\u0000'));
+// Control characters are dropped: the record texts use one (U+0001) between fields.
+const searchKey = (query: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  normalizeForSearch(query.replace(/[\s　]+/g, '\u0000').replace(/[\u0001-\u001f\u007f]/g, ''));
+
+/** The search terms of a query, normalised; a record must contain every one. */
+export function searchTerms(query: string): string[] {
+  return searchKey(query)
+    .split('\u0000')
+    .filter((t) => t !== '');
+}
+
+/** One search term, prepared: the categories and configured tags whose names contain it. */
+interface PreparedTerm {
+  readonly text: string;
+  readonly categories: Uint8Array;
+  readonly tags: Uint32Array;
+  readonly anyTag: boolean;
+}
+
+function prepareTerm(columns: SearchColumns, text: string): PreparedTerm {
+  const categories = new Uint8Array(columns.categoryIds.length);
+  columns.categoryIds.forEach((id, code) => {
+    const label = columns.categoryLabels[code] || normalizeForSearch(id);
+    if (label.includes(text)) categories[code] = 1;
+  });
+  const tags = tagMask(columns, (bit) => (columns.tagLabels[bit] as string).includes(text));
+  return { text, categories, tags, anyTag: tags.some((w) => w !== 0) };
+}
+
+/** A code for a place name, or -1 when no record has it (nothing can match). */
+const placeCode = (names: readonly string[], name: string) => names.indexOf(name);
 
 /**
- * The visible indexes and per-category counts. One pass over the index — or over the previous matches when the
- * new filters narrow them, which keeps each keystroke of a search cheap at 100,000 resources.
+ * The visible indexes and per-category counts. One pass over flat columns — or over the previous matches when
+ * the new filters narrow them — which keeps each keystroke cheap at 100,000 resources.
  */
 export function filterResources(
   index: ResourceIndex,
   filters: ResourceFilters,
   previous?: PreviousFilterRun,
 ): FilterResult {
-  const hidden = new Set(filters.hiddenCategories);
-  const services = new Set(filters.services);
-  const terms = searchKey(filters.query)
-    .split('\u0000')
-    .filter((t) => t !== '');
-  const county = placeKey(filters.county);
-  const town = placeKey(filters.town);
-  const candidates =
-    previous?.result.matched && narrows(previous.filters, filters) ? previous.result.matched : index.order;
-  const unfiltered = !county && !town && services.size === 0 && terms.length === 0;
-  const matched: number[] = unfiltered ? (index.order as number[]) : [];
-  const visible: number[] = [];
-  const categoryCounts: Record<string, number> = {};
-  const { resources, haystacks } = index;
-  for (const i of candidates) {
-    const r = resources[i] as Resource;
-    if (!unfiltered) {
-      if (county && r.county !== county) continue;
-      if (town && r.town !== town) continue;
-      if (services.size > 0 && !r.services.some((s) => services.has(s))) continue;
-      if (terms.length > 0) {
-        const hay = haystacks[i] as string;
-        let all = true;
-        for (const t of terms) {
-          if (!hay.includes(t)) {
-            all = false;
-            break;
-          }
-        }
-        if (!all) continue;
-      }
-      matched.push(i);
-    }
-    categoryCounts[r.category] = (categoryCounts[r.category] ?? 0) + 1;
-    if (!hidden.has(r.category)) visible.push(i);
+  const { columns, order } = index;
+  const hidden = new Uint8Array(columns.categoryIds.length);
+  for (const id of filters.hiddenCategories) {
+    const code = columns.categoryIds.indexOf(id);
+    if (code >= 0) hidden[code] = 1;
   }
-  return { visible, matched, categoryCounts };
+  const terms = searchTerms(filters.query).map((t) => prepareTerm(columns, t));
+  const countyName = placeKey(filters.county);
+  const townName = placeKey(filters.town);
+  const unfiltered = !countyName && !townName && filters.services.length === 0 && terms.length === 0;
+  if (unfiltered) return everything(index, hidden, filters.hiddenCategories.length > 0);
+
+  const county = countyName ? placeCode(columns.counties, countyName) : -2;
+  const town = townName ? placeCode(columns.towns, townName) : -2;
+  const services = servicesTest(index, filters.services);
+  const candidates =
+    previous?.result.matched && narrows(previous.filters, filters) ? previous.result.matched : undefined;
+  const end = candidates ? candidates.length : order.length;
+  const matched: number[] = [];
+  const visible: number[] = [];
+  const counts = new Int32Array(columns.categoryIds.length);
+  const { texts, category } = columns;
+  if (county !== -1 && town !== -1) {
+    for (let c = 0; c < end; c++) {
+      const k = candidates ? (candidates[c] as number) : c;
+      if (county >= 0 && columns.county[k] !== county) continue;
+      if (town >= 0 && columns.town[k] !== town) continue;
+      if (services && !services(k)) continue;
+      const code = category[k] as number;
+      let all = true;
+      for (const term of terms) {
+        if (term.categories[code] === 1) continue;
+        if (term.anyTag && hasAnyTag(columns, k, term.tags)) continue;
+        if ((texts[k] as string).includes(term.text)) continue;
+        all = false;
+        break;
+      }
+      if (!all) continue;
+      matched.push(k);
+      counts[code] = (counts[code] as number) + 1;
+      if (hidden[code] !== 1) visible.push(order[k] as number);
+    }
+  }
+  return { visible, matched, categoryCounts: countsByCategory(columns, counts) };
+}
+
+/** The services filter as a test on a display position, or null when it does not filter. */
+function servicesTest(index: ResourceIndex, wanted: readonly string[]): ((k: number) => boolean) | null {
+  if (wanted.length === 0) return null;
+  const { columns } = index;
+  const mask = tagMask(columns, (bit) => wanted.includes(columns.tagIds[bit] as string));
+  const unconfigured = new Set(wanted.filter((s) => !columns.tagIds.includes(s)));
+  return (k) =>
+    hasAnyTag(columns, k, mask) ||
+    (unconfigured.size > 0 &&
+      (index.resources[index.order[k] as number] as Resource).services.some((s) => unconfigured.has(s)));
+}
+
+/** No search, area or services: every record matches, so only the category ticks apply. */
+function everything(index: ResourceIndex, hidden: Uint8Array, anyHidden: boolean): FilterResult {
+  const { columns, order } = index;
+  const categoryCounts = countsByCategory(columns, index.categoryTotals);
+  if (!anyHidden) return { visible: order, categoryCounts };
+  const visible: number[] = [];
+  for (let k = 0; k < order.length; k++)
+    if (hidden[columns.category[k] as number] !== 1) visible.push(order[k] as number);
+  return { visible, categoryCounts };
+}
+
+function countsByCategory(columns: SearchColumns, counts: Int32Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  columns.categoryIds.forEach((id, code) => {
+    if ((counts[code] as number) > 0) out[id] = counts[code] as number;
+  });
+  return out;
 }

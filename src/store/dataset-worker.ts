@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { loadDataset } from '../domain/load-dataset.ts';
-import { displayOrder, searchTextBuilder } from '../domain/resource-index.ts';
+import { displayOrder } from '../domain/resource-index.ts';
+import { ownSearchTextBuilder } from '../domain/search-columns.ts';
 import type { DatasetMessage } from './dataset-protocol.ts';
 import { fetchDataset } from './fetch-dataset.ts';
 
@@ -13,7 +14,7 @@ self.onmessage = async (event: MessageEvent<{ baseUrl: string }>) => {
   try {
     const fetched = await fetchDataset(event.data.baseUrl);
     const dataset = loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files);
-    const textOf = searchTextBuilder(fetched.manifest.categories, fetched.manifest.serviceTags);
+    const textOf = ownSearchTextBuilder(fetched.manifest.serviceTags);
     for (let start = 0; start < dataset.resources.length; start += CHUNK) {
       const resources = dataset.resources.slice(start, start + CHUNK);
       post({ type: 'chunk', resources, searchTexts: resources.map(textOf) });

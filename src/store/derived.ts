@@ -4,6 +4,8 @@ import {
   type FilterResult,
   filterResources,
   type PreviousFilterRun,
+  primedSearchTexts,
+  primeSearchTexts,
   type ResourceFilters,
   type ResourceIndex,
 } from '../domain/resource-index.ts';
@@ -35,13 +37,19 @@ const combine = memoizeLast(
     const deleted = new Set(deletedIds);
     const seen = new Set<string>();
     const out: Resource[] = [];
+    // The search texts the workers computed carry over; an edited record's text is computed anew.
+    const texts: (string | undefined)[] = [];
     for (const list of [base, ...layers.map((l) => l.resources)]) {
-      for (const r of list) {
-        if (deleted.has(r.id) || seen.has(r.id)) continue;
+      const primed = primedSearchTexts(list);
+      list.forEach((r, i) => {
+        if (deleted.has(r.id) || seen.has(r.id)) return;
         seen.add(r.id);
-        out.push(edits[r.id] ?? r);
-      }
+        const edited = edits[r.id];
+        out.push(edited ?? r);
+        texts.push(edited ? undefined : primed?.[i]);
+      });
     }
+    primeSearchTexts(out, texts);
     return out;
   },
 );
@@ -89,7 +97,7 @@ export const selectFilterResult = (s: AppState): FilterResult =>
 export const selectSelectedResource = (s: AppState): Resource | null => {
   if (!s.selectedId) return null;
   const index = selectResourceIndex(s);
-  const position = index.positionOf.get(s.selectedId);
+  const position = index.positionOf(s.selectedId);
   return position === undefined ? null : (index.resources[position] ?? null);
 };
 

@@ -32,7 +32,7 @@ export const selectFilteredResources = (s: AppState): readonly Resource[] =>
 export const selectResourceById = (s: AppState, id: string | null): Resource | null => {
   if (!id) return null;
   const index = selectResourceIndex(s);
-  const at = index.positionOf.get(id);
+  const at = index.positionOf(id);
   return at === undefined ? null : (index.resources[at] ?? null);
 };
 

@@ -3,7 +3,7 @@ import { buildGazetteer, type Gazetteer } from '../domain/gazetteer.ts';
 import { type ImportLibraries, importFile, previewImport } from '../domain/import-file.ts';
 import { sniffBinaryFormat } from '../domain/import-formats.ts';
 import { parseDelimitedText } from '../domain/parse-csv.ts';
-import { searchTextBuilder } from '../domain/resource-index.ts';
+import { ownSearchTextBuilder } from '../domain/search-columns.ts';
 import type { ImportReply, ImportRequest } from './import-protocol.ts';
 
 let gazetteer: { url: string; value: Promise<Gazetteer> } | null = null;
@@ -67,7 +67,7 @@ export async function handleImportRequest(
       }
     });
     // Search text is normalised here too, so landing 100,000 rows does not build it on the main thread.
-    const textOf = searchTextBuilder(request.config.categories, request.config.serviceTags);
+    const textOf = ownSearchTextBuilder(request.config.serviceTags);
     post({ type: 'done', result, searchTexts: result.resources.map(textOf) });
   } catch (error) {
     post({ type: 'error', error: error instanceof Error ? error.message : String(error) });

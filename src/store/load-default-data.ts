@@ -17,11 +17,12 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
     const resources: Resource[] = [];
+    const searchTexts: string[] = [];
     worker.onmessage = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'chunk') {
-        primeSearchTexts(message.resources, message.searchTexts);
         for (const r of message.resources) resources.push(r);
+        for (const text of message.searchTexts) searchTexts.push(text);
         return;
       }
       worker.terminate();
@@ -29,6 +30,7 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         reject(new Error(message.error));
         return;
       }
+      primeSearchTexts(resources, searchTexts);
       primeDisplayOrder(resources, message.order);
       resolve({ manifest: message.manifest, resources, issues: message.issues, fileReports: message.files });
     };

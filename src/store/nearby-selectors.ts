@@ -9,7 +9,7 @@ import { nearbyDistances, openCodes } from './nearby-derived.ts';
 /** Distance in metres from the reference point to a resource, or null (no point, or no position). */
 export const selectDistanceTo = (s: AppState, id: string): number | null => {
   const index = selectResourceIndex(s);
-  const position = index.positionOf.get(id);
+  const position = index.positionOf(id);
   const distances = nearbyDistances(s, index.resources);
   const d = position === undefined || !distances ? Number.NaN : (distances[position] ?? Number.NaN);
   return Number.isNaN(d) ? null : d;
@@ -18,7 +18,7 @@ export const selectDistanceTo = (s: AppState, id: string): number | null => {
 /** Open now, closed, unknown or no hours; `pending` while the hours engine is still downloading. */
 export const selectOpenState = (s: AppState, id: string): OpenState | 'pending' => {
   const index = selectResourceIndex(s);
-  const position = index.positionOf.get(id);
+  const position = index.positionOf(id);
   if (position === undefined) return 'none';
   const codes = openCodes(s, index.resources);
   if (codes.length === 0) return index.resources[position]?.openingHours ? 'pending' : 'none';

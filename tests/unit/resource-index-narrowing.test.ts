@@ -77,11 +77,12 @@ describe('work done in the loading worker', () => {
     );
     const primed = buildResourceIndex(list, manifest.categories, manifest.serviceTags);
     expect(primed.order).toEqual(reversed);
-    expect(primed.haystacks[0]).toBe(`primed:${list[0]?.id}`);
-    // A new list (e.g. with an import added) is sorted here; its unchanged records keep their primed text.
+    // Display position 0 is the last record of the list (the order is reversed).
+    expect(primed.columns.texts[0]).toBe(`primed:${list[19]?.id}`);
+    // A new list (e.g. with an import added) is sorted and searched anew, unless the store primes it too.
     const copy = [...list];
     const rebuilt = buildResourceIndex(copy, manifest.categories, manifest.serviceTags);
     expect(rebuilt.order).toEqual(displayOrder(copy));
-    expect(rebuilt.haystacks[0]).toBe(`primed:${list[0]?.id}`);
+    expect(rebuilt.columns.texts[0]).not.toMatch(/^primed:/);
   });
 });

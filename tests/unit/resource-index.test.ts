@@ -84,8 +84,9 @@ describe('buildResourceIndex', () => {
       )
       .map((r) => r.id);
     expect(index.order.map((i) => resources[i]?.id)).toEqual(expected);
-    expect(index.positionOf.get('tainan-east')).toBe(2);
-    expect(index.haystacks).toHaveLength(resources.length);
+    expect(index.positionOf('tainan-east')).toBe(2);
+    expect(index.columns.texts).toHaveLength(resources.length);
+    expect(index.positionOf('no-such-id')).toBeUndefined();
   });
 
   it('keeps the resources it was given, not copies', () => {

@@ -1,0 +1,135 @@
+import type { CategoryConfig, ServiceTagConfig } from './categories.ts';
+import { normalizeForSearch } from './normalize-text.ts';
+import type { Resource } from './resource.ts';
+
+/**
+ * The resources as flat columns in display order, so that a keystroke scans short strings and small integers
+ * instead of objects. A resource's own text (name, address, place) is searched per record; category and service
+ * names are the same for thousands of records, so a search term is matched against each label once and the
+ * records are then picked by their category code and service bits.
+ */
+export interface SearchColumns {
+  /** Normalised own text of the resource at each display position. */
+  readonly texts: readonly string[];
+  /** Category code at each display position (an index into categoryIds). */
+  readonly category: Uint16Array;
+  readonly categoryIds: readonly string[];
+  /** Normalised "zh en" label per category code ('' for a category the configuration does not name). */
+  readonly categoryLabels: readonly string[];
+  /** Configured service tags, as bits: record k holds words [k * tagWords, (k + 1) * tagWords). */
+  readonly tagBits: Uint32Array;
+  readonly tagWords: number;
+  readonly tagIds: readonly string[];
+  /** Normalised "zh en" label per tag bit. */
+  readonly tagLabels: readonly string[];
+  /** County and town codes at each display position (indexes into counties / towns). */
+  readonly county: Uint16Array;
+  readonly counties: readonly string[];
+  readonly town: Uint32Array;
+  readonly towns: readonly string[];
+}
+
+const labelText = (label: { zh: string; en: string }) => normalizeForSearch(`${label.zh} ${label.en}`);
+
+/**
+ * The text a search looks in for one resource, besides its category and configured service names: name,
+ * address, county, town, village, and service labels the configuration does not know (kept as written).
+ */
+export function ownSearchTextBuilder(serviceTags: readonly ServiceTagConfig[]): (r: Resource) => string {
+  const configured = new Set(serviceTags.map((t) => t.id));
+  return (r) => {
+    let text = `${r.name}\u0001${r.address}\u0001${r.county}\u0001${r.town}\u0001${r.village ?? ''}`;
+    for (const s of r.services) if (!configured.has(s)) text += `\u0001${s}`;
+    return normalizeForSearch(text);
+  };
+}
+
+/** A string → small integer dictionary that grows as values are met. */
+function encoder(initial: readonly string[] = []) {
+  const values = [...initial];
+  const codes = new Map(values.map((v, i) => [v, i] as const));
+  return {
+    values,
+    code(value: string): number {
+      let code = codes.get(value);
+      if (code === undefined) {
+        code = values.length;
+        codes.set(value, code);
+        values.push(value);
+      }
+      return code;
+    },
+  };
+}
+
+/**
+ * Builds the columns. `texts` holds precomputed own texts by resource index (the loading worker sends them);
+ * a missing entry is computed here.
+ */
+export function buildSearchColumns(
+  resources: readonly Resource[],
+  order: readonly number[],
+  categories: readonly CategoryConfig[],
+  serviceTags: readonly ServiceTagConfig[],
+  texts: readonly (string | undefined)[] = [],
+): SearchColumns {
+  const n = order.length;
+  const ownText = ownSearchTextBuilder(serviceTags);
+  const categoryCodes = encoder(categories.map((c) => c.id));
+  const countyCodes = encoder();
+  const townCodes = encoder();
+  const tagBit = new Map(serviceTags.map((t, i) => [t.id, i] as const));
+  const tagWords = Math.ceil(serviceTags.length / 32);
+  const columns = {
+    texts: new Array<string>(n),
+    category: new Uint16Array(n),
+    tagBits: new Uint32Array(n * tagWords),
+    county: new Uint16Array(n),
+    town: new Uint32Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    const r = resources[i] as Resource;
+    columns.texts[k] = texts[i] ?? ownText(r);
+    columns.category[k] = categoryCodes.code(r.category);
+    columns.county[k] = countyCodes.code(r.county);
+    columns.town[k] = townCodes.code(r.town);
+    for (const s of r.services) {
+      const bit = tagBit.get(s);
+      if (bit === undefined) continue;
+      const word = k * tagWords + (bit >>> 5);
+      columns.tagBits[word] = (columns.tagBits[word] as number) | (1 << (bit & 31));
+    }
+  }
+  const byId = new Map(categories.map((c) => [c.id, c] as const));
+  return {
+    ...columns,
+    categoryIds: categoryCodes.values,
+    categoryLabels: categoryCodes.values.map((id) => {
+      const c = byId.get(id);
+      return c ? labelText(c.label) : '';
+    }),
+    tagWords,
+    tagIds: serviceTags.map((t) => t.id),
+    tagLabels: serviceTags.map((t) => labelText(t.label)),
+    counties: countyCodes.values,
+    towns: townCodes.values,
+  };
+}
+
+/** The bits of the configured tags whose label contains a term, or that a filter names. */
+export function tagMask(columns: SearchColumns, hasTag: (bit: number) => boolean): Uint32Array {
+  const mask = new Uint32Array(columns.tagWords);
+  for (let bit = 0; bit < columns.tagIds.length; bit++) {
+    if (hasTag(bit)) mask[bit >>> 5] = (mask[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  return mask;
+}
+
+/** Whether the record at display position k has any of the tags in the mask. */
+export function hasAnyTag(columns: SearchColumns, k: number, mask: Uint32Array): boolean {
+  const base = k * columns.tagWords;
+  for (let w = 0; w < mask.length; w++)
+    if ((columns.tagBits[base + w] as number) & (mask[w] as number)) return true;
+  return false;
+}
