@@ -1,15 +1,11 @@
 import { cellText, columnHeader, type ExportColumnId, type ExportContext } from './export-columns.ts';
+import { exactTextElement, exactTextJson, NOT_XML, xmlCanHold } from './kml-exact-text.ts';
 import type { Resource } from './resource.ts';
-
-/** Characters XML 1.0 cannot hold at all (controls other than tab, LF, CR; lone surrogates; U+FFFE/FFFF). */
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML cannot hold
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Escapes text for XML content or attributes. CR, LF and tab are written as character references, because an
  * XML parser turns a raw CR into LF (and, in attributes, all three into spaces); characters XML cannot hold
- * are dropped.
+ * are dropped (exportKml keeps an exact copy of such texts: see kml-exact-text.ts).
  */
 export function xmlText(value: string): string {
   return value
@@ -44,21 +40,27 @@ export function exportKml(
     (c) => c !== 'name' && c !== 'description' && c !== 'lat' && c !== 'lng',
   );
   const placemarks = resources.map((r) => {
-    const data = dataColumns
-      .map((c) => {
-        const name = KML_NAMES[c] ?? columnHeader(c, ctx.language);
-        return `<Data name="${xmlText(name)}"><value>${xmlText(cellText(r, c, ctx))}</value></Data>`;
-      })
+    const pairs = dataColumns.map((c): [string, string] => [
+      KML_NAMES[c] ?? columnHeader(c, ctx.language),
+      cellText(r, c, ctx),
+    ]);
+    const data = pairs
+      .filter(([name]) => xmlCanHold(name))
+      .map(([name, value]) => `<Data name="${xmlText(name)}"><value>${xmlText(value)}</value></Data>`)
       .join('');
     const point = r.position
       ? `<Point><coordinates>${r.position[1]},${r.position[0]}</coordinates></Point>`
       : '';
-    const description =
-      columns.includes('description') && r.description
-        ? `<description>${xmlText(r.description)}</description>`
-        : '';
+    const hasDescription = columns.includes('description') && Boolean(r.description);
+    const description = hasDescription ? `<description>${xmlText(r.description ?? '')}</description>` : '';
     const name = columns.includes('name') ? `<name>${xmlText(r.name)}</name>` : '';
-    return `<Placemark>${name}${description}<ExtendedData>${data}</ExtendedData>${point}</Placemark>`;
+    const exact = exactTextJson({
+      ...(columns.includes('name') ? { name: r.name } : {}),
+      ...(hasDescription ? { description: r.description } : {}),
+      data: pairs,
+    });
+    const exactElement = exact === undefined ? '' : exactTextElement(xmlText(exact));
+    return `<Placemark>${name}${description}<ExtendedData>${data}${exactElement}</ExtendedData>${point}</Placemark>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

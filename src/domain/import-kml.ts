@@ -1,5 +1,6 @@
 import { kml } from '@tmcw/togeojson';
 import { strFromU8, unzipSync } from 'fflate';
+import { restoreExactText } from './kml-exact-text.ts';
 
 /** Parses XML text into a DOM: the browser's DOMParser, or jsdom's in tests. */
 export type XmlParser = (text: string) => Document;
@@ -35,13 +36,15 @@ const STYLE_PROPERTIES = new Set([
 /**
  * KML (e.g. a Google My Maps export) → GeoJSON text for the GeoJSON step of the chain. Placemark names,
  * addresses, descriptions and ExtendedData become properties; an HTML description (My Maps writes <br>)
- * becomes plain text; style properties are dropped. Throws on XML that is not KML.
+ * becomes plain text; style properties are dropped; texts XML cannot hold come back from our exports
+ * (kml-exact-text.ts). Throws on XML that is not KML.
  */
 export function kmlToGeoJsonText(text: string, parseXml: XmlParser): string {
   const doc = parseXml(text);
   if (doc.getElementsByTagName('parsererror').length > 0 || doc.getElementsByTagName('kml').length === 0) {
     throw new Error('not KML');
   }
+  restoreExactText(doc);
   const collection = kml(doc);
   const features = collection.features.map((feature) => {
     const properties: Record<string, unknown> = {};

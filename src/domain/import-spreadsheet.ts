@@ -1,5 +1,6 @@
 import type * as SheetJs from '@e965/xlsx';
 import type { RawTable } from './parse-csv.ts';
+import { restoreCarriageReturns } from './xlsx-shared-strings.ts';
 
 /** The SheetJS module, passed in so that it is loaded only when a workbook arrives (it is large). */
 export type SheetJsModule = typeof SheetJs;
@@ -13,7 +14,8 @@ export interface SheetTable {
 /**
  * XLSX, ODS or XLS bytes → the first sheet that holds data, as a table of strings. Row numbers are the
  * sheet's own (row 1 is the first row) so the report points at the row a person sees in Excel or Calc.
- * Numbers keep their full precision (121.5322353, not the cell format's 121.53); dates become YYYY-MM-DD.
+ * Numbers keep their full precision (121.5322353, not the cell format's 121.53); dates become YYYY-MM-DD;
+ * text is exact (a CRLF inside an XLSX cell stays CRLF).
  */
 export function spreadsheetToTable(xlsx: SheetJsModule, bytes: Uint8Array, maxRows?: number): SheetTable {
   const workbook = xlsx.read(bytes, {
@@ -23,6 +25,7 @@ export function spreadsheetToTable(xlsx: SheetJsModule, bytes: Uint8Array, maxRo
     cellHTML: false,
     ...(maxRows ? { sheetRows: maxRows } : {}),
   });
+  restoreCarriageReturns(workbook);
   let fallback: SheetTable | undefined;
   for (const sheetName of workbook.SheetNames) {
     const sheet = workbook.Sheets[sheetName];
