@@ -40,15 +40,29 @@ export function useUrlSync() {
       if (search !== window.location.search) {
         window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
       }
-      document.documentElement.lang = s.language;
-      safeStorageSet(LANGUAGE_KEY, s.language);
+      if (s.language !== language) {
+        language = s.language;
+        document.documentElement.lang = s.language;
+        safeStorageSet(LANGUAGE_KEY, s.language);
+      }
+    };
+    let language: Language | null = null;
+    // Store changes come in bursts (a keystroke, a map move): the URL is written once after each burst, in
+    // its own task, so that typing does not wait for the address bar.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        write();
+      }, 0);
     };
     write();
-    const unsubscribe = useAppStore.subscribe(write);
+    const unsubscribe = useAppStore.subscribe(schedule);
     const onPop = () => applyUrlToStore(window.location.search);
     window.addEventListener('popstate', onPop);
     return () => {
       unsubscribe();
+      clearTimeout(pending);
       window.removeEventListener('popstate', onPop);
     };
   }, []);

@@ -2,7 +2,7 @@ import type { CategoryConfig, ServiceTagConfig } from './categories.ts';
 import { placeKey } from './gazetteer.ts';
 import { normalizeForSearch } from './normalize-text.ts';
 import type { Resource } from './resource.ts';
-import { buildSearchColumns, hasAnyTag, type SearchColumns, tagMask } from './search-columns.ts';
+import { buildSearchColumns, hasAnyTag, type SearchColumns, tagMask, textMatches } from './search-columns.ts';
 
 /** Precomputed, read-only view of the resources: a display order and the columns a search scans. */
 export interface ResourceIndex {
@@ -202,36 +202,71 @@ export function filterResources(
 
   const county = countyName ? placeCode(columns.counties, countyName) : -2;
   const town = townName ? placeCode(columns.towns, townName) : -2;
+  if (county === -1 || town === -1) return { visible: [], matched: [], categoryCounts: {} };
   const services = servicesTest(index, filters.services);
-  const candidates =
-    previous?.result.matched && narrows(previous.filters, filters) ? previous.result.matched : undefined;
-  const end = candidates ? candidates.length : order.length;
+  // Sorted display positions still in the running; null: all of them.
+  let within: readonly number[] | null =
+    previous?.result.matched && narrows(previous.filters, filters) ? previous.result.matched : null;
+  for (const term of terms) within = termMatches(columns, term, within);
   const matched: number[] = [];
   const visible: number[] = [];
   const counts = new Int32Array(columns.categoryIds.length);
-  const { texts, category } = columns;
-  if (county !== -1 && town !== -1) {
-    for (let c = 0; c < end; c++) {
-      const k = candidates ? (candidates[c] as number) : c;
-      if (county >= 0 && columns.county[k] !== county) continue;
-      if (town >= 0 && columns.town[k] !== town) continue;
-      if (services && !services(k)) continue;
-      const code = category[k] as number;
-      let all = true;
-      for (const term of terms) {
-        if (term.categories[code] === 1) continue;
-        if (term.anyTag && hasAnyTag(columns, k, term.tags)) continue;
-        if ((texts[k] as string).includes(term.text)) continue;
-        all = false;
-        break;
-      }
-      if (!all) continue;
-      matched.push(k);
-      counts[code] = (counts[code] as number) + 1;
-      if (hidden[code] !== 1) visible.push(order[k] as number);
-    }
-  }
+  const take = (k: number) => {
+    if (county >= 0 && columns.county[k] !== county) return;
+    if (town >= 0 && columns.town[k] !== town) return;
+    if (services && !services(k)) return;
+    const code = columns.category[k] as number;
+    matched.push(k);
+    counts[code] = (counts[code] as number) + 1;
+    if (hidden[code] !== 1) visible.push(order[k] as number);
+  };
+  if (within) for (const k of within) take(k);
+  else for (let k = 0; k < order.length; k++) take(k);
   return { visible, matched, categoryCounts: countsByCategory(columns, counts) };
+}
+
+/**
+ * The positions, among `within` (null: all), that match one term: by their own text, or by the name of their
+ * category or of one of their services. Many positions: one native search over all the text; few: each tested.
+ */
+function termMatches(columns: SearchColumns, term: PreparedTerm, within: readonly number[] | null): number[] {
+  const byLabel = term.anyTag || term.categories.includes(1);
+  const n = columns.texts.length;
+  if (within && within.length <= n / 16) {
+    return within.filter(
+      (k) => (byLabel && labelled(columns, term, k)) || (columns.texts[k] as string).includes(term.text),
+    );
+  }
+  const byText = textMatches(columns, term.text);
+  if (!byLabel) return within ? intersectSorted(within, byText) : byText;
+  const marks = new Uint8Array(n);
+  for (const k of byText) marks[k] = 1;
+  const out: number[] = [];
+  if (within) {
+    for (const k of within) if (marks[k] === 1 || labelled(columns, term, k)) out.push(k);
+  } else {
+    for (let k = 0; k < n; k++) if (marks[k] === 1 || labelled(columns, term, k)) out.push(k);
+  }
+  return out;
+}
+
+const labelled = (columns: SearchColumns, term: PreparedTerm, k: number) =>
+  term.categories[columns.category[k] as number] === 1 || (term.anyTag && hasAnyTag(columns, k, term.tags));
+
+/** The common elements of two ascending lists. */
+function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out;
 }
 
 /** The services filter as a test on a display position, or null when it does not filter. */

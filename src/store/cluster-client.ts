@@ -56,7 +56,7 @@ function workerClient(): ClusterClient {
     setVisible(visible) {
       generation += 1;
       const g = generation;
-      const list = Int32Array.from(visible);
+      const list = new Int32Array(visible);
       return new Promise<void>((resolve) => {
         ready.set(g, resolve);
         send({ type: 'visible', generation: g, visible: list }, [list.buffer]);

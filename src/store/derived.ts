@@ -8,6 +8,7 @@ import {
   primeSearchTexts,
   type ResourceFilters,
   type ResourceIndex,
+  searchTerms,
 } from '../domain/resource-index.ts';
 import { applyStartYear } from '../domain/start-year.ts';
 import type { AppState } from './app-store.ts';
@@ -61,11 +62,22 @@ export const selectResources = (s: AppState): readonly Resource[] =>
 const indexOf = memoizeLast((resources: readonly Resource[], manifest: AppState['manifest']) =>
   buildResourceIndex(resources, manifest?.categories ?? [], manifest?.serviceTags ?? []),
 );
-// Keeps the previous run so that a search typed one character at a time scans only the previous matches.
+// Keeps the previous run so that a search typed one character at a time scans only the previous matches, and
+// the last few results so that Backspace shows one again without a scan.
 let lastFilterRun: (PreviousFilterRun & { readonly index: ResourceIndex }) | null = null;
+const recentResults = new Map<string, FilterResult>();
+const RECENT_RESULTS = 16;
+const filterKey = (f: ResourceFilters) =>
+  JSON.stringify([f.hiddenCategories, f.services, f.county, f.town, searchTerms(f.query)]);
 const filterOf = memoizeLast((index: ResourceIndex, filters: ResourceFilters): FilterResult => {
-  const previous = lastFilterRun?.index === index ? lastFilterRun : undefined;
-  const result = filterResources(index, filters, previous);
+  if (lastFilterRun?.index !== index) recentResults.clear();
+  const key = filterKey(filters);
+  const result =
+    recentResults.get(key) ??
+    filterResources(index, filters, lastFilterRun?.index === index ? lastFilterRun : undefined);
+  recentResults.delete(key);
+  recentResults.set(key, result);
+  if (recentResults.size > RECENT_RESULTS) recentResults.delete(recentResults.keys().next().value as string);
   lastFilterRun = { index, filters, result };
   return result;
 });

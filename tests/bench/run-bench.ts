@@ -7,6 +7,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBig5Encoder } from './big5-encoder.ts';
 import { runBrowserBench } from './browser-bench.ts';
+import { runBrowserImportBench } from './browser-import.ts';
 import { profileRun } from './browser-profile.ts';
 import { launchChromium, startPreview } from './browser-session.ts';
 import { runCoverageBench } from './coverage-bench.ts';
@@ -20,7 +21,12 @@ import { parseSourceMap, type SourceLookup } from './source-map-lookup.ts';
 import { generateResources, readRepoData, toCsv } from './synthetic-resources.ts';
 import { summariseTrace } from './trace-summary.ts';
 
-/** BENCH_COUNT overrides the row count for a quick check of the bench itself. */
+/**
+ * BENCH_COUNT overrides the row count for a quick check of the bench itself; BENCH_ONLY=browser skips Node;
+ * BENCH_ONLY=import runs only the Chromium import through the file input (f).
+ */
+const IMPORT_ONLY = process.env.BENCH_ONLY === 'import';
+const BROWSER_ONLY = process.env.BENCH_ONLY === 'browser' || IMPORT_ONLY;
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
 const FILE_NAME = 'bench-100k.csv';
 const BROWSER_RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -106,6 +112,15 @@ async function browserPart(csv: Uint8Array, manifestJson: string) {
       runs: BROWSER_RUNS,
       executablePath,
     };
+    // (f): the person's file over the repository's own default data (a synthetic default would flag every row).
+    const importSection = await runBrowserImportBench(
+      browser,
+      { session: { ...input, manifestJson }, rows: COUNT },
+      log,
+    );
+    if (IMPORT_ONLY) {
+      return { version, sections: [], importSections: [importSection.section], lines: importSection.lines };
+    }
     const result = await runBrowserBench(browser, input, log);
     log('browser: profiling one run…');
     const profiles = await profileRun(browser, input);
@@ -146,8 +161,10 @@ async function browserPart(csv: Uint8Array, manifestJson: string) {
       '  (program): browser work outside JavaScript (style, layout, paint, task scheduling).',
       '  bench-probes.js: the probe is first to read the worker message, so it pays the structured-clone deserialisation.',
       ...(result.longTaskError ? [`note: longtask observer failed: ${result.longTaskError}`] : []),
+      '',
+      ...importSection.lines,
     ];
-    return { version, sections: result.sections, lines };
+    return { version, sections: result.sections, importSections: [importSection.section], lines };
   } finally {
     await browser.close();
     await server.close();
@@ -164,28 +181,36 @@ async function main() {
   const csvText = toCsv(dataset);
   const utf8 = new TextEncoder().encode(csvText);
   const big5 = createBig5Encoder()(csvText);
-  const nodeSections = runNodeBench(
-    {
-      manifest,
-      gazetteerText,
-      fileName: FILE_NAME,
-      utf8,
-      ...(big5.unencodable === 0 ? { big5: big5.bytes } : {}),
-    },
-    log,
-  );
-  const coverage = runCoverageBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
-  const nearby = runNearbyBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
-  const personImport = runImportBench(
-    {
-      manifest,
-      gazetteerText,
-      fileName: FILE_NAME,
-      utf8,
-      ...(big5.unencodable === 0 ? { big5: big5.bytes } : {}),
-    },
-    log,
-  );
+  const nodeSections = BROWSER_ONLY
+    ? []
+    : runNodeBench(
+        {
+          manifest,
+          gazetteerText,
+          fileName: FILE_NAME,
+          utf8,
+          ...(big5.unencodable === 0 ? { big5: big5.bytes } : {}),
+        },
+        log,
+      );
+  const coverage = BROWSER_ONLY
+    ? undefined
+    : runCoverageBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
+  const nearby = BROWSER_ONLY
+    ? undefined
+    : runNearbyBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
+  const personImport = BROWSER_ONLY
+    ? undefined
+    : runImportBench(
+        {
+          manifest,
+          gazetteerText,
+          fileName: FILE_NAME,
+          utf8,
+          ...(big5.unencodable === 0 ? { big5: big5.bytes } : {}),
+        },
+        log,
+      );
   const size = sizeSection();
   let browser: Awaited<ReturnType<typeof browserPart>> | undefined;
   let browserError: string | undefined;
@@ -211,11 +236,10 @@ async function main() {
     '',
     renderTable([
       ...nodeSections,
-      personImport,
-      coverage,
-      nearby,
+      ...[personImport, coverage, nearby].filter((x) => x !== undefined),
       ...(browser?.sections ?? []),
       size.section,
+      ...(browser?.importSections ?? []),
     ]),
     '',
     '† the whole data → interactive map budget; in the app this step runs in the worker before anything shows.',

@@ -1,7 +1,8 @@
 import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
-import { useAppStore } from '../../store/app-store.ts';
+import type { CoverageTarget } from '../../domain/coverage.ts';
+import { type AppState, useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectResourceIndex } from '../../store/derived.ts';
 import {
   selectCoverage,
@@ -17,11 +18,15 @@ const MAX_GAPS = 500;
  * While the coverage view is open: a radius around each resource of the category (those in view), and a
  * labelled cross on every place outside all of them.
  */
+const NO_TARGETS: readonly CoverageTarget[] = [];
+const isCoverageOpen = (s: AppState) => s.analysisOpen && s.analysisTab === 'coverage';
+
 export function CoverageLayer() {
   const map = useMap();
-  const open = useAppStore((s) => s.analysisOpen && s.analysisTab === 'coverage');
-  const coverage = useAppStore(selectCoverage);
-  const targets = useAppStore(selectCoverageTargets);
+  const open = useAppStore(isCoverageOpen);
+  // Computed only while the view is open: a search typed with the view closed must not pay for coverage.
+  const coverage = useAppStore((s) => (isCoverageOpen(s) ? selectCoverage(s) : null));
+  const targets = useAppStore((s) => (isCoverageOpen(s) ? selectCoverageTargets(s) : NO_TARGETS));
   const { resources } = useAppStore(selectResourceIndex);
   const categoryId = useAppStore(selectCoverageCategory);
   const colour = useAppStore((s) => selectCategories(s).find((c) => c.id === categoryId)?.color ?? '#0b4f6c');
@@ -49,7 +54,7 @@ export function CoverageLayer() {
   }, [map, open, targets]);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || !coverage) return;
     const draw = () => {
       circles.clearLayers();
       const view = map.getBounds().pad(0.3);
@@ -80,7 +85,7 @@ export function CoverageLayer() {
 
   useEffect(() => {
     gaps.clearLayers();
-    if (!open) return;
+    if (!open || !coverage) return;
     const draw = () => {
       gaps.clearLayers();
       const view = map.getBounds().pad(0.3);
