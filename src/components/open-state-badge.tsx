@@ -1,11 +1,11 @@
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { selectOpenState } from '../store/nearby-selectors.ts';
+import { selectOpenStateOf } from '../store/nearby-selectors.ts';
 
 /** 營業中 / 已休息 / 時間未提供 for one resource, in words (colour is never the only cue). */
-export function OpenStateBadge({ resourceId }: { resourceId: string }) {
+export function OpenStateBadge({ hours }: { hours: string | undefined }) {
   const { t } = useTranslation();
-  const state = useAppStore((s) => selectOpenState(s, resourceId));
+  const state = useAppStore((s) => selectOpenStateOf(s, hours));
   if (state === 'pending') return null;
   return (
     <span className={`open-badge open-badge--${state}`} data-open-state={state}>

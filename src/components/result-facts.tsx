@@ -12,7 +12,7 @@ export function ResultFacts({ resource }: { resource: Resource }) {
   return (
     <span className="result-facts">
       <DistanceText resource={resource} />
-      <OpenStateBadge resourceId={resource.id} />
+      <OpenStateBadge hours={resource.openingHours} />
       <span className={stale ? 'verified verified--stale' : 'verified'}>
         {resource.lastVerified
           ? t('nearby.verified', { date: resource.lastVerified })

@@ -1,16 +1,27 @@
-import type { Resource } from './resource.ts';
+import type { SearchColumns } from './search-columns.ts';
 
-/** Counties present in the data, with their towns, for the county/town filter. */
-export function areaOptions(resources: readonly Resource[]): { county: string; towns: string[] }[] {
-  const towns = new Map<string, Set<string>>();
-  for (const r of resources) {
-    if (!r.county) continue;
-    const set = towns.get(r.county) ?? new Set<string>();
-    if (r.town) set.add(r.town);
-    towns.set(r.county, set);
+/**
+ * Counties present in the data, with their towns, for the county/town filter (zh-Hant collation). Read from the
+ * search columns' place codes: no pass over the records themselves.
+ */
+export function areaOptionsOf(columns: SearchColumns): { county: string; towns: string[] }[] {
+  const towns = new Map<number, Set<number>>();
+  for (let k = 0; k < columns.county.length; k++) {
+    const county = columns.county[k] as number;
+    let set = towns.get(county);
+    if (!set) {
+      set = new Set();
+      towns.set(county, set);
+    }
+    set.add(columns.town[k] as number);
   }
   const collator = new Intl.Collator('zh-Hant-TW');
   return [...towns.entries()]
-    .sort(([a], [b]) => collator.compare(a, b))
-    .map(([county, set]) => ({ county, towns: [...set].sort(collator.compare) }));
+    .map(([county, set]) => ({
+      county: columns.counties[county] ?? '',
+      towns: [...set].map((t) => columns.towns[t] ?? '').filter((t) => t !== ''),
+    }))
+    .filter((o) => o.county !== '')
+    .sort((a, b) => collator.compare(a.county, b.county))
+    .map((o) => ({ county: o.county, towns: o.towns.sort(collator.compare) }));
 }

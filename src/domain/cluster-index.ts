@@ -1,5 +1,6 @@
 import Supercluster from 'supercluster';
 import { type LatLng, toLatLng } from './coordinates.ts';
+import { type PositionColumns, positionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
 
 /** A map bounding box in degrees. */
@@ -23,25 +24,6 @@ export interface ClusterIndex {
 
 interface PointProps {
   index: number;
-}
-
-/** Positions as two parallel arrays (NaN where a resource has none): cheap to send to a worker. */
-export interface PositionColumns {
-  readonly lat: Float64Array;
-  readonly lng: Float64Array;
-}
-
-/** Copies resource positions into columns, in resource order. */
-export function positionColumns(resources: readonly Resource[]): PositionColumns {
-  const lat = new Float64Array(resources.length).fill(Number.NaN);
-  const lng = new Float64Array(resources.length).fill(Number.NaN);
-  resources.forEach((r, i) => {
-    if (r.position) {
-      lat[i] = r.position[0];
-      lng[i] = r.position[1];
-    }
-  });
-  return { lat, lng };
 }
 
 /** Indexes the placed resources among `visible` (indexes into `resources`) with supercluster. */

@@ -16,6 +16,9 @@ export interface DuplicatePair {
   readonly distance?: number;
 }
 
+/** What duplicate detection reads of a record already on show (the import worker gets only this). */
+export type DuplicateCandidate = Pick<Resource, 'id' | 'name' | 'address' | 'position' | 'precision'>;
+
 /** Within this many metres, two records with the same name are one place. */
 export const NEARBY_METRES = 30;
 
@@ -31,11 +34,11 @@ function key(text: string): string {
  * that township sits on the same centroid).
  */
 export function findDuplicates(
-  existing: readonly Resource[],
+  existing: readonly DuplicateCandidate[],
   imported: readonly Resource[],
 ): DuplicatePair[] {
-  const byName = new Map<string, Resource[]>();
-  const add = (r: Resource) => {
+  const byName = new Map<string, DuplicateCandidate[]>();
+  const add = (r: DuplicateCandidate) => {
     const k = key(r.name);
     const list = byName.get(k);
     if (list) list.push(r);
@@ -62,11 +65,11 @@ export function findDuplicates(
   return pairs;
 }
 
-function sameAddress(a: Resource, b: Resource): boolean {
+function sameAddress(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
   return a.address.trim() !== '' && key(a.address) === key(b.address);
 }
 
-function nearby(a: Resource, b: Resource): boolean {
+function nearby(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
   if (!a.position || !b.position || a.precision !== 'exact' || b.precision !== 'exact') return false;
   return distanceMetres(a.position, b.position) <= NEARBY_METRES;
 }

@@ -1,8 +1,16 @@
 import type { CategoryConfig, ServiceTagConfig } from './categories.ts';
 import { placeKey } from './gazetteer.ts';
 import { normalizeForSearch } from './normalize-text.ts';
+import { type PositionColumns, positionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
-import { buildSearchColumns, hasAnyTag, type SearchColumns, tagMask, textMatches } from './search-columns.ts';
+import {
+  buildSearchColumns,
+  hasAnyTag,
+  recordText,
+  type SearchColumns,
+  tagMask,
+  textMatches,
+} from './search-columns.ts';
 
 /** Precomputed, read-only view of the resources: a display order and the columns a search scans. */
 export interface ResourceIndex {
@@ -12,6 +20,8 @@ export interface ResourceIndex {
   /** The resource's index in `resources`, by id. */
   readonly positionOf: (id: string) => number | undefined;
   readonly columns: SearchColumns;
+  /** Positions by resource index, as the map and its worker use them. */
+  readonly positions: PositionColumns;
   /** How many resources each category code has (what an empty search counts). */
   readonly categoryTotals: Int32Array;
 }
@@ -30,19 +40,50 @@ export function primeSearchTexts(
   if (texts.length === resources.length) primedTexts.set(resources, texts);
 }
 
-/** The texts primed for this list, if any. */
+/** The own search texts known for this list, by resource index (primed, or read back from primed columns). */
 export function primedSearchTexts(
   resources: readonly Resource[],
 ): readonly (string | undefined)[] | undefined {
-  return primedTexts.get(resources);
+  const texts = primedTexts.get(resources);
+  if (texts) return texts;
+  // Read back from primed columns: the loading worker sends the texts only inside them.
+  const parts = primedParts.get(resources);
+  const columns = parts?.columns;
+  if (!parts || !columns) return undefined;
+  const byResource = new Array<string>(resources.length);
+  parts.order.forEach((i, k) => {
+    byResource[i] = recordText(columns, k);
+  });
+  primedTexts.set(resources, byResource);
+  return byResource;
 }
 
-/** Display orders computed elsewhere (the loading worker), by the exact list they order. */
-const primedOrder = new WeakMap<readonly Resource[], readonly number[]>();
+/** Display orders and search columns computed elsewhere (the loading worker), by the exact list they belong to. */
+const primedParts = new WeakMap<
+  readonly Resource[],
+  {
+    readonly order: readonly number[];
+    readonly columns?: SearchColumns;
+    readonly positions?: PositionColumns;
+  }
+>();
 
 /** Remembers a precomputed display order for this very list, for buildResourceIndex to reuse. */
 export function primeDisplayOrder(resources: readonly Resource[], order: readonly number[]): void {
-  if (order.length === resources.length) primedOrder.set(resources, order);
+  if (order.length === resources.length) primedParts.set(resources, { order });
+}
+
+/**
+ * Remembers the display order and the search columns built for this very list with the same configuration
+ * (buildSearchColumns), so that the main thread builds nothing when the data arrives.
+ */
+export function primeIndex(
+  resources: readonly Resource[],
+  parts: { order: readonly number[]; columns: SearchColumns; positions: PositionColumns },
+): void {
+  const n = resources.length;
+  if (parts.order.length === n && parts.columns.category.length === n && parts.positions.lat.length === n)
+    primedParts.set(resources, parts);
 }
 
 /** Builds the display order and search columns once, so each keystroke is a scan of short strings. */
@@ -51,8 +92,11 @@ export function buildResourceIndex(
   categories: readonly CategoryConfig[],
   serviceTags: readonly ServiceTagConfig[],
 ): ResourceIndex {
-  const order = primedOrder.get(resources) ?? displayOrder(resources);
-  const columns = buildSearchColumns(resources, order, categories, serviceTags, primedTexts.get(resources));
+  const primed = primedParts.get(resources);
+  const order = primed?.order ?? displayOrder(resources);
+  const columns =
+    primed?.columns ??
+    buildSearchColumns(resources, order, categories, serviceTags, primedTexts.get(resources));
   const categoryTotals = new Int32Array(columns.categoryIds.length);
   for (const code of columns.category) categoryTotals[code] = (categoryTotals[code] as number) + 1;
   let byId: Map<string, number> | undefined;
@@ -60,6 +104,7 @@ export function buildResourceIndex(
     resources,
     order,
     columns,
+    positions: primed?.positions ?? positionColumns(resources),
     categoryTotals,
     // Built on first use: 100,000 ids cost ~50 ms that loading should not pay.
     positionOf: (id) => {
@@ -231,10 +276,10 @@ export function filterResources(
  */
 function termMatches(columns: SearchColumns, term: PreparedTerm, within: readonly number[] | null): number[] {
   const byLabel = term.anyTag || term.categories.includes(1);
-  const n = columns.texts.length;
+  const n = columns.category.length;
   if (within && within.length <= n / 16) {
     return within.filter(
-      (k) => (byLabel && labelled(columns, term, k)) || (columns.texts[k] as string).includes(term.text),
+      (k) => (byLabel && labelled(columns, term, k)) || recordText(columns, k).includes(term.text),
     );
   }
   const byText = textMatches(columns, term.text);

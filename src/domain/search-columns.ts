@@ -9,11 +9,10 @@ import type { Resource } from './resource.ts';
  * records are then picked by their category code and service bits.
  */
 export interface SearchColumns {
-  /** Normalised own text of the resource at each display position. */
-  readonly texts: readonly string[];
   /**
-   * The texts joined by U+0002, with the start of each in `starts` (one more entry: the end). One native string
-   * search over this finds every record containing a term, fast even before the JavaScript is optimised.
+   * The normalised own texts of the records, in display order, joined by U+0002, with the start of each in
+   * `starts` (one more entry: the end). One native string search over this finds every record containing a
+   * term, fast even before the JavaScript is optimised; and it crosses from a worker as one flat string.
    */
   readonly joined: string;
   readonly starts: Int32Array;
@@ -86,8 +85,8 @@ export function buildSearchColumns(
   const townCodes = encoder();
   const tagBit = new Map(serviceTags.map((t, i) => [t.id, i] as const));
   const tagWords = Math.ceil(serviceTags.length / 32);
+  const ordered = new Array<string>(n);
   const columns = {
-    texts: new Array<string>(n),
     category: new Uint16Array(n),
     tagBits: new Uint32Array(n * tagWords),
     county: new Uint16Array(n),
@@ -96,7 +95,7 @@ export function buildSearchColumns(
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
     const r = resources[i] as Resource;
-    columns.texts[k] = texts[i] ?? ownText(r);
+    ordered[k] = texts[i] ?? ownText(r);
     columns.category[k] = categoryCodes.code(r.category);
     columns.county[k] = countyCodes.code(r.county);
     columns.town[k] = townCodes.code(r.town);
@@ -110,13 +109,13 @@ export function buildSearchColumns(
   const starts = new Int32Array(n + 1);
   for (let k = 0, at = 0; k < n; k++) {
     starts[k] = at;
-    at += (columns.texts[k] as string).length + 1;
+    at += (ordered[k] as string).length + 1;
     starts[k + 1] = at;
   }
   const byId = new Map(categories.map((c) => [c.id, c] as const));
   return {
     ...columns,
-    joined: columns.texts.join('\u0002'),
+    joined: ordered.join('\u0002'),
     starts,
     categoryIds: categoryCodes.values,
     categoryLabels: categoryCodes.values.map((id) => {
@@ -129,6 +128,18 @@ export function buildSearchColumns(
     counties: countyCodes.values,
     towns: townCodes.values,
   };
+}
+
+/** The own text of the record at display position k. */
+export function recordText(columns: SearchColumns, k: number): string {
+  return columns.joined.slice(columns.starts[k], (columns.starts[k + 1] as number) - 1);
+}
+
+/** The typed arrays of the columns, to transfer (not copy) them from a worker. */
+export function columnBuffers(columns: SearchColumns): ArrayBuffer[] {
+  return [columns.category, columns.tagBits, columns.county, columns.town, columns.starts].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
 /**

@@ -53,7 +53,12 @@ const yearCache = new WeakMap<Resource, number | null>();
 export function startYearOf(resource: Resource): number | null {
   const cached = yearCache.get(resource);
   if (cached !== undefined) return cached;
-  let year: number | null = null;
+  const year = readStartYear(resource);
+  yearCache.set(resource, year);
+  return year;
+}
+
+function readStartYear(resource: Resource): number | null {
   for (const column in resource.extra) {
     let known = isYearColumn.get(column);
     if (known === undefined) {
@@ -61,11 +66,10 @@ export function startYearOf(resource: Resource): number | null {
       isYearColumn.set(column, known);
     }
     if (!known) continue;
-    year = parseStartYear(resource.extra[column] ?? '');
-    if (year !== null) break;
+    const year = parseStartYear(resource.extra[column] ?? '');
+    if (year !== null) return year;
   }
-  yearCache.set(resource, year);
-  return year;
+  return null;
 }
 
 const yearsCache = new WeakMap<readonly Resource[], Int32Array>();
@@ -76,11 +80,16 @@ export function startYears(resources: readonly Resource[]): Int32Array {
   if (!years) {
     years = new Int32Array(resources.length);
     resources.forEach((r, i) => {
-      (years as Int32Array)[i] = startYearOf(r) ?? 0;
+      (years as Int32Array)[i] = readStartYear(r) ?? 0;
     });
     yearsCache.set(resources, years);
   }
   return years;
+}
+
+/** Remembers start years computed elsewhere (the loading worker) for this very list. */
+export function primeStartYears(resources: readonly Resource[], years: Int32Array): void {
+  if (years.length === resources.length) yearsCache.set(resources, years);
 }
 
 /** Earliest and latest start years in the data, and how many records carry one; null when none do. */
@@ -90,9 +99,8 @@ export function startYearRange(
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let withYear = 0;
-  for (const r of resources) {
-    const year = startYearOf(r);
-    if (year === null) continue;
+  for (const year of startYears(resources)) {
+    if (year === 0) continue;
     withYear++;
     if (year < min) min = year;
     if (year > max) max = year;

@@ -3,8 +3,8 @@ import {
   buildClusterIndexFromColumns,
   type ClusterIndex,
   type ClusterItem,
-  type PositionColumns,
 } from '../domain/cluster-index.ts';
+import type { PositionColumns } from '../domain/position-columns.ts';
 import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 
 /** Asynchronous clustering: the index lives in a worker; the map asks for what its viewport needs. */

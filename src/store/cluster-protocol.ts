@@ -1,4 +1,5 @@
-import type { BBox, ClusterItem, PositionColumns } from '../domain/cluster-index.ts';
+import type { BBox, ClusterItem } from '../domain/cluster-index.ts';
+import type { PositionColumns } from '../domain/position-columns.ts';
 
 /** Messages to the cluster worker. `generation` ties replies to the data they were computed from. */
 export type ClusterRequest =

@@ -1,9 +1,6 @@
 /// <reference lib="webworker" />
-import {
-  buildClusterIndexFromColumns,
-  type ClusterIndex,
-  type PositionColumns,
-} from '../domain/cluster-index.ts';
+import { buildClusterIndexFromColumns, type ClusterIndex } from '../domain/cluster-index.ts';
+import type { PositionColumns } from '../domain/position-columns.ts';
 import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 
 // Building a supercluster index of 100,000 points takes hundreds of milliseconds: it happens here, so the page

@@ -1,11 +1,13 @@
 import type { FileReport } from '../domain/load-dataset.ts';
 import type { LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
+import type { PositionColumns } from '../domain/position-columns.ts';
 import type { Resource } from '../domain/resource.ts';
+import type { SearchColumns } from '../domain/search-columns.ts';
 
 /** Messages from the dataset worker: resources in chunks (with their search text), then the report. */
 export type DatasetMessage =
-  | { readonly type: 'chunk'; readonly resources: Resource[]; readonly searchTexts: string[] }
+  | { readonly type: 'chunk'; readonly resources: Resource[] }
   | {
       readonly type: 'done';
       readonly manifest: Manifest;
@@ -13,5 +15,13 @@ export type DatasetMessage =
       readonly files: FileReport[];
       /** The display order of all the resources sent, sorted here rather than on the main thread. */
       readonly order: number[];
+      /** The search columns, built here (their typed arrays are transferred, not copied). */
+      readonly columns: SearchColumns;
+      /** Positions by resource index (transferred). */
+      readonly positions: PositionColumns;
+      /** Start years (設立年度) by resource index, 0 for none (transferred). */
+      readonly startYears: Int32Array;
+      /** Whether any record is internal (內部資料). */
+      readonly hasInternal: boolean;
     }
   | { readonly type: 'failed'; readonly error: string };

@@ -1,7 +1,11 @@
 /// <reference lib="webworker" />
+
+import { listHasInternal } from '../domain/internal-records.ts';
 import { loadDataset } from '../domain/load-dataset.ts';
+import { positionColumns } from '../domain/position-columns.ts';
 import { displayOrder } from '../domain/resource-index.ts';
-import { ownSearchTextBuilder } from '../domain/search-columns.ts';
+import { buildSearchColumns, columnBuffers } from '../domain/search-columns.ts';
+import { startYears } from '../domain/start-year.ts';
 import type { DatasetMessage } from './dataset-protocol.ts';
 import { fetchDataset } from './fetch-dataset.ts';
 
@@ -14,18 +18,31 @@ self.onmessage = async (event: MessageEvent<{ baseUrl: string }>) => {
   try {
     const fetched = await fetchDataset(event.data.baseUrl);
     const dataset = loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files);
-    const textOf = ownSearchTextBuilder(fetched.manifest.serviceTags);
     for (let start = 0; start < dataset.resources.length; start += CHUNK) {
-      const resources = dataset.resources.slice(start, start + CHUNK);
-      post({ type: 'chunk', resources, searchTexts: resources.map(textOf) });
+      post({ type: 'chunk', resources: dataset.resources.slice(start, start + CHUNK) });
     }
-    post({
+    const { categories, serviceTags } = fetched.manifest;
+    const order = displayOrder(dataset.resources);
+    const columns = buildSearchColumns(dataset.resources, order, categories, serviceTags);
+    const positions = positionColumns(dataset.resources);
+    const years = startYears(dataset.resources);
+    const done: DatasetMessage = {
       type: 'done',
       manifest: fetched.manifest,
       issues: dataset.issues,
       files: dataset.files,
-      order: displayOrder(dataset.resources),
-    });
+      order,
+      columns,
+      positions,
+      startYears: years,
+      hasInternal: listHasInternal(dataset.resources),
+    };
+    self.postMessage(done, [
+      ...columnBuffers(columns),
+      positions.lat.buffer,
+      positions.lng.buffer,
+      years.buffer,
+    ]);
   } catch (error) {
     post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,18 +1,19 @@
 import type { FileDefaults } from '../domain/build-resource.ts';
 import type { HeaderMapping } from '../domain/column-mapping.ts';
 import { decodeBytes, type TextEncodingName } from '../domain/decode-bytes.ts';
-import { findDuplicates } from '../domain/duplicates.ts';
 import type { ImportPreview } from '../domain/import-file.ts';
 import type { ImportFormat } from '../domain/import-formats.ts';
-import { assignUniqueIds } from '../domain/import-ids.ts';
 import type { ProjectedCrs } from '../domain/projections.ts';
-import type { Visibility } from '../domain/resource.ts';
+import type { Resource, Visibility } from '../domain/resource.ts';
+import { primeSearchTexts } from '../domain/resource-index.ts';
 import { safeHttpUrl } from '../domain/safe-url.ts';
 import { stableHash } from '../domain/stable-id.ts';
-import { useAppStore } from './app-store.ts';
+import { type AppState, useAppStore } from './app-store.ts';
 import { selectResources } from './derived.ts';
 import { createImportSession, ImportCancelled, type ImportSession } from './import-engine.ts';
-import type { ImportedDataset, ImportJob } from './import-slice.ts';
+import { duplicateCandidates, type LandingRequest, relandImport } from './import-landing.ts';
+import { landWithWorkerCopy } from './import-persistence.ts';
+import type { ImportJob } from './import-slice.ts';
 import { rememberedMapping, rememberMapping } from './mapping-memory.ts';
 
 /** A file handed to the importer. */
@@ -222,13 +223,22 @@ function defaultCategory(): string {
   );
 }
 
+/** The records on show besides those of the dataset a file replaces: what ids and duplicates are checked against. */
+function onShowBesides(state: AppState, datasetId: string): readonly Resource[] {
+  const replaced = state.layers.find((l) => l.id === datasetId);
+  if (!replaced) return selectResources(state);
+  const replacedIds = new Set(replaced.resources.map((r) => r.id));
+  return selectResources(state).filter((r) => !replacedIds.has(r.id));
+}
+
 async function run(confirmation: ImportConfirmation): Promise<void> {
   const job = current;
   if (!job) return;
   patchJob({ stage: 'running', progress: { phase: 'read', done: 0, total: 1 } });
   // Marks let the e2e journey and the benchmark read where an import's time goes (performance.getEntriesByName).
   performance.mark('crm:import-start');
-  const manifest = store().manifest;
+  const state = store();
+  const manifest = state.manifest;
   const defaults: FileDefaults = {
     file: job.file.name,
     category: confirmation.category,
@@ -236,8 +246,22 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     visibility: confirmation.visibility,
     ...(confirmation.county ? { county: confirmation.county } : {}),
   };
+  const datasetId =
+    job.file.replaceId ?? `import-${stableHash(`${job.file.name}|${Date.now()}|${jobCounter}`)}`;
+  // The worker makes ids unique and flags duplicates against the records on show now; should they change
+  // before the import lands, both are worked out again here.
+  const onShow = selectResources(state);
+  const landing: LandingRequest = {
+    datasetId,
+    fileName: job.file.name,
+    ...(job.format ? { format: job.format } : {}),
+    importedAt: new Date().toISOString(),
+    visibility: confirmation.visibility,
+    origin: job.file.origin,
+    existing: duplicateCandidates(onShowBesides(state, datasetId)),
+  };
   try {
-    const result = await job.session.run(
+    const landed = await job.session.run(
       job.bytes,
       defaults,
       {
@@ -250,49 +274,32 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
         serviceTags: manifest?.serviceTags ?? [],
         gazetteerUrl: new URL(manifest?.gazetteer ?? 'tw-township-centroids.csv', dataBase()).href,
       },
+      landing,
       (phase, done, total) => patchJob({ progress: { phase, done, total } }),
     );
     if (current !== job) return;
     performance.measure('crm:import-worker', 'crm:import-start');
-    job.session.close();
-    // Each step of a large import's arrival is its own task, so clicks and keys get through in between.
-    await yieldToPage();
-    if (current !== job) return;
-    const datasetId =
-      job.file.replaceId ?? `import-${stableHash(`${job.file.name}|${Date.now()}|${jobCounter}`)}`;
-    const state = store();
-    const replaced = state.layers.find((l) => l.id === datasetId);
-    const replacedIds = new Set(replaced?.resources.map((r) => r.id) ?? []);
-    const existing = selectResources(state).filter((r) => !replacedIds.has(r.id));
-    const unique = assignUniqueIds(
-      result.resources,
-      result.rows,
-      new Set(existing.map((r) => r.id)),
-      job.file.name,
-    );
-    const dataset: ImportedDataset = {
-      id: datasetId,
-      fileName: job.file.name,
-      format: job.format ?? result.format,
-      encoding: result.encoding,
-      importedAt: new Date().toISOString(),
-      visibility: confirmation.visibility,
-      origin: job.file.origin,
-      mapping: result.mapping,
-      rows: unique.rows,
-      duplicates: findDuplicates(existing, unique.resources).map((pair) => ({
-        ...pair,
-        resolution: 'open' as const,
-      })),
-    };
-    if (result.rows.length === 0 && result.issues.some((i) => i.severity === 'error')) {
-      fail(job.file.name, result.issues.find((i) => i.severity === 'error')?.code ?? 'file-unreadable');
+    if (landed.failure) {
+      fail(job.file.name, landed.failure);
       return;
     }
-    performance.measure('crm:import-merge', 'crm:import-start');
+    // Showing the records is a task of its own, so clicks and keys get through first.
     await yieldToPage();
     if (current !== job) return;
-    state.addImportedDataset(dataset, unique.resources);
+    const unchanged = selectResources(store()) === onShow;
+    const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
+    // The worker's search texts serve the index for this very list (the same order as the records).
+    primeSearchTexts(final.resources, final.searchTexts);
+    performance.measure('crm:import-merge', 'crm:import-start');
+    const show = () => store().addImportedDataset(final.dataset, final.resources);
+    // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.
+    const copy = unchanged ? job.session.workerCopy() : null;
+    if (copy) {
+      landWithWorkerCopy(final.dataset, final.resources, copy, show);
+    } else {
+      job.session.close();
+      show();
+    }
     performance.measure('crm:import-shown', 'crm:import-start');
     current = null;
     void next();

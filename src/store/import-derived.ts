@@ -1,3 +1,4 @@
+import { listHasInternal } from '../domain/internal-records.ts';
 import type { Resource } from '../domain/resource.ts';
 import type { AppState } from './app-store.ts';
 import { selectFilterResult, selectResourceIndex, selectResources } from './derived.ts';
@@ -36,9 +37,7 @@ export const selectResourceById = (s: AppState, id: string | null): Resource | n
   return at === undefined ? null : (index.resources[at] ?? null);
 };
 
-const hasInternalOf = memoizeLast((resources: readonly Resource[]) =>
-  resources.some((r) => r.visibility === 'internal'),
-);
+const hasInternalOf = memoizeLast((resources: readonly Resource[]) => listHasInternal(resources));
 
 /** Whether any record on show is internal (內部資料 is then said on screen and in exports). */
 export const selectHasInternal = (s: AppState): boolean => hasInternalOf(selectResources(s));

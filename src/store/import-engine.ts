@@ -1,8 +1,9 @@
 import type { FileDefaults } from '../domain/build-resource.ts';
 import type { TextEncodingName } from '../domain/decode-bytes.ts';
-import type { ImportChoices, ImportPhase, ImportPreview, ImportResult } from '../domain/import-file.ts';
-import { primeSearchTexts } from '../domain/resource-index.ts';
-import type { ImportConfig, ImportReply, ImportRequest } from './import-protocol.ts';
+import type { ImportChoices, ImportPhase, ImportPreview } from '../domain/import-file.ts';
+import { IMPORT_DATABASE, type WorkerCopy } from './import-database.ts';
+import type { LandedImport, LandingRequest } from './import-landing.ts';
+import { type ImportConfig, type ImportReply, type ImportRequest, partJoiner } from './import-protocol.ts';
 
 /** Thrown into a pending preview or import when the person cancels. */
 export class ImportCancelled extends Error {
@@ -11,7 +12,10 @@ export class ImportCancelled extends Error {
   }
 }
 
-/** One file's conversation with the importer: preview (as often as the encoding changes), then the import. */
+/**
+ * One file's conversation with the importer: preview (as often as the encoding changes), then the import, up
+ * to the dataset ready to show.
+ */
 export interface ImportSession {
   preview(bytes: Uint8Array, fileName: string, encoding?: TextEncodingName): Promise<ImportPreview>;
   run(
@@ -19,8 +23,14 @@ export interface ImportSession {
     defaults: FileDefaults,
     choices: ImportChoices,
     config: ImportConfig,
+    landing: LandingRequest,
     onProgress: (phase: ImportPhase, done: number, total: number) => void,
-  ): Promise<ImportResult>;
+  ): Promise<LandedImport>;
+  /**
+   * After run: the worker's own copy of the dataset, which it can write to IndexedDB; its release frees the
+   * worker. Null where the import ran on the page (nothing to save by handing over).
+   */
+  workerCopy(): WorkerCopy | null;
   /** Stops at once (the worker is terminated); a pending call rejects with ImportCancelled. */
   cancel(): void;
   /** Frees the worker once the file is done. */
@@ -28,6 +38,8 @@ export interface ImportSession {
 }
 
 type Transport = {
+  /** The import runs in a worker (its records can be written to IndexedDB there). */
+  readonly inWorker: boolean;
   send(request: ImportRequest, transfer: Transferable[]): void;
   onReply(listener: (reply: ImportReply) => void): void;
   stop(): void;
@@ -42,9 +54,15 @@ export function setPageGazetteerSource(fetchText: ((url: string) => Promise<stri
 function workerTransport(): Transport {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   let listener: (reply: ImportReply) => void = () => undefined;
-  worker.onmessage = (event: MessageEvent<ImportReply>) => listener(event.data);
+  // A finished import arrives in parts (one short task each on this thread), then whole from here on.
+  const join = partJoiner();
+  worker.onmessage = (event: MessageEvent<ImportReply>) => {
+    const reply = join(event.data);
+    if (reply) listener(reply);
+  };
   worker.onerror = (event) => listener({ type: 'error', error: event.message || 'worker failed' });
   return {
+    inWorker: true,
     send: (request, transfer) => worker.postMessage(request, transfer),
     onReply: (l) => {
       listener = l;
@@ -58,7 +76,9 @@ function pageTransport(): Transport {
   let listener: (reply: ImportReply) => void = () => undefined;
   let stopped = false;
   return {
+    inWorker: false,
     send: (request) => {
+      if (request.type === 'persist') return;
       void import('./import-run.ts').then(({ handleImportRequest }) =>
         handleImportRequest(request, (reply) => !stopped && listener(reply), pageFetchText),
       );
@@ -76,6 +96,11 @@ function pageTransport(): Transport {
 export function createImportSession(): ImportSession {
   const transport = typeof Worker === 'undefined' ? pageTransport() : workerTransport();
   let reject: ((error: Error) => void) | null = null;
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    transport.stop();
+  };
   const call = <T>(
     request: ImportRequest,
     transfer: Transferable[],
@@ -99,24 +124,35 @@ export function createImportSession(): ImportSession {
           if (reply.type === 'preview') resolve(reply.preview);
         },
       ),
-    run: (bytes, defaults, choices, config, onProgress) => {
+    run: (bytes, defaults, choices, config, landing, onProgress) => {
       const copy = bytes.slice();
-      return call<ImportResult>(
-        { type: 'import', bytes: copy, defaults, choices, config },
+      return call<LandedImport>(
+        { type: 'import', bytes: copy, defaults, choices, config, landing },
         [copy.buffer],
         (reply, resolve) => {
           if (reply.type === 'progress') onProgress(reply.phase, reply.done, reply.total);
-          if (reply.type === 'done') {
-            if (reply.searchTexts) primeSearchTexts(reply.result.resources, reply.searchTexts);
-            resolve(reply.result);
-          }
+          if (reply.type === 'done') resolve(reply.landed);
         },
       );
     },
+    workerCopy: () =>
+      transport.inWorker
+        ? {
+            database: IMPORT_DATABASE,
+            // A stopped worker would never answer: the page writes instead.
+            write: () =>
+              stopped
+                ? Promise.reject(new ImportCancelled())
+                : call<void>({ type: 'persist' }, [], (reply, resolve) => {
+                    if (reply.type === 'persisted') resolve();
+                  }),
+            release: stop,
+          }
+        : null,
     cancel: () => {
-      transport.stop();
+      stop();
       reject?.(new ImportCancelled());
     },
-    close: () => transport.stop(),
+    close: stop,
   };
 }

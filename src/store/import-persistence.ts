@@ -1,28 +1,31 @@
-import { type IDBPDatabase, openDB } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { Resource } from '../domain/resource.ts';
 import type { UndoHistory } from '../domain/undo-history.ts';
 import { type AppState, useAppStore } from './app-store.ts';
+import {
+  DATASETS,
+  IMPORT_DATABASE,
+  isStoredDataset,
+  openImportDatabase,
+  STATE,
+  type StoredDataset,
+  storedDataset,
+  type WorkerCopy,
+} from './import-database.ts';
 import { type ImportedDataset, importLayer, type OfficeEdits } from './import-slice.ts';
 
-/** One imported file as stored: its report and its records. */
-export interface StoredDataset {
-  readonly version: 1;
-  readonly id: string;
-  readonly dataset: ImportedDataset;
-  readonly resources: readonly Resource[];
-}
+export type { StoredDataset } from './import-database.ts';
 
 /** Where imports live between visits: IndexedDB in the browser, memory in tests. */
 export interface ImportStorage {
+  /** The IndexedDB database it keeps datasets in, if it is one: a worker holding a dataset can write there. */
+  readonly database?: string;
   load(): Promise<{ datasets: StoredDataset[]; edits: UndoHistory<OfficeEdits> | undefined }>;
   putDataset(stored: StoredDataset): Promise<void>;
   deleteDataset(id: string): Promise<void>;
   putEdits(edits: UndoHistory<OfficeEdits>): Promise<void>;
 }
 
-const DB_NAME = 'crm-imports';
-const DATASETS = 'datasets';
-const STATE = 'state';
 const EDITS_KEY = 'office-edits';
 
 /** The browser's IndexedDB; null where it does not exist (jsdom, private modes that block it). */
@@ -30,15 +33,11 @@ export function createIdbImportStorage(): ImportStorage | null {
   if (typeof indexedDB === 'undefined') return null;
   let db: Promise<IDBPDatabase> | null = null;
   const open = () => {
-    db ??= openDB(DB_NAME, 1, {
-      upgrade(database) {
-        database.createObjectStore(DATASETS, { keyPath: 'id' });
-        database.createObjectStore(STATE);
-      },
-    });
+    db ??= openImportDatabase();
     return db;
   };
   return {
+    database: IMPORT_DATABASE,
     load: async () => {
       const database = await open();
       const datasets = ((await database.getAll(DATASETS)) as StoredDataset[]).filter(isStoredDataset);
@@ -81,17 +80,6 @@ export function createMemoryImportStorage(): ImportStorage & {
   };
 }
 
-function isStoredDataset(value: unknown): value is StoredDataset {
-  const v = value as Partial<StoredDataset> | undefined;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.version === 1 &&
-    typeof v.id === 'string' &&
-    Array.isArray(v.resources)
-  );
-}
-
 function isHistory(value: unknown): value is UndoHistory<OfficeEdits> {
   const v = value as Partial<UndoHistory<OfficeEdits>> | undefined;
   return (
@@ -104,6 +92,41 @@ function isHistory(value: unknown): value is UndoHistory<OfficeEdits> {
 }
 
 const persisted = (s: AppState) => s.importedDatasets.filter((d) => d.origin === 'file');
+
+/** Datasets being shown right now whose records a worker can write itself (see landWithWorkerCopy). */
+const workerCopies = new Map<ImportedDataset, { resources: readonly Resource[]; copy: WorkerCopy }>();
+
+/**
+ * Shows a dataset (`land` puts it in the store) whose records the import worker still holds: when the
+ * storage is that worker's IndexedDB, the write is the worker's, in its turn among the page's writes, so the
+ * page never clones the records. The worker is released once it wrote, or at once when nothing took the copy
+ * (a ?data= link, or storage not connected or not IndexedDB).
+ */
+export function landWithWorkerCopy(
+  dataset: ImportedDataset,
+  resources: readonly Resource[],
+  copy: WorkerCopy,
+  land: () => void,
+): void {
+  workerCopies.set(dataset, { resources, copy });
+  try {
+    land();
+  } finally {
+    if (workerCopies.delete(dataset)) copy.release();
+  }
+}
+
+/** Takes the worker's copy of this very dataset and these records, if there is one for this storage. */
+function takeWorkerCopy(
+  storage: ImportStorage,
+  dataset: ImportedDataset,
+  resources: readonly Resource[],
+): WorkerCopy | undefined {
+  const offered = workerCopies.get(dataset);
+  if (!offered || offered.resources !== resources || offered.copy.database !== storage.database) return;
+  workerCopies.delete(dataset);
+  return offered.copy;
+}
 
 /**
  * Restores imported files and the office's edits, then writes every change through (one write at a time, in
@@ -156,7 +179,18 @@ export function connectImportStorage(storage: ImportStorage, store = useAppStore
       for (const dataset of now) {
         const resources = layerOf(state, dataset.id);
         if (before.get(dataset.id) !== dataset || layerOf(previous, dataset.id) !== resources) {
-          enqueue(() => storage.putDataset({ version: 1, id: dataset.id, dataset, resources }));
+          const stored = storedDataset(dataset, resources);
+          const copy = takeWorkerCopy(storage, dataset, resources);
+          // Should the worker fail to write (e.g. no IndexedDB in workers), the page writes after all.
+          enqueue(
+            copy
+              ? () =>
+                  copy
+                    .write()
+                    .catch(() => storage.putDataset(stored))
+                    .finally(() => copy.release())
+              : () => storage.putDataset(stored),
+          );
         }
       }
       const ids = new Set(now.map((d) => d.id));

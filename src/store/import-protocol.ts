@@ -1,7 +1,10 @@
+import type { RowResult } from '../domain/build-records.ts';
 import type { FileDefaults } from '../domain/build-resource.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../domain/categories.ts';
 import type { TextEncodingName } from '../domain/decode-bytes.ts';
-import type { ImportChoices, ImportPhase, ImportPreview, ImportResult } from '../domain/import-file.ts';
+import type { ImportChoices, ImportPhase, ImportPreview } from '../domain/import-file.ts';
+import type { Resource } from '../domain/resource.ts';
+import type { LandedImport, LandingRequest } from './import-landing.ts';
 
 /** What the importer needs from the app's configuration (the gazetteer is fetched once where the import runs). */
 export interface ImportConfig {
@@ -24,11 +27,83 @@ export type ImportRequest =
       readonly defaults: FileDefaults;
       readonly choices: ImportChoices;
       readonly config: ImportConfig;
-    };
+      readonly landing: LandingRequest;
+    }
+  /** Write the dataset the last import built to IndexedDB (the page asks when its turn among writes comes). */
+  | { readonly type: 'persist' };
 
 /** Messages from the import worker. */
 export type ImportReply =
   | { readonly type: 'preview'; readonly preview: ImportPreview }
   | { readonly type: 'progress'; readonly phase: ImportPhase; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly result: ImportResult; readonly searchTexts?: readonly string[] }
+  /** A slice of the records and report rows of a finished import, sent ahead of its 'done' (see splitDone). */
+  | {
+      readonly type: 'part';
+      readonly resources: readonly Resource[];
+      readonly searchTexts: readonly string[];
+      readonly rows: readonly RowResult[];
+    }
+  | { readonly type: 'done'; readonly landed: LandedImport }
+  | { readonly type: 'persisted' }
   | { readonly type: 'error'; readonly error: string };
+
+/**
+ * Records per message from the worker. The page deserialises each message in a task of its own: 100,000
+ * records in one message would block it for ~300 ms, 5,000 take ~15 ms.
+ */
+export const PART_SIZE = 2000;
+
+/** A finished import as messages: its records and rows in parts, then 'done' with the rest. */
+export function splitDone(landed: LandedImport, size = PART_SIZE): ImportReply[] {
+  const { resources, searchTexts } = landed;
+  const { rows } = landed.dataset;
+  const parts: ImportReply[] = [];
+  for (let start = 0; start < Math.max(resources.length, rows.length); start += size) {
+    parts.push({
+      type: 'part',
+      resources: resources.slice(start, start + size),
+      searchTexts: searchTexts.slice(start, start + size),
+      rows: rows.slice(start, start + size),
+    });
+  }
+  const rest: LandedImport = {
+    ...landed,
+    dataset: { ...landed.dataset, rows: [] },
+    resources: [],
+    searchTexts: [],
+  };
+  return [...parts, { type: 'done', landed: rest }];
+}
+
+/**
+ * Puts back together what splitDone sent: parts are kept (undefined is returned), 'done' comes back whole;
+ * every other reply passes as it is.
+ */
+export function partJoiner(): (reply: ImportReply) => ImportReply | undefined {
+  let resources: Resource[] = [];
+  let searchTexts: string[] = [];
+  let rows: RowResult[] = [];
+  return (reply) => {
+    if (reply.type === 'part') {
+      for (const r of reply.resources) resources.push(r);
+      for (const t of reply.searchTexts) searchTexts.push(t);
+      for (const r of reply.rows) rows.push(r);
+      return undefined;
+    }
+    if (reply.type !== 'done') return reply;
+    const { landed } = reply;
+    const whole: ImportReply = {
+      type: 'done',
+      landed: {
+        ...landed,
+        dataset: { ...landed.dataset, rows: [...rows, ...landed.dataset.rows] },
+        resources: [...resources, ...landed.resources],
+        searchTexts: [...searchTexts, ...landed.searchTexts],
+      },
+    };
+    resources = [];
+    searchTexts = [];
+    rows = [];
+    return whole;
+  };
+}

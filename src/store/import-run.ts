@@ -4,6 +4,7 @@ import { type ImportLibraries, importFile, previewImport } from '../domain/impor
 import { sniffBinaryFormat } from '../domain/import-formats.ts';
 import { parseDelimitedText } from '../domain/parse-csv.ts';
 import { ownSearchTextBuilder } from '../domain/search-columns.ts';
+import { landImport } from './import-landing.ts';
 import type { ImportReply, ImportRequest } from './import-protocol.ts';
 
 let gazetteer: { url: string; value: Promise<Gazetteer> } | null = null;
@@ -26,10 +27,11 @@ async function librariesFor(bytes: Uint8Array): Promise<ImportLibraries> {
 
 /**
  * Handles one import request where it runs (the worker, or the page where workers do not exist): preview or
- * the whole chain, posting progress as it goes. KML arrives already converted to GeoJSON (no DOM in workers).
+ * the whole chain, posting progress as it goes, up to the dataset ready to show (ids, duplicates, search
+ * text). KML arrives already converted to GeoJSON (no DOM in workers).
  */
 export async function handleImportRequest(
-  request: ImportRequest,
+  request: Exclude<ImportRequest, { type: 'persist' }>,
   post: (reply: ImportReply) => void,
   fetchText: (url: string) => Promise<string> = async (url) => {
     const response = await fetch(url);
@@ -66,9 +68,12 @@ export async function handleImportRequest(
         post({ type: 'progress', phase, done, total });
       }
     });
-    // Search text is normalised here too, so landing 100,000 rows does not build it on the main thread.
-    const textOf = ownSearchTextBuilder(request.config.serviceTags);
-    post({ type: 'done', result, searchTexts: result.resources.map(textOf) });
+    // Ids, duplicates and search text are worked out here too, so landing 100,000 rows does not do it on the
+    // main thread.
+    post({
+      type: 'done',
+      landed: landImport(result, request.landing, ownSearchTextBuilder(request.config.serviceTags)),
+    });
   } catch (error) {
     post({ type: 'error', error: error instanceof Error ? error.message : String(error) });
   }

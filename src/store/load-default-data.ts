@@ -1,8 +1,10 @@
+import { primeHasInternal } from '../domain/internal-records.ts';
 import type { FileReport } from '../domain/load-dataset.ts';
 import type { LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { Resource } from '../domain/resource.ts';
-import { primeDisplayOrder, primeSearchTexts } from '../domain/resource-index.ts';
+import { primeIndex } from '../domain/resource-index.ts';
+import { primeStartYears } from '../domain/start-year.ts';
 import { useAppStore } from './app-store.ts';
 import type { DatasetMessage } from './dataset-protocol.ts';
 
@@ -17,12 +19,10 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
     const resources: Resource[] = [];
-    const searchTexts: string[] = [];
     worker.onmessage = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'chunk') {
         for (const r of message.resources) resources.push(r);
-        for (const text of message.searchTexts) searchTexts.push(text);
         return;
       }
       worker.terminate();
@@ -30,8 +30,9 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         reject(new Error(message.error));
         return;
       }
-      primeSearchTexts(resources, searchTexts);
-      primeDisplayOrder(resources, message.order);
+      primeIndex(resources, message);
+      primeStartYears(resources, message.startYears);
+      primeHasInternal(resources, message.hasInternal);
       resolve({ manifest: message.manifest, resources, issues: message.issues, fileReports: message.files });
     };
     worker.onerror = (event) => {

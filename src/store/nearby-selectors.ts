@@ -1,10 +1,11 @@
-import { type OpenState, openStateOfCode } from '../domain/open-state.ts';
+import type { OpenState } from '../domain/open-state.ts';
 import { DEFAULT_RESIDENT_CONFIG, type ResidentConfig, residentConfigOf } from '../domain/resident-config.ts';
 import type { Resource } from '../domain/resource.ts';
 import type { AppState } from './app-store.ts';
 import { selectFilterResult, selectResourceIndex } from './derived.ts';
+import { openStateEngine } from './hours-engine.ts';
 import { memoizeLast } from './memoize-last.ts';
-import { nearbyDistances, openCodes } from './nearby-derived.ts';
+import { nearbyDistances } from './nearby-derived.ts';
 
 /** Distance in metres from the reference point to a resource, or null (no point, or no position). */
 export const selectDistanceTo = (s: AppState, id: string): number | null => {
@@ -15,14 +16,19 @@ export const selectDistanceTo = (s: AppState, id: string): number | null => {
   return Number.isNaN(d) ? null : d;
 };
 
-/** Open now, closed, unknown or no hours; `pending` while the hours engine is still downloading. */
+/** Open now, closed, unknown or no hours, for an hours text; `pending` while the hours engine is downloading. */
+export const selectOpenStateOf = (s: AppState, hours: string | undefined): OpenState | 'pending' => {
+  const evaluate = s.hoursReady ? openStateEngine() : null;
+  if (!evaluate) return hours?.trim() ? 'pending' : 'none';
+  return evaluate(hours, s.clock);
+};
+
+/** The open state of a resource by id ('none' when it no longer exists). */
 export const selectOpenState = (s: AppState, id: string): OpenState | 'pending' => {
   const index = selectResourceIndex(s);
   const position = index.positionOf(id);
   if (position === undefined) return 'none';
-  const codes = openCodes(s, index.resources);
-  if (codes.length === 0) return index.resources[position]?.openingHours ? 'pending' : 'none';
-  return openStateOfCode(codes[position]);
+  return selectOpenStateOf(s, index.resources[position]?.openingHours);
 };
 
 const configOf = memoizeLast((manifest: AppState['manifest']) =>

@@ -15,14 +15,11 @@ import { selectFilterResult, selectResourceIndex, selectResources } from './deri
 import { memoizeLast } from './memoize-last.ts';
 import { selectGazetteer } from './workshop-slice.ts';
 
-const countiesOf = memoizeLast((resources: readonly Resource[]) => {
-  const counties = new Set<string>();
-  for (const r of resources) if (r.county) counties.add(r.county);
-  return [...counties];
-});
+const countiesOf = memoizeLast((counties: readonly string[]) => counties.filter((c) => c !== ''));
 
 /** Counties that have at least one resource (all data, not only the filtered view). */
-export const selectCountiesWithData = (s: AppState): readonly string[] => countiesOf(selectResources(s));
+export const selectCountiesWithData = (s: AppState): readonly string[] =>
+  countiesOf(selectResourceIndex(s).columns.counties);
 
 const shownCategoriesOf = memoizeLast((categories: AppState['manifest'], hidden: readonly string[]) =>
   (categories?.categories ?? []).map((c) => c.id).filter((id) => !hidden.includes(id)),
@@ -114,10 +111,15 @@ export const selectStartYearRange = (s: AppState) => yearRangeOf(selectResources
 
 const rowsOf = memoizeLast(
   (doc: AppState['workshopHistory']['present'], base: readonly Resource[], layers: AppState['layers']) => {
-    const byId = new Map<string, Resource>();
-    for (const list of [base, ...layers.map((l) => l.resources)])
-      for (const r of list) if (!byId.has(r.id)) byId.set(r.id, r);
-    return workshopRows(doc, (id) => byId.get(id));
+    // Only deletions need the source records: look them up on demand, not by indexing 100,000 ids.
+    const lists = [base, ...layers.map((l) => l.resources)];
+    return workshopRows(doc, (id) => {
+      for (const list of lists) {
+        const found = list.find((r) => r.id === id);
+        if (found) return found;
+      }
+      return undefined;
+    });
   },
 );
 

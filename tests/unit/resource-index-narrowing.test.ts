@@ -8,6 +8,7 @@ import {
   primeSearchTexts,
   type ResourceFilters,
 } from '../../src/domain/resource-index.ts';
+import { recordText } from '../../src/domain/search-columns.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
 
@@ -78,11 +79,11 @@ describe('work done in the loading worker', () => {
     const primed = buildResourceIndex(list, manifest.categories, manifest.serviceTags);
     expect(primed.order).toEqual(reversed);
     // Display position 0 is the last record of the list (the order is reversed).
-    expect(primed.columns.texts[0]).toBe(`primed:${list[19]?.id}`);
+    expect(recordText(primed.columns, 0)).toBe(`primed:${list[19]?.id}`);
     // A new list (e.g. with an import added) is sorted and searched anew, unless the store primes it too.
     const copy = [...list];
     const rebuilt = buildResourceIndex(copy, manifest.categories, manifest.serviceTags);
     expect(rebuilt.order).toEqual(displayOrder(copy));
-    expect(rebuilt.columns.texts[0]).not.toMatch(/^primed:/);
+    expect(recordText(rebuilt.columns, 0)).not.toMatch(/^primed:/);
   });
 });

@@ -85,7 +85,7 @@ describe('buildResourceIndex', () => {
       .map((r) => r.id);
     expect(index.order.map((i) => resources[i]?.id)).toEqual(expected);
     expect(index.positionOf('tainan-east')).toBe(2);
-    expect(index.columns.texts).toHaveLength(resources.length);
+    expect(index.columns.category).toHaveLength(resources.length);
     expect(index.positionOf('no-such-id')).toBeUndefined();
   });
 

@@ -86,7 +86,7 @@ export function ResourceDetail({ actions }: { actions?: (resource: Resource) => 
         <dd>
           {resource.openingHours ? (
             <>
-              <OpenStateBadge resourceId={resource.id} /> {resource.openingHours}
+              <OpenStateBadge hours={resource.openingHours} /> {resource.openingHours}
             </>
           ) : (
             notProvided

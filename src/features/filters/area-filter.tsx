@@ -1,17 +1,17 @@
 import { useId, useMemo } from 'react';
-import { areaOptions } from '../../domain/area-options.ts';
+import { areaOptionsOf } from '../../domain/area-options.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResources } from '../../store/derived.ts';
+import { selectResourceIndex } from '../../store/derived.ts';
 
 /** County, then township: the towns list follows the chosen county. */
 export function AreaFilter() {
   const { t } = useTranslation();
-  const resources = useAppStore(selectResources);
+  const { columns } = useAppStore(selectResourceIndex);
   const county = useAppStore((s) => s.filters.county);
   const town = useAppStore((s) => s.filters.town);
   const setArea = useAppStore((s) => s.setArea);
-  const options = useMemo(() => areaOptions(resources), [resources]);
+  const options = useMemo(() => areaOptionsOf(columns), [columns]);
   const towns = options.find((o) => o.county === county)?.towns ?? [];
   const countyId = useId();
   const townId = useId();

@@ -17,10 +17,18 @@ export function ResourceList() {
   const select = useAppStore((s) => s.select);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  const rowHeights = useRef(new RowHeights());
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 84,
+    // The usual row's measured height: a row that measures as estimated costs nothing, while each one that
+    // differs makes the virtualiser recompute every row's position (100,000 of them).
+    estimateSize: () => rowHeights.current.usual(),
+    measureElement: (element, entry) => {
+      const size = entry?.borderBoxSize?.[0]?.blockSize ?? (element as HTMLElement).offsetHeight;
+      rowHeights.current.add(size);
+      return Math.round(size);
+    },
     overscan: 8,
   });
 
@@ -66,4 +74,29 @@ export function ResourceList() {
       </ul>
     </div>
   );
+}
+
+/** The most common of the recently measured row heights (one-line rows, at the current text size). */
+class RowHeights {
+  private readonly recent: number[] = [];
+  private mode = 90;
+
+  add(size: number) {
+    if (!(size > 0)) return; // not laid out (hidden, or no layout engine)
+    this.recent.push(Math.round(size));
+    if (this.recent.length > 24) this.recent.shift();
+    const counts = new Map<number, number>();
+    for (const h of this.recent) counts.set(h, (counts.get(h) ?? 0) + 1);
+    let best = 0;
+    for (const [h, n] of counts) {
+      if (n > best) {
+        best = n;
+        this.mode = h;
+      }
+    }
+  }
+
+  usual() {
+    return this.mode;
+  }
 }

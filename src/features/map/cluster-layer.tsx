@@ -2,7 +2,6 @@ import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import type { ClusterItem } from '../../domain/cluster-index.ts';
-import { positionColumns } from '../../domain/cluster-index.ts';
 import type { Resource } from '../../domain/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
@@ -28,7 +27,7 @@ function nameMarker(marker: L.Marker, name: string) {
 export function ClusterLayer() {
   const map = useMap();
   const { t, label } = useTranslation();
-  const { resources } = useAppStore(selectResourceIndex);
+  const { resources, positions } = useAppStore(selectResourceIndex);
   const visible = useAppStore((s) => selectFilterResult(s).visible);
   const [client, setClient] = useState<ClusterClient | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -47,7 +46,7 @@ export function ClusterLayer() {
     setClient(created);
     return () => created.dispose();
   }, []);
-  useEffect(() => client?.setPositions(positionColumns(resources)), [client, resources]);
+  useEffect(() => client?.setPositions(positions), [client, positions]);
   useEffect(() => {
     if (!client) return;
     let current = true;

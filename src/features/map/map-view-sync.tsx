@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
+import { boundsOf } from '../../domain/bounds.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
 import { toLeaflet } from './to-leaflet.ts';
@@ -11,13 +12,10 @@ const prefersReducedMotion = () =>
 /** Fits the map to the visible, placed resources (e.g. the township the person just chose). */
 function fitToVisible(map: L.Map) {
   const state = useAppStore.getState();
-  const { resources } = selectResourceIndex(state);
-  const points = selectFilterResult(state).visible.flatMap((i) => {
-    const position = resources[i]?.position;
-    return position ? [toLeaflet(position)] : [];
-  });
-  if (points.length > 0)
-    map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 14, animate: false });
+  const box = boundsOf(selectResourceIndex(state).positions, selectFilterResult(state).visible);
+  if (!box) return;
+  const bounds = L.latLngBounds([box.south, box.west], [box.north, box.east]);
+  map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14, animate: false });
 }
 
 /**

@@ -1,0 +1,102 @@
+import { type DuplicateCandidate, findDuplicates } from '../domain/duplicates.ts';
+import type { ImportResult } from '../domain/import-file.ts';
+import type { ImportFormat } from '../domain/import-formats.ts';
+import { assignUniqueIds } from '../domain/import-ids.ts';
+import type { Resource, Visibility } from '../domain/resource.ts';
+import type { ImportedDataset } from './import-slice.ts';
+
+/**
+ * What the importer needs, besides the file, to turn its records into a dataset ready to show: the list of
+ * datasets' entry, and the records already on show (their ids stay unique, their repeats are flagged).
+ */
+export interface LandingRequest {
+  /** The new dataset's id; a replaced file keeps its own. */
+  readonly datasetId: string;
+  readonly fileName: string;
+  /** The format the person's file had, when the page converted it first (KML and KMZ arrive as GeoJSON). */
+  readonly format?: ImportFormat;
+  /** ISO date and time of the import. */
+  readonly importedAt: string;
+  readonly visibility: Visibility;
+  readonly origin: 'file' | 'url';
+  /** The records on show, without those of the dataset this file replaces. */
+  readonly existing: readonly DuplicateCandidate[];
+}
+
+/** An import ready to show: its entry in the list of datasets, and its records. */
+export interface LandedImport {
+  readonly dataset: ImportedDataset;
+  readonly resources: readonly Resource[];
+  /** Each record's own search text (ownSearchTextBuilder), same order: the page does not normalise them. */
+  readonly searchTexts: readonly string[];
+  /** Why nothing could be imported (an issue code) when the file gave no rows at all; null otherwise. */
+  readonly failure: string | null;
+}
+
+/** The few fields duplicate detection and id checks read: what the page sends the worker about its records. */
+export function duplicateCandidates(resources: readonly Resource[]): DuplicateCandidate[] {
+  return resources.map(({ id, name, address, position, precision }) => ({
+    id,
+    name,
+    address,
+    position,
+    precision,
+  }));
+}
+
+/**
+ * Turns an import's result into the dataset the page shows: ids made unique against the records on show,
+ * duplicates flagged, the report rows following renamed ids. Runs in the import worker.
+ */
+export function landImport(
+  result: ImportResult,
+  landing: LandingRequest,
+  searchTextOf: (r: Resource) => string,
+): LandedImport {
+  const unique = assignUniqueIds(
+    result.resources,
+    result.rows,
+    new Set(landing.existing.map((r) => r.id)),
+    landing.fileName,
+  );
+  const fatal = result.rows.length === 0 ? result.issues.find((i) => i.severity === 'error') : undefined;
+  return {
+    dataset: {
+      id: landing.datasetId,
+      fileName: landing.fileName,
+      format: landing.format ?? result.format,
+      encoding: result.encoding,
+      importedAt: landing.importedAt,
+      visibility: landing.visibility,
+      origin: landing.origin,
+      mapping: result.mapping,
+      rows: unique.rows,
+      duplicates: flagged(landing.existing, unique.resources),
+    },
+    resources: unique.resources,
+    searchTexts: unique.resources.map(searchTextOf),
+    failure: fatal ? fatal.code : null,
+  };
+}
+
+/**
+ * Lands an import again on the page when the records on show changed while the worker ran (the default
+ * data arrived, a dataset was removed, a record was corrected): ids and duplicates against the records now.
+ */
+export function relandImport(landed: LandedImport, existing: readonly DuplicateCandidate[]): LandedImport {
+  const unique = assignUniqueIds(
+    landed.resources,
+    landed.dataset.rows,
+    new Set(existing.map((r) => r.id)),
+    landed.dataset.fileName,
+  );
+  return {
+    ...landed,
+    dataset: { ...landed.dataset, rows: unique.rows, duplicates: flagged(existing, unique.resources) },
+    resources: unique.resources,
+  };
+}
+
+function flagged(existing: readonly DuplicateCandidate[], imported: readonly Resource[]) {
+  return findDuplicates(existing, imported).map((pair) => ({ ...pair, resolution: 'open' as const }));
+}
