@@ -19,7 +19,7 @@ self.onmessage = async (event: MessageEvent<{ baseUrl: string }>) => {
     const fetched = await fetchDataset(event.data.baseUrl);
     const dataset = loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files);
     for (let start = 0; start < dataset.resources.length; start += CHUNK) {
-      post({ type: 'chunk', resources: dataset.resources.slice(start, start + CHUNK) });
+      post({ type: 'chunk', json: JSON.stringify(dataset.resources.slice(start, start + CHUNK)) });
     }
     const { categories, serviceTags } = fetched.manifest;
     const order = displayOrder(dataset.resources);

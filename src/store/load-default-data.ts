@@ -22,7 +22,8 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
     worker.onmessage = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'chunk') {
-        for (const r of message.resources) resources.push(r);
+        // Our own worker's JSON of Resource[] (see DatasetMessage).
+        for (const r of JSON.parse(message.json) as Resource[]) resources.push(r);
         return;
       }
       worker.terminate();
