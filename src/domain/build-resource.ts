@@ -15,6 +15,7 @@ import type { RawRecord } from './raw-record.ts';
 import type { LocationPrecision, Resource, Visibility } from './resource.ts';
 import { safeHttpUrl } from './safe-url.ts';
 import { stableHash } from './stable-id.ts';
+import { setOwn } from './table-to-records.ts';
 
 /** What a file contributes to each of its records. */
 export interface FileDefaults {
@@ -77,13 +78,18 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     report('missing-name', 'name');
     return { resource: null, issues };
   }
-  const extra: Record<string, string> = { ...record.extra };
+  // Copied only when the validation adds to it (a rejected value is kept as written).
+  let extra = record.extra as Record<string, string>;
+  const keepInExtra = (column: string, value: string) => {
+    if (extra === record.extra) extra = { ...record.extra };
+    setOwn(extra, column, value);
+  };
 
   const rawCategory = (fields.category ?? '').trim();
   const categoryMatch = rawCategory === '' ? undefined : matchByLabel(ctx.categories, rawCategory);
   if (rawCategory !== '' && !categoryMatch) report('unknown-category', 'category', rawCategory);
   const category = categoryMatch?.id ?? ctx.defaults.category;
-  if (rawCategory !== '' && !categoryMatch && headers.category) extra[headers.category] = rawCategory;
+  if (rawCategory !== '' && !categoryMatch && headers.category) keepInExtra(headers.category, rawCategory);
 
   const services = splitList(fields.services ?? '').map((label) => {
     const tag = matchByLabel(ctx.serviceTags, label);
@@ -92,10 +98,12 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
   });
 
   const rawAddress = (fields.address ?? '').trim();
-  const addresses = rawAddress
-    .split(/[;；、\n]/)
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
+  const addresses = ADDRESS_SEPARATORS.test(rawAddress)
+    ? rawAddress
+        .split(ADDRESS_SEPARATORS)
+        .map((a) => a.trim())
+        .filter((a) => a !== '')
+    : [rawAddress];
   if (addresses.length > 1) report('multiple-addresses', 'address', rawAddress);
   const parsed = parseAddress(ctx.gazetteer, addresses[0] ?? '', fields.county || ctx.defaults.county);
   const county = placeKey(fields.county?.trim() || parsed.county || ctx.defaults.county || '');
@@ -112,38 +120,57 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
   const website = fields.website?.trim() ? safeHttpUrl(fields.website) : null;
   if (fields.website?.trim() && !website) {
     report('invalid-website', 'website', fields.website);
-    if (headers.website) extra[headers.website] = fields.website;
+    if (headers.website) keepInExtra(headers.website, fields.website);
   }
   const lastVerified = fields.lastVerified?.trim() ? parseDateCell(fields.lastVerified) : null;
   if (fields.lastVerified?.trim() && !lastVerified) {
     report('invalid-date', 'lastVerified', fields.lastVerified);
-    if (headers.lastVerified) extra[headers.lastVerified] = fields.lastVerified;
+    if (headers.lastVerified) keepInExtra(headers.lastVerified, fields.lastVerified);
   }
   const visibility: Visibility = INTERNAL_WORDS.has((fields.visibility ?? '').trim().toLowerCase())
     ? 'internal'
     : ctx.defaults.visibility;
 
-  const resource: Resource = {
-    id: fields.id?.trim().replace(/^'/, '') || `${stableHash(file)}-${stableHash(`${name}|${rawAddress}`)}`,
+  const id =
+    fields.id?.trim().replace(/^'/, '') || `${stableHash(file)}-${stableHash(`${name}|${rawAddress}`)}`;
+  // Optional fields are set only when present (no spread of temporary objects: this runs 100,000 times).
+  const resource: { -readonly [K in keyof Resource]: Resource[K] } = {
+    id,
     name,
     category,
     services,
     address: rawAddress,
     county,
     town,
-    ...(fields.village?.trim() ? { village: fields.village.trim() } : {}),
     position,
     precision,
     phones: splitPhones(fields.phone ?? ''),
-    ...(fields.openingHours?.trim() ? { openingHours: fields.openingHours.trim() } : {}),
-    ...(website ? { website } : {}),
-    ...(fields.description?.trim() ? { description: fields.description.trim() } : {}),
     source: fields.source?.trim() || ctx.defaults.source,
-    ...(lastVerified ? { lastVerified } : {}),
     visibility,
     extra,
   };
+  const village = fields.village?.trim();
+  if (village) resource.village = village;
+  const openingHours = fields.openingHours?.trim();
+  if (openingHours) resource.openingHours = openingHours;
+  if (website) resource.website = website;
+  const description = fields.description?.trim();
+  if (description) resource.description = description;
+  if (lastVerified) resource.lastVerified = lastVerified;
   return { resource, issues };
+}
+
+const ADDRESS_SEPARATORS = /[;；、\n]/;
+
+/** The coordinate system the lat/lng headers name, once per file (every record shares the headers object). */
+const headerCrs = new WeakMap<RawRecord['headers'], ProjectedCrs | null>();
+function crsOfHeaders(headers: RawRecord['headers']): ProjectedCrs | undefined {
+  let crs = headerCrs.get(headers);
+  if (crs === undefined) {
+    crs = crsFromHeaders(headers.lat, headers.lng) ?? null;
+    headerCrs.set(headers, crs);
+  }
+  return crs ?? undefined;
 }
 
 function splitList(raw: string): string[] {
@@ -161,7 +188,7 @@ function locate(
   report: (code: LoadIssueCode, field?: 'lat' | 'lng' | 'address', value?: string) => void,
 ): { position: LatLng | null; precision: LocationPrecision } {
   const gazetteer = ctx.gazetteer;
-  const hint = ctx.defaults.crs ?? crsFromHeaders(record.headers.lat, record.headers.lng);
+  const hint = ctx.defaults.crs ?? crsOfHeaders(record.headers);
   const exact = exactPosition(record, report, hint, county);
   if (exact) return { position: exact, precision: 'exact' };
   if (record.otherGeometry) report('non-point-geometry', undefined, record.otherGeometry);

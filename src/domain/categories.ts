@@ -1,3 +1,4 @@
+import { nfkc } from './normalize-text.ts';
 /** Marker symbols drawn by the map; each category has its own so colour is never the only cue. */
 export const MARKER_SYMBOLS = [
   'circle',
@@ -77,5 +78,5 @@ function lookupOf<T extends { id: string; label: Label; aliases: readonly string
 }
 
 function compact(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').replace(/台/g, '臺').toLowerCase();
+  return nfkc(s).replace(/\s+/g, '').replace(/台/g, '臺').toLowerCase();
 }

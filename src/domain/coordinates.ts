@@ -1,3 +1,5 @@
+import { nfkc } from './normalize-text.ts';
+
 /** Coordinates are branded so that [lat, lng] (model, Leaflet) and [lng, lat] (GeoJSON) cannot be mixed. */
 declare const latLngBrand: unique symbol;
 declare const lngLatBrand: unique symbol;
@@ -69,13 +71,17 @@ export function asLngLat(lng: number, lat: number): LngLat {
 const DMS =
   /^(-?\d+(?:\.\d+)?)\s*(?:[°度]\s*|\s+|(?=[NSEW北南東西]$))(?:(\d+(?:\.\d+)?)\s*(?:['′分]\s*|\s+|(?=[NSEW北南東西]?$))(?:(\d+(?:\.\d+)?)\s*(?:["秒]\s*|(?=[NSEW北南東西]?$)))?)?([NSEW北南東西])?$/i;
 
+const PLAIN_DECIMAL = /^\s*-?\d+(?:\.\d+)?\s*$/;
+
 /**
  * Parses a coordinate cell: half/full-width digits, a plain number, or degrees-minutes-seconds.
  * e.g. 23°33'45.6"N, 23°33′45.6″N, 23度33分45.6秒, 23 33 45.6, 23°33 (minutes), 23.5N, 33°52'S (negative).
  */
 export function parseCoordinate(raw: string): number | null {
+  // Most cells are plain decimal numbers: read them without normalising (this runs twice per row).
+  if (PLAIN_DECIMAL.test(raw)) return Number(raw);
   // NFKC turns full-width digits into ASCII and the double prime ″ into two primes; '' is Excel's ".
-  const text = raw.normalize('NFKC').trim().replace(/′′|''/g, '"');
+  const text = nfkc(raw).trim().replace(/′′|''/g, '"');
   if (text === '') return null;
   const plain = Number(text);
   if (Number.isFinite(plain)) return plain;

@@ -1,3 +1,4 @@
+import { nfkc } from './normalize-text.ts';
 /**
  * Parses a date cell into ISO YYYY-MM-DD. Accepts 2023-03-15, 2023/3/15, 2023年3月15日, 20230315 and ROC (民國)
  * years such as 112/03/15, 077/11/29, 民國112年3月15日 or 1120315 (year + 1911); a time after the date
@@ -5,8 +6,7 @@
  * empty `//` and impossible dates such as 086/08/00.
  */
 export function parseDateCell(raw: string): string | null {
-  const text = raw
-    .normalize('NFKC')
+  const text = nfkc(raw)
     .trim()
     .replace(/^民國\s*/, '');
   const m =

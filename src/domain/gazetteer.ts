@@ -1,4 +1,5 @@
 import { type LatLng, toLatLng } from './coordinates.ts';
+import { nfkc } from './normalize-text.ts';
 
 /** A township (鄉鎮市區) with its area-weighted centroid. */
 export interface Township {
@@ -22,8 +23,18 @@ export interface Gazetteer {
  * 臺北市大安区 once, and PDF-extracted addresses break 臺北 市 with a space.
  */
 export function placeKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').replace(/台/g, '臺').replace(/区/g, '區');
+  let key = placeKeys.get(name);
+  if (key === undefined) {
+    key = nfkc(name).replace(/\s+/g, '').replace(/台/g, '臺').replace(/区/g, '區');
+    // Place names repeat across rows (a 100,000-row file has a few hundred): remember the short ones.
+    if (name.length <= 12) {
+      if (placeKeys.size > 10_000) placeKeys.clear();
+      placeKeys.set(name, key);
+    }
+  }
+  return key;
 }
+const placeKeys = new Map<string, string>();
 
 /** Builds a gazetteer from rows of county, town, zipcode, lat, lng. */
 export function buildGazetteer(rows: readonly (readonly string[])[]): Gazetteer {
@@ -70,13 +81,34 @@ export function parseAddress(gazetteer: Gazetteer, address: string, defaultCount
   const county =
     countyMatch?.[1] && gazetteer.counties().includes(countyMatch[1]) ? countyMatch[1] : undefined;
   const rest = county ? text.slice(county.length) : text;
-  const candidates = gazetteer.townships.filter(
-    (t) => (county ? t.county === county : true) && rest.startsWith(t.town),
-  );
+  const candidates = townsAtStart(gazetteer, rest).filter((t) => (county ? t.county === county : true));
   const preferred =
     candidates.find((t) => t.county === county) ??
     (defaultCounty ? candidates.find((t) => t.county === placeKey(defaultCounty)) : undefined) ??
     (candidates.length === 1 ? candidates[0] : undefined);
   if (preferred) return { county: preferred.county, town: preferred.town };
   return county ? { county } : {};
+}
+
+const townNames = new WeakMap<
+  Gazetteer,
+  { readonly lengths: readonly number[]; readonly rank: ReadonlyMap<Township, number> }
+>();
+
+/** Townships whose name starts `text`, in gazetteer order: a lookup per name length, not a scan of them all. */
+function townsAtStart(gazetteer: Gazetteer, text: string): Township[] {
+  let names = townNames.get(gazetteer);
+  if (!names) {
+    names = {
+      lengths: [...new Set(gazetteer.townships.map((t) => t.town.length))],
+      rank: new Map(gazetteer.townships.map((t, i) => [t, i])),
+    };
+    townNames.set(gazetteer, names);
+  }
+  const found: Township[] = [];
+  for (const length of names.lengths) {
+    if (length <= text.length) found.push(...gazetteer.findByTown(text.slice(0, length)));
+  }
+  const { rank } = names;
+  return found.length < 2 ? found : found.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
 }

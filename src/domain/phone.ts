@@ -1,3 +1,4 @@
+import { nfkc } from './normalize-text.ts';
 /**
  * Splits a phone cell that holds several numbers, e.g. "05-3621150；1925" → two numbers. Two complete
  * numbers joined by one space or comma ("02-25505567 0910-381106") are split too; "(05) 220-7017" is one.
@@ -35,7 +36,7 @@ function splitJoinedNumbers(part: string): string[] {
  * Returns null when no dialable digits remain.
  */
 export function toTelUri(phone: string): string | null {
-  const text = phone.normalize('NFKC');
+  const text = nfkc(phone);
   const [main = '', ext] = text.split(/\s*(?:分機|ext\.?|#|\*|轉|x)\s*/i);
   const digits = main.replace(/[^\d+]/g, '');
   if (digits.replace(/\+/g, '').length < 3) return null;

@@ -106,13 +106,19 @@ const NEUTRALISED = /^'[=+\-@\t\r']/;
 
 /** Columns whose every non-empty cell starts with Excel's text marker. */
 function markedColumns(rows: readonly (readonly string[])[]): Set<number> {
-  // reduce, not Math.max(...spread): 100,000 arguments overflow a worker's stack.
-  const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
-  const marked = new Set<number>();
-  for (let index = 0; index < width; index++) {
-    const cells = rows.map((row) => row[index] ?? '').filter((cell) => cell !== '');
-    if (cells.length > 0 && cells.every((cell) => cell.startsWith("'"))) marked.add(index);
+  // One pass over the cells: per column, 0 = only empty so far, 1 = every non-empty cell marked, 2 = not marked.
+  const state: number[] = [];
+  for (const row of rows) {
+    for (let index = 0; index < row.length; index++) {
+      const cell = row[index] as string;
+      if (cell === '' || state[index] === 2) continue;
+      state[index] = cell.charCodeAt(0) === 39 /* ' */ ? 1 : 2;
+    }
   }
+  const marked = new Set<number>();
+  state.forEach((s, index) => {
+    if (s === 1) marked.add(index);
+  });
   return marked;
 }
 

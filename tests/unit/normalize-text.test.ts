@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForSearch } from '../../src/domain/normalize-text.ts';
+import { nfkc, normalizeForSearch } from '../../src/domain/normalize-text.ts';
 
 describe('normalizeForSearch', () => {
   it.each([
@@ -19,5 +19,21 @@ describe('normalizeForSearch', () => {
 
   it('makes differently written forms of one name equal', () => {
     expect(normalizeForSearch('台北市　ＡＢＣ１２')).toBe(normalizeForSearch('臺北市abc12'));
+  });
+});
+
+describe('nfkc', () => {
+  it.each([
+    ['plain ASCII', '23.5537, 120.4316', '23.5537, 120.4316'],
+    ['Chinese ideographs', '嘉義縣民雄鄉江厝店29之4號', '嘉義縣民雄鄉江厝店29之4號'],
+    ['full-width digits and letters', '２９之４號ＡＢ', '29之4號AB'],
+    ['the ideographic space', '嘉義縣　民雄鄉', '嘉義縣 民雄鄉'],
+    ['a compatibility ideograph', '\uF900', '\u8C48'],
+    ['full-width punctuation', '（０５）２２０', '(05)220'],
+    ['the double prime', '33′′', '33′′'.normalize('NFKC')],
+    ['empty', '', ''],
+  ])('%s', (_, input, expected) => {
+    expect(nfkc(input)).toBe(expected);
+    expect(nfkc(input)).toBe(input.normalize('NFKC'));
   });
 });
