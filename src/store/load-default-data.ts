@@ -22,6 +22,7 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
     worker.onmessage = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'chunk') {
+        if (resources.length === 0) performance.mark('crm:data-first-chunk');
         // Our own worker's JSON of Resource[] (see DatasetMessage).
         for (const r of JSON.parse(message.json) as Resource[]) resources.push(r);
         return;
@@ -31,6 +32,7 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         reject(new Error(message.error));
         return;
       }
+      performance.mark('crm:data-done');
       primeIndex(resources, message);
       primeStartYears(resources, message.startYears);
       primeHasInternal(resources, message.hasInternal);
@@ -66,6 +68,8 @@ export async function loadDefaultData(baseUrl = new URL('data/', document.baseUR
   startLoading();
   try {
     setDataset(typeof Worker === 'undefined' ? await loadOnMainThread(baseUrl) : await loadInWorker(baseUrl));
+    // User Timing marks (devtools, and the bench's breakdown of data → interactive map).
+    performance.mark('crm:data-landed');
   } catch (error) {
     failLoading(error instanceof Error ? error.message : String(error));
   }

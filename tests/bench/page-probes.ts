@@ -5,11 +5,6 @@ export interface PageProbe {
   readonly readyAt: number | null;
   /** The first frame after readyAt. */
   readonly readyFrameAt: number | null;
-  readonly workerCreatedAt: number | null;
-  /** The dataset message from the worker reaches the main thread. */
-  readonly messageAt: number | null;
-  /** Structured-clone deserialisation of that message on the main thread. */
-  readonly deserializeMs: number | null;
   readonly keystrokes: Keystroke[];
   readonly longTaskError?: string;
 }
@@ -32,8 +27,7 @@ export interface Keystroke {
 export function probeScript(expectedCountTexts: readonly string[]): string {
   return `(() => {
   const expected = ${JSON.stringify(expectedCountTexts)};
-  const bench = { longTasks: [], keystrokes: [], readyAt: null, readyFrameAt: null,
-    workerCreatedAt: null, messageAt: null, deserializeMs: null };
+  const bench = { longTasks: [], keystrokes: [], readyAt: null, readyFrameAt: null };
   window.__bench = bench;
   try {
     new PerformanceObserver((list) => {
@@ -47,22 +41,6 @@ export function probeScript(expectedCountTexts: readonly string[]): string {
     channel.port1.onmessage = () => callback(performance.now());
     channel.port2.postMessage(0);
   });
-  const NativeWorker = window.Worker;
-  if (NativeWorker) {
-    window.Worker = class extends NativeWorker {
-      constructor(url, options) {
-        super(url, options);
-        bench.workerCreatedAt = performance.now();
-        this.addEventListener('message', (event) => {
-          if (bench.messageAt !== null) return;
-          const start = performance.now();
-          void event.data;
-          bench.messageAt = start;
-          bench.deserializeMs = performance.now() - start;
-        });
-      }
-    };
-  }
   const isReady = () =>
     Array.from(document.querySelectorAll('[role=status]')).some((el) =>
       expected.some((text) => (el.textContent || '').includes(text))) &&
