@@ -10,6 +10,12 @@ import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 /** Asynchronous clustering: the index lives in a worker; the map asks for what its viewport needs. */
 export interface ClusterClient {
   setPositions(columns: PositionColumns): void;
+  /**
+   * Sets the positions and starts indexing all of them at once: the loading path calls this as soon as the
+   * worker has the positions, so the index is (nearly) ready when the records land. A later setVisible of
+   * every index (no filter) with the same positions reuses it.
+   */
+  prepareAll(columns: PositionColumns): void;
   /** Rebuilds the index for these visible indexes; resolves when queries will see them. */
   setVisible(visible: readonly number[]): Promise<void>;
   query(bbox: BBox, zoom: number): Promise<ClusterItem[]>;
@@ -20,6 +26,21 @@ export interface ClusterClient {
 /** A worker-backed client in browsers; the same index in-thread where workers are missing (tests). */
 export function createClusterClient(): ClusterClient {
   return typeof Worker === 'undefined' ? inThreadClient() : workerClient();
+}
+
+let shared: ClusterClient | null = null;
+
+/** The page's clustering client (there is one map): created on first use, kept for the page's life. */
+export function sharedClusterClient(): ClusterClient {
+  shared ??= createClusterClient();
+  return shared;
+}
+
+/** Every index of the columns, as the "all visible" set. */
+function everyIndex(columns: PositionColumns): Int32Array {
+  const all = new Int32Array(columns.lat.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  return all;
 }
 
 function workerClient(): ClusterClient {
@@ -51,16 +72,38 @@ function workerClient(): ClusterClient {
       pending.set(id, resolve);
       send(build(id));
     });
+  let sentColumns: PositionColumns | null = null;
+  // The last index built: for which positions, and whether of every index (what an unfiltered view shows).
+  let built: { columns: PositionColumns | null; all: boolean; ready: Promise<void> } = {
+    columns: null,
+    all: false,
+    ready: Promise.resolve(),
+  };
+  const setPositions = (columns: PositionColumns) => {
+    if (columns === sentColumns) return;
+    sentColumns = columns;
+    send({ type: 'positions', columns });
+  };
+  const build = (visible: Int32Array, all: boolean) => {
+    generation += 1;
+    const g = generation;
+    const done = new Promise<void>((resolve) => {
+      ready.set(g, resolve);
+      send({ type: 'visible', generation: g, visible }, [visible.buffer]);
+    });
+    built = { columns: sentColumns, all, ready: done };
+    return done;
+  };
   return {
-    setPositions: (columns) => send({ type: 'positions', columns }),
+    setPositions,
+    prepareAll(columns) {
+      setPositions(columns);
+      void build(everyIndex(columns), true);
+    },
     setVisible(visible) {
-      generation += 1;
-      const g = generation;
-      const list = new Int32Array(visible);
-      return new Promise<void>((resolve) => {
-        ready.set(g, resolve);
-        send({ type: 'visible', generation: g, visible: list }, [list.buffer]);
-      });
+      const all = sentColumns !== null && visible.length === sentColumns.lat.length;
+      if (all && built.all && built.columns === sentColumns) return built.ready;
+      return build(new Int32Array(visible), all);
     },
     query: async (bbox, zoom) => {
       const reply = await ask((id) => ({ type: 'query', id, bbox, zoom }));
@@ -80,6 +123,10 @@ function inThreadClient(): ClusterClient {
   return {
     setPositions: (c) => {
       columns = c;
+    },
+    prepareAll: (c) => {
+      columns = c;
+      index = buildClusterIndexFromColumns(columns, everyIndex(columns));
     },
     setVisible: async (visible) => {
       index = buildClusterIndexFromColumns(columns, visible);

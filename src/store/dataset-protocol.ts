@@ -11,6 +11,8 @@ export type DatasetMessage =
    * and gives records of one shape (a few hidden classes), which every later pass over them runs faster on.
    */
   | { readonly type: 'chunk'; readonly json: string }
+  /** Positions by resource index, sent first (transferred) so that clustering starts while records travel. */
+  | { readonly type: 'positions'; readonly positions: PositionColumns }
   | {
       readonly type: 'done';
       readonly manifest: Manifest;
@@ -20,8 +22,6 @@ export type DatasetMessage =
       readonly order: number[];
       /** The search columns, built here (their typed arrays are transferred, not copied). */
       readonly columns: SearchColumns;
-      /** Positions by resource index (transferred). */
-      readonly positions: PositionColumns;
       /** Start years (設立年度) by resource index, 0 for none (transferred). */
       readonly startYears: Int32Array;
       /** Whether any record is internal (內部資料). */

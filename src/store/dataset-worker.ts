@@ -18,13 +18,17 @@ self.onmessage = async (event: MessageEvent<{ baseUrl: string }>) => {
   try {
     const fetched = await fetchDataset(event.data.baseUrl);
     const dataset = loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files);
+    const positions = positionColumns(dataset.resources);
+    self.postMessage({ type: 'positions', positions } satisfies DatasetMessage, [
+      positions.lat.buffer,
+      positions.lng.buffer,
+    ]);
     for (let start = 0; start < dataset.resources.length; start += CHUNK) {
       post({ type: 'chunk', json: JSON.stringify(dataset.resources.slice(start, start + CHUNK)) });
     }
     const { categories, serviceTags } = fetched.manifest;
     const order = displayOrder(dataset.resources);
     const columns = buildSearchColumns(dataset.resources, order, categories, serviceTags);
-    const positions = positionColumns(dataset.resources);
     const years = startYears(dataset.resources);
     const done: DatasetMessage = {
       type: 'done',
@@ -33,16 +37,10 @@ self.onmessage = async (event: MessageEvent<{ baseUrl: string }>) => {
       files: dataset.files,
       order,
       columns,
-      positions,
       startYears: years,
       hasInternal: listHasInternal(dataset.resources),
     };
-    self.postMessage(done, [
-      ...columnBuffers(columns),
-      positions.lat.buffer,
-      positions.lng.buffer,
-      years.buffer,
-    ]);
+    self.postMessage(done, [...columnBuffers(columns), years.buffer]);
   } catch (error) {
     post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
   }

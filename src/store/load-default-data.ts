@@ -2,10 +2,12 @@ import { primeHasInternal } from '../domain/internal-records.ts';
 import type { FileReport } from '../domain/load-dataset.ts';
 import type { LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
+import type { PositionColumns } from '../domain/position-columns.ts';
 import type { Resource } from '../domain/resource.ts';
 import { primeIndex } from '../domain/resource-index.ts';
 import { primeStartYears } from '../domain/start-year.ts';
 import { useAppStore } from './app-store.ts';
+import { sharedClusterClient } from './cluster-client.ts';
 import type { DatasetMessage } from './dataset-protocol.ts';
 
 interface Loaded {
@@ -19,8 +21,14 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
     const resources: Resource[] = [];
+    let positions: PositionColumns | undefined;
     worker.onmessage = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
+      if (message.type === 'positions') {
+        positions = message.positions;
+        sharedClusterClient().prepareAll(positions);
+        return;
+      }
       if (message.type === 'chunk') {
         if (resources.length === 0) performance.mark('crm:data-first-chunk');
         // Our own worker's JSON of Resource[] (see DatasetMessage).
@@ -33,7 +41,7 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         return;
       }
       performance.mark('crm:data-done');
-      primeIndex(resources, message);
+      if (positions) primeIndex(resources, { ...message, positions });
       primeStartYears(resources, message.startYears);
       primeHasInternal(resources, message.hasInternal);
       resolve({ manifest: message.manifest, resources, issues: message.issues, fileReports: message.files });

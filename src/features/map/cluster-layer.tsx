@@ -5,7 +5,7 @@ import type { ClusterItem } from '../../domain/cluster-index.ts';
 import type { Resource } from '../../domain/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { type ClusterClient, createClusterClient } from '../../store/cluster-client.ts';
+import { type ClusterClient, sharedClusterClient } from '../../store/cluster-client.ts';
 import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
 import { categoryIcon, clusterIcon } from './marker-icons.ts';
 import { toLeaflet } from './to-leaflet.ts';
@@ -39,13 +39,9 @@ export function ClusterLayer() {
   const texts = useRef({ t, label });
   texts.current = { t, label };
 
-  // Created in an effect (not in state initialisation) so that StrictMode's mount–unmount–mount in development
-  // disposes one worker and starts another, rather than leaving the layer with a terminated one.
-  useEffect(() => {
-    const created = createClusterClient();
-    setClient(created);
-    return () => created.dispose();
-  }, []);
+  // The page's one clustering client, shared with the loading path (which starts indexing before the records
+  // land) and kept across StrictMode's mount–unmount–mount in development.
+  useEffect(() => setClient(sharedClusterClient()), []);
   useEffect(() => client?.setPositions(positions), [client, positions]);
   useEffect(() => {
     if (!client) return;
