@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SearchBox } from '../../src/features/filters/search-box.tsx';
 import { ResultCount } from '../../src/features/list/result-count.tsx';
@@ -52,5 +52,32 @@ describe('SearchBox', () => {
     expect(useAppStore.getState().filters.query).toBe('');
     expect(screen.getByRole('status')).toHaveTextContent(`共 ${dataset.resources.length} 筆結果`);
     expect(screen.queryByRole('button', { name: '清除搜尋' })).not.toBeInTheDocument();
+  });
+});
+
+describe('SearchBox with an input method (注音)', () => {
+  it('shows the composition but searches only the characters chosen', () => {
+    const { dataset } = renderWithData(ui);
+    const total = dataset.resources.length;
+    const box = searchbox();
+
+    fireEvent.compositionStart(box);
+    fireEvent.change(box, { target: { value: 'ㄇㄧㄣˊ' } });
+    expect(box).toHaveValue('ㄇㄧㄣˊ');
+    expect(useAppStore.getState().filters.query).toBe('');
+    expect(screen.getByRole('status')).toHaveTextContent(`共 ${total} 筆結果`);
+
+    fireEvent.change(box, { target: { value: '民' } });
+    fireEvent.compositionEnd(box);
+
+    expect(useAppStore.getState().filters.query).toBe('民');
+    const min = countWhere(dataset, (r) => r.name.includes('民') || r.address.includes('民'));
+    expect(screen.getByRole('status')).toHaveTextContent(`顯示 ${min} / ${total} 筆`);
+  });
+
+  it('shows a query set elsewhere (a link, the back button)', () => {
+    renderWithData(ui);
+    act(() => useAppStore.getState().setQuery('朴子'));
+    expect(searchbox()).toHaveValue('朴子');
   });
 });

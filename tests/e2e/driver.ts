@@ -205,6 +205,27 @@ export class AppPage {
     await this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).fill(text);
   }
 
+  /**
+   * Types into the search box with an input method, as a 注音 user does: the composition (e.g. ㄇㄧㄣˊ) is shown
+   * first, then `choose` commits the chosen characters. Uses Chromium's own IME events (DevTools protocol).
+   */
+  async composeInSearch(composition: string): Promise<{ commit(text: string): Promise<void> }> {
+    await this.onPhoneScreen('find');
+    await this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).focus();
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Input.imeSetComposition', {
+      text: composition,
+      selectionStart: composition.length,
+      selectionEnd: composition.length,
+    });
+    return {
+      commit: async (text) => {
+        await cdp.send('Input.insertText', { text });
+        await cdp.detach();
+      },
+    };
+  }
+
   async searchText(): Promise<string> {
     await this.onPhoneScreen('find');
     return this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).inputValue();

@@ -164,6 +164,21 @@ describe('foundation journeys (default data, built app)', () => {
     await expect.poll(() => app.resultCount()).toBe(halfWidth);
   });
 
+  it('waits for an input method to commit (注音 ㄇㄧㄣˊ is not searched; 民 is)', async () => {
+    const app = await openApp();
+    const typing = await app.composeInSearch('ㄇㄧㄣˊ');
+    await expect.poll(() => app.searchText()).toBe('ㄇㄧㄣˊ');
+    expect(await app.resultCount()).toBe(ALL_RESOURCES);
+    expect(app.currentUrl().searchParams.get('q')).toBeNull();
+
+    await typing.commit('民');
+
+    await expect.poll(() => app.searchText()).toBe('民');
+    await expect.poll(() => app.resultCount()).toBeLessThan(ALL_RESOURCES);
+    expect(await app.visibleListNames()).toContain(MINXIONG.name);
+    await expect.poll(() => app.currentUrl().searchParams.get('q')).toBe('民');
+  });
+
   it('treats 台 and 臺 alike', async () => {
     // The default data has neither character in a name or address, so two rows are added for this journey.
     const app = await openApp({

@@ -1,13 +1,22 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
-/** Free-text search across name, address and services. */
+/**
+ * Free-text search across name, address and services. While an input method is composing (注音, 倉頡, 拼音…)
+ * the box shows what is being typed, but the search waits for the chosen characters: ㄇㄧㄣˊ is not searched.
+ */
 export function SearchBox() {
   const { t } = useTranslation();
   const query = useAppStore((s) => s.filters.query);
   const setQuery = useAppStore((s) => s.setQuery);
   const id = useId();
+  const [text, setText] = useState(query);
+  const composing = useRef(false);
+  // The query can change elsewhere (clear button, link, back button): show it.
+  useEffect(() => {
+    if (!composing.current) setText(query);
+  }, [query]);
   return (
     <div className="search-box">
       <label htmlFor={id}>{t('filters.search')}</label>
@@ -15,14 +24,32 @@ export function SearchBox() {
         <input
           id={id}
           type="search"
-          value={query}
+          value={text}
           placeholder={t('filters.searchPlaceholder')}
           autoComplete="off"
           enterKeyHint="search"
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (!composing.current) setQuery(e.target.value);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            setText(e.currentTarget.value);
+            setQuery(e.currentTarget.value);
+          }}
         />
-        {query !== '' && (
-          <button type="button" className="button-ghost" onClick={() => setQuery('')}>
+        {text !== '' && (
+          <button
+            type="button"
+            className="button-ghost"
+            onClick={() => {
+              setText('');
+              setQuery('');
+            }}
+          >
             {t('filters.clearSearch')}
           </button>
         )}
