@@ -16,3 +16,8 @@ export function listHasInternal(resources: readonly Resource[]): boolean {
 export function primeHasInternal(resources: readonly Resource[], value: boolean): void {
   known.set(resources, value);
 }
+
+/** The answer already known for this very list, without scanning it. */
+export function knownHasInternal(resources: readonly Resource[]): boolean | undefined {
+  return known.get(resources);
+}

@@ -1,5 +1,7 @@
 import type { CategoryConfig, ServiceTagConfig } from './categories.ts';
+import { displayOrder } from './display-order.ts';
 import { placeKey } from './gazetteer.ts';
+import type { IndexParts } from './index-parts.ts';
 import { normalizeForSearch } from './normalize-text.ts';
 import { type PositionColumns, positionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
@@ -59,14 +61,15 @@ export function primedSearchTexts(
 }
 
 /** Display orders and search columns computed elsewhere (the loading worker), by the exact list they belong to. */
-const primedParts = new WeakMap<
-  readonly Resource[],
-  {
-    readonly order: readonly number[];
-    readonly columns?: SearchColumns;
-    readonly positions?: PositionColumns;
-  }
->();
+const primedParts = new WeakMap<readonly Resource[], Partial<IndexParts> & Pick<IndexParts, 'order'>>();
+
+/** The index parts primed for this very list (all of them), if any. */
+export function primedIndexParts(resources: readonly Resource[]): IndexParts | undefined {
+  const parts = primedParts.get(resources);
+  return parts?.columns && parts.positions
+    ? { order: parts.order, columns: parts.columns, positions: parts.positions }
+    : undefined;
+}
 
 /** Remembers a precomputed display order for this very list, for buildResourceIndex to reuse. */
 export function primeDisplayOrder(resources: readonly Resource[], order: readonly number[]): void {
@@ -77,10 +80,7 @@ export function primeDisplayOrder(resources: readonly Resource[], order: readonl
  * Remembers the display order and the search columns built for this very list with the same configuration
  * (buildSearchColumns), so that the main thread builds nothing when the data arrives.
  */
-export function primeIndex(
-  resources: readonly Resource[],
-  parts: { order: readonly number[]; columns: SearchColumns; positions: PositionColumns },
-): void {
+export function primeIndex(resources: readonly Resource[], parts: IndexParts): void {
   const n = resources.length;
   if (parts.order.length === n && parts.columns.category.length === n && parts.positions.lat.length === n)
     primedParts.set(resources, parts);
@@ -112,37 +112,6 @@ export function buildResourceIndex(
       return byId.get(id);
     },
   };
-}
-
-/**
- * County, then town, in zh-Hant collation (stroke order), then name in code-point order (radical-stroke for
- * Chinese). Collating only the few distinct places keeps 100,000 records to a fast integer sort.
- */
-export function displayOrder(resources: readonly Resource[]): number[] {
-  const collator = new Intl.Collator('zh-Hant-TW');
-  const rank = (values: Iterable<string>) =>
-    new Map([...new Set(values)].sort(collator.compare).map((value, i) => [value, i] as const));
-  const countyRank = rank(resources.map((r) => r.county));
-  const townRank = rank(resources.map((r) => r.town));
-  // Grouped by place first, then each (small) group sorted by name: far fewer comparisons than one big sort.
-  const groups = new Map<number, number[]>();
-  resources.forEach((r, i) => {
-    const key = (countyRank.get(r.county) ?? 0) * 1_000_000 + (townRank.get(r.town) ?? 0);
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
-  const names = resources.map((r) => r.name);
-  const byName = (a: number, b: number) => {
-    const na = names[a] as string;
-    const nb = names[b] as string;
-    return na < nb ? -1 : na > nb ? 1 : a - b;
-  };
-  const order: number[] = [];
-  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
-    for (const i of (groups.get(key) as number[]).sort(byName)) order.push(i);
-  }
-  return order;
 }
 
 /** What the person filters by. Everything here is shareable in the URL. */

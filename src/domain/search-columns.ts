@@ -36,6 +36,26 @@ export interface SearchColumns {
 
 const labelText = (label: { zh: string; en: string }) => normalizeForSearch(`${label.zh} ${label.en}`);
 
+/** How service tags are laid out as bits, and their searchable labels ("zh en", normalised). */
+export function tagColumnsOf(
+  serviceTags: readonly ServiceTagConfig[],
+): Pick<SearchColumns, 'tagWords' | 'tagIds' | 'tagLabels'> {
+  return {
+    tagWords: Math.ceil(serviceTags.length / 32),
+    tagIds: serviceTags.map((t) => t.id),
+    tagLabels: serviceTags.map((t) => labelText(t.label)),
+  };
+}
+
+/** The searchable label of each category id: "zh en", normalised; '' for an id the configuration does not name. */
+export function categoryLabelsOf(ids: readonly string[], categories: readonly CategoryConfig[]): string[] {
+  const byId = new Map(categories.map((c) => [c.id, c] as const));
+  return ids.map((id) => {
+    const c = byId.get(id);
+    return c ? labelText(c.label) : '';
+  });
+}
+
 /**
  * The text a search looks in for one resource, besides its category and configured service names: name,
  * address, county, town, village, and service labels the configuration does not know (kept as written).
@@ -112,19 +132,13 @@ export function buildSearchColumns(
     at += (ordered[k] as string).length + 1;
     starts[k + 1] = at;
   }
-  const byId = new Map(categories.map((c) => [c.id, c] as const));
   return {
     ...columns,
     joined: ordered.join('\u0002'),
     starts,
     categoryIds: categoryCodes.values,
-    categoryLabels: categoryCodes.values.map((id) => {
-      const c = byId.get(id);
-      return c ? labelText(c.label) : '';
-    }),
-    tagWords,
-    tagIds: serviceTags.map((t) => t.id),
-    tagLabels: serviceTags.map((t) => labelText(t.label)),
+    categoryLabels: categoryLabelsOf(categoryCodes.values, categories),
+    ...tagColumnsOf(serviceTags),
     counties: countyCodes.values,
     towns: townCodes.values,
   };

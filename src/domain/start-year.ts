@@ -87,6 +87,11 @@ export function startYears(resources: readonly Resource[]): Int32Array {
   return years;
 }
 
+/** The start years already known for this very list (computed or primed), without computing them. */
+export function knownStartYears(resources: readonly Resource[]): Int32Array | undefined {
+  return yearsCache.get(resources);
+}
+
 /** Remembers start years computed elsewhere (the loading worker) for this very list. */
 export function primeStartYears(resources: readonly Resource[], years: Int32Array): void {
   if (years.length === resources.length) yearsCache.set(resources, years);

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 
+import { displayOrder } from '../domain/display-order.ts';
 import { listHasInternal } from '../domain/internal-records.ts';
 import { loadDataset } from '../domain/load-dataset.ts';
 import { positionColumns } from '../domain/position-columns.ts';
-import { displayOrder } from '../domain/resource-index.ts';
 import { buildSearchColumns, columnBuffers } from '../domain/search-columns.ts';
 import { startYears } from '../domain/start-year.ts';
 import type { DatasetMessage } from './dataset-protocol.ts';

@@ -1,16 +1,20 @@
+import { type IndexParts, mergeIndexParts } from '../domain/index-parts.ts';
+import { knownHasInternal, primeHasInternal } from '../domain/internal-records.ts';
 import type { Resource } from '../domain/resource.ts';
 import {
   buildResourceIndex,
   type FilterResult,
   filterResources,
   type PreviousFilterRun,
+  primedIndexParts,
   primedSearchTexts,
+  primeIndex,
   primeSearchTexts,
   type ResourceFilters,
   type ResourceIndex,
   searchTerms,
 } from '../domain/resource-index.ts';
-import { applyStartYear } from '../domain/start-year.ts';
+import { applyStartYear, knownStartYears, primeStartYears } from '../domain/start-year.ts';
 import type { AppState } from './app-store.ts';
 import { nearbyFilterResult } from './nearby-derived.ts';
 
@@ -35,6 +39,10 @@ const combine = memoizeLast(
     deletedIds: AppState['deletedIds'],
   ): readonly Resource[] => {
     if (layers.length === 0 && Object.keys(edits).length === 0 && deletedIds.length === 0) return base;
+    const lists = [base, ...layers.map((l) => l.resources)];
+    if (Object.keys(edits).length === 0 && deletedIds.length === 0 && disjointIds(lists)) {
+      return concatenation(lists);
+    }
     const deleted = new Set(deletedIds);
     const seen = new Set<string>();
     const out: Resource[] = [];
@@ -55,13 +63,72 @@ const combine = memoizeLast(
   },
 );
 
+/** Lists put one after the other, remembered with what is known of each (index parts, years, internal). */
+const concatenations = new WeakMap<readonly Resource[], readonly (readonly Resource[])[]>();
+
+function concatenation(lists: readonly (readonly Resource[])[]): readonly Resource[] {
+  const out = ([] as Resource[]).concat(...lists);
+  concatenations.set(out, lists);
+  const years = lists.map(knownStartYears);
+  if (years.every((y) => y !== undefined)) {
+    const all = new Int32Array(out.length);
+    let at = 0;
+    for (const y of years) {
+      all.set(y, at);
+      at += y.length;
+    }
+    primeStartYears(out, all);
+  }
+  const internal = lists.map(knownHasInternal);
+  if (internal.every((x) => x !== undefined)) primeHasInternal(out, internal.some(Boolean));
+  return out;
+}
+
+const idSets = new WeakMap<readonly Resource[], ReadonlySet<string>>();
+const idSetOf = (list: readonly Resource[]) => {
+  let ids = idSets.get(list);
+  if (!ids) {
+    ids = new Set(list.map((r) => r.id));
+    idSets.set(list, ids);
+  }
+  return ids;
+};
+
+/** Whether no id appears in two of the lists (then putting them together drops nothing). */
+function disjointIds(lists: readonly (readonly Resource[])[]): boolean {
+  for (let a = 0; a < lists.length; a++) {
+    for (let b = a + 1; b < lists.length; b++) {
+      const [small, large] = [lists[a] as readonly Resource[], lists[b] as readonly Resource[]].sort(
+        (x, y) => x.length - y.length,
+      );
+      const ids = idSetOf(large as readonly Resource[]);
+      if ((small as readonly Resource[]).some((r) => ids.has(r.id))) return false;
+    }
+  }
+  return true;
+}
+
 /** Every resource on show: the default data, then each layer, with edits applied and deletions left out. */
 export const selectResources = (s: AppState): readonly Resource[] =>
   combine(s.resources, s.layers, s.edits, s.deletedIds);
 
-const indexOf = memoizeLast((resources: readonly Resource[], manifest: AppState['manifest']) =>
-  buildResourceIndex(resources, manifest?.categories ?? [], manifest?.serviceTags ?? []),
-);
+const indexOf = memoizeLast((resources: readonly Resource[], manifest: AppState['manifest']) => {
+  const categories = manifest?.categories ?? [];
+  const serviceTags = manifest?.serviceTags ?? [];
+  // Lists put together whose parts the workers built: merged, not rebuilt (a 100,000-row import lands at once).
+  const lists = concatenations.get(resources);
+  const parts = lists?.map((list) => primedIndexParts(list));
+  if (lists && parts?.every((p) => p !== undefined)) {
+    const indexed = lists.map((list, i) => ({ resources: list, parts: parts[i] as IndexParts }));
+    primeIndex(resources, mergeIndexParts(indexed, categories, serviceTags));
+  } else if (lists) {
+    primeSearchTexts(
+      resources,
+      lists.flatMap((list) => primedSearchTexts(list) ?? list.map(() => undefined)),
+    );
+  }
+  return buildResourceIndex(resources, categories, serviceTags);
+});
 // Keeps the previous run so that a search typed one character at a time scans only the previous matches, and
 // the last few results so that Backspace shows one again without a scan.
 let lastFilterRun: (PreviousFilterRun & { readonly index: ResourceIndex }) | null = null;

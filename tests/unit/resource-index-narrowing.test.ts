@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { displayOrder } from '../../src/domain/display-order.ts';
 import {
   buildResourceIndex,
-  displayOrder,
   filterResources,
   NO_FILTERS,
   primeDisplayOrder,

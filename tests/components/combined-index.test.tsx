@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndexParts } from '../../src/domain/index-parts.ts';
+import type { Resource } from '../../src/domain/resource.ts';
+import { buildResourceIndex, primedIndexParts, primeIndex } from '../../src/domain/resource-index.ts';
+import { useAppStore } from '../../src/store/app-store.ts';
+import { selectResourceIndex, selectResources } from '../../src/store/derived.ts';
+import { seedStore } from './fixtures.ts';
+
+const store = () => useAppStore.getState();
+
+/** A layer of copies of the default data under new ids, with index parts as the import worker would prime. */
+function layerOf(base: readonly Resource[], prefix: string, primed: boolean) {
+  const resources = base.map((r) => ({ ...r, id: `${prefix}-${r.id}`, name: `${r.name}（匯入）` }));
+  const { manifest } = store();
+  if (primed && manifest)
+    primeIndex(resources, buildIndexParts(resources, manifest.categories, manifest.serviceTags));
+  return { id: prefix, kind: 'import' as const, label: prefix, resources, issues: [], fileReports: [] };
+}
+
+describe('the index of the default data with imports on top', () => {
+  it.each([
+    ['merged from the parts the workers built', true],
+    ['built on the page when a list has none', false],
+  ])('is the same as building it afresh: %s', (_, primed) => {
+    const { resources, manifest } = seedStore();
+    const primeBase = buildIndexParts(resources, manifest.categories, manifest.serviceTags);
+    primeIndex(store().resources, primeBase);
+    store().putLayer(layerOf(resources, 'a', primed));
+    store().putLayer(layerOf(resources, 'b', primed));
+
+    const combined = selectResources(store());
+    expect(combined).toHaveLength(resources.length * 3);
+    const index = selectResourceIndex(store());
+    const fresh = buildResourceIndex([...combined], manifest.categories, manifest.serviceTags);
+    expect(index.order).toEqual(fresh.order);
+    expect(index.columns).toEqual(fresh.columns);
+    expect(index.positions).toEqual(fresh.positions);
+    expect(primedIndexParts(combined) !== undefined).toBe(primed);
+  });
+
+  it('keeps the first of two records with the same id, and leaves out deleted ones', () => {
+    const { resources } = seedStore();
+    const clash = layerOf(resources, 'c', true);
+    const first = resources[0] as Resource;
+    store().putLayer({ ...clash, resources: [{ ...first, name: '同一筆的另一個版本' }, ...clash.resources] });
+    store().setDeleted((resources[1] as Resource).id, true);
+    const combined = selectResources(store());
+    expect(combined.filter((r) => r.id === first.id)).toEqual([first]);
+    expect(combined.some((r) => r.id === (resources[1] as Resource).id)).toBe(false);
+    expect(combined).toHaveLength(resources.length * 2 - 1);
+    const { manifest } = store();
+    const index = selectResourceIndex(store());
+    const fresh = buildResourceIndex([...combined], manifest?.categories ?? [], manifest?.serviceTags ?? []);
+    expect(index.columns).toEqual(fresh.columns);
+  });
+});
