@@ -1,7 +1,7 @@
 import { type CategoryConfig, matchByLabel, type ServiceTagConfig } from './categories.ts';
 import { checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from './coordinates.ts';
 import { parseDateCell } from './dates.ts';
-import { type Gazetteer, parseAddress, placeKey } from './gazetteer.ts';
+import { currentPlaceNames, type Gazetteer, parseAddress, placeKey } from './gazetteer.ts';
 import { type LoadIssue, type LoadIssueCode, loadIssue } from './load-issues.ts';
 import { splitPhones } from './phone.ts';
 import {
@@ -106,8 +106,26 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     : [rawAddress];
   if (addresses.length > 1) report('multiple-addresses', 'address', rawAddress);
   const parsed = parseAddress(ctx.gazetteer, addresses[0] ?? '', fields.county || ctx.defaults.county);
-  const county = placeKey(fields.county?.trim() || parsed.county || ctx.defaults.county || '');
-  const town = placeKey(fields.town?.trim() || parsed.town || '');
+  const countyCell = fields.county?.trim();
+  const townCell = fields.town?.trim();
+  // As the cells (else the address) write them; names from before the 2010/2014 mergers (臺北縣 / 板橋市) are
+  // brought to today's (新北市 / 板橋區), with a warning.
+  const writtenCounty = placeKey(
+    countyCell || parsed.formerCounty || parsed.county || ctx.defaults.county || '',
+  );
+  const writtenTown = placeKey(townCell || parsed.formerTown || parsed.town || '');
+  const current = currentPlaceNames(ctx.gazetteer, writtenCounty, writtenTown);
+  const county = current ? current.county : writtenCounty;
+  const town = current ? current.town : writtenTown;
+  if (current) {
+    const column =
+      countyCell && county !== writtenCounty
+        ? 'county'
+        : townCell && town !== writtenTown
+          ? 'town'
+          : 'address';
+    report('former-place-name', column, `${writtenCounty}${writtenTown} → ${county}${town}`);
+  }
 
   const located = locate(record, county, town, ctx, report);
   const { position } = located;

@@ -74,7 +74,14 @@ const DMS =
 const PLAIN_DECIMAL = /^\s*-?\d+(?:\.\d+)?\s*$/;
 
 /**
- * Parses a coordinate cell: half/full-width digits, a plain number, or degrees-minutes-seconds.
+ * A decimal number as people and spreadsheets write it: optional sign, digits, optional fraction, also `.5` and
+ * `5.`. Not what Number() also takes: 0x17 (hex), 0b1, 0o7, 2.3e1 (exponent), Infinity — a cell like that is
+ * not a coordinate anyone typed.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+/**
+ * Parses a coordinate cell: half/full-width digits, a plain decimal number, or degrees-minutes-seconds.
  * e.g. 23°33'45.6"N, 23°33′45.6″N, 23度33分45.6秒, 23 33 45.6, 23°33 (minutes), 23.5N, 33°52'S (negative).
  */
 export function parseCoordinate(raw: string): number | null {
@@ -83,8 +90,7 @@ export function parseCoordinate(raw: string): number | null {
   // NFKC turns full-width digits into ASCII and the double prime ″ into two primes; '' is Excel's ".
   const text = nfkc(raw).trim().replace(/′′|''/g, '"');
   if (text === '') return null;
-  const plain = Number(text);
-  if (Number.isFinite(plain)) return plain;
+  if (DECIMAL.test(text)) return Number(text);
   const dms = DMS.exec(text);
   if (!dms) return null;
   const deg = Number(dms[1]);

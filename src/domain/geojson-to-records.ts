@@ -68,14 +68,20 @@ function featureToRecord(
   for (const [key, value] of Object.entries(props)) {
     const text = cellText(value);
     const field = fieldOf(key);
-    if (field && fields[field] === undefined) {
+    const current = field ? fields[field] : undefined;
+    if (field && (current === undefined || (isBlank(current) && !isBlank(text)))) {
+      // Several properties may name one field: the first filled-in one wins, e.g. 名稱 "民雄關懷據點" over an
+      // empty name written before it. The blank one it replaces goes to extra as any other property would:
+      // only if it is not empty (spaces).
+      const replaced = headers[field];
+      if (replaced !== undefined && current !== undefined && current !== '') setOwn(extra, replaced, current);
       fields[field] = text;
       headers[field] = key;
     } else if (text !== '') {
       setOwn(extra, key, text);
     }
   }
-  if (fields.id === undefined && (typeof feature.id === 'string' || typeof feature.id === 'number')) {
+  if (isBlank(fields.id ?? '') && (typeof feature.id === 'string' || typeof feature.id === 'number')) {
     fields.id = String(feature.id);
     headers.id = 'id';
   }
@@ -88,6 +94,10 @@ function featureToRecord(
     }
   }
   return { row, fields, headers, extra, otherGeometry: String(geometry.type ?? 'unknown') };
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === '';
 }
 
 function cellText(value: unknown): string {

@@ -20,6 +20,7 @@ export const LOAD_ISSUE_CODES = [
   'invalid-date',
   'duplicate-id',
   'projected-coordinates',
+  'former-place-name',
 ] as const;
 export type LoadIssueCode = (typeof LOAD_ISSUE_CODES)[number];
 
@@ -58,6 +59,7 @@ const SEVERITY: Record<LoadIssueCode, IssueSeverity> = {
   'invalid-date': 'warning',
   'duplicate-id': 'warning',
   'projected-coordinates': 'warning',
+  'former-place-name': 'warning',
 };
 
 /** Creates an issue with the severity that belongs to its code. */

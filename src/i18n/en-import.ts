@@ -4,6 +4,8 @@ import type { zhImport } from './zh-import.ts';
 export const enImport: Record<keyof typeof zhImport, string> = {
   'issue.projected-coordinates':
     'Coordinates were TM2 metres and have been converted to latitude/longitude (WGS84)',
+  'issue.former-place-name':
+    'A county or township name from before the 2010/2014 mergers was changed to today’s (e.g. 臺北縣板橋市 → 新北市板橋區)',
   'import.heading': 'Import data',
   'import.hint':
     'Import CSV/TSV, Excel (XLSX), ODS, GeoJSON, KML/KMZ (Google My Maps) or an HSDS package; pick several files at once, or drop them onto the page.',
@@ -31,6 +33,8 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.remembered': 'The mapping you confirmed last time for these columns has been applied.',
   'import.encoding': 'Text encoding',
   'import.encodingAuto': 'Detect automatically ({detected})',
+  'import.encodingUtf16le': 'UTF-16LE (Excel “Unicode Text”)',
+  'import.encodingUtf16be': 'UTF-16BE (Unicode text, big-endian)',
   'import.crs': 'Coordinate system (for metre coordinates)',
   'import.crsAuto': 'Automatic (latitude/longitude, or TWD97 TM2)',
   'import.defaultCategory': 'Category for rows without one',

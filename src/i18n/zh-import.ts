@@ -1,6 +1,8 @@
 /** zh-TW strings of the import, export, edit and print features. */
 export const zhImport = {
   'issue.projected-coordinates': '座標為 TM2 二度分帶公尺值，已換算為經緯度（WGS84）',
+  'issue.former-place-name':
+    '縣市或鄉鎮市名稱為 2010／2014 年改制前的舊名，已改為現行名稱（例如臺北縣板橋市 → 新北市板橋區）',
   'import.heading': '匯入資料',
   'import.hint':
     '可匯入 CSV／TSV、Excel（XLSX）、ODS、GeoJSON、KML／KMZ（Google 我的地圖）或 HSDS 資料包；可一次選多個檔案，或直接拖放到頁面上。',
@@ -27,6 +29,8 @@ export const zhImport = {
   'import.remembered': '已套用您上次為相同欄位確認的對應方式。',
   'import.encoding': '文字編碼',
   'import.encodingAuto': '自動偵測（{detected}）',
+  'import.encodingUtf16le': 'UTF-16LE（Excel「Unicode 文字」）',
+  'import.encodingUtf16be': 'UTF-16BE（Unicode 文字，大端序）',
   'import.crs': '座標系統（公尺座標時）',
   'import.crsAuto': '自動判斷（經緯度，或 TWD97 二度分帶）',
   'import.defaultCategory': '沒有類別欄時的類別',

@@ -97,6 +97,49 @@ describe('importing a file', () => {
     );
   });
 
+  it('detects Excel\'s "Unicode text" (UTF-16LE, tabs) and offers both UTF-16 byte orders', async () => {
+    const text =
+      '據點名稱\t地址\tlat\tlon\r\n甲據點\t嘉義縣民雄鄉中樂路1號\t23.5537\t120.4316\r\n乙據點\t嘉義縣溪口鄉1號\t\t\r\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const { user } = renderWithData(<ImportUi />);
+    await user.upload(picker(), bytesFile('points.txt', bytes));
+    let dialog = await screen.findByRole('dialog', { name: '確認欄位：points.txt' }, SLOW);
+    expect(within(dialog).getByText('格式：CSV／TSV；文字編碼：UTF-16LE。')).toBeInTheDocument();
+    const encoding = within(dialog).getByRole('combobox', { name: '文字編碼' });
+    expect(
+      within(encoding)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      '自動偵測（UTF-16LE）',
+      'UTF-8',
+      'Big5 (CP950)',
+      'UTF-16LE（Excel「Unicode 文字」）',
+      'UTF-16BE（Unicode 文字，大端序）',
+    ]);
+    expect(within(dialog).getByRole('combobox', { name: '欄位「據點名稱」對應到' })).toHaveDisplayValue(
+      '名稱',
+    );
+    await user.selectOptions(encoding, 'UTF-16BE（Unicode 文字，大端序）');
+    dialog = await screen.findByRole('dialog', { name: '確認欄位：points.txt' }, SLOW);
+    await waitFor(() => expect(within(dialog).getByText(/文字編碼：UTF-16BE/)).toBeInTheDocument(), SLOW);
+    expect(within(dialog).queryByRole('rowheader', { name: '據點名稱' })).toBeNull();
+    await user.selectOptions(within(dialog).getByLabelText('文字編碼'), 'UTF-16LE（Excel「Unicode 文字」）');
+    dialog = await screen.findByRole('dialog', { name: '確認欄位：points.txt' }, SLOW);
+    await waitFor(
+      () => expect(within(dialog).getByRole('rowheader', { name: '據點名稱' })).toBeInTheDocument(),
+      SLOW,
+    );
+    await user.click(within(dialog).getByRole('button', { name: '開始匯入' }));
+    const report = await screen.findByRole('dialog', { name: '匯入報告：points.txt' }, SLOW);
+    expect(within(report).getByText('共 2 列：已匯入 2、需要放置 0、未匯入 0')).toBeInTheDocument();
+  });
+
   it('says why a file cannot be read at all', async () => {
     const { user } = renderWithData(<ImportUi />);
     await user.upload(picker(), bytesFile('archive.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])));

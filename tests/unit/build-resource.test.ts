@@ -93,6 +93,81 @@ describe('buildResource: places', () => {
   });
 });
 
+describe('buildResource: names from before the 2010/2014 mergers', () => {
+  it.each([
+    {
+      case: 'in the address',
+      fields: { address: '臺南縣永康市中正路1號' },
+      county: '臺南市',
+      town: '永康區',
+      issue: { column: 'address', value: '臺南縣永康市 → 臺南市永康區' },
+    },
+    {
+      case: 'a former township alone in the address',
+      fields: { address: '台北縣板橋市文化路一段1號' },
+      county: '新北市',
+      town: '板橋區',
+      issue: { column: 'address', value: '臺北縣板橋市 → 新北市板橋區' },
+    },
+    {
+      case: 'in the county and town cells',
+      fields: { county: '台北縣', town: '板橋市', address: '文化路一段1號' },
+      county: '新北市',
+      town: '板橋區',
+      issue: { column: 'county', value: '臺北縣板橋市 → 新北市板橋區' },
+    },
+    {
+      case: 'a former county cell, the township from a current address',
+      fields: { county: '桃園縣', address: '中壢區中大路300號' },
+      county: '桃園市',
+      town: '中壢區',
+      issue: { column: 'county', value: '桃園縣中壢區 → 桃園市中壢區' },
+    },
+    {
+      case: 'a former county cell, the former township from the address',
+      fields: { county: '高雄縣', address: '鳳山市光復路二段1號' },
+      county: '高雄市',
+      town: '鳳山區',
+      issue: { column: 'county', value: '高雄縣鳳山市 → 高雄市鳳山區' },
+    },
+    {
+      case: 'a former township cell in a current county',
+      fields: { county: '臺中市', town: '大甲鎮' },
+      county: '臺中市',
+      town: '大甲區',
+      issue: { column: 'town', value: '臺中市大甲鎮 → 臺中市大甲區' },
+    },
+    {
+      case: 'a former address where the cells already say it in names of today',
+      fields: { county: '臺南市', town: '永康區', address: '臺南縣永康市中正路1號' },
+      county: '臺南市',
+      town: '永康區',
+      issue: undefined,
+    },
+    {
+      case: 'names of today',
+      fields: { address: '新北市板橋區文化路一段1號' },
+      county: '新北市',
+      town: '板橋區',
+      issue: undefined,
+    },
+  ])('$case', ({ fields, county, town, issue }) => {
+    const result = build({ name: 'x', ...fields });
+    expect(result.resource).toMatchObject({ county, town, precision: 'approximate-town' });
+    expect(result.resource?.position).toEqual(ctx.gazetteer.find(county, town)?.centroid);
+    const former = result.issues.filter((i) => i.code === 'former-place-name');
+    expect(former).toEqual(
+      issue ? [{ code: 'former-place-name', severity: 'warning', file: 'f.csv', row: 5, ...issue }] : [],
+    );
+  });
+
+  it('keeps the address as written', () => {
+    expect(build({ name: 'x', address: '臺南縣永康市中正路1號' }).resource?.address).toBe(
+      '臺南縣永康市中正路1號',
+    );
+  });
+});
+
 describe('buildResource: positions', () => {
   it.each([
     { case: 'exact', lat: '23.56', lng: '120.44', precision: 'exact', position: [23.56, 120.44], issues: [] },
@@ -156,6 +231,21 @@ describe('buildResource: positions', () => {
       issues: ['coordinates-invalid', 'approximate-location'],
     },
     { case: 'absent', lat: '', lng: ' ', precision: 'approximate-town', issues: ['approximate-location'] },
+    // 0x17 is 23 and 1.2044e2 is 120.44 to Number(), but not coordinates anyone wrote.
+    {
+      case: 'hexadecimal',
+      lat: '0x17',
+      lng: '120.44',
+      precision: 'approximate-town',
+      issues: ['coordinates-invalid', 'approximate-location'],
+    },
+    {
+      case: 'exponent',
+      lat: '23.56',
+      lng: '1.2044e2',
+      precision: 'approximate-town',
+      issues: ['coordinates-invalid', 'approximate-location'],
+    },
   ])('$case coordinates', ({ lat, lng, precision, position, issues }) => {
     const result = build({ name: 'x', address: '嘉義縣民雄鄉江厝店', lat, lng });
     expect(result.resource?.precision).toBe(precision);

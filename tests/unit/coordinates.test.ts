@@ -84,6 +84,28 @@ describe('parseCoordinate', () => {
     { raw: '23.5.1', value: null },
     { raw: 'N/A', value: null },
     { raw: '—', value: null },
+    // Plain decimals only: Number() would also read these, but nobody types a coordinate so.
+    { raw: '+23.5', value: 23.5 },
+    { raw: '.5', value: 0.5 },
+    { raw: '-.5', value: -0.5 },
+    { raw: '23.', value: 23 },
+    { raw: '０．５', value: 0.5 },
+    { raw: '0x17', value: null },
+    { raw: '0X17', value: null },
+    { raw: '０ｘ１７', value: null },
+    { raw: '0b10111', value: null },
+    { raw: '0o27', value: null },
+    { raw: '2.3e1', value: null },
+    { raw: '2.3E1', value: null },
+    { raw: '1e-3', value: null },
+    { raw: 'Infinity', value: null },
+    { raw: '-Infinity', value: null },
+    { raw: 'NaN', value: null },
+    { raw: '1_000', value: null },
+    { raw: '.', value: null },
+    { raw: '-', value: null },
+    { raw: '+-23', value: null },
+    { raw: '23. 5', value: null },
   ])('$raw → $value', ({ raw, value }) => {
     const parsed = parseCoordinate(raw);
     if (value === null) expect(parsed).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer, parseAddress, placeKey } from '../../src/domain/gazetteer.ts';
+import { buildGazetteer, currentPlaceNames, parseAddress, placeKey } from '../../src/domain/gazetteer.ts';
 import { gazetteer } from './load-context.ts';
 
 describe('placeKey', () => {
@@ -100,5 +100,134 @@ describe('parseAddress', () => {
     { address: '新竹市東區光復路', defaultCounty: '臺南市', county: '新竹市', town: '東區' },
   ])('with default county $defaultCounty: $address', ({ address, defaultCounty, county, town }) => {
     expect(parseAddress(gazetteer, address, defaultCounty)).toEqual({ county, town });
+  });
+});
+
+describe('parseAddress: names from before the 2010/2014 mergers', () => {
+  it.each([
+    { address: '臺南縣永康市中正路1號', county: '臺南市', town: '永康區', former: ['臺南縣', '永康市'] },
+    { address: '台南縣永康市中正路1號', county: '臺南市', town: '永康區', former: ['臺南縣', '永康市'] },
+    { address: '臺北縣板橋市文化路一段1號', county: '新北市', town: '板橋區', former: ['臺北縣', '板橋市'] },
+    {
+      address: '220台北縣板橋市文化路一段1號',
+      county: '新北市',
+      town: '板橋區',
+      former: ['臺北縣', '板橋市'],
+    },
+    { address: '高雄縣鳳山市光復路二段1號', county: '高雄市', town: '鳳山區', former: ['高雄縣', '鳳山市'] },
+    { address: '桃園縣桃園市中正路1號', county: '桃園市', town: '桃園區', former: ['桃園縣', '桃園市'] },
+    { address: '桃園縣中壢市中大路300號', county: '桃園市', town: '中壢區', former: ['桃園縣', '中壢市'] },
+    { address: '桃園縣龍潭鄉中正路1號', county: '桃園市', town: '龍潭區', former: ['桃園縣', '龍潭鄉'] },
+    { address: '臺中縣大甲鎮文武路1號', county: '臺中市', town: '大甲區', former: ['臺中縣', '大甲鎮'] },
+    { address: '臺中縣東勢鎮豐勢路1號', county: '臺中市', town: '東勢區', former: ['臺中縣', '東勢鎮'] },
+    // 三民鄉 was renamed 那瑪夏 in 2008; 高雄市三民區 is another place.
+    { address: '高雄縣三民鄉民生村1號', county: '高雄市', town: '那瑪夏區', former: ['高雄縣', '三民鄉'] },
+    { address: '高雄市三民區建工路1號', county: '高雄市', town: '三民區', former: [] },
+    // The county merged, the district already named as today.
+    { address: '臺北縣板橋區文化路1號', county: '新北市', town: '板橋區', former: ['臺北縣'] },
+    // Today's county with a former township.
+    { address: '新北市板橋市文化路1號', county: '新北市', town: '板橋區', former: [undefined, '板橋市'] },
+    // A former township alone, unique among the merged counties.
+    { address: '永康市中正路1號', county: '臺南市', town: '永康區', former: [undefined, '永康市'] },
+    { address: '大甲鎮文武路1號', county: '臺中市', town: '大甲區', former: [undefined, '大甲鎮'] },
+    // A former county without a township.
+    { address: '臺北縣中山路1號', county: '新北市', town: undefined, former: ['臺北縣'] },
+    // Not merged: 縣轄市 of other counties stay as they are.
+    { address: '新竹縣竹北市光明六路10號', county: '新竹縣', town: '竹北市', former: [] },
+    { address: '嘉義縣太保市祥和一路東段1號', county: '嘉義縣', town: '太保市', former: [] },
+    // 東勢鄉 is a township of today (雲林縣): it is not taken for 臺中縣東勢鎮.
+    { address: '東勢鄉東勢東路1號', county: '雲林縣', town: '東勢鄉', former: [] },
+    // A former name in the wrong county is not guessed into another one.
+    { address: '臺北市板橋市文化路1號', county: '臺北市', town: undefined, former: [] },
+    { address: '嘉義縣永康市中正路1號', county: '嘉義縣', town: undefined, former: [] },
+    // One-character city districts were never 鄉, 鎮 or 市.
+    { address: '臺南市東市場旁', county: '臺南市', town: undefined, former: [] },
+  ])('$address', ({ address, county, town, former }) => {
+    const parsed = parseAddress(gazetteer, address);
+    expect([parsed.county, parsed.town]).toEqual([county, town]);
+    expect([parsed.formerCounty, parsed.formerTown]).toEqual([former[0], former[1]]);
+  });
+
+  it.each([
+    // A county cell of before the merger is the default county, in today's name.
+    {
+      address: '板橋市文化路1號',
+      defaultCounty: '臺北縣',
+      county: '新北市',
+      town: '板橋區',
+      former: [undefined, '板橋市'],
+    },
+    {
+      address: '東區大學路1號',
+      defaultCounty: '台南縣',
+      county: '臺南市',
+      town: '東區',
+      former: [],
+    },
+    {
+      address: '新營市中山路1號',
+      defaultCounty: '臺南市',
+      county: '臺南市',
+      town: '新營區',
+      former: [undefined, '新營市'],
+    },
+  ])('with default county $defaultCounty: $address', ({ address, defaultCounty, county, town, former }) => {
+    const parsed = parseAddress(gazetteer, address, defaultCounty);
+    expect([parsed.county, parsed.town]).toEqual([county, town]);
+    expect([parsed.formerCounty, parsed.formerTown]).toEqual([former[0], former[1]]);
+  });
+
+  it('leaves the names of today alone (the Taipei and Tainan files have no former ones in addresses)', () => {
+    for (const t of gazetteer.townships) {
+      expect(parseAddress(gazetteer, `${t.county}${t.town}某路1號`)).toEqual({
+        county: t.county,
+        town: t.town,
+      });
+    }
+  });
+
+  it('maps only to townships of today that the gazetteer has', () => {
+    const small = buildGazetteer([
+      ['臺南市', '永康區', '710', '23.03', '120.25'],
+      ['嘉義縣', '民雄鄉', '621', '23.55', '120.43'],
+    ]);
+    expect(parseAddress(small, '臺南縣永康市中正路1號')).toEqual({
+      county: '臺南市',
+      town: '永康區',
+      formerCounty: '臺南縣',
+      formerTown: '永康市',
+    });
+    // 新北市 is not in this gazetteer: 臺北縣 stays unknown, as any unknown county.
+    expect(parseAddress(small, '臺北縣板橋市文化路1號')).toEqual({});
+    // Neither is 高雄市那瑪夏區: 三民鄉 is not guessed.
+    expect(parseAddress(small, '高雄縣三民鄉')).toEqual({});
+  });
+});
+
+describe('currentPlaceNames', () => {
+  it.each([
+    { county: '臺北縣', town: '板橋市', current: { county: '新北市', town: '板橋區' } },
+    { county: '臺北縣', town: '板橋區', current: { county: '新北市', town: '板橋區' } },
+    { county: '新北市', town: '板橋市', current: { county: '新北市', town: '板橋區' } },
+    { county: '臺北縣', town: '', current: { county: '新北市', town: '' } },
+    { county: '桃園縣', town: '桃園市', current: { county: '桃園市', town: '桃園區' } },
+    { county: '桃園縣', town: '復興鄉', current: { county: '桃園市', town: '復興區' } },
+    { county: '臺南縣', town: '永康市', current: { county: '臺南市', town: '永康區' } },
+    { county: '臺中縣', town: '豐原市', current: { county: '臺中市', town: '豐原區' } },
+    { county: '高雄縣', town: '三民鄉', current: { county: '高雄市', town: '那瑪夏區' } },
+    { county: '高雄縣', town: '那瑪夏鄉', current: { county: '高雄市', town: '那瑪夏區' } },
+    // Without a county: only where no township of today has the name.
+    { county: '', town: '永康市', current: { county: '', town: '永康區' } },
+    { county: '', town: '東勢鄉', current: undefined },
+    // Names of today, and unknown ones, are left as they are.
+    { county: '新北市', town: '板橋區', current: undefined },
+    { county: '高雄市', town: '三民區', current: undefined },
+    { county: '雲林縣', town: '東勢鄉', current: undefined },
+    { county: '新竹縣', town: '竹北市', current: undefined },
+    { county: '嘉義縣', town: '永康市', current: undefined },
+    { county: '', town: '', current: undefined },
+    { county: '火星縣', town: '某某市', current: undefined },
+  ])('$county $town', ({ county, town, current }) => {
+    expect(currentPlaceNames(gazetteer, county, town)).toEqual(current);
   });
 });

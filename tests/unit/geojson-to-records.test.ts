@@ -51,6 +51,82 @@ describe('geojsonToRecords', () => {
   });
 
   it.each([
+    {
+      case: 'an empty name before a filled-in 名稱',
+      properties: { name: '', 名稱: '民雄關懷據點' },
+      fields: { name: '民雄關懷據點' },
+      headers: { name: '名稱' },
+      extra: {},
+    },
+    {
+      case: 'a filled-in 名稱 before an empty name',
+      properties: { 名稱: '民雄關懷據點', name: '' },
+      fields: { name: '民雄關懷據點' },
+      headers: { name: '名稱' },
+      extra: {},
+    },
+    {
+      case: 'a null name before a filled-in 名稱',
+      properties: { name: null, 名稱: '民雄關懷據點' },
+      fields: { name: '民雄關懷據點' },
+      headers: { name: '名稱' },
+      extra: {},
+    },
+    {
+      case: 'a name of spaces before a filled-in 名稱 (the spaces stay in extra)',
+      properties: { name: '  ', 名稱: '民雄關懷據點' },
+      fields: { name: '民雄關懷據點' },
+      headers: { name: '名稱' },
+      extra: { name: '  ' },
+    },
+    {
+      case: 'two filled-in names: the first wins, the other is kept in extra (as CSV columns are)',
+      properties: { name: 'Minxiong care point', 名稱: '民雄關懷據點' },
+      fields: { name: 'Minxiong care point' },
+      headers: { name: 'name' },
+      extra: { 名稱: '民雄關懷據點' },
+    },
+    {
+      case: 'three names, the first two empty',
+      properties: { name: '', 名稱: '', 機構名稱: '民雄關懷據點', title: 'Minxiong' },
+      fields: { name: '民雄關懷據點' },
+      headers: { name: '機構名稱' },
+      extra: { title: 'Minxiong' },
+    },
+    {
+      case: 'two empty names: the first is the column a missing name is reported in',
+      properties: { name: '', 名稱: '' },
+      fields: { name: '' },
+      headers: { name: 'name' },
+      extra: {},
+    },
+    {
+      case: 'an empty address before a filled-in 地址, with the name elsewhere',
+      properties: { 地址: '', 名稱: '甲', address: '嘉義縣民雄鄉' },
+      fields: { address: '嘉義縣民雄鄉', name: '甲' },
+      headers: { address: 'address', name: '名稱' },
+      extra: {},
+    },
+  ])('several properties for one field: $case', ({ properties, fields, headers, extra }) => {
+    const [record] = geojsonToRecords(collection(point(properties)), 'f').records;
+    expect(record).toMatchObject({ fields, headers });
+    expect(record?.extra).toEqual(extra);
+  });
+
+  it('takes the feature id when the id property is empty', () => {
+    const features = [
+      { ...point({ name: 'a', id: '' }), id: 7 },
+      { ...point({ name: 'b', id: 'own' }), id: 8 },
+      point({ name: 'c', id: '' }),
+    ];
+    expect(geojsonToRecords(collection(...features), 'f').records.map((r) => r.fields.id)).toEqual([
+      '7',
+      'own',
+      '',
+    ]);
+  });
+
+  it.each([
     { case: 'a polygon', geometry: { type: 'Polygon', coordinates: [] }, other: 'Polygon' },
     {
       case: 'a point with text coordinates',

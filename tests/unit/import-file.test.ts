@@ -2,12 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { headerSetKey, previewImport } from '../../src/domain/import-file.ts';
 import { importReportCsv } from '../../src/domain/import-report.ts';
 import { parseDelimitedText, toCsvText } from '../../src/domain/parse-csv.ts';
 import { readBytes, sharedDataFile } from './fixture-paths.ts';
 import { accountFor, importBytes, libraries } from './import-context.ts';
+import { utf16Bytes } from './utf16-bytes.ts';
 
 const require = createRequire(import.meta.url);
 const moduleDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -85,6 +87,28 @@ describe('importing the real files in ../shared/data', () => {
     expect(preview.encoding).toBe('utf-8');
     expect(preview.headers.join()).not.toContain('縣市名稱');
     expect(previewImport(bytes, 'population.csv', {}, libraries).headers).toContain('縣市名稱');
+  });
+
+  it('Taipei care points exported by Excel as "Unicode text" (UTF-16LE, BOM, tabs): the same as the UTF-8 file', () => {
+    const path = sharedDataFile('taipei-community-care-points.csv');
+    const table = parseDelimitedText(new TextDecoder().decode(readBytes(path)));
+    const excelText = Papa.unparse(
+      { fields: [...table.headers], data: table.rows.map((r) => [...r]) },
+      { delimiter: '\t', newline: '\r\n' },
+    );
+    const bytes = utf16Bytes(excelText, 'le', true);
+    expect(previewImport(bytes, 'taipei.txt', {}, libraries)).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-16le',
+      headers: table.headers,
+    });
+    const result = importBytes(bytes, { file: 'taipei.txt' });
+    const original = importBytes(readBytes(path), { file: 'taipei.txt' });
+    expect(result.encoding).toBe('utf-16le');
+    expect(result.mapping).toEqual(original.mapping);
+    expect(accountFor(result)).toMatchObject({ rows: 505, sum: 505, rejected: 0 });
+    expect(result.resources).toEqual(original.resources);
+    expect(result.rows).toEqual(original.rows);
   });
 
   it('Tainan committees GeoJSON (2,869 points): all placed exactly', () => {
@@ -221,6 +245,34 @@ describe('the import report', () => {
     ]);
     expect(result.rows[5]?.issues.map((i) => i.code)).toContain('coordinates-zero');
     expect(accountFor(result).sum).toBe(9);
+  });
+
+  it("counts a row whose place name was brought to today's as fixed, and says which name", () => {
+    const csv = toCsvText(
+      ['名稱', '縣市', '地址', '緯度', '經度'],
+      [
+        ['舊縣市有座標', '臺北縣', '板橋市文化路一段1號', '25.0129', '121.4624'],
+        ['舊地址有座標', '', '台南縣永康市中正路1號', '23.0262', '120.2530'],
+        ['舊地址無座標', '', '高雄縣鳳山市光復路二段1號', '', ''],
+        ['現行名稱', '新北市', '板橋區文化路一段1號', '25.0129', '121.4624'],
+      ],
+    );
+    const result = importBytes(new TextEncoder().encode(csv), { file: 'former.csv' });
+    expect(result.rows.map((r) => r.outcome)).toEqual(['fixed', 'fixed', 'approximate', 'imported']);
+    expect(result.resources.map((r) => `${r.county}${r.town}`)).toEqual([
+      '新北市板橋區',
+      '臺南市永康區',
+      '高雄市鳳山區',
+      '新北市板橋區',
+    ]);
+    expect(result.rows[0]?.issues).toContainEqual({
+      code: 'former-place-name',
+      severity: 'warning',
+      file: 'former.csv',
+      row: 2,
+      column: '縣市',
+      value: '臺北縣板橋市 → 新北市板橋區',
+    });
   });
 
   it('downloads as CSV: BOM, CRLF, one line per row, reasons in words', () => {

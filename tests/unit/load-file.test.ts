@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/domain/decode-bytes.ts';
 import { detectFormat, type LoadedFile, loadFile, mergeLoadedFiles } from '../../src/domain/load-file.ts';
@@ -6,6 +7,7 @@ import { countIssuesByCode } from '../../src/domain/load-issues.ts';
 import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 import { contextFor, gazetteer, loadPath, loadText, manifest, rowAccounting } from './load-context.ts';
+import { utf16Bytes } from './utf16-bytes.ts';
 
 const csvRows = (path: string) => parseDelimitedText(decodeBytes(readBytes(path)).text);
 const issuesWith = (loaded: LoadedFile, code: string) => loaded.issues.filter((i) => i.code === code);
@@ -75,6 +77,40 @@ describe('Taipei community care points (UTF-8, CRLF, lat/lon columns)', () => {
       ids,
     );
   });
+});
+
+describe('Taipei community care points saved by Excel as "Unicode text" (UTF-16, tab-separated)', () => {
+  const path = sharedDataFile('taipei-community-care-points.csv');
+  const table = csvRows(path);
+  // Excel writes tabs between cells, CRLF line ends, and quotes only cells holding a tab, a quote or a line break.
+  const excelText = Papa.unparse(
+    { fields: [...table.headers], data: table.rows.map((r) => [...r]) },
+    {
+      delimiter: '\t',
+      newline: '\r\n',
+    },
+  );
+  const original = loadPath(path, { file: 'taipei.txt', category: 'care-point' });
+
+  it.each([
+    { order: 'le', bom: true, encoding: 'utf-16le' },
+    { order: 'be', bom: true, encoding: 'utf-16be' },
+    { order: 'le', bom: false, encoding: 'utf-16le' },
+    { order: 'be', bom: false, encoding: 'utf-16be' },
+  ] as const)(
+    '$encoding (BOM: $bom) loads the same records and notes as the UTF-8 file',
+    ({ order, bom, encoding }) => {
+      expect(excelText).toContain('\t');
+      const loaded = loadFile(
+        utf16Bytes(excelText, order, bom),
+        contextFor({ file: 'taipei.txt', category: 'care-point' }),
+      );
+      expect(loaded).toMatchObject({ format: 'csv', encoding, rowCount: 505 });
+      expect(loaded.resources).toHaveLength(505);
+      expect(loaded.resources).toEqual(original.resources);
+      expect(loaded.issues).toEqual(original.issues);
+    },
+  );
 });
 
 describe('Tainan building committees CSV (BOM, CRLF, address-only, ROC dates, Excel markers)', () => {
@@ -393,6 +429,30 @@ describe('loadFile: file-level outcomes', () => {
     const loaded = loadFile(bytes, contextFor({ file: 'bom.geojson' }));
     expect(loaded.format).toBe('geojson');
     expect(loaded.resources.map((r) => r.name)).toEqual(['甲']);
+  });
+
+  it('loads a GeoJSON feature by its filled-in 名稱 when an empty name property comes first', () => {
+    const feature = (properties: object) => ({
+      type: 'Feature',
+      properties,
+      geometry: { type: 'Point', coordinates: [120.44, 23.56] },
+    });
+    const loaded = loadText(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          feature({ name: '', 名稱: '民雄關懷據點' }),
+          feature({ name: 'Minxiong', 名稱: '民雄' }),
+          feature({ name: '', 名稱: '' }),
+        ],
+      }),
+      { file: 'names.geojson' },
+    );
+    expect(loaded.resources.map((r) => [r.name, r.extra])).toEqual([
+      ['民雄關懷據點', {}],
+      ['Minxiong', { 名稱: '民雄' }],
+    ]);
+    expect(loaded.issues.map((i) => [i.code, i.row, i.column])).toEqual([['missing-name', 3, 'name']]);
   });
 
   it('honours an explicit encoding', () => {

@@ -37,6 +37,11 @@ describe('tableToRecords', () => {
     },
     { case: 'a trailing comma adds nothing', text: '名稱,序號,\n甲,1,\n', extra: { 序號: '1' } },
     {
+      case: 'a second column naming the same field is kept (the first one is the name)',
+      text: 'name,名稱\nMinxiong care point,民雄關懷據點\n',
+      extra: { 名稱: '民雄關懷據點' },
+    },
+    {
       case: 'repeated unmapped headers do not overwrite each other',
       text: '名稱,備用,備用,備用\n甲,a,b,c\n',
       extra: { 備用: 'a', '備用 (3)': 'b', '備用 (4)': 'c' },

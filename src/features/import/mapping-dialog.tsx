@@ -29,8 +29,8 @@ function mappingFrom(choice: ColumnChoice): HeaderMapping {
 
 /**
  * Shows what the importer understood of a file — format, encoding, columns with sample values — and lets the
- * person correct it before anything is imported: the field of each column, the encoding (Big5 or UTF-8), the
- * coordinate system, the default category and county, and whether the file is internal.
+ * person correct it before anything is imported: the field of each column, the encoding (UTF-8, Big5 or
+ * UTF-16), the coordinate system, the default category and county, and whether the file is internal.
  */
 /** The form itself, loaded when a file waits for confirmation (see mapping-dialog-gate.tsx). */
 export function MappingForm() {
@@ -108,6 +108,8 @@ export function MappingForm() {
               </option>
               <option value="utf-8">UTF-8</option>
               <option value="big5">Big5 (CP950)</option>
+              <option value="utf-16le">{t('import.encodingUtf16le')}</option>
+              <option value="utf-16be">{t('import.encodingUtf16be')}</option>
             </select>
           </div>
         )}

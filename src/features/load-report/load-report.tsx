@@ -49,9 +49,13 @@ export function LoadReport() {
           ))}
         </div>
       )}
+      {/* The heading stands outside the summary: a summary holds phrasing content, and its button role would
+          hide a heading inside it from screen readers' list of headings. */}
+      <h2 id="load-report-heading" className="load-report__heading">
+        {t('report.heading')}
+      </h2>
       <details open={failed.length > 0}>
         <summary>
-          <h2 id="load-report-heading">{t('report.heading')}</h2>
           <span className="muted">
             {t('report.summary', {
               files: fileReports.length,
