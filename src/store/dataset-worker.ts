@@ -10,7 +10,7 @@ import type { DatasetMessage } from './dataset-protocol.ts';
 import { fetchDataset } from './fetch-dataset.ts';
 
 /** Records per message: each arrives as its own small task on the main thread instead of one long freeze. */
-const CHUNK = 5_000;
+const CHUNK = 2_000;
 
 /** Fetching, decoding, parsing, validating and search-text normalising run here, off the main thread. */
 self.onmessage = async (event: MessageEvent<{ baseUrl: string }>) => {

@@ -10,9 +10,11 @@ import { nearbyDistances } from './nearby-derived.ts';
 /** Distance in metres from the reference point to a resource, or null (no point, or no position). */
 export const selectDistanceTo = (s: AppState, id: string): number | null => {
   const index = selectResourceIndex(s);
-  const position = index.positionOf(id);
   const distances = nearbyDistances(s, index.resources);
-  const d = position === undefined || !distances ? Number.NaN : (distances[position] ?? Number.NaN);
+  // No reference point: nothing to look up (and no id map to build for 100,000 rows).
+  if (!distances) return null;
+  const position = index.positionOf(id);
+  const d = position === undefined ? Number.NaN : (distances[position] ?? Number.NaN);
   return Number.isNaN(d) ? null : d;
 };
 

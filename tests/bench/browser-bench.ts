@@ -91,7 +91,7 @@ export async function runBrowserBench(
       label: '↳ first records reach the page',
       samples: mark('crm:data-first-chunk'),
       unit: 'ms',
-      note: 'worker: fetch, decode, parse, validate; then JSON chunks of 5,000',
+      note: 'worker: fetch, decode, parse, validate; then JSON chunks of 2,000',
     },
     {
       label: '↳ worker done',
