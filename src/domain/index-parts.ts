@@ -51,24 +51,6 @@ export interface IndexedList {
   readonly parts: IndexParts;
 }
 
-/** A string → code dictionary that grows in the order values are met (as buildSearchColumns numbers them). */
-function encoder(initial: readonly string[] = []) {
-  const values = [...initial];
-  const codes = new Map(values.map((v, i) => [v, i] as const));
-  return {
-    values,
-    code(value: string): number {
-      let code = codes.get(value);
-      if (code === undefined) {
-        code = values.length;
-        codes.set(value, code);
-        values.push(value);
-      }
-      return code;
-    },
-  };
-}
-
 /**
  * The parts of the lists put one after the other (resource indexes of list 2 follow those of list 1…), equal to
  * buildIndexParts of that concatenation — but in one merge of the display orders and copies of the columns, so

@@ -69,8 +69,8 @@ export function ownSearchTextBuilder(serviceTags: readonly ServiceTagConfig[]): 
   };
 }
 
-/** A string → small integer dictionary that grows as values are met. */
-function encoder(initial: readonly string[] = []) {
+/** A string → small integer dictionary that grows as values are met (codes in the order values are met). */
+export function encoder(initial: readonly string[] = []) {
   const values = [...initial];
   const codes = new Map(values.map((v, i) => [v, i] as const));
   return {
