@@ -6,6 +6,7 @@ import {
   buildSearchColumns,
   categoryLabelsOf,
   columnBuffers,
+  encoder,
   type SearchColumns,
   tagColumnsOf,
 } from './search-columns.ts';
