@@ -9,6 +9,8 @@ import type { ImportedDataset } from './import-slice.ts';
 export const IMPORT_DATABASE = 'crm-imports';
 export const DATASETS = 'datasets';
 export const STATE = 'state';
+/** The office's edits, in the STATE store. */
+export const EDITS_KEY = 'office-edits';
 
 /** One imported file as stored: its report and its records. Version 1 is what every saved import has. */
 export interface StoredDataset {

@@ -1,7 +1,7 @@
 import type { FileDefaults } from '../domain/build-resource.ts';
 import type { TextEncodingName } from '../domain/decode-bytes.ts';
 import type { ImportChoices, ImportPhase, ImportPreview } from '../domain/import-file.ts';
-import { IMPORT_DATABASE, type WorkerCopy } from './import-database.ts';
+import { IMPORT_DATABASE, type StoredDataset, storedDataset, type WorkerCopy } from './import-database.ts';
 import type { LandedImport, LandingRequest } from './import-landing.ts';
 import { type ImportConfig, type ImportReply, type ImportRequest, partJoiner } from './import-protocol.ts';
 
@@ -78,7 +78,8 @@ function pageTransport(): Transport {
   return {
     inWorker: false,
     send: (request) => {
-      if (request.type === 'persist') return;
+      // Only imports run on the page; saved imports are read and written by the page's own storage.
+      if (request.type !== 'preview' && request.type !== 'import') return;
       void import('./import-run.ts').then(({ handleImportRequest }) =>
         handleImportRequest(request, (reply) => !stopped && listener(reply), pageFetchText),
       );
@@ -155,4 +156,22 @@ export function createImportSession(): ImportSession {
     },
     close: stop,
   };
+}
+
+/**
+ * Reads the saved imports in an import worker: IndexedDB deserialises 100,000 records there, and they come
+ * over in parts, so the page never spends one long task on them. Rejects where workers cannot read it.
+ */
+export function loadSavedImports(): Promise<StoredDataset[]> {
+  const transport = workerTransport();
+  const datasets: StoredDataset[] = [];
+  return new Promise((resolve, reject) => {
+    transport.onReply((reply) => {
+      if (reply.type === 'done') datasets.push(storedDataset(reply.landed.dataset, reply.landed.resources));
+      if (reply.type === 'saved' || reply.type === 'error') transport.stop();
+      if (reply.type === 'saved') resolve(datasets);
+      if (reply.type === 'error') reject(new Error(reply.error));
+    });
+    transport.send({ type: 'load-saved' }, []);
+  });
 }

@@ -4,6 +4,7 @@ import type { UndoHistory } from '../domain/undo-history.ts';
 import { type AppState, useAppStore } from './app-store.ts';
 import {
   DATASETS,
+  EDITS_KEY,
   IMPORT_DATABASE,
   isStoredDataset,
   openImportDatabase,
@@ -12,6 +13,7 @@ import {
   storedDataset,
   type WorkerCopy,
 } from './import-database.ts';
+import { loadSavedImports } from './import-engine.ts';
 import { type ImportedDataset, importLayer, type OfficeEdits } from './import-slice.ts';
 
 export type { StoredDataset } from './import-database.ts';
@@ -26,8 +28,6 @@ export interface ImportStorage {
   putEdits(edits: UndoHistory<OfficeEdits>): Promise<void>;
 }
 
-const EDITS_KEY = 'office-edits';
-
 /** The browser's IndexedDB; null where it does not exist (jsdom, private modes that block it). */
 export function createIdbImportStorage(): ImportStorage | null {
   if (typeof indexedDB === 'undefined') return null;
@@ -40,8 +40,16 @@ export function createIdbImportStorage(): ImportStorage | null {
     database: IMPORT_DATABASE,
     load: async () => {
       const database = await open();
-      const datasets = ((await database.getAll(DATASETS)) as StoredDataset[]).filter(isStoredDataset);
-      const edits = (await database.get(STATE, EDITS_KEY)) as UndoHistory<OfficeEdits> | undefined;
+      const edits: unknown = await database.get(STATE, EDITS_KEY);
+      const readHere = async () => ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
+      // Datasets are read in a worker where there are workers (the page would deserialise every record in one
+      // task); counting them first spares a browser with nothing saved from starting one.
+      const datasets =
+        (await database.count(DATASETS)) === 0
+          ? []
+          : typeof Worker === 'undefined'
+            ? await readHere()
+            : await loadSavedImports().catch(readHere);
       return { datasets, edits: isHistory(edits) ? edits : undefined };
     },
     putDataset: async (stored) => {

@@ -30,41 +30,51 @@ export type ImportRequest =
       readonly landing: LandingRequest;
     }
   /** Write the dataset the last import built to IndexedDB (the page asks when its turn among writes comes). */
-  | { readonly type: 'persist' };
+  | { readonly type: 'persist' }
+  /** Read the saved datasets back (each comes as parts and 'done', then 'saved'). */
+  | { readonly type: 'load-saved' };
 
 /** Messages from the import worker. */
 export type ImportReply =
   | { readonly type: 'preview'; readonly preview: ImportPreview }
   | { readonly type: 'progress'; readonly phase: ImportPhase; readonly done: number; readonly total: number }
   /** A slice of the records and report rows of a finished import, sent ahead of its 'done' (see splitDone). */
-  | {
-      readonly type: 'part';
-      readonly resources: readonly Resource[];
-      readonly searchTexts: readonly string[];
-      readonly rows: readonly RowResult[];
-    }
+  | { readonly type: 'part'; readonly json: string }
   | { readonly type: 'done'; readonly landed: LandedImport }
   | { readonly type: 'persisted' }
+  /** Every saved dataset has been sent. */
+  | { readonly type: 'saved' }
   | { readonly type: 'error'; readonly error: string };
 
 /**
- * Records per message from the worker. The page deserialises each message in a task of its own: 100,000
- * records in one message would block it for ~300 ms, 5,000 take ~15 ms.
+ * Records per message from the worker. The page reads each message in a task of its own: 100,000 records in
+ * one structured clone would block it for ~350 ms.
  */
 export const PART_SIZE = 2000;
 
-/** A finished import as messages: its records and rows in parts, then 'done' with the rest. */
-export function splitDone(landed: LandedImport, size = PART_SIZE): ImportReply[] {
+/** What a 'part' carries, as JSON text. */
+interface Part {
+  readonly resources: readonly Resource[];
+  readonly searchTexts: readonly string[];
+  readonly rows: readonly RowResult[];
+}
+
+/**
+ * A finished import as messages: its records and rows in parts, then 'done' with the rest. Parts are JSON
+ * text: JSON.parse on the page is ~3× faster than structured-clone deserialisation and gives records of one
+ * shape (as the loading worker's chunks do); records and rows are plain JSON data. Each part is made as it is
+ * asked for, so the page reads one while the next is written.
+ */
+export function* splitDone(landed: LandedImport, size = PART_SIZE): Generator<ImportReply> {
   const { resources, searchTexts } = landed;
   const { rows } = landed.dataset;
-  const parts: ImportReply[] = [];
   for (let start = 0; start < Math.max(resources.length, rows.length); start += size) {
-    parts.push({
-      type: 'part',
+    const part: Part = {
       resources: resources.slice(start, start + size),
       searchTexts: searchTexts.slice(start, start + size),
       rows: rows.slice(start, start + size),
-    });
+    };
+    yield { type: 'part', json: JSON.stringify(part) };
   }
   const rest: LandedImport = {
     ...landed,
@@ -72,7 +82,7 @@ export function splitDone(landed: LandedImport, size = PART_SIZE): ImportReply[]
     resources: [],
     searchTexts: [],
   };
-  return [...parts, { type: 'done', landed: rest }];
+  yield { type: 'done', landed: rest };
 }
 
 /**
@@ -85,9 +95,10 @@ export function partJoiner(): (reply: ImportReply) => ImportReply | undefined {
   let rows: RowResult[] = [];
   return (reply) => {
     if (reply.type === 'part') {
-      for (const r of reply.resources) resources.push(r);
-      for (const t of reply.searchTexts) searchTexts.push(t);
-      for (const r of reply.rows) rows.push(r);
+      const part = JSON.parse(reply.json) as Part;
+      for (const r of part.resources) resources.push(r);
+      for (const t of part.searchTexts) searchTexts.push(t);
+      for (const r of part.rows) rows.push(r);
       return undefined;
     }
     if (reply.type !== 'done') return reply;

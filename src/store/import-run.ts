@@ -31,7 +31,7 @@ async function librariesFor(bytes: Uint8Array): Promise<ImportLibraries> {
  * text). KML arrives already converted to GeoJSON (no DOM in workers).
  */
 export async function handleImportRequest(
-  request: Exclude<ImportRequest, { type: 'persist' }>,
+  request: Extract<ImportRequest, { type: 'preview' | 'import' }>,
   post: (reply: ImportReply) => void,
   fetchText: (url: string) => Promise<string> = async (url) => {
     const response = await fetch(url);

@@ -1,5 +1,11 @@
 /// <reference lib="webworker" />
-import { DATASETS, openImportDatabase, type StoredDataset, storedDataset } from './import-database.ts';
+import {
+  DATASETS,
+  isStoredDataset,
+  openImportDatabase,
+  type StoredDataset,
+  storedDataset,
+} from './import-database.ts';
 import type { LandedImport } from './import-landing.ts';
 import { type ImportReply, type ImportRequest, splitDone } from './import-protocol.ts';
 import { handleImportRequest } from './import-run.ts';
@@ -8,10 +14,11 @@ import { handleImportRequest } from './import-run.ts';
 let built: StoredDataset | null = null;
 
 const post = (reply: ImportReply) => self.postMessage(reply);
+const failed = (error: unknown) =>
+  post({ type: 'error', error: error instanceof Error ? error.message : String(error) });
 
 /** The records go in parts, so that the page deserialises them in short tasks. */
 function postLanded(landed: LandedImport): void {
-  built = storedDataset(landed.dataset, landed.resources);
   for (const reply of splitDone(landed)) post(reply);
 }
 
@@ -27,18 +34,38 @@ async function persist(): Promise<void> {
     }
     post({ type: 'persisted' });
   } catch (error) {
-    post({ type: 'error', error: error instanceof Error ? error.message : String(error) });
+    failed(error);
+  }
+}
+
+/** Reads the saved datasets here (IndexedDB deserialises them on this thread), then sends them in parts. */
+async function loadSaved(): Promise<void> {
+  try {
+    const database = await openImportDatabase();
+    try {
+      const datasets = ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
+      for (const { dataset, resources } of datasets) {
+        postLanded({ dataset, resources, searchTexts: [], failure: null });
+      }
+      post({ type: 'saved' });
+    } finally {
+      database.close();
+    }
+  } catch (error) {
+    failed(error);
   }
 }
 
 /** A person's file is decoded, parsed, mapped and validated here, off the main thread; the page stays responsive. */
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
-  if (request.type === 'persist') {
-    void persist();
-    return;
+  if (request.type === 'persist') void persist();
+  else if (request.type === 'load-saved') void loadSaved();
+  else {
+    void handleImportRequest(request, (reply) => {
+      if (reply.type !== 'done') return post(reply);
+      built = storedDataset(reply.landed.dataset, reply.landed.resources);
+      postLanded(reply.landed);
+    });
   }
-  void handleImportRequest(request, (reply) =>
-    reply.type === 'done' ? postLanded(reply.landed) : post(reply),
-  );
 };

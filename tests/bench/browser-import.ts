@@ -8,9 +8,16 @@ interface ImportProbe {
   readonly chosenAt: number | null;
   /** The click on 開始匯入 in the column dialog. */
   readonly confirmedAt: number | null;
-  /** The import worker's 'done' message reaches the main thread, and its structured-clone deserialisation. */
+  /** The import worker's first result message (records, or 'done') reaches the main thread. */
+  readonly resultAt: number | null;
+  /** Its 'done' message (the last). */
   readonly doneAt: number | null;
-  readonly doneDeserializeMs: number | null;
+  /**
+   * Main-thread time in the result messages' handlers (structured-clone deserialisation, the app's handler and
+   * its microtasks): their sum, and the largest (each message is a task of its own).
+   */
+  readonly resultHandlingMs: number;
+  readonly largestMessageMs: number;
   /** The result count shows the default data plus every imported row. */
   readonly shownAt: number | null;
   /** The end of the first map redraw (crm:cluster-draw) after shownAt. */
@@ -24,8 +31,8 @@ interface ImportProbe {
  * sessionStorage, so that a reload of the same tab can watch for the imported rows coming back.
  */
 const IMPORT_PROBE = `(() => {
-  const state = { chosenAt: null, confirmedAt: null, doneAt: null, doneDeserializeMs: null, shownAt: null,
-    drawnAt: null, storedAt: null };
+  const state = { chosenAt: null, confirmedAt: null, resultAt: null, doneAt: null, resultHandlingMs: 0,
+    largestMessageMs: 0, shownAt: null, drawnAt: null, storedAt: null };
   window.__import = state;
   const expected = () => JSON.parse(sessionStorage.getItem('bench-import-expected') || '[]');
   document.addEventListener('change', (event) => {
@@ -41,14 +48,20 @@ const IMPORT_PROBE = `(() => {
       constructor(url, options) {
         super(url, options);
         if (!String(url).includes('import-worker')) return;
-        this.addEventListener('message', (event) => {
-          const start = performance.now();
-          const data = event.data;
-          if (data && data.type === 'done' && state.doneAt === null) {
-            state.doneAt = start;
-            state.doneDeserializeMs = performance.now() - start;
-          }
+        let start = 0;
+        this.addEventListener('message', () => {
+          start = performance.now();
         });
+        // Registered after the app sets worker.onmessage (synchronously after construction): runs last.
+        queueMicrotask(() => this.addEventListener('message', (event) => {
+          const ms = performance.now() - start;
+          const data = event.data;
+          if (!data || (data.type !== 'part' && data.type !== 'done') || state.doneAt !== null) return;
+          if (state.resultAt === null) state.resultAt = start;
+          if (data.type === 'done') state.doneAt = start;
+          state.resultHandlingMs += ms;
+          state.largestMessageMs = Math.max(state.largestMessageMs, ms);
+        }));
       }
     };
   }
@@ -96,6 +109,7 @@ interface ImportRun {
   /** Reload with the import saved: navigation → the imported rows counted, and its long tasks. */
   readonly reloadShownAt: number;
   readonly reloadTasks: readonly number[];
+  readonly reloadTaskTimes: readonly { start: number; duration: number }[];
 }
 
 async function measureImport(browser: Browser, input: BrowserImportInput): Promise<ImportRun> {
@@ -138,13 +152,15 @@ async function measureImport(browser: Browser, input: BrowserImportInput): Promi
     });
     await page.waitForTimeout(1000);
     const reloaded = await importProbe(page);
+    const reloadProbe = await probe(page);
     return {
       probe: imported,
       tasks,
       taskTimes,
       marks,
       reloadShownAt: reloaded.shownAt ?? Number.NaN,
-      reloadTasks: tasksSince(await probe(page), 0),
+      reloadTasks: tasksSince(reloadProbe, 0),
+      reloadTaskTimes: reloadProbe.longTasks,
     };
   } finally {
     await context.close();
@@ -157,7 +173,9 @@ export interface BrowserImportInput {
   readonly rows: number;
 }
 
-const between = (runs: readonly ImportRun[], from: keyof ImportProbe, to: keyof ImportProbe) =>
+type Milestone = 'chosenAt' | 'confirmedAt' | 'resultAt' | 'doneAt' | 'shownAt' | 'drawnAt' | 'storedAt';
+
+const between = (runs: readonly ImportRun[], from: Milestone, to: Milestone) =>
   runs
     .map((r) => {
       const a = r.probe[from];
@@ -197,10 +215,16 @@ export async function runBrowserImportBench(
       note: 'decode, parse, validate in the worker',
     },
     {
-      label: "↳ 'done' message deserialise",
-      samples: runs.map((r) => r.probe.doneDeserializeMs ?? Number.NaN).filter(Number.isFinite),
+      label: '↳ result messages handled',
+      samples: runs.map((r) => r.probe.resultHandlingMs),
       unit: 'ms',
-      note: 'main thread, structured clone',
+      note: 'main thread: deserialise + handler, sum over messages',
+    },
+    {
+      label: '↳ largest result message handled',
+      samples: runs.map((r) => r.probe.largestMessageMs),
+      unit: 'ms',
+      note: 'one task each',
     },
     {
       label: '↳ ids + duplicates (merge − worker)',
@@ -210,6 +234,12 @@ export async function runBrowserImportBench(
         )
         .filter(Number.isFinite),
       unit: 'ms',
+    },
+    {
+      label: '↳ first result message → count updated',
+      samples: between(runs, 'resultAt', 'shownAt'),
+      unit: 'ms',
+      note: 'messages, then landing: index, filter, render',
     },
     {
       label: "↳ 'done' message → count updated",
@@ -280,5 +310,15 @@ function timeline(run: ImportRun, i: number): string {
       return t === null ? [] : [{ t, text: `${key.replace('At', '')} ${at(t)}` }];
     }),
   ].sort((a, b) => a.t - b.t);
-  return `  run ${i + 1}: ${events.map((e) => e.text).join(' | ')}`;
+  const reload = [
+    ...run.reloadTaskTimes.map((t) => ({
+      t: t.start,
+      text: `${t.start.toFixed(0)} (${t.duration.toFixed(0)})`,
+    })),
+    { t: run.reloadShownAt, text: `shown ${run.reloadShownAt.toFixed(0)}` },
+  ].sort((a, b) => a.t - b.t);
+  return [
+    `  run ${i + 1}: ${events.map((e) => e.text).join(' | ')}`,
+    `    reload (ms after navigation): ${reload.map((e) => e.text).join(' | ')}`,
+  ].join('\n');
 }

@@ -3,7 +3,13 @@ import { toLatLng } from '../../src/domain/coordinates.ts';
 import type { Resource } from '../../src/domain/resource.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/derived.ts';
-import { connectImportStorage, createMemoryImportStorage } from '../../src/store/import-persistence.ts';
+import { IMPORT_DATABASE, storedDataset, type WorkerCopy } from '../../src/store/import-database.ts';
+import {
+  connectImportStorage,
+  createMemoryImportStorage,
+  type ImportStorage,
+  landWithWorkerCopy,
+} from '../../src/store/import-persistence.ts';
 import type { ImportedDataset } from '../../src/store/import-slice.ts';
 import { seedStore } from './fixtures.ts';
 
@@ -80,6 +86,103 @@ describe('imports kept in the browser', () => {
     await settle();
     expect(storage.datasets.size).toBe(0);
     expect(useAppStore.getState().reportDatasetId).toBeNull();
+    stop();
+  });
+
+  /** Memory storage that says it is the import worker's IndexedDB, logging who wrote what, in order. */
+  function workerDatabaseStorage() {
+    const memory = createMemoryImportStorage();
+    const log: string[] = [];
+    const storage: ImportStorage = {
+      database: IMPORT_DATABASE,
+      load: memory.load,
+      putDataset: async (stored) => {
+        log.push(`page put ${stored.id}`);
+        await memory.putDataset(stored);
+      },
+      deleteDataset: async (id) => {
+        log.push(`page delete ${id}`);
+        await memory.deleteDataset(id);
+      },
+      putEdits: memory.putEdits,
+    };
+    return { memory, storage, log };
+  }
+
+  /** The import worker's copy: writes the same record the page would have, into the same storage. */
+  function workerCopy(memory: ReturnType<typeof createMemoryImportStorage>, log: string[], fails = false) {
+    const copy: WorkerCopy & { released: number } = {
+      database: IMPORT_DATABASE,
+      released: 0,
+      write: async () => {
+        if (fails) throw new Error('no IndexedDB in this worker');
+        log.push(`worker put ${dataset.id}`);
+        await memory.putDataset(storedDataset(dataset, [record]));
+      },
+      release: () => {
+        copy.released++;
+      },
+    };
+    return copy;
+  }
+
+  it('lets the import worker write the dataset it holds, in turn with the page’s own writes', async () => {
+    const { memory, storage, log } = workerDatabaseStorage();
+    seedStore();
+    const stop = connectImportStorage(storage);
+    await settle();
+    const copy = workerCopy(memory, log);
+    const resources = [record];
+    landWithWorkerCopy(dataset, resources, copy, () =>
+      useAppStore.getState().addImportedDataset(dataset, resources),
+    );
+    // Removed before the write's turn came: the delete still comes after it.
+    useAppStore.getState().removeImportedDataset(dataset.id);
+    expect(copy.released).toBe(0);
+    await settle();
+    expect(log).toEqual(['worker put import-test', 'page delete import-test']);
+    expect(copy.released).toBe(1);
+    expect(memory.datasets.size).toBe(0);
+    expect(useAppStore.getState().importStorage).toBe('saved');
+    stop();
+  });
+
+  it('writes from the page when the worker cannot, and frees the worker either way', async () => {
+    const { memory, storage, log } = workerDatabaseStorage();
+    seedStore();
+    const stop = connectImportStorage(storage);
+    await settle();
+    const copy = workerCopy(memory, log, true);
+    landWithWorkerCopy(dataset, [record], copy, () =>
+      useAppStore.getState().addImportedDataset(dataset, [record]),
+    );
+    await settle();
+    expect(log).toEqual(['page put import-test']);
+    expect(memory.datasets.get('import-test')).toEqual(storedDataset(dataset, [record]));
+    expect(copy.released).toBe(1);
+    stop();
+  });
+
+  it('frees the worker at once when its copy is not wanted (a ?data= link, storage not IndexedDB)', async () => {
+    const storage = createMemoryImportStorage();
+    seedStore();
+    const stop = connectImportStorage(storage);
+    await settle();
+    const log: string[] = [];
+    const copy = workerCopy(storage, log);
+    landWithWorkerCopy(dataset, [record], copy, () =>
+      useAppStore.getState().addImportedDataset(dataset, [record]),
+    );
+    expect(copy.released).toBe(1);
+    const link = { ...dataset, id: 'import-link', origin: 'url' as const };
+    const linkCopy = workerCopy(storage, log);
+    landWithWorkerCopy(link, [record], linkCopy, () =>
+      useAppStore.getState().addImportedDataset(link, [record]),
+    );
+    expect(linkCopy.released).toBe(1);
+    await settle();
+    expect(log).toEqual([]);
+    expect([...storage.datasets.keys()]).toEqual(['import-test']);
     stop();
   });
 });
