@@ -47,14 +47,17 @@ export function useUrlSync() {
       }
     };
     let language: Language | null = null;
-    // Store changes come in bursts (a keystroke, a map move): the URL is written once after each burst, in
-    // its own task, so that typing does not wait for the address bar.
-    let pending: ReturnType<typeof setTimeout> | undefined;
+    // Store changes come in bursts (one keystroke sets several slices): the URL is written once per burst, at
+    // the end of the task that changed it, so it is never behind when the next task (a reload) starts.
+    let pending = false;
+    let disposed = false;
     const schedule = () => {
-      pending ??= setTimeout(() => {
-        pending = undefined;
-        write();
-      }, 0);
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        if (!disposed) write();
+      });
     };
     write();
     const unsubscribe = useAppStore.subscribe(schedule);
@@ -62,7 +65,7 @@ export function useUrlSync() {
     window.addEventListener('popstate', onPop);
     return () => {
       unsubscribe();
-      clearTimeout(pending);
+      disposed = true;
       window.removeEventListener('popstate', onPop);
     };
   }, []);

@@ -5,7 +5,7 @@ import type { ImportPreview } from '../domain/import-file.ts';
 import type { ImportFormat } from '../domain/import-formats.ts';
 import type { ProjectedCrs } from '../domain/projections.ts';
 import type { Resource, Visibility } from '../domain/resource.ts';
-import { primeSearchTexts } from '../domain/resource-index.ts';
+import { primeIndex } from '../domain/resource-index.ts';
 import { safeHttpUrl } from '../domain/safe-url.ts';
 import { stableHash } from '../domain/stable-id.ts';
 import { type AppState, useAppStore } from './app-store.ts';
@@ -288,8 +288,8 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     if (current !== job) return;
     const unchanged = selectResources(store()) === onShow;
     const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
-    // The worker's search texts serve the index for this very list (the same order as the records).
-    primeSearchTexts(final.resources, final.searchTexts);
+    // The worker's index parts serve this very list (renamed ids change neither order nor search columns).
+    if (final.parts) primeIndex(final.resources, final.parts);
     performance.measure('crm:import-merge', 'crm:import-start');
     const show = () => store().addImportedDataset(final.dataset, final.resources);
     // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.

@@ -1,7 +1,9 @@
+import type { CategoryConfig, ServiceTagConfig } from '../domain/categories.ts';
 import { type DuplicateCandidate, findDuplicates } from '../domain/duplicates.ts';
 import type { ImportResult } from '../domain/import-file.ts';
 import type { ImportFormat } from '../domain/import-formats.ts';
 import { assignUniqueIds } from '../domain/import-ids.ts';
+import { buildIndexParts, type IndexParts } from '../domain/index-parts.ts';
 import type { Resource, Visibility } from '../domain/resource.ts';
 import type { ImportedDataset } from './import-slice.ts';
 
@@ -27,8 +29,11 @@ export interface LandingRequest {
 export interface LandedImport {
   readonly dataset: ImportedDataset;
   readonly resources: readonly Resource[];
-  /** Each record's own search text (ownSearchTextBuilder), same order: the page does not normalise them. */
-  readonly searchTexts: readonly string[];
+  /**
+   * The records' display order, search columns and positions, built with them in the worker: the page merges
+   * them with the records on show instead of sorting and normalising 100,000 records. Null when not built.
+   */
+  readonly parts: IndexParts | null;
   /** Why nothing could be imported (an issue code) when the file gave no rows at all; null otherwise. */
   readonly failure: string | null;
 }
@@ -51,7 +56,10 @@ export function duplicateCandidates(resources: readonly Resource[]): DuplicateCa
 export function landImport(
   result: ImportResult,
   landing: LandingRequest,
-  searchTextOf: (r: Resource) => string,
+  config: {
+    readonly categories: readonly CategoryConfig[];
+    readonly serviceTags: readonly ServiceTagConfig[];
+  },
 ): LandedImport {
   const unique = assignUniqueIds(
     result.resources,
@@ -74,7 +82,7 @@ export function landImport(
       duplicates: flagged(landing.existing, unique.resources),
     },
     resources: unique.resources,
-    searchTexts: unique.resources.map(searchTextOf),
+    parts: buildIndexParts(unique.resources, config.categories, config.serviceTags),
     failure: fatal ? fatal.code : null,
   };
 }

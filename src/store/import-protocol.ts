@@ -55,7 +55,6 @@ export const PART_SIZE = 2000;
 /** What a 'part' carries, as JSON text. */
 interface Part {
   readonly resources: readonly Resource[];
-  readonly searchTexts: readonly string[];
   readonly rows: readonly RowResult[];
 }
 
@@ -66,12 +65,11 @@ interface Part {
  * asked for, so the page reads one while the next is written.
  */
 export function* splitDone(landed: LandedImport, size = PART_SIZE): Generator<ImportReply> {
-  const { resources, searchTexts } = landed;
+  const { resources } = landed;
   const { rows } = landed.dataset;
   for (let start = 0; start < Math.max(resources.length, rows.length); start += size) {
     const part: Part = {
       resources: resources.slice(start, start + size),
-      searchTexts: searchTexts.slice(start, start + size),
       rows: rows.slice(start, start + size),
     };
     yield { type: 'part', json: JSON.stringify(part) };
@@ -80,7 +78,6 @@ export function* splitDone(landed: LandedImport, size = PART_SIZE): Generator<Im
     ...landed,
     dataset: { ...landed.dataset, rows: [] },
     resources: [],
-    searchTexts: [],
   };
   yield { type: 'done', landed: rest };
 }
@@ -91,13 +88,11 @@ export function* splitDone(landed: LandedImport, size = PART_SIZE): Generator<Im
  */
 export function partJoiner(): (reply: ImportReply) => ImportReply | undefined {
   let resources: Resource[] = [];
-  let searchTexts: string[] = [];
   let rows: RowResult[] = [];
   return (reply) => {
     if (reply.type === 'part') {
       const part = JSON.parse(reply.json) as Part;
       for (const r of part.resources) resources.push(r);
-      for (const t of part.searchTexts) searchTexts.push(t);
       for (const r of part.rows) rows.push(r);
       return undefined;
     }
@@ -109,11 +104,9 @@ export function partJoiner(): (reply: ImportReply) => ImportReply | undefined {
         ...landed,
         dataset: { ...landed.dataset, rows: [...rows, ...landed.dataset.rows] },
         resources: [...resources, ...landed.resources],
-        searchTexts: [...searchTexts, ...landed.searchTexts],
       },
     };
     resources = [];
-    searchTexts = [];
     rows = [];
     return whole;
   };

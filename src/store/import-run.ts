@@ -3,7 +3,6 @@ import { buildGazetteer, type Gazetteer } from '../domain/gazetteer.ts';
 import { type ImportLibraries, importFile, previewImport } from '../domain/import-file.ts';
 import { sniffBinaryFormat } from '../domain/import-formats.ts';
 import { parseDelimitedText } from '../domain/parse-csv.ts';
-import { ownSearchTextBuilder } from '../domain/search-columns.ts';
 import { landImport } from './import-landing.ts';
 import type { ImportReply, ImportRequest } from './import-protocol.ts';
 
@@ -68,12 +67,9 @@ export async function handleImportRequest(
         post({ type: 'progress', phase, done, total });
       }
     });
-    // Ids, duplicates and search text are worked out here too, so landing 100,000 rows does not do it on the
-    // main thread.
-    post({
-      type: 'done',
-      landed: landImport(result, request.landing, ownSearchTextBuilder(request.config.serviceTags)),
-    });
+    // Ids, duplicates and the index parts (order, search columns, positions) are worked out here too, so
+    // landing 100,000 rows does not do it on the main thread.
+    post({ type: 'done', landed: landImport(result, request.landing, request.config) });
   } catch (error) {
     post({ type: 'error', error: error instanceof Error ? error.message : String(error) });
   }

@@ -45,7 +45,7 @@ async function loadSaved(): Promise<void> {
     try {
       const datasets = ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
       for (const { dataset, resources } of datasets) {
-        postLanded({ dataset, resources, searchTexts: [], failure: null });
+        postLanded({ dataset, resources, parts: null, failure: null });
       }
       post({ type: 'saved' });
     } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/coordinates.ts';
+import { buildIndexParts } from '../../src/domain/index-parts.ts';
 import type { Resource } from '../../src/domain/resource.ts';
-import { ownSearchTextBuilder } from '../../src/domain/search-columns.ts';
 import { isStoredDataset, storedDataset } from '../../src/store/import-database.ts';
 import {
   duplicateCandidates,
@@ -15,7 +15,7 @@ import type { ImportedDataset } from '../../src/store/import-slice.ts';
 import { importBytes } from './import-context.ts';
 import { manifest } from './load-context.ts';
 
-const textOf = ownSearchTextBuilder(manifest.serviceTags);
+const config = { categories: manifest.categories, serviceTags: manifest.serviceTags };
 const onShow: Resource = {
   id: 'care-1',
   name: '臺南市東區關懷據點',
@@ -50,7 +50,7 @@ describe('landing an import in the worker', () => {
   const result = importBytes(new TextEncoder().encode(csv), { file: 'points.csv' });
 
   it('keeps ids unique against the records on show and within the file; report rows follow', () => {
-    const landed = landImport(result, landing([onShow]), textOf);
+    const landed = landImport(result, landing([onShow]), config);
     expect(landed.resources.map((r) => r.id)).toEqual(['care-1-2', 'care-2', 'care-2-2']);
     expect(landed.dataset.rows.map((r) => r.resourceId)).toEqual(['care-1-2', 'care-2', 'care-2-2']);
     expect(landed.dataset.rows[0]?.issues.map((i) => i.code)).toContain('duplicate-id');
@@ -58,7 +58,7 @@ describe('landing an import in the worker', () => {
   });
 
   it('flags duplicates of the records on show, open for the person to resolve', () => {
-    const landed = landImport(result, landing([onShow]), textOf);
+    const landed = landImport(result, landing([onShow]), config);
     expect(landed.dataset.duplicates).toEqual([
       {
         keepId: 'care-1',
@@ -71,7 +71,7 @@ describe('landing an import in the worker', () => {
   });
 
   it('describes the dataset as the list of datasets shows it, with search text per record', () => {
-    const landed = landImport(result, { ...landing([]), format: 'kml' }, textOf);
+    const landed = landImport(result, { ...landing([]), format: 'kml' }, config);
     expect(landed.dataset).toMatchObject({
       id: 'import-abc',
       fileName: 'points.csv',
@@ -81,23 +81,28 @@ describe('landing an import in the worker', () => {
       visibility: 'internal',
       origin: 'file',
     });
-    expect(landImport(result, landing([]), textOf).dataset.format).toBe('csv');
-    expect(landed.searchTexts).toEqual(landed.resources.map(textOf));
+    expect(landImport(result, landing([]), config).dataset.format).toBe('csv');
+    // The index parts the page will merge: built from the landed records, as the page would build them.
+    expect(landed.parts).toEqual(
+      buildIndexParts(landed.resources, manifest.categories, manifest.serviceTags),
+    );
   });
 
   it('says why when the file gave no rows at all', () => {
     const empty = importBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), { file: 'broken.xlsx' });
-    expect(landImport(empty, landing([]), textOf).failure).toBe('file-unreadable');
+    expect(landImport(empty, landing([]), config).failure).toBe('file-unreadable');
   });
 
   it('lands again on the page when the records on show changed meanwhile', () => {
-    const landed = landImport(result, landing([]), textOf);
+    const landed = landImport(result, landing([]), config);
     expect(landed.resources.map((r) => r.id)).toEqual(['care-1', 'care-2', 'care-2-2']);
     const again = relandImport(landed, [onShow]);
     expect(again.resources.map((r) => r.id)).toEqual(['care-1-2', 'care-2', 'care-2-2']);
     expect(again.dataset.rows.map((r) => r.resourceId)).toEqual(['care-1-2', 'care-2', 'care-2-2']);
     expect(again.dataset.duplicates.map((p) => p.duplicateId)).toEqual(['care-1-2']);
-    expect(again.searchTexts).toBe(landed.searchTexts);
+    // Renamed ids change neither the display order nor the search columns: the parts still fit.
+    expect(again.parts).toBe(landed.parts);
+    expect(again.parts).toEqual(buildIndexParts(again.resources, manifest.categories, manifest.serviceTags));
   });
 });
 
@@ -114,11 +119,11 @@ describe('a finished import crossing from the worker in parts', () => {
       configurable: true,
     }) as Record<string, string>,
   };
-  const base = landImport(result, landing([]), textOf);
+  const base = landImport(result, landing([]), config);
   const landed: LandedImport = {
     ...base,
     resources: [...base.resources, hostile],
-    searchTexts: [...base.searchTexts, textOf(hostile)],
+    parts: buildIndexParts([...base.resources, hostile], manifest.categories, manifest.serviceTags),
   };
 
   const send = (replies: Iterable<ImportReply>) => {
@@ -150,7 +155,7 @@ describe('a finished import crossing from the worker in parts', () => {
     const empty: LandedImport = {
       ...landed,
       resources: [],
-      searchTexts: [],
+      parts: null,
       dataset: { ...landed.dataset, rows: [] },
     };
     expect(send(splitDone(empty))).toEqual(empty);
