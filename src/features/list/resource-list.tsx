@@ -24,7 +24,14 @@ export function ResourceList() {
     // The usual row's measured height: a row that measures as estimated costs nothing, while each one that
     // differs makes the virtualiser recompute every row's position (100,000 of them).
     estimateSize: () => rowHeights.current.usual(),
-    measureElement: (element, entry) => {
+    measureElement: (element, entry, instance) => {
+      // Called when a row mounts (no entry) and again by a ResizeObserver after layout (with one). Reading the
+      // height on mount would force a layout inside the keystroke that re-rendered the list: the row keeps
+      // the size known for it (or the usual one) until the observer reports. Without ResizeObserver, read it.
+      if (!entry && typeof ResizeObserver !== 'undefined') {
+        const key = instance.options.getItemKey(instance.indexFromElement(element));
+        return instance.itemSizeCache.get(key) ?? rowHeights.current.usual();
+      }
       const size = entry?.borderBoxSize?.[0]?.blockSize ?? (element as HTMLElement).offsetHeight;
       rowHeights.current.add(size);
       return Math.round(size);
