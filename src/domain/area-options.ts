@@ -1,3 +1,4 @@
+import { zhHantCollator } from './collation.ts';
 import type { SearchColumns } from './search-columns.ts';
 
 /**
@@ -15,7 +16,7 @@ export function areaOptionsOf(columns: SearchColumns): { county: string; towns: 
     }
     set.add(columns.town[k] as number);
   }
-  const collator = new Intl.Collator('zh-Hant-TW');
+  const collator = zhHantCollator();
   return [...towns.entries()]
     .map(([county, set]) => ({
       county: columns.counties[county] ?? '',

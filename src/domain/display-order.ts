@@ -1,7 +1,5 @@
+import { zhHantCollator } from './collation.ts';
 import type { Resource } from './resource.ts';
-
-// Created once: building an ICU collator costs milliseconds.
-let zhHant: Intl.Collator | undefined;
 
 /**
  * County, then town, in zh-Hant collation (stroke order), then name in code-point order (radical-stroke for
@@ -9,8 +7,7 @@ let zhHant: Intl.Collator | undefined;
  */
 export function displayOrder(resources: readonly Resource[]): number[] {
   if (resources.length === 0) return [];
-  zhHant ??= new Intl.Collator('zh-Hant-TW');
-  const collator = zhHant;
+  const collator = zhHantCollator();
   const rank = (values: Iterable<string>) =>
     new Map([...new Set(values)].sort(collator.compare).map((value, i) => [value, i] as const));
   const countyRank = rank(resources.map((r) => r.county));

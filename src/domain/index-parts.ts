@@ -1,4 +1,5 @@
 import type { CategoryConfig, ServiceTagConfig } from './categories.ts';
+import { zhHantCollator } from './collation.ts';
 import { displayOrder } from './display-order.ts';
 import { type PositionColumns, positionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
@@ -63,7 +64,7 @@ export function mergeIndexParts(
   serviceTags: readonly ServiceTagConfig[],
 ): IndexParts {
   const tags = tagColumnsOf(serviceTags);
-  const collator = new Intl.Collator('zh-Hant-TW');
+  const collator = zhHantCollator();
   const rankOf = (values: Iterable<string>) =>
     new Map([...new Set(values)].sort(collator.compare).map((v, i) => [v, i] as const));
   const countyRank = rankOf(lists.flatMap((l) => l.parts.columns.counties));
