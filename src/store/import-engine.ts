@@ -1,6 +1,7 @@
 import type { FileDefaults } from '../domain/build-resource.ts';
 import type { TextEncodingName } from '../domain/decode-bytes.ts';
 import type { ImportChoices, ImportPhase, ImportPreview } from '../domain/import-file.ts';
+import { primeIndex } from '../domain/resource-index.ts';
 import { IMPORT_DATABASE, type StoredDataset, storedDataset, type WorkerCopy } from './import-database.ts';
 import type { LandedImport, LandingRequest } from './import-landing.ts';
 import { type ImportConfig, type ImportReply, type ImportRequest, partJoiner } from './import-protocol.ts';
@@ -162,16 +163,20 @@ export function createImportSession(): ImportSession {
  * Reads the saved imports in an import worker: IndexedDB deserialises 100,000 records there, and they come
  * over in parts, so the page never spends one long task on them. Rejects where workers cannot read it.
  */
-export function loadSavedImports(): Promise<StoredDataset[]> {
+export function loadSavedImports(manifestUrl?: string): Promise<StoredDataset[]> {
   const transport = workerTransport();
   const datasets: StoredDataset[] = [];
   return new Promise((resolve, reject) => {
     transport.onReply((reply) => {
-      if (reply.type === 'done') datasets.push(storedDataset(reply.landed.dataset, reply.landed.resources));
+      if (reply.type === 'done') {
+        const { dataset, resources, parts } = reply.landed;
+        if (parts) primeIndex(resources, parts);
+        datasets.push(storedDataset(dataset, resources));
+      }
       if (reply.type === 'saved' || reply.type === 'error') transport.stop();
       if (reply.type === 'saved') resolve(datasets);
       if (reply.type === 'error') reject(new Error(reply.error));
     });
-    transport.send({ type: 'load-saved' }, []);
+    transport.send({ type: 'load-saved', ...(manifestUrl ? { manifestUrl } : {}) }, []);
   });
 }

@@ -49,7 +49,7 @@ export function createIdbImportStorage(): ImportStorage | null {
           ? []
           : typeof Worker === 'undefined'
             ? await readHere()
-            : await loadSavedImports().catch(readHere);
+            : await loadSavedImports(new URL('data/manifest.json', document.baseURI).href).catch(readHere);
       return { datasets, edits: isHistory(edits) ? edits : undefined };
     },
     putDataset: async (stored) => {

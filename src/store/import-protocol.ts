@@ -32,7 +32,8 @@ export type ImportRequest =
   /** Write the dataset the last import built to IndexedDB (the page asks when its turn among writes comes). */
   | { readonly type: 'persist' }
   /** Read the saved datasets back (each comes as parts and 'done', then 'saved'). */
-  | { readonly type: 'load-saved' };
+  /** Reads the saved imports; with the manifest's address, their index parts are built here too. */
+  | { readonly type: 'load-saved'; readonly manifestUrl?: string };
 
 /** Messages from the import worker. */
 export type ImportReply =

@@ -1,3 +1,5 @@
+import { buildIndexParts } from '../domain/index-parts.ts';
+import { parseManifest } from '../domain/manifest.ts';
 /// <reference lib="webworker" />
 import {
   DATASETS,
@@ -38,14 +40,27 @@ async function persist(): Promise<void> {
   }
 }
 
-/** Reads the saved datasets here (IndexedDB deserialises them on this thread), then sends them in parts. */
-async function loadSaved(): Promise<void> {
+/** The categories and service tags of the app's manifest, or null when it cannot be read (parts are skipped). */
+async function categoriesOf(manifestUrl: string) {
   try {
+    const response = await fetch(manifestUrl);
+    return response.ok ? parseManifest(await response.json()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the saved datasets here (IndexedDB deserialises them on this thread), then sends them in parts. */
+async function loadSaved(manifestUrl: string | undefined): Promise<void> {
+  try {
+    const config = manifestUrl ? await categoriesOf(manifestUrl) : null;
     const database = await openImportDatabase();
     try {
       const datasets = ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
       for (const { dataset, resources } of datasets) {
-        postLanded({ dataset, resources, parts: null, failure: null });
+        // The index parts too, so that the page merges 100,000 saved records instead of indexing them.
+        const parts = config ? buildIndexParts(resources, config.categories, config.serviceTags) : null;
+        postLanded({ dataset, resources, parts, failure: null });
       }
       post({ type: 'saved' });
     } finally {
@@ -60,7 +75,7 @@ async function loadSaved(): Promise<void> {
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   if (request.type === 'persist') void persist();
-  else if (request.type === 'load-saved') void loadSaved();
+  else if (request.type === 'load-saved') void loadSaved(request.manifestUrl);
   else {
     void handleImportRequest(request, (reply) => {
       if (reply.type !== 'done') return post(reply);

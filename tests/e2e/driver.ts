@@ -34,9 +34,9 @@ export function launchChromium(): Promise<Browser> {
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-// The loading message has no digits; the result count always has one ("共 111 筆結果", "顯示 65 / 111 筆").
 /** The result count's two forms in either language (not any status with a number, e.g. an import's progress). */
-const LOADED_COUNT = /^\s*(共 [\d,]+ 筆結果|顯示 [\d,]+ \/ [\d,]+ 筆|[\d,]+ results|Showing [\d,]+ of [\d,]+)/;
+const LOADED_COUNT =
+  /^\s*(共 [\d,]+ 筆結果|顯示 [\d,]+ \/ [\d,]+ 筆|[\d,]+ results|Showing [\d,]+ of [\d,]+)/;
 
 export interface Viewport {
   readonly width: number;
