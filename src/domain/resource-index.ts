@@ -108,7 +108,10 @@ export function buildResourceIndex(
     categoryTotals,
     // Built on first use: 100,000 ids cost ~50 ms that loading should not pay.
     positionOf: (id) => {
-      byId ??= new Map(resources.map((r, i) => [r.id, i]));
+      if (!byId) {
+        byId = new Map();
+        for (let i = 0; i < resources.length; i++) byId.set((resources[i] as Resource).id, i);
+      }
       return byId.get(id);
     },
   };

@@ -20,8 +20,12 @@ export interface RowResult {
   readonly issues: readonly LoadIssue[];
 }
 
-/** Counts per outcome, for the report summary. */
-export function countOutcomes(rows: readonly RowResult[]): Record<RowOutcome, number> {
+const counted = new WeakMap<readonly RowResult[], Readonly<Record<RowOutcome, number>>>();
+
+/** Counts per outcome, for the report summary (once per list of rows: the panel and the report both show them). */
+export function countOutcomes(rows: readonly RowResult[]): Readonly<Record<RowOutcome, number>> {
+  const known = counted.get(rows);
+  if (known) return known;
   const counts: Record<RowOutcome, number> = {
     imported: 0,
     fixed: 0,
@@ -30,5 +34,6 @@ export function countOutcomes(rows: readonly RowResult[]): Record<RowOutcome, nu
     rejected: 0,
   };
   for (const row of rows) counts[row.outcome]++;
+  counted.set(rows, counts);
   return counts;
 }

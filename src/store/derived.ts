@@ -84,25 +84,16 @@ function concatenation(lists: readonly (readonly Resource[])[]): readonly Resour
   return out;
 }
 
-const idSets = new WeakMap<readonly Resource[], ReadonlySet<string>>();
-const idSetOf = (list: readonly Resource[]) => {
-  let ids = idSets.get(list);
-  if (!ids) {
-    ids = new Set(list.map((r) => r.id));
-    idSets.set(list, ids);
-  }
-  return ids;
-};
-
 /** Whether no id appears in two of the lists (then putting them together drops nothing). */
 function disjointIds(lists: readonly (readonly Resource[])[]): boolean {
   for (let a = 0; a < lists.length; a++) {
     for (let b = a + 1; b < lists.length; b++) {
       const [small, large] = [lists[a] as readonly Resource[], lists[b] as readonly Resource[]].sort(
         (x, y) => x.length - y.length,
-      );
-      const ids = idSetOf(large as readonly Resource[]);
-      if ((small as readonly Resource[]).some((r) => ids.has(r.id))) return false;
+      ) as [readonly Resource[], readonly Resource[]];
+      // A set of the smaller list's ids, probed with the larger's: no 100,000-entry set for an import.
+      const ids = new Set(small.map((r) => r.id));
+      if (ids.size > 0) for (const r of large) if (ids.has(r.id)) return false;
     }
   }
   return true;

@@ -6,10 +6,13 @@ import { memoizeLast } from './memoize-last.ts';
 
 const needsLocationOf = memoizeLast(
   (resources: readonly Resource[], layers: AppState['layers']): readonly Resource[] => {
-    const imported = new Set(
-      layers.filter((l) => l.kind === 'import').flatMap((l) => l.resources.map((r) => r.id)),
-    );
-    return resources.filter((r) => r.position === null && imported.has(r.id));
+    // Imported records without a position (few), then their current versions (edits applied) still without one.
+    const unplaced = new Set<string>();
+    for (const layer of layers) {
+      if (layer.kind !== 'import') continue;
+      for (const r of layer.resources) if (r.position === null) unplaced.add(r.id);
+    }
+    return unplaced.size === 0 ? [] : resources.filter((r) => r.position === null && unplaced.has(r.id));
   },
 );
 
