@@ -10,7 +10,8 @@ import { useAppStore } from '../../store/app-store.ts';
 import { selectResourceIndex } from '../../store/derived.ts';
 import type { ImportedDataset } from '../../store/import-slice.ts';
 
-const LISTED_ROWS = 300;
+/** Rows listed in the dialog (the downloadable report has every one); more would take long to lay out in CJK. */
+const LISTED_ROWS = 100;
 const OUTCOMES: readonly RowOutcome[] = ['imported', 'fixed', 'approximate', 'needs-location', 'rejected'];
 
 /**
