@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { viewStateFromSearch, viewStateToSearch } from '../domain/view-state.ts';
 import type { Language } from '../i18n/translate.ts';
-import { useAppStore } from '../store/app-store.ts';
+import { type AppState, useAppStore } from '../store/app-store.ts';
 
 const LANGUAGE_KEY = 'crm.language';
 
@@ -16,6 +16,26 @@ export function applyUrlToStore(search: string) {
   state.select(view.selectedId, 'url');
   if (view.mapView) state.setMapView(view.mapView);
   state.setLanguage(language);
+}
+
+/** How long typing must pause before the address bar follows the search text. */
+const TYPING_PAUSE_MS = 250;
+
+/** Whether the search text is all that changed of what the URL holds. */
+function onlyTheQueryChanged(state: AppState, previous: AppState): boolean {
+  const f = state.filters;
+  const p = previous.filters;
+  return (
+    f.query !== p.query &&
+    f.hiddenCategories === p.hiddenCategories &&
+    f.services === p.services &&
+    f.county === p.county &&
+    f.town === p.town &&
+    state.selectedId === previous.selectedId &&
+    state.mapView === previous.mapView &&
+    state.reference === previous.reference &&
+    state.language === previous.language
+  );
 }
 
 /** Keeps the URL in step with the store, so reloading or sharing the link reproduces the view. */
@@ -48,25 +68,41 @@ export function useUrlSync() {
     };
     let language: Language | null = null;
     // Store changes come in bursts (one keystroke sets several slices): the URL is written once per burst, at
-    // the end of the task that changed it, so it is never behind when the next task (a reload) starts.
+    // the end of the task that changed it, so it is never behind when the next task (a reload) starts. Typing
+    // in the search box is the exception: the address bar follows once the typing pauses, so that a keystroke
+    // waits for the results only (the page writes it before it is left, too).
     let pending = false;
     let disposed = false;
-    const schedule = () => {
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(typing);
+      typing = undefined;
+      pending = false;
+      if (!disposed) write();
+    };
+    const schedule = (state: AppState, previous: AppState) => {
+      if (onlyTheQueryChanged(state, previous)) {
+        clearTimeout(typing);
+        typing = setTimeout(flush, TYPING_PAUSE_MS);
+        return;
+      }
       if (pending) return;
       pending = true;
       queueMicrotask(() => {
-        pending = false;
-        if (!disposed) write();
+        if (pending) flush();
       });
     };
     write();
     const unsubscribe = useAppStore.subscribe(schedule);
     const onPop = () => applyUrlToStore(window.location.search);
     window.addEventListener('popstate', onPop);
+    window.addEventListener('pagehide', flush);
     return () => {
       unsubscribe();
       disposed = true;
+      clearTimeout(typing);
       window.removeEventListener('popstate', onPop);
+      window.removeEventListener('pagehide', flush);
     };
   }, []);
 }

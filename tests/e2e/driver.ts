@@ -204,6 +204,10 @@ export class AppPage {
   async search(text: string): Promise<void> {
     await this.onPhoneScreen('find');
     await this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).fill(text);
+    // The address bar follows once typing pauses: a journey's next step (a reload, a shared link) sees it.
+    await this.page.waitForFunction(
+      `(new URLSearchParams(window.location.search).get('q') ?? '') === ${JSON.stringify(text)}`,
+    );
   }
 
   /**

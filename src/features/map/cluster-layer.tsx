@@ -46,11 +46,16 @@ export function ClusterLayer() {
   useEffect(() => {
     if (!client) return;
     let current = true;
-    void client.setVisible(visible).then(() => {
-      if (current) setGeneration((g) => g + 1);
-    });
+    // In a task of its own: a keystroke's task ends once the list and the count show the new results, and
+    // several quick keystrokes send the cluster worker only the last visible set.
+    const send = setTimeout(() => {
+      void client.setVisible(visible).then(() => {
+        if (current) setGeneration((g) => g + 1);
+      });
+    }, 0);
     return () => {
       current = false;
+      clearTimeout(send);
     };
   }, [client, visible]);
 
