@@ -6,6 +6,7 @@ import type { SearchColumns } from './search-columns.ts';
  * search columns' place codes: no pass over the records themselves.
  */
 export function areaOptionsOf(columns: SearchColumns): { county: string; towns: string[] }[] {
+  if (columns.category.length === 0) return [];
   const towns = new Map<number, Set<number>>();
   for (let k = 0; k < columns.county.length; k++) {
     const county = columns.county[k] as number;
