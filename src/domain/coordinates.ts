@@ -88,7 +88,11 @@ export function parseCoordinate(raw: string): number | null {
   // Most cells are plain decimal numbers: read them without normalising (this runs twice per row).
   if (PLAIN_DECIMAL.test(raw)) return Number(raw);
   // NFKC turns full-width digits into ASCII and the double prime ″ into two primes; '' is Excel's ".
-  const text = nfkc(raw).trim().replace(/′′|''/g, '"');
+  // The minus sign (U+2212, as word processors and some PDFs write it) is read as a hyphen-minus.
+  const text = nfkc(raw)
+    .trim()
+    .replace(/′′|''/g, '"')
+    .replace(/^\u2212/, '-');
   if (text === '') return null;
   if (DECIMAL.test(text)) return Number(text);
   const dms = DMS.exec(text);

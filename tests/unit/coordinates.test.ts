@@ -106,6 +106,10 @@ describe('parseCoordinate', () => {
     { raw: '-', value: null },
     { raw: '+-23', value: null },
     { raw: '23. 5', value: null },
+    // The minus sign U+2212, as a word processor writes it; only at the start.
+    { raw: '\u221233.86', value: -33.86 },
+    { raw: '\u221223°33′', value: -(23 + 33 / 60) },
+    { raw: '23\u22125', value: null },
   ])('$raw → $value', ({ raw, value }) => {
     const parsed = parseCoordinate(raw);
     if (value === null) expect(parsed).toBeNull();
