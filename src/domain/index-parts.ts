@@ -6,7 +6,6 @@ import type { Resource } from './resource.ts';
 import {
   buildSearchColumns,
   categoryLabelsOf,
-  columnBuffers,
   encoder,
   type SearchColumns,
   tagColumnsOf,
@@ -36,15 +35,6 @@ export function buildIndexParts(
     columns: buildSearchColumns(resources, order, categories, serviceTags),
     positions: positionColumns(resources),
   };
-}
-
-/** The parts' typed arrays, to transfer (not copy) them from a worker. */
-export function indexPartsBuffers(parts: IndexParts): ArrayBuffer[] {
-  return [
-    ...columnBuffers(parts.columns),
-    parts.positions.lat.buffer,
-    parts.positions.lng.buffer,
-  ] as ArrayBuffer[];
 }
 
 /** A list and its parts, as mergeIndexParts takes them. */

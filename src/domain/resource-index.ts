@@ -71,11 +71,6 @@ export function primedIndexParts(resources: readonly Resource[]): IndexParts | u
     : undefined;
 }
 
-/** Remembers a precomputed display order for this very list, for buildResourceIndex to reuse. */
-export function primeDisplayOrder(resources: readonly Resource[], order: readonly number[]): void {
-  if (order.length === resources.length) primedParts.set(resources, { order });
-}
-
 /**
  * Remembers the display order and the search columns built for this very list with the same configuration
  * (buildSearchColumns), so that the main thread builds nothing when the data arrives.

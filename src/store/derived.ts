@@ -16,20 +16,8 @@ import {
 } from '../domain/resource-index.ts';
 import { applyStartYear, knownStartYears, primeStartYears } from '../domain/start-year.ts';
 import type { AppState } from './app-store.ts';
+import { memoizeLast } from './memoize-last.ts';
 import { nearbyFilterResult } from './nearby-derived.ts';
-
-/** Remembers the last result for identical (===) arguments: derived data is computed once per change. */
-function memoizeLast<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let lastResult: R;
-  return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs?.[i]))
-      return lastResult;
-    lastResult = fn(...args);
-    lastArgs = args;
-    return lastResult;
-  };
-}
 
 const combine = memoizeLast(
   (

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { displayOrder } from '../../src/domain/display-order.ts';
+import { positionColumns } from '../../src/domain/position-columns.ts';
 import {
   buildResourceIndex,
   filterResources,
   NO_FILTERS,
-  primeDisplayOrder,
+  primeIndex,
   primeSearchTexts,
   type ResourceFilters,
 } from '../../src/domain/resource-index.ts';
-import { recordText } from '../../src/domain/search-columns.ts';
+import { buildSearchColumns, recordText } from '../../src/domain/search-columns.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
 
@@ -68,14 +69,15 @@ describe('filterResources narrowing from the previous run', () => {
 });
 
 describe('work done in the loading worker', () => {
-  it('reuses a primed display order and search text for the very same list only', () => {
+  it('reuses the index parts primed for the very same list only', () => {
     const list = taipei.resources.slice(0, 20);
     const reversed = list.map((_, i) => list.length - 1 - i);
-    primeDisplayOrder(list, reversed);
-    primeSearchTexts(
-      list,
-      list.map((r) => `primed:${r.id}`),
-    );
+    const texts = list.map((r) => `primed:${r.id}`);
+    primeIndex(list, {
+      order: reversed,
+      columns: buildSearchColumns(list, reversed, manifest.categories, manifest.serviceTags, texts),
+      positions: positionColumns(list),
+    });
     const primed = buildResourceIndex(list, manifest.categories, manifest.serviceTags);
     expect(primed.order).toEqual(reversed);
     // Display position 0 is the last record of the list (the order is reversed).
@@ -85,5 +87,15 @@ describe('work done in the loading worker', () => {
     const rebuilt = buildResourceIndex(copy, manifest.categories, manifest.serviceTags);
     expect(rebuilt.order).toEqual(displayOrder(copy));
     expect(recordText(rebuilt.columns, 0)).not.toMatch(/^primed:/);
+  });
+
+  it('uses search texts primed for the list when it builds the columns itself', () => {
+    const list = taipei.resources.slice(0, 20);
+    primeSearchTexts(
+      list,
+      list.map((r) => `primed:${r.id}`),
+    );
+    const index = buildResourceIndex(list, manifest.categories, manifest.serviceTags);
+    expect(recordText(index.columns, 0)).toBe(`primed:${list[index.order[0] as number]?.id}`);
   });
 });
