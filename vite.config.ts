@@ -5,7 +5,7 @@ import { serveDataPlugin } from './src/build/serve-data-plugin.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [react(), serveDataPlugin('data'), pwaPlugin()],
+  plugins: [react(), serveDataPlugin(process.env.CRM_DATA_DIR ?? 'data'), pwaPlugin()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: false },

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { confidentialManifest, publicVersion } from '../domain/confidential.ts';
+import { compileDataPack } from './compile-data-pack.ts';
 
 const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
@@ -14,6 +15,8 @@ const TYPES: Record<string, string> = {
  * The app fetches data/manifest.json at start, so an office replaces data/ without touching code.
  * The build ships only what is public: files, records, columns and categories marked internal in the manifest
  * (or in a record's 公開/visibility cell) are dropped here, at build time (see domain/confidential.ts).
+ * The build also compiles the public files (build/compile-data-pack.ts), so that the page downloads the result of
+ * the loading chain instead of running it.
  * Preview serves the built dist/ itself, so it shows exactly what a public deployment would.
  */
 export function serveDataPlugin(dataDir: string): Plugin {
@@ -35,17 +38,27 @@ export function serveDataPlugin(dataDir: string): Plugin {
       const { rules, publicManifest } = existsSync(manifestPath)
         ? confidentialManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
         : { rules: new Map(), publicManifest: null };
+      const shipped = new Map<string, Uint8Array>();
       for (const name of files()) {
+        if (name === 'manifest.json') continue;
         const original = new Uint8Array(readFileSync(join(root, name)));
         const fileRules = rules.get(name);
-        const source =
-          name === 'manifest.json' && publicManifest
-            ? new TextEncoder().encode(`${JSON.stringify(publicManifest, null, 2)}\n`)
-            : fileRules
-              ? publicVersion(original, fileRules).bytes
-              : original;
-        if (source) this.emitFile({ type: 'asset', fileName: `data/${name}`, source });
+        const source = fileRules ? publicVersion(original, fileRules).bytes : original;
+        if (source) shipped.set(name, source);
       }
+      let manifest = publicManifest;
+      if (publicManifest) {
+        const compiled = compileDataPack(publicManifest, (name) => shipped.get(name));
+        if ('problem' in compiled) {
+          this.warn(`data/ not compiled (${compiled.problem}): the page will load the files themselves`);
+        } else {
+          shipped.set(compiled.fileName, compiled.bytes);
+          manifest = { ...(publicManifest as object), pack: compiled.fileName };
+        }
+        shipped.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+      }
+      for (const [name, source] of shipped)
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source });
     },
   };
 }

@@ -37,6 +37,11 @@ export interface Manifest {
   readonly basemaps: readonly BasemapConfig[];
   /** Needs, hotlines and the report-a-correction link, when the manifest sets any (see residentConfigOf). */
   readonly residents?: ResidentConfig;
+  /**
+   * The data files compiled at build time (domain/dataset-pack.ts), written by the build into the manifest it
+   * ships; an office never sets it. The page then downloads the result instead of parsing the files.
+   */
+  readonly pack?: string;
 }
 
 /** Thrown with a list of what is wrong in the manifest, so an office can fix it. */
@@ -104,7 +109,16 @@ export function parseManifest(data: unknown): Manifest {
     ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), problems)
     : undefined;
   if (problems.length > 0) throw new ManifestError(problems);
-  return { title, files, gazetteer, categories, serviceTags, basemaps, ...(residents ? { residents } : {}) };
+  return {
+    title,
+    files,
+    gazetteer,
+    categories,
+    serviceTags,
+    basemaps,
+    ...(residents ? { residents } : {}),
+    ...(typeof obj.pack === 'string' && obj.pack !== '' ? { pack: obj.pack } : {}),
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -19,7 +19,7 @@ export type DatasetMessage =
       readonly issues: LoadIssue[];
       readonly files: FileReport[];
       /** The display order of all the resources sent, sorted here rather than on the main thread. */
-      readonly order: number[];
+      readonly order: readonly number[];
       /** The search columns, built here (their typed arrays are transferred, not copied). */
       readonly columns: SearchColumns;
       /** Start years (設立年度) by resource index, 0 for none (transferred). */

@@ -18,7 +18,7 @@ interface RunResult {
   readonly typingTasks: readonly number[];
 }
 
-async function measureRun(browser: Browser, input: BrowserBenchInput): Promise<RunResult> {
+async function measureRun(browser: Browser, input: BrowserBenchInput, loadOnly: boolean): Promise<RunResult> {
   const { context, page, times } = await openPage(browser, input);
   try {
     await page.goto(input.root, { waitUntil: 'commit' });
@@ -29,8 +29,8 @@ async function measureRun(browser: Browser, input: BrowserBenchInput): Promise<R
       "Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('crm:data-')).map((m) => [m.name, m.startTime]))",
     );
     const timeOrigin = await page.evaluate<number>('performance.timeOrigin');
-    const zoomPan = await zoomAndPan(page);
-    const typing = await typeSearch(page);
+    const zoomPan = loadOnly ? { draws: [], maxMarkers: 0, tasks: [] } : await zoomAndPan(page);
+    const typing = loadOnly ? { keystrokes: [], tasks: [] } : await typeSearch(page);
     return {
       probe: loadProbe,
       marks,
@@ -50,22 +50,39 @@ async function measureRun(browser: Browser, input: BrowserBenchInput): Promise<R
 const finite = (values: readonly (number | null)[]) =>
   values.filter((v): v is number => v !== null && Number.isFinite(v));
 
-/** Measures (a)–(d) over `runs` fresh browser contexts. */
+/** Measures (a)–(d) over `runs` fresh browser contexts; only (a)+(b) with `loadOnly`. */
 export async function runBrowserBench(
   browser: Browser,
   input: BrowserBenchInput,
   log: (line: string) => void,
+  options: { readonly title: string; readonly loadOnly?: boolean },
 ) {
   const runs: RunResult[] = [];
   for (let i = 0; i < input.runs; i++) {
-    log(`browser: run ${i + 1}/${input.runs}…`);
-    runs.push(await measureRun(browser, input));
+    log(`browser: ${options.title}: run ${i + 1}/${input.runs}…`);
+    runs.push(await measureRun(browser, input, options.loadOnly === true));
   }
   const load = runs.map((r) => r.probe);
   const readyAt = finite(load.map((p) => p.readyAt));
   const mark = (name: string) => finite(runs.map((r) => r.marks[name] ?? null));
   const loadTasks = load.map((p) => tasksSince(p, 0, p.readyFrameAt ?? Number.POSITIVE_INFINITY));
   const count = (n: number) => n.toLocaleString('en-US');
+  const csvFigures: Figure[] = input.routed
+    ? [
+        {
+          label: '↳ CSV requested',
+          samples: runs.map((r) => r.csvRequestedAt),
+          unit: 'ms',
+          note: 'since navigation',
+        },
+        {
+          label: '↳ CSV delivered',
+          samples: runs.map((r) => r.csvServedAt),
+          unit: 'ms',
+          note: `${(input.routed.csv.length / 1e6).toFixed(1)} MB via page.route`,
+        },
+      ]
+    : [];
   const loadFigures: Figure[] = [
     {
       label: 'navigation → interactive map',
@@ -75,29 +92,22 @@ export async function runBrowserBench(
       limit: 1000,
       note: 'count shows all + markers drawn',
     },
-    {
-      label: '↳ CSV requested',
-      samples: runs.map((r) => r.csvRequestedAt),
-      unit: 'ms',
-      note: 'since navigation',
-    },
-    {
-      label: '↳ CSV delivered',
-      samples: runs.map((r) => r.csvServedAt),
-      unit: 'ms',
-      note: `${(input.csv.length / 1e6).toFixed(1)} MB via page.route`,
-    },
+    ...csvFigures,
     {
       label: '↳ first records reach the page',
       samples: mark('crm:data-first-chunk'),
       unit: 'ms',
-      note: 'worker: fetch, decode, parse, validate; then JSON chunks of 2,000',
+      note: input.routed
+        ? 'worker: fetch, decode, parse, validate; then JSON chunks of 2,000'
+        : 'worker: fetch and read the compiled pack; then JSON chunks of 2,000',
     },
     {
       label: '↳ worker done',
       samples: mark('crm:data-done'),
       unit: 'ms',
-      note: 'display order, search columns, positions built in the worker',
+      note: input.routed
+        ? 'display order, search columns, positions built in the worker'
+        : 'display order, search columns, positions read from the pack',
     },
     {
       label: '↳ records in the store',
@@ -219,12 +229,13 @@ export async function runBrowserBench(
     };
   });
   const sections: Section[] = [
-    {
-      title: `(a)+(b) Chromium: load ${count(input.resourceCount)} rows → interactive map`,
-      figures: loadFigures,
-    },
-    { title: '(c) Chromium: zoom/pan redraw', figures: redrawFigures },
-    { title: '(d) Chromium: typing a search', figures: searchFigures },
+    { title: options.title, figures: loadFigures },
+    ...(options.loadOnly
+      ? []
+      : [
+          { title: '(c) Chromium: zoom/pan redraw', figures: redrawFigures },
+          { title: '(d) Chromium: typing a search', figures: searchFigures },
+        ]),
   ];
   return { sections, perKey, longTaskError: load.find((p) => p.longTaskError)?.longTaskError };
 }

@@ -126,9 +126,9 @@ async function measureImport(browser: Browser, input: BrowserImportInput): Promi
     );
     await page.waitForTimeout(1000);
     await page.getByLabel('選擇要匯入的檔案').setInputFiles({
-      name: input.session.fileName,
+      name: input.file.name,
       mimeType: 'text/csv',
-      buffer: Buffer.from(input.session.csv),
+      buffer: Buffer.from(input.file.csv),
     });
     const dialog = page.getByRole('dialog', { name: /^確認欄位/ });
     await dialog.getByRole('button', { name: '開始匯入' }).click({ timeout: 60_000 });
@@ -168,8 +168,10 @@ async function measureImport(browser: Browser, input: BrowserImportInput): Promi
 }
 
 export interface BrowserImportInput {
-  /** The page session: the repository's own manifest (its default data), the CSV as the person's file. */
+  /** The page session: the repository's own build (its default data). */
   readonly session: BrowserBenchInput;
+  /** The person's file. */
+  readonly file: { readonly name: string; readonly csv: Uint8Array };
   readonly rows: number;
 }
 

@@ -16,19 +16,23 @@ export const CHROMIUM_FLAGS = [
 
 export interface BrowserBenchInput {
   readonly root: string;
-  readonly manifestJson: string;
-  readonly fileName: string;
-  readonly csv: Uint8Array;
+  /**
+   * Data served through page.route instead of the build's own data/ (a manifest without a compiled pack, and
+   * the CSV it lists): the page then runs the loading chain itself, as after data/ is replaced on a server
+   * without a rebuild. Without it, the page loads what the build compiled.
+   */
+  readonly routed?: { readonly manifestJson: string; readonly fileName: string; readonly csv: Uint8Array };
   readonly resourceCount: number;
   readonly runs: number;
   readonly executablePath: string;
 }
 
-/** Serves dist/ with `vite preview` on 127.0.0.1 (port chosen by the OS). */
-export async function startPreview() {
+/** Serves a build (default dist/) with `vite preview` on 127.0.0.1 (port chosen by the OS). */
+export async function startPreview(outDir?: string) {
   const server = await preview({
     logLevel: 'error',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    ...(outDir ? { build: { outDir } } : {}),
   });
   const address = server.httpServer.address() as AddressInfo | null;
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${address?.port}/`;
@@ -39,22 +43,24 @@ export function launchChromium(executablePath: string) {
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
 }
 
-/** Routes the app's data to the synthetic dataset and blocks everything not served from 127.0.0.1. */
+/** Blocks everything not served from 127.0.0.1, and routes the app's data when the input says so. */
 async function routeData(context: BrowserContext, input: BrowserBenchInput) {
   const times = { requested: Number.NaN, served: Number.NaN };
-  const body = Buffer.from(input.csv);
+  const { routed } = input;
+  const body = routed ? Buffer.from(routed.csv) : undefined;
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1')
       return route.abort('blockedbyclient');
+    if (!routed) return route.continue();
     if (url.pathname.endsWith('/data/manifest.json')) {
       return route.fulfill({
         status: 200,
         contentType: 'application/json; charset=utf-8',
-        body: input.manifestJson,
+        body: routed.manifestJson,
       });
     }
-    if (url.pathname.endsWith(`/data/${input.fileName}`)) {
+    if (url.pathname.endsWith(`/data/${routed.fileName}`)) {
       times.requested = Date.now();
       await route.fulfill({ status: 200, contentType: 'text/csv; charset=utf-8', body });
       times.served = Date.now();

@@ -2,9 +2,18 @@
  * `npm run bench`: performance figures at 100,000 synthetic resources, in Node and in Chromium against the
  * built app (dist/). Prints medians with min/max beside the targets; never fails on a time.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'vite';
 import { createBig5Encoder } from './big5-encoder.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { runBrowserImportBench } from './browser-import.ts';
@@ -85,8 +94,37 @@ function shares(title: string, list: readonly ProfileShare[], top: number): stri
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/**
+ * The app built with the synthetic dataset as its data/ folder (CRM_DATA_DIR), as an office builds with its own
+ * files: the build compiles the data (build/compile-data-pack.ts). Returns the output folder.
+ */
+async function buildWithData(csv: Uint8Array, manifestJson: string, gazetteerText: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
+  const dataDir = join(dir, 'data');
+  mkdirSync(dataDir);
+  const manifest = JSON.parse(manifestJson) as { gazetteer: string };
+  writeFileSync(join(dataDir, 'manifest.json'), manifestJson);
+  writeFileSync(join(dataDir, manifest.gazetteer), gazetteerText);
+  writeFileSync(join(dataDir, FILE_NAME), csv);
+  const outDir = join(dir, 'dist');
+  process.env.CRM_DATA_DIR = dataDir;
+  const started = performance.now();
+  try {
+    await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    delete process.env.CRM_DATA_DIR;
+  }
+  const pack = readdirSync(join(outDir, 'data')).find((f) => f.endsWith('.pack'));
+  if (!pack) throw new Error('the bench build compiled no dataset pack');
+  const size = statSync(join(outDir, 'data', pack)).size;
+  log(
+    `built with the synthetic data/ in ${((performance.now() - started) / 1000).toFixed(1)} s; ${pack} ${(size / 1e6).toFixed(1)} MB`,
+  );
+  return outDir;
+}
+
 /** The Chromium half: figures (a)–(d) and the profiles that say where main-thread time goes. */
-async function browserPart(csv: Uint8Array, manifestJson: string) {
+async function browserPart(csv: Uint8Array, manifestJson: string, gazetteerText: string) {
   const benchManifest = JSON.stringify({
     ...JSON.parse(manifestJson),
     files: [
@@ -99,29 +137,34 @@ async function browserPart(csv: Uint8Array, manifestJson: string) {
       },
     ],
   });
-  const server = await startPreview();
+  const benchDist = IMPORT_ONLY ? undefined : await buildWithData(csv, benchManifest, gazetteerText);
+  const defaultServer = await startPreview();
+  const server = benchDist ? await startPreview(benchDist) : defaultServer;
   const browser = await launchChromium(executablePath);
   const version = browser.version();
   try {
-    const input = {
-      root: server.url,
-      manifestJson: benchManifest,
-      fileName: FILE_NAME,
-      csv,
-      resourceCount: COUNT,
-      runs: BROWSER_RUNS,
-      executablePath,
-    };
+    const input = { root: server.url, resourceCount: COUNT, runs: BROWSER_RUNS, executablePath };
     // (f): the person's file over the repository's own default data (a synthetic default would flag every row).
     const importSection = await runBrowserImportBench(
       browser,
-      { session: { ...input, manifestJson }, rows: COUNT },
+      { session: { ...input, root: defaultServer.url }, file: { name: FILE_NAME, csv }, rows: COUNT },
       log,
     );
     if (IMPORT_ONLY) {
       return { version, sections: [], importSections: [importSection.section], lines: importSection.lines };
     }
-    const result = await runBrowserBench(browser, input, log);
+    const result = await runBrowserBench(browser, input, log, {
+      title: `(a)+(b) Chromium: load ${fmt(COUNT)} rows → interactive map (data/ compiled by the build)`,
+    });
+    const uncompiled = await runBrowserBench(
+      browser,
+      { ...input, routed: { manifestJson: benchManifest, fileName: FILE_NAME, csv } },
+      log,
+      {
+        title: "(a') the same CSV with no compiled pack (data/ replaced on a server without a rebuild)",
+        loadOnly: true,
+      },
+    );
     log('browser: profiling one run…');
     const profiles = await profileRun(browser, input);
     const lookup = sourceMaps(server.url);
@@ -164,10 +207,16 @@ async function browserPart(csv: Uint8Array, manifestJson: string) {
       '',
       ...importSection.lines,
     ];
-    return { version, sections: result.sections, importSections: [importSection.section], lines };
+    return {
+      version,
+      sections: [...result.sections, ...uncompiled.sections],
+      importSections: [importSection.section],
+      lines,
+    };
   } finally {
     await browser.close();
     await server.close();
+    if (server !== defaultServer) await defaultServer.close();
   }
 }
 
@@ -215,7 +264,7 @@ async function main() {
   let browser: Awaited<ReturnType<typeof browserPart>> | undefined;
   let browserError: string | undefined;
   try {
-    browser = await browserPart(utf8, manifestJson);
+    browser = await browserPart(utf8, manifestJson, gazetteerText);
   } catch (error) {
     browserError = error instanceof Error ? error.message : String(error);
   }
@@ -231,7 +280,7 @@ async function main() {
         ? `${(big5.bytes.length / 1e6).toFixed(1)} MB Big5`
         : `Big5 skipped (${big5.unencodable} characters not in Big5)`),
     browser
-      ? `Chromium ${browser.version}, 1280×800, ${BROWSER_RUNS} runs; data served by page.route, outside requests aborted (no tiles)`
+      ? `Chromium ${browser.version}, 1280×800, ${BROWSER_RUNS} runs; built app served by vite preview, outside requests aborted (no tiles)`
       : `Chromium: FAILED — ${browserError}`,
     '',
     renderTable([

@@ -117,6 +117,7 @@ export class BrowserSession {
 /** The app in one tab, driven through what a person can see and do. */
 export class AppPage {
   private readonly outside: string[] = [];
+  private readonly dataRequests: string[] = [];
   private readonly errors: string[] = [];
   private readonly dialogs: string[] = [];
 
@@ -152,15 +153,23 @@ export class AppPage {
     }
     const dataFile = /\/data\/([^/?#]+)$/.exec(url.pathname)?.[1];
     const name = dataFile ? decodeURIComponent(dataFile) : undefined;
+    if (name) this.dataRequests.push(`${route.request().method()} ${name}`);
     if (name && this.options.missingDataFiles?.includes(name)) {
       await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
       return;
     }
     const edit = name ? this.options.editedDataFiles?.[name] : undefined;
     if (edit) {
-      const response = await route.fetch();
+      // As a plain static server would serve the edited file, to GET and HEAD alike (HEAD: its length, no body).
+      const response = await route.fetch({ method: 'GET' });
       const original = new TextDecoder().decode(await response.body());
-      await route.fulfill({ response, body: edit(original) });
+      const {
+        'content-length': _length,
+        'content-encoding': _encoding,
+        'transfer-encoding': _transfer,
+        ...headers
+      } = response.headers();
+      await route.fulfill({ status: response.status(), headers, body: edit(original) });
       return;
     }
     await route.continue();
@@ -412,6 +421,11 @@ export class AppPage {
   }
 
   // ---- What the tab did behind the scenes ----
+
+  /** Every request for the data folder, as "GET manifest.json", "HEAD sample-community-resources.csv"… */
+  dataFolderRequests(): readonly string[] {
+    return [...this.dataRequests];
+  }
 
   /** Every request to another origin (all were blocked). */
   outsideRequests(): readonly string[] {

@@ -21,6 +21,8 @@ const FIRST_SHOP = {
 
 const manifest = JSON.parse(readFileSync(new URL('../../data/manifest.json', import.meta.url), 'utf8')) as {
   basemaps: { url: string }[];
+  files: { path: string }[];
+  gazetteer: string;
 };
 const TILE_HOSTS = new Set(manifest.basemaps.map((b) => new URL(b.url).hostname));
 
@@ -248,6 +250,28 @@ describe('foundation journeys (default data, built app)', () => {
 
     expect(app.dialogsOpened()).toEqual([]);
     expect(await app.windowProperty('__pwned')).toBeUndefined();
+  });
+
+  it('downloads the data the build compiled, not the files, and reads the files when one changed', async () => {
+    const app = await openApp();
+    expect(await app.resultCount()).toBe(ALL_RESOURCES);
+    const requests = app.dataFolderRequests();
+    expect(requests.filter((r) => r.startsWith('GET '))).toEqual([
+      'GET manifest.json',
+      expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.pack$/),
+    ]);
+    // The files are only asked for their size, to see that the pack is still theirs.
+    expect(requests.filter((r) => r.startsWith('HEAD ')).sort()).toEqual(
+      [...manifest.files.map((f) => f.path), manifest.gazetteer].map((p) => `HEAD ${p}`).sort(),
+    );
+
+    const edited = await openApp({
+      editedDataFiles: {
+        'sample-community-resources.csv': withCommunityRows({ id: 'e2e-new', name: '新據點' }),
+      },
+    });
+    expect(await edited.resultCount()).toBe(ALL_RESOURCES + 1);
+    expect(edited.dataFolderRequests()).toContain('GET sample-community-resources.csv');
   });
 
   it('names a data file that cannot be loaded and still loads the others', async () => {

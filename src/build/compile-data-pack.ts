@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { manifestKey, writeDatasetPack } from '../domain/dataset-pack.ts';
+import { buildIndexParts } from '../domain/index-parts.ts';
+import { listHasInternal } from '../domain/internal-records.ts';
+import { loadDataset } from '../domain/load-dataset.ts';
+import { parseManifest } from '../domain/manifest.ts';
+import { startYears } from '../domain/start-year.ts';
+
+export type CompiledPack =
+  | { readonly fileName: string; readonly bytes: Uint8Array; readonly resourceCount: number }
+  | { readonly problem: string };
+
+/**
+ * Runs the loading chain at build time over the files a public build ships (`read` gives a file's public bytes,
+ * undefined when it is missing or left out), and compiles the result (domain/dataset-pack.ts). The pack is named
+ * by its content, so caches never serve an old one. No pack is made when the manifest is invalid or a listed
+ * file is missing: the page then loads the files and reports what is wrong, as it does in development.
+ */
+export function compileDataPack(
+  manifestJson: unknown,
+  read: (name: string) => Uint8Array | undefined,
+): CompiledPack {
+  let manifest: ReturnType<typeof parseManifest>;
+  try {
+    const { pack: _stale, ...rest } = (manifestJson ?? {}) as Record<string, unknown>;
+    manifest = parseManifest(rest);
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+  const gazetteer = read(manifest.gazetteer);
+  if (!gazetteer) return { problem: `${manifest.gazetteer} is missing` };
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  for (const spec of manifest.files) {
+    const bytes = read(spec.path);
+    if (!bytes) return { problem: `${spec.path} is missing` };
+    files.push({ path: spec.path, bytes });
+  }
+  const dataset = loadDataset(manifest, new TextDecoder().decode(gazetteer), files);
+  const bytes = writeDatasetPack({
+    manifestKey: manifestKey(manifest),
+    sources: [
+      { path: manifest.gazetteer, bytes: gazetteer.byteLength },
+      ...files.map((f) => ({ path: f.path, bytes: f.bytes.byteLength })),
+    ],
+    dataset,
+    parts: buildIndexParts(dataset.resources, manifest.categories, manifest.serviceTags),
+    startYears: startYears(dataset.resources),
+    hasInternal: listHasInternal(dataset.resources),
+  });
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  return { fileName: `dataset-${hash}.pack`, bytes, resourceCount: dataset.resources.length };
+}

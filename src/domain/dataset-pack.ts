@@ -1,0 +1,204 @@
+import type { IndexParts } from './index-parts.ts';
+import type { FileReport, LoadedDataset } from './load-dataset.ts';
+import type { LoadIssue } from './load-issues.ts';
+import type { Resource } from './resource.ts';
+import type { SearchColumns } from './search-columns.ts';
+
+/**
+ * A data folder compiled at build time: the result of the loading chain (records, load report) and the index
+ * parts the page needs, so that opening the map costs a download and no parsing. Records are kept as JSON text
+ * in chunks, which the page reads one chunk per task.
+ *
+ * Layout: "CRMP", a little-endian uint32 header length, the header (UTF-8 JSON), then the sections the header
+ * lists, each starting at a multiple of 8 bytes (so typed arrays can view them in place).
+ */
+export const PACK_FORMAT = 1;
+const MAGIC = 'CRMP';
+
+/** Records per JSON chunk: one chunk is one small task on the page. */
+export const PACK_CHUNK = 2_000;
+
+interface Section {
+  readonly offset: number;
+  readonly length: number;
+}
+
+type ColumnLabels = Omit<SearchColumns, 'joined' | 'starts' | 'category' | 'tagBits' | 'county' | 'town'>;
+
+/** A file the pack was compiled from, and its size as shipped: a file served at another size means a stale pack. */
+export interface PackSource {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+interface PackHeader {
+  readonly format: number;
+  /** manifestKey() of the manifest the pack was compiled with: another manifest means the pack is stale. */
+  readonly manifestKey: string;
+  readonly sources: readonly PackSource[];
+  readonly count: number;
+  readonly issues: LoadIssue[];
+  readonly files: FileReport[];
+  readonly hasInternal: boolean;
+  readonly labels: ColumnLabels;
+  readonly sections: Readonly<Record<string, Section>>;
+  readonly chunks: readonly Section[];
+}
+
+/** What the page needs from a pack, in the order it needs it. */
+export interface DatasetPack {
+  readonly manifestKey: string;
+  readonly sources: readonly PackSource[];
+  readonly count: number;
+  readonly issues: LoadIssue[];
+  readonly files: FileReport[];
+  readonly hasInternal: boolean;
+  readonly parts: IndexParts;
+  readonly startYears: Int32Array;
+  /** Records as JSON text (an array of Resource), PACK_CHUNK per chunk, in resource order. */
+  readonly chunks: readonly string[];
+}
+
+/** Thrown when bytes are not a pack this code can read. */
+export class PackFormatError extends Error {}
+
+/**
+ * A short, stable key of a manifest's content (FNV-1a over its JSON, 2 × 32 bits): the pack remembers the
+ * manifest it was compiled with, and a page that finds another manifest loads the files themselves.
+ */
+export function manifestKey(manifest: unknown): string {
+  const text = JSON.stringify(manifest);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** Records as JSON text, PACK_CHUNK per chunk: what crosses to the page, one chunk per message. */
+export function* recordChunks(resources: readonly Resource[]): Generator<string> {
+  for (let start = 0; start < resources.length; start += PACK_CHUNK) {
+    yield JSON.stringify(resources.slice(start, start + PACK_CHUNK));
+  }
+}
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/** Compiles a loaded dataset and its index parts into pack bytes. */
+export function writeDatasetPack(input: {
+  readonly manifestKey: string;
+  readonly sources: readonly PackSource[];
+  readonly dataset: LoadedDataset;
+  readonly parts: IndexParts;
+  readonly startYears: Int32Array;
+  readonly hasInternal: boolean;
+}): Uint8Array {
+  const { dataset, parts } = input;
+  const { columns, positions } = parts;
+  const utf8 = new TextEncoder();
+  const blobs: Uint8Array[] = [];
+  let cursor = 0;
+  const add = (bytes: Uint8Array): Section => {
+    const section = { offset: cursor, length: bytes.byteLength };
+    blobs.push(bytes);
+    cursor = align8(cursor + bytes.byteLength);
+    return section;
+  };
+  const view = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  const sections = {
+    lat: add(view(positions.lat)),
+    lng: add(view(positions.lng)),
+    order: add(view(Int32Array.from(parts.order))),
+    starts: add(view(columns.starts)),
+    category: add(view(columns.category)),
+    tagBits: add(view(columns.tagBits)),
+    county: add(view(columns.county)),
+    town: add(view(columns.town)),
+    startYears: add(view(input.startYears)),
+    // As JSON: UTF-8 cannot carry a lone surrogate, a JSON string escapes it.
+    joined: add(utf8.encode(JSON.stringify(columns.joined))),
+  };
+  const chunks: Section[] = [];
+  for (const json of recordChunks(dataset.resources)) chunks.push(add(utf8.encode(json)));
+  const { joined, starts, category, tagBits, county, town, ...labels } = columns;
+  const header: PackHeader = {
+    format: PACK_FORMAT,
+    manifestKey: input.manifestKey,
+    sources: input.sources,
+    count: dataset.resources.length,
+    issues: dataset.issues,
+    files: dataset.files,
+    hasInternal: input.hasInternal,
+    labels,
+    sections,
+    chunks,
+  };
+  const headerBytes = utf8.encode(JSON.stringify(header));
+  const bodyStart = align8(8 + headerBytes.byteLength);
+  const out = new Uint8Array(bodyStart + cursor);
+  out.set(utf8.encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(4, headerBytes.byteLength, true);
+  out.set(headerBytes, 8);
+  let offset = bodyStart;
+  for (const blob of blobs) {
+    out.set(blob, offset);
+    offset = align8(offset + blob.byteLength);
+  }
+  return out;
+}
+
+/**
+ * Reads pack bytes. Typed arrays are copies (each with its own buffer, so they can be transferred); record
+ * chunks stay JSON text.
+ */
+export function readDatasetPack(bytes: Uint8Array): DatasetPack {
+  const text = new TextDecoder();
+  if (bytes.byteLength < 8 || text.decode(bytes.subarray(0, 4)) !== MAGIC) {
+    throw new PackFormatError('not a dataset pack');
+  }
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
+  const bodyStart = align8(8 + headerLength);
+  if (bodyStart > bytes.byteLength) throw new PackFormatError('dataset pack is truncated');
+  const header = JSON.parse(text.decode(bytes.subarray(8, 8 + headerLength))) as PackHeader;
+  if (header.format !== PACK_FORMAT) throw new PackFormatError(`dataset pack format ${header.format}`);
+  const range = (s: Section | undefined): [number, number] => {
+    if (!s || bodyStart + s.offset + s.length > bytes.byteLength) {
+      throw new PackFormatError('dataset pack is truncated');
+    }
+    return [bodyStart + s.offset, bodyStart + s.offset + s.length];
+  };
+  const slice = (s: Section | undefined) => bytes.slice(...range(s));
+  const { sections } = header;
+  const float64 = (name: string) => new Float64Array(slice(sections[name]).buffer);
+  const int32 = (name: string) => new Int32Array(slice(sections[name]).buffer);
+  const uint32 = (name: string) => new Uint32Array(slice(sections[name]).buffer);
+  const uint16 = (name: string) => new Uint16Array(slice(sections[name]).buffer);
+  const textOf = (s: Section | undefined) => text.decode(bytes.subarray(...range(s)));
+  const columns: SearchColumns = {
+    ...header.labels,
+    joined: JSON.parse(textOf(sections.joined)) as string,
+    starts: int32('starts'),
+    category: uint16('category'),
+    tagBits: uint32('tagBits'),
+    county: uint16('county'),
+    town: uint32('town'),
+  };
+  return {
+    manifestKey: header.manifestKey,
+    sources: header.sources,
+    count: header.count,
+    issues: header.issues,
+    files: header.files,
+    hasInternal: header.hasInternal,
+    parts: {
+      order: Array.from(int32('order')),
+      columns,
+      positions: { lat: float64('lat'), lng: float64('lng') },
+    },
+    startYears: int32('startYears'),
+    chunks: header.chunks.map(textOf),
+  };
+}

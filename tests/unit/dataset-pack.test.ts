@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileDataPack } from '../../src/build/compile-data-pack.ts';
+import { PACK_CHUNK, PackFormatError, readDatasetPack } from '../../src/domain/dataset-pack.ts';
+import { buildIndexParts } from '../../src/domain/index-parts.ts';
+import { listHasInternal } from '../../src/domain/internal-records.ts';
+import { loadDataset } from '../../src/domain/load-dataset.ts';
+import { parseManifest } from '../../src/domain/manifest.ts';
+import { startYears } from '../../src/domain/start-year.ts';
+import { packKeyOf } from '../../src/store/fetch-dataset.ts';
+import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
+
+const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+const readData = (name: string) => readBytes(repoFile('data', name));
+
+function compiled(json: unknown, read: (name: string) => Uint8Array | undefined) {
+  const result = compileDataPack(json, read);
+  if ('problem' in result) throw new Error(result.problem);
+  return result;
+}
+
+/** What the page gets without a pack: the loading chain over the files, and the parts the worker builds. */
+function loadedAtRuntime(json: unknown, read: (name: string) => Uint8Array) {
+  const manifest = parseManifest(json);
+  const files = manifest.files.map((f) => ({ path: f.path, bytes: read(f.path) }));
+  const dataset = loadDataset(manifest, new TextDecoder().decode(read(manifest.gazetteer)), files);
+  return {
+    manifest,
+    dataset,
+    parts: buildIndexParts(dataset.resources, manifest.categories, manifest.serviceTags),
+    startYears: startYears(dataset.resources),
+    hasInternal: listHasInternal(dataset.resources),
+  };
+}
+
+const recordsOf = (chunks: readonly string[]) => chunks.flatMap((json) => JSON.parse(json) as unknown[]);
+
+describe('the dataset compiled at build time', () => {
+  it('gives the page exactly what loading the embedded data/ files gives', () => {
+    const pack = readDatasetPack(compiled(manifestJson, readData).bytes);
+    const runtime = loadedAtRuntime(manifestJson, readData);
+    expect(pack.count).toBe(111);
+    expect(recordsOf(pack.chunks)).toEqual(runtime.dataset.resources);
+    expect(pack.issues).toEqual(runtime.dataset.issues);
+    expect(pack.files).toEqual(runtime.dataset.files);
+    expect(pack.parts).toEqual(runtime.parts);
+    expect(pack.startYears).toEqual(runtime.startYears);
+    expect(pack.hasInternal).toBe(runtime.hasInternal);
+  });
+
+  it('keeps hostile and lone-surrogate text exact, in records and in the search text, over several chunks', () => {
+    const names = [
+      '<img src=x onerror=alert(1)>',
+      '\uD800 孤立代理',
+      'a\u0000b',
+      '\u2028行\u2029',
+      '"\\',
+      '__proto__',
+    ];
+    // GeoJSON, so that a lone surrogate (a JSON escape) reaches the records: UTF-8 bytes cannot carry one.
+    const geojson = {
+      type: 'FeatureCollection',
+      features: Array.from({ length: PACK_CHUNK + 7 }, (_, i) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [120.4 + i / 1e5, 23.5] },
+        properties: {
+          名稱: `${names[i % names.length]} ${i}`,
+          地址: `嘉義縣民雄鄉江厝店${i}號`,
+          ['__proto__']: names[(i + 1) % names.length],
+        },
+      })),
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(geojson));
+    const json = { ...manifestJson, files: [{ path: 'hostile.geojson', category: 'community-association' }] };
+    const read = (name: string) => (name === 'hostile.geojson' ? bytes : readData(name));
+    const pack = readDatasetPack(compiled(json, read).bytes);
+    const runtime = loadedAtRuntime(json, read);
+    const records = recordsOf(pack.chunks) as { name: string }[];
+    expect(pack.chunks).toHaveLength(2);
+    expect(records).toEqual(runtime.dataset.resources);
+    expect(records.some((r) => r.name.includes('\uD800'))).toBe(true);
+    // (not toBe: a failure would print two 100 kB strings)
+    expect(pack.parts.columns.joined === runtime.parts.columns.joined).toBe(true);
+    expect(pack.parts.columns.joined.includes('\uD800')).toBe(true);
+    expect(pack.issues).toEqual(runtime.dataset.issues);
+  });
+
+  it.each([
+    ['taipei-community-care-points.csv', 'care-point', '臺北市'],
+    ['tainan-building-committees.geojson', 'community-association', '臺南市'],
+  ])('loads the real messy public file %s the same way as at runtime', (file, category, county) => {
+    const bytes = readBytes(sharedDataFile(file));
+    const json = { ...manifestJson, files: [{ path: file, category, county }] };
+    const read = (name: string) => (name === file ? bytes : readData(name));
+    const pack = readDatasetPack(compiled(json, read).bytes);
+    const runtime = loadedAtRuntime(json, read);
+    expect(pack.count).toBeGreaterThan(0);
+    expect(recordsOf(pack.chunks)).toEqual(runtime.dataset.resources);
+    expect(pack.issues).toEqual(runtime.dataset.issues);
+    expect(pack.files).toEqual(runtime.dataset.files);
+    expect(pack.parts).toEqual(runtime.parts);
+  });
+
+  it('is recognised as compiled for the shipped manifest, and as stale for any other', () => {
+    const { bytes, fileName } = compiled(manifestJson, readData);
+    const pack = readDatasetPack(bytes);
+    const shipped = parseManifest({ ...manifestJson, pack: fileName });
+    expect(shipped.pack).toBe(fileName);
+    expect(packKeyOf(shipped)).toBe(pack.manifestKey);
+    const retitled = parseManifest({
+      ...manifestJson,
+      title: { zh: '別的縣', en: 'Elsewhere' },
+      pack: fileName,
+    });
+    expect(packKeyOf(retitled)).not.toBe(pack.manifestKey);
+  });
+
+  it('is named by its content', () => {
+    const a = compiled(manifestJson, readData);
+    const b = compiled(manifestJson, readData);
+    expect(a.fileName).toMatch(/^dataset-[0-9a-f]{12}\.pack$/);
+    expect(b.fileName).toBe(a.fileName);
+    const other = compiled({ ...manifestJson, title: { zh: '別的縣', en: 'Elsewhere' } }, readData);
+    expect(other.fileName).not.toBe(a.fileName);
+  });
+
+  it.each([
+    ['an invalid manifest', { ...manifestJson, files: 'none' }, readData, /files must be a list/],
+    [
+      'a listed file that is missing',
+      manifestJson,
+      (name: string) => (name.endsWith('.geojson') ? undefined : readData(name)),
+      /kinmen-social-services\.geojson is missing/,
+    ],
+    [
+      'a missing gazetteer',
+      manifestJson,
+      (name: string) => (name === 'tw-township-centroids.csv' ? undefined : readData(name)),
+      /tw-township-centroids\.csv is missing/,
+    ],
+  ])('is not made for %s (the page then loads the files and reports it)', (_, json, read, problem) => {
+    const result = compileDataPack(json, read);
+    expect('problem' in result && result.problem).toMatch(problem);
+  });
+
+  it.each([
+    ['bytes that are not a pack', new TextEncoder().encode('名稱,地址\n')],
+    ['an empty file', new Uint8Array(0)],
+    ['a truncated pack', compiled(manifestJson, readData).bytes.slice(0, 5_000)],
+  ])('rejects %s with a clear error', (_, bytes) => {
+    expect(() => readDatasetPack(bytes)).toThrow(PackFormatError);
+  });
+});
