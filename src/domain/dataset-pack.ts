@@ -41,6 +41,7 @@ interface PackHeader {
   readonly files: FileReport[];
   readonly hasInternal: boolean;
   readonly labels: ColumnLabels;
+  readonly joinedAsJson: boolean;
   readonly sections: Readonly<Record<string, Section>>;
   readonly chunks: readonly Section[];
 }
@@ -85,6 +86,10 @@ export function* recordChunks(resources: readonly Resource[]): Generator<string>
   }
 }
 
+/** No lone surrogates (String.prototype.isWellFormed, ES2024, spelled out for the ES2022 target). */
+const isWellFormed = (text: string) =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 /** Compiles a loaded dataset and its index parts into pack bytes. */
@@ -107,6 +112,7 @@ export function writeDatasetPack(input: {
     cursor = align8(cursor + bytes.byteLength);
     return section;
   };
+  const joinedAsJson = !isWellFormed(columns.joined);
   const view = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
   const sections = {
     lat: add(view(positions.lat)),
@@ -118,8 +124,8 @@ export function writeDatasetPack(input: {
     county: add(view(columns.county)),
     town: add(view(columns.town)),
     startYears: add(view(input.startYears)),
-    // As JSON: UTF-8 cannot carry a lone surrogate, a JSON string escapes it.
-    joined: add(utf8.encode(JSON.stringify(columns.joined))),
+    // UTF-8, or JSON when it holds a lone surrogate (UTF-8 cannot carry one; a JSON string escapes it).
+    joined: add(utf8.encode(joinedAsJson ? JSON.stringify(columns.joined) : columns.joined)),
   };
   const chunks: Section[] = [];
   for (const json of recordChunks(dataset.resources)) chunks.push(add(utf8.encode(json)));
@@ -133,6 +139,7 @@ export function writeDatasetPack(input: {
     files: dataset.files,
     hasInternal: input.hasInternal,
     labels,
+    joinedAsJson,
     sections,
     chunks,
   };
@@ -170,7 +177,8 @@ export function readDatasetPack(bytes: Uint8Array): DatasetPack {
     }
     return [bodyStart + s.offset, bodyStart + s.offset + s.length];
   };
-  const slice = (s: Section | undefined) => bytes.slice(...range(s));
+  // A copy with a buffer of its own (not bytes.slice: a Node Buffer's slice is a view of the whole pool).
+  const slice = (s: Section | undefined) => new Uint8Array(bytes.subarray(...range(s)));
   const { sections } = header;
   const float64 = (name: string) => new Float64Array(slice(sections[name]).buffer);
   const int32 = (name: string) => new Int32Array(slice(sections[name]).buffer);
@@ -179,7 +187,7 @@ export function readDatasetPack(bytes: Uint8Array): DatasetPack {
   const textOf = (s: Section | undefined) => text.decode(bytes.subarray(...range(s)));
   const columns: SearchColumns = {
     ...header.labels,
-    joined: JSON.parse(textOf(sections.joined)) as string,
+    joined: header.joinedAsJson ? (JSON.parse(textOf(sections.joined)) as string) : textOf(sections.joined),
     starts: int32('starts'),
     category: uint16('category'),
     tagBits: uint32('tagBits'),

@@ -15,6 +15,18 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * A gzipped file's contents, decompressed natively (DecompressionStream). Bytes without the gzip signature are
+ * returned as they are: a server that sends the file with Content-Encoding: gzip has had the browser do it.
+ */
+export async function gunzipped(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** Fetches and validates data/manifest.json. */
 export async function fetchManifest(baseUrl: string): Promise<Manifest> {
   const manifestResponse = await fetch(new URL('manifest.json', baseUrl));
@@ -82,7 +94,7 @@ export async function fetchPack(
       fetchBytes(new URL(name, baseUrl).href),
       Promise.all(sources.map((path) => servedSize(new URL(path, baseUrl).href))),
     ]);
-    const pack = readDatasetPack(bytes);
+    const pack = readDatasetPack(await gunzipped(bytes));
     if (pack.manifestKey !== packKeyOf(manifest))
       return { problem: `${name} was built for another manifest` };
     const compiledSize = new Map(pack.sources.map((s) => [s.path, s.bytes] as const));

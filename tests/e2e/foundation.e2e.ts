@@ -258,7 +258,7 @@ describe('foundation journeys (default data, built app)', () => {
     const requests = app.dataFolderRequests();
     expect(requests.filter((r) => r.startsWith('GET '))).toEqual([
       'GET manifest.json',
-      expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.pack$/),
+      expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.pack\.gz$/),
     ]);
     // The files are only asked for their size, to see that the pack is still theirs.
     expect(requests.filter((r) => r.startsWith('HEAD ')).sort()).toEqual(

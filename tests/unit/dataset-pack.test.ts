@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
 import { PACK_CHUNK, PackFormatError, readDatasetPack } from '../../src/domain/dataset-pack.ts';
@@ -7,7 +8,7 @@ import { listHasInternal } from '../../src/domain/internal-records.ts';
 import { loadDataset } from '../../src/domain/load-dataset.ts';
 import { parseManifest } from '../../src/domain/manifest.ts';
 import { startYears } from '../../src/domain/start-year.ts';
-import { packKeyOf } from '../../src/store/fetch-dataset.ts';
+import { gunzipped, packKeyOf } from '../../src/store/fetch-dataset.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<
@@ -16,10 +17,11 @@ const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 
 >;
 const readData = (name: string) => readBytes(repoFile('data', name));
 
+/** The build's pack, as the page reads it (decompressed). */
 function compiled(json: unknown, read: (name: string) => Uint8Array | undefined) {
   const result = compileDataPack(json, read);
   if ('problem' in result) throw new Error(result.problem);
-  return result;
+  return { ...result, bytes: gunzipSync(result.bytes) };
 }
 
 /** What the page gets without a pack: the loading chain over the files, and the parts the worker builds. */
@@ -121,7 +123,7 @@ describe('the dataset compiled at build time', () => {
   it('is named by its content', () => {
     const a = compiled(manifestJson, readData);
     const b = compiled(manifestJson, readData);
-    expect(a.fileName).toMatch(/^dataset-[0-9a-f]{12}\.pack$/);
+    expect(a.fileName).toMatch(/^dataset-[0-9a-f]{12}\.pack\.gz$/);
     expect(b.fileName).toBe(a.fileName);
     const other = compiled({ ...manifestJson, title: { zh: '別的縣', en: 'Elsewhere' } }, readData);
     expect(other.fileName).not.toBe(a.fileName);
@@ -152,5 +154,24 @@ describe('the dataset compiled at build time', () => {
     ['a truncated pack', compiled(manifestJson, readData).bytes.slice(0, 5_000)],
   ])('rejects %s with a clear error', (_, bytes) => {
     expect(() => readDatasetPack(bytes)).toThrow(PackFormatError);
+  });
+
+  it('is gzipped by the build and read back by the page whether or not the server already decompressed it', async () => {
+    const result = compileDataPack(manifestJson, readData);
+    if ('problem' in result) throw new Error(result.problem);
+    const raw = gunzipSync(result.bytes);
+    expect(result.bytes.byteLength).toBeLessThan(raw.byteLength / 3);
+    expect(await gunzipped(result.bytes)).toEqual(new Uint8Array(raw));
+    expect(await gunzipped(new Uint8Array(raw))).toEqual(new Uint8Array(raw));
+  });
+
+  it('records the size of every file it was compiled from, as shipped', () => {
+    const pack = readDatasetPack(compiled(manifestJson, readData).bytes);
+    const files = [
+      ...(manifestJson.files as { path: string }[]).map((f) => f.path),
+      'tw-township-centroids.csv',
+    ];
+    expect(pack.sources.map((s) => s.path).sort()).toEqual(files.sort());
+    for (const s of pack.sources) expect(s.bytes).toBe(readData(s.path).byteLength);
   });
 });
