@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { manifestKey, writeDatasetPack } from '../domain/dataset-pack.ts';
+import { inDisplayOrder } from '../domain/display-order.ts';
 import { buildIndexParts } from '../domain/index-parts.ts';
 import { listHasInternal } from '../domain/internal-records.ts';
 import { loadDataset } from '../domain/load-dataset.ts';
@@ -16,7 +17,7 @@ export type CompiledPack =
  * undefined when it is missing or left out), and compiles the result (domain/dataset-pack.ts). The pack is named
  * by its content, so caches never serve an old one. No pack is made when the manifest is invalid or a listed
  * file is missing: the page then loads the files and reports what is wrong, as it does in development.
- * The pack is gzipped (the page decompresses it natively, see store/fetch-dataset.ts).
+ * Records are stored in display order (see inDisplayOrder). The pack is gzipped (the page decompresses it natively, see store/fetch-dataset.ts).
  */
 export function compileDataPack(
   manifestJson: unknown,
@@ -37,7 +38,8 @@ export function compileDataPack(
     if (!bytes) return { problem: `${spec.path} is missing` };
     files.push({ path: spec.path, bytes });
   }
-  const dataset = loadDataset(manifest, new TextDecoder().decode(gazetteer), files);
+  const loaded = loadDataset(manifest, new TextDecoder().decode(gazetteer), files);
+  const dataset = { ...loaded, resources: inDisplayOrder(loaded.resources) };
   const raw = writeDatasetPack({
     manifestKey: manifestKey(manifest),
     sources: [

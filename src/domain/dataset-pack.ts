@@ -56,8 +56,11 @@ export interface DatasetPack {
   readonly hasInternal: boolean;
   readonly parts: IndexParts;
   readonly startYears: Int32Array;
-  /** Records as JSON text (an array of Resource), PACK_CHUNK per chunk, in resource order. */
-  readonly chunks: readonly string[];
+  /**
+   * Records as UTF-8 JSON (an array of Resource), PACK_CHUNK per chunk, in resource order; left as bytes (each
+   * with a buffer of its own, to transfer) so that only the chunks a page uses are ever decoded.
+   */
+  readonly chunks: readonly Uint8Array[];
 }
 
 /** Thrown when bytes are not a pack this code can read. */
@@ -207,6 +210,6 @@ export function readDatasetPack(bytes: Uint8Array): DatasetPack {
       positions: { lat: float64('lat'), lng: float64('lng') },
     },
     startYears: int32('startYears'),
-    chunks: header.chunks.map(textOf),
+    chunks: header.chunks.map(slice),
   };
 }

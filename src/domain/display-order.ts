@@ -32,3 +32,16 @@ export function displayOrder(resources: readonly Resource[]): number[] {
   }
   return order;
 }
+
+/**
+ * The resources rearranged in display order, so that their display order is 0, 1, 2…: the records a list shows
+ * first are then the first records, which a list made in chunks (domain/lazy-list.ts) makes first.
+ */
+export function inDisplayOrder<T extends Resource>(resources: readonly T[]): T[] {
+  return displayOrder(resources).map((i) => resources[i] as T);
+}
+
+/** 0, 1, … n − 1: the display order of resources already in display order. */
+export function identityOrder(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

@@ -7,10 +7,12 @@ import type { SearchColumns } from '../domain/search-columns.ts';
 /** Messages from the dataset worker: resources in chunks (with their search text), then the report. */
 export type DatasetMessage =
   /**
-   * Resources as JSON text: JSON.parse is ~3× faster than structured-clone deserialisation on the main thread,
-   * and gives records of one shape (a few hidden classes), which every later pass over them runs faster on.
+   * Resources as JSON (text, or UTF-8 bytes transferred from a compiled pack), CHUNK per message, in display
+   * order. The page keeps them as they are and makes records from a chunk only when one of them is first used
+   * (domain/lazy-list.ts): JSON.parse is also ~3× faster than structured-clone deserialisation, and gives records
+   * of one shape (a few hidden classes), which every later pass over them runs faster on.
    */
-  | { readonly type: 'chunk'; readonly json: string }
+  | { readonly type: 'chunk'; readonly json: string | Uint8Array }
   /** Positions by resource index, sent first (transferred) so that clustering starts while records travel. */
   | { readonly type: 'positions'; readonly positions: PositionColumns }
   | {
@@ -18,7 +20,9 @@ export type DatasetMessage =
       readonly manifest: Manifest;
       readonly issues: LoadIssue[];
       readonly files: FileReport[];
-      /** The display order of all the resources sent, sorted here rather than on the main thread. */
+      /** How many resources the chunks hold. */
+      readonly count: number;
+      /** The display order of all the resources sent: 0, 1, 2… (they are sent in display order). */
       readonly order: readonly number[];
       /** The search columns, built here (their typed arrays are transferred, not copied). */
       readonly columns: SearchColumns;

@@ -114,7 +114,7 @@ async function buildWithData(csv: Uint8Array, manifestJson: string, gazetteerTex
   } finally {
     delete process.env.CRM_DATA_DIR;
   }
-  const pack = readdirSync(join(outDir, 'data')).find((f) => f.endsWith('.pack'));
+  const pack = readdirSync(join(outDir, 'data')).find((f) => /\.pack(\.gz)?$/.test(f));
   if (!pack) throw new Error('the bench build compiled no dataset pack');
   const size = statSync(join(outDir, 'data', pack)).size;
   log(

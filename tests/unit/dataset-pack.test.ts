@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
 import { PACK_CHUNK, PackFormatError, readDatasetPack } from '../../src/domain/dataset-pack.ts';
+import { identityOrder, inDisplayOrder } from '../../src/domain/display-order.ts';
 import { buildIndexParts } from '../../src/domain/index-parts.ts';
 import { listHasInternal } from '../../src/domain/internal-records.ts';
 import { loadDataset } from '../../src/domain/load-dataset.ts';
@@ -24,11 +25,15 @@ function compiled(json: unknown, read: (name: string) => Uint8Array | undefined)
   return { ...result, bytes: gunzipSync(result.bytes) };
 }
 
-/** What the page gets without a pack: the loading chain over the files, and the parts the worker builds. */
+/**
+ * What the page gets without a pack: the loading chain over the files, its records in display order (as the
+ * worker sends them), and the parts the worker builds.
+ */
 function loadedAtRuntime(json: unknown, read: (name: string) => Uint8Array) {
   const manifest = parseManifest(json);
   const files = manifest.files.map((f) => ({ path: f.path, bytes: read(f.path) }));
-  const dataset = loadDataset(manifest, new TextDecoder().decode(read(manifest.gazetteer)), files);
+  const loaded = loadDataset(manifest, new TextDecoder().decode(read(manifest.gazetteer)), files);
+  const dataset = { ...loaded, resources: inDisplayOrder(loaded.resources) };
   return {
     manifest,
     dataset,
@@ -38,7 +43,8 @@ function loadedAtRuntime(json: unknown, read: (name: string) => Uint8Array) {
   };
 }
 
-const recordsOf = (chunks: readonly string[]) => chunks.flatMap((json) => JSON.parse(json) as unknown[]);
+const recordsOf = (chunks: readonly Uint8Array[]) =>
+  chunks.flatMap((json) => JSON.parse(new TextDecoder().decode(json)) as unknown[]);
 
 describe('the dataset compiled at build time', () => {
   it('gives the page exactly what loading the embedded data/ files gives', () => {
@@ -51,6 +57,7 @@ describe('the dataset compiled at build time', () => {
     expect(pack.parts).toEqual(runtime.parts);
     expect(pack.startYears).toEqual(runtime.startYears);
     expect(pack.hasInternal).toBe(runtime.hasInternal);
+    expect(pack.parts.order).toEqual(identityOrder(111));
   });
 
   it('keeps hostile and lone-surrogate text exact, in records and in the search text, over several chunks', () => {

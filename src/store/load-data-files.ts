@@ -1,0 +1,46 @@
+import { recordChunks } from '../domain/dataset-pack.ts';
+import { identityOrder, inDisplayOrder } from '../domain/display-order.ts';
+import { listHasInternal } from '../domain/internal-records.ts';
+import { loadDataset } from '../domain/load-dataset.ts';
+import type { Manifest } from '../domain/manifest.ts';
+import { positionColumns } from '../domain/position-columns.ts';
+import { buildSearchColumns, columnBuffers } from '../domain/search-columns.ts';
+import { startYears } from '../domain/start-year.ts';
+import type { DatasetMessage } from './dataset-protocol.ts';
+import { fetchDataFiles } from './fetch-dataset.ts';
+
+/**
+ * The dataset worker without a compiled pack (development, or data/ changed since the build): decodes, parses,
+ * validates and indexes the files themselves, and sends the records in display order, as a pack holds them. A module of its own, loaded only then, so that the worker that
+ * reads a pack starts with a small script.
+ */
+export async function loadDataFiles(
+  baseUrl: string,
+  manifest: Manifest,
+  post: (message: DatasetMessage, transfer?: Transferable[]) => void,
+): Promise<void> {
+  const fetched = await fetchDataFiles(baseUrl, manifest);
+  const dataset = loadDataset(manifest, fetched.gazetteerText, fetched.files);
+  const resources = inDisplayOrder(dataset.resources);
+  const positions = positionColumns(resources);
+  post({ type: 'positions', positions }, [positions.lat.buffer, positions.lng.buffer]);
+  // One chunk per message: each arrives as its own small task on the main thread instead of one long freeze.
+  for (const json of recordChunks(resources)) post({ type: 'chunk', json });
+  const order = identityOrder(resources.length);
+  const columns = buildSearchColumns(resources, order, manifest.categories, manifest.serviceTags);
+  const years = startYears(resources);
+  post(
+    {
+      type: 'done',
+      manifest,
+      count: resources.length,
+      issues: dataset.issues,
+      files: dataset.files,
+      order,
+      columns,
+      startYears: years,
+      hasInternal: listHasInternal(resources),
+    },
+    [...columnBuffers(columns), years.buffer],
+  );
+}
