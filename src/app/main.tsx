@@ -1,3 +1,5 @@
+// First, before the modules below are evaluated: the data starts downloading at once.
+import './boot.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { zhHantCollator } from '../domain/collation.ts';

@@ -15,8 +15,14 @@ import type { SearchColumns } from './search-columns.ts';
 export const PACK_FORMAT = 1;
 const MAGIC = 'CRMP';
 
-/** Records per JSON chunk: one chunk is one small task on the page. */
-export const PACK_CHUNK = 2_000;
+/**
+ * Records per JSON chunk. The page makes a chunk's records when one of them is first read: a marker on its own
+ * far out at sea makes its whole chunk, so chunks are small (~1 ms to read).
+ */
+export const PACK_CHUNK = 256;
+
+/** Chunks per message from the worker: fewer, larger messages; each still a short task. */
+export const CHUNKS_PER_MESSAGE = 32;
 
 interface Section {
   readonly offset: number;
@@ -56,6 +62,8 @@ export interface DatasetPack {
   readonly hasInternal: boolean;
   readonly parts: IndexParts;
   readonly startYears: Int32Array;
+  /** The records' ids as UTF-8 JSON (a list of strings, in resource order): ids are looked up without records. */
+  readonly ids: Uint8Array;
   /**
    * Records as UTF-8 JSON (an array of Resource), PACK_CHUNK per chunk, in resource order; left as bytes (each
    * with a buffer of its own, to transfer) so that only the chunks a page uses are ever decoded.
@@ -82,7 +90,7 @@ export function manifestKey(manifest: unknown): string {
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** Records as JSON text, PACK_CHUNK per chunk: what crosses to the page, one chunk per message. */
+/** Records as JSON text, PACK_CHUNK per chunk, as the page receives them. */
 export function* recordChunks(resources: readonly Resource[]): Generator<string> {
   for (let start = 0; start < resources.length; start += PACK_CHUNK) {
     yield JSON.stringify(resources.slice(start, start + PACK_CHUNK));
@@ -130,6 +138,7 @@ export function writeDatasetPack(input: {
     // UTF-8, or JSON when it holds a lone surrogate (UTF-8 cannot carry one; a JSON string escapes it).
     joined: add(utf8.encode(joinedAsJson ? JSON.stringify(columns.joined) : columns.joined)),
   };
+  const ids = add(utf8.encode(JSON.stringify(dataset.resources.map((r) => r.id))));
   const chunks: Section[] = [];
   for (const json of recordChunks(dataset.resources)) chunks.push(add(utf8.encode(json)));
   const { joined, starts, category, tagBits, county, town, ...labels } = columns;
@@ -143,7 +152,7 @@ export function writeDatasetPack(input: {
     hasInternal: input.hasInternal,
     labels,
     joinedAsJson,
-    sections,
+    sections: { ...sections, ids },
     chunks,
   };
   const headerBytes = utf8.encode(JSON.stringify(header));
@@ -210,6 +219,7 @@ export function readDatasetPack(bytes: Uint8Array): DatasetPack {
       positions: { lat: float64('lat'), lng: float64('lng') },
     },
     startYears: int32('startYears'),
+    ids: slice(sections.ids),
     chunks: header.chunks.map(slice),
   };
 }

@@ -81,6 +81,17 @@ export function primeIndex(resources: readonly Resource[], parts: IndexParts): v
     primedParts.set(resources, parts);
 }
 
+/** The ids of a list, readable without the records (which a lazy list would have to make): see primeIds. */
+const primedIds = new WeakMap<readonly Resource[], () => readonly string[]>();
+
+/**
+ * Remembers where this very list's ids can be read without reading its records (the loading worker sends them
+ * as one JSON text), so that finding a record by id does not make every record of a lazy list.
+ */
+export function primeIds(resources: readonly Resource[], ids: () => readonly string[]): void {
+  primedIds.set(resources, ids);
+}
+
 /** Builds the display order and search columns once, so each keystroke is a scan of short strings. */
 export function buildResourceIndex(
   resources: readonly Resource[],
@@ -105,7 +116,10 @@ export function buildResourceIndex(
     positionOf: (id) => {
       if (!byId) {
         byId = new Map();
-        for (let i = 0; i < resources.length; i++) byId.set((resources[i] as Resource).id, i);
+        const ids = primedIds.get(resources)?.();
+        if (ids?.length === resources.length)
+          for (let i = 0; i < ids.length; i++) byId.set(ids[i] as string, i);
+        else for (let i = 0; i < resources.length; i++) byId.set((resources[i] as Resource).id, i);
       }
       return byId.get(id);
     },

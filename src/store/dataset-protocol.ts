@@ -4,15 +4,20 @@ import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
 import type { SearchColumns } from '../domain/search-columns.ts';
 
+/** What the dataset worker is asked to load: the data folder's URL. */
+export interface DatasetRequest {
+  readonly baseUrl: string;
+}
+
 /** Messages from the dataset worker: resources in chunks (with their search text), then the report. */
 export type DatasetMessage =
   /**
-   * Resources as JSON (text, or UTF-8 bytes transferred from a compiled pack), CHUNK per message, in display
+   * Resources as JSON chunks (text, or UTF-8 bytes transferred from a compiled pack) of PACK_CHUNK, in display
    * order. The page keeps them as they are and makes records from a chunk only when one of them is first used
    * (domain/lazy-list.ts): JSON.parse is also ~3× faster than structured-clone deserialisation, and gives records
    * of one shape (a few hidden classes), which every later pass over them runs faster on.
    */
-  | { readonly type: 'chunk'; readonly json: string | Uint8Array }
+  | { readonly type: 'chunks'; readonly json: readonly (string | Uint8Array)[] }
   /** Positions by resource index, sent first (transferred) so that clustering starts while records travel. */
   | { readonly type: 'positions'; readonly positions: PositionColumns }
   | {
@@ -20,10 +25,10 @@ export type DatasetMessage =
       readonly manifest: Manifest;
       readonly issues: LoadIssue[];
       readonly files: FileReport[];
-      /** How many resources the chunks hold. */
+      /** The resources' ids as JSON (text, or UTF-8 bytes), read only when a record is first looked up by id. */
+      readonly ids: string | Uint8Array;
+      /** How many resources the chunks hold (in display order: their display order is 0, 1, 2…). */
       readonly count: number;
-      /** The display order of all the resources sent: 0, 1, 2… (they are sent in display order). */
-      readonly order: readonly number[];
       /** The search columns, built here (their typed arrays are transferred, not copied). */
       readonly columns: SearchColumns;
       /** Start years (設立年度) by resource index, 0 for none (transferred). */

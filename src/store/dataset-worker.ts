@@ -1,36 +1,42 @@
 /// <reference lib="webworker" />
 
-import type { DatasetPack } from '../domain/dataset-pack.ts';
+import { CHUNKS_PER_MESSAGE, type DatasetPack } from '../domain/dataset-pack.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import { columnBuffers } from '../domain/search-columns.ts';
-import type { DatasetMessage } from './dataset-protocol.ts';
+import type { DatasetMessage, DatasetRequest } from './dataset-protocol.ts';
 import { fetchManifest, fetchPack } from './fetch-dataset.ts';
 
 const post = (message: DatasetMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 /** The build compiled the data: positions, record chunks and index parts are read, not computed. */
 function sendPack(manifest: Manifest, pack: DatasetPack) {
-  const { positions, order, columns } = pack.parts;
+  const { positions, columns } = pack.parts;
   post({ type: 'positions', positions }, [positions.lat.buffer, positions.lng.buffer]);
-  for (const json of pack.chunks) post({ type: 'chunk', json }, [json.buffer]);
+  for (let c = 0; c < pack.chunks.length; c += CHUNKS_PER_MESSAGE) {
+    const json = pack.chunks.slice(c, c + CHUNKS_PER_MESSAGE);
+    post(
+      { type: 'chunks', json },
+      json.map((bytes) => bytes.buffer),
+    );
+  }
   post(
     {
       type: 'done',
       manifest,
       count: pack.count,
+      ids: pack.ids,
       issues: pack.issues,
       files: pack.files,
-      order,
       columns,
       startYears: pack.startYears,
       hasInternal: pack.hasInternal,
     },
-    [...columnBuffers(columns), pack.startYears.buffer],
+    [...columnBuffers(columns), pack.startYears.buffer, pack.ids.buffer],
   );
 }
 
 /** Everything heavy about loading runs here, off the main thread. */
-self.onmessage = async (event: MessageEvent<{ baseUrl: string }>) => {
+self.onmessage = async (event: MessageEvent<DatasetRequest>) => {
   const { baseUrl } = event.data;
   try {
     const manifest = await fetchManifest(baseUrl);

@@ -1,4 +1,4 @@
-import { recordChunks } from '../domain/dataset-pack.ts';
+import { CHUNKS_PER_MESSAGE, recordChunks } from '../domain/dataset-pack.ts';
 import { identityOrder, inDisplayOrder } from '../domain/display-order.ts';
 import { listHasInternal } from '../domain/internal-records.ts';
 import { loadDataset } from '../domain/load-dataset.ts';
@@ -11,8 +11,8 @@ import { fetchDataFiles } from './fetch-dataset.ts';
 
 /**
  * The dataset worker without a compiled pack (development, or data/ changed since the build): decodes, parses,
- * validates and indexes the files themselves, and sends the records in display order, as a pack holds them. A module of its own, loaded only then, so that the worker that
- * reads a pack starts with a small script.
+ * validates and indexes the files themselves, and sends the records in display order, as a pack holds them.
+ * A module of its own, loaded only then, so that the worker that reads a pack starts with a small script.
  */
 export async function loadDataFiles(
   baseUrl: string,
@@ -24,8 +24,16 @@ export async function loadDataFiles(
   const resources = inDisplayOrder(dataset.resources);
   const positions = positionColumns(resources);
   post({ type: 'positions', positions }, [positions.lat.buffer, positions.lng.buffer]);
-  // One chunk per message: each arrives as its own small task on the main thread instead of one long freeze.
-  for (const json of recordChunks(resources)) post({ type: 'chunk', json });
+  // A few chunks per message: each arrives as its own small task on the main thread instead of one long freeze.
+  let json: string[] = [];
+  for (const chunk of recordChunks(resources)) {
+    json.push(chunk);
+    if (json.length === CHUNKS_PER_MESSAGE) {
+      post({ type: 'chunks', json });
+      json = [];
+    }
+  }
+  if (json.length > 0) post({ type: 'chunks', json });
   const order = identityOrder(resources.length);
   const columns = buildSearchColumns(resources, order, manifest.categories, manifest.serviceTags);
   const years = startYears(resources);
@@ -34,9 +42,9 @@ export async function loadDataFiles(
       type: 'done',
       manifest,
       count: resources.length,
+      ids: JSON.stringify(resources.map((r) => r.id)),
       issues: dataset.issues,
       files: dataset.files,
-      order,
       columns,
       startYears: years,
       hasInternal: listHasInternal(resources),

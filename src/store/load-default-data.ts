@@ -1,4 +1,5 @@
 import { PACK_CHUNK } from '../domain/dataset-pack.ts';
+import { identityOrder } from '../domain/display-order.ts';
 import { primeHasInternal } from '../domain/internal-records.ts';
 import { lazyList, makeNextChunk } from '../domain/lazy-list.ts';
 import type { FileReport } from '../domain/load-dataset.ts';
@@ -6,11 +7,12 @@ import type { LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
 import type { Resource } from '../domain/resource.ts';
-import { primeIndex } from '../domain/resource-index.ts';
+import { primeIds, primeIndex } from '../domain/resource-index.ts';
 import { primeStartYears } from '../domain/start-year.ts';
 import { useAppStore } from './app-store.ts';
 import { sharedClusterClient } from './cluster-client.ts';
-import type { DatasetMessage } from './dataset-protocol.ts';
+import type { DatasetMessage, DatasetRequest } from './dataset-protocol.ts';
+import { takeDatasetWorker } from './dataset-worker-start.ts';
 
 interface Loaded {
   manifest: Manifest;
@@ -21,19 +23,21 @@ interface Loaded {
 
 function loadInWorker(baseUrl: string): Promise<Loaded> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
+    const started = takeDatasetWorker(baseUrl);
+    const worker =
+      started?.worker ?? new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
     const chunks: (string | Uint8Array | undefined)[] = [];
     let positions: PositionColumns | undefined;
-    worker.onmessage = (event: MessageEvent<DatasetMessage>) => {
+    const receive = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'positions') {
         positions = message.positions;
         sharedClusterClient().prepareAll(positions);
         return;
       }
-      if (message.type === 'chunk') {
+      if (message.type === 'chunks') {
         if (chunks.length === 0) performance.mark('crm:data-first-chunk');
-        chunks.push(message.json);
+        for (const json of message.json) chunks.push(json);
         return;
       }
       worker.terminate();
@@ -48,7 +52,10 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         // Our own worker's JSON of Resource[] (see DatasetMessage).
         return JSON.parse(typeof json === 'string' ? json : utf8.decode(json)) as Resource[];
       });
-      if (positions) primeIndex(resources, { ...message, positions });
+      if (positions)
+        primeIndex(resources, { order: identityOrder(message.count), columns: message.columns, positions });
+      const { ids } = message;
+      primeIds(resources, () => JSON.parse(typeof ids === 'string' ? ids : utf8.decode(ids)) as string[]);
       primeStartYears(resources, message.startYears);
       primeHasInternal(resources, message.hasInternal);
       resolve({ manifest: message.manifest, resources, issues: message.issues, fileReports: message.files });
@@ -57,7 +64,9 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       reject(new Error(event.message || 'worker failed'));
       worker.terminate();
     };
-    worker.postMessage({ baseUrl });
+    worker.onmessage = receive;
+    if (started) for (const event of started.early) receive(event);
+    else worker.postMessage({ baseUrl } satisfies DatasetRequest);
   });
 }
 
@@ -99,6 +108,8 @@ export async function loadDefaultData(baseUrl = new URL('data/', document.baseUR
   try {
     const loaded =
       typeof Worker === 'undefined' ? await loadOnMainThread(baseUrl) : await loadInWorker(baseUrl);
+    // The page renders the data in a task of its own, not in the one that received the worker's last message.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     setDataset(loaded);
     makeRecordsWhenIdle(loaded.resources);
     // User Timing marks (devtools, and the bench's breakdown of data → interactive map).

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import type { Resource } from '../../domain/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
@@ -9,8 +9,10 @@ import { ResourceListItem } from './resource-list-item.tsx';
 /** The results as a virtualised list: a complete alternative to the map, in the same order and filter. */
 export function ResourceList() {
   const { t } = useTranslation();
-  const index = useAppStore(selectResourceIndex);
-  const visible = useAppStore((s) => selectFilterResult(s).visible);
+  // Deferred: the count and the map update first; the list (100,000 rows to place) follows in a render React
+  // may interrupt, so that neither a keystroke nor the data landing waits for it.
+  const index = useDeferredValue(useAppStore(selectResourceIndex));
+  const visible = useDeferredValue(useAppStore((s) => selectFilterResult(s).visible));
   const categories = useAppStore(selectCategories);
   const selectedId = useAppStore((s) => s.selectedId);
   const selectionOrigin = useAppStore((s) => s.selectionOrigin);
@@ -41,7 +43,9 @@ export function ResourceList() {
 
   useEffect(() => {
     if (!selectedId || selectionOrigin === 'list') return;
-    const at = visible.findIndex((i) => index.resources[i]?.id === selectedId);
+    // By id, then by position: no pass over the records (a lazy list would make them all).
+    const position = index.positionOf(selectedId);
+    const at = position === undefined ? -1 : visible.indexOf(position);
     if (at >= 0) virtualizer.scrollToIndex(at, { align: 'center' });
   }, [selectedId, selectionOrigin, visible, index, virtualizer]);
 

@@ -1,0 +1,31 @@
+import type { DatasetRequest } from './dataset-protocol.ts';
+
+/**
+ * The dataset worker, started by the app's first module (app/boot.ts), before the rest of the app's JavaScript
+ * is evaluated: the worker fetches on its own thread, so the data downloads while the page starts. Its messages
+ * wait here until loadDefaultData takes the worker.
+ */
+interface StartedWorker {
+  readonly worker: Worker;
+  readonly baseUrl: string;
+  readonly early: MessageEvent[];
+}
+
+let started: StartedWorker | undefined;
+
+/** Starts loading the data folder at baseUrl in a worker (once; not where workers are unavailable). */
+export function startDatasetWorker(baseUrl: string): void {
+  if (started || typeof Worker === 'undefined') return;
+  const worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
+  const early: MessageEvent[] = [];
+  worker.onmessage = (event) => early.push(event);
+  worker.postMessage({ baseUrl } satisfies DatasetRequest);
+  started = { worker, baseUrl, early };
+}
+
+/** The worker started for this data folder, with the messages it sent so far; once. */
+export function takeDatasetWorker(baseUrl: string): { worker: Worker; early: MessageEvent[] } | undefined {
+  const taken = started?.baseUrl === baseUrl ? started : undefined;
+  if (taken) started = undefined;
+  return taken;
+}
