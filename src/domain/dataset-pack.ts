@@ -1,6 +1,7 @@
 import type { IndexParts } from './index-parts.ts';
 import type { FileReport, LoadedDataset } from './load-dataset.ts';
 import type { LoadIssue } from './load-issues.ts';
+import type { PositionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
 import type { SearchColumns } from './search-columns.ts';
 
@@ -169,20 +170,60 @@ export function writeDatasetPack(input: {
   return out;
 }
 
+/** The header of a pack, or how many bytes of it are needed to read it. */
+function headerOf(bytes: Uint8Array): { header: PackHeader; bodyStart: number } | { needed: number } {
+  if (bytes.byteLength < 8) return { needed: 8 };
+  const text = new TextDecoder();
+  if (text.decode(bytes.subarray(0, 4)) !== MAGIC) throw new PackFormatError('not a dataset pack');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
+  const bodyStart = align8(8 + headerLength);
+  if (bodyStart > bytes.byteLength) return { needed: bodyStart };
+  const header = JSON.parse(text.decode(bytes.subarray(8, 8 + headerLength))) as PackHeader;
+  if (header.format !== PACK_FORMAT) throw new PackFormatError(`dataset pack format ${header.format}`);
+  return { header, bodyStart };
+}
+
+/** The start of a pack, as far as it has downloaded: its positions once they are in, or the bytes needed. */
+export type PackStart =
+  | { readonly needed: number }
+  | {
+      readonly manifestKey: string;
+      readonly sources: readonly PackSource[];
+      readonly positions: PositionColumns;
+    };
+
+/**
+ * Reads the positions from the first bytes of a pack (they come right after the header), so that clustering
+ * can start while the rest downloads.
+ */
+export function readPackStart(prefix: Uint8Array): PackStart {
+  const head = headerOf(prefix);
+  if ('needed' in head) return head;
+  const { header, bodyStart } = head;
+  const { lat, lng } = header.sections;
+  if (!lat || !lng) throw new PackFormatError('dataset pack has no positions');
+  const end = bodyStart + Math.max(lat.offset + lat.length, lng.offset + lng.length);
+  if (prefix.byteLength < end) return { needed: end };
+  const float64 = (s: Section) =>
+    new Float64Array(
+      new Uint8Array(prefix.subarray(bodyStart + s.offset, bodyStart + s.offset + s.length)).buffer,
+    );
+  return {
+    manifestKey: header.manifestKey,
+    sources: header.sources,
+    positions: { lat: float64(lat), lng: float64(lng) },
+  };
+}
+
 /**
  * Reads pack bytes. Typed arrays are copies (each with its own buffer, so they can be transferred); record
  * chunks stay JSON text.
  */
 export function readDatasetPack(bytes: Uint8Array): DatasetPack {
+  const head = headerOf(bytes);
+  if ('needed' in head) throw new PackFormatError('dataset pack is truncated');
+  const { header, bodyStart } = head;
   const text = new TextDecoder();
-  if (bytes.byteLength < 8 || text.decode(bytes.subarray(0, 4)) !== MAGIC) {
-    throw new PackFormatError('not a dataset pack');
-  }
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
-  const bodyStart = align8(8 + headerLength);
-  if (bodyStart > bytes.byteLength) throw new PackFormatError('dataset pack is truncated');
-  const header = JSON.parse(text.decode(bytes.subarray(8, 8 + headerLength))) as PackHeader;
-  if (header.format !== PACK_FORMAT) throw new PackFormatError(`dataset pack format ${header.format}`);
   const range = (s: Section | undefined): [number, number] => {
     if (!s || bodyStart + s.offset + s.length > bytes.byteLength) {
       throw new PackFormatError('dataset pack is truncated');

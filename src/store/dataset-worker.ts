@@ -2,16 +2,16 @@
 
 import { CHUNKS_PER_MESSAGE, type DatasetPack } from '../domain/dataset-pack.ts';
 import type { Manifest } from '../domain/manifest.ts';
+import type { PositionColumns } from '../domain/position-columns.ts';
 import { columnBuffers } from '../domain/search-columns.ts';
 import type { DatasetMessage, DatasetRequest } from './dataset-protocol.ts';
 import { fetchManifest, fetchPack } from './fetch-dataset.ts';
 
 const post = (message: DatasetMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
-/** The build compiled the data: positions, record chunks and index parts are read, not computed. */
+/** The build compiled the data: record chunks and index parts are read, not computed (positions went first). */
 function sendPack(manifest: Manifest, pack: DatasetPack) {
-  const { positions, columns } = pack.parts;
-  post({ type: 'positions', positions }, [positions.lat.buffer, positions.lng.buffer]);
+  const { columns } = pack.parts;
   for (let c = 0; c < pack.chunks.length; c += CHUNKS_PER_MESSAGE) {
     const json = pack.chunks.slice(c, c + CHUNKS_PER_MESSAGE);
     post(
@@ -40,7 +40,9 @@ self.onmessage = async (event: MessageEvent<DatasetRequest>) => {
   const { baseUrl } = event.data;
   try {
     const manifest = await fetchManifest(baseUrl);
-    const { pack, problem } = await fetchPack(baseUrl, manifest);
+    const sendPositions = (positions: PositionColumns) =>
+      post({ type: 'positions', positions }, [positions.lat.buffer, positions.lng.buffer]);
+    const { pack, problem } = await fetchPack(baseUrl, manifest, sendPositions);
     if (pack) return sendPack(manifest, pack);
     if (problem) console.warn(`共生資源地圖: compiled data not used (${problem}); loading the data files.`);
     const { loadDataFiles } = await import('./load-data-files.ts');

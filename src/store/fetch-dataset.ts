@@ -1,6 +1,13 @@
-import { type DatasetPack, manifestKey, readDatasetPack } from '../domain/dataset-pack.ts';
+import {
+  type DatasetPack,
+  manifestKey,
+  type PackSource,
+  readDatasetPack,
+  readPackStart,
+} from '../domain/dataset-pack.ts';
 import type { FetchedFile } from '../domain/load-dataset.ts';
 import { type Manifest, parseManifest } from '../domain/manifest.ts';
+import type { PositionColumns } from '../domain/position-columns.ts';
 
 /** Everything the loading chain needs, fetched from a data folder (default: ./data/). */
 export interface FetchedDataset {
@@ -16,15 +23,58 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 /**
- * A gzipped file's contents, decompressed natively (DecompressionStream). Bytes without the gzip signature are
- * returned as they are: a server that sends the file with Content-Encoding: gzip has had the browser do it.
+ * A response body, decompressed when it is a gzip file sent as it is; a server that sent it with
+ * Content-Encoding: gzip has had the browser decompress it already (no gzip signature left), and its body is
+ * then read as it comes, with no stream in between.
  */
-export async function gunzipped(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+export async function decompressedBody(
+  body: ReadableStream<Uint8Array>,
+): Promise<ReadableStream<Uint8Array>> {
+  const [peek, whole] = body.tee();
+  const reader = peek.getReader();
+  const first = await reader.read();
+  void reader.cancel();
+  const gzip = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  return gzip
+    ? whole.pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>)
+    : whole;
+}
+
+const joined = (parts: readonly Uint8Array[], total: number) => {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+};
+
+/**
+ * Reads a stream to its end. Whenever `needed` bytes have come, `onPrefix` gets all the bytes so far and says
+ * how many it needs next (undefined: no more), or 'stop' to cancel the download (the result is then undefined).
+ */
+export async function readStream(
+  stream: ReadableStream<Uint8Array>,
+  onPrefix?: (prefix: Uint8Array) => Promise<number | 'stop' | undefined>,
+): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let needed = onPrefix ? 1 : Number.POSITIVE_INFINITY;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return joined(parts, total);
+    parts.push(value);
+    total += value.byteLength;
+    if (total < needed || !onPrefix) continue;
+    const next = await onPrefix(joined(parts, total));
+    if (next === 'stop') {
+      await reader.cancel();
+      return undefined;
+    }
+    needed = next ?? Number.POSITIVE_INFINITY;
+  }
 }
 
 /** Fetches and validates data/manifest.json. */
@@ -80,29 +130,43 @@ async function servedSize(url: string): Promise<number | 'missing' | undefined> 
  * The build's compiled dataset, when the manifest names one and it still matches the data folder; otherwise
  * (none, unreadable, compiled for another manifest, or a data file replaced on the server after the build)
  * undefined and why, and the page loads the files themselves. Sizes are checked with HEAD requests while the
- * pack downloads, so the check costs no extra time.
+ * pack downloads. The positions come first in a pack: `onPositions` gets them as soon as they are in (and the
+ * pack is known to be current), so that clustering starts while the rest downloads.
  */
 export async function fetchPack(
   baseUrl: string,
   manifest: Manifest,
+  onPositions?: (positions: PositionColumns) => void,
 ): Promise<{ pack?: DatasetPack; problem?: string }> {
   if (!manifest.pack) return {};
   const name = manifest.pack;
-  try {
-    const sources = manifest.files.map((f) => f.path).concat(manifest.gazetteer);
-    const [bytes, sizes] = await Promise.all([
-      fetchBytes(new URL(name, baseUrl).href),
-      Promise.all(sources.map((path) => servedSize(new URL(path, baseUrl).href))),
-    ]);
-    const pack = readDatasetPack(await gunzipped(bytes));
-    if (pack.manifestKey !== packKeyOf(manifest))
-      return { problem: `${name} was built for another manifest` };
-    const compiledSize = new Map(pack.sources.map((s) => [s.path, s.bytes] as const));
-    for (const [i, size] of sizes.entries()) {
-      if (size === undefined || size === compiledSize.get(sources[i] as string)) continue;
-      return { problem: `${sources[i]} ${size === 'missing' ? 'is missing' : 'changed since the build'}` };
+  const paths = manifest.files.map((f) => f.path).concat(manifest.gazetteer);
+  const sizes = Promise.all(paths.map((path) => servedSize(new URL(path, baseUrl).href)));
+  const staleness = async (compiled: { manifestKey: string; sources: readonly PackSource[] }) => {
+    if (compiled.manifestKey !== packKeyOf(manifest)) return `${name} was built for another manifest`;
+    const compiledSize = new Map(compiled.sources.map((s) => [s.path, s.bytes] as const));
+    for (const [i, size] of (await sizes).entries()) {
+      if (size === undefined || size === compiledSize.get(paths[i] as string)) continue;
+      return `${paths[i]} ${size === 'missing' ? 'is missing' : 'changed since the build'}`;
     }
-    return { pack };
+    return undefined;
+  };
+  try {
+    const response = await fetch(new URL(name, baseUrl));
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    let problem: string | undefined;
+    const bytes = await readStream(await decompressedBody(response.body), async (prefix) => {
+      const start = readPackStart(prefix);
+      if ('needed' in start) return start.needed;
+      problem = await staleness(start);
+      if (problem) return 'stop';
+      onPositions?.(start.positions);
+      return undefined;
+    });
+    if (problem || !bytes) return { problem: problem ?? `${name}: download stopped` };
+    const pack = readDatasetPack(bytes);
+    problem = await staleness(pack);
+    return problem ? { problem } : { pack };
   } catch (error) {
     return { problem: `${name}: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,4 +1,5 @@
 import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { LoadReport } from '../../src/features/load-report/load-report.tsx';
@@ -28,6 +29,12 @@ const disclosure = (text: string) => {
   return summary;
 };
 const detailsOf = (element: HTMLElement) => element.closest('details');
+/** Opens the report as a person does, by its summary; its rows are made when it opens. */
+async function openReport() {
+  const summary = document.querySelector('.load-report summary');
+  if (!(summary instanceof HTMLElement)) throw new Error('no load report summary');
+  await userEvent.setup().click(summary);
+}
 
 describe('LoadReport', () => {
   it('shows nothing until the data is ready', () => {
@@ -108,10 +115,12 @@ describe('LoadReport', () => {
     expect(screen.getByText('網址不是 http/https，未顯示為連結：1')).toBeInTheDocument();
   });
 
-  it('lists each note with its file, row, column and value', () => {
+  it('lists each note with its file, row, column and value, once opened', async () => {
     renderWithData(<LoadReport />, { extraFiles: [hostileFile] });
+    expect(document.querySelector('.report-issues')).toBeNull();
+    await openReport();
     expect(
-      screen.getByText(
+      await screen.findByText(
         'hostile.csv · 第 2 列 · 欄位「網址」 · 網址不是 http/https，未顯示為連結 · 「javascript:alert(1)」',
         {
           exact: false,
@@ -137,19 +146,20 @@ describe('LoadReport', () => {
     ).toBeInTheDocument();
   });
 
-  it("names, in both languages, a place name brought to today's", () => {
+  it("names, in both languages, a place name brought to today's", async () => {
     const former = {
       path: 'former-names.csv',
       text: '名稱,地址\n板橋關懷據點,臺北縣板橋市文化路一段1號\n永康關懷據點,台南縣永康市中正路1號\n',
     };
     renderWithData(<LoadReport />, { extraFiles: [former] });
+    await openReport();
     expect(
       screen.getByText(
         '縣市或鄉鎮市名稱為 2010／2014 年改制前的舊名，已改為現行名稱（例如臺北縣板橋市 → 新北市板橋區）：2',
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/former-names\.csv · 第 2 列 · 欄位「地址」 · 縣市或鄉鎮市名稱/),
+      await screen.findByText(/former-names\.csv · 第 2 列 · 欄位「地址」 · 縣市或鄉鎮市名稱/),
     ).toHaveTextContent('「臺北縣板橋市 → 新北市板橋區」');
     act(() => useAppStore.getState().setLanguage('en'));
     expect(

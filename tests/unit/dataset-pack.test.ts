@@ -2,14 +2,19 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
-import { PACK_CHUNK, PackFormatError, readDatasetPack } from '../../src/domain/dataset-pack.ts';
+import {
+  PACK_CHUNK,
+  PackFormatError,
+  readDatasetPack,
+  readPackStart,
+} from '../../src/domain/dataset-pack.ts';
 import { identityOrder, inDisplayOrder } from '../../src/domain/display-order.ts';
 import { buildIndexParts } from '../../src/domain/index-parts.ts';
 import { listHasInternal } from '../../src/domain/internal-records.ts';
 import { loadDataset } from '../../src/domain/load-dataset.ts';
 import { parseManifest } from '../../src/domain/manifest.ts';
 import { startYears } from '../../src/domain/start-year.ts';
-import { gunzipped, packKeyOf } from '../../src/store/fetch-dataset.ts';
+import { decompressedBody, packKeyOf, readStream } from '../../src/store/fetch-dataset.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<
@@ -166,10 +171,47 @@ describe('the dataset compiled at build time', () => {
   it('is gzipped by the build and read back by the page whether or not the server already decompressed it', async () => {
     const result = compileDataPack(manifestJson, readData);
     if ('problem' in result) throw new Error(result.problem);
-    const raw = gunzipSync(result.bytes);
+    const raw = new Uint8Array(gunzipSync(result.bytes));
     expect(result.bytes.byteLength).toBeLessThan(raw.byteLength / 3);
-    expect(await gunzipped(result.bytes)).toEqual(new Uint8Array(raw));
-    expect(await gunzipped(new Uint8Array(raw))).toEqual(new Uint8Array(raw));
+    // Network-sized pieces, as a download arrives.
+    const streamOf = (bytes: Uint8Array) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.byteLength; at += 1000) controller.enqueue(bytes.slice(at, at + 1000));
+          controller.close();
+        },
+      });
+    expect(await readStream(await decompressedBody(streamOf(result.bytes)))).toEqual(raw);
+    expect(await readStream(await decompressedBody(streamOf(raw)))).toEqual(raw);
+  });
+
+  it('gives its positions from its first bytes, before the rest has come', async () => {
+    const raw = compiled(manifestJson, readData).bytes;
+    const pack = readDatasetPack(raw);
+    const needs: number[] = [];
+    let early: ReturnType<typeof readPackStart> | undefined;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < raw.byteLength; at += 512) controller.enqueue(raw.slice(at, at + 512));
+        controller.close();
+      },
+    });
+    const whole = await readStream(stream, async (prefix) => {
+      const start = readPackStart(prefix);
+      if ('needed' in start) {
+        needs.push(start.needed);
+        return start.needed;
+      }
+      early = start;
+      return 'stop';
+    });
+    expect(whole).toBeUndefined();
+    expect(needs.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...needs)).toBeLessThan(raw.byteLength / 2);
+    expect(early && !('needed' in early) && early.positions).toEqual(pack.parts.positions);
+    expect(early && !('needed' in early) && early.manifestKey).toBe(pack.manifestKey);
+    expect(readPackStart(raw.slice(0, 6))).toEqual({ needed: 8 });
+    expect(() => readPackStart(new TextEncoder().encode('名稱,地址\n'))).toThrow(PackFormatError);
   });
 
   it('records the size of every file it was compiled from, as shipped', () => {

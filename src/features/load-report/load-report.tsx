@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { FileReport } from '../../domain/load-dataset.ts';
 import {
   countIssuesByCode,
@@ -20,6 +21,9 @@ export function LoadReport() {
   const issues = useAppStore((s) => s.issues);
   const resourceCount = useAppStore((s) => s.resources.length);
   const status = useAppStore((s) => s.status);
+  // The rows of the report are made when it is opened: up to 200 of them, which the page need not lay out
+  // while it loads.
+  const [opened, setOpened] = useState(false);
   if (status !== 'ready') return null;
   const rows = fileReports.reduce((n, f) => n + f.rowCount, 0);
   const byCode = Object.entries(countIssuesByCode(issues));
@@ -54,7 +58,7 @@ export function LoadReport() {
       <h2 id="load-report-heading" className="load-report__heading">
         {t('report.heading')}
       </h2>
-      <details open={failed.length > 0}>
+      <details open={failed.length > 0} onToggle={(event) => setOpened(event.currentTarget.open)}>
         <summary>
           <span className="muted">
             {t('report.summary', {
@@ -84,23 +88,27 @@ export function LoadReport() {
             ))}
           </ul>
         )}
-        <ol className="report-issues">
-          {issues.slice(0, LISTED_ISSUES).map((issue, i) => (
-            <li
-              // The report is static once loaded, and identical issues may repeat: the position is the identity.
-              // biome-ignore lint/suspicious/noArrayIndexKey: static list, see above
-              key={`${issue.file}-${issue.row ?? 'file'}-${issue.code}-${i}`}
-              data-severity={issue.severity}
-            >
-              <span className={`severity severity--${issue.severity}`}>
-                {t(`severity.${issue.severity}`)}
-              </span>{' '}
-              {issueText(issue)}
-            </li>
-          ))}
-        </ol>
-        {issues.length > LISTED_ISSUES && (
-          <p>{t('report.moreIssues', { count: issues.length - LISTED_ISSUES })}</p>
+        {(opened || failed.length > 0) && (
+          <>
+            <ol className="report-issues">
+              {issues.slice(0, LISTED_ISSUES).map((issue, i) => (
+                <li
+                  // The report is static once loaded, and identical issues may repeat: the position is the identity.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: static list, see above
+                  key={`${issue.file}-${issue.row ?? 'file'}-${issue.code}-${i}`}
+                  data-severity={issue.severity}
+                >
+                  <span className={`severity severity--${issue.severity}`}>
+                    {t(`severity.${issue.severity}`)}
+                  </span>{' '}
+                  {issueText(issue)}
+                </li>
+              ))}
+            </ol>
+            {issues.length > LISTED_ISSUES && (
+              <p>{t('report.moreIssues', { count: issues.length - LISTED_ISSUES })}</p>
+            )}
+          </>
         )}
       </details>
     </section>
