@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { manifestKey, writeDatasetPack } from '../domain/dataset-pack.ts';
+import { manifestKey, writeDatasetPack, writePositionsFile } from '../domain/dataset-pack.ts';
 import { inDisplayOrder } from '../domain/display-order.ts';
 import { buildIndexParts } from '../domain/index-parts.ts';
 import { listHasInternal } from '../domain/internal-records.ts';
@@ -8,8 +8,19 @@ import { loadDataset } from '../domain/load-dataset.ts';
 import { parseManifest } from '../domain/manifest.ts';
 import { startYears } from '../domain/start-year.ts';
 
+/** A file the build writes into data/. */
+export interface CompiledFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
 export type CompiledPack =
-  | { readonly fileName: string; readonly bytes: Uint8Array; readonly resourceCount: number }
+  | {
+      readonly pack: CompiledFile;
+      /** The positions alone (the page fetches them beside the pack, to start clustering sooner). */
+      readonly positions: CompiledFile;
+      readonly resourceCount: number;
+    }
   | { readonly problem: string };
 
 /**
@@ -17,7 +28,8 @@ export type CompiledPack =
  * undefined when it is missing or left out), and compiles the result (domain/dataset-pack.ts). The pack is named
  * by its content, so caches never serve an old one. No pack is made when the manifest is invalid or a listed
  * file is missing: the page then loads the files and reports what is wrong, as it does in development.
- * Records are stored in display order (see inDisplayOrder). The pack is gzipped (the page decompresses it natively, see store/fetch-dataset.ts).
+ * Records are stored in display order (see inDisplayOrder). Both files are gzipped (the page decompresses them
+ * natively, see store/fetch-dataset.ts).
  */
 export function compileDataPack(
   manifestJson: unknown,
@@ -25,7 +37,11 @@ export function compileDataPack(
 ): CompiledPack {
   let manifest: ReturnType<typeof parseManifest>;
   try {
-    const { pack: _stale, ...rest } = (manifestJson ?? {}) as Record<string, unknown>;
+    const {
+      pack: _pack,
+      packPositions: _positions,
+      ...rest
+    } = (manifestJson ?? {}) as Record<string, unknown>;
     manifest = parseManifest(rest);
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
@@ -40,19 +56,40 @@ export function compileDataPack(
   }
   const loaded = loadDataset(manifest, new TextDecoder().decode(gazetteer), files);
   const dataset = { ...loaded, resources: inDisplayOrder(loaded.resources) };
+  const key = manifestKey(manifest);
+  const sources = [
+    { path: manifest.gazetteer, bytes: gazetteer.byteLength },
+    ...files.map((f) => ({ path: f.path, bytes: f.bytes.byteLength })),
+  ];
+  const parts = buildIndexParts(dataset.resources, manifest.categories, manifest.serviceTags);
   const raw = writeDatasetPack({
-    manifestKey: manifestKey(manifest),
-    sources: [
-      { path: manifest.gazetteer, bytes: gazetteer.byteLength },
-      ...files.map((f) => ({ path: f.path, bytes: f.bytes.byteLength })),
-    ],
+    manifestKey: key,
+    sources,
     dataset,
-    parts: buildIndexParts(dataset.resources, manifest.categories, manifest.serviceTags),
+    parts,
     startYears: startYears(dataset.resources),
     hasInternal: listHasInternal(dataset.resources),
   });
-  // Compressed here, once: text packs to about a sixth, and no server has to compress 60 MB per visit.
+  const pack = gzipped(raw, 'pack');
+  return {
+    pack,
+    positions: gzipped(
+      writePositionsFile({ manifestKey: key, sources, positions: parts.positions }),
+      'positions',
+      pack.fileName,
+    ),
+    resourceCount: dataset.resources.length,
+  };
+}
+
+/**
+ * Compressed here, once: text packs to about a sixth, and no server has to compress 60 MB per visit. Named by
+ * content (the positions file after its pack, so the two always go together).
+ */
+function gzipped(raw: Uint8Array, kind: 'pack' | 'positions', packName?: string): CompiledFile {
   const bytes = new Uint8Array(gzipSync(raw, { level: 6 }));
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-  return { fileName: `dataset-${hash}.pack.gz`, bytes, resourceCount: dataset.resources.length };
+  const hash = packName
+    ? (/^dataset-([0-9a-f]+)\./.exec(packName)?.[1] ?? '')
+    : createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  return { fileName: `dataset-${hash}.${kind}.gz`, bytes };
 }

@@ -42,6 +42,8 @@ export interface Manifest {
    * ships; an office never sets it. The page then downloads the result instead of parsing the files.
    */
   readonly pack?: string;
+  /** The pack's positions alone, fetched beside it (also written by the build). */
+  readonly packPositions?: string;
 }
 
 /** Thrown with a list of what is wrong in the manifest, so an office can fix it. */
@@ -118,6 +120,9 @@ export function parseManifest(data: unknown): Manifest {
     basemaps,
     ...(residents ? { residents } : {}),
     ...(typeof obj.pack === 'string' && obj.pack !== '' ? { pack: obj.pack } : {}),
+    ...(typeof obj.packPositions === 'string' && obj.packPositions !== ''
+      ? { packPositions: obj.packPositions }
+      : {}),
   };
 }
 

@@ -20,6 +20,11 @@ export interface ClusterClient {
   setVisible(visible: readonly number[]): Promise<void>;
   query(bbox: BBox, zoom: number): Promise<ClusterItem[]>;
   expansionZoom(clusterId: number): Promise<number>;
+  /**
+   * A port for the dataset worker to send positions straight to the cluster worker ('prepare'), so that
+   * indexing starts without waiting for the page; undefined without workers.
+   */
+  connectPort(): MessagePort | undefined;
   dispose(): void;
 }
 
@@ -89,7 +94,7 @@ function workerClient(): ClusterClient {
     const g = generation;
     const done = new Promise<void>((resolve) => {
       ready.set(g, resolve);
-      send({ type: 'visible', generation: g, visible }, [visible.buffer]);
+      send({ type: 'visible', generation: g, visible, all }, [visible.buffer]);
     });
     built = { columns: sentColumns, all, ready: done };
     return done;
@@ -113,6 +118,11 @@ function workerClient(): ClusterClient {
       const reply = await ask((id) => ({ type: 'expansion', id, clusterId }));
       return reply.type === 'expansion' ? reply.zoom : 0;
     },
+    connectPort() {
+      const channel = new MessageChannel();
+      send({ type: 'port', port: channel.port2 }, [channel.port2]);
+      return channel.port1;
+    },
     dispose: () => worker.terminate(),
   };
 }
@@ -133,6 +143,7 @@ function inThreadClient(): ClusterClient {
     },
     query: async (bbox, zoom) => index.query(bbox, zoom),
     expansionZoom: async (clusterId) => index.expansionZoom(clusterId),
+    connectPort: () => undefined,
     dispose: () => undefined,
   };
 }

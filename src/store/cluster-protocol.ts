@@ -4,7 +4,20 @@ import type { PositionColumns } from '../domain/position-columns.ts';
 /** Messages to the cluster worker. `generation` ties replies to the data they were computed from. */
 export type ClusterRequest =
   | { readonly type: 'positions'; readonly columns: PositionColumns }
-  | { readonly type: 'visible'; readonly generation: number; readonly visible: Int32Array }
+  /** `all`: every index of the positions (no filter), which a prepared index already holds. */
+  | {
+      readonly type: 'visible';
+      readonly generation: number;
+      readonly visible: Int32Array;
+      readonly all: boolean;
+    }
+  /**
+   * From the dataset worker, straight (a MessageChannel port, see connectPort): the positions of the data on its
+   * way, to index all of them before the page has even received them.
+   */
+  | { readonly type: 'prepare'; readonly columns: PositionColumns }
+  /** The port the dataset worker sends 'prepare' through. */
+  | { readonly type: 'port'; readonly port: MessagePort }
   | { readonly type: 'query'; readonly id: number; readonly bbox: BBox; readonly zoom: number }
   | { readonly type: 'expansion'; readonly id: number; readonly clusterId: number };
 

@@ -7,18 +7,44 @@ import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 // never freezes while a filter or a search changes what is visible.
 let columns: PositionColumns = { lat: new Float64Array(0), lng: new Float64Array(0) };
 let index: ClusterIndex = buildClusterIndexFromColumns(columns, []);
+/** Whether `index` holds every position of `columns` (what an unfiltered map shows). */
+let indexIsAll = false;
 let generation = 0;
 
 const reply = (message: ClusterReply) => self.postMessage(message);
 
-self.onmessage = (event: MessageEvent<ClusterRequest>) => {
-  const message = event.data;
+const samePositions = (a: PositionColumns, b: PositionColumns) => {
+  if (a.lat.length !== b.lat.length) return false;
+  for (let i = 0; i < a.lat.length; i++) {
+    // NaN (no position) equals NaN here.
+    if (!Object.is(a.lat[i], b.lat[i]) || !Object.is(a.lng[i], b.lng[i])) return false;
+  }
+  return true;
+};
+
+const everyIndex = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+
+const handle = (message: ClusterRequest) => {
   switch (message.type) {
+    case 'port':
+      message.port.onmessage = (event: MessageEvent<ClusterRequest>) => handle(event.data);
+      return;
+    case 'prepare':
     case 'positions':
+      // The page sends the positions the dataset worker already sent: the index built for them is kept.
+      if (samePositions(columns, message.columns)) return;
       columns = message.columns;
+      indexIsAll = false;
+      if (message.type === 'prepare') {
+        index = buildClusterIndexFromColumns(columns, everyIndex(columns.lat.length));
+        indexIsAll = true;
+      }
       return;
     case 'visible':
-      index = buildClusterIndexFromColumns(columns, message.visible);
+      if (!(message.all && indexIsAll)) {
+        index = buildClusterIndexFromColumns(columns, message.visible);
+        indexIsAll = message.all;
+      }
       generation = message.generation;
       reply({ type: 'ready', generation });
       return;
@@ -30,3 +56,5 @@ self.onmessage = (event: MessageEvent<ClusterRequest>) => {
       return;
   }
 };
+
+self.onmessage = (event: MessageEvent<ClusterRequest>) => handle(event.data);

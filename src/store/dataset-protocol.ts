@@ -7,6 +7,13 @@ import type { SearchColumns } from '../domain/search-columns.ts';
 /** What the dataset worker is asked to load: the data folder's URL. */
 export interface DatasetRequest {
   readonly baseUrl: string;
+  /** Where to send the positions as soon as they are known: the cluster worker (ClusterClient#connectPort). */
+  readonly clusterPort?: MessagePort;
+}
+
+/** Sends a dataset request, handing its port over. */
+export function sendDatasetRequest(worker: Worker, request: DatasetRequest): void {
+  worker.postMessage(request, request.clusterPort ? [request.clusterPort] : []);
 }
 
 /** Messages from the dataset worker: resources in chunks (with their search text), then the report. */
@@ -27,6 +34,8 @@ export type DatasetMessage =
       readonly files: FileReport[];
       /** The resources' ids as JSON (text, or UTF-8 bytes), read only when a record is first looked up by id. */
       readonly ids: string | Uint8Array;
+      /** Record chunks not sent before (a pack's, all at once: views of one transferred buffer). */
+      readonly chunks?: readonly Uint8Array[];
       /** How many resources the chunks hold (in display order: their display order is 0, 1, 2…). */
       readonly count: number;
       /** The search columns, built here (their typed arrays are transferred, not copied). */

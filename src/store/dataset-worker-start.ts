@@ -1,9 +1,10 @@
-import type { DatasetRequest } from './dataset-protocol.ts';
+import { sharedClusterClient } from './cluster-client.ts';
+import { sendDatasetRequest } from './dataset-protocol.ts';
 
 /**
  * The dataset worker, started by the app's first module (app/boot.ts), before the rest of the app's JavaScript
- * is evaluated: the worker fetches on its own thread, so the data downloads while the page starts. Its messages
- * wait here until loadDefaultData takes the worker.
+ * is evaluated: the worker fetches on its own thread, so the data downloads while the page starts, and sends
+ * the positions straight to the cluster worker. Its messages wait here until loadDefaultData takes the worker.
  */
 interface StartedWorker {
   readonly worker: Worker;
@@ -19,7 +20,8 @@ export function startDatasetWorker(baseUrl: string): void {
   const worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
   const early: MessageEvent[] = [];
   worker.onmessage = (event) => early.push(event);
-  worker.postMessage({ baseUrl } satisfies DatasetRequest);
+  // The cluster worker starts now too, and gets the positions from the dataset worker directly.
+  sendDatasetRequest(worker, { baseUrl, clusterPort: sharedClusterClient().connectPort() });
   started = { worker, baseUrl, early };
 }
 

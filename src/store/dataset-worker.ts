@@ -1,43 +1,46 @@
 /// <reference lib="webworker" />
 
-import { CHUNKS_PER_MESSAGE, type DatasetPack } from '../domain/dataset-pack.ts';
+import type { DatasetPack } from '../domain/dataset-pack.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
-import { columnBuffers } from '../domain/search-columns.ts';
+import type { ClusterRequest } from './cluster-protocol.ts';
 import type { DatasetMessage, DatasetRequest } from './dataset-protocol.ts';
 import { fetchManifest, fetchPack } from './fetch-dataset.ts';
 
-const post = (message: DatasetMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+let clusterPort: MessagePort | undefined;
+
+/** To the page; positions also (copied, first) straight to the cluster worker, which starts indexing them. */
+const post = (message: DatasetMessage, transfer: Transferable[] = []) => {
+  if (message.type === 'positions') {
+    clusterPort?.postMessage({ type: 'prepare', columns: message.positions } satisfies ClusterRequest);
+  }
+  self.postMessage(message, transfer);
+};
 
 /** The build compiled the data: record chunks and index parts are read, not computed (positions went first). */
 function sendPack(manifest: Manifest, pack: DatasetPack) {
-  const { columns } = pack.parts;
-  for (let c = 0; c < pack.chunks.length; c += CHUNKS_PER_MESSAGE) {
-    const json = pack.chunks.slice(c, c + CHUNKS_PER_MESSAGE);
-    post(
-      { type: 'chunks', json },
-      json.map((bytes) => bytes.buffer),
-    );
-  }
   post(
     {
       type: 'done',
       manifest,
+      chunks: pack.chunks,
       count: pack.count,
       ids: pack.ids,
       issues: pack.issues,
       files: pack.files,
-      columns,
+      columns: pack.parts.columns,
       startYears: pack.startYears,
       hasInternal: pack.hasInternal,
     },
-    [...columnBuffers(columns), pack.startYears.buffer, pack.ids.buffer],
+    // One message, one buffer: every typed array and chunk of the pack is a view of it.
+    [pack.buffer as ArrayBuffer],
   );
 }
 
 /** Everything heavy about loading runs here, off the main thread. */
 self.onmessage = async (event: MessageEvent<DatasetRequest>) => {
   const { baseUrl } = event.data;
+  clusterPort = event.data.clusterPort;
   try {
     const manifest = await fetchManifest(baseUrl);
     const sendPositions = (positions: PositionColumns) =>

@@ -23,58 +23,15 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 /**
- * A response body, decompressed when it is a gzip file sent as it is; a server that sent it with
- * Content-Encoding: gzip has had the browser decompress it already (no gzip signature left), and its body is
- * then read as it comes, with no stream in between.
+ * A gzipped file's contents, decompressed natively (DecompressionStream). Bytes without the gzip signature are
+ * returned as they are: a server that sent the file with Content-Encoding: gzip has had the browser do it.
  */
-export async function decompressedBody(
-  body: ReadableStream<Uint8Array>,
-): Promise<ReadableStream<Uint8Array>> {
-  const [peek, whole] = body.tee();
-  const reader = peek.getReader();
-  const first = await reader.read();
-  void reader.cancel();
-  const gzip = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
-  return gzip
-    ? whole.pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>)
-    : whole;
-}
-
-const joined = (parts: readonly Uint8Array[], total: number) => {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
-};
-
-/**
- * Reads a stream to its end. Whenever `needed` bytes have come, `onPrefix` gets all the bytes so far and says
- * how many it needs next (undefined: no more), or 'stop' to cancel the download (the result is then undefined).
- */
-export async function readStream(
-  stream: ReadableStream<Uint8Array>,
-  onPrefix?: (prefix: Uint8Array) => Promise<number | 'stop' | undefined>,
-): Promise<Uint8Array | undefined> {
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  let needed = onPrefix ? 1 : Number.POSITIVE_INFINITY;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return joined(parts, total);
-    parts.push(value);
-    total += value.byteLength;
-    if (total < needed || !onPrefix) continue;
-    const next = await onPrefix(joined(parts, total));
-    if (next === 'stop') {
-      await reader.cancel();
-      return undefined;
-    }
-    needed = next ?? Number.POSITIVE_INFINITY;
-  }
+export async function gunzipped(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>);
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** Fetches and validates data/manifest.json. */
@@ -106,7 +63,7 @@ export async function fetchDataset(baseUrl: string): Promise<FetchedDataset> {
 
 /** The key a pack compiled for this manifest carries (the manifest without its pack entry). */
 export function packKeyOf(manifest: Manifest): string {
-  const { pack: _pack, ...compiledWith } = manifest;
+  const { pack: _pack, packPositions: _positions, ...compiledWith } = manifest;
   return manifestKey(compiledWith);
 }
 
@@ -130,8 +87,9 @@ async function servedSize(url: string): Promise<number | 'missing' | undefined> 
  * The build's compiled dataset, when the manifest names one and it still matches the data folder; otherwise
  * (none, unreadable, compiled for another manifest, or a data file replaced on the server after the build)
  * undefined and why, and the page loads the files themselves. Sizes are checked with HEAD requests while the
- * pack downloads. The positions come first in a pack: `onPositions` gets them as soon as they are in (and the
- * pack is known to be current), so that clustering starts while the rest downloads.
+ * pack downloads. `onPositions` gets the positions as soon as they are known to be current: from the small
+ * positions file fetched beside the pack, so that clustering starts while the records download (or from the
+ * pack, when that file cannot be had).
  */
 export async function fetchPack(
   baseUrl: string,
@@ -151,22 +109,27 @@ export async function fetchPack(
     }
     return undefined;
   };
+  let positionsSent = false;
+  const early = manifest.packPositions
+    ? fetchBytes(new URL(manifest.packPositions, baseUrl).href)
+        .then(gunzipped)
+        .then(async (bytes) => {
+          const start = readPackStart(bytes);
+          if ('needed' in start || (await staleness(start))) return;
+          positionsSent = true;
+          onPositions?.(start.positions);
+        })
+        .catch(() => undefined)
+    : undefined;
   try {
-    const response = await fetch(new URL(name, baseUrl));
-    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-    let problem: string | undefined;
-    const bytes = await readStream(await decompressedBody(response.body), async (prefix) => {
-      const start = readPackStart(prefix);
-      if ('needed' in start) return start.needed;
-      problem = await staleness(start);
-      if (problem) return 'stop';
-      onPositions?.(start.positions);
-      return undefined;
-    });
-    if (problem || !bytes) return { problem: problem ?? `${name}: download stopped` };
-    const pack = readDatasetPack(bytes);
-    problem = await staleness(pack);
-    return problem ? { problem } : { pack };
+    const pack = readDatasetPack(await gunzipped(await fetchBytes(new URL(name, baseUrl).href)));
+    const problem = await staleness(pack);
+    if (problem) return { problem };
+    await early;
+    // Copies: the pack's own arrays are views of one buffer, which goes to the page whole.
+    const { lat, lng } = pack.parts.positions;
+    if (!positionsSent) onPositions?.({ lat: lat.slice(), lng: lng.slice() });
+    return { pack };
   } catch (error) {
     return { problem: `${name}: ${error instanceof Error ? error.message : String(error)}` };
   }

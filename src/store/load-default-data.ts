@@ -1,4 +1,4 @@
-import { PACK_CHUNK } from '../domain/dataset-pack.ts';
+import { PACK_CHUNK, parseRecordChunk } from '../domain/dataset-pack.ts';
 import { identityOrder } from '../domain/display-order.ts';
 import { primeHasInternal } from '../domain/internal-records.ts';
 import { lazyList, makeNextChunk } from '../domain/lazy-list.ts';
@@ -11,7 +11,7 @@ import { primeIds, primeIndex } from '../domain/resource-index.ts';
 import { primeStartYears } from '../domain/start-year.ts';
 import { useAppStore } from './app-store.ts';
 import { sharedClusterClient } from './cluster-client.ts';
-import type { DatasetMessage, DatasetRequest } from './dataset-protocol.ts';
+import { type DatasetMessage, sendDatasetRequest } from './dataset-protocol.ts';
 import { takeDatasetWorker } from './dataset-worker-start.ts';
 
 interface Loaded {
@@ -46,11 +46,11 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         return;
       }
       performance.mark('crm:data-done');
+      if (message.chunks) for (const json of message.chunks) chunks.push(json);
       const resources = lazyList(message.count, PACK_CHUNK, (c) => {
         const json = chunks[c];
         chunks[c] = undefined;
-        // Our own worker's JSON of Resource[] (see DatasetMessage).
-        return JSON.parse(typeof json === 'string' ? json : utf8.decode(json)) as Resource[];
+        return parseRecordChunk(typeof json === 'string' ? json : utf8.decode(json));
       });
       if (positions)
         primeIndex(resources, { order: identityOrder(message.count), columns: message.columns, positions });
@@ -66,20 +66,21 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
     };
     worker.onmessage = receive;
     if (started) for (const event of started.early) receive(event);
-    else worker.postMessage({ baseUrl } satisfies DatasetRequest);
+    else sendDatasetRequest(worker, { baseUrl, clusterPort: sharedClusterClient().connectPort() });
   });
 }
 
 const utf8 = new TextDecoder();
 
 /**
- * Makes the records of a lazily loaded list while the page is idle, a chunk per idle slice, so that the first
+ * Makes the records of a lazily loaded list while the page is idle, a few chunks per idle slice, so that the first
  * export or whole-list pass finds them made.
  */
 function makeRecordsWhenIdle(resources: readonly Resource[]) {
   if (typeof requestIdleCallback !== 'function') return;
+  // A few chunks (~1 ms each) per idle slice, so that a garbage collection on top stays a short task.
   const step = (deadline: IdleDeadline) => {
-    while (deadline.timeRemaining() > 10) if (!makeNextChunk(resources)) return;
+    for (let n = 0; n < 8 && deadline.timeRemaining() > 15; n++) if (!makeNextChunk(resources)) return;
     requestIdleCallback(step);
   };
   requestIdleCallback(step);

@@ -9,6 +9,8 @@ interface RunResult {
   readonly probe: PageProbe;
   /** The app's User Timing marks of the load (crm:data-first-chunk, crm:data-done, crm:data-landed). */
   readonly marks: Readonly<Record<string, number>>;
+  /** When the page asked for data/manifest.json: the data starts loading. */
+  readonly manifestRequestedAt: number;
   readonly csvRequestedAt: number;
   readonly csvServedAt: number;
   readonly draws: readonly number[];
@@ -34,6 +36,7 @@ async function measureRun(browser: Browser, input: BrowserBenchInput, loadOnly: 
     return {
       probe: loadProbe,
       marks,
+      manifestRequestedAt: times.manifest - timeOrigin,
       csvRequestedAt: times.requested - timeOrigin,
       csvServedAt: times.served - timeOrigin,
       draws: zoomPan.draws,
@@ -85,12 +88,24 @@ export async function runBrowserBench(
     : [];
   const loadFigures: Figure[] = [
     {
-      label: 'navigation → interactive map',
-      samples: readyAt,
+      label: 'data → interactive map',
+      samples: finite(runs.map((r) => (r.probe.readyAt ?? Number.NaN) - r.manifestRequestedAt)),
       unit: 'ms',
       target: '≤ 1000 ms',
       limit: 1000,
-      note: 'count shows all + markers drawn',
+      note: 'manifest.json requested → count shows all + markers drawn',
+    },
+    {
+      label: 'navigation → interactive map',
+      samples: readyAt,
+      unit: 'ms',
+      note: 'the same, with the page itself loading first (HTML, JavaScript, first render)',
+    },
+    {
+      label: '↳ manifest.json requested',
+      samples: runs.map((r) => r.manifestRequestedAt),
+      unit: 'ms',
+      note: 'since navigation: the app has started and its dataset worker is running',
     },
     ...csvFigures,
     {

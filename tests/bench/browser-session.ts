@@ -45,13 +45,16 @@ export function launchChromium(executablePath: string) {
 
 /** Blocks everything not served from 127.0.0.1, and routes the app's data when the input says so. */
 async function routeData(context: BrowserContext, input: BrowserBenchInput) {
-  const times = { requested: Number.NaN, served: Number.NaN };
+  /** Epoch ms: the manifest asked for (the data starts loading), the routed CSV asked for and served. */
+  const times = { manifest: Number.NaN, requested: Number.NaN, served: Number.NaN };
   const { routed } = input;
   const body = routed ? Buffer.from(routed.csv) : undefined;
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1')
       return route.abort('blockedbyclient');
+    if (url.pathname.endsWith('/data/manifest.json') && Number.isNaN(times.manifest))
+      times.manifest = Date.now();
     if (!routed) return route.continue();
     if (url.pathname.endsWith('/data/manifest.json')) {
       return route.fulfill({

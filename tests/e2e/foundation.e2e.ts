@@ -256,9 +256,11 @@ describe('foundation journeys (default data, built app)', () => {
     const app = await openApp();
     expect(await app.resultCount()).toBe(ALL_RESOURCES);
     const requests = app.dataFolderRequests();
-    expect(requests.filter((r) => r.startsWith('GET '))).toEqual([
-      'GET manifest.json',
+    const gets = requests.filter((r) => r.startsWith('GET '));
+    expect(gets[0]).toBe('GET manifest.json');
+    expect(gets.slice(1).sort()).toEqual([
       expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.pack\.gz$/),
+      expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.positions\.gz$/),
     ]);
     // The files are only asked for their size, to see that the pack is still theirs.
     expect(requests.filter((r) => r.startsWith('HEAD ')).sort()).toEqual(

@@ -5,6 +5,7 @@ import { compileDataPack } from '../../src/build/compile-data-pack.ts';
 import {
   PACK_CHUNK,
   PackFormatError,
+  parseRecordChunk,
   readDatasetPack,
   readPackStart,
 } from '../../src/domain/dataset-pack.ts';
@@ -14,7 +15,7 @@ import { listHasInternal } from '../../src/domain/internal-records.ts';
 import { loadDataset } from '../../src/domain/load-dataset.ts';
 import { parseManifest } from '../../src/domain/manifest.ts';
 import { startYears } from '../../src/domain/start-year.ts';
-import { decompressedBody, packKeyOf, readStream } from '../../src/store/fetch-dataset.ts';
+import { gunzipped, packKeyOf } from '../../src/store/fetch-dataset.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<
@@ -23,11 +24,16 @@ const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 
 >;
 const readData = (name: string) => readBytes(repoFile('data', name));
 
-/** The build's pack, as the page reads it (decompressed). */
+/** The build's pack and positions file, as the page reads them (decompressed). */
 function compiled(json: unknown, read: (name: string) => Uint8Array | undefined) {
   const result = compileDataPack(json, read);
   if ('problem' in result) throw new Error(result.problem);
-  return { ...result, bytes: gunzipSync(result.bytes) };
+  return {
+    fileName: result.pack.fileName,
+    bytes: new Uint8Array(gunzipSync(result.pack.bytes)),
+    positionsName: result.positions.fileName,
+    positions: new Uint8Array(gunzipSync(result.positions.bytes)),
+  };
 }
 
 /**
@@ -49,7 +55,7 @@ function loadedAtRuntime(json: unknown, read: (name: string) => Uint8Array) {
 }
 
 const recordsOf = (chunks: readonly Uint8Array[]) =>
-  chunks.flatMap((json) => JSON.parse(new TextDecoder().decode(json)) as unknown[]);
+  chunks.flatMap((json) => parseRecordChunk(new TextDecoder().decode(json)));
 
 describe('the dataset compiled at build time', () => {
   it('gives the page exactly what loading the embedded data/ files gives', () => {
@@ -136,6 +142,7 @@ describe('the dataset compiled at build time', () => {
     const a = compiled(manifestJson, readData);
     const b = compiled(manifestJson, readData);
     expect(a.fileName).toMatch(/^dataset-[0-9a-f]{12}\.pack\.gz$/);
+    expect(a.positionsName).toBe(a.fileName.replace('.pack.gz', '.positions.gz'));
     expect(b.fileName).toBe(a.fileName);
     const other = compiled({ ...manifestJson, title: { zh: '別的縣', en: 'Elsewhere' } }, readData);
     expect(other.fileName).not.toBe(a.fileName);
@@ -171,46 +178,26 @@ describe('the dataset compiled at build time', () => {
   it('is gzipped by the build and read back by the page whether or not the server already decompressed it', async () => {
     const result = compileDataPack(manifestJson, readData);
     if ('problem' in result) throw new Error(result.problem);
-    const raw = new Uint8Array(gunzipSync(result.bytes));
-    expect(result.bytes.byteLength).toBeLessThan(raw.byteLength / 3);
-    // Network-sized pieces, as a download arrives.
-    const streamOf = (bytes: Uint8Array) =>
-      new ReadableStream<Uint8Array>({
-        start(controller) {
-          for (let at = 0; at < bytes.byteLength; at += 1000) controller.enqueue(bytes.slice(at, at + 1000));
-          controller.close();
-        },
-      });
-    expect(await readStream(await decompressedBody(streamOf(result.bytes)))).toEqual(raw);
-    expect(await readStream(await decompressedBody(streamOf(raw)))).toEqual(raw);
+    const raw = new Uint8Array(gunzipSync(result.pack.bytes));
+    expect(result.pack.bytes.byteLength).toBeLessThan(raw.byteLength / 3);
+    expect(await gunzipped(result.pack.bytes)).toEqual(raw);
+    expect(await gunzipped(raw)).toEqual(raw);
   });
 
-  it('gives its positions from its first bytes, before the rest has come', async () => {
-    const raw = compiled(manifestJson, readData).bytes;
-    const pack = readDatasetPack(raw);
-    const needs: number[] = [];
-    let early: ReturnType<typeof readPackStart> | undefined;
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let at = 0; at < raw.byteLength; at += 512) controller.enqueue(raw.slice(at, at + 512));
-        controller.close();
-      },
-    });
-    const whole = await readStream(stream, async (prefix) => {
-      const start = readPackStart(prefix);
-      if ('needed' in start) {
-        needs.push(start.needed);
-        return start.needed;
-      }
-      early = start;
-      return 'stop';
-    });
-    expect(whole).toBeUndefined();
-    expect(needs.length).toBeGreaterThanOrEqual(2);
-    expect(Math.max(...needs)).toBeLessThan(raw.byteLength / 2);
-    expect(early && !('needed' in early) && early.positions).toEqual(pack.parts.positions);
-    expect(early && !('needed' in early) && early.manifestKey).toBe(pack.manifestKey);
-    expect(readPackStart(raw.slice(0, 6))).toEqual({ needed: 8 });
+  it('has its positions in a small file of their own, read like the start of the pack', () => {
+    const { bytes, positions } = compiled(manifestJson, readData);
+    const pack = readDatasetPack(bytes);
+    const alone = readPackStart(positions);
+    const fromPack = readPackStart(bytes);
+    for (const start of [alone, fromPack]) {
+      if ('needed' in start) throw new Error(`needs ${start.needed} bytes`);
+      expect(start.positions).toEqual(pack.parts.positions);
+      expect(start.manifestKey).toBe(pack.manifestKey);
+      expect(start.sources).toEqual(pack.sources);
+    }
+    expect(positions.byteLength).toBeLessThan(bytes.byteLength / 10);
+    expect(readPackStart(bytes.slice(0, 6))).toEqual({ needed: 8 });
+    expect(readPackStart(bytes.slice(0, 100))).toEqual({ needed: expect.any(Number) });
     expect(() => readPackStart(new TextEncoder().encode('名稱,地址\n'))).toThrow(PackFormatError);
   });
 

@@ -42,9 +42,17 @@ export function ClusterLayer() {
   // The page's one clustering client, shared with the loading path (which starts indexing before the records
   // land) and kept across StrictMode's mount–unmount–mount in development.
   useEffect(() => setClient(sharedClusterClient()), []);
-  useEffect(() => client?.setPositions(positions), [client, positions]);
+  // Nothing to cluster while there are no records (the data still loading): the index the loading path has
+  // started building for the records on their way is then left alone, not replaced by an empty one.
+  const empty = positions.lat.length === 0;
   useEffect(() => {
-    if (!client) return;
+    if (client && !empty) client.setPositions(positions);
+  }, [client, positions, empty]);
+  useEffect(() => {
+    if (empty) layer.clearLayers();
+  }, [empty, layer]);
+  useEffect(() => {
+    if (!client || empty) return;
     let current = true;
     // In a task of its own: a keystroke's task ends once the list and the count show the new results, and
     // several quick keystrokes send the cluster worker only the last visible set.
@@ -57,7 +65,7 @@ export function ClusterLayer() {
       current = false;
       clearTimeout(send);
     };
-  }, [client, visible]);
+  }, [client, visible, empty]);
 
   useEffect(() => {
     layer.addTo(map);
