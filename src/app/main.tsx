@@ -1,6 +1,6 @@
 // First, before the modules below are evaluated: the data starts downloading at once.
 import './boot.ts';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { zhHantCollator } from '../domain/collation.ts';
 import { applyNearbyUrl } from '../features/nearby/nearby-url.ts';
@@ -23,8 +23,12 @@ if (typeof requestIdleCallback === 'function') requestIdleCallback(() => zhHantC
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// A transition: React renders the first screen in slices, yielding to the browser between them, instead of in
+// one long task while the data is downloading.
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

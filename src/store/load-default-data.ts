@@ -31,6 +31,7 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
     const receive = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'positions') {
+        performance.mark('crm:data-positions');
         positions = message.positions;
         sharedClusterClient().prepareAll(positions);
         return;
