@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { manifestKey, writeDatasetPack, writePositionsFile } from '../domain/dataset-pack.ts';
 import { inDisplayOrder } from '../domain/display-order.ts';
 import { buildIndexParts } from '../domain/index-parts.ts';
@@ -28,8 +27,8 @@ export type CompiledPack =
  * undefined when it is missing or left out), and compiles the result (domain/dataset-pack.ts). The pack is named
  * by its content, so caches never serve an old one. No pack is made when the manifest is invalid or a listed
  * file is missing: the page then loads the files and reports what is wrong, as it does in development.
- * Records are stored in display order (see inDisplayOrder). Both files are gzipped (the page decompresses them
- * natively, see store/fetch-dataset.ts).
+ * Records are stored in display order (see inDisplayOrder). Both files are compressed section by section (see
+ * domain/dataset-pack.ts), so hosts need not compress them.
  */
 export function compileDataPack(
   manifestJson: unknown,
@@ -70,10 +69,10 @@ export function compileDataPack(
     startYears: startYears(dataset.resources),
     hasInternal: listHasInternal(dataset.resources),
   });
-  const pack = gzipped(raw, 'pack');
+  const pack = named(raw, 'pack');
   return {
     pack,
-    positions: gzipped(
+    positions: named(
       writePositionsFile({ manifestKey: key, sources, positions: parts.positions }),
       'positions',
       pack.fileName,
@@ -82,14 +81,10 @@ export function compileDataPack(
   };
 }
 
-/**
- * Compressed here, once: text packs to about a sixth, and no server has to compress 60 MB per visit. Named by
- * content (the positions file after its pack, so the two always go together).
- */
-function gzipped(raw: Uint8Array, kind: 'pack' | 'positions', packName?: string): CompiledFile {
-  const bytes = new Uint8Array(gzipSync(raw, { level: 6 }));
+/** Named by content (the positions file after its pack, so the two always go together). */
+function named(bytes: Uint8Array, kind: 'pack' | 'positions', packName?: string): CompiledFile {
   const hash = packName
     ? (/^dataset-([0-9a-f]+)\./.exec(packName)?.[1] ?? '')
     : createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-  return { fileName: `dataset-${hash}.${kind}.gz`, bytes };
+  return { fileName: `dataset-${hash}.${kind}`, bytes };
 }

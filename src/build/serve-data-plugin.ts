@@ -11,9 +11,8 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves the files of a data folder at /data/, with their length (HEAD included) and, for the compiled .gz
- * files, as static hosts do (application/gzip, not Content-Encoding: the page decompresses them itself, so the
- * browser hands it 8 MB rather than 60).
+ * Serves the files of a data folder at /data/ as static hosts do: with their length (HEAD included), and the
+ * compiled .pack and .positions files (compressed already) as application/octet-stream, not compressed again.
  */
 function dataMiddleware(folder: () => string) {
   return (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {

@@ -1,3 +1,4 @@
+import { deflateSync, inflateSync } from 'fflate';
 import type { IndexParts } from './index-parts.ts';
 import type { FileReport, LoadedDataset } from './load-dataset.ts';
 import type { LoadIssue } from './load-issues.ts';
@@ -10,8 +11,8 @@ import type { SearchColumns } from './search-columns.ts';
  * parts the page needs, so that opening the map costs a download and no parsing. Records are kept as JSON text
  * in chunks, which the page reads one chunk per task.
  *
- * Layout: "CRMP", a little-endian uint32 header length, the header (UTF-8 JSON), then the sections the header
- * lists, each starting at a multiple of 8 bytes (so typed arrays can view them in place).
+ * Layout: "CRMP", a little-endian uint32 header length, the header (UTF-8 JSON, raw DEFLATE), then the
+ * sections the header lists, each compressed on its own and starting at a multiple of 8 bytes.
  */
 export const PACK_FORMAT = 1;
 const MAGIC = 'CRMP';
@@ -28,6 +29,8 @@ export const CHUNKS_PER_MESSAGE = 32;
 interface Section {
   readonly offset: number;
   readonly length: number;
+  /** Set when the section is stored DEFLATE-compressed: its length once inflated. */
+  readonly rawLength?: number;
 }
 
 type ColumnLabels = Omit<SearchColumns, 'joined' | 'starts' | 'category' | 'tagBits' | 'county' | 'town'>;
@@ -70,12 +73,10 @@ export interface DatasetPack {
   /** The records' ids as UTF-8 JSON (a list of strings, in resource order): ids are looked up without records. */
   readonly ids: Uint8Array;
   /**
-   * Records as UTF-8 JSON (an array of Resource), PACK_CHUNK per chunk, in resource order; left as bytes so
-   * that only the chunks a page uses are ever decoded.
+   * Records, PACK_CHUNK per chunk, in resource order, each chunk compressed (recordChunkText gives its JSON):
+   * only the chunks a page uses are ever inflated and parsed.
    */
   readonly chunks: readonly Uint8Array[];
-  /** The one buffer every typed array and chunk above is a view of. */
-  readonly buffer: ArrayBufferLike;
 }
 
 /** Thrown when bytes are not a pack this code can read. */
@@ -159,23 +160,27 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 const view = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
-/** Sections laid out one after the other, each at a multiple of 8 bytes; then the file with its header. */
+/**
+ * Sections laid out one after the other, each at a multiple of 8 bytes, compressed one by one (raw DEFLATE):
+ * the page inflates the index sections when the pack arrives, and each record chunk only when it is first
+ * used. Then the file, with its header (compressed too).
+ */
 function sectionLayout() {
   const blobs: Uint8Array[] = [];
   let cursor = 0;
   return {
-    add(bytes: Uint8Array): Section {
-      const section = { offset: cursor, length: bytes.byteLength };
+    add(raw: Uint8Array): Section {
+      const bytes = deflateSync(raw, { level: 6 });
+      const section = { offset: cursor, length: bytes.byteLength, rawLength: raw.byteLength };
       blobs.push(bytes);
       cursor = align8(cursor + bytes.byteLength);
       return section;
     },
     file(header: object): Uint8Array {
-      const utf8 = new TextEncoder();
-      const headerBytes = utf8.encode(JSON.stringify(header));
+      const headerBytes = deflateSync(new TextEncoder().encode(JSON.stringify(header)), { level: 6 });
       const bodyStart = align8(8 + headerBytes.byteLength);
       const out = new Uint8Array(bodyStart + cursor);
-      out.set(utf8.encode(MAGIC), 0);
+      out.set(new TextEncoder().encode(MAGIC), 0);
       new DataView(out.buffer).setUint32(4, headerBytes.byteLength, true);
       out.set(headerBytes, 8);
       let offset = bodyStart;
@@ -186,6 +191,20 @@ function sectionLayout() {
       return out;
     },
   };
+}
+
+/** A section's bytes as written: inflated when it was stored compressed. */
+function sectionBytes(bytes: Uint8Array, at: number, s: Section): Uint8Array {
+  const stored = bytes.subarray(at, at + s.length);
+  if (s.rawLength === undefined) return stored;
+  const raw = inflateSync(stored, { out: new Uint8Array(s.rawLength) });
+  if (raw.byteLength !== s.rawLength) throw new PackFormatError('dataset pack section is damaged');
+  return raw;
+}
+
+/** A record chunk as the page receives it from a pack (compressed), as JSON text for parseRecordChunk. */
+export function recordChunkText(stored: Uint8Array): string {
+  return new TextDecoder().decode(inflateSync(stored));
 }
 
 /** Compiles a loaded dataset and its index parts into pack bytes. */
@@ -266,7 +285,7 @@ function headerOf<H extends PositionsHeader>(
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
   const bodyStart = align8(8 + headerLength);
   if (bodyStart > bytes.byteLength) return { needed: bodyStart };
-  const header = JSON.parse(text.decode(bytes.subarray(8, 8 + headerLength))) as H;
+  const header = JSON.parse(text.decode(inflateSync(bytes.subarray(8, 8 + headerLength)))) as H;
   if (header.format !== PACK_FORMAT) throw new PackFormatError(`dataset pack format ${header.format}`);
   return { header, bodyStart };
 }
@@ -292,10 +311,9 @@ export function readPackStart(prefix: Uint8Array): PackStart {
   if (!lat || !lng) throw new PackFormatError('dataset pack has no positions');
   const end = bodyStart + Math.max(lat.offset + lat.length, lng.offset + lng.length);
   if (prefix.byteLength < end) return { needed: end };
+  // Inflated into a buffer of its own (copied when stored as is), which a worker can transfer.
   const float64 = (s: Section) =>
-    new Float64Array(
-      new Uint8Array(prefix.subarray(bodyStart + s.offset, bodyStart + s.offset + s.length)).buffer,
-    );
+    new Float64Array(new Uint8Array(sectionBytes(prefix, bodyStart + s.offset, s)).buffer);
   return {
     manifestKey: header.manifestKey,
     sources: header.sources,
@@ -304,38 +322,37 @@ export function readPackStart(prefix: Uint8Array): PackStart {
 }
 
 /**
- * Reads pack bytes. Typed arrays and record chunks are views into one buffer (nothing is copied, and a worker
- * transfers the whole of it at once: see packBuffer); record chunks stay UTF-8 JSON.
+ * Reads pack bytes: the index sections are inflated (each into a buffer of its own); record chunks stay
+ * compressed, views of the pack's bytes (see packBuffers for what a worker transfers).
  */
-export function readDatasetPack(input: Uint8Array): DatasetPack {
-  // Typed arrays need their offsets aligned: the sections are, from the start of the pack.
-  const bytes = input.byteOffset % 8 === 0 ? input : new Uint8Array(input);
+export function readDatasetPack(bytes: Uint8Array): DatasetPack {
   const head = headerOf<PackHeader>(bytes);
   if ('needed' in head) throw new PackFormatError('dataset pack is truncated');
   const { header, bodyStart } = head;
   const text = new TextDecoder();
-  const range = (s: Section | undefined): [number, number] => {
+  const { sections } = header;
+  const at = (s: Section | undefined): [number, Section] => {
     if (!s || bodyStart + s.offset + s.length > bytes.byteLength) {
       throw new PackFormatError('dataset pack is truncated');
     }
-    return [bodyStart + s.offset, bodyStart + s.offset + s.length];
+    return [bodyStart + s.offset, s];
   };
-  const { sections } = header;
-  const slice = (s: Section | undefined) => bytes.subarray(...range(s));
+  /** A section inflated (a new buffer of its own, aligned for any typed array). */
+  const raw = (name: string) => sectionBytes(bytes, ...at(sections[name]));
   const typed =
     <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, size: number) =>
     (name: string) => {
-      const [start, end] = range(sections[name]);
-      return make(bytes.buffer, bytes.byteOffset + start, (end - start) / size);
+      const section = raw(name);
+      return make(section.buffer, section.byteOffset, section.byteLength / size);
     };
   const float64 = typed((b, o, n) => new Float64Array(b, o, n), 8);
   const int32 = typed((b, o, n) => new Int32Array(b, o, n), 4);
   const uint32 = typed((b, o, n) => new Uint32Array(b, o, n), 4);
   const uint16 = typed((b, o, n) => new Uint16Array(b, o, n), 2);
-  const textOf = (s: Section | undefined) => text.decode(bytes.subarray(...range(s)));
+  const joined = text.decode(raw('joined'));
   const columns: SearchColumns = {
     ...header.labels,
-    joined: header.joinedAsJson ? (JSON.parse(textOf(sections.joined)) as string) : textOf(sections.joined),
+    joined: header.joinedAsJson ? (JSON.parse(joined) as string) : joined,
     starts: int32('starts'),
     category: uint16('category'),
     tagBits: uint32('tagBits'),
@@ -355,8 +372,27 @@ export function readDatasetPack(input: Uint8Array): DatasetPack {
       positions: { lat: float64('lat'), lng: float64('lng') },
     },
     startYears: int32('startYears'),
-    ids: slice(sections.ids),
-    chunks: header.chunks.map(slice),
-    buffer: bytes.buffer,
+    ids: raw('ids'),
+    // Still compressed: a chunk is inflated when one of its records is first used (recordChunkText).
+    chunks: header.chunks.map((s) => {
+      const [start, section] = at(s);
+      return bytes.subarray(start, start + section.length);
+    }),
   };
+}
+
+/** Every buffer a read pack holds, once each: what a worker transfers to the page with it. */
+export function packBuffers(pack: DatasetPack): ArrayBuffer[] {
+  const { columns } = pack.parts;
+  const arrays: ArrayBufferView[] = [
+    columns.starts,
+    columns.category,
+    columns.tagBits,
+    columns.county,
+    columns.town,
+    pack.startYears,
+    pack.ids,
+    ...pack.chunks,
+  ];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

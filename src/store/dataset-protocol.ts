@@ -34,7 +34,7 @@ export type DatasetMessage =
       readonly files: FileReport[];
       /** The resources' ids as JSON (text, or UTF-8 bytes), read only when a record is first looked up by id. */
       readonly ids: string | Uint8Array;
-      /** Record chunks not sent before (a pack's, all at once: views of one transferred buffer). */
+      /** Record chunks not sent before: a pack's, all at once, still compressed (see recordChunkText). */
       readonly chunks?: readonly Uint8Array[];
       /** How many resources the chunks hold (in display order: their display order is 0, 1, 2…). */
       readonly count: number;

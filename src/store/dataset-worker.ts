@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 
-import type { DatasetPack } from '../domain/dataset-pack.ts';
+import { type DatasetPack, packBuffers } from '../domain/dataset-pack.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
 import type { ClusterRequest } from './cluster-protocol.ts';
@@ -32,8 +32,7 @@ function sendPack(manifest: Manifest, pack: DatasetPack) {
       startYears: pack.startYears,
       hasInternal: pack.hasInternal,
     },
-    // One message, one buffer: every typed array and chunk of the pack is a view of it.
-    [pack.buffer as ArrayBuffer],
+    packBuffers(pack),
   );
 }
 

@@ -22,18 +22,6 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/**
- * A gzipped file's contents, decompressed natively (DecompressionStream). Bytes without the gzip signature are
- * returned as they are: a server that sent the file with Content-Encoding: gzip has had the browser do it.
- */
-export async function gunzipped(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>);
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 /** Fetches and validates data/manifest.json. */
 export async function fetchManifest(baseUrl: string): Promise<Manifest> {
   const manifestResponse = await fetch(new URL('manifest.json', baseUrl));
@@ -112,7 +100,6 @@ export async function fetchPack(
   let positionsSent = false;
   const early = manifest.packPositions
     ? fetchBytes(new URL(manifest.packPositions, baseUrl).href)
-        .then(gunzipped)
         .then(async (bytes) => {
           const start = readPackStart(bytes);
           if ('needed' in start || (await staleness(start))) return;
@@ -122,7 +109,7 @@ export async function fetchPack(
         .catch(() => undefined)
     : undefined;
   try {
-    const pack = readDatasetPack(await gunzipped(await fetchBytes(new URL(name, baseUrl).href)));
+    const pack = readDatasetPack(await fetchBytes(new URL(name, baseUrl).href));
     const problem = await staleness(pack);
     if (problem) return { problem };
     await early;

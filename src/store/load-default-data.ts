@@ -1,4 +1,4 @@
-import { PACK_CHUNK, parseRecordChunk } from '../domain/dataset-pack.ts';
+import { PACK_CHUNK, parseRecordChunk, recordChunkText } from '../domain/dataset-pack.ts';
 import { identityOrder } from '../domain/display-order.ts';
 import { primeHasInternal } from '../domain/internal-records.ts';
 import { lazyList, makeNextChunk } from '../domain/lazy-list.ts';
@@ -51,7 +51,8 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       const resources = lazyList(message.count, PACK_CHUNK, (c) => {
         const json = chunks[c];
         chunks[c] = undefined;
-        return parseRecordChunk(typeof json === 'string' ? json : utf8.decode(json));
+        if (json === undefined) throw new Error(`dataset: record chunk ${c} never arrived`);
+        return parseRecordChunk(typeof json === 'string' ? json : recordChunkText(json));
       });
       if (positions)
         primeIndex(resources, { order: identityOrder(message.count), columns: message.columns, positions });

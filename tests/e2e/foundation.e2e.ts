@@ -259,8 +259,8 @@ describe('foundation journeys (default data, built app)', () => {
     const gets = requests.filter((r) => r.startsWith('GET '));
     expect(gets[0]).toBe('GET manifest.json');
     expect(gets.slice(1).sort()).toEqual([
-      expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.pack\.gz$/),
-      expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.positions\.gz$/),
+      expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.pack$/),
+      expect.stringMatching(/^GET dataset-[0-9a-f]{12}\.positions$/),
     ]);
     // The files are only asked for their size, to see that the pack is still theirs.
     expect(requests.filter((r) => r.startsWith('HEAD ')).sort()).toEqual(
