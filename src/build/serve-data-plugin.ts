@@ -22,10 +22,7 @@ function dataMiddleware(folder: () => string) {
     const path = name ? join(root, name) : undefined;
     if (!name || !path?.startsWith(root) || !existsSync(path)) return next();
     const bytes = readFileSync(path);
-    res.setHeader(
-      'Content-Type',
-      TYPES[extname(name)] ?? (name.endsWith('.gz') ? 'application/gzip' : 'application/octet-stream'),
-    );
+    res.setHeader('Content-Type', TYPES[extname(name)] ?? 'application/octet-stream');
     res.setHeader('Content-Length', bytes.byteLength);
     res.setHeader('Cache-Control', 'no-cache');
     res.end(bytes);
