@@ -27,11 +27,14 @@ export type DatasetMessage =
   | { readonly type: 'chunks'; readonly json: readonly (string | Uint8Array)[] }
   /** Positions by resource index, sent first (transferred) so that clustering starts while records travel. */
   | { readonly type: 'positions'; readonly positions: PositionColumns }
+  /**
+   * The load report, in a message of its own before 'done': thousands of issues to deserialise are then one
+   * short task, and the index parts another.
+   */
+  | { readonly type: 'report'; readonly issues: LoadIssue[]; readonly files: FileReport[] }
   | {
       readonly type: 'done';
       readonly manifest: Manifest;
-      readonly issues: LoadIssue[];
-      readonly files: FileReport[];
       /** The resources' ids as JSON (text, or UTF-8 bytes), read only when a record is first looked up by id. */
       readonly ids: string | Uint8Array;
       /** Record chunks not sent before: a pack's, all at once, still compressed (see recordChunkText). */

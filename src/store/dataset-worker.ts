@@ -19,6 +19,7 @@ const post = (message: DatasetMessage, transfer: Transferable[] = []) => {
 
 /** The build compiled the data: record chunks and index parts are read, not computed (positions went first). */
 function sendPack(manifest: Manifest, pack: DatasetPack) {
+  post({ type: 'report', issues: pack.issues, files: pack.files });
   post(
     {
       type: 'done',
@@ -26,8 +27,6 @@ function sendPack(manifest: Manifest, pack: DatasetPack) {
       chunks: pack.chunks,
       count: pack.count,
       ids: pack.ids,
-      issues: pack.issues,
-      files: pack.files,
       columns: pack.parts.columns,
       startYears: pack.startYears,
       hasInternal: pack.hasInternal,

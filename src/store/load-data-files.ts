@@ -37,14 +37,13 @@ export async function loadDataFiles(
   const order = identityOrder(resources.length);
   const columns = buildSearchColumns(resources, order, manifest.categories, manifest.serviceTags);
   const years = startYears(resources);
+  post({ type: 'report', issues: dataset.issues, files: dataset.files });
   post(
     {
       type: 'done',
       manifest,
       count: resources.length,
       ids: JSON.stringify(resources.map((r) => r.id)),
-      issues: dataset.issues,
-      files: dataset.files,
       columns,
       startYears: years,
       hasInternal: listHasInternal(resources),

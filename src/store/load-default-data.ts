@@ -28,12 +28,17 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       started?.worker ?? new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
     const chunks: (string | Uint8Array | undefined)[] = [];
     let positions: PositionColumns | undefined;
+    let report: { issues: LoadIssue[]; files: FileReport[] } = { issues: [], files: [] };
     const receive = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'positions') {
         performance.mark('crm:data-positions');
         positions = message.positions;
         sharedClusterClient().prepareAll(positions);
+        return;
+      }
+      if (message.type === 'report') {
+        report = message;
         return;
       }
       if (message.type === 'chunks') {
@@ -60,7 +65,7 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       primeIds(resources, () => JSON.parse(typeof ids === 'string' ? ids : utf8.decode(ids)) as string[]);
       primeStartYears(resources, message.startYears);
       primeHasInternal(resources, message.hasInternal);
-      resolve({ manifest: message.manifest, resources, issues: message.issues, fileReports: message.files });
+      resolve({ manifest: message.manifest, resources, issues: report.issues, fileReports: report.files });
     };
     worker.onerror = (event) => {
       reject(new Error(event.message || 'worker failed'));
