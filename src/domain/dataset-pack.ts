@@ -2,6 +2,7 @@ import { deflateSync, inflateSync } from 'fflate';
 import type { IndexParts } from './index-parts.ts';
 import type { FileReport, LoadedDataset } from './load-dataset.ts';
 import type { LoadIssue } from './load-issues.ts';
+import type { Manifest } from './manifest.ts';
 import type { PositionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
 import type { SearchColumns } from './search-columns.ts';
@@ -86,7 +87,7 @@ export class PackFormatError extends Error {}
  * A short, stable key of a manifest's content (FNV-1a over its JSON, 2 × 32 bits): the pack remembers the
  * manifest it was compiled with, and a page that finds another manifest loads the files themselves.
  */
-export function manifestKey(manifest: unknown): string {
+function contentKey(manifest: unknown): string {
   const text = JSON.stringify(manifest);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
@@ -96,6 +97,15 @@ export function manifestKey(manifest: unknown): string {
     b = Math.imul(b ^ c, 0x5bd1e995);
   }
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * The key a pack carries of the manifest it was compiled for: its content without the entries the build adds
+ * (pack, packPositions), so that the shipped manifest and the one compiled from give the same key.
+ */
+export function manifestKey(manifest: Manifest): string {
+  const { pack: _pack, packPositions: _positions, ...compiledWith } = manifest;
+  return contentKey(compiledWith);
 }
 
 /** Every field of a Resource, in the order a record chunk lists them. */

@@ -18,3 +18,10 @@ export function positionColumns(resources: readonly Resource[]): PositionColumns
   });
   return { lat, lng };
 }
+
+/** Every resource index of the columns, as the "all visible" set that clustering takes. */
+export function everyIndex(columns: PositionColumns): Int32Array {
+  const all = new Int32Array(columns.lat.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  return all;
+}

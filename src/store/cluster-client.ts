@@ -4,7 +4,7 @@ import {
   type ClusterIndex,
   type ClusterItem,
 } from '../domain/cluster-index.ts';
-import type { PositionColumns } from '../domain/position-columns.ts';
+import { everyIndex, type PositionColumns } from '../domain/position-columns.ts';
 import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 
 /** Asynchronous clustering: the index lives in a worker; the map asks for what its viewport needs. */
@@ -39,13 +39,6 @@ let shared: ClusterClient | null = null;
 export function sharedClusterClient(): ClusterClient {
   shared ??= createClusterClient();
   return shared;
-}
-
-/** Every index of the columns, as the "all visible" set. */
-function everyIndex(columns: PositionColumns): Int32Array {
-  const all = new Int32Array(columns.lat.length);
-  for (let i = 0; i < all.length; i++) all[i] = i;
-  return all;
 }
 
 function workerClient(): ClusterClient {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { buildClusterIndexFromColumns, type ClusterIndex } from '../domain/cluster-index.ts';
-import type { PositionColumns } from '../domain/position-columns.ts';
+import { everyIndex, type PositionColumns } from '../domain/position-columns.ts';
 import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 
 // Building a supercluster index of 100,000 points takes hundreds of milliseconds: it happens here, so the page
@@ -22,8 +22,6 @@ const samePositions = (a: PositionColumns, b: PositionColumns) => {
   return true;
 };
 
-const everyIndex = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
-
 const handle = (message: ClusterRequest) => {
   switch (message.type) {
     case 'port':
@@ -36,7 +34,7 @@ const handle = (message: ClusterRequest) => {
       columns = message.columns;
       indexIsAll = false;
       if (message.type === 'prepare') {
-        index = buildClusterIndexFromColumns(columns, everyIndex(columns.lat.length));
+        index = buildClusterIndexFromColumns(columns, everyIndex(columns));
         indexIsAll = true;
       }
       return;

@@ -49,12 +49,6 @@ export async function fetchDataset(baseUrl: string): Promise<FetchedDataset> {
   return fetchDataFiles(baseUrl, await fetchManifest(baseUrl));
 }
 
-/** The key a pack compiled for this manifest carries (the manifest without its pack entry). */
-export function packKeyOf(manifest: Manifest): string {
-  const { pack: _pack, packPositions: _positions, ...compiledWith } = manifest;
-  return manifestKey(compiledWith);
-}
-
 /**
  * The size a file is served at, without downloading it: 'missing' when the server says it is not there;
  * undefined when it cannot tell (no length, a compressed length, or no network — offline, the pack is trusted).
@@ -89,7 +83,7 @@ export async function fetchPack(
   const paths = manifest.files.map((f) => f.path).concat(manifest.gazetteer);
   const sizes = Promise.all(paths.map((path) => servedSize(new URL(path, baseUrl).href)));
   const staleness = async (compiled: { manifestKey: string; sources: readonly PackSource[] }) => {
-    if (compiled.manifestKey !== packKeyOf(manifest)) return `${name} was built for another manifest`;
+    if (compiled.manifestKey !== manifestKey(manifest)) return `${name} was built for another manifest`;
     const compiledSize = new Map(compiled.sources.map((s) => [s.path, s.bytes] as const));
     for (const [i, size] of (await sizes).entries()) {
       if (size === undefined || size === compiledSize.get(paths[i] as string)) continue;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
 import {
+  manifestKey,
   PACK_CHUNK,
   PackFormatError,
   packBuffers,
@@ -16,7 +17,6 @@ import { listHasInternal } from '../../src/domain/internal-records.ts';
 import { loadDataset } from '../../src/domain/load-dataset.ts';
 import { parseManifest } from '../../src/domain/manifest.ts';
 import { startYears } from '../../src/domain/start-year.ts';
-import { packKeyOf } from '../../src/store/fetch-dataset.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<
@@ -130,13 +130,13 @@ describe('the dataset compiled at build time', () => {
     const pack = readDatasetPack(bytes);
     const shipped = parseManifest({ ...manifestJson, pack: fileName });
     expect(shipped.pack).toBe(fileName);
-    expect(packKeyOf(shipped)).toBe(pack.manifestKey);
+    expect(manifestKey(shipped)).toBe(pack.manifestKey);
     const retitled = parseManifest({
       ...manifestJson,
       title: { zh: '別的縣', en: 'Elsewhere' },
       pack: fileName,
     });
-    expect(packKeyOf(retitled)).not.toBe(pack.manifestKey);
+    expect(manifestKey(retitled)).not.toBe(pack.manifestKey);
   });
 
   it('is named by its content', () => {
