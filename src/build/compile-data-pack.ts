@@ -36,12 +36,8 @@ export function compileDataPack(
 ): CompiledPack {
   let manifest: ReturnType<typeof parseManifest>;
   try {
-    const {
-      pack: _pack,
-      packPositions: _positions,
-      ...rest
-    } = (manifestJson ?? {}) as Record<string, unknown>;
-    manifest = parseManifest(rest);
+    // Any pack entries already in it are the build's own and left out of the key (manifestKey).
+    manifest = parseManifest(manifestJson);
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
   }

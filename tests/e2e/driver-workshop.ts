@@ -109,9 +109,14 @@ export class WorkshopTab {
     return tab;
   }
 
-  /** The result count says the data has loaded; in presentation mode (no list on screen) the legend's total does. */
+  /**
+   * The result count says the data has loaded; in presentation mode (no list on screen) the legend's total does.
+   * The map (loaded as a chunk of its own, which the compiled data can overtake) must show its markers too: the
+   * presentation's keys act on it.
+   */
   async waitUntilLoaded(): Promise<void> {
     await this.page.waitForFunction(() => {
+      if (!document.querySelector('.leaflet-marker-icon')) return false;
       const total = document.querySelector('.presentation-legend__total');
       if (total && /[1-9]/.test(total.textContent ?? '')) return true;
       const count = document.querySelector('.result-count');
