@@ -2,13 +2,14 @@ import { ShareActions } from '../components/share-actions.tsx';
 import { viewShareUrl } from '../domain/share-links.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
+import { searchOfView } from './use-url-sync.ts';
 
 /** Share the current view (filters, search, place); with the device's location in use, without the map position. */
 export function ShareView() {
   const { t } = useTranslation();
   const usingDevice = useAppStore((s) => s.reference?.source === 'device');
-  // The URL follows the store (written synchronously on every change), so this re-renders with the current link.
-  const search = useAppStore(() => window.location.search);
+  // From the store, not the address bar: the address bar follows typing only once it pauses.
+  const search = useAppStore(searchOfView);
   const url = viewShareUrl(`${window.location.origin}${window.location.pathname}${search}`, usingDevice);
   return (
     <section className="share-view" aria-labelledby="share-view-heading">

@@ -38,25 +38,33 @@ function onlyTheQueryChanged(state: AppState, previous: AppState): boolean {
   );
 }
 
+/**
+ * The address bar's query for the store's view (other parameters of the current address are kept): what the
+ * URL sync writes, and what "share this view" shares — from the store, so it is never behind a pending write.
+ */
+export function searchOfView(s: AppState): string {
+  const params = new URLSearchParams(
+    viewStateToSearch(
+      {
+        filters: s.filters,
+        selectedId: s.selectedId,
+        // Privacy: while the view is centred on the device's own position, the address bar must not hold it.
+        mapView: s.reference?.source === 'device' ? null : s.mapView,
+      },
+      window.location.search,
+    ),
+  );
+  if (s.language === 'en') params.set('lang', 'en');
+  else params.delete('lang');
+  return params.toString() ? `?${params.toString()}` : '';
+}
+
 /** Keeps the URL in step with the store, so reloading or sharing the link reproduces the view. */
 export function useUrlSync() {
   useEffect(() => {
     const write = () => {
       const s = useAppStore.getState();
-      const params = new URLSearchParams(
-        viewStateToSearch(
-          {
-            filters: s.filters,
-            selectedId: s.selectedId,
-            // Privacy: while the view is centred on the device's own position, the address bar must not hold it.
-            mapView: s.reference?.source === 'device' ? null : s.mapView,
-          },
-          window.location.search,
-        ),
-      );
-      if (s.language === 'en') params.set('lang', 'en');
-      else params.delete('lang');
-      const search = params.toString() ? `?${params.toString()}` : '';
+      const search = searchOfView(s);
       if (search !== window.location.search) {
         window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
       }
