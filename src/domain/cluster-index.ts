@@ -20,21 +20,44 @@ export interface ClusterIndex {
   query(bbox: BBox, zoom: number): ClusterItem[];
   /** The zoom at which a cluster breaks apart (for click-to-zoom). */
   expansionZoom(clusterId: number): number;
+  /** Builds the part of the index that is not built yet (a query that needs it would otherwise build it then). */
+  complete(): void;
+  /** Whether both parts are built. */
+  readonly completed: boolean;
 }
 
 interface PointProps {
   index: number;
 }
 
+/**
+ * Street zooms (this and closer) are clustered by the index's detail part, farther zooms by its overview part.
+ * Supercluster builds zoom levels one after the other from its closest; the overview starts at the zoom before
+ * this one, so a map that opens on a county or all of Taiwan is drawn after a quarter of the work, and the
+ * three street levels (most of the work: they still hold nearly every point) wait until they are needed.
+ */
+export const DETAIL_FROM_ZOOM = 15;
+/** The closest zoom that is clustered; closer still, every point is drawn on its own. */
+const CLOSEST_CLUSTER_ZOOM = 17;
+
+// extent 256 matches Leaflet's 256 px tiles, so the radius is in screen pixels (default 512 halves it).
+const CLUSTER_OPTIONS = { radius: 60, extent: 256, minPoints: 3 } as const;
+
 /** Indexes the placed resources among `visible` (indexes into `resources`) with supercluster. */
 export function buildClusterIndex(resources: readonly Resource[], visible: readonly number[]): ClusterIndex {
   return buildClusterIndexFromColumns(positionColumns(resources), visible);
 }
 
-/** Indexes the positions of the `visible` indexes with supercluster (used in the cluster worker). */
+type Part = () => Supercluster<PointProps, Record<string, never>>;
+
+/**
+ * Indexes the positions of the `visible` indexes with supercluster (used in the cluster worker): the part that
+ * serves `firstZoom` now, the other one when it is first queried or `complete()` is called.
+ */
 export function buildClusterIndexFromColumns(
   columns: PositionColumns,
   visible: ArrayLike<number>,
+  firstZoom = 0,
 ): ClusterIndex {
   const points: Supercluster.PointFeature<PointProps>[] = [];
   for (let k = 0; k < visible.length; k++) {
@@ -48,28 +71,51 @@ export function buildClusterIndexFromColumns(
       geometry: { type: 'Point', coordinates: [lng, lat] },
     });
   }
-  // extent 256 matches Leaflet's 256 px tiles, so the radius is in screen pixels (default 512 halves it).
-  const sc = new Supercluster<PointProps, Record<string, never>>({
-    radius: 60,
-    extent: 256,
-    maxZoom: 17,
-    minPoints: 3,
-  });
-  sc.load(points);
+  let built = 0;
+  const part = (options: Supercluster.Options<PointProps, Record<string, never>>): Part => {
+    let sc: Supercluster<PointProps, Record<string, never>> | undefined;
+    return () => {
+      if (!sc) {
+        sc = new Supercluster({ ...CLUSTER_OPTIONS, ...options }).load(points);
+        built++;
+      }
+      return sc;
+    };
+  };
+  const overview = part({ minZoom: 0, maxZoom: DETAIL_FROM_ZOOM - 1 });
+  const detail = part({ minZoom: DETAIL_FROM_ZOOM, maxZoom: CLOSEST_CLUSTER_ZOOM });
+  const isDetail = (zoom: number) => zoom >= DETAIL_FROM_ZOOM;
+  (isDetail(firstZoom) ? detail : overview)();
+  // A cluster's id says which part it came from: even for the overview, odd for the detail.
+  const partOf = (clusterId: number) => (clusterId % 2 === 1 ? detail : overview);
   return {
     query(bbox, zoom) {
-      return sc
-        .getClusters([bbox.west, bbox.south, bbox.east, bbox.north], Math.round(zoom))
-        .map((f): ClusterItem => {
-          const [lng, lat] = f.geometry.coordinates as [number, number];
-          const position = toLatLng(lat, lng);
-          const props = f.properties as Partial<Supercluster.ClusterProperties> & Partial<PointProps>;
-          if (props.cluster && props.cluster_id !== undefined) {
-            return { kind: 'cluster', id: props.cluster_id, position, count: props.point_count ?? 0 };
-          }
-          return { kind: 'resource', index: props.index ?? -1, position };
-        });
+      const z = Math.round(zoom);
+      const sc = (isDetail(z) ? detail : overview)();
+      const parity = isDetail(z) ? 1 : 0;
+      return sc.getClusters([bbox.west, bbox.south, bbox.east, bbox.north], z).map((f): ClusterItem => {
+        const [lng, lat] = f.geometry.coordinates as [number, number];
+        const position = toLatLng(lat, lng);
+        const props = f.properties as Partial<Supercluster.ClusterProperties> & Partial<PointProps>;
+        if (props.cluster && props.cluster_id !== undefined) {
+          return {
+            kind: 'cluster',
+            id: props.cluster_id * 2 + parity,
+            position,
+            count: props.point_count ?? 0,
+          };
+        }
+        return { kind: 'resource', index: props.index ?? -1, position };
+      });
     },
-    expansionZoom: (clusterId) => sc.getClusterExpansionZoom(clusterId),
+    // An overview cluster breaks apart by DETAIL_FROM_ZOOM at the latest (its closest level is the points).
+    expansionZoom: (clusterId) => partOf(clusterId)().getClusterExpansionZoom(Math.floor(clusterId / 2)),
+    complete() {
+      overview();
+      detail();
+    },
+    get completed() {
+      return built === 2;
+    },
   };
 }

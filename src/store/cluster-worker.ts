@@ -5,11 +5,28 @@ import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 
 // Building a supercluster index of 100,000 points takes hundreds of milliseconds: it happens here, so the page
 // never freezes while a filter or a search changes what is visible.
+const COMPLETE_AFTER_MS = 250;
 let columns: PositionColumns = { lat: new Float64Array(0), lng: new Float64Array(0) };
 let index: ClusterIndex = buildClusterIndexFromColumns(columns, []);
 /** Whether `index` holds every position of `columns` (what an unfiltered map shows). */
 let indexIsAll = false;
 let generation = 0;
+/** The zoom of the last query: a new index first builds the part that serves it. */
+let lastZoom = 0;
+let completeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The part of the index no query has needed yet is built once the map has been still for a moment (a query
+ * that needs it first builds it then): at load, the first markers do not wait for the street levels.
+ */
+const completeWhenStill = () => {
+  clearTimeout(completeTimer);
+  completeTimer = setTimeout(() => index.complete(), COMPLETE_AFTER_MS);
+};
+
+const rebuild = (visible: ArrayLike<number>) => {
+  index = buildClusterIndexFromColumns(columns, visible, lastZoom);
+};
 
 const reply = (message: ClusterReply) => self.postMessage(message);
 
@@ -34,20 +51,22 @@ const handle = (message: ClusterRequest) => {
       columns = message.columns;
       indexIsAll = false;
       if (message.type === 'prepare') {
-        index = buildClusterIndexFromColumns(columns, everyIndex(columns));
+        rebuild(everyIndex(columns));
         indexIsAll = true;
       }
       return;
     case 'visible':
       if (!(message.all && indexIsAll)) {
-        index = buildClusterIndexFromColumns(columns, message.visible);
+        rebuild(message.visible);
         indexIsAll = message.all;
       }
       generation = message.generation;
       reply({ type: 'ready', generation });
       return;
     case 'query':
+      lastZoom = message.zoom;
       reply({ type: 'query', id: message.id, generation, items: index.query(message.bbox, message.zoom) });
+      if (!index.completed) completeWhenStill();
       return;
     case 'expansion':
       reply({ type: 'expansion', id: message.id, zoom: index.expansionZoom(message.clusterId) });

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  type BBox,
+  buildClusterIndexFromColumns,
+  type ClusterIndex,
+  DETAIL_FROM_ZOOM,
+} from '../../src/domain/cluster-index.ts';
+import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { everyIndex, type PositionColumns } from '../../src/domain/position-columns.ts';
+import { repoFile } from './fixture-paths.ts';
+
+const WORLD: BBox = { west: -180, south: -85, east: 180, north: 85 };
+const ZOOMS = Array.from({ length: 20 }, (_, z) => z);
+
+/**
+ * Every township centroid of the gazetteer (real places across Taiwan, Kinmen and Matsu included), plus 120
+ * resources on one street of 民雄 (a few metres apart, so that they cluster even at street zooms), 40 on one
+ * spot (a building with several services), and rows without a position.
+ */
+function fixturePositions(): PositionColumns {
+  const rows = parseDelimitedText(readFileSync(repoFile('data', 'tw-township-centroids.csv'), 'utf8')).rows;
+  const lat: number[] = [];
+  const lng: number[] = [];
+  for (const row of rows.slice(1)) {
+    lat.push(Number(row[3]));
+    lng.push(Number(row[4]));
+  }
+  for (let i = 0; i < 120; i++) {
+    lat.push(23.5517 + (i % 12) * 0.00004);
+    lng.push(120.4289 + Math.floor(i / 12) * 0.00004);
+  }
+  for (let i = 0; i < 40; i++) {
+    lat.push(23.48);
+    lng.push(120.45);
+  }
+  for (let i = 0; i < 5; i++) {
+    lat.push(Number.NaN);
+    lng.push(Number.NaN);
+  }
+  return { lat: Float64Array.from(lat), lng: Float64Array.from(lng) };
+}
+
+const positions = fixturePositions();
+const placed = (visible: ArrayLike<number>) =>
+  Array.from(visible).filter((i) => !Number.isNaN(positions.lat[i] as number)).length;
+
+/** How many points the markers at a zoom stand for (a cluster counts its points). */
+const pointsShown = (index: ClusterIndex, zoom: number, bbox = WORLD) =>
+  index.query(bbox, zoom).reduce((sum, item) => sum + (item.kind === 'cluster' ? item.count : 1), 0);
+
+describe('buildClusterIndexFromColumns', () => {
+  const every = everyIndex(positions);
+  const oddOnes = Int32Array.from(Array.from(every).filter((i) => i % 2 === 1));
+
+  it.each([
+    ['every position', every],
+    ['a filtered set', oddOnes],
+    ['nothing', new Int32Array(0)],
+  ])('stands for each placed point of %s exactly once, at every zoom', (_, visible) => {
+    const index = buildClusterIndexFromColumns(positions, visible);
+    for (const zoom of ZOOMS) expect(pointsShown(index, zoom), `zoom ${zoom}`).toBe(placed(visible));
+    // Single markers are the visible, placed indexes, each once.
+    const singles = index
+      .query(WORLD, 19)
+      .flatMap((item) => (item.kind === 'resource' ? [item.index] : []))
+      .sort((a, b) => a - b);
+    expect(singles).toEqual(Array.from(visible).filter((i) => !Number.isNaN(positions.lat[i] as number)));
+  });
+
+  it.each([
+    [0, 'overview'],
+    [9, 'overview'],
+    [DETAIL_FROM_ZOOM - 1, 'overview'],
+    [DETAIL_FROM_ZOOM, 'detail'],
+    [18, 'detail'],
+  ])('built for zoom %d, builds its %s part first and the other on first use', (firstZoom) => {
+    const index = buildClusterIndexFromColumns(positions, every, firstZoom);
+    expect(index.completed).toBe(false);
+    index.query(WORLD, firstZoom);
+    expect(index.completed).toBe(false);
+    index.query(WORLD, firstZoom >= DETAIL_FROM_ZOOM ? 8 : 16);
+    expect(index.completed).toBe(true);
+  });
+
+  it('builds the remaining part when asked to complete', () => {
+    const index = buildClusterIndexFromColumns(positions, every);
+    index.complete();
+    expect(index.completed).toBe(true);
+    index.complete();
+    expect(index.completed).toBe(true);
+  });
+
+  it('clusters the street of 民雄 at street zooms, and no closer than it must', () => {
+    const street: BBox = { west: 120.428, south: 23.551, east: 120.43, north: 23.553 };
+    const index = buildClusterIndexFromColumns(positions, every);
+    const at = (zoom: number) => index.query(street, zoom);
+    expect(at(DETAIL_FROM_ZOOM - 1).some((i) => i.kind === 'cluster' && i.count >= 120)).toBe(true);
+    expect(at(DETAIL_FROM_ZOOM).some((i) => i.kind === 'cluster')).toBe(true);
+    // Beyond the closest clustered zoom, every resource is a marker of its own.
+    expect(at(18).filter((i) => i.kind === 'resource')).toHaveLength(120);
+  });
+
+  it('breaks every cluster apart at its expansion zoom, from either part', () => {
+    const index = buildClusterIndexFromColumns(positions, every);
+    for (const zoom of [6, 10, DETAIL_FROM_ZOOM - 1, DETAIL_FROM_ZOOM, 16]) {
+      for (const item of index.query(WORLD, zoom)) {
+        if (item.kind !== 'cluster') continue;
+        const expansion = index.expansionZoom(item.id);
+        expect(expansion, `a cluster at zoom ${zoom}`).toBeGreaterThan(zoom);
+        if (zoom < DETAIL_FROM_ZOOM) expect(expansion).toBeLessThanOrEqual(DETAIL_FROM_ZOOM);
+        else expect(expansion).toBeLessThanOrEqual(18);
+      }
+    }
+  });
+
+  it('gives the clusters of its two parts different ids', () => {
+    const index = buildClusterIndexFromColumns(positions, every);
+    const ids = (zoom: number) =>
+      index.query(WORLD, zoom).flatMap((item) => (item.kind === 'cluster' ? [item.id] : []));
+    const overview = ids(DETAIL_FROM_ZOOM - 1);
+    const detail = ids(DETAIL_FROM_ZOOM);
+    expect(overview.length).toBeGreaterThan(0);
+    expect(detail.length).toBeGreaterThan(0);
+    expect(overview.every((id) => id % 2 === 0)).toBe(true);
+    expect(detail.every((id) => id % 2 === 1)).toBe(true);
+  });
+});
