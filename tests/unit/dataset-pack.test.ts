@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
 import {
+  compressedSections,
   manifestKey,
   PACK_CHUNK,
   PackFormatError,
@@ -186,6 +188,17 @@ describe('the dataset compiled at build time', () => {
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers).toContain(pack.chunks[0]?.buffer);
     expect(buffers).toContain(pack.parts.columns.starts.buffer);
+  });
+
+  it('reads the sections its caller inflated, and says one of the wrong length is damaged', () => {
+    const { bytes } = compiled(manifestJson, readData);
+    const sections = compressedSections(bytes);
+    expect(sections.map((s) => s.name)).toEqual(expect.arrayContaining(['lat', 'lng', 'joined', 'ids']));
+    const inflated = new Map(sections.map((s) => [s.name, inflateSync(s.stored)] as const));
+    expect(readDatasetPack(bytes, inflated)).toEqual(readDatasetPack(bytes));
+    const short = new Map(inflated).set('joined', inflated.get('joined')?.subarray(2) ?? new Uint8Array(0));
+    expect(() => readDatasetPack(bytes, short)).toThrow(PackFormatError);
+    expect(compressedSections(bytes.slice(0, 6))).toEqual([]);
   });
 
   it('says a damaged pack is damaged', () => {

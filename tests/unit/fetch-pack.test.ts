@@ -80,6 +80,10 @@ describe('fetchPack: the compiled data, or why not', () => {
     const { pack, problem, sent } = await load();
     expect(problem).toBeUndefined();
     expect(pack?.count).toBe(111);
+    // Inflated natively here (DecompressionStream), the same as the pack reader's own fflate gives.
+    expect(pack?.parts).toEqual(expected.parts);
+    expect(pack?.ids).toEqual(expected.ids);
+    expect(pack?.startYears).toEqual(expected.startYears);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toEqual(expected.parts.positions);
     expect(requests.filter((r) => r.startsWith('GET ')).sort()).toEqual(
