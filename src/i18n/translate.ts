@@ -23,7 +23,16 @@ export function pickLabel(lang: Language, label: Label): string {
   return lang === 'en' ? label.en : label.zh;
 }
 
+// One formatter per language: making an Intl.NumberFormat costs far more than formatting with one, and the
+// filter panels format hundreds of counts when the data lands.
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
 /** Formats a count the way the language writes numbers. */
 export function formatNumber(lang: Language, n: number): string {
-  return new Intl.NumberFormat(lang).format(n);
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang);
+    numberFormats.set(lang, format);
+  }
+  return format.format(n);
 }
