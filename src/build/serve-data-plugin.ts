@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { confidentialManifest, publicVersion } from '../domain/confidential.ts';
@@ -15,16 +15,26 @@ const TYPES: Record<string, string> = {
  * compiled .pack and .positions files (compressed already) as application/octet-stream, not compressed again.
  */
 function dataMiddleware(folder: () => string) {
-  return (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+  return (
+    req: { url?: string; method?: string },
+    res: import('node:http').ServerResponse,
+    next: () => void,
+  ) => {
     const root = folder();
     const match = /^\/data\/([^/?#]+)/.exec(req.url ?? '');
     const name = match?.[1] ? decodeURIComponent(match[1]) : undefined;
     const path = name ? join(root, name) : undefined;
     if (!name || !path?.startsWith(root) || !existsSync(path)) return next();
-    const bytes = readFileSync(path);
     res.setHeader('Content-Type', TYPES[extname(name)] ?? 'application/octet-stream');
-    res.setHeader('Content-Length', bytes.byteLength);
     res.setHeader('Cache-Control', 'no-cache');
+    // A HEAD (the page checking a pack is current) reads the file's size, not the file.
+    if (req.method === 'HEAD') {
+      res.setHeader('Content-Length', statSync(path).size);
+      res.end();
+      return;
+    }
+    const bytes = readFileSync(path);
+    res.setHeader('Content-Length', bytes.byteLength);
     res.end(bytes);
   };
 }
