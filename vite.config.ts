@@ -1,11 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { preloadStartPlugin } from './src/build/preload-start-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 import { serveDataPlugin } from './src/build/serve-data-plugin.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [react(), serveDataPlugin(process.env.CRM_DATA_DIR ?? 'data'), pwaPlugin()],
+  plugins: [
+    react(),
+    serveDataPlugin(process.env.CRM_DATA_DIR ?? 'data'),
+    // What app/main.tsx imports as it starts.
+    preloadStartPlugin(['react-dom/client.js', 'src/app/start.tsx']),
+    pwaPlugin(),
+  ],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: false },

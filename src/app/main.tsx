@@ -1,42 +1,18 @@
-// First, before the modules below are evaluated: the data starts downloading at once.
+// First: the data starts downloading (in workers) before any more JavaScript is evaluated.
 import './boot.ts';
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
-import { zhHantCollator } from '../domain/collation.ts';
-import { applyNearbyUrl } from '../features/nearby/nearby-url.ts';
-import { applyPresentationUrl } from '../features/presentation/use-presentation-url.ts';
-import { formatNumber } from '../i18n/translate.ts';
-import { useAppStore } from '../store/app-store.ts';
-import { loadDefaultData } from '../store/load-default-data.ts';
-import { App } from './app.tsx';
 // Leaflet's stylesheet comes before ours (the map's JavaScript loads later, as its own chunk), so our rules win.
 import 'leaflet/dist/leaflet.css';
 import './app.css';
-import { registerServiceWorker } from './register-service-worker.ts';
-import { applyUrlToStore } from './use-url-sync.ts';
 
-applyUrlToStore(window.location.search);
-applyNearbyUrl(window.location.search);
-applyPresentationUrl(window.location.search);
-void loadDefaultData();
-registerServiceWorker();
-// The zh-Hant collator and the first number format load the browser's locale data (~15–50 ms): done while the
-// page waits for its data, not in the task that renders it.
-if (typeof requestIdleCallback === 'function') {
-  requestIdleCallback(() => {
-    zhHantCollator();
-    formatNumber(useAppStore.getState().language, 0);
-  });
-}
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-// A transition: React renders the first screen in slices, yielding to the browser between them, instead of in
-// one long task while the data is downloading.
-startTransition(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// The rest is evaluated in two tasks rather than one: React's DOM renderer (its module alone is half the
+// page's JavaScript), then the app, which finds it evaluated. Both are requested at once.
+const renderer = import('react-dom/client');
+const app = import('./start.tsx');
+Promise.all([renderer, app]).catch((error: unknown) => {
+  const root = document.getElementById('root');
+  if (root) {
+    root.textContent =
+      '共生資源地圖無法載入，請重新整理頁面。The map could not load; please reload the page.';
+  }
+  console.error(error);
+});

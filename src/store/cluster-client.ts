@@ -1,9 +1,4 @@
-import {
-  type BBox,
-  buildClusterIndexFromColumns,
-  type ClusterIndex,
-  type ClusterItem,
-} from '../domain/cluster-index.ts';
+import type { BBox, ClusterIndex, ClusterItem } from '../domain/cluster-index.ts';
 import { everyIndex, type PositionColumns } from '../domain/position-columns.ts';
 import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 
@@ -121,21 +116,29 @@ function workerClient(): ClusterClient {
 }
 
 function inThreadClient(): ClusterClient {
+  // Loaded when first needed: where workers exist (every browser the app supports), supercluster stays out of
+  // the page's own JavaScript.
+  const clustering = import('../domain/cluster-index.ts');
   let columns: PositionColumns = { lat: new Float64Array(0), lng: new Float64Array(0) };
-  let index: ClusterIndex = buildClusterIndexFromColumns(columns, []);
+  let index: Promise<ClusterIndex> = clustering.then((m) => m.buildClusterIndexFromColumns(columns, []));
+  const rebuild = (visible: ArrayLike<number>) => {
+    const indexed = columns;
+    index = clustering.then((m) => m.buildClusterIndexFromColumns(indexed, visible));
+  };
   return {
     setPositions: (c) => {
       columns = c;
     },
     prepareAll: (c) => {
       columns = c;
-      index = buildClusterIndexFromColumns(columns, everyIndex(columns));
+      rebuild(everyIndex(columns));
     },
     setVisible: async (visible) => {
-      index = buildClusterIndexFromColumns(columns, visible);
+      rebuild(visible);
+      await index;
     },
-    query: async (bbox, zoom) => index.query(bbox, zoom),
-    expansionZoom: async (clusterId) => index.expansionZoom(clusterId),
+    query: async (bbox, zoom) => (await index).query(bbox, zoom),
+    expansionZoom: async (clusterId) => (await index).expansionZoom(clusterId),
     connectPort: () => undefined,
     dispose: () => undefined,
   };
