@@ -169,6 +169,23 @@ export async function runBrowserBench(
       unit: 'ms',
       note: 'Σ(task − 50 ms)',
     },
+    {
+      label: '↳ longest task before the data starts',
+      samples: runs.map((r) => Math.max(0, ...tasksSince(r.probe, 0, r.manifestRequestedAt))),
+      unit: 'ms',
+      note: 'navigation → manifest.json requested: the page starting (HTML, main chunk, first render)',
+    },
+    {
+      label: '↳ longest task while the data loads and lands',
+      samples: runs.map((r) =>
+        Math.max(
+          0,
+          ...tasksSince(r.probe, r.manifestRequestedAt, r.probe.readyFrameAt ?? Number.POSITIVE_INFINITY),
+        ),
+      ),
+      unit: 'ms',
+      note: 'manifest.json requested → interactive (the map chunk, messages, the render of the data)',
+    },
   ];
   const draws = runs.flatMap((r) => r.draws);
   const interaction = runs.map((r) => r.interactionTasks);
@@ -262,5 +279,36 @@ export async function runBrowserBench(
           { title: '(d) Chromium: typing a search', figures: searchFigures },
         ]),
   ];
-  return { sections, perKey, longTaskError: load.find((p) => p.longTaskError)?.longTaskError };
+  return {
+    sections,
+    perKey,
+    timeline: runs.map(loadTimeline),
+    longTaskError: load.find((p) => p.longTaskError)?.longTaskError,
+  };
+}
+
+/**
+ * One load's long tasks (ms after navigation, duration) among its milestones, e.g.
+ * "manifest 290 | 420 (78) | positions 610 | done 1100 | 1130 (66) | landed 1140 | interactive 1230".
+ */
+function loadTimeline(run: RunResult, i: number): string {
+  const milestones: [string, number | null | undefined][] = [
+    ['manifest', run.manifestRequestedAt],
+    ['positions', run.marks['crm:data-positions']],
+    ['done', run.marks['crm:data-done']],
+    ['landed', run.marks['crm:data-landed']],
+    ['interactive', run.probe.readyAt],
+  ];
+  const events = [
+    ...run.probe.longTasks.map((t) => ({
+      t: t.start,
+      text: `${t.start.toFixed(0)} (${t.duration.toFixed(0)})`,
+    })),
+    ...milestones.flatMap(([name, t]) =>
+      typeof t === 'number' ? [{ t, text: `${name} ${t.toFixed(0)}` }] : [],
+    ),
+  ]
+    .filter((e) => e.t <= (run.probe.readyFrameAt ?? Number.POSITIVE_INFINITY))
+    .sort((a, b) => a.t - b.t);
+  return `  run ${i + 1}: ${events.map((e) => e.text).join(' | ')}`;
 }

@@ -205,6 +205,9 @@ async function browserPart(csv: Uint8Array, manifestJson: string, gazetteerText:
       '  bench-probes.js: the probe is first to read the worker message, so it pays the structured-clone deserialisation.',
       ...(result.longTaskError ? [`note: longtask observer failed: ${result.longTaskError}`] : []),
       '',
+      'Long tasks of each load run (ms after navigation, duration), among the load milestones:',
+      ...result.timeline,
+      '',
       ...importSection.lines,
     ];
     return {
