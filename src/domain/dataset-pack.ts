@@ -1,11 +1,13 @@
 import { deflateSync, inflateSync } from 'fflate';
+import { type AreaOption, areaOptionsOf } from './area-options.ts';
 import type { IndexParts } from './index-parts.ts';
 import type { FileReport, LoadedDataset } from './load-dataset.ts';
-import type { LoadIssue } from './load-issues.ts';
+import { countIssuesByCode, type IssueCounts, type LoadIssue } from './load-issues.ts';
 import type { Manifest } from './manifest.ts';
 import type { PositionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
 import type { SearchColumns } from './search-columns.ts';
+import { type StartYearRange, yearRangeOf } from './start-year.ts';
 
 /**
  * A data folder compiled at build time: the result of the loading chain (records, load report) and the index
@@ -53,8 +55,19 @@ interface PositionsHeader {
   readonly sections: Readonly<Record<string, Section>>;
 }
 
+/**
+ * What the page would otherwise work out from the data as it lands (each a pass over every record or issue, in
+ * code not yet compiled): computed at build time, and primed where the page looks them up.
+ */
+export interface PackSummaries {
+  readonly areaOptions: readonly AreaOption[];
+  readonly issueCounts: IssueCounts;
+  readonly startYearRange: StartYearRange;
+}
+
 interface PackHeader extends PositionsHeader {
   readonly count: number;
+  readonly summaries: PackSummaries;
   readonly issues: LoadIssue[];
   readonly files: FileReport[];
   readonly hasInternal: boolean;
@@ -68,6 +81,7 @@ export interface DatasetPack {
   readonly manifestKey: string;
   readonly sources: readonly PackSource[];
   readonly count: number;
+  readonly summaries: PackSummaries;
   readonly issues: LoadIssue[];
   readonly files: FileReport[];
   readonly hasInternal: boolean;
@@ -277,6 +291,11 @@ export function writeDatasetPack(input: {
     manifestKey: input.manifestKey,
     sources: input.sources,
     count: dataset.resources.length,
+    summaries: {
+      areaOptions: areaOptionsOf(columns),
+      issueCounts: countIssuesByCode(dataset.issues),
+      startYearRange: yearRangeOf(input.startYears),
+    },
     issues: dataset.issues,
     files: dataset.files,
     hasInternal: input.hasInternal,
@@ -427,6 +446,7 @@ export function readDatasetPack(bytes: Uint8Array, inflated?: InflatedSections):
     manifestKey: header.manifestKey,
     sources: header.sources,
     count: header.count,
+    summaries: header.summaries,
     issues: header.issues,
     files: header.files,
     hasInternal: header.hasInternal,

@@ -43,5 +43,7 @@ export function inDisplayOrder<T extends Resource>(resources: readonly T[]): T[]
 
 /** 0, 1, … n − 1: the display order of resources already in display order. */
 export function identityOrder(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  return order;
 }

@@ -97,20 +97,34 @@ export function primeStartYears(resources: readonly Resource[], years: Int32Arra
   if (years.length === resources.length) yearsCache.set(resources, years);
 }
 
-/** Earliest and latest start years in the data, and how many records carry one; null when none do. */
-export function startYearRange(
-  resources: readonly Resource[],
-): { min: number; max: number; withYear: number } | null {
+export type StartYearRange = { readonly min: number; readonly max: number; readonly withYear: number } | null;
+
+/** Earliest and latest of start years by index (0: none), and how many there are; null when there are none. */
+export function yearRangeOf(years: Int32Array): StartYearRange {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let withYear = 0;
-  for (const year of startYears(resources)) {
+  for (let i = 0; i < years.length; i++) {
+    const year = years[i] as number;
     if (year === 0) continue;
     withYear++;
     if (year < min) min = year;
     if (year > max) max = year;
   }
   return withYear === 0 ? null : { min, max, withYear };
+}
+
+const rangeCache = new WeakMap<readonly Resource[], StartYearRange>();
+
+/** Remembers the start-year range computed elsewhere (at build time) for this very list. */
+export function primeStartYearRange(resources: readonly Resource[], range: StartYearRange): void {
+  rangeCache.set(resources, range);
+}
+
+/** Earliest and latest start years in the data, and how many records carry one; null when none do. */
+export function startYearRange(resources: readonly Resource[]): StartYearRange {
+  const primed = rangeCache.get(resources);
+  return primed !== undefined ? primed : yearRangeOf(startYears(resources));
 }
 
 /**

@@ -1,8 +1,10 @@
+import type { AreaOption } from '../domain/area-options.ts';
 import type { FileReport } from '../domain/load-dataset.ts';
-import type { LoadIssue } from '../domain/load-issues.ts';
+import type { IssueCounts, LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
 import type { SearchColumns } from '../domain/search-columns.ts';
+import type { StartYearRange } from '../domain/start-year.ts';
 
 /** What the dataset worker is asked to load: the data folder's URL. */
 export interface DatasetRequest {
@@ -31,7 +33,13 @@ export type DatasetMessage =
    * The load report, in a message of its own before 'done': thousands of issues to deserialise are then one
    * short task, and the index parts another.
    */
-  | { readonly type: 'report'; readonly issues: LoadIssue[]; readonly files: FileReport[] }
+  | {
+      readonly type: 'report';
+      readonly issues: LoadIssue[];
+      readonly files: FileReport[];
+      /** Counts by kind, when the build made them (a compiled pack). */
+      readonly counts?: IssueCounts;
+    }
   | {
       readonly type: 'done';
       readonly manifest: Manifest;
@@ -47,5 +55,8 @@ export type DatasetMessage =
       readonly startYears: Int32Array;
       /** Whether any record is internal (內部資料). */
       readonly hasInternal: boolean;
+      /** The county/town options and start-year range, when the build computed them (a compiled pack). */
+      readonly areaOptions?: readonly AreaOption[];
+      readonly startYearRange?: StartYearRange;
     }
   | { readonly type: 'failed'; readonly error: string };

@@ -19,7 +19,8 @@ const post = (message: DatasetMessage, transfer: Transferable[] = []) => {
 
 /** The build compiled the data: record chunks and index parts are read, not computed (positions went first). */
 function sendPack(manifest: Manifest, pack: DatasetPack) {
-  post({ type: 'report', issues: pack.issues, files: pack.files });
+  const { areaOptions, issueCounts, startYearRange } = pack.summaries;
+  post({ type: 'report', issues: pack.issues, files: pack.files, counts: issueCounts });
   post(
     {
       type: 'done',
@@ -30,6 +31,8 @@ function sendPack(manifest: Manifest, pack: DatasetPack) {
       columns: pack.parts.columns,
       startYears: pack.startYears,
       hasInternal: pack.hasInternal,
+      areaOptions,
+      startYearRange,
     },
     packBuffers(pack),
   );

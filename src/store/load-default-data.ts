@@ -1,14 +1,15 @@
+import { primeAreaOptions } from '../domain/area-options.ts';
 import { PACK_CHUNK, parseRecordChunk, recordChunkText } from '../domain/dataset-pack.ts';
 import { identityOrder } from '../domain/display-order.ts';
 import { primeHasInternal } from '../domain/internal-records.ts';
 import { lazyList, makeNextChunk } from '../domain/lazy-list.ts';
 import type { FileReport } from '../domain/load-dataset.ts';
-import type { LoadIssue } from '../domain/load-issues.ts';
+import { type LoadIssue, primeIssueCounts } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
 import type { Resource } from '../domain/resource.ts';
 import { primeIds, primeIndex } from '../domain/resource-index.ts';
-import { primeStartYears } from '../domain/start-year.ts';
+import { primeStartYearRange, primeStartYears } from '../domain/start-year.ts';
 import { useAppStore } from './app-store.ts';
 import { sharedClusterClient } from './cluster-client.ts';
 import { type DatasetMessage, sendDatasetRequest } from './dataset-protocol.ts';
@@ -39,6 +40,7 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       }
       if (message.type === 'report') {
         report = message;
+        if (message.counts) primeIssueCounts(message.issues, message.counts);
         return;
       }
       if (message.type === 'chunks') {
@@ -65,6 +67,9 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       primeIds(resources, () => JSON.parse(typeof ids === 'string' ? ids : utf8.decode(ids)) as string[]);
       primeStartYears(resources, message.startYears);
       primeHasInternal(resources, message.hasInternal);
+      // What the build worked out, so the render of the data does not: county/town options, start-year range.
+      if (message.areaOptions) primeAreaOptions(message.columns, message.areaOptions);
+      if (message.startYearRange !== undefined) primeStartYearRange(resources, message.startYearRange);
       resolve({ manifest: message.manifest, resources, issues: report.issues, fileReports: report.files });
     };
     worker.onerror = (event) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOptionsOf } from '../../src/domain/area-options.ts';
+import { areaOptionsOf, primeAreaOptions } from '../../src/domain/area-options.ts';
 import type { Resource } from '../../src/domain/resource.ts';
 import { buildResourceIndex } from '../../src/domain/resource-index.ts';
 import { manifest } from './load-context.ts';
@@ -47,5 +47,16 @@ describe('areaOptionsOf', () => {
     const collator = new Intl.Collator('zh-Hant-TW');
     const sorted = [...expected].sort((a, b) => collator.compare(a.county, b.county));
     expect(optionsFor(resources)).toEqual(sorted);
+  });
+
+  it('gives the options the build primed for a set of columns', () => {
+    const other = buildResourceIndex(
+      [at('金門縣', '金城鎮')],
+      manifest.categories,
+      manifest.serviceTags,
+    ).columns;
+    const primed = [{ county: '金門縣', towns: ['金城鎮'] }];
+    primeAreaOptions(other, primed);
+    expect(areaOptionsOf(other)).toBe(primed);
   });
 });

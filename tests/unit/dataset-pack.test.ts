@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
+import { areaOptionsOf } from '../../src/domain/area-options.ts';
 import {
   compressedSections,
   manifestKey,
@@ -17,8 +18,9 @@ import { identityOrder, inDisplayOrder } from '../../src/domain/display-order.ts
 import { buildIndexParts } from '../../src/domain/index-parts.ts';
 import { listHasInternal } from '../../src/domain/internal-records.ts';
 import { loadDataset } from '../../src/domain/load-dataset.ts';
+import { countIssuesByCode } from '../../src/domain/load-issues.ts';
 import { parseManifest } from '../../src/domain/manifest.ts';
-import { startYears } from '../../src/domain/start-year.ts';
+import { startYears, yearRangeOf } from '../../src/domain/start-year.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<
@@ -72,6 +74,13 @@ describe('the dataset compiled at build time', () => {
     expect(pack.startYears).toEqual(runtime.startYears);
     expect(pack.hasInternal).toBe(runtime.hasInternal);
     expect(pack.parts.order).toEqual(identityOrder(111));
+    // What the page would otherwise work out as the data lands.
+    expect(pack.summaries).toEqual({
+      areaOptions: areaOptionsOf(runtime.parts.columns),
+      issueCounts: countIssuesByCode(runtime.dataset.issues),
+      startYearRange: yearRangeOf(runtime.startYears),
+    });
+    expect(pack.summaries.areaOptions.map((o) => o.county)).toEqual(['金門縣', '嘉義縣']);
   });
 
   it('keeps hostile and lone-surrogate text exact, in records and in the search text, over several chunks', () => {

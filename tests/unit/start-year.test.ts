@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/coordinates.ts';
 import type { Resource } from '../../src/domain/resource.ts';
 import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/resource-index.ts';
-import { filterAsOfYear, parseStartYear, startYearOf, startYearRange } from '../../src/domain/start-year.ts';
+import {
+  filterAsOfYear,
+  parseStartYear,
+  primeStartYearRange,
+  startYearOf,
+  startYearRange,
+  yearRangeOf,
+} from '../../src/domain/start-year.ts';
 import { manifest } from './load-context.ts';
 
 describe('parseStartYear', () => {
@@ -66,6 +73,23 @@ describe('start years', () => {
   it('finds the range of years in the data', () => {
     expect(startYearRange(resources)).toEqual({ min: 2020, max: 2023, withYear: 38 });
     expect(startYearRange([point(0, {})])).toBeNull();
+  });
+
+  it.each([
+    ['no years', [0, 0], null],
+    ['one year', [0, 1998, 0], { min: 1998, max: 1998, withYear: 1 }],
+    ['years in any order', [2023, 0, 1987, 2001], { min: 1987, max: 2023, withYear: 3 }],
+  ])('gives the range of start years by index: %s', (_, years, range) => {
+    expect(yearRangeOf(Int32Array.from(years))).toEqual(range);
+  });
+
+  it('keeps the range the build primed for a list', () => {
+    const list = [point(0, { 設立年度: '2010' })];
+    primeStartYearRange(list, { min: 2001, max: 2002, withYear: 2 });
+    expect(startYearRange(list)).toEqual({ min: 2001, max: 2002, withYear: 2 });
+    const none = [point(0, { 設立年度: '2010' })];
+    primeStartYearRange(none, null);
+    expect(startYearRange(none)).toBeNull();
   });
 
   it.each([
