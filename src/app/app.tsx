@@ -48,8 +48,11 @@ import { usePhoneView } from './use-phone-view.ts';
 import { useUrlSync } from './use-url-sync.ts';
 import { useWorkshopSetup } from './use-workshop-setup.ts';
 
-// Leaflet and the map layers load as their own chunk: search, filters and the list are usable first.
-const MapArea = lazy(() => import('./map-area.tsx').then((m) => ({ default: m.MapArea })));
+// Leaflet and the map layers load as their own chunk: search, filters and the list are usable first. Leaflet is
+// evaluated first, in a task of its own, then the map's components (react-leaflet and the layers).
+const MapArea = lazy(() =>
+  import('leaflet').then(() => import('./map-area.tsx')).then((m) => ({ default: m.MapArea })),
+);
 
 /** The page: header, filters, map, results and detail. */
 export function App() {
