@@ -5,7 +5,8 @@ import 'leaflet/dist/leaflet.css';
 import './app.css';
 
 // The rest is evaluated in two tasks rather than one: React's DOM renderer (its module alone is half the
-// page's JavaScript), then the app, which finds it evaluated. Both are requested at once.
+// page's JavaScript), then the app, which finds it evaluated. Both are requested at once (and module-preloaded by
+// index.html); the renderer is asked for first, and its smaller module graph is ready first.
 const renderer = import('react-dom/client');
 const app = import('./start.tsx');
 Promise.all([renderer, app]).catch((error: unknown) => {

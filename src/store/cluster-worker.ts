@@ -5,7 +5,6 @@ import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 
 // Building a supercluster index of 100,000 points takes hundreds of milliseconds: it happens here, so the page
 // never freezes while a filter or a search changes what is visible.
-const COMPLETE_AFTER_MS = 250;
 let columns: PositionColumns = { lat: new Float64Array(0), lng: new Float64Array(0) };
 let index: ClusterIndex = buildClusterIndexFromColumns(columns, []);
 /** Whether `index` holds every position of `columns` (what an unfiltered map shows). */
@@ -14,6 +13,8 @@ let generation = 0;
 /** The zoom of the last query: a new index first builds the part that serves it. */
 let lastZoom = 0;
 let completeTimer: ReturnType<typeof setTimeout> | undefined;
+/** How long the map must be still (no query) before the rest of the index is built. */
+const COMPLETE_AFTER_MS = 1000;
 
 /**
  * The part of the index no query has needed yet is built once the map has been still for a moment (a query
