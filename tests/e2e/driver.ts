@@ -109,6 +109,24 @@ export class BrowserSession {
     return app;
   }
 
+  /**
+   * The page's main heading as it shows before any JavaScript has run: the scripts held back, as on a slow
+   * connection (null when the page is blank).
+   */
+  async headingBeforeScripts(): Promise<string | null> {
+    const context = await this.browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.route(/^(?!http:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort());
+      await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+      await page.goto(this.appUrl);
+      const heading = page.getByRole('heading', { level: 1 });
+      return (await heading.count()) === 1 ? await heading.textContent() : null;
+    } finally {
+      await context.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
@@ -176,6 +194,11 @@ export class AppPage {
   }
 
   // ---- Loading and navigation ----
+
+  /** The texts of the page's level-1 headings (one, once the app has replaced the page's first header). */
+  async mainHeadings(): Promise<string[]> {
+    return this.page.getByRole('heading', { level: 1 }).allTextContents();
+  }
 
   /** Waits until the result count ("共 111 筆結果") is announced. */
   async waitUntilLoaded(): Promise<void> {

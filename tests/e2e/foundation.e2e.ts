@@ -68,6 +68,12 @@ describe('foundation journeys (default data, built app)', () => {
     expect((await app.notes()).some((note) => note.includes('示範資料'))).toBe(true);
   });
 
+  it('shows its title before the JavaScript arrives, and the app then replaces that header', async () => {
+    expect(await browser.headingBeforeScripts()).toBe('共生資源地圖');
+    const app = await openApp();
+    expect(await app.mainHeadings()).toEqual(['共生資源地圖']);
+  });
+
   it('shows markers and a tiles-unavailable notice when the basemap cannot load', async () => {
     const app = await openApp();
     await expect
