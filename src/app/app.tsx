@@ -31,7 +31,7 @@ import { SnapshotButton } from '../features/presentation/snapshot-button.tsx';
 import { YearSlider } from '../features/presentation/year-slider.tsx';
 import { PrintView } from '../features/print/print-view-gate.tsx';
 import { WorkshopForm } from '../features/workshop/workshop-form-gate.tsx';
-import { WorkshopPanel } from '../features/workshop/workshop-panel.tsx';
+import { WorkshopPanel } from '../features/workshop/workshop-panel-gate.tsx';
 import { WorkshopRecordActions } from '../features/workshop/workshop-record-actions.tsx';
 import { WorkshopToggle } from '../features/workshop/workshop-toggle.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';

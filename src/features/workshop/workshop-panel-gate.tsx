@@ -1,0 +1,15 @@
+import { lazy, Suspense } from 'react';
+import { useAppStore } from '../../store/app-store.ts';
+
+const Panel = lazy(() => import('./workshop-panel.tsx').then((m) => ({ default: m.WorkshopPanel })));
+
+/** The facilitator's co-mapping controls, loaded when co-mapping first starts: residents never download them. */
+export function WorkshopPanel() {
+  const editing = useAppStore((s) => s.workshopEditing);
+  if (!editing) return null;
+  return (
+    <Suspense fallback={null}>
+      <Panel />
+    </Suspense>
+  );
+}
