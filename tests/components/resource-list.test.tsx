@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, type Mock } from 'vitest';
 import { ResourceList } from '../../src/features/list/resource-list.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
@@ -68,6 +68,13 @@ describe('ResourceList', () => {
     act(() => useAppStore.getState().setQuery('沒有這個地方'));
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
     expect(screen.getByText('沒有符合條件的資源。請放寬篩選條件或清除搜尋文字。')).toBeInTheDocument();
+  });
+
+  it('says nothing of results while the data downloads (the page says it is loading)', () => {
+    act(() => useAppStore.getState().startLoading());
+    render(<ResourceList />);
+    expect(screen.queryByText('沒有符合條件的資源。請放寬篩選條件或清除搜尋文字。')).not.toBeInTheDocument();
+    expect(screen.queryByRole('list')).not.toBeInTheDocument();
   });
 
   it('selects a resource when its row is clicked, marking the row current without scrolling the list', async () => {

@@ -17,6 +17,8 @@ export function ResourceList() {
   const selectedId = useAppStore((s) => s.selectedId);
   const selectionOrigin = useAppStore((s) => s.selectionOrigin);
   const select = useAppStore((s) => s.select);
+  // While the data downloads the page says so (app.loading); "no results" would say the filters found none.
+  const loading = useAppStore((s) => s.status === 'loading');
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const rowHeights = useRef(new RowHeights());
@@ -50,7 +52,7 @@ export function ResourceList() {
   }, [selectedId, selectionOrigin, visible, index, virtualizer]);
 
   if (visible.length === 0) {
-    return <p className="empty-results">{t('results.none')}</p>;
+    return loading ? null : <p className="empty-results">{t('results.none')}</p>;
   }
   const items = virtualizer.getVirtualItems();
   return (
