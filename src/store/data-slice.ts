@@ -36,6 +36,11 @@ export interface DataSlice {
   /** Ids of records the person deleted (kept so the deletion can be undone and exported). */
   readonly deletedIds: readonly string[];
   startLoading(): void;
+  /**
+   * The configuration, as soon as it is read (the records follow): filters, legend and basemap can show while
+   * the data downloads. Ignored once the data has landed or failed.
+   */
+  showManifest(manifest: Manifest): void;
   setDataset(dataset: {
     manifest: Manifest;
     resources: readonly Resource[];
@@ -59,6 +64,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   status: 'idle',
   fatalError: null,
   startLoading: () => set({ status: 'loading', fatalError: null }),
+  showManifest: (manifest) => set((s) => (s.status === 'loading' ? { manifest } : {})),
   setDataset: ({ manifest, resources, issues, fileReports }) =>
     set({ manifest, resources, issues, fileReports, status: 'ready', fatalError: null }),
   failLoading: (reason) => set({ status: 'failed', fatalError: reason }),

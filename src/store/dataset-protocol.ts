@@ -27,6 +27,8 @@ export type DatasetMessage =
    * of one shape (a few hidden classes), which every later pass over them runs faster on.
    */
   | { readonly type: 'chunks'; readonly json: readonly (string | Uint8Array)[] }
+  /** The manifest, as soon as it is read: the page shows its filters and basemap while the data downloads. */
+  | { readonly type: 'manifest'; readonly manifest: Manifest }
   /** Positions by resource index, sent first (transferred) so that clustering starts while records travel. */
   | { readonly type: 'positions'; readonly positions: PositionColumns }
   /**

@@ -44,6 +44,7 @@ self.onmessage = async (event: MessageEvent<DatasetRequest>) => {
   clusterPort = event.data.clusterPort;
   try {
     const manifest = await fetchManifest(baseUrl);
+    post({ type: 'manifest', manifest });
     const sendPositions = (positions: PositionColumns) =>
       post({ type: 'positions', positions }, [positions.lat.buffer, positions.lng.buffer]);
     const { pack, problem } = await fetchPack(baseUrl, manifest, sendPositions);

@@ -38,6 +38,10 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         sharedClusterClient().prepareAll(positions);
         return;
       }
+      if (message.type === 'manifest') {
+        useAppStore.getState().showManifest(message.manifest);
+        return;
+      }
       if (message.type === 'report') {
         report = message;
         if (message.counts) primeIssueCounts(message.issues, message.counts);

@@ -1,9 +1,9 @@
-import { act, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CategoryFilter } from '../../src/features/filters/category-filter.tsx';
 import { ResultCount } from '../../src/features/list/result-count.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { countWhere, renderWithData } from './fixtures.ts';
+import { countWhere, loadTestDataset, renderWithData } from './fixtures.ts';
 
 const ui = (
   <>
@@ -13,6 +13,37 @@ const ui = (
 );
 
 describe('CategoryFilter', () => {
+  it('lists the categories while the records download, and adds their counts when they land', () => {
+    const dataset = loadTestDataset();
+    const store = useAppStore.getState();
+    act(() => {
+      store.startLoading();
+      store.showManifest(dataset.manifest);
+    });
+    render(ui);
+    // Named by the category alone: no count yet, as 0 would say the county has none.
+    for (const category of dataset.manifest.categories) {
+      expect(screen.getByRole('checkbox', { name: category.label.zh })).toBeChecked();
+    }
+    expect(screen.queryByText(/（0）/)).not.toBeInTheDocument();
+
+    act(() =>
+      store.setDataset({
+        manifest: dataset.manifest,
+        resources: dataset.resources,
+        issues: dataset.issues,
+        fileReports: dataset.files,
+      }),
+    );
+    const welfare = dataset.manifest.categories[0];
+    if (!welfare) throw new Error('no category');
+    const count = countWhere(dataset, (r) => r.category === welfare.id);
+    expect(screen.getByRole('checkbox', { name: `${welfare.label.zh}（${count}）` })).toBeChecked();
+    // A manifest read late (another worker's message) does not undo what has landed.
+    act(() => store.showManifest({ ...dataset.manifest, categories: [] }));
+    expect(useAppStore.getState().manifest).toBe(dataset.manifest);
+  });
+
   it('has a ticked checkbox per configured category, labelled with how many it shows', () => {
     const { dataset } = renderWithData(ui);
     expect(screen.getByRole('group', { name: '資源類別' })).toBeInTheDocument();

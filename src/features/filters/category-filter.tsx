@@ -9,6 +9,8 @@ export function CategoryFilter() {
   const categories = useAppStore(selectCategories);
   const hidden = useAppStore((s) => s.filters.hiddenCategories);
   const counts = useAppStore((s) => selectFilterResult(s).categoryCounts);
+  // The categories show as soon as the configuration is read; their counts once the records have landed.
+  const counted = useAppStore((s) => s.status === 'ready');
   const toggleCategory = useAppStore((s) => s.toggleCategory);
   return (
     <fieldset className="filter-group">
@@ -22,7 +24,9 @@ export function CategoryFilter() {
           />
           <CategorySymbol category={category} />
           <span>
-            {t('filters.categoryCount', { label: label(category.label), count: counts[category.id] ?? 0 })}
+            {counted
+              ? t('filters.categoryCount', { label: label(category.label), count: counts[category.id] ?? 0 })
+              : label(category.label)}
           </span>
         </label>
       ))}
