@@ -333,8 +333,14 @@ export class OfficeTab {
     const marker = this.page
       .locator(`.leaflet-marker-pane .leaflet-marker-icon[aria-label^="${name.replace(/"/g, '\\"')}（"]`)
       .first();
-    await marker.waitFor();
-    const box = await marker.boundingBox();
+    // The map redraws its markers whenever the view or the data changes: a marker found may be replaced before
+    // it is measured, so it is found again (up to a few times) until one is measured.
+    let box: Awaited<ReturnType<typeof marker.boundingBox>> = null;
+    for (let attempt = 0; attempt < 10 && !box; attempt++) {
+      await marker.waitFor();
+      box = await marker.boundingBox();
+      if (!box) await this.page.waitForTimeout(100);
+    }
     const map = await this.mapBox();
     if (!box) throw new Error(`no marker for ${name}`);
     return this.pointAt(box.x + box.width / 2 - map.x, box.y + box.height / 2 - map.y);
