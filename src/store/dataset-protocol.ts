@@ -18,6 +18,15 @@ export function sendDatasetRequest(worker: Worker, request: DatasetRequest): voi
   worker.postMessage(request, request.clusterPort ? [request.clusterPort] : []);
 }
 
+/** The 'report' message for a load's issues and files (in the worker: it writes the issues as JSON). */
+export function reportMessage(
+  issues: readonly LoadIssue[],
+  files: FileReport[],
+  counts: IssueCounts,
+): DatasetMessage {
+  return { type: 'report', issuesJson: JSON.stringify(issues), issueCount: issues.length, counts, files };
+}
+
 /** Messages from the dataset worker: resources in chunks (with their search text), then the report. */
 export type DatasetMessage =
   /**
@@ -32,15 +41,16 @@ export type DatasetMessage =
   /** Positions by resource index, sent first (transferred) so that clustering starts while records travel. */
   | { readonly type: 'positions'; readonly positions: PositionColumns }
   /**
-   * The load report, in a message of its own before 'done': thousands of issues to deserialise are then one
-   * short task, and the index parts another.
+   * The load report, in a message of its own before 'done'. The issues (thousands, for a messy file) cross as one
+   * JSON text, which the page parses only when something reads them (the report, opened): their counts by kind
+   * come ready-made.
    */
   | {
       readonly type: 'report';
-      readonly issues: LoadIssue[];
+      readonly issuesJson: string;
+      readonly issueCount: number;
+      readonly counts: IssueCounts;
       readonly files: FileReport[];
-      /** Counts by kind, when the build made them (a compiled pack). */
-      readonly counts?: IssueCounts;
     }
   | {
       readonly type: 'done';

@@ -2,11 +2,12 @@ import { CHUNKS_PER_MESSAGE, recordChunks } from '../domain/dataset-pack.ts';
 import { identityOrder, inDisplayOrder } from '../domain/display-order.ts';
 import { listHasInternal } from '../domain/internal-records.ts';
 import { loadDataset } from '../domain/load-dataset.ts';
+import { countIssuesByCode } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import { positionColumns } from '../domain/position-columns.ts';
 import { buildSearchColumns, columnBuffers } from '../domain/search-columns.ts';
 import { startYears } from '../domain/start-year.ts';
-import type { DatasetMessage } from './dataset-protocol.ts';
+import { type DatasetMessage, reportMessage } from './dataset-protocol.ts';
 import { fetchDataFiles } from './fetch-dataset.ts';
 
 /**
@@ -37,7 +38,7 @@ export async function loadDataFiles(
   const order = identityOrder(resources.length);
   const columns = buildSearchColumns(resources, order, manifest.categories, manifest.serviceTags);
   const years = startYears(resources);
-  post({ type: 'report', issues: dataset.issues, files: dataset.files });
+  post(reportMessage(dataset.issues, dataset.files, countIssuesByCode(dataset.issues)));
   post(
     {
       type: 'done',

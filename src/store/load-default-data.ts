@@ -18,7 +18,7 @@ import { takeDatasetWorker } from './dataset-worker-start.ts';
 interface Loaded {
   manifest: Manifest;
   resources: readonly Resource[];
-  issues: LoadIssue[];
+  issues: readonly LoadIssue[];
   fileReports: FileReport[];
 }
 
@@ -29,7 +29,7 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       started?.worker ?? new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
     const chunks: (string | Uint8Array | undefined)[] = [];
     let positions: PositionColumns | undefined;
-    let report: { issues: LoadIssue[]; files: FileReport[] } = { issues: [], files: [] };
+    let report: { issues: readonly LoadIssue[]; files: FileReport[] } = { issues: [], files: [] };
     const receive = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'positions') {
@@ -43,8 +43,15 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         return;
       }
       if (message.type === 'report') {
-        report = message;
-        if (message.counts) primeIssueCounts(message.issues, message.counts);
+        // Parsed when first read (the report, opened); the counts by kind are primed for the summary.
+        const { issuesJson, issueCount } = message;
+        const issues = lazyList(
+          issueCount,
+          Math.max(1, issueCount),
+          () => JSON.parse(issuesJson) as LoadIssue[],
+        );
+        primeIssueCounts(issues, message.counts);
+        report = { issues, files: message.files };
         return;
       }
       if (message.type === 'chunks') {

@@ -431,6 +431,18 @@ export class AppPage {
     return this.visibleTexts(this.page.getByRole('note'));
   }
 
+  /** The load report, opened as a person opens it: its count per kind of issue, and its issue rows. */
+  async loadReport(): Promise<{ kinds: string[]; rows: string[] }> {
+    const report = this.page.locator('section.load-report');
+    const open = await report.locator('details').evaluate((details) => (details as HTMLDetailsElement).open);
+    if (!open) await report.locator('summary').click();
+    await report.locator('ol.report-issues').waitFor();
+    return {
+      kinds: await report.locator('.report-kinds li').allTextContents(),
+      rows: await report.locator('.report-issues li').allTextContents(),
+    };
+  }
+
   /** Visible alerts (role=alert), e.g. a data file that could not be loaded. */
   async alerts(): Promise<string[]> {
     return this.visibleTexts(this.page.getByRole('alert'));

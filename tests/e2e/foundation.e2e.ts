@@ -60,12 +60,25 @@ async function openApp(options?: OpenOptions): Promise<AppPage> {
   return app;
 }
 
+/**
+ * The load report lists a row per issue (there are fewer than the 200 it lists), as many as its counts by kind
+ * add up to, each naming its file: the issues reach the page as text and are read when the report opens.
+ */
+async function expectReportRowsToMatchItsCounts(app: AppPage) {
+  const { kinds, rows } = await app.loadReport();
+  const counted = kinds.reduce((sum, kind) => sum + Number(kind.split('：').at(-1)), 0);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows).toHaveLength(counted);
+  for (const row of rows) expect(row).toMatch(/\.(csv|geojson)/);
+}
+
 describe('foundation journeys (default data, built app)', () => {
   it('loads every resource of the default data, lists them all and warns that some are sample data', async () => {
     const app = await openApp();
     expect(await app.resultCount()).toBe(ALL_RESOURCES);
     expect(await app.listSize()).toBe(ALL_RESOURCES);
     expect((await app.notes()).some((note) => note.includes('示範資料'))).toBe(true);
+    await expectReportRowsToMatchItsCounts(app);
   });
 
   it('shows its title before the JavaScript arrives, and the app then replaces that header', async () => {
@@ -287,6 +300,7 @@ describe('foundation journeys (default data, built app)', () => {
     await expect.poll(() => app.alerts()).toEqual([expect.stringContaining(CHIAYI_CENTRES_FILE)]);
     expect(await app.resultCount()).toBe(ALL_RESOURCES - CHIAYI_CENTRES);
     expect(await app.listSize()).toBe(ALL_RESOURCES - CHIAYI_CENTRES);
+    await expectReportRowsToMatchItsCounts(app);
   });
 
   it('fits a desktop and a 360 px phone screen without sideways scrolling', async () => {
