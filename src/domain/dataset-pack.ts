@@ -2,7 +2,7 @@ import { deflateSync, inflateSync } from 'fflate';
 import { type AreaOption, areaOptionsOf } from './area-options.ts';
 import type { IndexParts } from './index-parts.ts';
 import type { FileReport, LoadedDataset } from './load-dataset.ts';
-import { countIssuesByCode, type IssueCounts, type LoadIssue } from './load-issues.ts';
+import { countIssuesByCode, type IssueCounts } from './load-issues.ts';
 import type { Manifest } from './manifest.ts';
 import type { PositionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
@@ -16,10 +16,11 @@ import { type StartYearRange, yearRangeOf } from './start-year.ts';
  *
  * Layout: "CRMP", a little-endian uint32 header length, the header (UTF-8 JSON, raw DEFLATE), then the
  * sections the header lists, each compressed on its own and starting at a multiple of 8 bytes.
- * Format 2 stores the search text as UTF-16LE (format 1: UTF-8): for Chinese text it is smaller both raw and
- * compressed, and much faster to decode.
+ * Since format 2 the search text is stored as UTF-16LE (format 1: UTF-8): for Chinese text it is smaller both raw
+ * and compressed, and much faster to decode. Since format 3 the load report's issues are a section of their own
+ * (JSON), which a reader passes on as text instead of parsing it with the header.
  */
-export const PACK_FORMAT = 2;
+export const PACK_FORMAT = 3;
 const MAGIC = 'CRMP';
 
 /**
@@ -68,7 +69,7 @@ export interface PackSummaries {
 interface PackHeader extends PositionsHeader {
   readonly count: number;
   readonly summaries: PackSummaries;
-  readonly issues: LoadIssue[];
+  readonly issueCount: number;
   readonly files: FileReport[];
   readonly hasInternal: boolean;
   readonly labels: ColumnLabels;
@@ -82,7 +83,9 @@ export interface DatasetPack {
   readonly sources: readonly PackSource[];
   readonly count: number;
   readonly summaries: PackSummaries;
-  readonly issues: LoadIssue[];
+  /** The load report's issues as JSON text (a list of LoadIssue): the page parses it only when it reads them. */
+  readonly issuesJson: string;
+  readonly issueCount: number;
   readonly files: FileReport[];
   readonly hasInternal: boolean;
   readonly parts: IndexParts;
@@ -282,6 +285,7 @@ export function writeDatasetPack(input: {
     // UTF-16LE; as JSON when it holds a lone surrogate (a decoder would replace it; a JSON string escapes it).
     joined: add(utf16Bytes(joinedAsJson ? JSON.stringify(columns.joined) : columns.joined)),
     ids: add(utf8.encode(JSON.stringify(dataset.resources.map((r) => r.id)))),
+    issues: add(utf8.encode(JSON.stringify(dataset.issues))),
   };
   const chunks: Section[] = [];
   for (const json of recordChunks(dataset.resources)) chunks.push(add(utf8.encode(json)));
@@ -296,7 +300,7 @@ export function writeDatasetPack(input: {
       issueCounts: countIssuesByCode(dataset.issues),
       startYearRange: yearRangeOf(input.startYears),
     },
-    issues: dataset.issues,
+    issueCount: dataset.issues.length,
     files: dataset.files,
     hasInternal: input.hasInternal,
     labels,
@@ -447,7 +451,8 @@ export function readDatasetPack(bytes: Uint8Array, inflated?: InflatedSections):
     sources: header.sources,
     count: header.count,
     summaries: header.summaries,
-    issues: header.issues,
+    issuesJson: new TextDecoder().decode(raw('issues')),
+    issueCount: header.issueCount,
     files: header.files,
     hasInternal: header.hasInternal,
     parts: {

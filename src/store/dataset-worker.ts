@@ -4,7 +4,7 @@ import { type DatasetPack, packBuffers } from '../domain/dataset-pack.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
 import type { ClusterRequest } from './cluster-protocol.ts';
-import { type DatasetMessage, type DatasetRequest, reportMessage } from './dataset-protocol.ts';
+import type { DatasetMessage, DatasetRequest } from './dataset-protocol.ts';
 import { fetchManifest, fetchPack } from './fetch-dataset.ts';
 
 let clusterPort: MessagePort | undefined;
@@ -20,7 +20,8 @@ const post = (message: DatasetMessage, transfer: Transferable[] = []) => {
 /** The build compiled the data: record chunks and index parts are read, not computed (positions went first). */
 function sendPack(manifest: Manifest, pack: DatasetPack) {
   const { areaOptions, issueCounts, startYearRange } = pack.summaries;
-  post(reportMessage(pack.issues, pack.files, issueCounts));
+  const { issuesJson, issueCount, files } = pack;
+  post({ type: 'report', issuesJson, issueCount, counts: issueCounts, files });
   post(
     {
       type: 'done',
