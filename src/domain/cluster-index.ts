@@ -108,8 +108,14 @@ export function buildClusterIndexFromColumns(
         return { kind: 'resource', index: props.index ?? -1, position };
       });
     },
-    // An overview cluster breaks apart by DETAIL_FROM_ZOOM at the latest (its closest level is the points).
-    expansionZoom: (clusterId) => partOf(clusterId)().getClusterExpansionZoom(Math.floor(clusterId / 2)),
+    expansionZoom(clusterId) {
+      const id = Math.floor(clusterId / 2);
+      const zoom = partOf(clusterId)().getClusterExpansionZoom(id);
+      // The overview's closest level is its points, so its clusters "break apart" at DETAIL_FROM_ZOOM even
+      // where the detail part still holds those points together: ask the detail part where they part.
+      if (partOf(clusterId) === detail || zoom < DETAIL_FROM_ZOOM) return zoom;
+      return detailSplitZoom(detail(), overview().getLeaves(id, Number.POSITIVE_INFINITY), columns);
+    },
     complete() {
       overview();
       detail();
@@ -118,4 +124,46 @@ export function buildClusterIndexFromColumns(
       return built === 2;
     },
   };
+}
+
+/**
+ * The first street zoom at which `leaves` (the points of one overview cluster) are drawn as more than one marker
+ * by the detail part, or the zoom past its closest clustered one when they never part (points on one spot).
+ */
+function detailSplitZoom(
+  detail: Supercluster<PointProps, Record<string, never>>,
+  leaves: readonly Supercluster.PointFeature<PointProps>[],
+  columns: PositionColumns,
+): number {
+  const ours = new Set(leaves.map((leaf) => leaf.properties.index));
+  const box = { west: 180, south: 90, east: -180, north: -90 };
+  for (const index of ours) {
+    const lat = columns.lat[index] as number;
+    const lng = columns.lng[index] as number;
+    box.west = Math.min(box.west, lng);
+    box.east = Math.max(box.east, lng);
+    box.south = Math.min(box.south, lat);
+    box.north = Math.max(box.north, lat);
+  }
+  const holdsOurs = (
+    feature: Supercluster.ClusterFeature<Record<string, never>> | Supercluster.PointFeature<PointProps>,
+  ) => {
+    const props = feature.properties as Partial<Supercluster.ClusterProperties> & Partial<PointProps>;
+    if (!props.cluster || props.cluster_id === undefined) return ours.has(props.index ?? -1);
+    return detail
+      .getLeaves(props.cluster_id, Number.POSITIVE_INFINITY)
+      .some((leaf) => ours.has(leaf.properties.index));
+  };
+  for (let zoom = DETAIL_FROM_ZOOM; zoom <= CLOSEST_CLUSTER_ZOOM; zoom++) {
+    // A cluster sits at the weighted centre of its points, which lie within twice the radius of it. A pixel
+    // spans fewer degrees of latitude than of longitude in Web Mercator, so the longitude span pads both.
+    const pad = ((2 * CLUSTER_OPTIONS.radius) / CLUSTER_OPTIONS.extent) * (360 / 2 ** zoom);
+    const items = detail.getClusters(
+      [box.west - pad, box.south - pad, box.east + pad, box.north + pad],
+      zoom,
+    );
+    let markers = 0;
+    for (const item of items) if (holdsOurs(item) && ++markers > 1) return zoom;
+  }
+  return CLOSEST_CLUSTER_ZOOM + 1;
 }

@@ -6,6 +6,7 @@ import {
   type ClusterIndex,
   DETAIL_FROM_ZOOM,
 } from '../../src/domain/cluster-index.ts';
+import type { LatLng } from '../../src/domain/coordinates.ts';
 import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
 import { everyIndex, type PositionColumns } from '../../src/domain/position-columns.ts';
 import { repoFile } from './fixture-paths.ts';
@@ -15,8 +16,8 @@ const ZOOMS = Array.from({ length: 20 }, (_, z) => z);
 
 /**
  * Every township centroid of the gazetteer (real places across Taiwan, Kinmen and Matsu included), plus 120
- * resources on one street of 民雄 (a few metres apart, so that they cluster even at street zooms), 40 on one
- * spot (a building with several services), and rows without a position.
+ * resources on one street of 民雄 (a few metres apart, so that they cluster even at street zooms), two groups
+ * that part at zoom 16, 40 on one spot (a building with several services), and rows without a position.
  */
 function fixturePositions(): PositionColumns {
   const rows = parseDelimitedText(readFileSync(repoFile('data', 'tw-township-centroids.csv'), 'utf8')).rows;
@@ -29,6 +30,11 @@ function fixturePositions(): PositionColumns {
   for (let i = 0; i < 120; i++) {
     lat.push(23.5517 + (i % 12) * 0.00004);
     lng.push(120.4289 + Math.floor(i / 12) * 0.00004);
+  }
+  // Two groups of 10 about 200 m apart (as on two sides of a village): one marker at zoom 15, two at zoom 16.
+  for (let i = 0; i < 20; i++) {
+    lat.push(23.46 + (i % 5) * 0.00002);
+    lng.push(120.3 + (i < 10 ? 0 : 0.002) + (i % 2) * 0.00002);
   }
   for (let i = 0; i < 40; i++) {
     lat.push(23.48);
@@ -108,10 +114,41 @@ describe('buildClusterIndexFromColumns', () => {
         if (item.kind !== 'cluster') continue;
         const expansion = index.expansionZoom(item.id);
         expect(expansion, `a cluster at zoom ${zoom}`).toBeGreaterThan(zoom);
-        if (zoom < DETAIL_FROM_ZOOM) expect(expansion).toBeLessThanOrEqual(DETAIL_FROM_ZOOM);
-        else expect(expansion).toBeLessThanOrEqual(18);
+        expect(expansion).toBeLessThanOrEqual(18);
       }
     }
+  });
+
+  it('opens an overview cluster to the zoom where the street part draws its points apart', () => {
+    const index = buildClusterIndexFromColumns(positions, every);
+    const near = ({ position: [lat, lng] }: { position: LatLng }): BBox => ({
+      west: lng - 0.01,
+      south: lat - 0.01,
+      east: lng + 0.01,
+      north: lat + 0.01,
+    });
+    const clusters = index.query(WORLD, DETAIL_FROM_ZOOM - 1).filter((item) => item.kind === 'cluster');
+    const street = clusters.find((item) => item.count === 120);
+    const spot = clusters.find((item) => item.count === 40);
+    const village = clusters.find((item) => item.count === 20);
+    expect(street && spot && village).toBeTruthy();
+    for (const item of clusters) {
+      const expansion = index.expansionZoom(item.id);
+      if (expansion > 17) continue;
+      // At its expansion zoom, no single marker nearby stands for all of the cluster's points any more.
+      const stillOne = index
+        .query(near(item), expansion)
+        .some((i) => i.kind === 'cluster' && i.count >= item.count);
+      expect(stillOne, `the cluster of ${item.count} at zoom ${expansion}`).toBe(false);
+      if (expansion > DETAIL_FROM_ZOOM) {
+        const before = index.query(near(item), expansion - 1);
+        expect(before.some((i) => i.kind === 'cluster' && i.count >= item.count)).toBe(true);
+      }
+    }
+    // The street still is one cluster at zoom 15, and the resources on one spot never part.
+    expect(index.expansionZoom((street as { id: number }).id)).toBeGreaterThan(DETAIL_FROM_ZOOM);
+    expect(index.expansionZoom((spot as { id: number }).id)).toBe(18);
+    expect(index.expansionZoom((village as { id: number }).id)).toBe(16);
   });
 
   it('gives the clusters of its two parts different ids', () => {
