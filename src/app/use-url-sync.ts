@@ -18,21 +18,23 @@ export function applyUrlToStore(search: string) {
   state.setLanguage(language);
 }
 
-/** How long typing must pause before the address bar follows the search text. */
-const TYPING_PAUSE_MS = 250;
+/** How long typing, or moving the map, must pause before the address bar follows. */
+const RUN_PAUSE_MS = 250;
 
-/** Whether the search text is all that changed of what the URL holds. */
-function onlyTheQueryChanged(state: AppState, previous: AppState): boolean {
+/**
+ * Whether the search text or the map view is all that changed of what the URL holds: both change in runs (typing,
+ * dragging, zooming), and the address bar follows once the run pauses.
+ */
+function onlyARunChanged(state: AppState, previous: AppState): boolean {
   const f = state.filters;
   const p = previous.filters;
   return (
-    f.query !== p.query &&
+    (f.query !== p.query || state.mapView !== previous.mapView) &&
     f.hiddenCategories === p.hiddenCategories &&
     f.services === p.services &&
     f.county === p.county &&
     f.town === p.town &&
     state.selectedId === previous.selectedId &&
-    state.mapView === previous.mapView &&
     state.reference === previous.reference &&
     state.language === previous.language
   );
@@ -77,21 +79,22 @@ export function useUrlSync() {
     let language: Language | null = null;
     // Store changes come in bursts (one keystroke sets several slices): the URL is written once per burst, at
     // the end of the task that changed it, so it is never behind when the next task (a reload) starts. Typing
-    // in the search box is the exception: the address bar follows once the typing pauses, so that a keystroke
-    // waits for the results only (the page writes it before it is left, too).
+    // and moving the map are the exceptions: the address bar follows once they pause, so that a keystroke waits
+    // for the results only, and the map's first view (set as the data lands) is written in a task of its own
+    // (the page writes the URL before it is left, too).
     let pending = false;
     let disposed = false;
-    let typing: ReturnType<typeof setTimeout> | undefined;
+    let run: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
-      clearTimeout(typing);
-      typing = undefined;
+      clearTimeout(run);
+      run = undefined;
       pending = false;
       if (!disposed) write();
     };
     const schedule = (state: AppState, previous: AppState) => {
-      if (onlyTheQueryChanged(state, previous)) {
-        clearTimeout(typing);
-        typing = setTimeout(flush, TYPING_PAUSE_MS);
+      if (onlyARunChanged(state, previous)) {
+        clearTimeout(run);
+        run = setTimeout(flush, RUN_PAUSE_MS);
         return;
       }
       if (pending) return;
@@ -108,7 +111,7 @@ export function useUrlSync() {
     return () => {
       unsubscribe();
       disposed = true;
-      clearTimeout(typing);
+      clearTimeout(run);
       window.removeEventListener('popstate', onPop);
       window.removeEventListener('pagehide', flush);
     };

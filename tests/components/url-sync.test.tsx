@@ -43,6 +43,36 @@ describe('the address bar follows the view', () => {
     expect(param('q')).toBe('民雄鄉');
   });
 
+  it('follows the map view once it stops moving, not at every step of a drag or zoom', async () => {
+    renderHook(() => useUrlSync());
+    for (const [lat, zoom] of [
+      [23.5, 10],
+      [23.55, 11],
+      [23.56, 12],
+    ] as const) {
+      act(() => store().setMapView({ lat, lng: 120.44, zoom }));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(100);
+      });
+      expect(param('at')).toBeNull();
+    }
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(300);
+    });
+    expect(param('at')).toBe('23.56000,120.44000,12');
+  });
+
+  it('writes a pending map view at once with a selection', async () => {
+    renderHook(() => useUrlSync());
+    act(() => store().setMapView({ lat: 23.5, lng: 120.44, zoom: 10 }));
+    act(() => store().select(store().resources[0]?.id ?? null, 'list'));
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(param('id')).toBe(store().resources[0]?.id);
+    expect(param('at')).toBe('23.50000,120.44000,10');
+  });
+
   it('writes pending search text when the page is left, and with any other change', async () => {
     renderHook(() => useUrlSync());
     act(() => store().setQuery('朴子'));
