@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { MapContainer, TileLayer } from 'react-leaflet';
+import { InNextTask } from '../../components/in-next-task.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { ClusterLayer } from './cluster-layer.tsx';
@@ -37,18 +38,21 @@ export function ResourceMap({ children }: { children?: ReactNode }) {
         preferCanvas={false}
         attributionControl
       >
-        {basemap && (
-          <TileLayer
-            key={basemap.id}
-            url={basemap.url}
-            attribution={basemap.attribution}
-            maxZoom={basemap.maxZoom}
-            eventHandlers={{ tileerror: () => setTilesFailed(true), tileload: () => setTilesFailed(false) }}
-          />
-        )}
-        <ClusterLayer />
-        <MapViewSync />
-        {children}
+        {/* Mounted in three tasks: the map itself, then its tiles and markers, then the features' layers. */}
+        <InNextTask>
+          {basemap && (
+            <TileLayer
+              key={basemap.id}
+              url={basemap.url}
+              attribution={basemap.attribution}
+              maxZoom={basemap.maxZoom}
+              eventHandlers={{ tileerror: () => setTilesFailed(true), tileload: () => setTilesFailed(false) }}
+            />
+          )}
+          <ClusterLayer />
+          <MapViewSync />
+          <InNextTask>{children}</InNextTask>
+        </InNextTask>
       </MapContainer>
     </section>
   );
