@@ -1,4 +1,5 @@
 import { useAppStore } from '../store/app-store.ts';
+import { whenIdle } from '../store/when-idle.ts';
 import { DATA_CACHE } from './offline-caches.ts';
 
 /**
@@ -15,7 +16,7 @@ export function registerServiceWorker(): void {
     stop();
     const base = new URL('data/', document.baseURI);
     const files = ['manifest.json', s.manifest.gazetteer, ...s.manifest.files.map((f) => f.path)];
-    void keepOfflineCopy(files.map((f) => new URL(f, base).href));
+    whenIdle(() => void keepOfflineCopy(files.map((f) => new URL(f, base).href)));
   });
 }
 

@@ -5,7 +5,7 @@ import type { FileReport, LoadedDataset } from './load-dataset.ts';
 import { countIssuesByCode, type IssueCounts } from './load-issues.ts';
 import type { Manifest } from './manifest.ts';
 import type { PositionColumns } from './position-columns.ts';
-import type { Resource } from './resource.ts';
+import { recordChunks } from './record-chunks.ts';
 import type { SearchColumns } from './search-columns.ts';
 import { type StartYearRange, yearRangeOf } from './start-year.ts';
 
@@ -22,15 +22,6 @@ import { type StartYearRange, yearRangeOf } from './start-year.ts';
  */
 export const PACK_FORMAT = 3;
 const MAGIC = 'CRMP';
-
-/**
- * Records per JSON chunk. The page makes a chunk's records when one of them is first read: a marker on its own
- * far out at sea makes its whole chunk, so chunks are small (~1 ms to read).
- */
-export const PACK_CHUNK = 256;
-
-/** Chunks per message from the worker: fewer, larger messages; each still a short task. */
-export const CHUNKS_PER_MESSAGE = 32;
 
 interface Section {
   readonly offset: number;
@@ -127,60 +118,6 @@ export function manifestKey(manifest: Manifest): string {
   return contentKey(compiledWith);
 }
 
-/** Every field of a Resource, in the order a record chunk lists them. */
-const RECORD_KEYS = [
-  'id',
-  'name',
-  'category',
-  'services',
-  'address',
-  'county',
-  'town',
-  'village',
-  'position',
-  'precision',
-  'phones',
-  'openingHours',
-  'website',
-  'description',
-  'source',
-  'lastVerified',
-  'visibility',
-  'extra',
-] as const satisfies readonly (keyof Resource)[];
-// A field added to Resource and forgotten here would be lost on the way to the page: this fails to compile.
-const everyKeyListed: [Exclude<keyof Resource, (typeof RECORD_KEYS)[number]>] extends [never] ? true : false =
-  true;
-void everyKeyListed;
-/** Fields a record may lack (null in a chunk); the others are written as they are, null included. */
-const OPTIONAL = new Set<string>(['village', 'openingHours', 'website', 'description', 'lastVerified']);
-
-/**
- * Records as JSON text, PACK_CHUNK per chunk, as the page receives them: each record a list of its fields in
- * RECORD_KEYS order (field names written once per file rather than once per record: a quarter less to
- * download and decompress).
- */
-export function* recordChunks(resources: readonly Resource[]): Generator<string> {
-  for (let start = 0; start < resources.length; start += PACK_CHUNK) {
-    const rows = resources.slice(start, start + PACK_CHUNK).map((r) => RECORD_KEYS.map((k) => r[k] ?? null));
-    yield JSON.stringify(rows);
-  }
-}
-
-/** The records of one chunk written by recordChunks, equal to the ones written. */
-export function parseRecordChunk(json: string): Resource[] {
-  const rows = JSON.parse(json) as unknown[][];
-  return rows.map((row) => {
-    const record: Record<string, unknown> = {};
-    for (let k = 0; k < RECORD_KEYS.length; k++) {
-      const value = row[k];
-      const key = RECORD_KEYS[k] as string;
-      if (value !== null || !OPTIONAL.has(key)) record[key] = value;
-    }
-    return record as unknown as Resource;
-  });
-}
-
 /** A section of a pack as stored: compressed, with its length once inflated (see readDatasetPack's `inflated`). */
 export interface StoredSection {
   readonly name: string;
@@ -250,11 +187,6 @@ function sectionBytes(bytes: Uint8Array, at: number, s: Section, given?: Uint8Ar
   const raw = given ?? inflateSync(stored, { out: new Uint8Array(s.rawLength) });
   if (raw.byteLength !== s.rawLength) throw new PackFormatError('dataset pack section is damaged');
   return raw;
-}
-
-/** A record chunk as the page receives it from a pack (compressed), as JSON text for parseRecordChunk. */
-export function recordChunkText(stored: Uint8Array): string {
-  return new TextDecoder().decode(inflateSync(stored));
 }
 
 /** Compiles a loaded dataset and its index parts into pack bytes. */

@@ -7,6 +7,7 @@ import { type PositionColumns, positionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
 import {
   buildSearchColumns,
+  categoryTotalsOf,
   hasAnyTag,
   recordText,
   type SearchColumns,
@@ -92,6 +93,13 @@ export function primeIds(resources: readonly Resource[], ids: () => readonly str
   primedIds.set(resources, ids);
 }
 
+const primedTotals = new WeakMap<SearchColumns, Int32Array>();
+
+/** Remembers the category totals of these very columns, counted where they were built (the loading worker). */
+export function primeCategoryTotals(columns: SearchColumns, totals: Int32Array): void {
+  if (totals.length === columns.categoryIds.length) primedTotals.set(columns, totals);
+}
+
 /** Builds the display order and search columns once, so each keystroke is a scan of short strings. */
 export function buildResourceIndex(
   resources: readonly Resource[],
@@ -103,8 +111,7 @@ export function buildResourceIndex(
   const columns =
     primed?.columns ??
     buildSearchColumns(resources, order, categories, serviceTags, primedTexts.get(resources));
-  const categoryTotals = new Int32Array(columns.categoryIds.length);
-  for (const code of columns.category) categoryTotals[code] = (categoryTotals[code] as number) + 1;
+  const categoryTotals = primedTotals.get(columns) ?? categoryTotalsOf(columns);
   let byId: Map<string, number> | undefined;
   return {
     resources,

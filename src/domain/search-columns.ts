@@ -189,3 +189,13 @@ export function hasAnyTag(columns: SearchColumns, k: number, mask: Uint32Array):
     if ((columns.tagBits[base + w] as number) & (mask[w] as number)) return true;
   return false;
 }
+
+/** How many records each category code has (in columns.categoryIds order). */
+export function categoryTotalsOf(columns: SearchColumns): Int32Array {
+  const totals = new Int32Array(columns.categoryIds.length);
+  for (let k = 0; k < columns.category.length; k++) {
+    const code = columns.category[k] as number;
+    totals[code] = (totals[code] as number) + 1;
+  }
+  return totals;
+}

@@ -77,12 +77,13 @@ function workerClient(): ClusterClient {
     sentColumns = columns;
     send({ type: 'positions', columns });
   };
-  const build = (visible: Int32Array, all: boolean) => {
+  /** `visible` null: every index, in index order (made by the worker, not on the page). */
+  const build = (visible: Int32Array | null, all: boolean) => {
     generation += 1;
     const g = generation;
     const done = new Promise<void>((resolve) => {
       ready.set(g, resolve);
-      send({ type: 'visible', generation: g, visible, all }, [visible.buffer]);
+      send({ type: 'visible', generation: g, visible, all }, visible ? [visible.buffer] : []);
     });
     built = { columns: sentColumns, all, ready: done };
     return done;
@@ -91,7 +92,7 @@ function workerClient(): ClusterClient {
     setPositions,
     prepareAll(columns) {
       setPositions(columns);
-      void build(everyIndex(columns), true);
+      void build(null, true);
     },
     setVisible(visible) {
       const all = sentColumns !== null && visible.length === sentColumns.lat.length;

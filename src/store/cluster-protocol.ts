@@ -4,11 +4,14 @@ import type { PositionColumns } from '../domain/position-columns.ts';
 /** Messages to the cluster worker. `generation` ties replies to the data they were computed from. */
 export type ClusterRequest =
   | { readonly type: 'positions'; readonly columns: PositionColumns }
-  /** `all`: every index of the positions (no filter), which a prepared index already holds. */
+  /**
+   * `all`: every index of the positions (no filter), which a prepared index already holds; `visible` is null when
+   * they are 0, 1, 2… (the worker makes that list itself).
+   */
   | {
       readonly type: 'visible';
       readonly generation: number;
-      readonly visible: Int32Array;
+      readonly visible: Int32Array | null;
       readonly all: boolean;
     }
   /**

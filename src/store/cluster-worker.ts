@@ -58,7 +58,7 @@ const handle = (message: ClusterRequest) => {
       return;
     case 'visible':
       if (!(message.all && indexIsAll)) {
-        rebuild(message.visible);
+        rebuild(message.visible ?? everyIndex(columns));
         indexIsAll = message.all;
       }
       generation = message.generation;

@@ -1,8 +1,9 @@
 import type { AreaOption } from '../domain/area-options.ts';
+import { type Bounds, boundsOf } from '../domain/bounds.ts';
 import type { FileReport } from '../domain/load-dataset.ts';
 import type { IssueCounts, LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
-import type { PositionColumns } from '../domain/position-columns.ts';
+import { everyIndex, type PositionColumns } from '../domain/position-columns.ts';
 import type { SearchColumns } from '../domain/search-columns.ts';
 import type { StartYearRange } from '../domain/start-year.ts';
 
@@ -27,6 +28,11 @@ export function reportMessage(
   return { type: 'report', issuesJson: JSON.stringify(issues), issueCount: issues.length, counts, files };
 }
 
+/** The positions message (see DatasetMessage), its box counted before the positions are transferred away. */
+export function positionsMessage(positions: PositionColumns): DatasetMessage {
+  return { type: 'positions', positions, bounds: boundsOf(positions, everyIndex(positions)) };
+}
+
 /** Messages from the dataset worker: resources in chunks (with their search text), then the report. */
 export type DatasetMessage =
   /**
@@ -38,8 +44,11 @@ export type DatasetMessage =
   | { readonly type: 'chunks'; readonly json: readonly (string | Uint8Array)[] }
   /** The manifest, as soon as it is read: the page shows its filters and basemap while the data downloads. */
   | { readonly type: 'manifest'; readonly manifest: Manifest }
-  /** Positions by resource index, sent first (transferred) so that clustering starts while records travel. */
-  | { readonly type: 'positions'; readonly positions: PositionColumns }
+  /**
+   * Positions by resource index, sent first (transferred) so that clustering starts while records travel, with
+   * the box around every placed one (what the map first fits).
+   */
+  | { readonly type: 'positions'; readonly positions: PositionColumns; readonly bounds: Bounds | null }
   /**
    * The load report, in a message of its own before 'done'. The issues (thousands, for a messy file) cross as one
    * JSON text, which the page parses only when something reads them (the report, opened): their counts by kind
@@ -57,12 +66,17 @@ export type DatasetMessage =
       readonly manifest: Manifest;
       /** The resources' ids as JSON (text, or UTF-8 bytes), read only when a record is first looked up by id. */
       readonly ids: string | Uint8Array;
-      /** Record chunks not sent before: a pack's, all at once, still compressed (see recordChunkText). */
-      readonly chunks?: readonly Uint8Array[];
+      /**
+       * Record chunks not sent before: a pack's, all at once, the first as text, the others still compressed (see
+       * recordChunkText).
+       */
+      readonly chunks?: readonly (string | Uint8Array)[];
       /** How many resources the chunks hold (in display order: their display order is 0, 1, 2…). */
       readonly count: number;
       /** The search columns, built here (their typed arrays are transferred, not copied). */
       readonly columns: SearchColumns;
+      /** Records per category code of the columns: counted here. */
+      readonly categoryTotals: Int32Array;
       /** Start years (設立年度) by resource index, 0 for none (transferred). */
       readonly startYears: Int32Array;
       /** Whether any record is internal (內部資料). */

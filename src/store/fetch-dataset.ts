@@ -77,17 +77,20 @@ async function inflateNatively(bytes: Uint8Array): Promise<InflatedSections | un
   if (typeof DecompressionStream !== 'function') return undefined;
   try {
     const sections = await Promise.all(
-      compressedSections(bytes).map(async ({ name, stored }) => {
-        const stream = new Blob([stored as Uint8Array<ArrayBuffer>])
-          .stream()
-          .pipeThrough(new DecompressionStream('deflate-raw'));
-        return [name, new Uint8Array(await new Response(stream).arrayBuffer())] as const;
-      }),
+      compressedSections(bytes).map(async ({ name, stored }) => [name, await inflateRaw(stored)] as const),
     );
     return new Map(sections);
   } catch {
     return undefined;
   }
+}
+
+/** Raw DEFLATE bytes inflated by the browser (DecompressionStream); throws where it cannot. */
+export async function inflateRaw(stored: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([stored as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /**

@@ -1,13 +1,13 @@
-import { CHUNKS_PER_MESSAGE, recordChunks } from '../domain/dataset-pack.ts';
 import { identityOrder, inDisplayOrder } from '../domain/display-order.ts';
 import { listHasInternal } from '../domain/internal-records.ts';
 import { loadDataset } from '../domain/load-dataset.ts';
 import { countIssuesByCode } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import { positionColumns } from '../domain/position-columns.ts';
-import { buildSearchColumns, columnBuffers } from '../domain/search-columns.ts';
+import { CHUNKS_PER_MESSAGE, recordChunks } from '../domain/record-chunks.ts';
+import { buildSearchColumns, categoryTotalsOf, columnBuffers } from '../domain/search-columns.ts';
 import { startYears } from '../domain/start-year.ts';
-import { type DatasetMessage, reportMessage } from './dataset-protocol.ts';
+import { type DatasetMessage, positionsMessage, reportMessage } from './dataset-protocol.ts';
 import { fetchDataFiles } from './fetch-dataset.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function loadDataFiles(
   const dataset = loadDataset(manifest, fetched.gazetteerText, fetched.files);
   const resources = inDisplayOrder(dataset.resources);
   const positions = positionColumns(resources);
-  post({ type: 'positions', positions }, [positions.lat.buffer, positions.lng.buffer]);
+  post(positionsMessage(positions), [positions.lat.buffer, positions.lng.buffer]);
   // A few chunks per message: each arrives as its own small task on the main thread instead of one long freeze.
   let json: string[] = [];
   for (const chunk of recordChunks(resources)) {
@@ -46,6 +46,7 @@ export async function loadDataFiles(
       count: resources.length,
       ids: JSON.stringify(resources.map((r) => r.id)),
       columns,
+      categoryTotals: categoryTotalsOf(columns),
       startYears: years,
       hasInternal: listHasInternal(resources),
     },

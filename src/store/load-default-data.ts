@@ -1,5 +1,6 @@
 import { primeAreaOptions } from '../domain/area-options.ts';
-import { PACK_CHUNK, parseRecordChunk, recordChunkText } from '../domain/dataset-pack.ts';
+import { primeBoundsOfAll } from '../domain/bounds.ts';
+import { zhHantCollator } from '../domain/collation.ts';
 import { identityOrder } from '../domain/display-order.ts';
 import { primeHasInternal } from '../domain/internal-records.ts';
 import { lazyList, makeNextChunk } from '../domain/lazy-list.ts';
@@ -7,13 +8,17 @@ import type { FileReport } from '../domain/load-dataset.ts';
 import { type LoadIssue, primeIssueCounts } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
+import { PACK_CHUNK, parseRecordChunk } from '../domain/record-chunks.ts';
 import type { Resource } from '../domain/resource.ts';
-import { primeIds, primeIndex } from '../domain/resource-index.ts';
+import { primeCategoryTotals, primeIds, primeIndex } from '../domain/resource-index.ts';
 import { primeStartYearRange, primeStartYears } from '../domain/start-year.ts';
 import { useAppStore } from './app-store.ts';
 import { sharedClusterClient } from './cluster-client.ts';
 import { type DatasetMessage, sendDatasetRequest } from './dataset-protocol.ts';
 import { takeDatasetWorker } from './dataset-worker-start.ts';
+import { whenIdle } from './when-idle.ts';
+
+type DoneMessage = Extract<DatasetMessage, { type: 'done' }>;
 
 interface Loaded {
   manifest: Manifest;
@@ -22,6 +27,17 @@ interface Loaded {
   fileReports: FileReport[];
 }
 
+type ChunkInflater = typeof import('../domain/record-chunk-text.ts');
+let chunkInflater: Promise<ChunkInflater> | undefined;
+/**
+ * The inflater of a pack's record chunks (fflate), loaded once the dataset is on its way: its module is evaluated
+ * in a task of its own while the page waits, not with the app's first modules.
+ */
+const loadChunkInflater = () => {
+  chunkInflater ??= import('../domain/record-chunk-text.ts');
+  return chunkInflater;
+};
+
 function loadInWorker(baseUrl: string): Promise<Loaded> {
   return new Promise((resolve, reject) => {
     const started = takeDatasetWorker(baseUrl);
@@ -29,17 +45,28 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       started?.worker ?? new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
     const chunks: (string | Uint8Array | undefined)[] = [];
     let positions: PositionColumns | undefined;
+    /** The records' display order, 0, 1, 2… (they arrive in it): made while the page waits for them. */
+    let order: number[] | undefined;
     let report: { issues: readonly LoadIssue[]; files: FileReport[] } = { issues: [], files: [] };
     const receive = (event: MessageEvent<DatasetMessage>) => {
       const message = event.data;
       if (message.type === 'positions') {
         performance.mark('crm:data-positions');
         positions = message.positions;
+        primeBoundsOfAll(positions, message.bounds);
         sharedClusterClient().prepareAll(positions);
+        const count = positions.lat.length;
+        whenIdle(() => {
+          order ??= identityOrder(count);
+        });
         return;
       }
       if (message.type === 'manifest') {
         useAppStore.getState().showManifest(message.manifest);
+        if (message.manifest.pack) void loadChunkInflater();
+        // Without a compiled pack, the page sorts the county/town options itself when the data lands: the zh-Hant
+        // collator loads the browser's locale data (10–50 ms) while the page waits for the data instead.
+        else whenIdle(() => zhHantCollator());
         return;
       }
       if (message.type === 'report') {
@@ -66,14 +93,26 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
       }
       performance.mark('crm:data-done');
       if (message.chunks) for (const json of message.chunks) chunks.push(json);
+      if (chunks.some((json) => json instanceof Uint8Array)) {
+        loadChunkInflater().then(({ recordChunkText }) => land(message, recordChunkText), reject);
+      } else land(message);
+    };
+    const land = (message: DoneMessage, recordChunkText?: (stored: Uint8Array) => string) => {
       const resources = lazyList(message.count, PACK_CHUNK, (c) => {
         const json = chunks[c];
         chunks[c] = undefined;
         if (json === undefined) throw new Error(`dataset: record chunk ${c} never arrived`);
-        return parseRecordChunk(typeof json === 'string' ? json : recordChunkText(json));
+        if (typeof json === 'string') return parseRecordChunk(json);
+        if (!recordChunkText) throw new Error(`dataset: record chunk ${c} is compressed`);
+        return parseRecordChunk(recordChunkText(json));
       });
       if (positions)
-        primeIndex(resources, { order: identityOrder(message.count), columns: message.columns, positions });
+        primeIndex(resources, {
+          order: order?.length === message.count ? order : identityOrder(message.count),
+          columns: message.columns,
+          positions,
+        });
+      primeCategoryTotals(message.columns, message.categoryTotals);
       const { ids } = message;
       primeIds(resources, () => JSON.parse(typeof ids === 'string' ? ids : utf8.decode(ids)) as string[]);
       primeStartYears(resources, message.startYears);

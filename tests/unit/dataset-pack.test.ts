@@ -6,13 +6,10 @@ import { areaOptionsOf } from '../../src/domain/area-options.ts';
 import {
   compressedSections,
   manifestKey,
-  PACK_CHUNK,
   PackFormatError,
   packBuffers,
-  parseRecordChunk,
   readDatasetPack,
   readPackStart,
-  recordChunkText,
 } from '../../src/domain/dataset-pack.ts';
 import { identityOrder, inDisplayOrder } from '../../src/domain/display-order.ts';
 import { buildIndexParts } from '../../src/domain/index-parts.ts';
@@ -20,6 +17,8 @@ import { listHasInternal } from '../../src/domain/internal-records.ts';
 import { loadDataset } from '../../src/domain/load-dataset.ts';
 import { countIssuesByCode } from '../../src/domain/load-issues.ts';
 import { parseManifest } from '../../src/domain/manifest.ts';
+import { recordChunkText } from '../../src/domain/record-chunk-text.ts';
+import { PACK_CHUNK, parseRecordChunk } from '../../src/domain/record-chunks.ts';
 import { startYears, yearRangeOf } from '../../src/domain/start-year.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 

@@ -5,6 +5,8 @@ import {
   buildResourceIndex,
   filterResources,
   NO_FILTERS,
+  primeCategoryTotals,
+  primeIndex,
   type ResourceFilters,
 } from '../../src/domain/resource-index.ts';
 import { manifest } from './load-context.ts';
@@ -91,6 +93,28 @@ describe('buildResourceIndex', () => {
 
   it('keeps the resources it was given, not copies', () => {
     expect(index.resources).toBe(resources);
+  });
+
+  it('counts the records of each category, or takes the totals counted where its columns were built', () => {
+    const counted = Array.from(index.categoryTotals);
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(resources.length);
+    index.columns.categoryIds.forEach((id, code) => {
+      expect(counted[code], id).toBe(resources.filter((r) => r.category === id).length);
+    });
+
+    const copy = [...resources];
+    primeIndex(copy, { order: index.order, columns: index.columns, positions: index.positions });
+    const given = Int32Array.from(counted, (n) => n + 1);
+    primeCategoryTotals(index.columns, given);
+    expect(buildResourceIndex(copy, manifest.categories, manifest.serviceTags).categoryTotals).toBe(given);
+    // Totals of another length are not these columns' and are not taken.
+    const other = [...resources];
+    const columns = { ...index.columns };
+    primeIndex(other, { order: index.order, columns, positions: index.positions });
+    primeCategoryTotals(columns, new Int32Array(counted.length + 1));
+    expect(
+      Array.from(buildResourceIndex(other, manifest.categories, manifest.serviceTags).categoryTotals),
+    ).toEqual(counted);
   });
 });
 

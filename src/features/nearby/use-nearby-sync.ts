@@ -3,6 +3,7 @@ import { placeKey } from '../../domain/gazetteer.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { loadHoursEngine } from '../../store/hours-engine.ts';
 import { loadTownships } from '../../store/load-townships.ts';
+import { whenIdle } from '../../store/when-idle.ts';
 import { applyNearbyUrl, writeNearbyUrl } from './nearby-url.ts';
 
 const TICK_MS = 30_000;
@@ -35,7 +36,8 @@ export function useNearbySync(): void {
   }, []);
 
   useEffect(() => {
-    if (dataReady) void loadHoursEngine();
+    // The opening-hours engine is a download and a module of its own: fetched once the data has been drawn.
+    if (dataReady) whenIdle(() => void loadHoursEngine());
   }, [dataReady]);
 
   useEffect(() => {
