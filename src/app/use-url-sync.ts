@@ -21,23 +21,24 @@ export function applyUrlToStore(search: string) {
 /** How long typing, or moving the map, must pause before the address bar follows. */
 const RUN_PAUSE_MS = 250;
 
-/**
- * Whether the search text or the map view is all that changed of what the URL holds: both change in runs (typing,
- * dragging, zooming), and the address bar follows once the run pauses.
- */
-function onlyARunChanged(state: AppState, previous: AppState): boolean {
-  const f = state.filters;
-  const p = previous.filters;
-  return (
-    (f.query !== p.query || state.mapView !== previous.mapView) &&
-    f.hiddenCategories === p.hiddenCategories &&
-    f.services === p.services &&
-    f.county === p.county &&
-    f.town === p.town &&
-    state.selectedId === previous.selectedId &&
-    state.reference === previous.reference &&
-    state.language === previous.language
-  );
+/** The parts of the state the address bar holds (see searchOfView), each compared by identity. */
+const URL_PARTS = {
+  query: (s: AppState) => s.filters.query,
+  hiddenCategories: (s: AppState) => s.filters.hiddenCategories,
+  services: (s: AppState) => s.filters.services,
+  county: (s: AppState) => s.filters.county,
+  town: (s: AppState) => s.filters.town,
+  selectedId: (s: AppState) => s.selectedId,
+  mapView: (s: AppState) => s.mapView,
+  reference: (s: AppState) => s.reference,
+  language: (s: AppState) => s.language,
+};
+
+/** Parts that change in runs (typing, dragging, zooming): the address bar follows once the run pauses. */
+const RUN_PARTS: ReadonlySet<string> = new Set(['query', 'mapView']);
+
+function changedUrlParts(state: AppState, previous: AppState): string[] {
+  return Object.entries(URL_PARTS).flatMap(([name, read]) => (read(state) === read(previous) ? [] : [name]));
 }
 
 /**
@@ -92,7 +93,10 @@ export function useUrlSync() {
       if (!disposed) write();
     };
     const schedule = (state: AppState, previous: AppState) => {
-      if (onlyARunChanged(state, previous)) {
+      const changed = changedUrlParts(state, previous);
+      // Nothing the address bar holds (the data landing, a panel opening): nothing to write.
+      if (changed.length === 0) return;
+      if (changed.every((part) => RUN_PARTS.has(part))) {
         clearTimeout(run);
         run = setTimeout(flush, RUN_PAUSE_MS);
         return;

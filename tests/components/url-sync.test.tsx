@@ -62,6 +62,23 @@ describe('the address bar follows the view', () => {
     expect(param('at')).toBe('23.56000,120.44000,12');
   });
 
+  it('keeps a map view pending through changes the address bar does not hold (the data landing)', async () => {
+    renderHook(() => useUrlSync());
+    act(() => store().setMapView({ lat: 23.5, lng: 120.44, zoom: 10 }));
+    const { manifest, resources, issues, fileReports } = store();
+    act(() =>
+      store().setDataset({ manifest: manifest ?? never(), resources: [...resources], issues, fileReports }),
+    );
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(100);
+    });
+    expect(param('at')).toBeNull();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(300);
+    });
+    expect(param('at')).toBe('23.50000,120.44000,10');
+  });
+
   it('writes a pending map view at once with a selection', async () => {
     renderHook(() => useUrlSync());
     act(() => store().setMapView({ lat: 23.5, lng: 120.44, zoom: 10 }));
@@ -90,3 +107,7 @@ describe('the address bar follows the view', () => {
     expect(param('county')).toBe('嘉義縣');
   });
 });
+
+function never(): never {
+  throw new Error('the seeded store has a manifest');
+}
