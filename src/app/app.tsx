@@ -12,7 +12,6 @@ import { ImportProgress } from '../features/import/import-progress.tsx';
 import { ImportReport } from '../features/import/import-report-gate.tsx';
 import { InternalDataNotice } from '../features/import/internal-data-notice.tsx';
 import { MappingDialog } from '../features/import/mapping-dialog-gate.tsx';
-import { useImportSession } from '../features/import/use-import-session.ts';
 import { AnalysisButton } from '../features/inventory/analysis-button.tsx';
 import { AnalysisPanel } from '../features/inventory/analysis-panel-gate.tsx';
 import { ResourceList } from '../features/list/resource-list.tsx';
@@ -20,7 +19,6 @@ import { ResultCount } from '../features/list/result-count.tsx';
 import { LoadReport } from '../features/load-report/load-report.tsx';
 import { NearbyPanel } from '../features/nearby/nearby-panel.tsx';
 import { NearbySummary } from '../features/nearby/nearby-summary.tsx';
-import { useNearbySync } from '../features/nearby/use-nearby-sync.ts';
 import { HelpButton } from '../features/presentation/help-button.tsx';
 import { HelpOverlay } from '../features/presentation/help-overlay-gate.tsx';
 import { PresentationButton } from '../features/presentation/presentation-button.tsx';
@@ -36,7 +34,9 @@ import { WorkshopRecordActions } from '../features/workshop/workshop-record-acti
 import { WorkshopToggle } from '../features/workshop/workshop-toggle.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
+import { AppEffects } from './app-effects.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { LoadStatus } from './load-status.tsx';
 import { MapLoading } from './map-loading.tsx';
 import { OfflineNotice } from './offline-notice.tsx';
 import { PhoneMenuToggle } from './phone-menu-toggle.tsx';
@@ -45,8 +45,6 @@ import { SampleDataNotice } from './sample-data-notice.tsx';
 import { ShareView } from './share-view.tsx';
 import { ShowResultsButton } from './show-results-button.tsx';
 import { usePhoneView } from './use-phone-view.ts';
-import { useUrlSync } from './use-url-sync.ts';
-import { useWorkshopSetup } from './use-workshop-setup.ts';
 
 // Leaflet and the map layers load as their own chunk: search, filters and the list are usable first. Leaflet is
 // evaluated first, in a task of its own, then the map's components (react-leaflet and the layers).
@@ -57,14 +55,8 @@ const MapArea = lazy(() =>
 /** The page: header, filters, map, results and detail. */
 export function App() {
   const { t } = useTranslation();
-  const status = useAppStore((s) => s.status);
-  const fatalError = useAppStore((s) => s.fatalError);
   const presenting = useAppStore((s) => s.presenting);
   const analysisOpen = useAppStore((s) => s.analysisOpen);
-  useUrlSync();
-  useWorkshopSetup();
-  useImportSession();
-  useNearbySync();
   const [phoneView, setPhoneView] = usePhoneView();
   const [menuOpen, setMenuOpen] = useState(false);
   // "Change place": the near-me panel (its own screen on a phone), with focus on its heading.
@@ -74,6 +66,7 @@ export function App() {
   };
   return (
     <div className="app" data-presentation={presenting ? 'true' : undefined}>
+      <AppEffects />
       {/* biome-ignore lint/a11y/useValidAnchor: a real skip link (it moves to #results); on phones it also shows the list screen */}
       <a className="skip-link" href="#results" onClick={() => setPhoneView('list')}>
         {t('app.skipToList')}
@@ -98,16 +91,7 @@ export function App() {
       <InternalDataNotice />
       <OfflineNotice />
       <PhoneViewSwitch view={phoneView} onChange={setPhoneView} />
-      {status === 'loading' && (
-        <p className="loading" role="status">
-          {t('app.loading')}
-        </p>
-      )}
-      {fatalError && (
-        <p className="alert" role="alert">
-          {t('app.loadFailed', { reason: fatalError })}
-        </p>
-      )}
+      <LoadStatus />
       <main
         className="app-main"
         data-phone-view={phoneView}

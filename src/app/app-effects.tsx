@@ -1,0 +1,16 @@
+import { useImportSession } from '../features/import/use-import-session.ts';
+import { useNearbySync } from '../features/nearby/use-nearby-sync.ts';
+import { useUrlSync } from './use-url-sync.ts';
+import { useWorkshopSetup } from './use-workshop-setup.ts';
+
+/**
+ * The page's store-driven effects (address bar, workshop, saved imports, near me). A component of its own that
+ * renders nothing: what these hooks watch (the data landing, for one) re-renders it, not the whole page.
+ */
+export function AppEffects() {
+  useUrlSync();
+  useWorkshopSetup();
+  useImportSession();
+  useNearbySync();
+  return null;
+}
