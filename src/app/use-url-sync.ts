@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { viewStateFromSearch, viewStateToSearch } from '../domain/view-state.ts';
+import { viewStateFromSearch } from '../domain/view-state.ts';
 import type { Language } from '../i18n/translate.ts';
 import { type AppState, useAppStore } from '../store/app-store.ts';
+import { searchOfView } from '../store/search-of-view.ts';
 
 const LANGUAGE_KEY = 'crm.language';
 
@@ -39,27 +40,6 @@ const RUN_PARTS: ReadonlySet<string> = new Set(['query', 'mapView']);
 
 function changedUrlParts(state: AppState, previous: AppState): string[] {
   return Object.entries(URL_PARTS).flatMap(([name, read]) => (read(state) === read(previous) ? [] : [name]));
-}
-
-/**
- * The address bar's query for the store's view (other parameters of the current address are kept): what the
- * URL sync writes, and what "share this view" shares — from the store, so it is never behind a pending write.
- */
-export function searchOfView(s: AppState): string {
-  const params = new URLSearchParams(
-    viewStateToSearch(
-      {
-        filters: s.filters,
-        selectedId: s.selectedId,
-        // Privacy: while the view is centred on the device's own position, the address bar must not hold it.
-        mapView: s.reference?.source === 'device' ? null : s.mapView,
-      },
-      window.location.search,
-    ),
-  );
-  if (s.language === 'en') params.set('lang', 'en');
-  else params.delete('lang');
-  return params.toString() ? `?${params.toString()}` : '';
 }
 
 /** Keeps the URL in step with the store, so reloading or sharing the link reproduces the view. */

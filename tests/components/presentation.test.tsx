@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HelpOverlay } from '../../src/features/presentation/help-overlay.tsx';
 import { PresentationButton } from '../../src/features/presentation/presentation-button.tsx';
@@ -57,15 +57,24 @@ describe('presentation legend', () => {
 
 describe('overlays', () => {
   it('the QR overlay shows the participants’ link (no present=1) as text, and closes', async () => {
-    window.history.replaceState(null, '', '/?present=1&town=%E6%B0%91%E9%9B%84%E9%84%89');
+    window.history.replaceState(
+      null,
+      '',
+      '/?present=1&county=%E5%98%89%E7%BE%A9%E7%B8%A3&town=%E6%B0%91%E9%9B%84%E9%84%89',
+    );
     const { user } = renderWithData(<QrOverlay />);
+    act(() => store().setArea('嘉義縣', '民雄鄉'));
     act(() => store().setOverlay('qr'));
     const dialog = screen.getByRole('dialog', { name: '用手機掃描，開啟同一畫面' });
-    expect(within(dialog).getByText('localhost:3000/?town=民雄鄉')).toBeInTheDocument();
-    expect(within(dialog).getByRole('img', { name: '目前畫面的 QR code' })).toHaveAttribute(
+    expect(await within(dialog).findByText('localhost:3000/?county=嘉義縣&town=民雄鄉')).toBeInTheDocument();
+    const code = within(dialog).getByRole('img', { name: '目前畫面的 QR code' });
+    expect(code).toHaveAttribute(
       'data-link',
-      'http://localhost:3000/?town=%E6%B0%91%E9%9B%84%E9%84%89',
+      'http://localhost:3000/?county=%E5%98%89%E7%BE%A9%E7%B8%A3&town=%E6%B0%91%E9%9B%84%E9%84%89',
     );
+    // The map just moved: the address bar holds it once the map is still, the code at once.
+    act(() => store().setMapView({ lat: 23.55, lng: 120.44, zoom: 13 }));
+    await waitFor(() => expect(code.getAttribute('data-link')).toContain('at=23.55000%2C120.44000%2C13'));
     expect(within(dialog).getByRole('button', { name: '關閉' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: '關閉' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

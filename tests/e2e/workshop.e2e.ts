@@ -139,6 +139,8 @@ describe.each(PROJECTOR_VIEWPORTS)('projector at $width×$height', (viewport) =>
     });
     await tab.enterPresentation();
     await tab.showQrCode();
+    // The address bar follows the map once it is still (presentation mode resizes it).
+    await tab.app.waitForMapToRest();
     const decoded = await tab.decodeQrFromScreenshot();
     const expected = new URL(tab.app.currentUrl().href);
     expected.searchParams.delete('present');

@@ -2,16 +2,25 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { displayLink, participantLink } from '../../domain/view-state.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
+import { searchOfView } from '../../store/search-of-view.ts';
 
-/** The link participants should open: the current URL (as the URL sync last wrote it), without present=1. */
+/**
+ * The link participants should open: the current view, without present=1. From the store (searchOfView), as the
+ * address bar will hold it: a map just moved is written there only once it is still.
+ */
+const currentLink = () =>
+  participantLink(
+    `${window.location.origin}${window.location.pathname}${searchOfView(useAppStore.getState())}`,
+  );
+
 function useParticipantLink(): string {
-  const [href, setHref] = useState(() => participantLink(window.location.href));
+  const [href, setHref] = useState(currentLink);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // The URL is rewritten by other store subscribers; read it once they have all run.
+    // Other parameters (near me, presentation) are written by other store subscribers; read once they have run.
     const unsubscribe = useAppStore.subscribe(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => setHref(participantLink(window.location.href)), 0);
+      timer = setTimeout(() => setHref(currentLink()), 0);
     });
     return () => {
       clearTimeout(timer);
