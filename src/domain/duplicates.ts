@@ -14,6 +14,12 @@ export interface DuplicatePair {
   readonly reason: DuplicateReason;
   /** Metres between the two, when both have positions. */
   readonly distance?: number;
+  /**
+   * The two records' names, as the report shows the pair (so that it looks no record up among 100,000). Absent in
+   * datasets saved before they were kept.
+   */
+  readonly keepName?: string;
+  readonly duplicateName?: string;
 }
 
 /** What duplicate detection reads of a record already on show (the import worker gets only this). */
@@ -58,6 +64,8 @@ export function findDuplicates(
         duplicateId: r.id,
         reason: sameAddress(match, r) ? 'same-name-address' : 'same-name-nearby',
         ...(distance !== undefined ? { distance: Math.round(distance) } : {}),
+        keepName: match.name,
+        duplicateName: r.name,
       });
     }
     add(r);

@@ -72,10 +72,27 @@ function concatenation(lists: readonly (readonly Resource[])[]): readonly Resour
   return out;
 }
 
+/** Lists known to share no id with others (see primeDisjointIds), by list. */
+const disjointFrom = new WeakMap<readonly Resource[], WeakSet<readonly Resource[]>>();
+
+/**
+ * Remembers that no id of `list` is in any of `others`: the import worker made an import's ids unique against the
+ * records on show, so putting them together need not look for repeats among 100,000 ids again.
+ */
+export function primeDisjointIds(list: readonly Resource[], others: readonly (readonly Resource[])[]): void {
+  const known = disjointFrom.get(list) ?? new WeakSet();
+  for (const other of others) known.add(other);
+  disjointFrom.set(list, known);
+}
+
+const knownDisjoint = (a: readonly Resource[], b: readonly Resource[]) =>
+  disjointFrom.get(a)?.has(b) === true || disjointFrom.get(b)?.has(a) === true;
+
 /** Whether no id appears in two of the lists (then putting them together drops nothing). */
 function disjointIds(lists: readonly (readonly Resource[])[]): boolean {
   for (let a = 0; a < lists.length; a++) {
     for (let b = a + 1; b < lists.length; b++) {
+      if (knownDisjoint(lists[a] as readonly Resource[], lists[b] as readonly Resource[])) continue;
       const [small, large] = [lists[a] as readonly Resource[], lists[b] as readonly Resource[]].sort(
         (x, y) => x.length - y.length,
       ) as [readonly Resource[], readonly Resource[]];

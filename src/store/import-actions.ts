@@ -5,13 +5,12 @@ import type { ImportPreview } from '../domain/import-file.ts';
 import type { ImportFormat } from '../domain/import-formats.ts';
 import type { ProjectedCrs } from '../domain/projections.ts';
 import type { Resource, Visibility } from '../domain/resource.ts';
-import { primeIndex } from '../domain/resource-index.ts';
 import { safeHttpUrl } from '../domain/safe-url.ts';
 import { stableHash } from '../domain/stable-id.ts';
 import { type AppState, useAppStore } from './app-store.ts';
-import { selectResources } from './derived.ts';
+import { primeDisjointIds, selectResources } from './derived.ts';
 import { createImportSession, ImportCancelled, type ImportSession } from './import-engine.ts';
-import { duplicateCandidates, type LandingRequest, relandImport } from './import-landing.ts';
+import { duplicateCandidates, type LandingRequest, primeLanded, relandImport } from './import-landing.ts';
 import { landWithWorkerCopy } from './import-persistence.ts';
 import type { ImportJob } from './import-slice.ts';
 import { rememberedMapping, rememberMapping } from './mapping-memory.ts';
@@ -289,7 +288,15 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     const unchanged = selectResources(store()) === onShow;
     const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
     // The worker's index parts serve this very list (renamed ids change neither order nor search columns).
-    if (final.parts) primeIndex(final.resources, final.parts);
+    primeLanded(final);
+    // Its ids were made unique against every record on show (deleted ones aside, which an undo could bring back).
+    const shown = store();
+    if (unchanged && shown.deletedIds.length === 0) {
+      primeDisjointIds(final.resources, [
+        shown.resources,
+        ...shown.layers.filter((l) => l.id !== datasetId).map((l) => l.resources),
+      ]);
+    }
     performance.measure('crm:import-merge', 'crm:import-start');
     const show = () => store().addImportedDataset(final.dataset, final.resources);
     // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.

@@ -1,9 +1,8 @@
 import type { FileDefaults } from '../domain/build-resource.ts';
 import type { TextEncodingName } from '../domain/decode-bytes.ts';
 import type { ImportChoices, ImportPhase, ImportPreview } from '../domain/import-file.ts';
-import { primeIndex } from '../domain/resource-index.ts';
 import { IMPORT_DATABASE, type StoredDataset, storedDataset, type WorkerCopy } from './import-database.ts';
-import type { LandedImport, LandingRequest } from './import-landing.ts';
+import { type LandedImport, type LandingRequest, primeLanded } from './import-landing.ts';
 import { type ImportConfig, type ImportReply, type ImportRequest, partJoiner } from './import-protocol.ts';
 
 /** Thrown into a pending preview or import when the person cancels. */
@@ -169,8 +168,8 @@ export function loadSavedImports(manifestUrl?: string): Promise<StoredDataset[]>
   return new Promise((resolve, reject) => {
     transport.onReply((reply) => {
       if (reply.type === 'done') {
-        const { dataset, resources, parts } = reply.landed;
-        if (parts) primeIndex(resources, parts);
+        const { dataset, resources } = reply.landed;
+        primeLanded(reply.landed);
         datasets.push(storedDataset(dataset, resources));
       }
       if (reply.type === 'saved' || reply.type === 'error') transport.stop();

@@ -4,7 +4,10 @@ import type { ImportResult } from '../domain/import-file.ts';
 import type { ImportFormat } from '../domain/import-formats.ts';
 import { assignUniqueIds } from '../domain/import-ids.ts';
 import { buildIndexParts, type IndexParts } from '../domain/index-parts.ts';
+import { listHasInternal, primeHasInternal } from '../domain/internal-records.ts';
 import type { Resource, Visibility } from '../domain/resource.ts';
+import { primeIndex } from '../domain/resource-index.ts';
+import { primeStartYears, startYears } from '../domain/start-year.ts';
 import type { ImportedDataset } from './import-slice.ts';
 
 /**
@@ -34,6 +37,8 @@ export interface LandedImport {
    * them with the records on show instead of sorting and normalising 100,000 records. Null when not built.
    */
   readonly parts: IndexParts | null;
+  /** What the page would otherwise scan the records for as they land, found in the worker. */
+  readonly facts: ListFacts;
   /** Why nothing could be imported (an issue code) when the file gave no rows at all; null otherwise. */
   readonly failure: string | null;
 }
@@ -83,8 +88,31 @@ export function landImport(
     },
     resources: unique.resources,
     parts: buildIndexParts(unique.resources, config.categories, config.serviceTags),
+    facts: listFacts(unique.resources),
     failure: fatal ? fatal.code : null,
   };
+}
+
+/** Start years (設立年度) by record, and whether any record is internal (內部資料). */
+export interface ListFacts {
+  readonly startYears: Int32Array;
+  readonly hasInternal: boolean;
+}
+
+/** The facts of a list of records (in the worker that built them). */
+export function listFacts(resources: readonly Resource[]): ListFacts {
+  return { startYears: startYears(resources), hasInternal: listHasInternal(resources) };
+}
+
+/**
+ * Ties what the worker built and found to the very list the page shows: the page merges the index parts and
+ * reads the facts instead of passing over 100,000 records as they land.
+ */
+export function primeLanded(landed: LandedImport): void {
+  const { resources, parts, facts } = landed;
+  if (parts) primeIndex(resources, parts);
+  if (facts.startYears.length === resources.length) primeStartYears(resources, facts.startYears);
+  primeHasInternal(resources, facts.hasInternal);
 }
 
 /**

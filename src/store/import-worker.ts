@@ -8,7 +8,7 @@ import {
   type StoredDataset,
   storedDataset,
 } from './import-database.ts';
-import type { LandedImport } from './import-landing.ts';
+import { type LandedImport, listFacts } from './import-landing.ts';
 import { type ImportReply, type ImportRequest, splitDone } from './import-protocol.ts';
 import { handleImportRequest } from './import-run.ts';
 
@@ -60,7 +60,7 @@ async function loadSaved(manifestUrl: string | undefined): Promise<void> {
       for (const { dataset, resources } of datasets) {
         // The index parts too, so that the page merges 100,000 saved records instead of indexing them.
         const parts = config ? buildIndexParts(resources, config.categories, config.serviceTags) : null;
-        postLanded({ dataset, resources, parts, failure: null });
+        postLanded({ dataset, resources, parts, facts: listFacts(resources), failure: null });
       }
       post({ type: 'saved' });
     } finally {

@@ -3,7 +3,7 @@ import { buildIndexParts } from '../../src/domain/index-parts.ts';
 import type { Resource } from '../../src/domain/resource.ts';
 import { buildResourceIndex, primedIndexParts, primeIndex } from '../../src/domain/resource-index.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectResourceIndex, selectResources } from '../../src/store/derived.ts';
+import { primeDisjointIds, selectResourceIndex, selectResources } from '../../src/store/derived.ts';
 import { seedStore } from './fixtures.ts';
 
 const store = () => useAppStore.getState();
@@ -36,6 +36,24 @@ describe('the index of the default data with imports on top', () => {
     expect(index.columns).toEqual(fresh.columns);
     expect(index.positions).toEqual(fresh.positions);
     expect(primedIndexParts(combined) !== undefined).toBe(primed);
+  });
+
+  it('trusts what the import worker knew about ids (primeDisjointIds), and only that', () => {
+    const { resources } = seedStore();
+    const layer = layerOf(resources, 'd', true);
+    // Known disjoint from the default data: put one after the other as they are.
+    primeDisjointIds(layer.resources, [store().resources]);
+    store().putLayer(layer);
+    expect(selectResources(store())).toEqual([...resources, ...layer.resources]);
+    // A second layer repeating an id of the first, primed against the default data only: the repeat is found.
+    const repeat = { ...layerOf(resources, 'e', true), id: 'e' };
+    const twice = { ...(layer.resources[0] as Resource), name: '再匯入一次' };
+    const second = { ...repeat, resources: [twice, ...repeat.resources] };
+    primeDisjointIds(second.resources, [store().resources]);
+    store().putLayer(second);
+    const combined = selectResources(store());
+    expect(combined.filter((r) => r.id === twice.id)).toEqual([layer.resources[0]]);
+    expect(combined).toHaveLength(resources.length * 3);
   });
 
   it('keeps the first of two records with the same id, and leaves out deleted ones', () => {

@@ -59,6 +59,28 @@ describe('importing a file', () => {
     expect(within(list).getByText('3 列：匯入 2、需要放置 0、未匯入 1')).toBeInTheDocument();
   });
 
+  it('names both records of a possible duplicate, and an older saved pair by looking them up', async () => {
+    const { user, dataset } = renderWithData(<ImportUi />);
+    const shown = dataset.resources.find((r) => r.address.trim() !== '') ?? dataset.resources[0];
+    if (!shown) throw new Error('the test dataset is empty');
+    // The same place, written with spaces: a possible duplicate of the record on show.
+    const csv = `名稱,地址\r\n ${shown.name} ,${shown.address}\r\n`;
+    await user.upload(picker(), csvFile('again.csv', csv));
+    const dialog = await screen.findByRole('dialog', { name: '確認欄位：again.csv' }, SLOW);
+    await user.click(within(dialog).getByRole('button', { name: '開始匯入' }));
+    const report = await screen.findByRole('dialog', { name: '匯入報告：again.csv' }, SLOW);
+    const sentence = `「${shown.name}」與既有的「${shown.name}」名稱與地址相同。`;
+    expect(within(report).getByText(sentence, { exact: false })).toBeInTheDocument();
+
+    // A dataset saved before pairs carried names: the names are found among the records on show.
+    const state = useAppStore.getState();
+    const imported = state.importedDatasets[0];
+    if (!imported) throw new Error('nothing was imported');
+    const older = imported.duplicates.map(({ keepName: _k, duplicateName: _d, ...pair }) => pair);
+    act(() => useAppStore.setState({ importedDatasets: [{ ...imported, duplicates: older }] }));
+    expect(within(report).getByText(sentence, { exact: false })).toBeInTheDocument();
+  });
+
   it('detects Big5, lets the person override the encoding, and remembers the confirmed mapping', async () => {
     const bytes = new Uint8Array(
       readFileSync(resolve(process.cwd(), '..', 'shared', 'data', 'tainan-area-population-big5.csv')),

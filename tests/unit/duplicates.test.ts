@@ -30,7 +30,14 @@ describe('duplicate detection', () => {
       position: null,
     };
     expect(findDuplicates([base], [copy])).toEqual([
-      { keepId: 'a', duplicateId: 'b', reason: 'same-name-address' },
+      // The names as each record has them: what the report shows for the pair.
+      {
+        keepId: 'a',
+        duplicateId: 'b',
+        reason: 'same-name-address',
+        keepName: base.name,
+        duplicateName: '台南市 東區 關懷據點',
+      },
     ]);
   });
 

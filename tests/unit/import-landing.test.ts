@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/coordinates.ts';
 import { buildIndexParts } from '../../src/domain/index-parts.ts';
+import { knownHasInternal } from '../../src/domain/internal-records.ts';
 import type { Resource } from '../../src/domain/resource.ts';
+import { primedIndexParts } from '../../src/domain/resource-index.ts';
+import { knownStartYears, startYears } from '../../src/domain/start-year.ts';
 import { isStoredDataset, storedDataset } from '../../src/store/import-database.ts';
 import {
   duplicateCandidates,
   type LandedImport,
   type LandingRequest,
   landImport,
+  primeLanded,
   relandImport,
 } from '../../src/store/import-landing.ts';
 import { type ImportReply, partJoiner, splitDone } from '../../src/store/import-protocol.ts';
@@ -65,6 +69,8 @@ describe('landing an import in the worker', () => {
         duplicateId: 'care-1-2',
         reason: 'same-name-address',
         distance: 0,
+        keepName: onShow.name,
+        duplicateName: '台南市 東區 關懷據點',
         resolution: 'open',
       },
     ]);
@@ -86,6 +92,19 @@ describe('landing an import in the worker', () => {
     expect(landed.parts).toEqual(
       buildIndexParts(landed.resources, manifest.categories, manifest.serviceTags),
     );
+  });
+
+  it('finds start years and internal records in the worker, and primes them for the very list it lands', () => {
+    const landed = landImport(result, landing([]), config);
+    const internal = landed.resources.some((r) => r.visibility === 'internal');
+    expect(landed.facts.hasInternal).toBe(internal);
+    expect(Array.from(landed.facts.startYears)).toEqual(Array.from(startYears([...landed.resources])));
+    // Across the worker boundary: a structured clone, as the page receives it.
+    const received = structuredClone(landed);
+    primeLanded(received);
+    expect(knownStartYears(received.resources)).toBe(received.facts.startYears);
+    expect(knownHasInternal(received.resources)).toBe(internal);
+    expect(primedIndexParts(received.resources)?.columns).toBe(received.parts?.columns);
   });
 
   it('says why when the file gave no rows at all', () => {

@@ -124,20 +124,27 @@ const LISTED_PAIRS = 100;
 function Duplicates({ dataset }: { dataset: ImportedDataset }) {
   const { t } = useTranslation();
   const resolve = useAppStore((s) => s.resolveDuplicate);
-  // Names are looked up for the pairs listed only, in one pass: a map of every record on show would cost
-  // ~40 ms at 100,000.
+  // A pair carries the two names. Pairs saved before it did have theirs looked up, for the pairs listed only and
+  // in one pass: a map of every record on show would cost ~40 ms at 100,000.
   const { resources } = useAppStore(selectResourceIndex);
   const { duplicates } = dataset;
   const open = useMemo(() => duplicates.filter((p) => p.resolution === 'open'), [duplicates]);
   const listed = open.slice(0, LISTED_PAIRS);
   const names = useMemo(() => {
-    const wanted = new Set(open.slice(0, LISTED_PAIRS).flatMap((p) => [p.duplicateId, p.keepId]));
+    const wanted = new Set(
+      open
+        .slice(0, LISTED_PAIRS)
+        .flatMap((p) => [
+          ...(p.duplicateName === undefined ? [p.duplicateId] : []),
+          ...(p.keepName === undefined ? [p.keepId] : []),
+        ]),
+    );
     const found = new Map<string, string>();
     if (wanted.size > 0) for (const r of resources) if (wanted.has(r.id)) found.set(r.id, r.name);
     return found;
   }, [resources, open]);
   if (dataset.duplicates.length === 0) return null;
-  const name = (id: string) => names.get(id) ?? id;
+  const name = (id: string, given: string | undefined) => given ?? names.get(id) ?? id;
   return (
     <section className="duplicates" aria-labelledby="duplicates-heading">
       <h3 id="duplicates-heading">{t('importReport.duplicates', { count: open.length })}</h3>
@@ -145,8 +152,8 @@ function Duplicates({ dataset }: { dataset: ImportedDataset }) {
         {listed.map((pair) => (
           <li key={pair.duplicateId}>
             {t(pair.reason === 'same-name-address' ? 'importReport.sameAddress' : 'importReport.nearby', {
-              name: name(pair.duplicateId),
-              other: name(pair.keepId),
+              name: name(pair.duplicateId, pair.duplicateName),
+              other: name(pair.keepId, pair.keepName),
               distance: pair.distance ?? 0,
             })}{' '}
             <button
