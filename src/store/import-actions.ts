@@ -8,9 +8,15 @@ import type { Resource, Visibility } from '../domain/resource.ts';
 import { safeHttpUrl } from '../domain/safe-url.ts';
 import { stableHash } from '../domain/stable-id.ts';
 import { type AppState, useAppStore } from './app-store.ts';
-import { primeDisjointIds, selectResources } from './derived.ts';
+import { prepareCombination, primeDisjointIds, selectResources } from './derived.ts';
 import { createImportSession, ImportCancelled, type ImportSession } from './import-engine.ts';
-import { duplicateCandidates, type LandingRequest, primeLanded, relandImport } from './import-landing.ts';
+import {
+  duplicateCandidates,
+  type LandedImport,
+  type LandingRequest,
+  primeLanded,
+  relandImport,
+} from './import-landing.ts';
 import { landWithWorkerCopy } from './import-persistence.ts';
 import type { ImportJob } from './import-slice.ts';
 import { rememberedMapping, rememberMapping } from './mapping-memory.ts';
@@ -285,17 +291,13 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     // Showing the records is a task of its own, so clicks and keys get through first.
     await yieldToPage();
     if (current !== job) return;
-    const unchanged = selectResources(store()) === onShow;
-    const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
-    // The worker's index parts serve this very list (renamed ids change neither order nor search columns).
-    primeLanded(final);
-    // Its ids were made unique against every record on show (deleted ones aside, which an undo could bring back).
-    const shown = store();
-    if (unchanged && shown.deletedIds.length === 0) {
-      primeDisjointIds(final.resources, [
-        shown.resources,
-        ...shown.layers.filter((l) => l.id !== datasetId).map((l) => l.resources),
-      ]);
+    let { final, unchanged } = settle(landed, onShow, datasetId);
+    // Put together with the records on show and indexed in this task, shown in the next; should the records on
+    // show change in between, the import lands on them again.
+    if (unchanged && prepareAhead(final, datasetId)) {
+      await yieldToPage();
+      if (current !== job) return;
+      if (selectResources(store()) !== onShow) ({ final, unchanged } = settle(landed, onShow, datasetId));
     }
     performance.measure('crm:import-merge', 'crm:import-start');
     const show = () => store().addImportedDataset(final.dataset, final.resources);
@@ -316,6 +318,45 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The import as it lands on the records on show now: as the worker made it, or made again against them (they
+ * changed while it ran: the default data arrived, a dataset was removed, a record was corrected). Primes what the
+ * worker built and found for the very list that will show.
+ */
+function settle(
+  landed: LandedImport,
+  onShow: readonly Resource[],
+  datasetId: string,
+): { final: LandedImport; unchanged: boolean } {
+  const unchanged = selectResources(store()) === onShow;
+  const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
+  // The worker's index parts serve this very list (renamed ids change neither order nor search columns).
+  primeLanded(final);
+  // Its ids were made unique against every record on show (deleted ones aside, which an undo could bring back).
+  const shown = store();
+  if (unchanged && shown.deletedIds.length === 0) {
+    primeDisjointIds(final.resources, [
+      shown.resources,
+      ...shown.layers.filter((l) => l.id !== datasetId).map((l) => l.resources),
+    ]);
+  }
+  return { final, unchanged };
+}
+
+/**
+ * Puts the records on show and the import together as the store will hold them once it shows (a replaced file's
+ * layer keeps its place), and indexes them now (prepareCombination). False where the store will put them together
+ * otherwise (with edits or deletions).
+ */
+function prepareAhead(final: LandedImport, datasetId: string): boolean {
+  const shown = store();
+  if (shown.deletedIds.length > 0 || Object.keys(shown.edits).length > 0) return false;
+  const replacing = shown.layers.some((l) => l.id === datasetId);
+  const layers = shown.layers.map((l) => (l.id === datasetId ? final.resources : l.resources));
+  prepareCombination([shown.resources, ...layers, ...(replacing ? [] : [final.resources])], shown.manifest);
+  return true;
+}
 
 function fail(fileName: string, error: unknown): void {
   current?.session.close();

@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import type { Resource } from '../domain/resource.ts';
 import type { UndoHistory } from '../domain/undo-history.ts';
 import { type AppState, useAppStore } from './app-store.ts';
+import { prepareCombination } from './derived.ts';
 import {
   DATASETS,
   EDITS_KEY,
@@ -170,9 +171,20 @@ export function connectImportStorage(storage: ImportStorage, store = useAppStore
       // IndexedDB returns records by key: the list comes back in the order the files were imported.
       saved.datasets.sort((a, b) => a.dataset.importedAt.localeCompare(b.dataset.importedAt));
       if (saved.datasets.length > 0 || saved.edits) {
+        const layers = saved.datasets.map((d) => importLayer(d.dataset, d.resources));
+        // Without edits, the records come back put together and indexed in this task and shown in the next, as
+        // a new import lands (see prepareCombination).
+        const now = store.getState();
+        if (!saved.edits && now.deletedIds.length === 0 && Object.keys(now.edits).length === 0) {
+          const ids = new Set(layers.map((l) => l.id));
+          const kept = now.layers.filter((l) => !ids.has(l.id));
+          prepareCombination([now.resources, ...[...kept, ...layers].map((l) => l.resources)], now.manifest);
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          if (stopped) return;
+        }
         store.getState().hydrateImports({
           datasets: saved.datasets.map((d) => d.dataset),
-          layers: saved.datasets.map((d) => importLayer(d.dataset, d.resources)),
+          layers,
           ...(saved.edits ? { edits: saved.edits } : {}),
         });
       }

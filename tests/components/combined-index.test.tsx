@@ -3,7 +3,12 @@ import { buildIndexParts } from '../../src/domain/index-parts.ts';
 import type { Resource } from '../../src/domain/resource.ts';
 import { buildResourceIndex, primedIndexParts, primeIndex } from '../../src/domain/resource-index.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { primeDisjointIds, selectResourceIndex, selectResources } from '../../src/store/derived.ts';
+import {
+  prepareCombination,
+  primeDisjointIds,
+  selectResourceIndex,
+  selectResources,
+} from '../../src/store/derived.ts';
 import { seedStore } from './fixtures.ts';
 
 const store = () => useAppStore.getState();
@@ -36,6 +41,29 @@ describe('the index of the default data with imports on top', () => {
     expect(index.columns).toEqual(fresh.columns);
     expect(index.positions).toEqual(fresh.positions);
     expect(primedIndexParts(combined) !== undefined).toBe(primed);
+  });
+
+  it('uses a combination prepared ahead when the store holds exactly those lists, and works its own out otherwise', () => {
+    const { resources, manifest } = seedStore();
+    primeIndex(store().resources, buildIndexParts(resources, manifest.categories, manifest.serviceTags));
+    const layer = layerOf(resources, 'p', true);
+    const ready = prepareCombination([store().resources, layer.resources], manifest);
+    expect(ready).toBeDefined();
+    store().putLayer(layer);
+    const combined = selectResources(store());
+    expect(combined).toBe(ready);
+    const fresh = buildResourceIndex([...combined], manifest.categories, manifest.serviceTags);
+    expect(selectResourceIndex(store()).columns).toEqual(fresh.columns);
+    expect(selectResourceIndex(store()).order).toEqual(fresh.order);
+
+    // Prepared for other lists (a layer the store never got): not used.
+    const stray = prepareCombination([store().resources, layerOf(resources, 'q', true).resources], manifest);
+    const next = layerOf(resources, 'r', true);
+    store().putLayer(next);
+    expect(selectResources(store())).not.toBe(stray);
+    expect(selectResources(store())).toEqual([...resources, ...layer.resources, ...next.resources]);
+    // Lists that repeat an id are not prepared: the store leaves the repeat out itself.
+    expect(prepareCombination([store().resources, store().resources], manifest)).toBeUndefined();
   });
 
   it('trusts what the import worker knew about ids (primeDisjointIds), and only that', () => {
