@@ -292,6 +292,7 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     await yieldToPage();
     if (current !== job) return;
     let { final, unchanged } = settle(landed, onShow, datasetId);
+    performance.measure('crm:import-merge', 'crm:import-start');
     // Put together with the records on show and indexed in this task, shown in the next; should the records on
     // show change in between, the import lands on them again.
     if (unchanged && prepareAhead(final, datasetId)) {
@@ -299,7 +300,6 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
       if (current !== job) return;
       if (selectResources(store()) !== onShow) ({ final, unchanged } = settle(landed, onShow, datasetId));
     }
-    performance.measure('crm:import-merge', 'crm:import-start');
     const show = () => store().addImportedDataset(final.dataset, final.resources);
     // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.
     const copy = unchanged ? job.session.workerCopy() : null;

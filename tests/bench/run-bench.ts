@@ -59,10 +59,12 @@ function sizeSection(): { section: Section; lines: string[] } {
   };
   const workers = size.workers.map(
     (f): Figure => ({
-      label: `↳ worker fetched at start: ${f.file}`,
+      label: `↳ worker the initial JS can start: ${f.file}`,
       samples: [kb(f.gzipBytes)],
       unit: 'KB',
-      note: 'off the main thread',
+      note: /import-worker/.test(f.file)
+        ? 'off the main thread; fetched with the first import'
+        : 'off the main thread; fetched as the page starts',
     }),
   );
   const lines = [
