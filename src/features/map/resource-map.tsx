@@ -18,16 +18,11 @@ const TAIWAN_ZOOM = 7;
 export function ResourceMap({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const basemap = useAppStore((s) => s.manifest?.basemaps[0]);
-  const tilesFailed = useAppStore((s) => s.tilesFailed);
   const setTilesFailed = useAppStore((s) => s.setTilesFailed);
   const initialView = useAppStore.getState().mapView;
   return (
     <section className="map-panel" aria-label={t('map.label')}>
-      {tilesFailed && (
-        <p className="map-notice" role="note">
-          {t('map.tilesUnavailable')}
-        </p>
-      )}
+      <TilesNotice />
       <MapContainer
         className="map"
         center={initialView ? [initialView.lat, initialView.lng] : TAIWAN_CENTER}
@@ -55,5 +50,20 @@ export function ResourceMap({ children }: { children?: ReactNode }) {
         </InNextTask>
       </MapContainer>
     </section>
+  );
+}
+
+/**
+ * "The basemap cannot load": a component of its own, so that the first failed tile re-renders the notice alone,
+ * not the map and every layer in it.
+ */
+function TilesNotice() {
+  const { t } = useTranslation();
+  const tilesFailed = useAppStore((s) => s.tilesFailed);
+  if (!tilesFailed) return null;
+  return (
+    <p className="map-notice" role="note">
+      {t('map.tilesUnavailable')}
+    </p>
   );
 }
