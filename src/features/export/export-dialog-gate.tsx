@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
 const ExportForm = lazy(() => import('./export-dialog.tsx').then((m) => ({ default: m.ExportForm })));
@@ -6,10 +7,9 @@ const ExportForm = lazy(() => import('./export-dialog.tsx').then((m) => ({ defau
 /** The export dialog, loaded when opened: the writers and their libraries stay out of the page's first load. */
 export function ExportDialog() {
   const open = useAppStore((s) => s.exportOpen);
-  if (!open) return null;
   return (
-    <Suspense fallback={null}>
+    <WhenOpen open={open}>
       <ExportForm />
-    </Suspense>
+    </WhenOpen>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
 const Panel = lazy(() => import('./analysis-panel.tsx').then((m) => ({ default: m.AnalysisPanel })));
@@ -6,10 +7,9 @@ const Panel = lazy(() => import('./analysis-panel.tsx').then((m) => ({ default: 
 /** The inventory and coverage panel, loaded when first opened: its tables and chart stay out of the first load. */
 export function AnalysisPanel() {
   const open = useAppStore((s) => s.analysisOpen);
-  if (!open) return null;
   return (
-    <Suspense fallback={null}>
+    <WhenOpen open={open}>
       <Panel />
-    </Suspense>
+    </WhenOpen>
   );
 }

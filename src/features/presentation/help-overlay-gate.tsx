@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
 const Overlay = lazy(() => import('./help-overlay.tsx').then((m) => ({ default: m.HelpOverlay })));
@@ -6,10 +7,9 @@ const Overlay = lazy(() => import('./help-overlay.tsx').then((m) => ({ default: 
 /** The keyboard shortcuts list, loaded when first opened (? or H). */
 export function HelpOverlay() {
   const open = useAppStore((s) => s.overlay === 'help');
-  if (!open) return null;
   return (
-    <Suspense fallback={null}>
+    <WhenOpen open={open}>
       <Overlay />
-    </Suspense>
+    </WhenOpen>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
 const PrintPage = lazy(() => import('./print-view.tsx').then((m) => ({ default: m.PrintPage })));
@@ -9,10 +10,9 @@ const PrintPage = lazy(() => import('./print-view.tsx').then((m) => ({ default: 
  */
 export function PrintView() {
   const open = useAppStore((s) => s.printOpen);
-  if (!open) return null;
   return (
-    <Suspense fallback={null}>
+    <WhenOpen open={open}>
       <PrintPage />
-    </Suspense>
+    </WhenOpen>
   );
 }

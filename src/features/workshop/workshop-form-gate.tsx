@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
 const Form = lazy(() => import('./workshop-form.tsx').then((m) => ({ default: m.WorkshopForm })));
@@ -6,10 +7,9 @@ const Form = lazy(() => import('./workshop-form.tsx').then((m) => ({ default: m.
 /** The workshop's add/edit form, loaded when a facilitator first opens it: residents never download it. */
 export function WorkshopForm() {
   const open = useAppStore((s) => s.workshopDraft !== null);
-  if (!open) return null;
   return (
-    <Suspense fallback={null}>
+    <WhenOpen open={open}>
       <Form />
-    </Suspense>
+    </WhenOpen>
   );
 }

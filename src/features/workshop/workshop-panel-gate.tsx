@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
 const Panel = lazy(() => import('./workshop-panel.tsx').then((m) => ({ default: m.WorkshopPanel })));
@@ -6,10 +7,9 @@ const Panel = lazy(() => import('./workshop-panel.tsx').then((m) => ({ default: 
 /** The facilitator's co-mapping controls, loaded when co-mapping first starts: residents never download them. */
 export function WorkshopPanel() {
   const editing = useAppStore((s) => s.workshopEditing);
-  if (!editing) return null;
   return (
-    <Suspense fallback={null}>
+    <WhenOpen open={editing}>
       <Panel />
-    </Suspense>
+    </WhenOpen>
   );
 }
