@@ -82,9 +82,10 @@ let prepared: {
 
 /**
  * Puts these lists (the default data, then each layer, as the store will hold them) together and merges their
- * index parts now (returned: undefined when ids repeat across them), so that the store update that shows them, in a later task, finds both done: a 100,000-row
- * import lands in two tasks instead of one long one. Only for lists without edits or deletions, which are put
- * together as they are; a store that ends up holding other lists simply works its own out.
+ * index parts now, so that the store update that shows them, in a later task, finds both done: a 100,000-row
+ * import lands in two tasks instead of one long one. Returns the combined list, or undefined when ids repeat
+ * across the lists (the store then leaves the repeats out itself). Only for lists without edits or deletions;
+ * a store that ends up holding other lists works its own out.
  */
 export function prepareCombination(
   lists: readonly (readonly Resource[])[],
