@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { clusterLevelsOf } from '../domain/cluster-index.ts';
 import { manifestKey, writeDatasetPack, writePositionsFile } from '../domain/dataset-pack.ts';
 import { inDisplayOrder } from '../domain/display-order.ts';
 import { buildIndexParts } from '../domain/index-parts.ts';
@@ -6,6 +7,13 @@ import { listHasInternal } from '../domain/internal-records.ts';
 import { loadDataset } from '../domain/load-dataset.ts';
 import { parseManifest } from '../domain/manifest.ts';
 import { startYears } from '../domain/start-year.ts';
+
+/**
+ * At most this many markers of the cluster index's farthest zooms are shipped with the positions (see
+ * domain/cluster-levels.ts): for 100,000 points across Taiwan, zooms 0–12, enough for the whole island, a county
+ * or a city, in about 60 KB compressed.
+ */
+const SHIPPED_CLUSTER_MARKERS = 3000;
 
 /** A file the build writes into data/. */
 export interface CompiledFile {
@@ -69,7 +77,12 @@ export function compileDataPack(
   return {
     pack,
     positions: named(
-      writePositionsFile({ manifestKey: key, sources, positions: parts.positions }),
+      writePositionsFile({
+        manifestKey: key,
+        sources,
+        positions: parts.positions,
+        clusterLevels: clusterLevelsOf(parts.positions, SHIPPED_CLUSTER_MARKERS),
+      }),
       'positions',
       pack.fileName,
     ),

@@ -1,6 +1,7 @@
 import Supercluster from 'supercluster';
+import { type ClusterLevels, clusterLevelsFrom, levelsServe, queryClusterLevels } from './cluster-levels.ts';
 import { type LatLng, toLatLng } from './coordinates.ts';
-import { type PositionColumns, positionColumns } from './position-columns.ts';
+import { everyIndex, type PositionColumns, positionColumns } from './position-columns.ts';
 import type { Resource } from './resource.ts';
 
 /** A map bounding box in degrees. */
@@ -43,21 +44,27 @@ const CLOSEST_CLUSTER_ZOOM = 17;
 // extent 256 matches Leaflet's 256 px tiles, so the radius is in screen pixels (default 512 halves it).
 const CLUSTER_OPTIONS = { radius: 60, extent: 256, minPoints: 3 } as const;
 
+/** What shipped cluster levels must have been made with to stand for this index's overview (ClusterLevels). */
+export const CLUSTER_INDEX_KIND = `supercluster radius ${CLUSTER_OPTIONS.radius} extent ${CLUSTER_OPTIONS.extent} minPoints ${CLUSTER_OPTIONS.minPoints} overview 0-${DETAIL_FROM_ZOOM - 1}`;
+
 /** Indexes the placed resources among `visible` (indexes into `resources`) with supercluster. */
 export function buildClusterIndex(resources: readonly Resource[], visible: readonly number[]): ClusterIndex {
   return buildClusterIndexFromColumns(positionColumns(resources), visible);
 }
 
-type Part = () => Supercluster<PointProps, Record<string, never>>;
+type Part = (() => Supercluster<PointProps, Record<string, never>>) & { readonly built: boolean };
 
 /**
  * Indexes the positions of the `visible` indexes with supercluster (used in the cluster worker): the part that
- * serves `firstZoom` now, the other one when it is first queried or `complete()` is called.
+ * serves `firstZoom` now, the other one when it is first queried or `complete()` is called. `levels` (shipped
+ * with the positions, see clusterLevelsOf; only when `visible` is every index) answer the zooms they hold until
+ * the overview part is built: then no part is built now when they serve `firstZoom`.
  */
 export function buildClusterIndexFromColumns(
   columns: PositionColumns,
   visible: ArrayLike<number>,
   firstZoom = 0,
+  levels?: ClusterLevels,
 ): ClusterIndex {
   const points: Supercluster.PointFeature<PointProps>[] = [];
   for (let k = 0; k < visible.length; k++) {
@@ -71,26 +78,25 @@ export function buildClusterIndexFromColumns(
       geometry: { type: 'Point', coordinates: [lng, lat] },
     });
   }
-  let built = 0;
   const part = (options: Supercluster.Options<PointProps, Record<string, never>>): Part => {
     let sc: Supercluster<PointProps, Record<string, never>> | undefined;
-    return () => {
-      if (!sc) {
-        sc = new Supercluster({ ...CLUSTER_OPTIONS, ...options }).load(points);
-        built++;
-      }
+    const get = () => {
+      sc ??= new Supercluster({ ...CLUSTER_OPTIONS, ...options }).load(points);
       return sc;
     };
+    return Object.defineProperty(get, 'built', { get: () => sc !== undefined }) as Part;
   };
   const overview = part({ minZoom: 0, maxZoom: DETAIL_FROM_ZOOM - 1 });
   const detail = part({ minZoom: DETAIL_FROM_ZOOM, maxZoom: CLOSEST_CLUSTER_ZOOM });
   const isDetail = (zoom: number) => zoom >= DETAIL_FROM_ZOOM;
-  (isDetail(firstZoom) ? detail : overview)();
+  const fromLevels = (zoom: number) => levels !== undefined && !overview.built && levelsServe(levels, zoom);
+  if (!fromLevels(firstZoom)) (isDetail(firstZoom) ? detail : overview)();
   // A cluster's id says which part it came from: even for the overview, odd for the detail.
   const partOf = (clusterId: number) => (clusterId % 2 === 1 ? detail : overview);
   return {
     query(bbox, zoom) {
       const z = Math.round(zoom);
+      if (levels && fromLevels(z)) return queryClusterLevels(levels, bbox, z);
       const sc = (isDetail(z) ? detail : overview)();
       const parity = isDetail(z) ? 1 : 0;
       return sc.getClusters([bbox.west, bbox.south, bbox.east, bbox.north], z).map((f): ClusterItem => {
@@ -121,9 +127,28 @@ export function buildClusterIndexFromColumns(
       detail();
     },
     get completed() {
-      return built === 2;
+      return overview.built && detail.built;
     },
   };
+}
+
+const WORLD: BBox = { west: -180, south: -90, east: 180, north: 90 };
+
+/**
+ * The overview's markers of zoom 0, 1, 2… for every position, as many zooms as hold at most `budget` markers in
+ * all (see ClusterLevels): what the build ships beside the positions.
+ */
+export function clusterLevelsOf(columns: PositionColumns, budget: number): ClusterLevels {
+  const index = buildClusterIndexFromColumns(columns, everyIndex(columns));
+  const zooms: ClusterItem[][] = [];
+  let total = 0;
+  for (let zoom = 0; zoom < DETAIL_FROM_ZOOM; zoom++) {
+    const items = index.query(WORLD, zoom);
+    total += items.length;
+    if (total > budget) break;
+    zooms.push(items);
+  }
+  return clusterLevelsFrom(CLUSTER_INDEX_KIND, zooms);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { type AreaOption, areaOptionsOf } from './area-options.ts';
+import type { ClusterLevels } from './cluster-levels.ts';
 import type { IndexParts } from './index-parts.ts';
 import type { FileReport, LoadedDataset } from './load-dataset.ts';
 import { countIssuesByCode, type IssueCounts } from './load-issues.ts';
@@ -45,6 +46,8 @@ interface PositionsHeader {
   readonly manifestKey: string;
   readonly sources: readonly PackSource[];
   readonly sections: Readonly<Record<string, Section>>;
+  /** A positions file's: the cluster index's farthest zooms (domain/cluster-levels.ts), checked by its reader. */
+  readonly clusterLevels?: unknown;
 }
 
 /**
@@ -251,6 +254,7 @@ export function writePositionsFile(input: {
   readonly manifestKey: string;
   readonly sources: readonly PackSource[];
   readonly positions: PositionColumns;
+  readonly clusterLevels?: ClusterLevels;
 }): Uint8Array {
   const layout = sectionLayout();
   const sections = { lat: layout.add(view(input.positions.lat)), lng: layout.add(view(input.positions.lng)) };
@@ -259,6 +263,7 @@ export function writePositionsFile(input: {
     manifestKey: input.manifestKey,
     sources: input.sources,
     sections,
+    clusterLevels: input.clusterLevels,
   };
   return layout.file(header);
 }
@@ -314,6 +319,8 @@ export type PackStart =
       readonly manifestKey: string;
       readonly sources: readonly PackSource[];
       readonly positions: PositionColumns;
+      /** As written (ClusterLevels, or undefined): whoever uses them checks them (parseClusterLevels). */
+      readonly clusterLevels: unknown;
     };
 
 /**
@@ -337,6 +344,7 @@ export function readPackStart(prefix: Uint8Array, inflated?: InflatedSections): 
     manifestKey: header.manifestKey,
     sources: header.sources,
     positions: { lat: float64('lat', lat), lng: float64('lng', lng) },
+    clusterLevels: header.clusterLevels,
   };
 }
 

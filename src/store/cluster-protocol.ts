@@ -16,9 +16,10 @@ export type ClusterRequest =
     }
   /**
    * From the dataset worker, straight (a MessageChannel port, see connectPort): the positions of the data on its
-   * way, to index all of them before the page has even received them.
+   * way, to index all of them before the page has even received them; with the cluster levels the build shipped
+   * beside them, as read (the worker checks them: domain/cluster-levels.ts).
    */
-  | { readonly type: 'prepare'; readonly columns: PositionColumns }
+  | { readonly type: 'prepare'; readonly columns: PositionColumns; readonly clusterLevels?: unknown }
   /** The port the dataset worker sends 'prepare' through. */
   | { readonly type: 'port'; readonly port: MessagePort }
   | { readonly type: 'query'; readonly id: number; readonly bbox: BBox; readonly zoom: number }

@@ -1,5 +1,10 @@
 /// <reference lib="webworker" />
-import { buildClusterIndexFromColumns, type ClusterIndex } from '../domain/cluster-index.ts';
+import {
+  buildClusterIndexFromColumns,
+  CLUSTER_INDEX_KIND,
+  type ClusterIndex,
+} from '../domain/cluster-index.ts';
+import { parseClusterLevels } from '../domain/cluster-levels.ts';
 import { everyIndex, type PositionColumns } from '../domain/position-columns.ts';
 import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 
@@ -52,7 +57,10 @@ const handle = (message: ClusterRequest) => {
       columns = message.columns;
       indexIsAll = false;
       if (message.type === 'prepare') {
-        rebuild(everyIndex(columns));
+        // With levels shipped for these positions, the first view is drawn from them: the index is built once
+        // the map is still (completeWhenStill), or when a query or a click needs it.
+        const levels = parseClusterLevels(message.clusterLevels, CLUSTER_INDEX_KIND);
+        index = buildClusterIndexFromColumns(columns, everyIndex(columns), lastZoom, levels);
         indexIsAll = true;
       }
       return;

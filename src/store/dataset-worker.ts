@@ -10,10 +10,17 @@ import { fetchManifest, fetchPack, inflateRaw } from './fetch-dataset.ts';
 
 let clusterPort: MessagePort | undefined;
 
-/** To the page; positions also (copied, first) straight to the cluster worker, which starts indexing them. */
-const post = (message: DatasetMessage, transfer: Transferable[] = []) => {
+/**
+ * To the page; positions also (copied, first) straight to the cluster worker, which starts indexing them, with
+ * the cluster levels shipped beside them (if any).
+ */
+const post = (message: DatasetMessage, transfer: Transferable[] = [], clusterLevels?: unknown) => {
   if (message.type === 'positions') {
-    clusterPort?.postMessage({ type: 'prepare', columns: message.positions } satisfies ClusterRequest);
+    clusterPort?.postMessage({
+      type: 'prepare',
+      columns: message.positions,
+      clusterLevels,
+    } satisfies ClusterRequest);
   }
   self.postMessage(message, transfer);
 };
@@ -63,8 +70,8 @@ self.onmessage = async (event: MessageEvent<DatasetRequest>) => {
   try {
     const manifest = await fetchManifest(baseUrl);
     post({ type: 'manifest', manifest });
-    const sendPositions = (positions: PositionColumns) =>
-      post(positionsMessage(positions), [positions.lat.buffer, positions.lng.buffer]);
+    const sendPositions = (positions: PositionColumns, clusterLevels?: unknown) =>
+      post(positionsMessage(positions), [positions.lat.buffer, positions.lng.buffer], clusterLevels);
     const { pack, problem } = await fetchPack(baseUrl, manifest, sendPositions);
     if (pack) return await sendPack(manifest, pack);
     if (problem) console.warn(`共生資源地圖: compiled data not used (${problem}); loading the data files.`);

@@ -98,13 +98,13 @@ export async function inflateRaw(stored: Uint8Array): Promise<Uint8Array> {
  * (none, unreadable, compiled for another manifest, or a data file replaced on the server after the build)
  * undefined and why, and the page loads the files themselves. Sizes are checked with HEAD requests while the
  * pack downloads. `onPositions` gets the positions as soon as they are known to be current: from the small
- * positions file fetched beside the pack, so that clustering starts while the records download (or from the
- * pack, when that file cannot be had).
+ * positions file fetched beside the pack, so that clustering starts while the records download, with the cluster
+ * levels shipped in that file (or from the pack, without levels, when that file cannot be had).
  */
 export async function fetchPack(
   baseUrl: string,
   manifest: Manifest,
-  onPositions?: (positions: PositionColumns) => void,
+  onPositions?: (positions: PositionColumns, clusterLevels?: unknown) => void,
 ): Promise<{ pack?: DatasetPack; problem?: string }> {
   if (!manifest.pack) return {};
   const name = manifest.pack;
@@ -126,7 +126,7 @@ export async function fetchPack(
           const start = readPackStart(bytes, await inflateNatively(bytes));
           if ('needed' in start || (await staleness(start))) return;
           positionsSent = true;
-          onPositions?.(start.positions);
+          onPositions?.(start.positions, start.clusterLevels);
         })
         .catch(() => undefined)
     : undefined;

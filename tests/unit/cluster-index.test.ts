@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import Supercluster from 'supercluster';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type BBox,
   buildClusterIndexFromColumns,
+  CLUSTER_INDEX_KIND,
   type ClusterIndex,
+  type ClusterItem,
+  clusterLevelsOf,
   DETAIL_FROM_ZOOM,
 } from '../../src/domain/cluster-index.ts';
+import { parseClusterLevels, queryClusterLevels } from '../../src/domain/cluster-levels.ts';
 import type { LatLng } from '../../src/domain/coordinates.ts';
 import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
 import { everyIndex, type PositionColumns } from '../../src/domain/position-columns.ts';
@@ -161,5 +166,92 @@ describe('buildClusterIndexFromColumns', () => {
     expect(detail.length).toBeGreaterThan(0);
     expect(overview.every((id) => id % 2 === 0)).toBe(true);
     expect(detail.every((id) => id % 2 === 1)).toBe(true);
+  });
+});
+
+/** Markers in a fixed order (queries give them in the order of the index's tree). */
+const sorted = (items: readonly ClusterItem[]) =>
+  [...items].sort((a, b) =>
+    a.kind === b.kind
+      ? (a.kind === 'cluster' ? a.id : a.index) -
+        (b.kind === 'cluster' ? b.id : (b as { index: number }).index)
+      : a.kind.localeCompare(b.kind),
+  );
+
+describe('cluster levels shipped with the positions', () => {
+  const every = everyIndex(positions);
+  const levels = clusterLevelsOf(positions, 100_000);
+
+  it.each<[string, BBox]>([
+    ['the world', WORLD],
+    ['a box wider than the world', { west: -200, south: -85, east: 200, north: 85 }],
+    ['Taiwan', { west: 119.9, south: 21.8, east: 122.1, north: 25.4 }],
+    ['Kinmen and Matsu', { west: 118.1, south: 24.3, east: 120.6, north: 26.5 }],
+    ['the street of 民雄', { west: 120.428, south: 23.551, east: 120.43, north: 23.553 }],
+    ['across the antimeridian, west of Taiwan', { west: 170, south: -85, east: 119, north: 85 }],
+    ['across the antimeridian, far from Taiwan', { west: 170, south: -85, east: -170, north: 85 }],
+  ])('give in %s the markers the built index gives, at each of their zooms', (_, bbox) => {
+    const built = buildClusterIndexFromColumns(positions, every);
+    expect(levels.zooms).toHaveLength(DETAIL_FROM_ZOOM);
+    levels.zooms.forEach((_, zoom) => {
+      expect(sorted(queryClusterLevels(levels, bbox, zoom)), `zoom ${zoom}`).toEqual(
+        sorted(built.query(bbox, zoom)),
+      );
+    });
+  });
+
+  it('draw the first view without building the index; a closer zoom, a click or complete() builds it', () => {
+    const load = vi.spyOn(Supercluster.prototype, 'load');
+    const index = buildClusterIndexFromColumns(positions, every, 8, levels);
+    const fresh = buildClusterIndexFromColumns(positions, every);
+    load.mockClear();
+    const first = index.query(WORLD, 8);
+    expect(load).not.toHaveBeenCalled();
+    expect(sorted(first)).toEqual(sorted(fresh.query(WORLD, 8)));
+    // A click on one of their clusters opens it as the index would: their ids are the index's.
+    const cluster = first.find((item) => item.kind === 'cluster');
+    if (cluster?.kind !== 'cluster') throw new Error('no cluster at zoom 8');
+    expect(index.expansionZoom(cluster.id)).toBe(fresh.expansionZoom(cluster.id));
+    expect(load).toHaveBeenCalledTimes(1);
+    // From then on the built overview answers, with the same markers.
+    expect(sorted(index.query(WORLD, 8))).toEqual(sorted(first));
+    expect(index.completed).toBe(false);
+    index.complete();
+    expect(index.completed).toBe(true);
+  });
+
+  it('build the overview for a zoom they do not hold', () => {
+    const few = clusterLevelsOf(positions, 40);
+    const load = vi.spyOn(Supercluster.prototype, 'load');
+    const index = buildClusterIndexFromColumns(positions, every, 0, few);
+    expect(load).not.toHaveBeenCalled();
+    const zoom = few.zooms.length;
+    const items = index.query(WORLD, zoom);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(sorted(items)).toEqual(sorted(buildClusterIndexFromColumns(positions, every).query(WORLD, zoom)));
+  });
+
+  it.each([10, 40, 400])('hold as many zooms as fit in a budget of %d markers', (budget) => {
+    const few = clusterLevelsOf(positions, budget);
+    const total = few.zooms.reduce((sum, zoom) => sum + zoom.length / 4, 0);
+    expect(total).toBeLessThanOrEqual(budget);
+    const next = buildClusterIndexFromColumns(positions, every).query(WORLD, few.zooms.length).length;
+    expect(total + next).toBeGreaterThan(budget);
+  });
+
+  it.each<[string, unknown]>([
+    ['nothing', undefined],
+    ['text', 'zooms'],
+    ['levels of another clustering', { ...levels, kind: 'supercluster radius 40' }],
+    ['zooms that are not a list', { kind: CLUSTER_INDEX_KIND, zooms: {} }],
+    ['a marker short of a field', { kind: CLUSTER_INDEX_KIND, zooms: [[120.4, 23.5, 3]] }],
+    ['a marker with text in it', { kind: CLUSTER_INDEX_KIND, zooms: [[120.4, 23.5, '3', 7]] }],
+    ['a marker with no position', { kind: CLUSTER_INDEX_KIND, zooms: [[null, 23.5, 3, 7]] }],
+  ])('are not used when a file holds %s', (_, value) => {
+    expect(parseClusterLevels(value, CLUSTER_INDEX_KIND)).toBeUndefined();
+  });
+
+  it('are used as written when well formed', () => {
+    expect(parseClusterLevels(JSON.parse(JSON.stringify(levels)), CLUSTER_INDEX_KIND)).toEqual(levels);
   });
 });

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
+import { CLUSTER_INDEX_KIND } from '../../src/domain/cluster-index.ts';
+import { parseClusterLevels } from '../../src/domain/cluster-levels.ts';
 import { readDatasetPack } from '../../src/domain/dataset-pack.ts';
 import { parseManifest } from '../../src/domain/manifest.ts';
 import type { PositionColumns } from '../../src/domain/position-columns.ts';
@@ -67,8 +69,12 @@ function serve(changes: Record<string, Uint8Array | null> = {}, chunked = false)
 
 async function load(manifest: unknown = shipped) {
   const sent: PositionColumns[] = [];
-  const result = await fetchPack(baseUrl, parseManifest(manifest), (p) => sent.push(p));
-  return { ...result, sent };
+  const levels: unknown[] = [];
+  const result = await fetchPack(baseUrl, parseManifest(manifest), (p, l) => {
+    sent.push(p);
+    levels.push(l);
+  });
+  return { ...result, sent, levels };
 }
 
 const expected = readDatasetPack(compiled.pack.bytes);
@@ -77,7 +83,7 @@ const grown = (name: string) => new Uint8Array([...readBytes(repoFile('data', na
 describe('fetchPack: the compiled data, or why not', () => {
   it('reads a current pack, sends the positions once, and only asks the data files for their size', async () => {
     serve();
-    const { pack, problem, sent } = await load();
+    const { pack, problem, sent, levels } = await load();
     expect(problem).toBeUndefined();
     expect(pack?.count).toBe(111);
     // Inflated natively here (DecompressionStream), the same as the pack reader's own fflate gives.
@@ -86,6 +92,8 @@ describe('fetchPack: the compiled data, or why not', () => {
     expect(pack?.startYears).toEqual(expected.startYears);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toEqual(expected.parts.positions);
+    // With the cluster levels shipped beside them (domain/cluster-levels.ts), as the positions file holds them.
+    expect(parseClusterLevels(levels[0], CLUSTER_INDEX_KIND)?.zooms.length).toBeGreaterThan(8);
     expect(requests.filter((r) => r.startsWith('GET ')).sort()).toEqual(
       [`GET ${compiled.pack.fileName}`, `GET ${compiled.positions.fileName}`].sort(),
     );
@@ -135,10 +143,12 @@ describe('fetchPack: the compiled data, or why not', () => {
 
   it('takes the positions from the pack when their own file cannot be had (copies, to transfer)', async () => {
     serve({ [compiled.positions.fileName]: null });
-    const { pack, sent } = await load();
+    const { pack, sent, levels } = await load();
     expect(pack).toBeDefined();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toEqual(expected.parts.positions);
+    // The pack has no cluster levels: the cluster worker builds the index for the first view.
+    expect(levels).toEqual([undefined]);
     expect(sent[0]?.lat.buffer).not.toBe(pack?.parts.positions.lat.buffer);
     expect(sent[0]?.lat.buffer).not.toBe(sent[0]?.lng.buffer);
   });
