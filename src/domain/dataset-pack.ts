@@ -7,7 +7,7 @@ import { countIssuesByCode, type IssueCounts } from './load-issues.ts';
 import type { Manifest } from './manifest.ts';
 import type { PositionColumns } from './position-columns.ts';
 import { recordChunks } from './record-chunks.ts';
-import type { SearchColumns } from './search-columns.ts';
+import { packedSearchColumns, type SearchColumns, unpackSearchColumns } from './search-columns.ts';
 import { type StartYearRange, yearRangeOf } from './start-year.ts';
 
 /**
@@ -375,17 +375,17 @@ export function readDatasetPack(bytes: Uint8Array, inflated?: InflatedSections):
   const int32 = typed((b, o, n) => new Int32Array(b, o, n), 4);
   const uint32 = typed((b, o, n) => new Uint32Array(b, o, n), 4);
   const uint16 = typed((b, o, n) => new Uint16Array(b, o, n), 2);
-  // ignoreBOM: a search text that starts with U+FEFF keeps it (a decoder drops a leading one by default).
-  const joined = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(raw('joined'));
-  const columns: SearchColumns = {
+  // The search text stays bytes until it is first read (see unpackSearchColumns): a worker sends them on.
+  const columns = unpackSearchColumns({
     ...header.labels,
-    joined: header.joinedAsJson ? (JSON.parse(joined) as string) : joined,
+    joinedUtf16: raw('joined'),
+    joinedAsJson: header.joinedAsJson,
     starts: int32('starts'),
     category: uint16('category'),
     tagBits: uint32('tagBits'),
     county: uint16('county'),
     town: uint32('town'),
-  };
+  });
   return {
     manifestKey: header.manifestKey,
     sources: header.sources,
@@ -413,7 +413,9 @@ export function readDatasetPack(bytes: Uint8Array, inflated?: InflatedSections):
 /** Every buffer a read pack holds, once each: what a worker transfers to the page with it. */
 export function packBuffers(pack: DatasetPack): ArrayBuffer[] {
   const { columns } = pack.parts;
+  const packed = packedSearchColumns(columns);
   const arrays: ArrayBufferView[] = [
+    ...('joinedUtf16' in packed ? [packed.joinedUtf16] : []),
     columns.starts,
     columns.category,
     columns.tagBits,

@@ -144,6 +144,44 @@ export function buildSearchColumns(
   };
 }
 
+/**
+ * Search columns whose joined text is still the UTF-16LE bytes a compiled pack stores it as: how the loading
+ * worker sends them, transferring the bytes instead of copying a string of millions of characters, which the page
+ * decodes once it is idle or a search first needs it (see unpackSearchColumns).
+ */
+export interface PackedSearchColumns extends Omit<SearchColumns, 'joined'> {
+  readonly joinedUtf16: Uint8Array;
+  /** The bytes hold the text as a JSON string: it has a lone surrogate, which a decoder would replace. */
+  readonly joinedAsJson: boolean;
+}
+
+const packedForms = new WeakMap<SearchColumns, PackedSearchColumns>();
+
+/** The columns as they are, or, when packed, with their joined text decoded the first time it is read. */
+export function unpackSearchColumns(columns: SearchColumns | PackedSearchColumns): SearchColumns {
+  if (!('joinedUtf16' in columns)) return columns;
+  const { joinedUtf16, joinedAsJson, ...rest } = columns;
+  let joined: string | undefined;
+  const unpacked = Object.defineProperty(rest, 'joined', {
+    enumerable: true,
+    get: () => {
+      if (joined === undefined) {
+        // ignoreBOM: a search text that starts with U+FEFF keeps it (a decoder drops a leading one by default).
+        const text = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(joinedUtf16);
+        joined = joinedAsJson ? (JSON.parse(text) as string) : text;
+      }
+      return joined;
+    },
+  }) as SearchColumns;
+  packedForms.set(unpacked, columns);
+  return unpacked;
+}
+
+/** The packed form the columns were unpacked from (unpackSearchColumns), to send on as such; else the columns. */
+export function packedSearchColumns(columns: SearchColumns): SearchColumns | PackedSearchColumns {
+  return packedForms.get(columns) ?? columns;
+}
+
 /** The own text of the record at display position k. */
 export function recordText(columns: SearchColumns, k: number): string {
   return columns.joined.slice(columns.starts[k], (columns.starts[k + 1] as number) - 1);

@@ -4,7 +4,7 @@ import type { FileReport } from '../domain/load-dataset.ts';
 import type { IssueCounts, LoadIssue } from '../domain/load-issues.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import { everyIndex, type PositionColumns } from '../domain/position-columns.ts';
-import type { SearchColumns } from '../domain/search-columns.ts';
+import type { PackedSearchColumns, SearchColumns } from '../domain/search-columns.ts';
 import type { StartYearRange } from '../domain/start-year.ts';
 
 /** What the dataset worker is asked to load: the data folder's URL. */
@@ -73,8 +73,11 @@ export type DatasetMessage =
       readonly chunks?: readonly (string | Uint8Array)[];
       /** How many resources the chunks hold (in display order: their display order is 0, 1, 2…). */
       readonly count: number;
-      /** The search columns, built here (their typed arrays are transferred, not copied). */
-      readonly columns: SearchColumns;
+      /**
+       * The search columns, built here (their typed arrays are transferred, not copied); a compiled pack's with
+       * the search text still as its bytes (unpackSearchColumns).
+       */
+      readonly columns: SearchColumns | PackedSearchColumns;
       /** Records per category code of the columns: counted here. */
       readonly categoryTotals: Int32Array;
       /** Start years (設立年度) by resource index, 0 for none (transferred). */

@@ -3,7 +3,7 @@
 import { type DatasetPack, packBuffers } from '../domain/dataset-pack.ts';
 import type { Manifest } from '../domain/manifest.ts';
 import type { PositionColumns } from '../domain/position-columns.ts';
-import { categoryTotalsOf } from '../domain/search-columns.ts';
+import { categoryTotalsOf, packedSearchColumns } from '../domain/search-columns.ts';
 import type { ClusterRequest } from './cluster-protocol.ts';
 import { type DatasetMessage, type DatasetRequest, positionsMessage } from './dataset-protocol.ts';
 import { fetchManifest, fetchPack, inflateRaw } from './fetch-dataset.ts';
@@ -43,7 +43,8 @@ async function sendPack(manifest: Manifest, pack: DatasetPack) {
       chunks,
       count: pack.count,
       ids: pack.ids,
-      columns: pack.parts.columns,
+      // The search text as the pack's bytes, transferred (packBuffers): the page decodes it when it needs it.
+      columns: packedSearchColumns(pack.parts.columns),
       categoryTotals: categoryTotalsOf(pack.parts.columns),
       startYears: pack.startYears,
       hasInternal: pack.hasInternal,

@@ -11,6 +11,7 @@ import type { PositionColumns } from '../domain/position-columns.ts';
 import { PACK_CHUNK, parseRecordChunk } from '../domain/record-chunks.ts';
 import type { Resource } from '../domain/resource.ts';
 import { primeCategoryTotals, primeIds, primeIndex } from '../domain/resource-index.ts';
+import { unpackSearchColumns } from '../domain/search-columns.ts';
 import { primeStartYearRange, primeStartYears } from '../domain/start-year.ts';
 import { useAppStore } from './app-store.ts';
 import { sharedClusterClient } from './cluster-client.ts';
@@ -106,19 +107,22 @@ function loadInWorker(baseUrl: string): Promise<Loaded> {
         if (!recordChunkText) throw new Error(`dataset: record chunk ${c} is compressed`);
         return parseRecordChunk(recordChunkText(json));
       });
+      const columns = unpackSearchColumns(message.columns);
+      // A compiled pack's search text is decoded once the page is idle (or by the first search before that).
+      whenIdle(() => columns.joined);
       if (positions)
         primeIndex(resources, {
           order: order?.length === message.count ? order : identityOrder(message.count),
-          columns: message.columns,
+          columns,
           positions,
         });
-      primeCategoryTotals(message.columns, message.categoryTotals);
+      primeCategoryTotals(columns, message.categoryTotals);
       const { ids } = message;
       primeIds(resources, () => JSON.parse(typeof ids === 'string' ? ids : utf8.decode(ids)) as string[]);
       primeStartYears(resources, message.startYears);
       primeHasInternal(resources, message.hasInternal);
       // What the build worked out, so the render of the data does not: county/town options, start-year range.
-      if (message.areaOptions) primeAreaOptions(message.columns, message.areaOptions);
+      if (message.areaOptions) primeAreaOptions(columns, message.areaOptions);
       if (message.startYearRange !== undefined) primeStartYearRange(resources, message.startYearRange);
       resolve({ manifest: message.manifest, resources, issues: report.issues, fileReports: report.files });
     };

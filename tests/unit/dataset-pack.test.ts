@@ -20,6 +20,7 @@ import { countIssuesByCode } from '../../src/domain/load-issues.ts';
 import { parseManifest } from '../../src/domain/manifest.ts';
 import { recordChunkText } from '../../src/domain/record-chunk-text.ts';
 import { PACK_CHUNK, parseRecordChunk } from '../../src/domain/record-chunks.ts';
+import { packedSearchColumns, unpackSearchColumns } from '../../src/domain/search-columns.ts';
 import { startYears, yearRangeOf } from '../../src/domain/start-year.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
@@ -118,6 +119,12 @@ describe('the dataset compiled at build time', () => {
     // (not toBe: a failure would print two 100 kB strings)
     expect(pack.parts.columns.joined === runtime.parts.columns.joined).toBe(true);
     expect(pack.parts.columns.joined.includes('\uD800')).toBe(true);
+    // Sent to the page as bytes (stored as JSON: a decoder would replace the lone surrogate), and exact there.
+    const sent = structuredClone(
+      packedSearchColumns(readDatasetPack(compiled(json, read).bytes).parts.columns),
+    );
+    expect(sent).toHaveProperty('joinedAsJson', true);
+    expect(unpackSearchColumns(sent).joined === runtime.parts.columns.joined).toBe(true);
     expect(JSON.parse(pack.issuesJson)).toEqual(runtime.dataset.issues);
     expect(pack.issueCount).toBe(runtime.dataset.issues.length);
   });
@@ -200,6 +207,23 @@ describe('the dataset compiled at build time', () => {
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers).toContain(pack.chunks[0]?.buffer);
     expect(buffers).toContain(pack.parts.columns.starts.buffer);
+  });
+
+  it('sends its search text to the page as the bytes it stores, which the page decodes when it first reads it', () => {
+    const { bytes } = compiled(manifestJson, readData);
+    const runtime = loadedAtRuntime(manifestJson, readData);
+    const pack = readDatasetPack(bytes);
+    const packed = packedSearchColumns(pack.parts.columns);
+    if (!('joinedUtf16' in packed)) throw new Error('the search text was decoded');
+    // UTF-16LE, two bytes a code unit, in a buffer of its own that the worker transfers with the rest.
+    expect(packed.joinedAsJson).toBe(false);
+    expect(packBuffers(pack)).toContain(packed.joinedUtf16.buffer);
+    const onThePage = unpackSearchColumns(structuredClone(packed));
+    expect(onThePage).toEqual(runtime.parts.columns);
+    expect(packed.joinedUtf16.byteLength).toBe(2 * onThePage.joined.length);
+    // Columns that hold their text already are used as they are.
+    expect(unpackSearchColumns(runtime.parts.columns)).toBe(runtime.parts.columns);
+    expect(packedSearchColumns(runtime.parts.columns)).toBe(runtime.parts.columns);
   });
 
   it('reads the sections its caller inflated, and says one of the wrong length is damaged', () => {
