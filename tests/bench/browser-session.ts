@@ -1,18 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
 import { type PageProbe, probeScript } from './page-probes.ts';
-
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export interface BrowserBenchInput {
   readonly root: string;

@@ -13,17 +13,7 @@ import {
   type Page,
   type Route,
 } from 'playwright-core';
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
 
 /** Debian's Chromium with the flags that work on this machine: the one launch every driver uses. */
 export function launchChromium(): Promise<Browser> {
