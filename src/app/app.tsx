@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { AfterPaint } from '../components/after-paint.tsx';
 import { ResourceDetail } from '../features/detail/resource-detail.tsx';
 import { EditActions } from '../features/edit/edit-actions.tsx';
 import { EditForm } from '../features/edit/edit-form-gate.tsx';
@@ -100,12 +101,15 @@ export function App() {
         <aside className="sidebar">
           <WorkshopPanel />
           <NearbyPanel />
-          <FilterPanel />
-          <YearSlider />
-          <ShareView />
-          <LoadReport />
-          <ImportPanel />
-          <ExportButton />
+          {/* The rest of the sidebar comes a frame later: the first screen's layout is two short tasks. */}
+          <AfterPaint>
+            <FilterPanel />
+            <YearSlider />
+            <ShareView />
+            <LoadReport />
+            <ImportPanel />
+            <ExportButton />
+          </AfterPaint>
           <ShowResultsButton onShow={() => setPhoneView('list')} />
         </aside>
         <Suspense fallback={<MapLoading />}>
