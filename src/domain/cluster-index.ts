@@ -66,22 +66,28 @@ export function buildClusterIndexFromColumns(
   firstZoom = 0,
   levels?: ClusterLevels,
 ): ClusterIndex {
-  const points: Supercluster.PointFeature<PointProps>[] = [];
-  for (let k = 0; k < visible.length; k++) {
-    const index = visible[k] as number;
-    const lat = columns.lat[index];
-    const lng = columns.lng[index];
-    if (lat === undefined || lng === undefined || Number.isNaN(lat) || Number.isNaN(lng)) continue;
-    points.push({
-      type: 'Feature',
-      properties: { index },
-      geometry: { type: 'Point', coordinates: [lng, lat] },
-    });
-  }
+  // Made when a part is first built (the shipped levels may serve until then): one feature per placed point.
+  let points: Supercluster.PointFeature<PointProps>[] | undefined;
+  const placedPoints = () => {
+    if (points) return points;
+    points = [];
+    for (let k = 0; k < visible.length; k++) {
+      const index = visible[k] as number;
+      const lat = columns.lat[index];
+      const lng = columns.lng[index];
+      if (lat === undefined || lng === undefined || Number.isNaN(lat) || Number.isNaN(lng)) continue;
+      points.push({
+        type: 'Feature',
+        properties: { index },
+        geometry: { type: 'Point', coordinates: [lng, lat] },
+      });
+    }
+    return points;
+  };
   const part = (options: Supercluster.Options<PointProps, Record<string, never>>): Part => {
     let sc: Supercluster<PointProps, Record<string, never>> | undefined;
     const get = () => {
-      sc ??= new Supercluster({ ...CLUSTER_OPTIONS, ...options }).load(points);
+      sc ??= new Supercluster({ ...CLUSTER_OPTIONS, ...options }).load(placedPoints());
       return sc;
     };
     return Object.defineProperty(get, 'built', { get: () => sc !== undefined }) as Part;
