@@ -34,7 +34,7 @@ describe('co-mapping form and panel', () => {
   it('a click on the map opens the form at the nearest township, focused on the name; saving adds the record', async () => {
     const { user, dataset } = renderWorkshop();
     await user.type(screen.getByLabelText('記錄者（選填）'), '王小明');
-    act(() => store().startAdd(MINXIONG));
+    await act(async () => store().startAdd(MINXIONG));
     expect(within(form()).getByLabelText('地址')).toHaveValue('嘉義縣民雄鄉');
     expect(within(form()).getByLabelText('名稱（必填）')).toHaveFocus();
     await user.keyboard('阿美早餐店');
@@ -54,7 +54,7 @@ describe('co-mapping form and panel', () => {
 
   it('refuses a record without a name, says why next to the field, and keeps the form open', async () => {
     const { user } = renderWorkshop();
-    act(() => store().startAdd(MINXIONG));
+    await act(async () => store().startAdd(MINXIONG));
     await user.click(within(form()).getByRole('button', { name: '儲存' }));
     const name = within(form()).getByLabelText('名稱（必填）');
     expect(name).toHaveAttribute('aria-invalid', 'true');
@@ -65,7 +65,7 @@ describe('co-mapping form and panel', () => {
 
   it('Esc cancels the form without adding anything', async () => {
     const { user } = renderWorkshop();
-    act(() => store().startAdd(MINXIONG));
+    await act(async () => store().startAdd(MINXIONG));
     await user.keyboard('半途');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -74,7 +74,7 @@ describe('co-mapping form and panel', () => {
 
   it('every keystroke is in the store (and so in IndexedDB) before the form is saved', async () => {
     const { user } = renderWorkshop();
-    act(() => store().startAdd(MINXIONG));
+    await act(async () => store().startAdd(MINXIONG));
     await user.keyboard('打到一半');
     expect(store().workshopDraft?.draft.name).toBe('打到一半');
   });
