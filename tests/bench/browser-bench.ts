@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import type { BrowserIdleResult } from './browser-idle.ts';
 import { SEARCH_KEYS, typeSearch, ZOOM_PAN_STEPS, zoomAndPan } from './browser-interactions.ts';
 import { type BrowserBenchInput, openPage, probe, tasksSince, waitUntilReady } from './browser-session.ts';
 import { type Figure, median, type Section } from './figures.ts';
@@ -18,10 +19,12 @@ interface RunResult {
   readonly interactionTasks: readonly number[];
   readonly keystrokes: readonly Keystroke[];
   readonly typingTasks: readonly number[];
+  /** How long the new tab took to settle before the navigation (browser-idle.ts). */
+  readonly idle: BrowserIdleResult;
 }
 
 async function measureRun(browser: Browser, input: BrowserBenchInput, loadOnly: boolean): Promise<RunResult> {
-  const { context, page, times } = await openPage(browser, input);
+  const { context, page, times, idle } = await openPage(browser, input);
   try {
     await page.goto(input.root, { waitUntil: 'commit' });
     await waitUntilReady(page);
@@ -44,6 +47,7 @@ async function measureRun(browser: Browser, input: BrowserBenchInput, loadOnly: 
       interactionTasks: zoomPan.tasks,
       keystrokes: typing.keystrokes,
       typingTasks: typing.tasks,
+      idle,
     };
   } finally {
     await context.close();
@@ -86,7 +90,14 @@ export async function runBrowserBench(
         },
       ]
     : [];
+  const settled = runs.filter((r) => r.idle.settled).length;
   const loadFigures: Figure[] = [
+    {
+      label: 'new tab settled before navigation',
+      samples: runs.map((r) => r.idle.waitedMs),
+      unit: 'ms',
+      note: `the browser's own start-up of a tab; idle in ${settled} of ${runs.length} runs`,
+    },
     {
       label: 'data → interactive map',
       samples: finite(runs.map((r) => (r.probe.readyAt ?? Number.NaN) - r.manifestRequestedAt)),

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
+import { waitForBrowserIdle } from './browser-idle.ts';
 import { type PageProbe, probeScript } from './page-probes.ts';
 
 export interface BrowserBenchInput {
@@ -74,7 +75,9 @@ export async function openPage(browser: Browser, input: BrowserBenchInput) {
   const count = input.resourceCount;
   await context.addInitScript({ content: probeScript([count.toLocaleString('en-US'), String(count)]) });
   const page = await context.newPage();
-  return { context, page, times };
+  // As a person would: the tab is open and the browser done with it before the address is entered.
+  const idle = await waitForBrowserIdle();
+  return { context, page, times, idle };
 }
 
 /** Waits for the interactive map; fails fast when the app reports that the data could not be loaded. */

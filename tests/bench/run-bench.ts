@@ -285,7 +285,7 @@ async function main() {
         ? `${(big5.bytes.length / 1e6).toFixed(1)} MB Big5`
         : `Big5 skipped (${big5.unencodable} characters not in Big5)`),
     browser
-      ? `Chromium ${browser.version}, 1280×800, ${BROWSER_RUNS} runs; built app served by vite preview, outside requests aborted (no tiles), Chromium's own omnibox popup off (tests/chromium-flags.ts)`
+      ? `Chromium ${browser.version}, 1280×800, ${BROWSER_RUNS} runs; built app served by vite preview, outside requests aborted (no tiles), each navigation once the new tab has settled (tests/bench/browser-idle.ts)`
       : `Chromium: FAILED — ${browserError}`,
     '',
     renderTable([
