@@ -32,6 +32,13 @@ export function buildRecords(
   const rows: RowResult[] = [];
   const fatal = mapped.issues.find((i) => i.code === 'no-name-column' || i.code === 'file-unreadable');
   const total = mapped.records.length;
+  const mappingNotes = new Map<number, LoadIssue[]>();
+  for (const issue of mapped.issues) {
+    if (issue.row === undefined || issue.code !== 'field-in-two-columns') continue;
+    const list = mappingNotes.get(issue.row) ?? [];
+    list.push(issue);
+    mappingNotes.set(issue.row, list);
+  }
   const ctx =
     mapped.crs && !context.defaults.crs
       ? { ...context, defaults: { ...context.defaults, crs: mapped.crs } }
@@ -47,12 +54,15 @@ export function buildRecords(
     const result = buildResource(record, ctx);
     for (const issue of result.issues) issues.push(issue);
     if (result.resource) resources.push(result.resource);
+    // What the column mapping noted of this row (already in `issues`) comes first in the row's report.
+    const noted = mappingNotes.get(record.row);
+    const rowIssues = noted ? [...noted, ...result.issues] : result.issues;
     rows.push({
       row: record.row,
-      outcome: outcomeOf(result.resource, result.issues),
+      outcome: outcomeOf(result.resource, rowIssues),
       name,
       ...(result.resource ? { resourceId: result.resource.id } : {}),
-      issues: result.issues,
+      issues: rowIssues,
     });
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, total);
   }

@@ -1,10 +1,12 @@
 import {
+  type ColumnMapping,
   columnMappingFromHeaders,
   detectColumnMapping,
   type HeaderMapping,
   looksLikeSecondHeaderRow,
   MAPPABLE_FIELDS,
   type MappableField,
+  recogniseHeader,
 } from './column-mapping.ts';
 import { type LoadIssue, loadIssue } from './load-issues.ts';
 import type { RawTable } from './parse-csv.ts';
@@ -59,6 +61,8 @@ export function tableToRecords(table: RawTable, file: string, options: TableOpti
     const index = mapping[field];
     if (index !== undefined) headers[field] = headerTexts[index] ?? field;
   }
+  const alternates = alternateColumns(headerTexts, mapping);
+  const extraNames = new Map(extraColumns.map(({ header, index }) => [index, header]));
   const marked = options.textMarkers === false ? new Set<number>() : markedColumns(rows);
   const cellValue =
     options.textMarkers === false
@@ -69,7 +73,24 @@ export function tableToRecords(table: RawTable, file: string, options: TableOpti
     const fields: Partial<Record<MappableField, string>> = {};
     for (const field of MAPPABLE_FIELDS) {
       const index = mapping[field];
-      if (index !== undefined) fields[field] = cellValue(cells, index);
+      if (index === undefined) continue;
+      let value = cellValue(cells, index);
+      const others = alternates[field];
+      if (others && value.trim() === '') {
+        const other = others.find((alt) => cellValue(cells, alt).trim() !== '');
+        if (other !== undefined) {
+          value = cellValue(cells, other);
+          issues.push(
+            loadIssue('field-in-two-columns', file, {
+              row: lines[i] ?? i + 2,
+              column: headers[field],
+              // As the column is named in `extra` (two columns called 地址: the second is 地址 (3)).
+              value: extraNames.get(other) ?? `column${other + 1}`,
+            }),
+          );
+        }
+      }
+      fields[field] = value;
     }
     const extra: Record<string, string> = {};
     for (const { header, index } of extraColumns) {
@@ -85,6 +106,23 @@ export function tableToRecords(table: RawTable, file: string, options: TableOpti
   });
   if (records.length === 0) issues.push(loadIssue('file-empty', file));
   return { records, issues };
+}
+
+/**
+ * The other columns that name a mapped field (地址 beside 據點地址, name beside 名稱), and that no field is mapped
+ * to: a row whose mapped cell is empty takes the field from them. They stay in `extra` as well, as written.
+ */
+function alternateColumns(headers: readonly string[], mapping: ColumnMapping) {
+  const mapped = new Set(Object.values(mapping));
+  const alternates: Partial<Record<MappableField, number[]>> = {};
+  headers.forEach((header, index) => {
+    const field = mapped.has(index) ? undefined : recogniseHeader(header);
+    if (field === undefined || mapping[field] === undefined) return;
+    const list = alternates[field] ?? [];
+    list.push(index);
+    alternates[field] = list;
+  });
+  return alternates;
 }
 
 /**

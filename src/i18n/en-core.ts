@@ -67,6 +67,7 @@ export const enCore: Record<keyof typeof zhCore, string> = {
   'issue.file-unreadable': 'The file format could not be read',
   'issue.file-empty': 'The file has no data rows',
   'issue.no-name-column': 'No name column found (e.g. 名稱, 機構名稱, name)',
+  'issue.field-in-two-columns': 'Empty in this row: taken from another column naming the same field',
   'issue.second-header-row': 'The second row holds column names (e.g. English headers) and was skipped',
   'issue.missing-name': 'No name: this row was not loaded',
   'issue.approximate-location':

@@ -64,6 +64,7 @@ export const zhCore = {
   'issue.file-unreadable': '檔案格式無法讀取',
   'issue.file-empty': '檔案沒有資料列',
   'issue.no-name-column': '找不到名稱欄位（例如「名稱」、「機構名稱」、「name」）',
+  'issue.field-in-two-columns': '此列這欄空白，改用同樣代表此項目的另一欄',
   'issue.second-header-row': '第二列是欄位名稱（例如英文標題），已略過',
   'issue.missing-name': '缺少名稱，此列未載入',
   'issue.approximate-location': '沒有座標，已依地址放在鄉鎮市區中心點（約略位置）',

@@ -59,6 +59,24 @@ describe('importing a file', () => {
     expect(within(list).getByText('3 列：匯入 2、需要放置 0、未匯入 1')).toBeInTheDocument();
   });
 
+  it('fills an empty address from a second address column, and the report says so on that row', async () => {
+    const { user, dataset } = renderWithData(<ImportUi />);
+    const csv = '名稱,地址,據點地址\r\n甲據點,,嘉義縣竹崎鄉鹿鳴路2號\r\n乙據點,嘉義縣布袋鎮中山路206號,\r\n';
+    await user.upload(picker(), csvFile('two-addresses.csv', csv));
+    const dialog = await screen.findByRole('dialog', { name: '確認欄位：two-addresses.csv' }, SLOW);
+    await user.click(within(dialog).getByRole('button', { name: '開始匯入' }));
+
+    const report = await screen.findByRole('dialog', { name: '匯入報告：two-addresses.csv' }, SLOW);
+    const row = within(report).getByRole('row', { name: /甲據點/ });
+    expect(row).toHaveTextContent('欄位「地址」 此列這欄空白，改用同樣代表此項目的另一欄 「據點地址」');
+    expect(within(report).getByRole('row', { name: /乙據點/ })).not.toHaveTextContent('另一欄');
+    const imported = selectResources(useAppStore.getState()).filter((r) => !dataset.resources.includes(r));
+    expect(imported.map((r) => [r.name, r.address, r.town, r.extra])).toEqual([
+      ['甲據點', '嘉義縣竹崎鄉鹿鳴路2號', '竹崎鄉', { 據點地址: '嘉義縣竹崎鄉鹿鳴路2號' }],
+      ['乙據點', '嘉義縣布袋鎮中山路206號', '布袋鎮', {}],
+    ]);
+  });
+
   it('names both records of a possible duplicate, and an older saved pair by looking them up', async () => {
     const { user, dataset } = renderWithData(<ImportUi />);
     const shown = dataset.resources.find((r) => r.address.trim() !== '') ?? dataset.resources[0];

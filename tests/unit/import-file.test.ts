@@ -34,6 +34,30 @@ describe('importing the real files in ../shared/data', () => {
     expect(result.issues.filter((i) => i.code === 'multiple-addresses')).toHaveLength(75);
   });
 
+  it('Taipei care points with a second, partly empty address column: its gaps are filled from 據點地址 and noted', () => {
+    // The real file, with an address column added before 據點地址 that holds an address in every third row only.
+    const table = parseDelimitedText(
+      new TextDecoder().decode(readBytes(sharedDataFile('taipei-community-care-points.csv'))),
+    );
+    const at = table.headers.indexOf('據點地址');
+    const withSecond = toCsvText(
+      ['地址', ...table.headers],
+      table.rows.map((row, i) => [i % 3 === 0 ? (row[at] ?? '') : '', ...row]),
+    );
+    const original = importBytes(readBytes(sharedDataFile('taipei-community-care-points.csv')), {
+      file: 'taipei.csv',
+    });
+    const result = importBytes(new TextEncoder().encode(withSecond), { file: 'taipei.csv' });
+    expect(result.mapping.address).toBe('地址');
+    expect(accountFor(result)).toMatchObject({ rows: 505, rejected: 0, 'needs-location': 0 });
+    expect(result.resources.map((r) => r.address)).toEqual(original.resources.map((r) => r.address));
+    const noted = result.rows.filter((r) => r.issues.some((i) => i.code === 'field-in-two-columns'));
+    expect(noted).toHaveLength(505 - Math.ceil(505 / 3));
+    expect(noted[0]?.issues[0]).toMatchObject({ column: '地址', value: '據點地址', severity: 'info' });
+    // An info note alone leaves a row imported as written.
+    expect(noted.every((r) => r.outcome === original.rows.find((o) => o.row === r.row)?.outcome)).toBe(true);
+  });
+
   it('Tainan committees (BOM, CRLF, address-only, no county): placed at township centroids, marked approximate', () => {
     const path = sharedDataFile('tainan-building-committees.csv');
     const result = importBytes(readBytes(path), { file: 'tainan.csv', county: '臺南市' });

@@ -88,6 +88,105 @@ describe('tableToRecords', () => {
     expect(records.map((r) => [r.row, r.fields.name])).toEqual([[3, '甲']]);
   });
 
+  it.each([
+    {
+      case: 'an empty address is taken from another address column',
+      text: '名稱,地址,據點地址\n甲,,嘉義縣民雄鄉江厝店29之4號\n',
+      field: 'address',
+      value: '嘉義縣民雄鄉江厝店29之4號',
+      notes: [{ column: '地址', value: '據點地址' }],
+    },
+    {
+      case: 'a cell of spaces counts as empty',
+      text: 'name,名稱\n  ,民雄關懷據點\n',
+      field: 'name',
+      value: '民雄關懷據點',
+      notes: [{ column: 'name', value: '名稱' }],
+    },
+    {
+      case: 'a filled cell wins over the other column',
+      text: '名稱,地址,據點地址\n甲,嘉義縣朴子市山通路7號,嘉義縣布袋鎮中山路206號\n',
+      field: 'address',
+      value: '嘉義縣朴子市山通路7號',
+      notes: [],
+    },
+    {
+      case: 'the first filled one of several other columns',
+      text: '名稱,電話,聯絡電話,phone\n甲,,,05-2207017\n',
+      field: 'phone',
+      value: '05-2207017',
+      notes: [{ column: '電話', value: 'phone' }],
+    },
+    {
+      case: 'all empty stays empty, with nothing noted',
+      text: '名稱,地址,據點地址\n甲,,\n',
+      field: 'address',
+      value: '',
+      notes: [],
+    },
+    {
+      case: 'two columns with one header: the note names the second as extra does',
+      text: '名稱,地址,地址\n甲,,嘉義縣竹崎鄉鹿鳴路2號\n',
+      field: 'address',
+      value: '嘉義縣竹崎鄉鹿鳴路2號',
+      notes: [{ column: '地址', value: '地址 (3)' }],
+    },
+    {
+      case: 'the other column keeps its Excel text marker rule',
+      text: "名稱,電話,聯絡電話\n甲,,'0943201436\n",
+      field: 'phone',
+      value: '0943201436',
+      notes: [{ column: '電話', value: '聯絡電話' }],
+    },
+  ])('two columns for one field: $case', ({ text, field, value, notes }) => {
+    const { records, issues } = map(text);
+    const [record] = records;
+    expect(record?.fields[field as keyof typeof record.fields]).toBe(value);
+    expect(issues).toEqual(
+      notes.map((n) => ({ code: 'field-in-two-columns', severity: 'info', file: 'test.csv', row: 2, ...n })),
+    );
+  });
+
+  it('keeps the other column as written in extra, so nothing is lost on export', () => {
+    const [record] = map('名稱,地址,據點地址\n甲,,嘉義縣民雄鄉江厝店29之4號\n').records;
+    expect(record?.extra).toEqual({ 據點地址: '嘉義縣民雄鄉江厝店29之4號' });
+    expect(record?.headers.address).toBe('地址');
+  });
+
+  it('notes each row it fills, by its file line', () => {
+    const { records, issues } = map('名稱,地址,據點地址\n甲,,A\n乙,B,C\n\n丙,,D\n');
+    expect(records.map((r) => r.fields.address)).toEqual(['A', 'B', 'D']);
+    expect(issues.map((i) => i.row)).toEqual([2, 5]);
+  });
+
+  it('with a confirmed mapping, the chosen column comes first and a column mapped elsewhere is never used', () => {
+    const table = parseDelimitedText('名稱,地址,據點地址,name\n甲,,嘉義縣民雄鄉,Jia\n乙,,,Yi\n');
+    const { records } = tableToRecords(table, 'test.csv', {
+      mapping: { name: '名稱', address: '據點地址', description: 'name' },
+    });
+    // 據點地址 is chosen but empty in row 2: 地址 (also an address column, mapped to nothing) is empty too.
+    expect(records.map((r) => r.fields.address)).toEqual(['嘉義縣民雄鄉', '']);
+    // name is mapped to the description, so it never fills the name.
+    expect(records.map((r) => [r.fields.name, r.fields.description])).toEqual([
+      ['甲', 'Jia'],
+      ['乙', 'Yi'],
+    ]);
+    const reversed = tableToRecords(parseDelimitedText('名稱,地址,據點地址\n甲,X,\n'), 'test.csv', {
+      mapping: { name: '名稱', address: '據點地址' },
+    });
+    expect(reversed.records[0]?.fields.address).toBe('X');
+    expect(reversed.issues).toEqual([
+      {
+        code: 'field-in-two-columns',
+        severity: 'info',
+        file: 'test.csv',
+        row: 2,
+        column: '據點地址',
+        value: '地址',
+      },
+    ]);
+  });
+
   it('reports a missing name column once, at file level, with the headers it saw', () => {
     const { records, issues } = map('地址,電話\n乙,1\n丙,2\n');
     expect(issues).toEqual([
