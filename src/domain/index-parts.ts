@@ -103,6 +103,12 @@ export function mergeIndexParts(
   const categoryCodes = encoder(categories.map((c) => c.id));
   const countyCodes = encoder();
   const townCodes = encoder();
+  // Each list's codes → the merged ones, worked out on first use (codes are numbered in display order).
+  const recoders = lists.map(({ parts: { columns } }) => ({
+    category: recoder(columns.categoryIds, categoryCodes),
+    county: recoder(columns.counties, countyCodes),
+    town: recoder(columns.towns, townCodes),
+  }));
   const pieces: string[] = [];
   // A run of consecutive display positions of one list is copied as one slice of its joined text.
   let run = { list: -1, from: 0, to: 0 };
@@ -122,10 +128,11 @@ export function mergeIndexParts(
     const k = heads[pick] as number;
     heads[pick] = k + 1;
     const { columns } = list.parts;
+    const recode = recoders[pick] as (typeof recoders)[number];
     order[m] = (offsets[pick] as number) + (list.parts.order[k] as number);
-    category[m] = categoryCodes.code(columns.categoryIds[columns.category[k] as number] as string);
-    county[m] = countyCodes.code(columns.counties[columns.county[k] as number] as string);
-    town[m] = townCodes.code(columns.towns[columns.town[k] as number] as string);
+    category[m] = recode.category(columns.category[k] as number);
+    county[m] = recode.county(columns.county[k] as number);
+    town[m] = recode.town(columns.town[k] as number);
     for (let w = 0; w < tagWords; w++)
       tagBits[m * tagWords + w] = columns.tagBits[k * tagWords + w] as number;
     starts[m] = at;
@@ -160,5 +167,18 @@ export function mergeIndexParts(
       towns: townCodes.values,
     },
     positions: { lat, lng },
+  };
+}
+
+/** A list's codes of a column to those of `merged`, each looked up by its text once. */
+function recoder(values: readonly string[], merged: ReturnType<typeof encoder>): (code: number) => number {
+  const known = new Int32Array(values.length).fill(-1);
+  return (code) => {
+    let to = known[code] as number;
+    if (to < 0) {
+      to = merged.code(values[code] as string);
+      known[code] = to;
+    }
+    return to;
   };
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { downloadFile } from '../../components/download-file.ts';
 import { Modal } from '../../components/modal.tsx';
+import { usePaintedCount } from '../../components/use-painted-count.ts';
 import { exportFileName, isoDate } from '../../domain/export-filename.ts';
 import type { LoadIssue } from '../../domain/load-issues.ts';
 import { countOutcomes, type RowOutcome, type RowResult } from '../../domain/row-outcome.ts';
@@ -12,6 +13,8 @@ import type { ImportedDataset } from '../../store/import-slice.ts';
 
 /** Rows listed in the dialog (the downloadable report has every one); more would take long to lay out in CJK. */
 const LISTED_ROWS = 100;
+/** Rows laid out per frame as the dialog opens (see usePaintedCount). */
+const ROWS_PER_FRAME = 20;
 const OUTCOMES: readonly RowOutcome[] = ['imported', 'fixed', 'approximate', 'needs-location', 'rejected'];
 
 /**
@@ -33,7 +36,8 @@ export function ReportDialog({ dataset }: { dataset: ImportedDataset }) {
     ]
       .filter(Boolean)
       .join(' ');
-  const notable = dataset.rows.filter((r) => r.outcome !== 'imported');
+  const notable = useMemo(() => dataset.rows.filter((r) => r.outcome !== 'imported'), [dataset.rows]);
+  const listed = usePaintedCount(Math.min(notable.length, LISTED_ROWS), ROWS_PER_FRAME);
   const download = async () => {
     const { importReportCsv } = await import('../../domain/import-report.ts');
     const bytes = importReportCsv(dataset.rows, {
@@ -100,7 +104,7 @@ export function ReportDialog({ dataset }: { dataset: ImportedDataset }) {
             </tr>
           </thead>
           <tbody>
-            {notable.slice(0, LISTED_ROWS).map((row: RowResult) => (
+            {notable.slice(0, listed).map((row: RowResult) => (
               <tr key={row.row} data-outcome={row.outcome}>
                 <td>{row.row}</td>
                 <td>{t(`outcome.${row.outcome}`)}</td>
