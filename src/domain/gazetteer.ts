@@ -170,10 +170,13 @@ const FORMER_COUNTIES: readonly (readonly [former: string, current: string])[] =
 ];
 
 /**
- * Townships renamed besides becoming 區: 高雄縣三民鄉 was renamed 那瑪夏鄉 in 2008 (高雄市三民區 is another place).
+ * Townships renamed besides becoming 區: 高雄縣三民鄉 was renamed 那瑪夏鄉 in 2008 (高雄市三民區 is another place);
+ * 臺南市中區 and 西區 were merged as 中西區 in 2004 (臺中市中區 and 西區, 嘉義市西區 are other places, of today).
  */
 const RENAMED_TOWNS: readonly (readonly [former: string, county: string, current: string])[] = [
   ['三民鄉', '高雄市', '那瑪夏區'],
+  ['中區', '臺南市', '中西區'],
+  ['西區', '臺南市', '中西區'],
 ];
 
 const FORMER_TOWN_SUFFIXES = ['鄉', '鎮', '市'] as const;

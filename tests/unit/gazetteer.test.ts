@@ -123,6 +123,14 @@ describe('parseAddress: names from before the 2010/2014 mergers', () => {
     // 三民鄉 was renamed 那瑪夏 in 2008; 高雄市三民區 is another place.
     { address: '高雄縣三民鄉民生村1號', county: '高雄市', town: '那瑪夏區', former: ['高雄縣', '三民鄉'] },
     { address: '高雄市三民區建工路1號', county: '高雄市', town: '三民區', former: [] },
+    // 臺南市中區 and 西區 were merged as 中西區 in 2004; 臺中市 still has a 中區 and a 西區, 嘉義市 a 西區.
+    { address: '臺南市中區民族路二段1號', county: '臺南市', town: '中西區', former: [undefined, '中區'] },
+    { address: '台南市西區西門路二段1號', county: '臺南市', town: '中西區', former: [undefined, '西區'] },
+    { address: '臺南市中西區民族路二段1號', county: '臺南市', town: '中西區', former: [] },
+    { address: '臺中市中區中山路1號', county: '臺中市', town: '中區', former: [] },
+    { address: '臺中市西區民權路1號', county: '臺中市', town: '西區', former: [] },
+    { address: '嘉義市西區中山路1號', county: '嘉義市', town: '西區', former: [] },
+    { address: '臺南市西港區中山路1號', county: '臺南市', town: '西港區', former: [] },
     // The county merged, the district already named as today.
     { address: '臺北縣板橋區文化路1號', county: '新北市', town: '板橋區', former: ['臺北縣'] },
     // Today's county with a former township.
@@ -216,6 +224,12 @@ describe('currentPlaceNames', () => {
     { county: '臺中縣', town: '豐原市', current: { county: '臺中市', town: '豐原區' } },
     { county: '高雄縣', town: '三民鄉', current: { county: '高雄市', town: '那瑪夏區' } },
     { county: '高雄縣', town: '那瑪夏鄉', current: { county: '高雄市', town: '那瑪夏區' } },
+    { county: '臺南市', town: '中區', current: { county: '臺南市', town: '中西區' } },
+    { county: '臺南市', town: '西區', current: { county: '臺南市', town: '中西區' } },
+    // 中區 and 西區 alone are places of today (臺中市, 嘉義市): not guessed.
+    { county: '', town: '中區', current: undefined },
+    { county: '臺中市', town: '中區', current: undefined },
+    { county: '嘉義市', town: '西區', current: undefined },
     // Without a county: only where no township of today has the name.
     { county: '', town: '永康市', current: { county: '', town: '永康區' } },
     { county: '', town: '東勢鄉', current: undefined },
