@@ -42,8 +42,10 @@ const combine = memoizeLast(
       const primed = primedSearchTexts(list);
       list.forEach((r, i) => {
         if (deleted.has(r.id) || seen.has(r.id)) return;
-        seen.add(r.id);
         const edited = edits[r.id];
+        // An edit with another record's id: this one was merged into that one (an undoable office edit).
+        if (edited && edited.id !== r.id) return;
+        seen.add(r.id);
         out.push(edited ?? r);
         texts.push(edited ? undefined : primed?.[i]);
       });

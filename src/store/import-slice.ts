@@ -10,7 +10,10 @@ import { record, redo, startHistory, type UndoHistory, undo } from '../domain/un
 import type { AppState } from './app-store.ts';
 import type { ResourceLayer } from './data-slice.ts';
 
-/** What became of a duplicate the importer flagged. */
+/**
+ * What became of a duplicate the importer flagged. A merge is an office edit (see isMergedAway); 'merged' is
+ * what datasets saved before merges could be undone say, whose duplicate left its layer then.
+ */
 export type DuplicateResolution = 'open' | 'merged' | 'kept';
 
 /** One imported file as the office sees it in the list of datasets (the records are its layer). */
@@ -119,6 +122,18 @@ function withoutIds(edits: OfficeEdits, ids: ReadonlySet<string>): OfficeEdits {
   return out;
 }
 
+/**
+ * Whether a flagged pair is merged: by an office edit that stands (the duplicate's edit is the kept record), or,
+ * in datasets saved before merges were undoable, by its resolution.
+ */
+export function isMergedAway(
+  pair: { readonly duplicateId: string; readonly resolution: DuplicateResolution },
+  edits: OfficeEdits,
+): boolean {
+  const edit = edits[pair.duplicateId];
+  return pair.resolution === 'merged' || (edit !== undefined && edit.id !== pair.duplicateId);
+}
+
 /** The layer an imported dataset is shown as. */
 export function importLayer(dataset: ImportedDataset, resources: readonly Resource[]): ResourceLayer {
   return { id: dataset.id, kind: 'import', label: dataset.fileName, resources, issues: [], fileReports: [] };
@@ -215,15 +230,18 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
       const dataset = s.importedDatasets.find((d) => d.id === datasetId);
       const pair = dataset?.duplicates.find((p) => p.duplicateId === duplicateId);
       if (!dataset || !pair) return {};
-      const datasets = s.importedDatasets.map((d) =>
-        d.id === datasetId
-          ? {
-              ...d,
-              duplicates: d.duplicates.map((p) => (p.duplicateId === duplicateId ? { ...p, resolution } : p)),
-            }
-          : d,
-      );
-      if (resolution === 'kept') return { importedDatasets: datasets };
+      if (resolution === 'kept') {
+        return {
+          importedDatasets: s.importedDatasets.map((d) =>
+            d.id === datasetId
+              ? { ...d, duplicates: d.duplicates.map((p) => (p === pair ? { ...p, resolution } : p)) }
+              : d,
+          ),
+        };
+      }
+      // A merge is an office edit, undone and redone with the others: the kept record takes what the duplicate
+      // knew, and the duplicate's own edit is that record, whose other id hides it (see derived.ts). The pair
+      // stays open in the dataset, and counts as merged while that edit stands (isMergedAway).
       const find = (id: string) =>
         s.officeEdits.present[id] ??
         s.edits[id] ??
@@ -231,15 +249,10 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
         s.layers.flatMap((l) => l.resources).find((r) => r.id === id);
       const keep = find(pair.keepId);
       const duplicate = find(pair.duplicateId);
-      if (!keep || !duplicate) return { importedDatasets: datasets };
-      // The duplicate leaves its layer; what it knew that the kept record did not is kept, as an undoable edit.
-      const layers = s.layers.map((l) =>
-        l.id === datasetId ? { ...l, resources: l.resources.filter((r) => r.id !== duplicateId) } : l,
-      );
-      const present = { ...s.officeEdits.present, [keep.id]: mergeDuplicate(keep, duplicate) };
+      if (!keep || !duplicate) return {};
+      const merged = mergeDuplicate(keep, duplicate);
+      const present = { ...s.officeEdits.present, [keep.id]: merged, [duplicateId]: merged };
       return {
-        importedDatasets: datasets,
-        layers,
         officeEdits: record(s.officeEdits, present),
         ...projectEdits(s, s.officeEdits.present, present),
       };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { EditHistoryBar } from '../../src/features/edit/edit-history-bar.tsx';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
 import { ImportReport } from '../../src/features/import/import-report-gate.tsx';
 import { MappingDialog } from '../../src/features/import/mapping-dialog-gate.tsx';
@@ -97,6 +98,46 @@ describe('importing a file', () => {
     const older = imported.duplicates.map(({ keepName: _k, duplicateName: _d, ...pair }) => pair);
     act(() => useAppStore.setState({ importedDatasets: [{ ...imported, duplicates: older }] }));
     expect(within(report).getByText(sentence, { exact: false })).toBeInTheDocument();
+  });
+
+  it('merges a duplicate as an office edit: undo brings the row back and the pair opens again, redo merges again', async () => {
+    const { user, dataset } = renderWithData(
+      <>
+        <ImportUi />
+        <EditHistoryBar />
+      </>,
+    );
+    const shown = dataset.resources.find((r) => r.address.trim() !== '' && r.phones.length > 0);
+    if (!shown) throw new Error('the test dataset has no record with an address and a phone');
+    // The same place with another phone and a column of its own: what the merge brings over.
+    const csv = `名稱,地址,電話,合併測試\r\n${shown.name},${shown.address},(05)000-0000,7\r\n`;
+    await user.upload(picker(), csvFile('again.csv', csv));
+    const dialog = await screen.findByRole('dialog', { name: '確認欄位：again.csv' }, SLOW);
+    await user.click(within(dialog).getByRole('button', { name: '開始匯入' }));
+    const report = await screen.findByRole('dialog', { name: '匯入報告：again.csv' }, SLOW);
+    const total = dataset.resources.length;
+    const onShow = () => selectResources(useAppStore.getState());
+    const kept = () => onShow().find((r) => r.id === shown.id);
+    expect(onShow()).toHaveLength(total + 1);
+
+    await user.click(within(report).getByRole('button', { name: '合併' }));
+    expect(onShow()).toHaveLength(total);
+    expect(kept()?.phones).toEqual([...shown.phones, '(05)000-0000']);
+    expect(kept()?.extra).toMatchObject({ 合併測試: '7' });
+    expect(within(report).queryByRole('button', { name: '合併' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: '復原' }));
+    expect(onShow()).toHaveLength(total + 1);
+    expect(kept()).toEqual(shown);
+    expect(within(report).getByRole('button', { name: '合併' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '重做' }));
+    expect(onShow()).toHaveLength(total);
+    expect(kept()?.phones).toEqual([...shown.phones, '(05)000-0000']);
+    // The dataset itself is not rewritten by a merge: its records and its pair stay as imported.
+    const imported = useAppStore.getState().importedDatasets[0];
+    expect(imported?.duplicates.map((p) => p.resolution)).toEqual(['open']);
+    expect(useAppStore.getState().layers.at(-1)?.resources).toHaveLength(1);
   });
 
   it('detects Big5, lets the person override the encoding, and remembers the confirmed mapping', async () => {

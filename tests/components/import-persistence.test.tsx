@@ -10,7 +10,7 @@ import {
   type ImportStorage,
   landWithWorkerCopy,
 } from '../../src/store/import-persistence.ts';
-import type { ImportedDataset } from '../../src/store/import-slice.ts';
+import { type ImportedDataset, isMergedAway } from '../../src/store/import-slice.ts';
 import { seedStore } from './fixtures.ts';
 
 const record: Resource = {
@@ -75,6 +75,55 @@ describe('imports kept in the browser', () => {
     await settle();
     expect(storage.datasets.size).toBe(0);
     stopAgain();
+  });
+
+  it('keeps a merge across a reload, undoable there, without rewriting the dataset', async () => {
+    const storage = createMemoryImportStorage();
+    const seeded = seedStore();
+    const keep = seeded.resources[0];
+    if (!keep) throw new Error('the test dataset is empty');
+    const duplicate: Resource = { ...record, name: keep.name, phones: ['(05)000-0000'] };
+    const flagged: ImportedDataset = {
+      ...dataset,
+      duplicates: [
+        { duplicateId: duplicate.id, keepId: keep.id, reason: 'same-name-address', resolution: 'open' },
+      ],
+    };
+    const stop = connectImportStorage(storage);
+    await settle();
+    useAppStore.getState().addImportedDataset(flagged, [duplicate]);
+    await settle();
+    const savedDataset = storage.datasets.get('import-test');
+    useAppStore.getState().resolveDuplicate('import-test', duplicate.id, 'merged');
+    await settle();
+    // The merge is an edit: the dataset as saved is the very same object, not written again.
+    expect(storage.datasets.get('import-test')).toBe(savedDataset);
+    stop();
+
+    useAppStore.setState(useAppStore.getInitialState(), true);
+    seedStore();
+    const stopAgain = connectImportStorage(storage);
+    await settle();
+    const ids = () => selectResources(useAppStore.getState()).map((r) => r.id);
+    expect(ids()).not.toContain(duplicate.id);
+    expect(selectResources(useAppStore.getState()).find((r) => r.id === keep.id)?.phones).toContain(
+      '(05)000-0000',
+    );
+    const pair = useAppStore.getState().importedDatasets[0]?.duplicates[0];
+    if (!pair) throw new Error('the pair was not kept');
+    expect(isMergedAway(pair, useAppStore.getState().officeEdits.present)).toBe(true);
+    useAppStore.getState().undoOfficeEdit();
+    expect(ids()).toContain(duplicate.id);
+    expect(isMergedAway(pair, useAppStore.getState().officeEdits.present)).toBe(false);
+    stopAgain();
+  });
+
+  it('reads a pair merged before merges could be undone as merged', () => {
+    const pair = { duplicateId: 'imp-1', resolution: 'merged' as const };
+    expect(isMergedAway(pair, {})).toBe(true);
+    expect(isMergedAway({ ...pair, resolution: 'open' }, {})).toBe(false);
+    expect(isMergedAway({ ...pair, resolution: 'open' }, { 'imp-1': record })).toBe(false);
+    expect(isMergedAway({ ...pair, resolution: 'open' }, { 'imp-1': { ...record, id: 'kept' } })).toBe(true);
   });
 
   it('does not keep datasets loaded from a ?data= link', async () => {

@@ -207,6 +207,11 @@ export class OfficeTab {
     return merged;
   }
 
+  /** Undoes or redoes the office's last correction (merges included) with the edit history bar. */
+  async editHistory(step: '復原' | '重做'): Promise<void> {
+    await this.page.getByRole('group', { name: '修正紀錄' }).getByRole('button', { name: step }).click();
+  }
+
   async closeReport(): Promise<void> {
     await this.reportDialog().getByRole('button', { name: '關閉' }).click();
     await this.reportDialog().waitFor({ state: 'detached' });

@@ -210,10 +210,14 @@ describe('an office imports, fixes and exports its files (real Chromium)', () =>
       expect(row[0] === id || row[0] === `${id}-2`).toBe(true);
     }
 
-    // Merging the flagged duplicates leaves the list as it was.
+    // Merging the flagged duplicates leaves the list as it was; a merge is undone and redone like any correction.
     await tab.openReport(csv.fileName);
     expect(await tab.mergeDuplicates()).toBe(shown);
     await tab.closeReport();
+    expect(await tab.app.resultCount()).toBe(shown);
+    await tab.editHistory('復原');
+    expect(await tab.app.resultCount()).toBe(shown + 1);
+    await tab.editHistory('重做');
     expect(await tab.app.resultCount()).toBe(shown);
   });
 

@@ -9,7 +9,7 @@ import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectResourceIndex } from '../../store/derived.ts';
-import type { ImportedDataset } from '../../store/import-slice.ts';
+import { type ImportedDataset, isMergedAway } from '../../store/import-slice.ts';
 
 /** Rows listed in the dialog (the downloadable report has every one); more would take long to lay out in CJK. */
 const LISTED_ROWS = 100;
@@ -132,7 +132,11 @@ function Duplicates({ dataset }: { dataset: ImportedDataset }) {
   // in one pass: a map of every record on show would cost ~40 ms at 100,000.
   const { resources } = useAppStore(selectResourceIndex);
   const { duplicates } = dataset;
-  const open = useMemo(() => duplicates.filter((p) => p.resolution === 'open'), [duplicates]);
+  const edits = useAppStore((s) => s.officeEdits.present);
+  const open = useMemo(
+    () => duplicates.filter((p) => p.resolution === 'open' && !isMergedAway(p, edits)),
+    [duplicates, edits],
+  );
   const listed = open.slice(0, LISTED_PAIRS);
   const names = useMemo(() => {
     const wanted = new Set(
