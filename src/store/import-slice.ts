@@ -134,6 +134,13 @@ export function isMergedAway(
   return pair.resolution === 'merged' || (edit !== undefined && edit.id !== pair.duplicateId);
 }
 
+/** How many records the office corrected: a record merged away into another is not counted apart. */
+export function correctedCount(edits: OfficeEdits): number {
+  let count = 0;
+  for (const id in edits) if (edits[id]?.id === id) count++;
+  return count;
+}
+
 /** The layer an imported dataset is shown as. */
 export function importLayer(dataset: ImportedDataset, resources: readonly Resource[]): ResourceLayer {
   return { id: dataset.id, kind: 'import', label: dataset.fileName, resources, issues: [], fileReports: [] };

@@ -125,6 +125,8 @@ describe('importing a file', () => {
     expect(kept()?.phones).toEqual([...shown.phones, '(05)000-0000']);
     expect(kept()?.extra).toMatchObject({ 合併測試: '7' });
     expect(within(report).queryByRole('button', { name: '合併' })).toBeNull();
+    // One record corrected: the merged-away one is not counted apart.
+    expect(screen.getByText('已修正 1 筆')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '復原' }));
     expect(onShow()).toHaveLength(total + 1);

@@ -1,12 +1,13 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
+import { correctedCount } from '../../store/import-slice.ts';
 
 /** Undo and redo of the office's corrections (fields, moves, placements, merges); kept across reloads. */
 export function EditHistoryBar() {
   const { t } = useTranslation();
   const canUndo = useAppStore((s) => s.officeEdits.past.length > 0);
   const canRedo = useAppStore((s) => s.officeEdits.future.length > 0);
-  const count = useAppStore((s) => Object.keys(s.officeEdits.present).length);
+  const count = useAppStore((s) => correctedCount(s.officeEdits.present));
   const undo = useAppStore((s) => s.undoOfficeEdit);
   const redo = useAppStore((s) => s.redoOfficeEdit);
   if (!canUndo && !canRedo) return null;
