@@ -32,9 +32,10 @@ export function buildRecords(
   const rows: RowResult[] = [];
   const fatal = mapped.issues.find((i) => i.code === 'no-name-column' || i.code === 'file-unreadable');
   const total = mapped.records.length;
+  // Row-level notes of the mapping (a skipped second header row has no record, so it stays file-level).
   const mappingNotes = new Map<number, LoadIssue[]>();
   for (const issue of mapped.issues) {
-    if (issue.row === undefined || issue.code !== 'field-in-two-columns') continue;
+    if (issue.row === undefined) continue;
     const list = mappingNotes.get(issue.row) ?? [];
     list.push(issue);
     mappingNotes.set(issue.row, list);
