@@ -10,7 +10,7 @@ import { FilterPanel } from '../features/filters/filter-panel.tsx';
 import { DropZone } from '../features/import/drop-zone.tsx';
 import { ImportPanel } from '../features/import/import-panel.tsx';
 import { ImportProgress } from '../features/import/import-progress.tsx';
-import { ImportReport } from '../features/import/import-report-gate.tsx';
+import { ImportReport } from '../features/import/import-report-dialog-gate.tsx';
 import { InternalDataNotice } from '../features/import/internal-data-notice.tsx';
 import { MappingDialog } from '../features/import/mapping-dialog-gate.tsx';
 import { AnalysisButton } from '../features/inventory/analysis-button.tsx';

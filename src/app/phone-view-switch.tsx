@@ -1,7 +1,7 @@
 import { formatNumber } from '../i18n/translate.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { selectFilterResult } from '../store/derived.ts';
+import { selectFilterResult } from '../store/data/derived.ts';
 import type { PhoneView } from './use-phone-view.ts';
 
 const VIEWS: readonly PhoneView[] = ['find', 'list', 'map'];

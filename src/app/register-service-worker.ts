@@ -1,5 +1,5 @@
+import { whenIdle } from '../services/when-idle.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { whenIdle } from '../store/when-idle.ts';
 import { DATA_CACHE } from './offline-caches.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { ShareActions } from '../components/share-actions.tsx';
-import { viewShareUrl } from '../domain/share-links.ts';
+import { viewShareUrl } from '../domain/link/share-links.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { searchOfView } from '../store/search-of-view.ts';
+import { searchOfView } from '../store/filters/search-of-view.ts';
 
 /** Share the current view (filters, search, place); with the device's location in use, without the map position. */
 export function ShareView() {

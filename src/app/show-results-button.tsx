@@ -1,7 +1,7 @@
 import { formatNumber } from '../i18n/translate.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { selectFilterResult } from '../store/derived.ts';
+import { selectFilterResult } from '../store/data/derived.ts';
 
 /** At the foot of the phone's find screen: how many results the choices give, and a way to see them. */
 export function ShowResultsButton({ onShow }: { onShow(): void }) {

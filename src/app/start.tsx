@@ -1,9 +1,9 @@
 // The app itself, imported by main.tsx once the data has started downloading (see there).
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { applyNearbyUrl } from '../features/nearby/nearby-url.ts';
+import { applyNearbyUrl } from '../features/nearby/nearby-link-sync.ts';
 import { applyPresentationUrl } from '../features/presentation/use-presentation-url.ts';
-import { loadDefaultData } from '../store/load-default-data.ts';
+import { loadDefaultData } from '../store/data/load-default-data.ts';
 import { App } from './app.tsx';
 import { registerServiceWorker } from './register-service-worker.ts';
 import { applyUrlToStore } from './use-url-sync.ts';

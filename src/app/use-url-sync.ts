@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { viewStateFromSearch } from '../domain/view-state.ts';
+import { viewStateFromSearch } from '../domain/link/view-state.ts';
 import type { Language } from '../i18n/translate.ts';
 import { type AppState, useAppStore } from '../store/app-store.ts';
-import { searchOfView } from '../store/search-of-view.ts';
+import { searchOfView } from '../store/filters/search-of-view.ts';
 
 const LANGUAGE_KEY = 'crm.language';
 

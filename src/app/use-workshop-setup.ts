@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { usePresentationUrl } from '../features/presentation/use-presentation-url.ts';
 import { useWorkshopKeys } from '../features/workshop/use-workshop-keys.ts';
+import { createIdbWorkshopStorage } from '../services/workshop/idb-workshop-storage.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { createIdbWorkshopStorage } from '../store/idb-workshop-storage.ts';
-import { loadTownships } from '../store/load-townships.ts';
-import { connectWorkshopStorage, type WorkshopStorage } from '../store/workshop-persistence.ts';
+import { loadTownships } from '../store/data/load-townships.ts';
+import { connectWorkshopStorage, type WorkshopStorage } from '../store/workshop/workshop-persistence.ts';
 
 /**
  * Starts the facilitator features: presentation settings back into the URL (main.tsx reads them at start), undo keys, the township

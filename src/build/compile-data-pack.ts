@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { clusterLevelsOf } from '../domain/cluster-index.ts';
-import { manifestKey, writeDatasetPack, writePositionsFile } from '../domain/dataset-pack.ts';
-import { inDisplayOrder } from '../domain/display-order.ts';
-import { buildIndexParts } from '../domain/index-parts.ts';
-import { listHasInternal } from '../domain/internal-records.ts';
-import { loadDataset } from '../domain/load-dataset.ts';
-import { parseManifest } from '../domain/manifest.ts';
-import { startYears } from '../domain/start-year.ts';
+import { clusterLevelsOf } from '../domain/geo/cluster-index.ts';
+import { loadDataset } from '../domain/loading/load-dataset.ts';
+import { parseManifest } from '../domain/model/manifest.ts';
+import { manifestKey, writeDatasetPack, writePositionsFile } from '../domain/publish/dataset-pack.ts';
+import { inDisplayOrder } from '../domain/query/display-order.ts';
+import { buildIndexParts } from '../domain/query/index-parts.ts';
+import { listHasInternal } from '../domain/query/internal-records.ts';
+import { startYears } from '../domain/query/start-year.ts';
 
 /**
  * At most this many markers of the cluster index's farthest zooms are shipped with the positions (see
- * domain/cluster-levels.ts): for 100,000 points across Taiwan, zooms 0–12, enough for the whole island, a county
+ * domain/geo/cluster-levels.ts): for 100,000 points across Taiwan, zooms 0–12, enough for the whole island, a county
  * or a city, in about 60 KB compressed.
  */
 const SHIPPED_CLUSTER_MARKERS = 3000;
@@ -32,11 +32,11 @@ export type CompiledPack =
 
 /**
  * Runs the loading chain at build time over the files a public build ships (`read` gives a file's public bytes,
- * undefined when it is missing or left out), and compiles the result (domain/dataset-pack.ts). The pack is named
+ * undefined when it is missing or left out), and compiles the result (domain/publish/dataset-pack.ts). The pack is named
  * by its content, so caches never serve an old one. No pack is made when the manifest is invalid or a listed
  * file is missing: the page then loads the files and reports what is wrong, as it does in development.
  * Records are stored in display order (see inDisplayOrder). Both files are compressed section by section (see
- * domain/dataset-pack.ts), so hosts need not compress them.
+ * domain/publish/dataset-pack.ts), so hosts need not compress them.
  */
 export function compileDataPack(
   manifestJson: unknown,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { confidentialManifest, publicVersion } from '../domain/confidential.ts';
+import { confidentialManifest, publicVersion } from '../domain/publish/confidential.ts';
 import { compileDataPack } from './compile-data-pack.ts';
 
 const TYPES: Record<string, string> = {
@@ -43,7 +43,7 @@ function dataMiddleware(folder: () => string) {
  * Serves the top-level data/ folder at /data/ in dev, and copies it into the build.
  * The app fetches data/manifest.json at start, so an office replaces data/ without touching code.
  * The build ships only what is public: files, records, columns and categories marked internal in the manifest
- * (or in a record's 公開/visibility cell) are dropped here, at build time (see domain/confidential.ts).
+ * (or in a record's 公開/visibility cell) are dropped here, at build time (see domain/publish/confidential.ts).
  * The build also compiles the public files (build/compile-data-pack.ts), so that the page downloads the result of
  * the loading chain instead of running it.
  * Preview serves the built dist/ itself, so it shows exactly what a public deployment would.

@@ -1,4 +1,4 @@
-import type { CategoryConfig } from '../domain/categories.ts';
+import type { CategoryConfig } from '../domain/model/categories.ts';
 import { markerSymbolSvg } from './marker-symbol.ts';
 
 /** The category's symbol in its colour, decorative (the label beside it carries the meaning). */

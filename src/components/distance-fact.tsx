@@ -1,7 +1,7 @@
-import type { Resource } from '../domain/resource.ts';
+import type { Resource } from '../domain/model/resource.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { selectDistanceTo } from '../store/nearby-selectors.ts';
+import { selectDistanceTo } from '../store/nearby/nearby-selectors.ts';
 import { DistanceText } from './distance-text.tsx';
 
 /** The distance row of a description list (<dt>/<dd>), shown only when there is a reference point. */

@@ -1,4 +1,4 @@
-import type { MarkerSymbol } from '../domain/categories.ts';
+import type { MarkerSymbol } from '../domain/model/categories.ts';
 
 /** SVG shapes in a 24×24 box, one per category symbol, so colour is never the only cue. */
 const SHAPES: Record<MarkerSymbol, string> = {

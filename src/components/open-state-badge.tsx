@@ -1,6 +1,6 @@
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { selectOpenStateOf } from '../store/nearby-selectors.ts';
+import { selectOpenStateOf } from '../store/nearby/nearby-selectors.ts';
 
 /** 營業中 / 已休息 / 時間未提供 for one resource, in words (colour is never the only cue). */
 export function OpenStateBadge({ hours }: { hours: string | undefined }) {

@@ -1,9 +1,9 @@
-import { correctionLink } from '../domain/resident-config.ts';
-import type { Resource } from '../domain/resource.ts';
-import { resourceShareUrl } from '../domain/share-links.ts';
+import { resourceShareUrl } from '../domain/link/share-links.ts';
+import { correctionLink } from '../domain/model/resident-config.ts';
+import type { Resource } from '../domain/model/resource.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { selectResidentConfig } from '../store/nearby-selectors.ts';
+import { selectResidentConfig } from '../store/nearby/nearby-selectors.ts';
 import { ShareActions } from './share-actions.tsx';
 
 /** Share this resource (share sheet or copy, and LINE) and report a mistake in its record. */

@@ -1,5 +1,5 @@
-import type { Resource } from '../domain/resource.ts';
-import { isVerificationStale } from '../domain/verification.ts';
+import type { Resource } from '../domain/model/resource.ts';
+import { isVerificationStale } from '../domain/model/verification.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { DistanceText } from './distance-text.tsx';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { lineShareUrl } from '../domain/share-links.ts';
+import { lineShareUrl } from '../domain/link/share-links.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';

@@ -1,4 +1,4 @@
-import { isVerificationStale } from '../domain/verification.ts';
+import { isVerificationStale } from '../domain/model/verification.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
 

@@ -1,4 +1,4 @@
-import type { Label } from '../domain/categories.ts';
+import type { Label } from '../domain/model/categories.ts';
 import { enMessages } from './messages-en.ts';
 import { type MessageKey, zhMessages } from './messages-zh.ts';
 

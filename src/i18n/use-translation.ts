@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { Label } from '../domain/categories.ts';
+import type { Label } from '../domain/model/categories.ts';
 import { useAppStore } from '../store/app-store.ts';
 import type { MessageKey } from './messages-zh.ts';
 import { pickLabel, translate } from './translate.ts';

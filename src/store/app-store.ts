@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import { type AnalysisSlice, createAnalysisSlice } from './analysis-slice.ts';
-import { createDataSlice, type DataSlice } from './data-slice.ts';
-import { createFiltersSlice, type FiltersSlice } from './filters-slice.ts';
-import { createImportSlice, type ImportSlice } from './import-slice.ts';
-import { createNearbySlice, type NearbySlice } from './nearby-slice.ts';
-import { createPresentationSlice, type PresentationSlice } from './presentation-slice.ts';
-import { createUiSlice, type UiSlice } from './ui-slice.ts';
-import { createWorkshopSlice, type WorkshopSlice } from './workshop-slice.ts';
+import { type AnalysisSlice, createAnalysisSlice } from './analysis/analysis-slice.ts';
+import { createDataSlice, type DataSlice } from './data/data-slice.ts';
+import { createFiltersSlice, type FiltersSlice } from './filters/filters-slice.ts';
+import { createImportSlice, type ImportSlice } from './import/import-slice.ts';
+import { createNearbySlice, type NearbySlice } from './nearby/nearby-slice.ts';
+import { createPresentationSlice, type PresentationSlice } from './ui/presentation-slice.ts';
+import { createUiSlice, type UiSlice } from './ui/ui-slice.ts';
+import { createWorkshopSlice, type WorkshopSlice } from './workshop/workshop-slice.ts';
 
 /** The one store: source data, filters and UI state. Serializable values only; derived data lives in selectors. */
 export type AppState = DataSlice &

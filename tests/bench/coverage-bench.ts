@@ -2,17 +2,22 @@
  * Coverage, inventory and as-of-year figures at 100,000 resources (issue 5). `runCoverageBench` returns a
  * section for run-bench.ts's table; run this file alone (`npx tsx tests/bench/coverage-bench.ts`) to print it.
  */
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import { type CoverageTarget, computeCoverage, coverageProviders } from '../../src/domain/coverage.ts';
-import { townshipTargets } from '../../src/domain/coverage-targets.ts';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { buildInventory } from '../../src/domain/inventory.ts';
-import { loadFile } from '../../src/domain/load-file.ts';
-import type { Manifest } from '../../src/domain/manifest.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/resource-index.ts';
-import { applyStartYear, filterAsOfYear } from '../../src/domain/start-year.ts';
+
+import {
+  type CoverageTarget,
+  computeCoverage,
+  coverageProviders,
+} from '../../src/domain/analysis/coverage.ts';
+import { townshipTargets } from '../../src/domain/analysis/coverage-targets.ts';
+import { buildInventory } from '../../src/domain/analysis/inventory.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { loadFile } from '../../src/domain/loading/load-file.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Manifest } from '../../src/domain/model/manifest.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
+import { applyStartYear, filterAsOfYear } from '../../src/domain/query/start-year.ts';
 import { type Figure, renderTable, type Section, timeRuns } from './figures.ts';
 import { generateResources, readRepoData, seededRandom, toCsv } from './synthetic-resources.ts';
 

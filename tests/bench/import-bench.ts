@@ -1,10 +1,10 @@
-import { countOutcomes } from '../../src/domain/build-records.ts';
-import type { BuildContext } from '../../src/domain/build-resource.ts';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { type ImportResult, importFile } from '../../src/domain/import-file.ts';
-import type { Manifest } from '../../src/domain/manifest.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import { buildResourceIndex } from '../../src/domain/resource-index.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { countOutcomes } from '../../src/domain/loading/build-records.ts';
+import type { BuildContext } from '../../src/domain/loading/build-resource.ts';
+import { type ImportResult, importFile } from '../../src/domain/loading/import-file.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import type { Manifest } from '../../src/domain/model/manifest.ts';
+import { buildResourceIndex } from '../../src/domain/query/resource-index.ts';
 import { type Figure, median, renderTable, type Section, timeRuns } from './figures.ts';
 
 export interface ImportBenchInput {

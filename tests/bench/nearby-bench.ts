@@ -4,16 +4,17 @@
  * `runNearbyBench` returns a section for run-bench.ts's table; `printNearbyBench` (or running this file alone,
  * `npx tsx tests/bench/nearby-bench.ts`) prints it.
  */
-import { distanceMetres, type LatLng, toLatLng } from '../../src/domain/coordinates.ts';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { loadFile } from '../../src/domain/load-file.ts';
-import type { Manifest } from '../../src/domain/manifest.ts';
-import { narrowAndOrder } from '../../src/domain/nearby-filter.ts';
-import { allByDistance, buildNearbyIndex, nearestResources } from '../../src/domain/nearby-index.ts';
-import { openStates } from '../../src/domain/opening-hours.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/resource-index.ts';
+
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { allByDistance, buildNearbyIndex, nearestResources } from '../../src/domain/geo/nearby-index.ts';
+import { loadFile } from '../../src/domain/loading/load-file.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { distanceMetres, type LatLng, toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Manifest } from '../../src/domain/model/manifest.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { narrowAndOrder } from '../../src/domain/query/nearby-filter.ts';
+import { openStates } from '../../src/domain/query/opening-hours.ts';
+import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
 import { type Figure, renderTable, type Section, timeRuns } from './figures.ts';
 import { generateResources, readRepoData, seededRandom, toCsv } from './synthetic-resources.ts';
 

@@ -1,17 +1,17 @@
-import { type BuildContext, buildResource } from '../../src/domain/build-resource.ts';
-import { type BBox, buildClusterIndex, DETAIL_FROM_ZOOM } from '../../src/domain/cluster-index.ts';
-import { decodeBytes } from '../../src/domain/decode-bytes.ts';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { type LoadedFile, loadFile } from '../../src/domain/load-file.ts';
-import type { Manifest } from '../../src/domain/manifest.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { type BBox, buildClusterIndex, DETAIL_FROM_ZOOM } from '../../src/domain/geo/cluster-index.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { type BuildContext, buildResource } from '../../src/domain/loading/build-resource.ts';
+import { decodeBytes } from '../../src/domain/loading/decode-bytes.ts';
+import { type LoadedFile, loadFile } from '../../src/domain/loading/load-file.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { tableToRecords } from '../../src/domain/loading/table-to-records.ts';
+import type { Manifest } from '../../src/domain/model/manifest.ts';
 import {
   buildResourceIndex,
   filterResources,
   NO_FILTERS,
   type ResourceFilters,
-} from '../../src/domain/resource-index.ts';
-import { tableToRecords } from '../../src/domain/table-to-records.ts';
+} from '../../src/domain/query/resource-index.ts';
 import { type Figure, type Section, timeRuns } from './figures.ts';
 
 export interface NodeBenchInput {

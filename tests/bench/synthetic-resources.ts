@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CategoryConfig, ServiceTagConfig } from '../../src/domain/categories.ts';
-import { isInTaiwan } from '../../src/domain/coordinates.ts';
-import { type Manifest, parseManifest } from '../../src/domain/manifest.ts';
+import type { CategoryConfig, ServiceTagConfig } from '../../src/domain/model/categories.ts';
+import { isInTaiwan } from '../../src/domain/model/coordinates.ts';
+import { type Manifest, parseManifest } from '../../src/domain/model/manifest.ts';
 
 /** The repository's own configuration and gazetteer, read from data/. */
 export function readRepoData(root = process.cwd()): {

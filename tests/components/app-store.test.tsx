@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../../src/domain/resource-index.ts';
+import { NO_FILTERS } from '../../src/domain/query/resource-index.ts';
 import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
 import {
   selectCategories,
@@ -9,7 +9,7 @@ import {
   selectResourceIndex,
   selectSelectedResource,
   selectServiceTags,
-} from '../../src/store/derived.ts';
+} from '../../src/store/data/derived.ts';
 import { seedStore } from './fixtures.ts';
 
 const store = () => useAppStore.getState();

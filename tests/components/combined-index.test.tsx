@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndexParts } from '../../src/domain/index-parts.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { buildResourceIndex, primedIndexParts, primeIndex } from '../../src/domain/resource-index.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
+import { buildResourceIndex, primedIndexParts, primeIndex } from '../../src/domain/query/resource-index.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import {
   prepareCombination,
   primeDisjointIds,
   selectResourceIndex,
   selectResources,
-} from '../../src/store/derived.ts';
+} from '../../src/store/data/derived.ts';
 import { seedStore } from './fixtures.ts';
 
 const store = () => useAppStore.getState();

@@ -4,9 +4,9 @@ import { type RenderResult, render } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import { type FetchedFile, type LoadedDataset, loadDataset } from '../../src/domain/load-dataset.ts';
-import { type Manifest, type ManifestFile, parseManifest } from '../../src/domain/manifest.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { type FetchedFile, type LoadedDataset, loadDataset } from '../../src/domain/loading/load-dataset.ts';
+import { type Manifest, type ManifestFile, parseManifest } from '../../src/domain/model/manifest.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 
 const dataFile = (name: string) => resolve(process.cwd(), 'data', name);

@@ -4,10 +4,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { EditHistoryBar } from '../../src/features/edit/edit-history-bar.tsx';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
-import { ImportReport } from '../../src/features/import/import-report-gate.tsx';
+import { ImportReport } from '../../src/features/import/import-report-dialog-gate.tsx';
 import { MappingDialog } from '../../src/features/import/mapping-dialog-gate.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectResources } from '../../src/store/derived.ts';
+import { selectResources } from '../../src/store/data/derived.ts';
 import { renderWithData } from './fixtures.ts';
 import { bytesFile, csvFile, importsReadGazetteerFromDisk } from './import-helpers.ts';
 

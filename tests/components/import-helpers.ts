@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { cancelAllImports } from '../../src/store/import-actions.ts';
-import { setPageGazetteerSource } from '../../src/store/import-engine.ts';
+import { setPageGazetteerSource } from '../../src/services/import/import-engine.ts';
+import { cancelAllImports } from '../../src/store/import/import-actions.ts';
 
 /** The repository's gazetteer, given to imports that run on the page (jsdom has no workers and no server). */
 export function importsReadGazetteerFromDisk(): void {

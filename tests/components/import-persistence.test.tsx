@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import {
+  IMPORT_DATABASE,
+  storedDataset,
+  type WorkerCopy,
+} from '../../src/services/import/import-database.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectResources } from '../../src/store/derived.ts';
-import { IMPORT_DATABASE, storedDataset, type WorkerCopy } from '../../src/store/import-database.ts';
+import { selectResources } from '../../src/store/data/derived.ts';
 import {
   connectImportStorage,
   createMemoryImportStorage,
   type ImportStorage,
   landWithWorkerCopy,
-} from '../../src/store/import-persistence.ts';
-import { type ImportedDataset, isMergedAway } from '../../src/store/import-slice.ts';
+} from '../../src/store/import/import-persistence.ts';
+import { type ImportedDataset, isMergedAway } from '../../src/store/import/import-slice.ts';
 import { seedStore } from './fixtures.ts';
 
 const record: Resource = {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { vi } from 'vitest';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 
 /** A street in 民雄鄉, about 90 m from the township centre. */

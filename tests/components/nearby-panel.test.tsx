@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NearbyPanel } from '../../src/features/nearby/nearby-panel.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectFilterResult, selectResourceIndex } from '../../src/store/derived.ts';
+import { selectFilterResult, selectResourceIndex } from '../../src/store/data/derived.ts';
 import { renderWithData } from './fixtures.ts';
 import {
   fakeGeolocation,

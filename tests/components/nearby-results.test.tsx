@@ -1,12 +1,12 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import { ResourceDetail } from '../../src/features/detail/resource-detail.tsx';
 import { ResourceList } from '../../src/features/list/resource-list.tsx';
 import { NearbySummary } from '../../src/features/nearby/nearby-summary.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectFilterResult } from '../../src/store/derived.ts';
-import { loadHoursEngine } from '../../src/store/hours-engine.ts';
+import { selectFilterResult } from '../../src/store/data/derived.ts';
+import { loadHoursEngine } from '../../src/store/nearby/hours-engine.ts';
 import { renderWithData, simulateListLayout } from './fixtures.ts';
 import { IN_MINXIONG, MINXIONG_CENTRE } from './nearby-helpers.ts';
 

@@ -1,10 +1,14 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import { applyNearbyUrl, writeNearbyUrl } from '../../src/features/nearby/nearby-url.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import { applyNearbyUrl, writeNearbyUrl } from '../../src/features/nearby/nearby-link-sync.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectFilterResult } from '../../src/store/derived.ts';
-import { selectActiveNeedId, selectDistanceTo, selectOpenState } from '../../src/store/nearby-selectors.ts';
+import { selectFilterResult } from '../../src/store/data/derived.ts';
+import {
+  selectActiveNeedId,
+  selectDistanceTo,
+  selectOpenState,
+} from '../../src/store/nearby/nearby-selectors.ts';
 import { seedStore } from './fixtures.ts';
 import { IN_MINXIONG } from './nearby-helpers.ts';
 

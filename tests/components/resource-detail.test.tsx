@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ResourceDetail } from '../../src/features/detail/resource-detail.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
-import type { SelectionOrigin } from '../../src/store/ui-slice.ts';
+import type { SelectionOrigin } from '../../src/store/ui/ui-slice.ts';
 import { hostileFile, renderWithData, resourceById } from './fixtures.ts';
 
 const select = (id: string, origin: SelectionOrigin = 'list') =>

@@ -1,12 +1,12 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import { ResourceDetail } from '../../src/features/detail/resource-detail.tsx';
 import { WorkshopForm } from '../../src/features/workshop/workshop-form.tsx';
 import { WorkshopPanel } from '../../src/features/workshop/workshop-panel.tsx';
 import { WorkshopRecordActions } from '../../src/features/workshop/workshop-record-actions.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectResources } from '../../src/store/derived.ts';
+import { selectResources } from '../../src/store/data/derived.ts';
 import { renderWithData } from './fixtures.ts';
 import { startWorkshop } from './workshop-helpers.ts';
 

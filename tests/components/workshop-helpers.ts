@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { defaultManifest } from './fixtures.ts';
 

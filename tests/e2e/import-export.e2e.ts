@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import { wgs84ToProjected } from '../../src/domain/projections.ts';
+import { wgs84ToProjected } from '../../src/domain/geo/projections.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { createBig5Encoder } from '../bench/big5-encoder.ts';
 import { generateResources, readRepoData, toCsv } from '../bench/synthetic-resources.ts';
 import { type LocalFile, OfficeBrowser, type OfficeTab } from './driver-import.ts';

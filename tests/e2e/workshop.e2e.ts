@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { type FetchedFile, loadDataset } from '../../src/domain/load-dataset.ts';
-import { parseManifest } from '../../src/domain/manifest.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { type FetchedFile, loadDataset } from '../../src/domain/loading/load-dataset.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { parseManifest } from '../../src/domain/model/manifest.ts';
 import type { OpenOptions } from './driver.ts';
 import { PROJECTOR_VIEWPORTS, WorkshopBrowser, type WorkshopTab } from './driver-workshop.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { areaOptionsOf, primeAreaOptions } from '../../src/domain/area-options.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { buildResourceIndex } from '../../src/domain/resource-index.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { areaOptionsOf, primeAreaOptions } from '../../src/domain/query/area-options.ts';
+import { buildResourceIndex } from '../../src/domain/query/resource-index.ts';
 import { manifest } from './load-context.ts';
 
 const at = (county: string, town: string, name = `${county}${town}`) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, primeBoundsOfAll } from '../../src/domain/bounds.ts';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import { everyIndex, positionColumns } from '../../src/domain/position-columns.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { boundsOf, primeBoundsOfAll } from '../../src/domain/geo/bounds.ts';
+import { everyIndex, positionColumns } from '../../src/domain/geo/position-columns.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 
 const at = (lat: number, lng: number) => ({ position: toLatLng(lat, lng) }) as Resource;
 const unplaced = { position: null } as unknown as Resource;

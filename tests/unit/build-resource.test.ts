@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildResource } from '../../src/domain/build-resource.ts';
-import type { MappableField } from '../../src/domain/column-mapping.ts';
-import { asLngLat } from '../../src/domain/coordinates.ts';
-import type { RawRecord } from '../../src/domain/raw-record.ts';
+import { buildResource } from '../../src/domain/loading/build-resource.ts';
+import type { MappableField } from '../../src/domain/loading/column-mapping.ts';
+import type { RawRecord } from '../../src/domain/loading/raw-record.ts';
+import { asLngLat } from '../../src/domain/model/coordinates.ts';
 import { contextFor } from './load-context.ts';
 
 type Fields = Partial<Record<MappableField, string>>;

@@ -9,11 +9,11 @@ import {
   type ClusterItem,
   clusterLevelsOf,
   DETAIL_FROM_ZOOM,
-} from '../../src/domain/cluster-index.ts';
-import { parseClusterLevels, queryClusterLevels } from '../../src/domain/cluster-levels.ts';
-import type { LatLng } from '../../src/domain/coordinates.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import { everyIndex, type PositionColumns } from '../../src/domain/position-columns.ts';
+} from '../../src/domain/geo/cluster-index.ts';
+import { parseClusterLevels, queryClusterLevels } from '../../src/domain/geo/cluster-levels.ts';
+import { everyIndex, type PositionColumns } from '../../src/domain/geo/position-columns.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import type { LatLng } from '../../src/domain/model/coordinates.ts';
 import { repoFile } from './fixture-paths.ts';
 
 const WORLD: BBox = { west: -180, south: -85, east: 180, north: 85 };

@@ -4,9 +4,9 @@ import {
   looksLikeSecondHeaderRow,
   type MappableField,
   recogniseHeader,
-} from '../../src/domain/column-mapping.ts';
-import { decodeBytes } from '../../src/domain/decode-bytes.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+} from '../../src/domain/loading/column-mapping.ts';
+import { decodeBytes } from '../../src/domain/loading/decode-bytes.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { readBytes, sharedDataFile } from './fixture-paths.ts';
 
 describe('recogniseHeader', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDataPlugin } from '../../src/build/serve-data-plugin.ts';
-import { confidentialManifest, publicVersion } from '../../src/domain/confidential.ts';
+import { confidentialManifest, publicVersion } from '../../src/domain/publish/confidential.ts';
 import { repoFile } from './fixture-paths.ts';
 
 const fixture = repoFile('tests', 'fixtures', 'confidential-data');

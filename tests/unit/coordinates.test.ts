@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import {
   asLngLat,
   checkLatLng,
@@ -9,8 +10,7 @@ import {
   lngLatToLatLng,
   parseCoordinate,
   toLatLng,
-} from '../../src/domain/coordinates.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+} from '../../src/domain/model/coordinates.ts';
 import { repoFile } from './fixture-paths.ts';
 
 describe('checkLatLng', () => {

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
 import {
   type CoverageTarget,
   computeCoverage,
   coverageProviders,
   defaultRadiusFor,
-} from '../../src/domain/coverage.ts';
-import { townshipTargets } from '../../src/domain/coverage-targets.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { buildResourceIndex, NO_FILTERS } from '../../src/domain/resource-index.ts';
-import { parseVillageTargets } from '../../src/domain/village-targets.ts';
+} from '../../src/domain/analysis/coverage.ts';
+import { townshipTargets } from '../../src/domain/analysis/coverage-targets.ts';
+import { parseVillageTargets } from '../../src/domain/analysis/village-targets.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildResourceIndex, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
 import { repoFile } from './fixture-paths.ts';
 import { gazetteer, loadPath, manifest } from './load-context.ts';
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { toCsvText } from '../../src/domain/parse-csv.ts';
-import { parseRecordChunk, recordChunks } from '../../src/domain/record-chunks.ts';
+import { toCsvText } from '../../src/domain/loading/parse-csv.ts';
+import { parseRecordChunk, recordChunks } from '../../src/domain/publish/record-chunks.ts';
 import { loadText } from './load-context.ts';
 
 // The loading worker sends records to the page as JSON text (faster to read than a structured clone), each

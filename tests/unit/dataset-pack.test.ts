@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
-import { areaOptionsOf } from '../../src/domain/area-options.ts';
-import { clusterLevelsOf } from '../../src/domain/cluster-index.ts';
+import { clusterLevelsOf } from '../../src/domain/geo/cluster-index.ts';
+import { loadDataset } from '../../src/domain/loading/load-dataset.ts';
+import { countIssuesByCode } from '../../src/domain/model/load-issues.ts';
+import { parseManifest } from '../../src/domain/model/manifest.ts';
 import {
   compressedSections,
   manifestKey,
@@ -11,17 +13,15 @@ import {
   packBuffers,
   readDatasetPack,
   readPackStart,
-} from '../../src/domain/dataset-pack.ts';
-import { identityOrder, inDisplayOrder } from '../../src/domain/display-order.ts';
-import { buildIndexParts } from '../../src/domain/index-parts.ts';
-import { listHasInternal } from '../../src/domain/internal-records.ts';
-import { loadDataset } from '../../src/domain/load-dataset.ts';
-import { countIssuesByCode } from '../../src/domain/load-issues.ts';
-import { parseManifest } from '../../src/domain/manifest.ts';
-import { recordChunkText } from '../../src/domain/record-chunk-text.ts';
-import { PACK_CHUNK, parseRecordChunk } from '../../src/domain/record-chunks.ts';
-import { packedSearchColumns, unpackSearchColumns } from '../../src/domain/search-columns.ts';
-import { startYears, yearRangeOf } from '../../src/domain/start-year.ts';
+} from '../../src/domain/publish/dataset-pack.ts';
+import { recordChunkText } from '../../src/domain/publish/record-chunk-text.ts';
+import { PACK_CHUNK, parseRecordChunk } from '../../src/domain/publish/record-chunks.ts';
+import { areaOptionsOf } from '../../src/domain/query/area-options.ts';
+import { identityOrder, inDisplayOrder } from '../../src/domain/query/display-order.ts';
+import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
+import { listHasInternal } from '../../src/domain/query/internal-records.ts';
+import { packedSearchColumns, unpackSearchColumns } from '../../src/domain/query/search-columns.ts';
+import { startYears, yearRangeOf } from '../../src/domain/query/start-year.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDateCell } from '../../src/domain/dates.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { parseDateCell } from '../../src/domain/model/dates.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 
 describe('parseDateCell', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/domain/decode-bytes.ts';
+import { decodeBytes } from '../../src/domain/loading/decode-bytes.ts';
 import { readBytes, sharedDataFile } from './fixture-paths.ts';
 import { utf16Bytes } from './utf16-bytes.ts';
 

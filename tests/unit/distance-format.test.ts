@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDistance } from '../../src/domain/distance-format.ts';
+import { formatDistance } from '../../src/domain/geo/distance-format.ts';
 
 describe('formatDistance', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import { findDuplicates, mergeDuplicate } from '../../src/domain/duplicates.ts';
-import { assignUniqueIds } from '../../src/domain/import-ids.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { findDuplicates, mergeDuplicate } from '../../src/domain/loading/duplicates.ts';
+import { assignUniqueIds } from '../../src/domain/loading/import-ids.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 
 const base: Resource = {
   id: 'a',

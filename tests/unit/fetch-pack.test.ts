@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileDataPack } from '../../src/build/compile-data-pack.ts';
-import { CLUSTER_INDEX_KIND } from '../../src/domain/cluster-index.ts';
-import { parseClusterLevels } from '../../src/domain/cluster-levels.ts';
-import { readDatasetPack } from '../../src/domain/dataset-pack.ts';
-import { parseManifest } from '../../src/domain/manifest.ts';
-import type { PositionColumns } from '../../src/domain/position-columns.ts';
-import { fetchPack } from '../../src/store/fetch-dataset.ts';
+import { CLUSTER_INDEX_KIND } from '../../src/domain/geo/cluster-index.ts';
+import { parseClusterLevels } from '../../src/domain/geo/cluster-levels.ts';
+import type { PositionColumns } from '../../src/domain/geo/position-columns.ts';
+import { parseManifest } from '../../src/domain/model/manifest.ts';
+import { readDatasetPack } from '../../src/domain/publish/dataset-pack.ts';
+import { fetchPack } from '../../src/services/dataset/fetch-dataset.ts';
 import { readBytes, repoFile } from './fixture-paths.ts';
 
 // A real HTTP server holding a built data folder, as a static host serves it; each test says what differs.
@@ -92,7 +92,7 @@ describe('fetchPack: the compiled data, or why not', () => {
     expect(pack?.startYears).toEqual(expected.startYears);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toEqual(expected.parts.positions);
-    // With the cluster levels shipped beside them (domain/cluster-levels.ts), as the positions file holds them.
+    // With the cluster levels shipped beside them (domain/geo/cluster-levels.ts), as the positions file holds them.
     expect(parseClusterLevels(levels[0], CLUSTER_INDEX_KIND)?.zooms.length).toBeGreaterThan(8);
     expect(requests.filter((r) => r.startsWith('GET ')).sort()).toEqual(
       [`GET ${compiled.pack.fileName}`, `GET ${compiled.positions.fileName}`].sort(),

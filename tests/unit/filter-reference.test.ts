@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeKey } from '../../src/domain/gazetteer.ts';
-import { normalizeForSearch } from '../../src/domain/normalize-text.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { placeKey } from '../../src/domain/geo/gazetteer.ts';
+import { normalizeForSearch } from '../../src/domain/model/normalize-text.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import {
   buildResourceIndex,
   filterResources,
@@ -10,7 +10,7 @@ import {
   type ResourceFilters,
   type ResourceIndex,
   searchTerms,
-} from '../../src/domain/resource-index.ts';
+} from '../../src/domain/query/resource-index.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer, currentPlaceNames, parseAddress, placeKey } from '../../src/domain/gazetteer.ts';
+import { buildGazetteer, currentPlaceNames, parseAddress, placeKey } from '../../src/domain/geo/gazetteer.ts';
 import { gazetteer } from './load-context.ts';
 
 describe('placeKey', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { geojsonToRecords } from '../../src/domain/geojson-to-records.ts';
+import { geojsonToRecords } from '../../src/domain/loading/geojson-to-records.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });

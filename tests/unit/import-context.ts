@@ -1,13 +1,13 @@
 import * as sheetjs from '@e965/xlsx';
 import { JSDOM } from 'jsdom';
-import { countOutcomes } from '../../src/domain/build-records.ts';
-import type { BuildContext, FileDefaults } from '../../src/domain/build-resource.ts';
+import { countOutcomes } from '../../src/domain/loading/build-records.ts';
+import type { BuildContext, FileDefaults } from '../../src/domain/loading/build-resource.ts';
 import {
   type ImportChoices,
   type ImportLibraries,
   type ImportResult,
   importFile,
-} from '../../src/domain/import-file.ts';
+} from '../../src/domain/loading/import-file.ts';
 import { gazetteer, manifest } from './load-context.ts';
 
 const { DOMParser } = new JSDOM('').window;

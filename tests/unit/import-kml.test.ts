@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { previewImport } from '../../src/domain/import-file.ts';
-import { sniffBinaryFormat, sniffTextFormat } from '../../src/domain/import-formats.ts';
-import { htmlToText } from '../../src/domain/import-kml.ts';
+import { htmlToText } from '../../src/domain/files/import-kml.ts';
+import { previewImport } from '../../src/domain/loading/import-file.ts';
+import { sniffBinaryFormat, sniffTextFormat } from '../../src/domain/loading/import-formats.ts';
 import { repoFile } from './fixture-paths.ts';
 import { accountFor, importBytes, libraries } from './import-context.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import { buildIndexParts } from '../../src/domain/index-parts.ts';
-import { knownHasInternal } from '../../src/domain/internal-records.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { primedIndexParts } from '../../src/domain/resource-index.ts';
-import { knownStartYears, startYears } from '../../src/domain/start-year.ts';
-import { isStoredDataset, storedDataset } from '../../src/store/import-database.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
+import { knownHasInternal } from '../../src/domain/query/internal-records.ts';
+import { primedIndexParts } from '../../src/domain/query/resource-index.ts';
+import { knownStartYears, startYears } from '../../src/domain/query/start-year.ts';
+import { isStoredDataset, storedDataset } from '../../src/services/import/import-database.ts';
 import {
   duplicateCandidates,
   type LandedImport,
@@ -13,9 +13,9 @@ import {
   landImport,
   primeLanded,
   relandImport,
-} from '../../src/store/import-landing.ts';
-import { type ImportReply, partJoiner, splitDone } from '../../src/store/import-protocol.ts';
-import type { ImportedDataset } from '../../src/store/import-slice.ts';
+} from '../../src/services/import/import-landing.ts';
+import { type ImportReply, partJoiner, splitDone } from '../../src/services/import/import-protocol.ts';
+import type { ImportedDataset } from '../../src/store/import/import-slice.ts';
 import { importBytes } from './import-context.ts';
 import { manifest } from './load-context.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIndexParts, mergeIndexParts } from '../../src/domain/index-parts.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildIndexParts, mergeIndexParts } from '../../src/domain/query/index-parts.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listHasInternal, primeHasInternal } from '../../src/domain/internal-records.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { listHasInternal, primeHasInternal } from '../../src/domain/query/internal-records.ts';
 
 const record = (visibility: 'public' | 'internal') => ({ visibility }) as Resource;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import { buildInventory, sortInventoryRows } from '../../src/domain/inventory.ts';
-import { inventoryToCsv } from '../../src/domain/inventory-csv.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { buildInventory, sortInventoryRows } from '../../src/domain/analysis/inventory.ts';
+import { inventoryToCsv } from '../../src/domain/files/inventory-csv.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import { gazetteer } from './load-context.ts';
 
 const r = (county: string, town: string, category: string): Resource => ({

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { availableColumns, type ExportContext } from '../../src/domain/export-columns.ts';
-import { exportKml } from '../../src/domain/export-kml.ts';
-import { kmlToGeoJsonText } from '../../src/domain/import-kml.ts';
+import { availableColumns, type ExportContext } from '../../src/domain/files/export-columns.ts';
+import { exportKml } from '../../src/domain/files/export-kml.ts';
+import { kmlToGeoJsonText } from '../../src/domain/files/import-kml.ts';
 import {
   EXACT_TEXT_NAMESPACE,
   exactTextJson,
   restoreExactText,
   xmlCanHold,
-} from '../../src/domain/kml-exact-text.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+} from '../../src/domain/files/kml-exact-text.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import { repoFile } from './fixture-paths.ts';
 import { importBytes, libraries } from './import-context.ts';
 import { manifest } from './load-context.ts';

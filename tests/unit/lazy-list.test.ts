@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazyList, makeNextChunk } from '../../src/domain/lazy-list.ts';
+import { lazyList, makeNextChunk } from '../../src/domain/publish/lazy-list.ts';
 
 const ITEMS = Array.from({ length: 10 }, (_, i) => ({ i, name: `item ${i}` }));
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { identityOrder, inDisplayOrder } from '../../src/domain/display-order.ts';
-import { buildIndexParts } from '../../src/domain/index-parts.ts';
-import { lazyList } from '../../src/domain/lazy-list.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { buildResourceIndex, primeIds, primeIndex } from '../../src/domain/resource-index.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { lazyList } from '../../src/domain/publish/lazy-list.ts';
+import { identityOrder, inDisplayOrder } from '../../src/domain/query/display-order.ts';
+import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
+import { buildResourceIndex, primeIds, primeIndex } from '../../src/domain/query/resource-index.ts';
 import { repoFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
 

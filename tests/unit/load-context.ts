@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { BuildContext, FileDefaults } from '../../src/domain/build-resource.ts';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { type LoadedFile, loadFile } from '../../src/domain/load-file.ts';
-import { parseManifest } from '../../src/domain/manifest.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import type { BuildContext, FileDefaults } from '../../src/domain/loading/build-resource.ts';
+import { type LoadedFile, loadFile } from '../../src/domain/loading/load-file.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { parseManifest } from '../../src/domain/model/manifest.ts';
 import { readBytes, repoFile } from './fixture-paths.ts';
 
 /** The app's own configuration and gazetteer, as the embedded data uses them. */

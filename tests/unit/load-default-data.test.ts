@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { loadFile, mergeLoadedFiles } from '../../src/domain/load-file.ts';
-import { parseManifest } from '../../src/domain/manifest.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { loadFile, mergeLoadedFiles } from '../../src/domain/loading/load-file.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { parseManifest } from '../../src/domain/model/manifest.ts';
 import { readBytes, repoFile } from './fixture-paths.ts';
 
 const manifest = parseManifest(JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')));

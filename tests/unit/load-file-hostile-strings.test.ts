@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCsvText } from '../../src/domain/parse-csv.ts';
-import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/resource-index.ts';
+import { toCsvText } from '../../src/domain/loading/parse-csv.ts';
+import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
 import { loadText, manifest } from './load-context.ts';
 
 /** Strings that must stay data: never markup, formulas, code or reordering instructions for the importer. */

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/domain/decode-bytes.ts';
-import { detectFormat, type LoadedFile, loadFile, mergeLoadedFiles } from '../../src/domain/load-file.ts';
-import { countIssuesByCode } from '../../src/domain/load-issues.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
+import { decodeBytes } from '../../src/domain/loading/decode-bytes.ts';
+import {
+  detectFormat,
+  type LoadedFile,
+  loadFile,
+  mergeLoadedFiles,
+} from '../../src/domain/loading/load-file.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { countIssuesByCode } from '../../src/domain/model/load-issues.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 import { contextFor, gazetteer, loadPath, loadText, manifest, rowAccounting } from './load-context.ts';
 import { utf16Bytes } from './utf16-bytes.ts';

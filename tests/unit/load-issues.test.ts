@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countIssuesByCode, loadIssue, primeIssueCounts } from '../../src/domain/load-issues.ts';
+import { countIssuesByCode, loadIssue, primeIssueCounts } from '../../src/domain/model/load-issues.ts';
 
 describe('countIssuesByCode', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ManifestError, parseManifest } from '../../src/domain/manifest.ts';
+import { ManifestError, parseManifest } from '../../src/domain/model/manifest.ts';
 import { repoFile } from './fixture-paths.ts';
 
 const appManifest = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8'));

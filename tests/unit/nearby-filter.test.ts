@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrowAndOrder } from '../../src/domain/nearby-filter.ts';
+import { narrowAndOrder } from '../../src/domain/query/nearby-filter.ts';
 import { placeAt } from './nearby-fixtures.ts';
 
 // Indexes 0..4; 3 has no position; 1 is a shop (another category).

@@ -1,5 +1,5 @@
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 
 /** A resource for the near-me tests: at a position (or none), with just what those tests look at. */
 export function placeAt(

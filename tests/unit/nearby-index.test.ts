@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distanceMetres, toLatLng } from '../../src/domain/coordinates.ts';
 import {
   allByDistance,
   buildNearbyIndex,
   distancesByIndex,
   nearestResources,
-} from '../../src/domain/nearby-index.ts';
+} from '../../src/domain/geo/nearby-index.ts';
+import { distanceMetres, toLatLng } from '../../src/domain/model/coordinates.ts';
 import { placeAt } from './nearby-fixtures.ts';
 
 const MINXIONG = toLatLng(23.5432, 120.4449);

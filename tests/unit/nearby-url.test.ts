@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import { nearbyStateFromSearch, nearbyStateToSearch } from '../../src/domain/nearby-url.ts';
+import { nearbyStateFromSearch, nearbyStateToSearch } from '../../src/domain/link/nearby-params.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
 
 describe('near-me link parameters', () => {
   it('reads a township, a radius and open-now', () => {

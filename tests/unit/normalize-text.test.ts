@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nfkc, normalizeForSearch } from '../../src/domain/normalize-text.ts';
+import { nfkc, normalizeForSearch } from '../../src/domain/model/normalize-text.ts';
 
 describe('normalizeForSearch', () => {
   it.each([

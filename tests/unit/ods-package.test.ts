@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { spreadsheetToTable } from '../../src/domain/import-spreadsheet.ts';
-import { odsPackage, odsParagraph } from '../../src/domain/ods-package.ts';
+import { spreadsheetToTable } from '../../src/domain/files/import-spreadsheet.ts';
+import { odsPackage, odsParagraph } from '../../src/domain/files/ods-package.ts';
 import { libraries } from './import-context.ts';
 
 const sheetjs =

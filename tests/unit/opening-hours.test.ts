@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { closedFlags, OPEN_STATE_CODES, openStateOfCode } from '../../src/domain/open-state.ts';
-import { createOpenStateEvaluator, openStates, taiwanWallClock } from '../../src/domain/opening-hours.ts';
+import { closedFlags, OPEN_STATE_CODES, openStateOfCode } from '../../src/domain/query/open-state.ts';
+import {
+  createOpenStateEvaluator,
+  openStates,
+  taiwanWallClock,
+} from '../../src/domain/query/opening-hours.ts';
 import { placeAt } from './nearby-fixtures.ts';
 
 /** An instant given in Taiwan time, whatever zone the test machine is in. */

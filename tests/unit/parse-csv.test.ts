@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseDelimitedText, toCsvText } from '../../src/domain/parse-csv.ts';
+import { detectDelimiter, parseDelimitedText, toCsvText } from '../../src/domain/loading/parse-csv.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 
 const hsds = (name: string) => readFileSync(sharedDataFile('hsds-sample', name), 'utf8');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import { splitPhones, toTelUri } from '../../src/domain/phone.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { splitPhones, toTelUri } from '../../src/domain/model/phone.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 
 describe('splitPhones', () => {

@@ -7,7 +7,7 @@ import {
   presentationFromSearch,
   presentationToSearch,
   viewStateFromSearch,
-} from '../../src/domain/view-state.ts';
+} from '../../src/domain/link/view-state.ts';
 
 describe('presentation parameters in the URL', () => {
   it.each([

@@ -1,6 +1,5 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { toCsvText } from '../../src/domain/parse-csv.ts';
 import {
   crsFromGeoJsonMember,
   crsFromHeaders,
@@ -9,7 +8,8 @@ import {
   projectedToWgs84,
   projectToWgs84,
   wgs84ToProjected,
-} from '../../src/domain/projections.ts';
+} from '../../src/domain/geo/projections.ts';
+import { toCsvText } from '../../src/domain/loading/parse-csv.ts';
 import { accountFor, importBytes } from './import-context.ts';
 
 /** Places with known WGS84 positions (from the gazetteer and the Taipei care points file). */

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ManifestError, parseManifest } from '../../src/domain/manifest.ts';
+import { ManifestError, parseManifest } from '../../src/domain/model/manifest.ts';
 import {
   correctionLink,
   DEFAULT_RESIDENT_CONFIG,
   residentConfigOf,
-} from '../../src/domain/resident-config.ts';
+} from '../../src/domain/model/resident-config.ts';
 import { repoFile } from './fixture-paths.ts';
 
 const appManifest = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8'));

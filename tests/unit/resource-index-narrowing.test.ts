@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayOrder } from '../../src/domain/display-order.ts';
-import { positionColumns } from '../../src/domain/position-columns.ts';
+import { positionColumns } from '../../src/domain/geo/position-columns.ts';
+import { displayOrder } from '../../src/domain/query/display-order.ts';
 import {
   buildResourceIndex,
   filterResources,
@@ -8,8 +8,8 @@ import {
   primeIndex,
   primeSearchTexts,
   type ResourceFilters,
-} from '../../src/domain/resource-index.ts';
-import { buildSearchColumns, recordText } from '../../src/domain/search-columns.ts';
+} from '../../src/domain/query/resource-index.ts';
+import { buildSearchColumns, recordText } from '../../src/domain/query/search-columns.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import {
   buildResourceIndex,
   filterResources,
@@ -8,7 +8,7 @@ import {
   primeCategoryTotals,
   primeIndex,
   type ResourceFilters,
-} from '../../src/domain/resource-index.ts';
+} from '../../src/domain/query/resource-index.ts';
 import { manifest } from './load-context.ts';
 
 const resource = (id: string, more: Partial<Resource>): Resource => ({

@@ -2,21 +2,21 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildResource } from '../../src/domain/build-resource.ts';
-import { recogniseHeader } from '../../src/domain/column-mapping.ts';
 import {
   availableColumns,
   BUILT_IN_COLUMNS,
   columnHeader,
   type ExportContext,
-} from '../../src/domain/export-columns.ts';
-import { exportCsv } from '../../src/domain/export-csv.ts';
-import { exportGeoJson } from '../../src/domain/export-geojson.ts';
-import { exportHsdsPackage } from '../../src/domain/export-hsds.ts';
-import { exportKml } from '../../src/domain/export-kml.ts';
-import { exportSpreadsheet } from '../../src/domain/export-spreadsheet.ts';
-import type { RawRecord } from '../../src/domain/raw-record.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+} from '../../src/domain/files/export-columns.ts';
+import { exportCsv } from '../../src/domain/files/export-csv.ts';
+import { exportGeoJson } from '../../src/domain/files/export-geojson.ts';
+import { exportHsdsPackage } from '../../src/domain/files/export-hsds.ts';
+import { exportKml } from '../../src/domain/files/export-kml.ts';
+import { exportSpreadsheet } from '../../src/domain/files/export-spreadsheet.ts';
+import { buildResource } from '../../src/domain/loading/build-resource.ts';
+import { recogniseHeader } from '../../src/domain/loading/column-mapping.ts';
+import type { RawRecord } from '../../src/domain/loading/raw-record.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import { importBytes, importContext, libraries } from './import-context.ts';
 import { gazetteer, manifest } from './load-context.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl } from '../../src/domain/safe-url.ts';
+import { safeHttpUrl } from '../../src/domain/model/safe-url.ts';
 
 describe('safeHttpUrl', () => {
   it.each([

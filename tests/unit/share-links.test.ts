@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineShareUrl, resourceShareUrl, viewShareUrl } from '../../src/domain/share-links.ts';
-import { isVerificationStale } from '../../src/domain/verification.ts';
+import { lineShareUrl, resourceShareUrl, viewShareUrl } from '../../src/domain/link/share-links.ts';
+import { isVerificationStale } from '../../src/domain/model/verification.ts';
 
 describe('share links', () => {
   it('links a resource by its id alone (and the language when English)', () => {

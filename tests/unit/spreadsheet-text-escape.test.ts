@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeCellText, unescapeCellText } from '../../src/domain/spreadsheet-text-escape.ts';
+import { escapeCellText, unescapeCellText } from '../../src/domain/files/spreadsheet-text-escape.ts';
 
 describe('the _xHHHH_ escape of workbook cell text', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/resource-index.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
 import {
   filterAsOfYear,
   parseStartYear,
@@ -9,7 +9,7 @@ import {
   startYearOf,
   startYearRange,
   yearRangeOf,
-} from '../../src/domain/start-year.ts';
+} from '../../src/domain/query/start-year.ts';
 import { manifest } from './load-context.ts';
 
 describe('parseStartYear', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import { tableToRecords } from '../../src/domain/table-to-records.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { tableToRecords } from '../../src/domain/loading/table-to-records.ts';
 
 const map = (text: string) => tableToRecords(parseDelimitedText(text), 'test.csv');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presentationTownships, stepTownship } from '../../src/domain/township-cycle.ts';
+import { presentationTownships, stepTownship } from '../../src/domain/analysis/township-cycle.ts';
 import { gazetteer } from './load-context.ts';
 
 const places = presentationTownships(gazetteer, ['嘉義縣', '金門縣']);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer } from '../../src/domain/gazetteer.ts';
-import { parseDelimitedText } from '../../src/domain/parse-csv.ts';
-import { findTownships } from '../../src/domain/township-search.ts';
+import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { findTownships } from '../../src/domain/geo/township-search.ts';
+import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { repoFile } from './fixture-paths.ts';
 
 const { townships } = buildGazetteer(

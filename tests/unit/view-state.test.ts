@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../../src/domain/resource-index.ts';
-import { type ViewState, viewStateFromSearch, viewStateToSearch } from '../../src/domain/view-state.ts';
+import { type ViewState, viewStateFromSearch, viewStateToSearch } from '../../src/domain/link/view-state.ts';
+import { NO_FILTERS } from '../../src/domain/query/resource-index.ts';
 
 const EMPTY: ViewState = { filters: NO_FILTERS, selectedId: null, mapView: null };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { record, redo, startHistory, undo } from '../../src/domain/undo-history.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { record, redo, startHistory, undo } from '../../src/domain/model/undo-history.ts';
 import {
   addRecord,
   changeRecord,
@@ -10,7 +10,7 @@ import {
   isEmptyWorkshop,
   mergeWorkshopRecords,
   workshopRows,
-} from '../../src/domain/workshop-doc.ts';
+} from '../../src/domain/workshop/workshop-doc.ts';
 
 const resource = (id: string, extra: Record<string, string> = {}): Resource => ({
   id,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import {
   addRecord,
   changeRecord,
@@ -9,10 +9,14 @@ import {
   EMPTY_WORKSHOP,
   mergeWorkshopRecords,
   workshopRows,
-} from '../../src/domain/workshop-doc.ts';
-import { workshopToCsv, workshopToGeoJson } from '../../src/domain/workshop-export.ts';
-import { readWorkshopFile } from '../../src/domain/workshop-import.ts';
-import { createWorkshopResource, WORKSHOP_COLUMNS, workshopMark } from '../../src/domain/workshop-record.ts';
+} from '../../src/domain/workshop/workshop-doc.ts';
+import { workshopToCsv, workshopToGeoJson } from '../../src/domain/workshop/workshop-export.ts';
+import { readWorkshopFile } from '../../src/domain/workshop/workshop-import.ts';
+import {
+  createWorkshopResource,
+  WORKSHOP_COLUMNS,
+  workshopMark,
+} from '../../src/domain/workshop/workshop-record.ts';
 import { gazetteer, manifest } from './load-context.ts';
 
 const vocabulary = { categories: manifest.categories, serviceTags: manifest.serviceTags };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import type { Resource } from '../../src/domain/resource.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import {
   createWorkshopResource,
   draftForPlace,
@@ -13,7 +13,7 @@ import {
   WORKSHOP_COLUMNS,
   type WorkshopDraft,
   workshopMark,
-} from '../../src/domain/workshop-record.ts';
+} from '../../src/domain/workshop/workshop-record.ts';
 import { gazetteer } from './load-context.ts';
 
 const MINXIONG_POINT = toLatLng(23.556, 120.44);

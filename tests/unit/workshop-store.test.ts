@@ -1,16 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toLatLng } from '../../src/domain/coordinates.ts';
-import type { Resource } from '../../src/domain/resource.ts';
-import { workshopMark } from '../../src/domain/workshop-record.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { workshopMark } from '../../src/domain/workshop/workshop-record.ts';
 import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
-import { selectFilterResult, selectResources } from '../../src/store/derived.ts';
-import { selectCoverage, selectInventory, selectWorkshopRows } from '../../src/store/workshop-derived.ts';
+import { selectFilterResult, selectResources } from '../../src/store/data/derived.ts';
+import {
+  selectCoverage,
+  selectInventory,
+  selectWorkshopRows,
+} from '../../src/store/workshop/workshop-derived.ts';
 import {
   connectWorkshopStorage,
   type WorkshopSnapshot,
   type WorkshopStorage,
-} from '../../src/store/workshop-persistence.ts';
-import { WORKSHOP_LAYER_ID } from '../../src/store/workshop-slice.ts';
+} from '../../src/store/workshop/workshop-persistence.ts';
+import { WORKSHOP_LAYER_ID } from '../../src/store/workshop/workshop-slice.ts';
 import { gazetteer, manifest } from './load-context.ts';
 
 const MINXIONG = toLatLng(23.556, 120.44);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { spreadsheetToTable } from '../../src/domain/import-spreadsheet.ts';
-import { escapeCellText } from '../../src/domain/spreadsheet-text-escape.ts';
-import { restoreCarriageReturns, sharedStringText } from '../../src/domain/xlsx-shared-strings.ts';
+import { spreadsheetToTable } from '../../src/domain/files/import-spreadsheet.ts';
+import { escapeCellText } from '../../src/domain/files/spreadsheet-text-escape.ts';
+import { restoreCarriageReturns, sharedStringText } from '../../src/domain/files/xlsx-shared-strings.ts';
 import { libraries } from './import-context.ts';
 
 const sheetjs =

@@ -4,14 +4,14 @@ import { DistanceFact } from '../../components/distance-fact.tsx';
 import { OpenStateBadge } from '../../components/open-state-badge.tsx';
 import { ResourceActions } from '../../components/resource-actions.tsx';
 import { StaleNote } from '../../components/stale-note.tsx';
-import { directionsUrl } from '../../domain/directions.ts';
-import { toTelUri } from '../../domain/phone.ts';
-import type { Resource } from '../../domain/resource.ts';
-import { safeHttpUrl } from '../../domain/safe-url.ts';
-import { isSampleRecord } from '../../domain/sample-data.ts';
+import { directionsUrl } from '../../domain/geo/directions.ts';
+import { toTelUri } from '../../domain/model/phone.ts';
+import type { Resource } from '../../domain/model/resource.ts';
+import { safeHttpUrl } from '../../domain/model/safe-url.ts';
+import { isSampleRecord } from '../../domain/model/sample-data.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectSelectedResource } from '../../store/derived.ts';
+import { selectSelectedResource } from '../../store/data/derived.ts';
 
 /**
  * Everything about the selected resource. All data is rendered as text; links are tel:, mailto: or http(s) only.

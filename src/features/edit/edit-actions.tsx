@@ -1,5 +1,5 @@
 import './edit.css';
-import type { Resource } from '../../domain/resource.ts';
+import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 

@@ -1,13 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Modal } from '../../components/modal.tsx';
-import { parseDateCell } from '../../domain/dates.ts';
-import { isoDate } from '../../domain/export-filename.ts';
-import { splitPhones } from '../../domain/phone.ts';
-import type { Resource } from '../../domain/resource.ts';
-import { safeHttpUrl } from '../../domain/safe-url.ts';
+import { isoDate } from '../../domain/files/export-filename.ts';
+import { parseDateCell } from '../../domain/model/dates.ts';
+import { splitPhones } from '../../domain/model/phone.ts';
+import type { Resource } from '../../domain/model/resource.ts';
+import { safeHttpUrl } from '../../domain/model/safe-url.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectServiceTags } from '../../store/derived.ts';
+import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
 
 type Text = Record<
   'name' | 'address' | 'county' | 'town' | 'phones' | 'openingHours' | 'website' | 'description' | 'source',

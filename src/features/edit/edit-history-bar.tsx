@@ -1,6 +1,6 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { correctedCount } from '../../store/import-slice.ts';
+import { correctedCount } from '../../store/import/import-slice.ts';
 
 /** Undo and redo of the office's corrections (fields, moves, placements, merges); kept across reloads. */
 export function EditHistoryBar() {

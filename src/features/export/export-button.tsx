@@ -2,7 +2,7 @@ import './export.css';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult } from '../../store/derived.ts';
+import { selectFilterResult } from '../../store/data/derived.ts';
 
 /** Opens the export of the filtered list (the count says exactly how many records it will hold). */
 export function ExportButton() {

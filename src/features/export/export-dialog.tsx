@@ -7,14 +7,14 @@ import {
   columnHeader,
   type ExportColumnId,
   type ExportContext,
-} from '../../domain/export-columns.ts';
-import { exportFileName, isoDate } from '../../domain/export-filename.ts';
-import type { Resource } from '../../domain/resource.ts';
+} from '../../domain/files/export-columns.ts';
+import { exportFileName, isoDate } from '../../domain/files/export-filename.ts';
+import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectServiceTags } from '../../store/derived.ts';
-import { selectFilteredResources } from '../../store/import-derived.ts';
+import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { selectFilteredResources } from '../../store/import/import-derived.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'ods', 'geojson', 'kml', 'hsds'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -46,21 +46,21 @@ export async function buildExport(
 ): Promise<Uint8Array | string> {
   switch (format) {
     case 'csv':
-      return (await import('../../domain/export-csv.ts')).exportCsv(resources, columns, ctx);
+      return (await import('../../domain/files/export-csv.ts')).exportCsv(resources, columns, ctx);
     case 'xlsx':
     case 'ods': {
       const [xlsx, { exportSpreadsheet }] = await Promise.all([
         import('@e965/xlsx'),
-        import('../../domain/export-spreadsheet.ts'),
+        import('../../domain/files/export-spreadsheet.ts'),
       ]);
       return exportSpreadsheet(xlsx, format, resources, columns, ctx, title);
     }
     case 'geojson':
-      return (await import('../../domain/export-geojson.ts')).exportGeoJson(resources, columns, ctx);
+      return (await import('../../domain/files/export-geojson.ts')).exportGeoJson(resources, columns, ctx);
     case 'kml':
-      return (await import('../../domain/export-kml.ts')).exportKml(resources, columns, ctx, title);
+      return (await import('../../domain/files/export-kml.ts')).exportKml(resources, columns, ctx, title);
     case 'hsds':
-      return (await import('../../domain/export-hsds.ts')).exportHsdsPackage(resources, ctx, title);
+      return (await import('../../domain/files/export-hsds.ts')).exportHsdsPackage(resources, ctx, title);
   }
 }
 

@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
-import { areaOptionsOf } from '../../domain/area-options.ts';
+import { areaOptionsOf } from '../../domain/query/area-options.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResourceIndex } from '../../store/derived.ts';
+import { selectResourceIndex } from '../../store/data/derived.ts';
 
 /** County, then township: the towns list follows the chosen county. */
 export function AreaFilter() {

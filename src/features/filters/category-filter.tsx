@@ -1,7 +1,7 @@
 import { CategorySymbol } from '../../components/category-symbol.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectFilterResult } from '../../store/derived.ts';
+import { selectCategories, selectFilterResult } from '../../store/data/derived.ts';
 
 /** A checkbox per configured category, with its symbol and how many resources it would show. */
 export function CategoryFilter() {

@@ -1,6 +1,6 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectServiceTags } from '../../store/derived.ts';
+import { selectServiceTags } from '../../store/data/derived.ts';
 
 /** Service tags: a resource shows when it offers any of the ticked ones. */
 export function ServiceFilter() {

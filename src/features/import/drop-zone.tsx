@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { importFiles } from '../../store/import-actions.ts';
+import { importFiles } from '../../store/import/import-actions.ts';
 import { readFiles } from './file-picker.tsx';
 
 const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');

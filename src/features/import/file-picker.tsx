@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { type IncomingFile, importFiles } from '../../store/import-actions.ts';
+import { type IncomingFile, importFiles } from '../../store/import/import-actions.ts';
 
 /** The kinds of files the importer reads (a hint for the picker; content decides the format). */
 export const ACCEPTED_FILES =

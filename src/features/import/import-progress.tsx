@@ -1,7 +1,7 @@
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { cancelImport } from '../../store/import-actions.ts';
+import { cancelImport } from '../../store/import/import-actions.ts';
 
 /**
  * While a file is read or imported (in a worker): what is happening, how far, and a cancel button. Not modal:

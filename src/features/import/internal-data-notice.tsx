@@ -1,6 +1,6 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectHasInternal } from '../../store/import-derived.ts';
+import { selectHasInternal } from '../../store/import/import-derived.ts';
 
 /** While internal records (內部資料) are on show, the page says so: they stay in this browser and off projectors. */
 export function InternalDataNotice() {

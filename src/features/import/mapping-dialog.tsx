@@ -1,11 +1,15 @@
 import { useId, useState } from 'react';
 import { Modal } from '../../components/modal.tsx';
-import { type HeaderMapping, MAPPABLE_FIELDS, type MappableField } from '../../domain/column-mapping.ts';
-import { PROJECTED_CRS, type ProjectedCrs } from '../../domain/crs-codes.ts';
-import type { TextEncodingName } from '../../domain/decode-bytes.ts';
+import { PROJECTED_CRS, type ProjectedCrs } from '../../domain/geo/crs-codes.ts';
+import {
+  type HeaderMapping,
+  MAPPABLE_FIELDS,
+  type MappableField,
+} from '../../domain/loading/column-mapping.ts';
+import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { cancelImport, changeImportEncoding, confirmImport } from '../../store/import-actions.ts';
+import { cancelImport, changeImportEncoding, confirmImport } from '../../store/import/import-actions.ts';
 import { TAIWAN_COUNTIES } from './import-options.ts';
 
 /** field per column header ('' = kept as an extra column). */

@@ -1,6 +1,6 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectNeedsLocation } from '../../store/import-derived.ts';
+import { selectNeedsLocation } from '../../store/import/import-derived.ts';
 
 const LISTED = 100;
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/app-store.ts';
-import { importFromUrl } from '../../store/import-actions.ts';
-import { connectImportStorage, createIdbImportStorage } from '../../store/import-persistence.ts';
+import { importFromUrl } from '../../store/import/import-actions.ts';
+import { connectImportStorage, createIdbImportStorage } from '../../store/import/import-persistence.ts';
 
 /**
  * Brings back the imports kept in this browser (IndexedDB) and keeps them saved; once the configuration has

@@ -1,14 +1,14 @@
 import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
-import type { CoverageTarget } from '../../domain/coverage.ts';
+import type { CoverageTarget } from '../../domain/analysis/coverage.ts';
 import { type AppState, useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectResourceIndex } from '../../store/derived.ts';
+import { selectCategories, selectResourceIndex } from '../../store/data/derived.ts';
 import {
   selectCoverage,
   selectCoverageCategory,
   selectCoverageTargets,
-} from '../../store/workshop-derived.ts';
+} from '../../store/workshop/workshop-derived.ts';
 
 /** Circles and crosses beyond these many in view are not drawn (the list and counts still hold every one). */
 const MAX_CIRCLES = 4000;

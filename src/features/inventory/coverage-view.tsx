@@ -1,14 +1,14 @@
 import { type ChangeEvent, useId } from 'react';
 import { downloadCsv, fileNameOf, todayIso } from '../../components/download-file.ts';
-import { COVERAGE_RADII_METRES, defaultRadiusFor } from '../../domain/coverage.ts';
-import { decodeBytes } from '../../domain/decode-bytes.ts';
-import { formatDistance } from '../../domain/distance-format.ts';
+import { COVERAGE_RADII_METRES, defaultRadiusFor } from '../../domain/analysis/coverage.ts';
+import { formatDistance } from '../../domain/geo/distance-format.ts';
+import { decodeBytes } from '../../domain/loading/decode-bytes.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories } from '../../store/derived.ts';
-import { selectCoverage, selectCoverageCategory } from '../../store/workshop-derived.ts';
-import { selectGazetteer } from '../../store/workshop-slice.ts';
+import { selectCategories } from '../../store/data/derived.ts';
+import { selectCoverage, selectCoverageCategory } from '../../store/workshop/workshop-derived.ts';
+import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
 
 /** A list longer than this helps nobody on screen; the CSV has every place. */
 const MAX_LISTED = 300;
@@ -48,13 +48,13 @@ export function CoverageView() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const { parseVillageTargets } = await import('../../domain/village-targets.ts');
+    const { parseVillageTargets } = await import('../../domain/analysis/village-targets.ts');
     const text = decodeBytes(new Uint8Array(await file.arrayBuffer())).text;
     const parsed = parseVillageTargets(text, selectGazetteer(useAppStore.getState()));
     setVillages({ file: file.name, targets: parsed.targets, skippedRows: parsed.skippedRows });
   };
   const exportCsv = async () => {
-    const { toCsvText } = await import('../../domain/parse-csv.ts');
+    const { toCsvText } = await import('../../domain/loading/parse-csv.ts');
     downloadCsv(
       fileNameOf([t('coverage.fileName'), categoryName, radiusText(radius), todayIso()], 'csv'),
       toCsvText(

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories } from '../../store/derived.ts';
-import { selectInventory, selectSortedInventoryRows } from '../../store/workshop-derived.ts';
+import { selectCategories } from '../../store/data/derived.ts';
+import { selectInventory, selectSortedInventoryRows } from '../../store/workshop/workshop-derived.ts';
 
 /** More bars than this would not fit a slide; the table holds them all. */
 const MAX_BARS = 40;

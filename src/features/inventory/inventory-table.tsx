@@ -1,11 +1,11 @@
 import { CategorySymbol } from '../../components/category-symbol.tsx';
 import { downloadCsv, fileNameOf, todayIso } from '../../components/download-file.ts';
-import type { InventorySortKey } from '../../domain/inventory.ts';
+import type { InventorySortKey } from '../../domain/analysis/inventory.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories } from '../../store/derived.ts';
-import { selectInventory, selectSortedInventoryRows } from '../../store/workshop-derived.ts';
+import { selectCategories } from '../../store/data/derived.ts';
+import { selectInventory, selectSortedInventoryRows } from '../../store/workshop/workshop-derived.ts';
 
 const sameKey = (a: InventorySortKey, b: InventorySortKey) =>
   a.kind === b.kind && (a.kind !== 'category' || (b.kind === 'category' && a.id === b.id));
@@ -38,7 +38,7 @@ export function InventoryTable() {
     </button>
   );
   const exportCsv = async () => {
-    const { inventoryToCsv } = await import('../../domain/inventory-csv.ts');
+    const { inventoryToCsv } = await import('../../domain/files/inventory-csv.ts');
     downloadCsv(
       fileNameOf([t('inventory.fileName'), county, todayIso()], 'csv'),
       inventoryToCsv(inventory, rows, {

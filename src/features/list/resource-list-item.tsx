@@ -1,8 +1,8 @@
 import { CategorySymbol } from '../../components/category-symbol.tsx';
 import { ResultFacts } from '../../components/result-facts.tsx';
-import type { CategoryConfig } from '../../domain/categories.ts';
-import type { Resource } from '../../domain/resource.ts';
-import { isSampleRecord } from '../../domain/sample-data.ts';
+import type { CategoryConfig } from '../../domain/model/categories.ts';
+import type { Resource } from '../../domain/model/resource.ts';
+import { isSampleRecord } from '../../domain/model/sample-data.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
 interface Props {

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useRef } from 'react';
-import type { Resource } from '../../domain/resource.ts';
+import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectFilterResult, selectResourceIndex } from '../../store/derived.ts';
+import { selectCategories, selectFilterResult, selectResourceIndex } from '../../store/data/derived.ts';
 import { ResourceListItem } from './resource-list-item.tsx';
 
 /** The results as a virtualised list: a complete alternative to the map, in the same order and filter. */

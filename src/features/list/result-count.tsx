@@ -1,7 +1,7 @@
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult, selectResources } from '../../store/derived.ts';
+import { selectFilterResult, selectResources } from '../../store/data/derived.ts';
 
 /** How many resources match, announced politely to screen readers when it changes. */
 export function ResultCount() {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { FileReport } from '../../domain/load-dataset.ts';
+import type { FileReport } from '../../domain/loading/load-dataset.ts';
 import {
   countIssuesByCode,
   LOAD_ISSUE_CODES,
   type LoadIssue,
   type LoadIssueCode,
-} from '../../domain/load-issues.ts';
+} from '../../domain/model/load-issues.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 

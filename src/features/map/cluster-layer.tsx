@@ -1,12 +1,12 @@
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
-import type { ClusterItem } from '../../domain/cluster-index.ts';
-import type { Resource } from '../../domain/resource.ts';
+import type { ClusterItem } from '../../domain/geo/cluster-index.ts';
+import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { type ClusterClient, sharedClusterClient } from '../../services/cluster/cluster-client.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { type ClusterClient, sharedClusterClient } from '../../store/cluster-client.ts';
-import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
+import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/data/derived.ts';
 import { categoryIcon, clusterIcon } from './marker-icons.ts';
 import { toLeaflet } from './to-leaflet.ts';
 

@@ -1,9 +1,9 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import { boundsOf } from '../../domain/bounds.ts';
+import { boundsOf } from '../../domain/geo/bounds.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/derived.ts';
+import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/data/derived.ts';
 import { toLeaflet } from './to-leaflet.ts';
 
 const prefersReducedMotion = () =>

@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import { markerSymbolSvg } from '../../components/marker-symbol.ts';
-import type { CategoryConfig } from '../../domain/categories.ts';
+import type { CategoryConfig } from '../../domain/model/categories.ts';
 
 const iconCache = new Map<string, L.DivIcon>();
 

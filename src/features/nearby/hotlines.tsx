@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { toTelUri } from '../../domain/phone.ts';
+import { toTelUri } from '../../domain/model/phone.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResidentConfig } from '../../store/nearby-selectors.ts';
+import { selectResidentConfig } from '../../store/nearby/nearby-selectors.ts';
 
 /** The configured hotlines (113, 1925, 1957, 110, 119…) as large call links. */
 export function Hotlines() {

@@ -1,6 +1,6 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import type { LocateStatus } from '../../store/nearby-slice.ts';
+import type { LocateStatus } from '../../store/nearby/nearby-slice.ts';
 
 const PROBLEMS: readonly LocateStatus[] = ['denied', 'unavailable', 'timeout', 'unsupported'];
 

@@ -1,9 +1,9 @@
 import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
-import { toLatLng } from '../../domain/coordinates.ts';
+import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult, selectResourceIndex } from '../../store/derived.ts';
+import { selectFilterResult, selectResourceIndex } from '../../store/data/derived.ts';
 
 const prefersReducedMotion = () =>
   typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;

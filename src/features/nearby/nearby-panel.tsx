@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { toLatLng } from '../../domain/coordinates.ts';
+import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { loadTownships } from '../../store/load-townships.ts';
+import { loadTownships } from '../../store/data/load-townships.ts';
 import { isLocateProblem, LocateStatusMessage } from './locate-status.tsx';
 import { NeedFilters } from './need-filters.tsx';
 import { PlacePicker } from './place-picker.tsx';

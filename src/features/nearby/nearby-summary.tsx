@@ -1,7 +1,7 @@
-import { formatDistance } from '../../domain/distance-format.ts';
+import { formatDistance } from '../../domain/geo/distance-format.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectDistanceTo, selectFirstResult } from '../../store/nearby-selectors.ts';
+import { selectDistanceTo, selectFirstResult } from '../../store/nearby/nearby-selectors.ts';
 import { isLocateProblem, LocateStatusMessage } from './locate-status.tsx';
 import { useLocate } from './use-locate.ts';
 import { usePlaceName } from './use-place-name.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectActiveNeedId, selectResidentConfig } from '../../store/nearby-selectors.ts';
+import { selectActiveNeedId, selectResidentConfig } from '../../store/nearby/nearby-selectors.ts';
 import { Hotlines } from './hotlines.tsx';
 
 /**

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import type { Township } from '../../domain/gazetteer.ts';
-import { findTownships } from '../../domain/township-search.ts';
+import type { Township } from '../../domain/geo/gazetteer.ts';
+import { findTownships } from '../../domain/geo/township-search.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 

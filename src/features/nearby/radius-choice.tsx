@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { RADIUS_CHOICES_KM } from '../../domain/nearby-url.ts';
+import { RADIUS_CHOICES_KM } from '../../domain/link/nearby-params.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 

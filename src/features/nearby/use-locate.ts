@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { toLatLng } from '../../domain/coordinates.ts';
+import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import type { LocateStatus } from '../../store/nearby-slice.ts';
+import type { LocateStatus } from '../../store/nearby/nearby-slice.ts';
 
 /** How long to wait for a position, including the time a person takes to answer the permission prompt. */
 const WATCHDOG_MS = 20_000;

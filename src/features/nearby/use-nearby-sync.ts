@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { placeKey } from '../../domain/gazetteer.ts';
+import { placeKey } from '../../domain/geo/gazetteer.ts';
+import { whenIdle } from '../../services/when-idle.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { loadHoursEngine } from '../../store/hours-engine.ts';
-import { loadTownships } from '../../store/load-townships.ts';
-import { whenIdle } from '../../store/when-idle.ts';
-import { applyNearbyUrl, writeNearbyUrl } from './nearby-url.ts';
+import { loadTownships } from '../../store/data/load-townships.ts';
+import { loadHoursEngine } from '../../store/nearby/hours-engine.ts';
+import { applyNearbyUrl, writeNearbyUrl } from './nearby-link-sync.ts';
 
 const TICK_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
-import type { ReferencePoint } from '../../store/nearby-slice.ts';
+import type { ReferencePoint } from '../../store/nearby/nearby-slice.ts';
 
 /** How a reference point is named: "你的位置", "嘉義縣民雄鄉（中心點）", "地圖上選的位置". */
 export function usePlaceName(): (reference: ReferencePoint) => string {

@@ -1,12 +1,12 @@
 import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { placeKey } from '../../domain/gazetteer.ts';
-import { type Place, presentationTownships, stepTownship } from '../../domain/township-cycle.ts';
+import { type Place, presentationTownships, stepTownship } from '../../domain/analysis/township-cycle.ts';
+import { placeKey } from '../../domain/geo/gazetteer.ts';
 import { type AppState, useAppStore } from '../../store/app-store.ts';
-import { selectResources } from '../../store/derived.ts';
-import { selectCountiesWithData } from '../../store/workshop-derived.ts';
-import { selectGazetteer } from '../../store/workshop-slice.ts';
+import { selectResources } from '../../store/data/derived.ts';
+import { selectCountiesWithData } from '../../store/workshop/workshop-derived.ts';
+import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
 import { leaveFullScreen, requestFullScreen } from './presentation-button.tsx';
 
 /** Typing in a field, or inside a form that opts out of shortcuts (data-shortcuts="off"), is left alone. */

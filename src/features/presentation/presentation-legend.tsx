@@ -3,7 +3,7 @@ import { CategorySymbol } from '../../components/category-symbol.tsx';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectFilterResult } from '../../store/derived.ts';
+import { selectCategories, selectFilterResult } from '../../store/data/derived.ts';
 
 /**
  * The projector's legend: every category with its symbol, its number key and how many are on show, large

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { displayLink, participantLink } from '../../domain/view-state.ts';
+import { displayLink, participantLink } from '../../domain/link/view-state.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { searchOfView } from '../../store/search-of-view.ts';
+import { searchOfView } from '../../store/filters/search-of-view.ts';
 
 /**
  * The link participants should open: the current view, without present=1. From the store (searchOfView), as the

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { downloadFile, fileNameOf, todayIso } from '../../components/download-file.ts';
 import { markerSymbolSvg } from '../../components/marker-symbol.ts';
-import { isSampleRecord } from '../../domain/sample-data.ts';
+import { isSampleRecord } from '../../domain/model/sample-data.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult, selectResourceIndex } from '../../store/derived.ts';
+import { selectFilterResult, selectResourceIndex } from '../../store/data/derived.ts';
 
 /** Saves the map with title, legend and date as a PNG for slides and reports (works without basemap tiles). */
 export function SnapshotButton() {

@@ -2,8 +2,8 @@ import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCountiesWithData } from '../../store/workshop-derived.ts';
-import { selectGazetteer } from '../../store/workshop-slice.ts';
+import { selectCountiesWithData } from '../../store/workshop/workshop-derived.ts';
+import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
 
 const PANE = 'township-labels';
 /** Below this zoom townships are under ~140 px apart and their names would run into each other. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { presentationFromSearch, presentationToSearch } from '../../domain/view-state.ts';
+import { presentationFromSearch, presentationToSearch } from '../../domain/link/view-state.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
 /** Reads present=1 and year= from the URL into the store. */

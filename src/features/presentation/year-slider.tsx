@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult } from '../../store/derived.ts';
-import { selectStartYearRange } from '../../store/workshop-derived.ts';
+import { selectFilterResult } from '../../store/data/derived.ts';
+import { selectStartYearRange } from '../../store/workshop/workshop-derived.ts';
 
 /**
  * Growth over time: when records carry a start year (設立年度), shows the map and counts as of a year.

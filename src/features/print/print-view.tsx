@@ -3,13 +3,13 @@ import L from 'leaflet';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CircleMarker, MapContainer, TileLayer, useMap } from 'react-leaflet';
 import { filterSummaryParts } from '../../components/filter-summary.ts';
-import { isoDate } from '../../domain/export-filename.ts';
-import type { Resource } from '../../domain/resource.ts';
+import { isoDate } from '../../domain/files/export-filename.ts';
+import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectServiceTags } from '../../store/derived.ts';
-import { selectFilteredResources } from '../../store/import-derived.ts';
+import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { selectFilteredResources } from '../../store/import/import-derived.ts';
 
 /** Above this many records the map shows only the list's first ones (a printed map cannot show more). */
 const MAP_POINTS = 2000;

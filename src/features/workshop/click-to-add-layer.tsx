@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
-import { toLatLng } from '../../domain/coordinates.ts';
+import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
 const pendingIcon = L.divIcon({

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useId, useRef } from 'react';
-import type { DraftProblem } from '../../domain/workshop-record.ts';
+import type { DraftProblem } from '../../domain/workshop/workshop-record.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectServiceTags } from '../../store/derived.ts';
+import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
 
 const PROBLEM_FIELD: Record<DraftProblem, 'name' | 'category' | 'startYear'> = {
   'name-required': 'name',

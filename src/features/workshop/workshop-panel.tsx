@@ -1,11 +1,11 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import { downloadCsv, downloadFile, fileNameOf, todayIso } from '../../components/download-file.ts';
-import { toLatLng } from '../../domain/coordinates.ts';
+import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectServiceTags } from '../../store/derived.ts';
-import { selectWorkshopRows } from '../../store/workshop-derived.ts';
-import { selectGazetteer } from '../../store/workshop-slice.ts';
+import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { selectWorkshopRows } from '../../store/workshop/workshop-derived.ts';
+import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
 
 /**
  * The facilitator's controls while co-mapping: who records, undo/redo, what was changed, and the hand-back
@@ -32,11 +32,11 @@ export function WorkshopPanel() {
   const date = todayIso();
   // The writers (and PapaParse) load on first use, keeping them out of the first page load.
   const exportCsv = async () => {
-    const { workshopToCsv } = await import('../../domain/workshop-export.ts');
+    const { workshopToCsv } = await import('../../domain/workshop/workshop-export.ts');
     downloadCsv(fileNameOf([t('workshop.fileName'), date], 'csv'), workshopToCsv(rows, vocabulary));
   };
   const exportGeoJson = async () => {
-    const { workshopToGeoJson } = await import('../../domain/workshop-export.ts');
+    const { workshopToGeoJson } = await import('../../domain/workshop/workshop-export.ts');
     downloadFile(
       fileNameOf([t('workshop.fileName'), date], 'geojson'),
       workshopToGeoJson(rows, vocabulary),
@@ -51,7 +51,7 @@ export function WorkshopPanel() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const { readWorkshopFile } = await import('../../domain/workshop-import.ts');
+    const { readWorkshopFile } = await import('../../domain/workshop/workshop-import.ts');
     const s = useAppStore.getState();
     const loaded = readWorkshopFile(new Uint8Array(await file.arrayBuffer()), file.name, {
       categories: s.manifest?.categories ?? [],

@@ -1,5 +1,5 @@
-import type { Resource } from '../../domain/resource.ts';
-import { workshopMark } from '../../domain/workshop-record.ts';
+import type { Resource } from '../../domain/model/resource.ts';
+import { workshopMark } from '../../domain/workshop/workshop-record.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 

@@ -1,0 +1,149 @@
+import { type Gazetteer, placeKey } from '../geo/gazetteer.ts';
+import { recogniseHeader } from '../loading/column-mapping.ts';
+import { parseDelimitedText } from '../loading/parse-csv.ts';
+import { asLngLat, checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from '../model/coordinates.ts';
+import type { CoverageTarget } from './coverage.ts';
+
+/** Village targets read from an office's file, with the rows that could not be used. */
+export interface VillageTargets {
+  readonly targets: readonly CoverageTarget[];
+  /** 1-based rows (CSV lines or feature numbers) skipped for lack of a name or a position in Taiwan. */
+  readonly skippedRows: readonly number[];
+}
+
+/**
+ * Reads village points or boundaries (村里) supplied by an office: a CSV with 縣市, 鄉鎮市區, 村里, 緯度, 經度
+ * columns (any header the importer recognises), or GeoJSON with Point or (Multi)Polygon features whose
+ * properties name the village. A boundary stands for its area-weighted centroid.
+ */
+export function parseVillageTargets(text: string, gazetteer: Gazetteer | null): VillageTargets {
+  return /^\s*\{/.test(text) ? villagesFromGeoJson(text, gazetteer) : villagesFromCsv(text, gazetteer);
+}
+
+function villagesFromCsv(text: string, gazetteer: Gazetteer | null): VillageTargets {
+  const table = parseDelimitedText(text);
+  const column = (field: 'county' | 'town' | 'village' | 'lat' | 'lng') =>
+    table.headers.findIndex((h) => recogniseHeader(h) === field);
+  const [county, town, village, lat, lng] = [
+    column('county'),
+    column('town'),
+    column('village'),
+    column('lat'),
+    column('lng'),
+  ];
+  const targets: CoverageTarget[] = [];
+  const skippedRows: number[] = [];
+  table.rows.forEach((row, i) => {
+    const line = table.lineNumbers[i] ?? i + 2;
+    const cell = (c: number) => (c >= 0 ? (row[c] ?? '').trim() : '');
+    const position = checkedPosition(parseCoordinate(cell(lat)), parseCoordinate(cell(lng)));
+    const target = makeTarget(cell(county), cell(town), cell(village), position, gazetteer);
+    if (target) targets.push(target);
+    else skippedRows.push(line);
+  });
+  return { targets, skippedRows };
+}
+
+function checkedPosition(lat: number | null, lng: number | null): LatLng | null {
+  if (lat === null || lng === null) return null;
+  const check = checkLatLng(lat, lng);
+  return check.kind === 'ok' || check.kind === 'swapped' ? check.position : null;
+}
+
+function makeTarget(
+  county: string,
+  town: string,
+  village: string,
+  position: LatLng | null,
+  gazetteer: Gazetteer | null,
+): CoverageTarget | null {
+  if (!village || !position) return null;
+  let c = placeKey(county);
+  const t = placeKey(town);
+  // A file of one county often leaves the county out: take it from the gazetteer when the town is unique.
+  if (!c && t && gazetteer) {
+    const matches = gazetteer.findByTown(t);
+    if (matches.length === 1 && matches[0]) c = matches[0].county;
+  }
+  return { county: c, town: t, village: village.trim(), position };
+}
+
+const VILLAGE_KEYS = ['村里', '村里名稱', '里', '村', 'village', 'VILLNAME', 'vill_name', 'name'];
+const TOWN_KEYS = ['鄉鎮市區', '鄉鎮', 'town', 'TOWNNAME', 'town_name'];
+const COUNTY_KEYS = ['縣市', 'county', 'COUNTYNAME', 'county_name'];
+
+function property(props: Record<string, unknown>, keys: readonly string[]): string {
+  for (const key of keys) {
+    const found = Object.keys(props).find((k) => k.toLowerCase() === key.toLowerCase());
+    const value = found === undefined ? undefined : props[found];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return '';
+}
+
+function villagesFromGeoJson(text: string, gazetteer: Gazetteer | null): VillageTargets {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { targets: [], skippedRows: [1] };
+  }
+  const features =
+    typeof data === 'object' && data !== null && Array.isArray((data as { features?: unknown }).features)
+      ? ((data as { features: unknown[] }).features as { properties?: unknown; geometry?: unknown }[])
+      : [];
+  const targets: CoverageTarget[] = [];
+  const skippedRows: number[] = [];
+  features.forEach((feature, i) => {
+    const props = (typeof feature?.properties === 'object' && feature.properties) || {};
+    const p = props as Record<string, unknown>;
+    const point = representativePoint(feature?.geometry);
+    const target = makeTarget(
+      property(p, COUNTY_KEYS),
+      property(p, TOWN_KEYS),
+      property(p, VILLAGE_KEYS),
+      point ? checkedPosition(point[0], point[1]) : null,
+      gazetteer,
+    );
+    if (target) targets.push(target);
+    else skippedRows.push(i + 1);
+  });
+  return { targets, skippedRows };
+}
+
+type Ring = readonly (readonly number[])[];
+
+/** A Point's position, or the area-weighted centroid of a (Multi)Polygon's outer rings, as [lat, lng]. */
+function representativePoint(geometry: unknown): [number, number] | null {
+  const g = geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+  if (!g || !Array.isArray(g.coordinates)) return null;
+  if (g.type === 'Point') {
+    const [lng, lat] = g.coordinates as number[];
+    if (typeof lng !== 'number' || typeof lat !== 'number') return null;
+    const p = lngLatToLatLng(asLngLat(lng, lat));
+    return [p[0], p[1]];
+  }
+  const polygons =
+    g.type === 'Polygon'
+      ? [g.coordinates as Ring[]]
+      : g.type === 'MultiPolygon'
+        ? (g.coordinates as Ring[][])
+        : [];
+  let area = 0;
+  let cx = 0;
+  let cy = 0;
+  for (const polygon of polygons) {
+    const outer = polygon[0];
+    if (!outer) continue;
+    for (let i = 0; i + 1 < outer.length; i++) {
+      const [x0 = 0, y0 = 0] = outer[i] ?? [];
+      const [x1 = 0, y1 = 0] = outer[i + 1] ?? [];
+      const cross = x0 * y1 - x1 * y0;
+      area += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
+    }
+  }
+  if (area === 0) return null;
+  return [cy / (3 * area), cx / (3 * area)];
+}

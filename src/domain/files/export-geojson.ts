@@ -1,0 +1,33 @@
+import { latLngToLngLat } from '../model/coordinates.ts';
+import type { Resource } from '../model/resource.ts';
+import { cellText, columnHeader, type ExportColumnId, type ExportContext } from './export-columns.ts';
+
+/**
+ * A GeoJSON FeatureCollection (RFC 7946: WGS84, [lng, lat]); every chosen column but lat/lng is a property.
+ * A record without a position has a null geometry, so it is kept rather than dropped.
+ */
+export function exportGeoJson(
+  resources: readonly Resource[],
+  columns: readonly ExportColumnId[],
+  ctx: ExportContext,
+): string {
+  const propertyColumns = columns.filter((c) => c !== 'lat' && c !== 'lng');
+  const features = resources.map((r) => {
+    const properties: Record<string, string> = {};
+    for (const column of propertyColumns) {
+      Object.defineProperty(properties, columnHeader(column, ctx.language), {
+        value: cellText(r, column, ctx),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return {
+      type: 'Feature',
+      id: r.id,
+      geometry: r.position ? { type: 'Point', coordinates: [...latLngToLngLat(r.position)] } : null,
+      properties,
+    };
+  });
+  return JSON.stringify({ type: 'FeatureCollection', features }, null, 1);
+}

@@ -1,0 +1,209 @@
+import { zipSync } from 'fflate';
+import { toCsvText } from '../loading/parse-csv.ts';
+import type { Resource } from '../model/resource.ts';
+import { cellText, type ExportContext } from './export-columns.ts';
+import { neutraliseFormula } from './export-csv.ts';
+
+/** HSDS 1.1 tables and the fields this export fills (the Open Referral column names). */
+const TABLES = {
+  organizations: [
+    'id',
+    'name',
+    'alternate_name',
+    'description',
+    'email',
+    'url',
+    'tax_status',
+    'tax_id',
+    'year_incorporated',
+    'legal_status',
+  ],
+  services: [
+    'id',
+    'organization_id',
+    'program_id',
+    'name',
+    'alternate_name',
+    'description',
+    'url',
+    'email',
+    'status',
+    'taxonomy_ids',
+  ],
+  locations: [
+    'id',
+    'organization_id',
+    'name',
+    'alternate_name',
+    'description',
+    'transportation',
+    'latitude',
+    'longitude',
+  ],
+  services_at_location: ['id', 'service_id', 'location_id', 'description'],
+  phones: [
+    'id',
+    'location_id',
+    'service_id',
+    'organization_id',
+    'contact_id',
+    'service_at_location_id',
+    'number',
+    'extension',
+    'type',
+    'language',
+    'description',
+    'department',
+  ],
+  physical_addresses: [
+    'id',
+    'location_id',
+    'organization_id',
+    'attention',
+    'address_1',
+    'address_2',
+    'address_3',
+    'address_4',
+    'city',
+    'region',
+    'state_province',
+    'postal_code',
+    'country',
+  ],
+} as const;
+
+/**
+ * Fields HSDS has no place for, carried in extension columns (x_…) of locations.csv so that a re-import
+ * loses nothing; HSDS consumers ignore columns they do not know.
+ */
+export const HSDS_EXTENSION_COLUMNS = [
+  'x_category',
+  'x_services',
+  'x_county',
+  'x_town',
+  'x_village',
+  'x_precision',
+  'x_opening_hours',
+  'x_source',
+  'x_last_verified',
+  'x_visibility',
+  'x_extra',
+] as const;
+
+type Table = keyof typeof TABLES;
+
+/**
+ * An Open Referral HSDS 1.1 style data package (a ZIP of CSVs plus datapackage.json). Each record becomes an
+ * organization with one location, one service (its category; taxonomy_ids are the service tags), its phones
+ * and its physical address. CSVs are UTF-8 with BOM and CRLF, formulas neutralised, as the CSV export.
+ */
+export function exportHsdsPackage(
+  resources: readonly Resource[],
+  ctx: ExportContext,
+  title: string,
+): Uint8Array {
+  const rows: Record<Table, string[][]> = {
+    organizations: [],
+    services: [],
+    locations: [],
+    services_at_location: [],
+    phones: [],
+    physical_addresses: [],
+  };
+  const text = (r: Resource, column: Parameters<typeof cellText>[1]) => cellText(r, column, ctx);
+  for (const r of resources) {
+    const serviceId = `${r.id}-service`;
+    rows.organizations.push([r.id, r.name, '', r.description ?? '', '', r.website ?? '', '', '', '', '']);
+    rows.services.push([
+      serviceId,
+      r.id,
+      '',
+      text(r, 'category'),
+      '',
+      text(r, 'services'),
+      r.website ?? '',
+      '',
+      'active',
+      r.services.join(','),
+    ]);
+    rows.locations.push([
+      r.id,
+      r.id,
+      r.name,
+      '',
+      r.description ?? '',
+      '',
+      text(r, 'lat'),
+      text(r, 'lng'),
+      text(r, 'category'),
+      text(r, 'services'),
+      r.county,
+      r.town,
+      r.village ?? '',
+      text(r, 'precision'),
+      r.openingHours ?? '',
+      r.source,
+      r.lastVerified ?? '',
+      text(r, 'visibility'),
+      Object.keys(r.extra).length > 0 ? JSON.stringify(r.extra) : '',
+    ]);
+    rows.services_at_location.push([`${r.id}-sal`, serviceId, r.id, '']);
+    r.phones.forEach((phone, i) => {
+      rows.phones.push([`${r.id}-phone-${i + 1}`, r.id, '', '', '', '', phone, '', 'voice', 'zh-TW', '', '']);
+    });
+    if (r.address) {
+      rows.physical_addresses.push([
+        `${r.id}-address`,
+        r.id,
+        '',
+        '',
+        r.address,
+        '',
+        '',
+        '',
+        r.town,
+        '',
+        r.county,
+        '',
+        'TW',
+      ]);
+    }
+  }
+  const encoder = new TextEncoder();
+  const files: Record<string, Uint8Array> = {};
+  for (const table of Object.keys(TABLES) as Table[]) {
+    const headers =
+      table === 'locations' ? [...TABLES.locations, ...HSDS_EXTENSION_COLUMNS] : [...TABLES[table]];
+    const csv = toCsvText(
+      headers,
+      rows[table].map((row) => row.map(neutraliseFormula)),
+      { quoteAll: true },
+    );
+    files[`${table}.csv`] = encoder.encode(`\uFEFF${csv}\r\n`);
+  }
+  files['datapackage.json'] = encoder.encode(JSON.stringify(dataPackage(title), null, 2));
+  return zipSync(files, { level: 6 });
+}
+
+function dataPackage(title: string) {
+  return {
+    name: 'community-resource-map-hsds',
+    title,
+    profile: 'tabular-data-package',
+    version: '1.1',
+    description: 'Open Referral Human Services Data Specification (HSDS) 1.1 style export of 共生資源地圖.',
+    resources: (Object.keys(TABLES) as Table[]).map((table) => ({
+      name: table,
+      path: `${table}.csv`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      schema: {
+        fields: [...TABLES[table], ...(table === 'locations' ? HSDS_EXTENSION_COLUMNS : [])].map((name) => ({
+          name,
+          type: name === 'latitude' || name === 'longitude' ? 'number' : 'string',
+        })),
+      },
+    })),
+  };
+}

@@ -1,0 +1,148 @@
+import {
+  type CategoryConfig,
+  type Label,
+  MARKER_SYMBOLS,
+  type MarkerSymbol,
+  type ServiceTagConfig,
+} from './categories.ts';
+import { hasResidentSettings, parseResidentConfig, type ResidentConfig } from './resident-config.ts';
+import type { Visibility } from './resource.ts';
+
+/** One data file listed in data/manifest.json. */
+export interface ManifestFile {
+  readonly path: string;
+  readonly category: string;
+  readonly county?: string;
+  readonly source: string;
+  readonly visibility: Visibility;
+  /** Demo records (示範資料): the UI shows a notice so nobody mistakes them for real shops. */
+  readonly sample: boolean;
+}
+
+export interface BasemapConfig {
+  readonly id: string;
+  readonly label: Label;
+  readonly url: string;
+  readonly attribution: string;
+  readonly maxZoom: number;
+}
+
+/** The configuration an office edits: title, files, categories, service tags and basemaps. */
+export interface Manifest {
+  readonly title: Label;
+  readonly files: readonly ManifestFile[];
+  readonly gazetteer: string;
+  readonly categories: readonly CategoryConfig[];
+  readonly serviceTags: readonly ServiceTagConfig[];
+  readonly basemaps: readonly BasemapConfig[];
+  /** Needs, hotlines and the report-a-correction link, when the manifest sets any (see residentConfigOf). */
+  readonly residents?: ResidentConfig;
+  /**
+   * The data files compiled at build time (domain/publish/dataset-pack.ts), written by the build into the manifest it
+   * ships; an office never sets it. The page then downloads the result instead of parsing the files.
+   */
+  readonly pack?: string;
+  /** The pack's positions alone, fetched beside it (also written by the build). */
+  readonly packPositions?: string;
+}
+
+/** Thrown with a list of what is wrong in the manifest, so an office can fix it. */
+export class ManifestError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`manifest.json: ${problems.join('; ')}`);
+  }
+}
+
+/** Validates parsed manifest JSON. */
+export function parseManifest(data: unknown): Manifest {
+  const problems: string[] = [];
+  const obj = isObject(data) ? data : {};
+  if (!isObject(data)) problems.push('not a JSON object');
+  const title = label(obj.title, 'title', problems);
+  const files = array(obj.files, 'files', problems).map((f, i): ManifestFile => {
+    const o = isObject(f) ? f : {};
+    return {
+      path: str(o.path, `files[${i}].path`, problems),
+      category: str(o.category, `files[${i}].category`, problems),
+      ...(typeof o.county === 'string' ? { county: o.county } : {}),
+      source: typeof o.source === 'string' ? o.source : '',
+      visibility: o.visibility === 'internal' ? 'internal' : 'public',
+      sample: o.sample === true,
+    };
+  });
+  const categories = array(obj.categories, 'categories', problems).map((c, i): CategoryConfig => {
+    const o = isObject(c) ? c : {};
+    const symbol = MARKER_SYMBOLS.includes(o.symbol as MarkerSymbol) ? (o.symbol as MarkerSymbol) : 'circle';
+    if (symbol !== o.symbol)
+      problems.push(`categories[${i}].symbol must be one of ${MARKER_SYMBOLS.join(', ')}`);
+    return {
+      id: str(o.id, `categories[${i}].id`, problems),
+      label: label(o.label, `categories[${i}].label`, problems),
+      aliases: strings(o.aliases),
+      color: str(o.color, `categories[${i}].color`, problems),
+      symbol,
+    };
+  });
+  const serviceTags = array(obj.serviceTags, 'serviceTags', problems).map((t, i): ServiceTagConfig => {
+    const o = isObject(t) ? t : {};
+    return {
+      id: str(o.id, `serviceTags[${i}].id`, problems),
+      label: label(o.label, `serviceTags[${i}].label`, problems),
+      aliases: strings(o.aliases),
+    };
+  });
+  const basemaps = array(obj.basemaps, 'basemaps', problems).map((b, i): BasemapConfig => {
+    const o = isObject(b) ? b : {};
+    return {
+      id: str(o.id, `basemaps[${i}].id`, problems),
+      label: label(o.label, `basemaps[${i}].label`, problems),
+      url: str(o.url, `basemaps[${i}].url`, problems),
+      attribution: str(o.attribution, `basemaps[${i}].attribution`, problems),
+      maxZoom: typeof o.maxZoom === 'number' ? o.maxZoom : 18,
+    };
+  });
+  const categoryIds = new Set(categories.map((c) => c.id));
+  files.forEach((f, i) => {
+    if (f.category && !categoryIds.has(f.category))
+      problems.push(`files[${i}].category "${f.category}" is not a category id`);
+  });
+  const gazetteer = typeof obj.gazetteer === 'string' ? obj.gazetteer : 'tw-township-centroids.csv';
+  const residents = hasResidentSettings(obj)
+    ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), problems)
+    : undefined;
+  if (problems.length > 0) throw new ManifestError(problems);
+  return {
+    title,
+    files,
+    gazetteer,
+    categories,
+    serviceTags,
+    basemaps,
+    ...(residents ? { residents } : {}),
+    ...(typeof obj.pack === 'string' && obj.pack !== '' ? { pack: obj.pack } : {}),
+    ...(typeof obj.packPositions === 'string' && obj.packPositions !== ''
+      ? { packPositions: obj.packPositions }
+      : {}),
+  };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function array(v: unknown, path: string, problems: string[]): unknown[] {
+  if (Array.isArray(v)) return v;
+  problems.push(`${path} must be a list`);
+  return [];
+}
+function str(v: unknown, path: string, problems: string[]): string {
+  if (typeof v === 'string' && v !== '') return v;
+  problems.push(`${path} must be a non-empty text`);
+  return '';
+}
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
+}
+function label(v: unknown, path: string, problems: string[]): Label {
+  const o = isObject(v) ? v : {};
+  return { zh: str(o.zh, `${path}.zh`, problems), en: str(o.en, `${path}.en`, problems) };
+}

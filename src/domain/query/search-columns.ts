@@ -1,0 +1,239 @@
+import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
+import { normalizeForSearch } from '../model/normalize-text.ts';
+import type { Resource } from '../model/resource.ts';
+
+/**
+ * The resources as flat columns in display order, so that a keystroke scans short strings and small integers
+ * instead of objects. A resource's own text (name, address, place) is searched per record; category and service
+ * names are the same for thousands of records, so a search term is matched against each label once and the
+ * records are then picked by their category code and service bits.
+ */
+export interface SearchColumns {
+  /**
+   * The normalised own texts of the records, in display order, joined by U+0002, with the start of each in
+   * `starts` (one more entry: the end). One native string search over this finds every record containing a
+   * term, fast even before the JavaScript is optimised; and it crosses from a worker as one flat string.
+   */
+  readonly joined: string;
+  readonly starts: Int32Array;
+  /** Category code at each display position (an index into categoryIds). */
+  readonly category: Uint16Array;
+  readonly categoryIds: readonly string[];
+  /** Normalised "zh en" label per category code ('' for a category the configuration does not name). */
+  readonly categoryLabels: readonly string[];
+  /** Configured service tags, as bits: record k holds words [k * tagWords, (k + 1) * tagWords). */
+  readonly tagBits: Uint32Array;
+  readonly tagWords: number;
+  readonly tagIds: readonly string[];
+  /** Normalised "zh en" label per tag bit. */
+  readonly tagLabels: readonly string[];
+  /** County and town codes at each display position (indexes into counties / towns). */
+  readonly county: Uint16Array;
+  readonly counties: readonly string[];
+  readonly town: Uint32Array;
+  readonly towns: readonly string[];
+}
+
+const labelText = (label: { zh: string; en: string }) => normalizeForSearch(`${label.zh} ${label.en}`);
+
+/** How service tags are laid out as bits, and their searchable labels ("zh en", normalised). */
+export function tagColumnsOf(
+  serviceTags: readonly ServiceTagConfig[],
+): Pick<SearchColumns, 'tagWords' | 'tagIds' | 'tagLabels'> {
+  return {
+    tagWords: Math.ceil(serviceTags.length / 32),
+    tagIds: serviceTags.map((t) => t.id),
+    tagLabels: serviceTags.map((t) => labelText(t.label)),
+  };
+}
+
+/** The searchable label of each category id: "zh en", normalised; '' for an id the configuration does not name. */
+export function categoryLabelsOf(ids: readonly string[], categories: readonly CategoryConfig[]): string[] {
+  const byId = new Map(categories.map((c) => [c.id, c] as const));
+  return ids.map((id) => {
+    const c = byId.get(id);
+    return c ? labelText(c.label) : '';
+  });
+}
+
+/**
+ * The text a search looks in for one resource, besides its category and configured service names: name,
+ * address, county, town, village, and service labels the configuration does not know (kept as written).
+ */
+export function ownSearchTextBuilder(serviceTags: readonly ServiceTagConfig[]): (r: Resource) => string {
+  const configured = new Set(serviceTags.map((t) => t.id));
+  return (r) => {
+    let text = `${r.name}\u0001${r.address}\u0001${r.county}\u0001${r.town}\u0001${r.village ?? ''}`;
+    for (const s of r.services) if (!configured.has(s)) text += `\u0001${s}`;
+    return normalizeForSearch(text);
+  };
+}
+
+/** A string → small integer dictionary that grows as values are met (codes in the order values are met). */
+export function encoder(initial: readonly string[] = []) {
+  const values = [...initial];
+  const codes = new Map(values.map((v, i) => [v, i] as const));
+  return {
+    values,
+    code(value: string): number {
+      let code = codes.get(value);
+      if (code === undefined) {
+        code = values.length;
+        codes.set(value, code);
+        values.push(value);
+      }
+      return code;
+    },
+  };
+}
+
+/**
+ * Builds the columns. `texts` holds precomputed own texts by resource index (the loading worker sends them);
+ * a missing entry is computed here.
+ */
+export function buildSearchColumns(
+  resources: readonly Resource[],
+  order: readonly number[],
+  categories: readonly CategoryConfig[],
+  serviceTags: readonly ServiceTagConfig[],
+  texts: readonly (string | undefined)[] = [],
+): SearchColumns {
+  const n = order.length;
+  const ownText = ownSearchTextBuilder(serviceTags);
+  const categoryCodes = encoder(categories.map((c) => c.id));
+  const countyCodes = encoder();
+  const townCodes = encoder();
+  const tagBit = new Map(serviceTags.map((t, i) => [t.id, i] as const));
+  const tagWords = Math.ceil(serviceTags.length / 32);
+  const ordered = new Array<string>(n);
+  const columns = {
+    category: new Uint16Array(n),
+    tagBits: new Uint32Array(n * tagWords),
+    county: new Uint16Array(n),
+    town: new Uint32Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    const r = resources[i] as Resource;
+    ordered[k] = texts[i] ?? ownText(r);
+    columns.category[k] = categoryCodes.code(r.category);
+    columns.county[k] = countyCodes.code(r.county);
+    columns.town[k] = townCodes.code(r.town);
+    for (const s of r.services) {
+      const bit = tagBit.get(s);
+      if (bit === undefined) continue;
+      const word = k * tagWords + (bit >>> 5);
+      columns.tagBits[word] = (columns.tagBits[word] as number) | (1 << (bit & 31));
+    }
+  }
+  const starts = new Int32Array(n + 1);
+  for (let k = 0, at = 0; k < n; k++) {
+    starts[k] = at;
+    at += (ordered[k] as string).length + 1;
+    starts[k + 1] = at;
+  }
+  return {
+    ...columns,
+    joined: ordered.join('\u0002'),
+    starts,
+    categoryIds: categoryCodes.values,
+    categoryLabels: categoryLabelsOf(categoryCodes.values, categories),
+    ...tagColumnsOf(serviceTags),
+    counties: countyCodes.values,
+    towns: townCodes.values,
+  };
+}
+
+/**
+ * Search columns whose joined text is still the UTF-16LE bytes a compiled pack stores it as: how the loading
+ * worker sends them, transferring the bytes instead of copying a string of millions of characters, which the page
+ * decodes once it is idle or a search first needs it (see unpackSearchColumns).
+ */
+export interface PackedSearchColumns extends Omit<SearchColumns, 'joined'> {
+  readonly joinedUtf16: Uint8Array;
+  /** The bytes hold the text as a JSON string: it has a lone surrogate, which a decoder would replace. */
+  readonly joinedAsJson: boolean;
+}
+
+const packedForms = new WeakMap<SearchColumns, PackedSearchColumns>();
+
+/** The columns as they are, or, when packed, with their joined text decoded the first time it is read. */
+export function unpackSearchColumns(columns: SearchColumns | PackedSearchColumns): SearchColumns {
+  if (!('joinedUtf16' in columns)) return columns;
+  const { joinedUtf16, joinedAsJson, ...rest } = columns;
+  let joined: string | undefined;
+  const unpacked = Object.defineProperty(rest, 'joined', {
+    enumerable: true,
+    get: () => {
+      if (joined === undefined) {
+        // ignoreBOM: a search text that starts with U+FEFF keeps it (a decoder drops a leading one by default).
+        const text = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(joinedUtf16);
+        joined = joinedAsJson ? (JSON.parse(text) as string) : text;
+      }
+      return joined;
+    },
+  }) as SearchColumns;
+  packedForms.set(unpacked, columns);
+  return unpacked;
+}
+
+/** The packed form the columns were unpacked from (unpackSearchColumns), to send on as such; else the columns. */
+export function packedSearchColumns(columns: SearchColumns): SearchColumns | PackedSearchColumns {
+  return packedForms.get(columns) ?? columns;
+}
+
+/** The own text of the record at display position k. */
+export function recordText(columns: SearchColumns, k: number): string {
+  return columns.joined.slice(columns.starts[k], (columns.starts[k + 1] as number) - 1);
+}
+
+/** The typed arrays of the columns, to transfer (not copy) them from a worker. */
+export function columnBuffers(columns: SearchColumns): ArrayBuffer[] {
+  return [columns.category, columns.tagBits, columns.county, columns.town, columns.starts].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+/**
+ * The display positions whose own text contains the term, ascending. The term holds no control characters,
+ * so a match never spans two records.
+ */
+export function textMatches(columns: SearchColumns, term: string): number[] {
+  const { joined, starts } = columns;
+  const out: number[] = [];
+  let k = 0;
+  let at = joined.indexOf(term);
+  while (at !== -1) {
+    while ((starts[k + 1] as number) <= at) k++;
+    out.push(k);
+    at = joined.indexOf(term, starts[k + 1] as number);
+  }
+  return out;
+}
+
+/** The bits of the configured tags whose label contains a term, or that a filter names. */
+export function tagMask(columns: SearchColumns, hasTag: (bit: number) => boolean): Uint32Array {
+  const mask = new Uint32Array(columns.tagWords);
+  for (let bit = 0; bit < columns.tagIds.length; bit++) {
+    if (hasTag(bit)) mask[bit >>> 5] = (mask[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  return mask;
+}
+
+/** Whether the record at display position k has any of the tags in the mask. */
+export function hasAnyTag(columns: SearchColumns, k: number, mask: Uint32Array): boolean {
+  const base = k * columns.tagWords;
+  for (let w = 0; w < mask.length; w++)
+    if ((columns.tagBits[base + w] as number) & (mask[w] as number)) return true;
+  return false;
+}
+
+/** How many records each category code has (in columns.categoryIds order). */
+export function categoryTotalsOf(columns: SearchColumns): Int32Array {
+  const totals = new Int32Array(columns.categoryIds.length);
+  for (let k = 0; k < columns.category.length; k++) {
+    const code = columns.category[k] as number;
+    totals[code] = (totals[code] as number) + 1;
+  }
+  return totals;
+}

@@ -1,0 +1,171 @@
+import type { Resource } from '../model/resource.ts';
+import {
+  type FilterResult,
+  filterResources,
+  type ResourceFilters,
+  type ResourceIndex,
+} from './resource-index.ts';
+
+/** The column the workshop form writes a start year to; files use it (or one of the names below) too. */
+export const START_YEAR_COLUMN = '設立年度';
+
+const START_YEAR_COLUMNS = [
+  START_YEAR_COLUMN,
+  '設立年',
+  '成立年度',
+  '成立年',
+  '開辦年度',
+  '設置年度',
+  'start_year',
+  'startyear',
+  'year_started',
+  'established',
+];
+const KEYS = new Set(START_YEAR_COLUMNS.map(columnKey));
+
+function columnKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\s_\-()（）]/g, '')
+    .toLowerCase();
+}
+
+/**
+ * Reads a start-year cell: 2020, 109 (ROC, = 2020), 民國109年, 109年度, or a full date (2020-05-01, 109/05/01).
+ * Returns null for anything that is not a plausible year.
+ */
+export function parseStartYear(raw: string): number | null {
+  const text = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/^民國\s*/, '');
+  const m = /^(\d{2,4})(?:\s*年度?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?$/.exec(text);
+  if (!m) return null;
+  const digits = m[1] ?? '';
+  const year = digits.length <= 3 ? Number(digits) + 1911 : Number(digits);
+  return year >= 1912 && year <= 2200 ? year : null;
+}
+
+const isYearColumn = new Map<string, boolean>();
+const yearCache = new WeakMap<Resource, number | null>();
+
+/** The year a resource started (from a 設立年度-like column), or null when it does not say. Cached per record. */
+export function startYearOf(resource: Resource): number | null {
+  const cached = yearCache.get(resource);
+  if (cached !== undefined) return cached;
+  const year = readStartYear(resource);
+  yearCache.set(resource, year);
+  return year;
+}
+
+function readStartYear(resource: Resource): number | null {
+  for (const column in resource.extra) {
+    let known = isYearColumn.get(column);
+    if (known === undefined) {
+      known = KEYS.has(columnKey(column));
+      isYearColumn.set(column, known);
+    }
+    if (!known) continue;
+    const year = parseStartYear(resource.extra[column] ?? '');
+    if (year !== null) return year;
+  }
+  return null;
+}
+
+const yearsCache = new WeakMap<readonly Resource[], Int32Array>();
+
+/** Every record's start year by index (0: none), computed once per list so a slider step is a tight loop. */
+export function startYears(resources: readonly Resource[]): Int32Array {
+  let years = yearsCache.get(resources);
+  if (!years) {
+    years = new Int32Array(resources.length);
+    resources.forEach((r, i) => {
+      (years as Int32Array)[i] = readStartYear(r) ?? 0;
+    });
+    yearsCache.set(resources, years);
+  }
+  return years;
+}
+
+/** The start years already known for this very list (computed or primed), without computing them. */
+export function knownStartYears(resources: readonly Resource[]): Int32Array | undefined {
+  return yearsCache.get(resources);
+}
+
+/** Remembers start years computed elsewhere (the loading worker) for this very list. */
+export function primeStartYears(resources: readonly Resource[], years: Int32Array): void {
+  if (years.length === resources.length) yearsCache.set(resources, years);
+}
+
+export type StartYearRange = { readonly min: number; readonly max: number; readonly withYear: number } | null;
+
+/** Earliest and latest of start years by index (0: none), and how many there are; null when there are none. */
+export function yearRangeOf(years: Int32Array): StartYearRange {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let withYear = 0;
+  for (let i = 0; i < years.length; i++) {
+    const year = years[i] as number;
+    if (year === 0) continue;
+    withYear++;
+    if (year < min) min = year;
+    if (year > max) max = year;
+  }
+  return withYear === 0 ? null : { min, max, withYear };
+}
+
+const rangeCache = new WeakMap<readonly Resource[], StartYearRange>();
+
+/** Remembers the start-year range computed elsewhere (at build time) for this very list. */
+export function primeStartYearRange(resources: readonly Resource[], range: StartYearRange): void {
+  rangeCache.set(resources, range);
+}
+
+/** Earliest and latest start years in the data, and how many records carry one; null when none do. */
+export function startYearRange(resources: readonly Resource[]): StartYearRange {
+  const primed = rangeCache.get(resources);
+  return primed !== undefined ? primed : yearRangeOf(startYears(resources));
+}
+
+/**
+ * The map and counts "as of" a year: the filters' result, keeping only records that had started by then.
+ * Records without a start year are left out (they cannot be placed in time) and counted, so the UI can say so.
+ */
+export function filterAsOfYear(
+  index: ResourceIndex,
+  filters: ResourceFilters,
+  year: number,
+): FilterResult & { readonly withoutYear: number } {
+  const everyCategory = filterResources(index, { ...filters, hiddenCategories: [] });
+  return applyStartYear(index.resources, everyCategory, filters.hiddenCategories, year);
+}
+
+/**
+ * The year step of filterAsOfYear, given the other filters' result with no category hidden (so that it can be
+ * kept while the year slider moves: each step is then one pass over that result).
+ */
+export function applyStartYear(
+  resources: readonly Resource[],
+  everyCategory: FilterResult,
+  hiddenCategories: readonly string[],
+  year: number,
+): FilterResult & { readonly withoutYear: number } {
+  const hidden = new Set(hiddenCategories);
+  const years = startYears(resources);
+  const categoryCounts: Record<string, number> = {};
+  const visible: number[] = [];
+  let withoutYear = 0;
+  for (const i of everyCategory.visible) {
+    const r = resources[i];
+    if (!r) continue;
+    const start = years[i] ?? 0;
+    if (start === 0) {
+      if (!hidden.has(r.category)) withoutYear++;
+      continue;
+    }
+    if (start > year) continue;
+    categoryCounts[r.category] = (categoryCounts[r.category] ?? 0) + 1;
+    if (!hidden.has(r.category)) visible.push(i);
+  }
+  return { visible, categoryCounts, withoutYear };
+}

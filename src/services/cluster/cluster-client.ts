@@ -1,0 +1,146 @@
+import type { BBox, ClusterIndex, ClusterItem } from '../../domain/geo/cluster-index.ts';
+import { everyIndex, type PositionColumns } from '../../domain/geo/position-columns.ts';
+import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
+
+/** Asynchronous clustering: the index lives in a worker; the map asks for what its viewport needs. */
+export interface ClusterClient {
+  setPositions(columns: PositionColumns): void;
+  /**
+   * Sets the positions and starts indexing all of them at once: the loading path calls this as soon as the
+   * worker has the positions, so the index is (nearly) ready when the records land. A later setVisible of
+   * every index (no filter) with the same positions reuses it.
+   */
+  prepareAll(columns: PositionColumns): void;
+  /** Rebuilds the index for these visible indexes; resolves when queries will see them. */
+  setVisible(visible: readonly number[]): Promise<void>;
+  query(bbox: BBox, zoom: number): Promise<ClusterItem[]>;
+  expansionZoom(clusterId: number): Promise<number>;
+  /**
+   * A port for the dataset worker to send positions straight to the cluster worker ('prepare'), so that
+   * indexing starts without waiting for the page; undefined without workers.
+   */
+  connectPort(): MessagePort | undefined;
+  dispose(): void;
+}
+
+/** A worker-backed client in browsers; the same index in-thread where workers are missing (tests). */
+export function createClusterClient(): ClusterClient {
+  return typeof Worker === 'undefined' ? inThreadClient() : workerClient();
+}
+
+let shared: ClusterClient | null = null;
+
+/** The page's clustering client (there is one map): created on first use, kept for the page's life. */
+export function sharedClusterClient(): ClusterClient {
+  shared ??= createClusterClient();
+  return shared;
+}
+
+function workerClient(): ClusterClient {
+  const worker = new Worker(new URL('./cluster-worker.ts', import.meta.url), { type: 'module' });
+  let nextId = 1;
+  let generation = 0;
+  const pending = new Map<number, (reply: ClusterReply) => void>();
+  const ready = new Map<number, () => void>();
+  worker.onmessage = (event: MessageEvent<ClusterReply>) => {
+    const message = event.data;
+    if (message.type === 'ready') {
+      // Earlier generations were superseded: release their waiters too.
+      for (const [g, resolve] of ready) {
+        if (g <= message.generation) {
+          resolve();
+          ready.delete(g);
+        }
+      }
+      return;
+    }
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  };
+  const send = (message: ClusterRequest, transfer: Transferable[] = []) =>
+    worker.postMessage(message, transfer);
+  const ask = (build: (id: number) => ClusterRequest) =>
+    new Promise<ClusterReply>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      send(build(id));
+    });
+  let sentColumns: PositionColumns | null = null;
+  // The last index built: for which positions, and whether of every index (what an unfiltered view shows).
+  let built: { columns: PositionColumns | null; all: boolean; ready: Promise<void> } = {
+    columns: null,
+    all: false,
+    ready: Promise.resolve(),
+  };
+  const setPositions = (columns: PositionColumns) => {
+    if (columns === sentColumns) return;
+    sentColumns = columns;
+    send({ type: 'positions', columns });
+  };
+  /** `visible` null: every index, in index order (made by the worker, not on the page). */
+  const build = (visible: Int32Array | null, all: boolean) => {
+    generation += 1;
+    const g = generation;
+    const done = new Promise<void>((resolve) => {
+      ready.set(g, resolve);
+      send({ type: 'visible', generation: g, visible, all }, visible ? [visible.buffer] : []);
+    });
+    built = { columns: sentColumns, all, ready: done };
+    return done;
+  };
+  return {
+    setPositions,
+    prepareAll(columns) {
+      setPositions(columns);
+      void build(null, true);
+    },
+    setVisible(visible) {
+      const all = sentColumns !== null && visible.length === sentColumns.lat.length;
+      if (all && built.all && built.columns === sentColumns) return built.ready;
+      return build(new Int32Array(visible), all);
+    },
+    query: async (bbox, zoom) => {
+      const reply = await ask((id) => ({ type: 'query', id, bbox, zoom }));
+      return reply.type === 'query' ? reply.items : [];
+    },
+    expansionZoom: async (clusterId) => {
+      const reply = await ask((id) => ({ type: 'expansion', id, clusterId }));
+      return reply.type === 'expansion' ? reply.zoom : 0;
+    },
+    connectPort() {
+      const channel = new MessageChannel();
+      send({ type: 'port', port: channel.port2 }, [channel.port2]);
+      return channel.port1;
+    },
+    dispose: () => worker.terminate(),
+  };
+}
+
+function inThreadClient(): ClusterClient {
+  // Loaded when first needed: where workers exist (every browser the app supports), supercluster stays out of
+  // the page's own JavaScript.
+  const clustering = import('../../domain/geo/cluster-index.ts');
+  let columns: PositionColumns = { lat: new Float64Array(0), lng: new Float64Array(0) };
+  let index: Promise<ClusterIndex> = clustering.then((m) => m.buildClusterIndexFromColumns(columns, []));
+  const rebuild = (visible: ArrayLike<number>) => {
+    const indexed = columns;
+    index = clustering.then((m) => m.buildClusterIndexFromColumns(indexed, visible));
+  };
+  return {
+    setPositions: (c) => {
+      columns = c;
+    },
+    prepareAll: (c) => {
+      columns = c;
+      rebuild(everyIndex(columns));
+    },
+    setVisible: async (visible) => {
+      rebuild(visible);
+      await index;
+    },
+    query: async (bbox, zoom) => (await index).query(bbox, zoom),
+    expansionZoom: async (clusterId) => (await index).expansionZoom(clusterId),
+    connectPort: () => undefined,
+    dispose: () => undefined,
+  };
+}

@@ -1,0 +1,138 @@
+import { type DuplicateCandidate, findDuplicates } from '../../domain/loading/duplicates.ts';
+import type { ImportResult } from '../../domain/loading/import-file.ts';
+import type { ImportFormat } from '../../domain/loading/import-formats.ts';
+import { assignUniqueIds } from '../../domain/loading/import-ids.ts';
+import type { CategoryConfig, ServiceTagConfig } from '../../domain/model/categories.ts';
+import type { Resource, Visibility } from '../../domain/model/resource.ts';
+import { buildIndexParts, type IndexParts } from '../../domain/query/index-parts.ts';
+import { listHasInternal, primeHasInternal } from '../../domain/query/internal-records.ts';
+import { primeIndex } from '../../domain/query/resource-index.ts';
+import { primeStartYears, startYears } from '../../domain/query/start-year.ts';
+import type { ImportedDataset } from '../../store/import/import-slice.ts';
+
+/**
+ * What the importer needs, besides the file, to turn its records into a dataset ready to show: the list of
+ * datasets' entry, and the records already on show (their ids stay unique, their repeats are flagged).
+ */
+export interface LandingRequest {
+  /** The new dataset's id; a replaced file keeps its own. */
+  readonly datasetId: string;
+  readonly fileName: string;
+  /** The format the person's file had, when the page converted it first (KML and KMZ arrive as GeoJSON). */
+  readonly format?: ImportFormat;
+  /** ISO date and time of the import. */
+  readonly importedAt: string;
+  readonly visibility: Visibility;
+  readonly origin: 'file' | 'url';
+  /** The records on show, without those of the dataset this file replaces. */
+  readonly existing: readonly DuplicateCandidate[];
+}
+
+/** An import ready to show: its entry in the list of datasets, and its records. */
+export interface LandedImport {
+  readonly dataset: ImportedDataset;
+  readonly resources: readonly Resource[];
+  /**
+   * The records' display order, search columns and positions, built with them in the worker: the page merges
+   * them with the records on show instead of sorting and normalising 100,000 records. Null when not built.
+   */
+  readonly parts: IndexParts | null;
+  /** What the page would otherwise scan the records for as they land, found in the worker. */
+  readonly facts: ListFacts;
+  /** Why nothing could be imported (an issue code) when the file gave no rows at all; null otherwise. */
+  readonly failure: string | null;
+}
+
+/** The few fields duplicate detection and id checks read: what the page sends the worker about its records. */
+export function duplicateCandidates(resources: readonly Resource[]): DuplicateCandidate[] {
+  return resources.map(({ id, name, address, position, precision }) => ({
+    id,
+    name,
+    address,
+    position,
+    precision,
+  }));
+}
+
+/**
+ * Turns an import's result into the dataset the page shows: ids made unique against the records on show,
+ * duplicates flagged, the report rows following renamed ids. Runs in the import worker.
+ */
+export function landImport(
+  result: ImportResult,
+  landing: LandingRequest,
+  config: {
+    readonly categories: readonly CategoryConfig[];
+    readonly serviceTags: readonly ServiceTagConfig[];
+  },
+): LandedImport {
+  const unique = assignUniqueIds(
+    result.resources,
+    result.rows,
+    new Set(landing.existing.map((r) => r.id)),
+    landing.fileName,
+  );
+  const fatal = result.rows.length === 0 ? result.issues.find((i) => i.severity === 'error') : undefined;
+  return {
+    dataset: {
+      id: landing.datasetId,
+      fileName: landing.fileName,
+      format: landing.format ?? result.format,
+      encoding: result.encoding,
+      importedAt: landing.importedAt,
+      visibility: landing.visibility,
+      origin: landing.origin,
+      mapping: result.mapping,
+      rows: unique.rows,
+      duplicates: flagged(landing.existing, unique.resources),
+    },
+    resources: unique.resources,
+    parts: buildIndexParts(unique.resources, config.categories, config.serviceTags),
+    facts: listFacts(unique.resources),
+    failure: fatal ? fatal.code : null,
+  };
+}
+
+/** Start years (設立年度) by record, and whether any record is internal (內部資料). */
+export interface ListFacts {
+  readonly startYears: Int32Array;
+  readonly hasInternal: boolean;
+}
+
+/** The facts of a list of records (in the worker that built them). */
+export function listFacts(resources: readonly Resource[]): ListFacts {
+  return { startYears: startYears(resources), hasInternal: listHasInternal(resources) };
+}
+
+/**
+ * Ties what the worker built and found to the very list the page shows: the page merges the index parts and
+ * reads the facts instead of passing over 100,000 records as they land.
+ */
+export function primeLanded(landed: LandedImport): void {
+  const { resources, parts, facts } = landed;
+  if (parts) primeIndex(resources, parts);
+  if (facts.startYears.length === resources.length) primeStartYears(resources, facts.startYears);
+  primeHasInternal(resources, facts.hasInternal);
+}
+
+/**
+ * Lands an import again on the page when the records on show changed while the worker ran (the default
+ * data arrived, a dataset was removed, a record was corrected): ids and duplicates against the records now.
+ */
+export function relandImport(landed: LandedImport, existing: readonly DuplicateCandidate[]): LandedImport {
+  const unique = assignUniqueIds(
+    landed.resources,
+    landed.dataset.rows,
+    new Set(existing.map((r) => r.id)),
+    landed.dataset.fileName,
+  );
+  return {
+    ...landed,
+    dataset: { ...landed.dataset, rows: unique.rows, duplicates: flagged(existing, unique.resources) },
+    resources: unique.resources,
+  };
+}
+
+function flagged(existing: readonly DuplicateCandidate[], imported: readonly Resource[]) {
+  return findDuplicates(existing, imported).map((pair) => ({ ...pair, resolution: 'open' as const }));
+}

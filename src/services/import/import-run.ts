@@ -1,0 +1,76 @@
+import { buildGazetteer, type Gazetteer } from '../../domain/geo/gazetteer.ts';
+import type { BuildContext } from '../../domain/loading/build-resource.ts';
+import { type ImportLibraries, importFile, previewImport } from '../../domain/loading/import-file.ts';
+import { sniffBinaryFormat } from '../../domain/loading/import-formats.ts';
+import { parseDelimitedText } from '../../domain/loading/parse-csv.ts';
+import { landImport } from './import-landing.ts';
+import type { ImportReply, ImportRequest } from './import-protocol.ts';
+
+let gazetteer: { url: string; value: Promise<Gazetteer> } | null = null;
+
+/** The gazetteer for township placement, fetched once per place the import runs (worker or page). */
+function gazetteerFrom(url: string, fetchText: (url: string) => Promise<string>): Promise<Gazetteer> {
+  if (gazetteer?.url !== url) {
+    gazetteer = { url, value: fetchText(url).then((text) => buildGazetteer(parseDelimitedText(text).rows)) };
+  }
+  return gazetteer.value;
+}
+
+/** SheetJS only for workbooks: it is a large module, loaded when a workbook arrives. */
+async function librariesFor(bytes: Uint8Array): Promise<ImportLibraries> {
+  const format = sniffBinaryFormat(bytes);
+  return format === 'xlsx' || format === 'ods' || format === 'xls'
+    ? { sheetjs: await import('@e965/xlsx') }
+    : {};
+}
+
+/**
+ * Handles one import request where it runs (the worker, or the page where workers do not exist): preview or
+ * the whole chain, posting progress as it goes, up to the dataset ready to show (ids, duplicates, search
+ * text). KML arrives already converted to GeoJSON (no DOM in workers).
+ */
+export async function handleImportRequest(
+  request: Extract<ImportRequest, { type: 'preview' | 'import' }>,
+  post: (reply: ImportReply) => void,
+  fetchText: (url: string) => Promise<string> = async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  },
+): Promise<void> {
+  try {
+    const libs = await librariesFor(request.bytes);
+    if (request.type === 'preview') {
+      post({
+        type: 'preview',
+        preview: previewImport(
+          request.bytes,
+          request.fileName,
+          request.encoding ? { encoding: request.encoding } : {},
+          libs,
+        ),
+      });
+      return;
+    }
+    const context: BuildContext = {
+      categories: request.config.categories,
+      serviceTags: request.config.serviceTags,
+      gazetteer: await gazetteerFrom(request.config.gazetteerUrl, fetchText),
+      defaults: request.defaults,
+    };
+    let last = 0;
+    const result = importFile(request.bytes, context, request.choices, libs, (phase, done, total) => {
+      const now = Date.now();
+      // A message per 100 ms at most: progress must not cost more than the work.
+      if (phase !== 'validate' || done === total || now - last > 100) {
+        last = now;
+        post({ type: 'progress', phase, done, total });
+      }
+    });
+    // Ids, duplicates and the index parts (order, search columns, positions) are worked out here too, so
+    // landing 100,000 rows does not do it on the main thread.
+    post({ type: 'done', landed: landImport(result, request.landing, request.config) });
+  } catch (error) {
+    post({ type: 'error', error: error instanceof Error ? error.message : String(error) });
+  }
+}

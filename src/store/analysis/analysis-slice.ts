@@ -1,0 +1,50 @@
+import type { StateCreator } from 'zustand';
+import type { CoverageTarget } from '../../domain/analysis/coverage.ts';
+import type { InventorySortKey } from '../../domain/analysis/inventory.ts';
+import type { AppState } from '../app-store.ts';
+
+export type AnalysisTab = 'inventory' | 'coverage';
+
+/** Village points or boundaries an office supplied for coverage, with the rows that could not be used. */
+export interface VillageSet {
+  readonly file: string;
+  readonly targets: readonly CoverageTarget[];
+  readonly skippedRows: readonly number[];
+}
+
+/** The inventory (資源盤點) and coverage panel: which tab, how the table is sorted, the coverage settings. */
+export interface AnalysisSlice {
+  readonly analysisOpen: boolean;
+  readonly analysisTab: AnalysisTab;
+  readonly inventorySort: { readonly key: InventorySortKey; readonly descending: boolean };
+  /** Category whose reach is analysed; null: none chosen yet (the panel picks the first). */
+  readonly coverageCategory: string | null;
+  readonly coverageRadius: number;
+  readonly villages: VillageSet | null;
+  setAnalysisOpen(open: boolean, tab?: AnalysisTab): void;
+  setInventorySort(key: InventorySortKey): void;
+  setCoverage(category: string, radiusMetres: number): void;
+  setVillages(villages: VillageSet | null): void;
+}
+
+const sameKey = (a: InventorySortKey, b: InventorySortKey) =>
+  a.kind === b.kind && (a.kind !== 'category' || (b.kind === 'category' && a.id === b.id));
+
+export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set) => ({
+  analysisOpen: false,
+  analysisTab: 'inventory',
+  inventorySort: { key: { kind: 'place' }, descending: false },
+  coverageCategory: null,
+  coverageRadius: 5000,
+  villages: null,
+  setAnalysisOpen: (analysisOpen, tab) => set(tab ? { analysisOpen, analysisTab: tab } : { analysisOpen }),
+  // Clicking the sorted column again flips the order; a new count column starts with the largest first.
+  setInventorySort: (key) =>
+    set((s) => ({
+      inventorySort: sameKey(s.inventorySort.key, key)
+        ? { key, descending: !s.inventorySort.descending }
+        : { key, descending: key.kind !== 'place' },
+    })),
+  setCoverage: (coverageCategory, coverageRadius) => set({ coverageCategory, coverageRadius }),
+  setVillages: (villages) => set({ villages }),
+});

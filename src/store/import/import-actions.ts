@@ -1,0 +1,370 @@
+import type { ProjectedCrs } from '../../domain/geo/projections.ts';
+import type { FileDefaults } from '../../domain/loading/build-resource.ts';
+import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
+import { decodeBytes, type TextEncodingName } from '../../domain/loading/decode-bytes.ts';
+import type { ImportPreview } from '../../domain/loading/import-file.ts';
+import type { ImportFormat } from '../../domain/loading/import-formats.ts';
+import type { Resource, Visibility } from '../../domain/model/resource.ts';
+import { safeHttpUrl } from '../../domain/model/safe-url.ts';
+import { stableHash } from '../../domain/model/stable-id.ts';
+import {
+  createImportSession,
+  ImportCancelled,
+  type ImportSession,
+} from '../../services/import/import-engine.ts';
+import {
+  duplicateCandidates,
+  type LandedImport,
+  type LandingRequest,
+  primeLanded,
+  relandImport,
+} from '../../services/import/import-landing.ts';
+import { rememberedMapping, rememberMapping } from '../../services/import/mapping-memory.ts';
+import { type AppState, useAppStore } from '../app-store.ts';
+import { prepareCombination, primeDisjointIds, selectResources } from '../data/derived.ts';
+import { landWithWorkerCopy } from './import-persistence.ts';
+import type { ImportJob } from './import-slice.ts';
+
+/** A file handed to the importer. */
+export interface IncomingFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** What the person confirms in the column dialog. */
+export interface ImportConfirmation {
+  readonly mapping: HeaderMapping;
+  readonly encoding?: TextEncodingName;
+  readonly crs?: ProjectedCrs;
+  readonly visibility: Visibility;
+  /** Category for rows without one (a category id). */
+  readonly category: string;
+  /** The county of addresses that leave it out. */
+  readonly county?: string;
+}
+
+interface Pending extends IncomingFile {
+  readonly replaceId: string | null;
+  readonly origin: 'file' | 'url';
+}
+
+interface Current {
+  readonly file: Pending;
+  /** The bytes the chain reads (KML already turned into GeoJSON on this thread). */
+  readonly bytes: Uint8Array;
+  readonly format: ImportFormat | null;
+  readonly session: ImportSession;
+  readonly jobId: string;
+  preview: ImportPreview | null;
+}
+
+const queue: Pending[] = [];
+let current: Current | null = null;
+let jobCounter = 0;
+
+const store = () => useAppStore.getState();
+const patchJob = (patch: Partial<ImportJob>) => {
+  const job = store().importJob;
+  if (job && current && job.id === current.jobId) store().setImportJob({ ...job, ...patch });
+};
+
+/** The data folder the app was loaded from (its gazetteer places address-only rows). */
+function dataBase(): string {
+  return new URL('data/', document.baseURI).href;
+}
+
+/**
+ * KML (and KMZ) becomes GeoJSON here, on the page: workers have no DOMParser. Everything else is passed on as
+ * it is. Only the start of a text file is decoded to recognise KML.
+ */
+async function prepare(bytes: Uint8Array): Promise<{ bytes: Uint8Array; format: ImportFormat | null }> {
+  // Loaded with the first file: format sniffing brings the ZIP reader, which the map itself never needs.
+  const { sniffBinaryFormat, sniffTextFormat } = await import('../../domain/loading/import-formats.ts');
+  const binary = sniffBinaryFormat(bytes);
+  const isKml = binary === null && sniffTextFormat(decodeBytes(bytes.subarray(0, 65_536)).text) === 'kml';
+  if (binary !== 'kmz' && !isKml) return { bytes, format: null };
+  const { kmlToGeoJsonText, kmzToKmlText } = await import('../../domain/files/import-kml.ts');
+  const text = binary === 'kmz' ? kmzToKmlText(bytes) : decodeBytes(bytes).text;
+  const parseXml = (xml: string) => new DOMParser().parseFromString(xml, 'application/xml');
+  return {
+    bytes: new TextEncoder().encode(kmlToGeoJsonText(text, parseXml)),
+    format: binary === 'kmz' ? 'kmz' : 'kml',
+  };
+}
+
+/** Queues files; each is previewed, confirmed by the person (unless its headers are remembered), then imported. */
+export function importFiles(files: readonly IncomingFile[], replaceId: string | null = null): void {
+  store().setImportError(null);
+  for (const file of files) queue.push({ ...file, replaceId, origin: 'file' });
+  if (!current) void next();
+}
+
+/** Loads a published file from a ?data= link (http/https only), with the detected or remembered mapping. */
+export async function importFromUrl(url: string): Promise<void> {
+  const safe = /^https?:\/\//i.test(url.trim()) ? safeHttpUrl(url) : null;
+  if (!safe) {
+    store().setImportError({ fileName: url, reason: 'url-not-http' });
+    return;
+  }
+  try {
+    const response = await fetch(safe);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    queue.push({
+      name: safe,
+      bytes: new Uint8Array(await response.arrayBuffer()),
+      replaceId: null,
+      origin: 'url',
+    });
+    if (!current) void next();
+  } catch (error) {
+    store().setImportError({
+      fileName: safe,
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+async function next(): Promise<void> {
+  const file = queue.shift();
+  if (!file) {
+    current = null;
+    store().setImportJob(null);
+    return;
+  }
+  const jobId = `job-${++jobCounter}`;
+  store().setImportJob({
+    id: jobId,
+    fileName: file.name,
+    stage: 'reading',
+    preview: null,
+    mapping: {},
+    remembered: false,
+    progress: null,
+    replaceId: file.replaceId,
+    queued: queue.length,
+    detectedEncoding: null,
+    encodingOverride: null,
+  });
+  let prepared: { bytes: Uint8Array; format: ImportFormat | null };
+  try {
+    prepared = await prepare(file.bytes);
+  } catch (error) {
+    fail(file.name, error);
+    return;
+  }
+  current = {
+    file,
+    bytes: prepared.bytes,
+    format: prepared.format,
+    session: createImportSession(),
+    jobId,
+    preview: null,
+  };
+  await showPreview();
+}
+
+async function showPreview(encoding?: TextEncodingName): Promise<void> {
+  const job = current;
+  if (!job) return;
+  let preview: ImportPreview;
+  try {
+    preview = await job.session.preview(job.bytes, job.file.name, encoding);
+  } catch (error) {
+    if (!(error instanceof ImportCancelled)) fail(job.file.name, error);
+    return;
+  }
+  if (current !== job) return;
+  if (preview.error) {
+    fail(job.file.name, preview.error);
+    return;
+  }
+  job.preview = preview;
+  const remembered = rememberedMapping(preview.headers);
+  const mapping = remembered ?? preview.detectedMapping;
+  if (job.file.origin === 'url') {
+    // A link someone shared: whoever opens it sees the data without a dialog (detected or remembered columns).
+    await run({ mapping, visibility: 'public', category: defaultCategory() });
+    return;
+  }
+  patchJob({
+    stage: 'confirm',
+    preview,
+    mapping,
+    remembered: remembered !== undefined,
+    encodingOverride: encoding ?? null,
+    ...(encoding === undefined ? { detectedEncoding: preview.encoding } : {}),
+  });
+}
+
+/** Reads the file again with another encoding (the person's override of the detected one). */
+export function changeImportEncoding(encoding: TextEncodingName | null): void {
+  void showPreview(encoding ?? undefined);
+}
+
+/** The person confirmed the columns: the mapping is remembered for these headers and the file imported. */
+export function confirmImport(confirmation: ImportConfirmation): void {
+  if (current?.preview) rememberMapping(current.preview.headers, confirmation.mapping);
+  void run(confirmation);
+}
+
+/** Stops the file being read or imported (the worker is terminated) and moves on to the next one. */
+export function cancelImport(): void {
+  const job = current;
+  if (!job) return;
+  current = null;
+  job.session.cancel();
+  void next();
+}
+
+/** Drops every waiting file and stops the current one (leaving the page, or a test starting afresh). */
+export function cancelAllImports(): void {
+  queue.length = 0;
+  const job = current;
+  current = null;
+  job?.session.cancel();
+  store().setImportJob(null);
+}
+
+function defaultCategory(): string {
+  const categories = store().manifest?.categories ?? [];
+  return (
+    (categories.find((c) => c.id === 'community-association') ?? categories[0])?.id ?? 'community-association'
+  );
+}
+
+/** The records on show besides those of the dataset a file replaces: what ids and duplicates are checked against. */
+function onShowBesides(state: AppState, datasetId: string): readonly Resource[] {
+  const replaced = state.layers.find((l) => l.id === datasetId);
+  if (!replaced) return selectResources(state);
+  const replacedIds = new Set(replaced.resources.map((r) => r.id));
+  return selectResources(state).filter((r) => !replacedIds.has(r.id));
+}
+
+async function run(confirmation: ImportConfirmation): Promise<void> {
+  const job = current;
+  if (!job) return;
+  patchJob({ stage: 'running', progress: { phase: 'read', done: 0, total: 1 } });
+  // Marks let the e2e journey and the benchmark read where an import's time goes (performance.getEntriesByName).
+  performance.mark('crm:import-start');
+  const state = store();
+  const manifest = state.manifest;
+  const defaults: FileDefaults = {
+    file: job.file.name,
+    category: confirmation.category,
+    source: job.file.name,
+    visibility: confirmation.visibility,
+    ...(confirmation.county ? { county: confirmation.county } : {}),
+  };
+  const datasetId =
+    job.file.replaceId ?? `import-${stableHash(`${job.file.name}|${Date.now()}|${jobCounter}`)}`;
+  // The worker makes ids unique and flags duplicates against the records on show now; should they change
+  // before the import lands, both are worked out again here.
+  const onShow = selectResources(state);
+  const landing: LandingRequest = {
+    datasetId,
+    fileName: job.file.name,
+    ...(job.format ? { format: job.format } : {}),
+    importedAt: new Date().toISOString(),
+    visibility: confirmation.visibility,
+    origin: job.file.origin,
+    existing: duplicateCandidates(onShowBesides(state, datasetId)),
+  };
+  try {
+    const landed = await job.session.run(
+      job.bytes,
+      defaults,
+      {
+        mapping: confirmation.mapping,
+        ...(confirmation.encoding ? { encoding: confirmation.encoding } : {}),
+        ...(confirmation.crs ? { crs: confirmation.crs } : {}),
+      },
+      {
+        categories: manifest?.categories ?? [],
+        serviceTags: manifest?.serviceTags ?? [],
+        gazetteerUrl: new URL(manifest?.gazetteer ?? 'tw-township-centroids.csv', dataBase()).href,
+      },
+      landing,
+      (phase, done, total) => patchJob({ progress: { phase, done, total } }),
+    );
+    if (current !== job) return;
+    performance.measure('crm:import-worker', 'crm:import-start');
+    if (landed.failure) {
+      fail(job.file.name, landed.failure);
+      return;
+    }
+    // Showing the records is a task of its own, so clicks and keys get through first.
+    await yieldToPage();
+    if (current !== job) return;
+    let { final, unchanged } = settle(landed, onShow, datasetId);
+    performance.measure('crm:import-merge', 'crm:import-start');
+    // Put together with the records on show and indexed in this task, shown in the next; should the records on
+    // show change in between, the import lands on them again.
+    if (unchanged && prepareAhead(final, datasetId)) {
+      await yieldToPage();
+      if (current !== job) return;
+      if (selectResources(store()) !== onShow) ({ final, unchanged } = settle(landed, onShow, datasetId));
+    }
+    const show = () => store().addImportedDataset(final.dataset, final.resources);
+    // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.
+    const copy = unchanged ? job.session.workerCopy() : null;
+    if (copy) {
+      landWithWorkerCopy(final.dataset, final.resources, copy, show);
+    } else {
+      job.session.close();
+      show();
+    }
+    performance.measure('crm:import-shown', 'crm:import-start');
+    current = null;
+    void next();
+  } catch (error) {
+    if (!(error instanceof ImportCancelled)) fail(job.file.name, error);
+  }
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The import as it lands on the records on show now: as the worker made it, or made again against them (they
+ * changed while it ran: the default data arrived, a dataset was removed, a record was corrected). Primes what the
+ * worker built and found for the very list that will show.
+ */
+function settle(
+  landed: LandedImport,
+  onShow: readonly Resource[],
+  datasetId: string,
+): { final: LandedImport; unchanged: boolean } {
+  const unchanged = selectResources(store()) === onShow;
+  const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
+  // The worker's index parts serve this very list (renamed ids change neither order nor search columns).
+  primeLanded(final);
+  // Its ids were made unique against every record on show (deleted ones aside, which an undo could bring back).
+  const shown = store();
+  if (unchanged && shown.deletedIds.length === 0) {
+    primeDisjointIds(final.resources, [
+      shown.resources,
+      ...shown.layers.filter((l) => l.id !== datasetId).map((l) => l.resources),
+    ]);
+  }
+  return { final, unchanged };
+}
+
+/**
+ * Puts the records on show and the import together as the store will hold them once it shows (a replaced file's
+ * layer keeps its place), and indexes them now (prepareCombination). False where the store will put them together
+ * otherwise (with edits or deletions).
+ */
+function prepareAhead(final: LandedImport, datasetId: string): boolean {
+  const shown = store();
+  if (shown.deletedIds.length > 0 || Object.keys(shown.edits).length > 0) return false;
+  const replacing = shown.layers.some((l) => l.id === datasetId);
+  const layers = shown.layers.map((l) => (l.id === datasetId ? final.resources : l.resources));
+  prepareCombination([shown.resources, ...layers, ...(replacing ? [] : [final.resources])], shown.manifest);
+  return true;
+}
+
+function fail(fileName: string, error: unknown): void {
+  current?.session.close();
+  current = null;
+  store().setImportError({ fileName, reason: error instanceof Error ? error.message : String(error) });
+  void next();
+}

@@ -1,0 +1,46 @@
+import type { Resource } from '../../domain/model/resource.ts';
+import { listHasInternal } from '../../domain/query/internal-records.ts';
+import type { AppState } from '../app-store.ts';
+import { selectFilterResult, selectResourceIndex, selectResources } from '../data/derived.ts';
+import { memoizeLast } from '../memoize-last.ts';
+
+const needsLocationOf = memoizeLast(
+  (resources: readonly Resource[], layers: AppState['layers']): readonly Resource[] => {
+    // Imported records without a position (few), then their current versions (edits applied) still without one.
+    const unplaced = new Set<string>();
+    for (const layer of layers) {
+      if (layer.kind !== 'import') continue;
+      for (const r of layer.resources) if (r.position === null) unplaced.add(r.id);
+    }
+    return unplaced.size === 0 ? [] : resources.filter((r) => r.position === null && unplaced.has(r.id));
+  },
+);
+
+/** Imported records without a position (edits applied): the "needs a location" list. */
+export const selectNeedsLocation = (s: AppState): readonly Resource[] =>
+  needsLocationOf(selectResources(s), s.layers);
+
+const filteredOf = memoizeLast(
+  (resources: readonly Resource[], visible: readonly number[]): readonly Resource[] =>
+    visible.flatMap((i) => {
+      const r = resources[i];
+      return r ? [r] : [];
+    }),
+);
+
+/** The filtered list, in display order: exactly what the list shows, and what an export or print contains. */
+export const selectFilteredResources = (s: AppState): readonly Resource[] =>
+  filteredOf(selectResourceIndex(s).resources, selectFilterResult(s).visible);
+
+/** A record on show by id (edits applied), or null. */
+export const selectResourceById = (s: AppState, id: string | null): Resource | null => {
+  if (!id) return null;
+  const index = selectResourceIndex(s);
+  const at = index.positionOf(id);
+  return at === undefined ? null : (index.resources[at] ?? null);
+};
+
+const hasInternalOf = memoizeLast((resources: readonly Resource[]) => listHasInternal(resources));
+
+/** Whether any record on show is internal (內部資料 is then said on screen and in exports). */
+export const selectHasInternal = (s: AppState): boolean => hasInternalOf(selectResources(s));

@@ -1,0 +1,229 @@
+import type { IDBPDatabase } from 'idb';
+import type { Resource } from '../../domain/model/resource.ts';
+import type { UndoHistory } from '../../domain/model/undo-history.ts';
+import {
+  DATASETS,
+  EDITS_KEY,
+  IMPORT_DATABASE,
+  isStoredDataset,
+  openImportDatabase,
+  STATE,
+  type StoredDataset,
+  storedDataset,
+  type WorkerCopy,
+} from '../../services/import/import-database.ts';
+import { loadSavedImports } from '../../services/import/import-engine.ts';
+import { type AppState, useAppStore } from '../app-store.ts';
+import { prepareCombination } from '../data/derived.ts';
+import { type ImportedDataset, importLayer, type OfficeEdits } from './import-slice.ts';
+
+export type { StoredDataset } from '../../services/import/import-database.ts';
+
+/** Where imports live between visits: IndexedDB in the browser, memory in tests. */
+export interface ImportStorage {
+  /** The IndexedDB database it keeps datasets in, if it is one: a worker holding a dataset can write there. */
+  readonly database?: string;
+  load(): Promise<{ datasets: StoredDataset[]; edits: UndoHistory<OfficeEdits> | undefined }>;
+  putDataset(stored: StoredDataset): Promise<void>;
+  deleteDataset(id: string): Promise<void>;
+  putEdits(edits: UndoHistory<OfficeEdits>): Promise<void>;
+}
+
+/** The browser's IndexedDB; null where it does not exist (jsdom, private modes that block it). */
+export function createIdbImportStorage(): ImportStorage | null {
+  if (typeof indexedDB === 'undefined') return null;
+  let db: Promise<IDBPDatabase> | null = null;
+  const open = () => {
+    db ??= openImportDatabase();
+    return db;
+  };
+  return {
+    database: IMPORT_DATABASE,
+    load: async () => {
+      const database = await open();
+      const edits: unknown = await database.get(STATE, EDITS_KEY);
+      const readHere = async () => ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
+      // Datasets are read in a worker where there are workers (the page would deserialise every record in one
+      // task); counting them first spares a browser with nothing saved from starting one.
+      const datasets =
+        (await database.count(DATASETS)) === 0
+          ? []
+          : typeof Worker === 'undefined'
+            ? await readHere()
+            : await loadSavedImports(new URL('data/manifest.json', document.baseURI).href).catch(readHere);
+      return { datasets, edits: isHistory(edits) ? edits : undefined };
+    },
+    putDataset: async (stored) => {
+      await (await open()).put(DATASETS, stored);
+    },
+    deleteDataset: async (id) => {
+      await (await open()).delete(DATASETS, id);
+    },
+    putEdits: async (edits) => {
+      await (await open()).put(STATE, edits, EDITS_KEY);
+    },
+  };
+}
+
+/** Storage in memory, for tests (the same contract as IndexedDB's, structured clones included). */
+export function createMemoryImportStorage(): ImportStorage & {
+  readonly datasets: Map<string, StoredDataset>;
+} {
+  const datasets = new Map<string, StoredDataset>();
+  let edits: UndoHistory<OfficeEdits> | undefined;
+  return {
+    datasets,
+    load: async () => ({
+      datasets: [...datasets.values()].map((d) => structuredClone(d)),
+      edits: edits && structuredClone(edits),
+    }),
+    putDataset: async (stored) => {
+      datasets.set(stored.id, structuredClone(stored));
+    },
+    deleteDataset: async (id) => {
+      datasets.delete(id);
+    },
+    putEdits: async (history) => {
+      edits = structuredClone(history);
+    },
+  };
+}
+
+function isHistory(value: unknown): value is UndoHistory<OfficeEdits> {
+  const v = value as Partial<UndoHistory<OfficeEdits>> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.past) &&
+    Array.isArray(v.future) &&
+    typeof v.present === 'object'
+  );
+}
+
+const persisted = (s: AppState) => s.importedDatasets.filter((d) => d.origin === 'file');
+
+/** Datasets being shown right now whose records a worker can write itself (see landWithWorkerCopy). */
+const workerCopies = new Map<ImportedDataset, { resources: readonly Resource[]; copy: WorkerCopy }>();
+
+/**
+ * Shows a dataset (`land` puts it in the store) whose records the import worker still holds: when the
+ * storage is that worker's IndexedDB, the write is the worker's, in its turn among the page's writes, so the
+ * page never clones the records. The worker is released once it wrote, or at once when nothing took the copy
+ * (a ?data= link, or storage not connected or not IndexedDB).
+ */
+export function landWithWorkerCopy(
+  dataset: ImportedDataset,
+  resources: readonly Resource[],
+  copy: WorkerCopy,
+  land: () => void,
+): void {
+  workerCopies.set(dataset, { resources, copy });
+  try {
+    land();
+  } finally {
+    if (workerCopies.delete(dataset)) copy.release();
+  }
+}
+
+/** Takes the worker's copy of this very dataset and these records, if there is one for this storage. */
+function takeWorkerCopy(
+  storage: ImportStorage,
+  dataset: ImportedDataset,
+  resources: readonly Resource[],
+): WorkerCopy | undefined {
+  const offered = workerCopies.get(dataset);
+  if (!offered || offered.resources !== resources || offered.copy.database !== storage.database) return;
+  workerCopies.delete(dataset);
+  return offered.copy;
+}
+
+/**
+ * Restores imported files and the office's edits, then writes every change through (one write at a time, in
+ * order), so imports survive reloads and browser restarts. Links (?data=) are not stored: they load again.
+ * Returns a function that stops it.
+ */
+export function connectImportStorage(storage: ImportStorage, store = useAppStore): () => void {
+  let stopped = false;
+  let unsubscribe = () => {};
+  let chain: Promise<void> = Promise.resolve();
+  const enqueue = (task: () => Promise<void>) => {
+    store.getState().setImportStorage('saving');
+    // Writes start in a task of their own: copying 100,000 records into IndexedDB must not lengthen the task
+    // that shows them.
+    chain = chain
+      .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+      .then(task)
+      .then(() => {
+        if (!stopped) store.getState().setImportStorage('saved');
+      })
+      .catch(() => {
+        if (!stopped) store.getState().setImportStorage('failed');
+      });
+  };
+
+  const layerOf = (s: AppState, id: string) => s.layers.find((l) => l.id === id)?.resources ?? [];
+
+  store.getState().setImportStorage('loading');
+  void (async () => {
+    try {
+      const saved = await storage.load();
+      if (stopped) return;
+      // IndexedDB returns records by key: the list comes back in the order the files were imported.
+      saved.datasets.sort((a, b) => a.dataset.importedAt.localeCompare(b.dataset.importedAt));
+      if (saved.datasets.length > 0 || saved.edits) {
+        const layers = saved.datasets.map((d) => importLayer(d.dataset, d.resources));
+        // Without edits, the records come back put together and indexed in this task and shown in the next, as
+        // a new import lands (see prepareCombination).
+        const now = store.getState();
+        if (!saved.edits && now.deletedIds.length === 0 && Object.keys(now.edits).length === 0) {
+          const ids = new Set(layers.map((l) => l.id));
+          const kept = now.layers.filter((l) => !ids.has(l.id));
+          prepareCombination([now.resources, ...[...kept, ...layers].map((l) => l.resources)], now.manifest);
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          if (stopped) return;
+        }
+        store.getState().hydrateImports({
+          datasets: saved.datasets.map((d) => d.dataset),
+          layers,
+          ...(saved.edits ? { edits: saved.edits } : {}),
+        });
+      }
+      store.getState().setImportStorage('saved');
+    } catch {
+      if (!stopped) store.getState().setImportStorage('failed');
+    }
+    if (stopped) return;
+    unsubscribe = store.subscribe((state, previous) => {
+      const before = new Map(persisted(previous).map((d) => [d.id, d]));
+      const now = persisted(state);
+      for (const dataset of now) {
+        const resources = layerOf(state, dataset.id);
+        if (before.get(dataset.id) !== dataset || layerOf(previous, dataset.id) !== resources) {
+          const stored = storedDataset(dataset, resources);
+          const copy = takeWorkerCopy(storage, dataset, resources);
+          // Should the worker fail to write (e.g. no IndexedDB in workers), the page writes after all.
+          enqueue(
+            copy
+              ? () =>
+                  copy
+                    .write()
+                    .catch(() => storage.putDataset(stored))
+                    .finally(() => copy.release())
+              : () => storage.putDataset(stored),
+          );
+        }
+      }
+      const ids = new Set(now.map((d) => d.id));
+      for (const id of before.keys()) if (!ids.has(id)) enqueue(() => storage.deleteDataset(id));
+      if (state.officeEdits !== previous.officeEdits) {
+        const edits = state.officeEdits;
+        enqueue(() => storage.putEdits(edits));
+      }
+    });
+  })();
+
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
+}
