@@ -4,7 +4,7 @@ import { useAppStore } from '../store/app-store.ts';
 /** A visible warning whenever demo records (示範資料) are loaded, so no resident goes to a fictional shop. */
 export function SampleDataNotice() {
   const { t } = useTranslation();
-  const hasSample = useAppStore((s) => s.fileReports.some((f) => f.sample && f.resourceCount > 0));
+  const hasSample = useAppStore((s) => s.loadReport.files.some((f) => f.sample && f.resourceCount > 0));
   if (!hasSample) return null;
   return (
     <p className="sample-notice" role="note">

@@ -3,9 +3,9 @@ import { clusterLevelsOf } from '../domain/geo/cluster-index.ts';
 import { loadDataset } from '../domain/loading/load-dataset.ts';
 import { parseManifest } from '../domain/model/manifest.ts';
 import { manifestKey, writeDatasetPack, writePositionsFile } from '../domain/publish/dataset-pack.ts';
+import { internalCountOf } from '../domain/query/dataset.ts';
 import { inDisplayOrder } from '../domain/query/display-order.ts';
 import { buildIndexParts } from '../domain/query/index-parts.ts';
-import { listHasInternal } from '../domain/query/internal-records.ts';
 import { startYears } from '../domain/query/start-year.ts';
 
 /**
@@ -71,7 +71,7 @@ export function compileDataPack(
     dataset,
     parts,
     startYears: startYears(dataset.resources),
-    hasInternal: listHasInternal(dataset.resources),
+    internalCount: internalCountOf(dataset.resources),
   });
   const pack = named(raw, 'pack');
   return {

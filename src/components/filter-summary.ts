@@ -1,5 +1,5 @@
 import type { CategoryConfig, Label, ServiceTagConfig } from '../domain/model/categories.ts';
-import type { ResourceFilters } from '../domain/query/resource-index.ts';
+import type { ResourceFilters } from '../domain/query/filter-resources.ts';
 import type { MessageKey } from '../i18n/messages-zh.ts';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

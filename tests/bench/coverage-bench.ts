@@ -16,7 +16,8 @@ import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { filterResources, NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
 import { applyStartYear, filterAsOfYear } from '../../src/domain/query/start-year.ts';
 import { type Figure, renderTable, type Section, timeRuns } from './figures.ts';
 import { generateResources, readRepoData, seededRandom, toCsv } from './synthetic-resources.ts';
@@ -67,7 +68,10 @@ export function runCoverageBench(input: CoverageBenchInput, log: (line: string) 
       visibility: 'public',
     },
   });
-  const index = buildResourceIndex(resources, manifest.categories, manifest.serviceTags);
+  const index = buildDataset(resources, {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+  });
   const all = filterResources(index, NO_FILTERS).visible;
   const ofCategory = (id: string) => all.filter((i) => index.resources[i]?.category === id);
   const shops = ofCategory('friendly-shop');
@@ -85,7 +89,10 @@ export function runCoverageBench(input: CoverageBenchInput, log: (line: string) 
     ...r,
     extra: { ...r.extra, 設立年度: String(2010 + Math.floor(random() * 15)) },
   }));
-  const yearIndex = buildResourceIndex(withYears, manifest.categories, manifest.serviceTags);
+  const yearIndex = buildDataset(withYears, {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+  });
   let asOf = filterAsOfYear(yearIndex, NO_FILTERS, 2020);
   const everyCategory = filterResources(yearIndex, NO_FILTERS);
   let step = 2010;

@@ -4,7 +4,8 @@ import type { BuildContext } from '../../src/domain/loading/build-resource.ts';
 import { type ImportResult, importFile } from '../../src/domain/loading/import-file.ts';
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
-import { buildResourceIndex } from '../../src/domain/query/resource-index.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
+import {} from '../../src/domain/query/filter-resources.ts';
 import { type Figure, median, renderTable, type Section, timeRuns } from './figures.ts';
 
 export interface ImportBenchInput {
@@ -50,7 +51,11 @@ export function runImportBench(
   const imported = result;
   log('import: search index…');
   const index = timeRuns(
-    () => buildResourceIndex(imported.resources, input.manifest.categories, input.manifest.serviceTags),
+    () =>
+      buildDataset(imported.resources, {
+        categories: input.manifest.categories,
+        serviceTags: input.manifest.serviceTags,
+      }),
     runs,
   );
   const endToEnd = utf8.map((ms, i) => ms + (index[i] ?? 0));

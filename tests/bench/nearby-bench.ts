@@ -12,9 +12,10 @@ import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { distanceMetres, type LatLng, toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { filterResources, NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
 import { narrowAndOrder } from '../../src/domain/query/nearby-filter.ts';
 import { openStates } from '../../src/domain/query/opening-hours.ts';
-import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
 import { type Figure, renderTable, type Section, timeRuns } from './figures.ts';
 import { generateResources, readRepoData, seededRandom, toCsv } from './synthetic-resources.ts';
 
@@ -79,7 +80,10 @@ export function runNearbyBench(input: NearbyBenchInput, log: (line: string) => v
   };
   const within3km = nearestResources(index, points[0] as LatLng, { maxMetres: 3000 }).length;
 
-  const resourceIndex = buildResourceIndex(resources, manifest.categories, manifest.serviceTags);
+  const resourceIndex = buildDataset(resources, {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+  });
   const matching = filterResources(resourceIndex, NO_FILTERS);
   const allHits = allByDistance(index, points[0] as LatLng);
   const meals = filterResources(resourceIndex, { ...NO_FILTERS, query: '餐' }).visible;

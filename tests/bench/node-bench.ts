@@ -6,12 +6,12 @@ import { type LoadedFile, loadFile } from '../../src/domain/loading/load-file.ts
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { tableToRecords } from '../../src/domain/loading/table-to-records.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
 import {
-  buildResourceIndex,
   filterResources,
   NO_FILTERS,
   type ResourceFilters,
-} from '../../src/domain/query/resource-index.ts';
+} from '../../src/domain/query/filter-resources.ts';
 import { type Figure, type Section, timeRuns } from './figures.ts';
 
 export interface NodeBenchInput {
@@ -140,15 +140,22 @@ export function runNodeBench(input: NodeBenchInput, log: (line: string) => void)
   });
 
   log('node: index builds…');
-  const index = buildResourceIndex(resources, manifest.categories, manifest.serviceTags);
+  const index = buildDataset(resources, {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+  });
   const all = filterResources(index, NO_FILTERS).visible;
   const clusters = buildClusterIndex(resources, all);
   clusters.complete();
   const placedPoints = resources.filter((r) => r.position).length.toLocaleString('en-US');
   const indexFigures: Figure[] = [
     {
-      label: 'buildResourceIndex',
-      samples: timeRuns(() => buildResourceIndex(resources, manifest.categories, manifest.serviceTags), 3, 0),
+      label: 'buildDataset',
+      samples: timeRuns(
+        () => buildDataset(resources, { categories: manifest.categories, serviceTags: manifest.serviceTags }),
+        3,
+        0,
+      ),
       unit: 'ms',
       ...MAIN_TASK,
     },

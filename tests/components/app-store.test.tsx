@@ -1,12 +1,13 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../../src/domain/query/resource-index.ts';
+import { EMPTY_DATASET } from '../../src/domain/query/dataset.ts';
+import { NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
 import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
 import {
   selectCategories,
   selectCategory,
+  selectDataset,
   selectFilterResult,
-  selectResourceIndex,
   selectSelectedResource,
   selectServiceTags,
 } from '../../src/store/data/derived.ts';
@@ -56,7 +57,7 @@ describe('filters slice', () => {
     store().resetFilters();
 
     expect(store().filters).toEqual(NO_FILTERS);
-    expect(store().resources).toBe(dataset.resources);
+    expect(store().base.resources).toBe(dataset.resources);
     expect(store().selectedId).toBe('chiayi-wc-minxiong');
   });
 });
@@ -79,7 +80,7 @@ describe('ui and data slices', () => {
     expect(store().fatalError).toBeNull();
     const dataset = seedStore();
     expect(store()).toMatchObject({ status: 'ready', fatalError: null, manifest: dataset.manifest });
-    expect(store().resources).toHaveLength(dataset.resources.length);
+    expect(store().base.resources).toHaveLength(dataset.resources.length);
   });
 
   it('starts afresh from initialAppState, actions included', () => {
@@ -87,7 +88,12 @@ describe('ui and data slices', () => {
     store().setLanguage('en');
     store().setQuery('民雄');
     useAppStore.setState(initialAppState, true);
-    expect(store()).toMatchObject({ status: 'idle', resources: [], language: 'zh-TW', filters: NO_FILTERS });
+    expect(store()).toMatchObject({
+      status: 'idle',
+      base: EMPTY_DATASET,
+      language: 'zh-TW',
+      filters: NO_FILTERS,
+    });
     store().setQuery('金門');
     expect(store().filters.query).toBe('金門');
   });
@@ -97,7 +103,7 @@ describe('derived selectors', () => {
   it('return the very same object while their inputs are unchanged', () => {
     seedStore();
     const result = selectFilterResult(store());
-    const index = selectResourceIndex(store());
+    const index = selectDataset(store());
     expect(selectFilterResult(store())).toBe(result);
 
     store().select('chiayi-wc-minxiong', 'list');
@@ -105,13 +111,13 @@ describe('derived selectors', () => {
     store().setMapView({ lat: 23.5, lng: 120.4, zoom: 12 });
 
     expect(selectFilterResult(store())).toBe(result);
-    expect(selectResourceIndex(store())).toBe(index);
+    expect(selectDataset(store())).toBe(index);
   });
 
   it('recompute when the filters change, keeping the index', () => {
     const dataset = seedStore();
     const result = selectFilterResult(store());
-    const index = selectResourceIndex(store());
+    const index = selectDataset(store());
     expect(result.visible).toHaveLength(dataset.resources.length);
 
     store().setArea('金門縣', '');
@@ -119,7 +125,7 @@ describe('derived selectors', () => {
     const kinmen = selectFilterResult(store());
     expect(kinmen).not.toBe(result);
     expect(kinmen.visible.length).toBe(dataset.resources.filter((r) => r.county === '金門縣').length);
-    expect(selectResourceIndex(store())).toBe(index);
+    expect(selectDataset(store())).toBe(index);
   });
 
   it('give stable empty lists before the manifest loads, and the configuration after', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CategoryFilter } from '../../src/features/filters/category-filter.tsx';
 import { ResultCount } from '../../src/features/list/result-count.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
+import { loadedPayload } from '../store-payload.ts';
 import { countWhere, loadTestDataset, renderWithData } from './fixtures.ts';
 
 const ui = (
@@ -28,12 +29,7 @@ describe('CategoryFilter', () => {
     expect(screen.queryByText(/（0）/)).not.toBeInTheDocument();
 
     act(() =>
-      store.setDataset({
-        manifest: dataset.manifest,
-        resources: dataset.resources,
-        issues: dataset.issues,
-        fileReports: dataset.files,
-      }),
+      store.setDataset(loadedPayload(dataset.manifest, dataset.resources, dataset.issues, dataset.files)),
     );
     const welfare = dataset.manifest.categories[0];
     if (!welfare) throw new Error('no category');

@@ -1,102 +1,90 @@
 import { describe, expect, it } from 'vitest';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
-import { buildResourceIndex, primedIndexParts, primeIndex } from '../../src/domain/query/resource-index.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
-import {
-  prepareCombination,
-  primeDisjointIds,
-  selectResourceIndex,
-  selectResources,
-} from '../../src/store/data/derived.ts';
+import { selectDataset, selectResources } from '../../src/store/data/derived.ts';
+import { describeDataset } from '../dataset-view.ts';
 import { seedStore } from './fixtures.ts';
 
 const store = () => useAppStore.getState();
 
-/** A layer of copies of the default data under new ids, with index parts as the import worker would prime. */
-function layerOf(base: readonly Resource[], prefix: string, primed: boolean) {
+/** A layer of copies of the default data under new ids, indexed as the import worker indexes it. */
+function layerOf(base: readonly Resource[], prefix: string) {
   const resources = base.map((r) => ({ ...r, id: `${prefix}-${r.id}`, name: `${r.name}（匯入）` }));
-  const { manifest } = store();
-  if (primed && manifest)
-    primeIndex(resources, buildIndexParts(resources, manifest.categories, manifest.serviceTags));
-  return { id: prefix, kind: 'import' as const, label: prefix, resources, issues: [], fileReports: [] };
+  const manifest = store().manifest ?? { categories: [], serviceTags: [] };
+  return { id: prefix, kind: 'import' as const, label: prefix, dataset: buildDataset(resources, manifest) };
 }
 
-describe('the index of the default data with imports on top', () => {
+/** What a fresh index of the records on show would say. */
+const fresh = () => describeDataset(buildDataset([...selectResources(store())], store().manifest ?? never()));
+
+function never(): never {
+  throw new Error('no manifest');
+}
+
+describe('the dataset on show: the default data, layers on top, edits and deletions', () => {
+  it('merges layers as a fresh index of every record would order and count them', () => {
+    const { resources } = seedStore();
+    store().putLayer(layerOf(resources, 'a'));
+    store().putLayer(layerOf(resources, 'b'));
+    expect(selectResources(store())).toHaveLength(resources.length * 3);
+    expect(describeDataset(selectDataset(store()))).toEqual(fresh());
+  });
+
   it.each([
-    ['merged from the parts the workers built', true],
-    ['built on the page when a list has none', false],
-  ])('is the same as building it afresh: %s', (_, primed) => {
-    const { resources, manifest } = seedStore();
-    const primeBase = buildIndexParts(resources, manifest.categories, manifest.serviceTags);
-    primeIndex(store().resources, primeBase);
-    store().putLayer(layerOf(resources, 'a', primed));
-    store().putLayer(layerOf(resources, 'b', primed));
-
-    const combined = selectResources(store());
-    expect(combined).toHaveLength(resources.length * 3);
-    const index = selectResourceIndex(store());
-    const fresh = buildResourceIndex([...combined], manifest.categories, manifest.serviceTags);
-    expect(index.order).toEqual(fresh.order);
-    expect(index.columns).toEqual(fresh.columns);
-    expect(index.positions).toEqual(fresh.positions);
-    expect(primedIndexParts(combined) !== undefined).toBe(primed);
-  });
-
-  it('uses a combination prepared ahead when the store holds exactly those lists, and works its own out otherwise', () => {
-    const { resources, manifest } = seedStore();
-    primeIndex(store().resources, buildIndexParts(resources, manifest.categories, manifest.serviceTags));
-    const layer = layerOf(resources, 'p', true);
-    const ready = prepareCombination([store().resources, layer.resources], manifest);
-    expect(ready).toBeDefined();
-    store().putLayer(layer);
-    const combined = selectResources(store());
-    expect(combined).toBe(ready);
-    const fresh = buildResourceIndex([...combined], manifest.categories, manifest.serviceTags);
-    expect(selectResourceIndex(store()).columns).toEqual(fresh.columns);
-    expect(selectResourceIndex(store()).order).toEqual(fresh.order);
-
-    // Prepared for other lists (a layer the store never got): not used.
-    const stray = prepareCombination([store().resources, layerOf(resources, 'q', true).resources], manifest);
-    const next = layerOf(resources, 'r', true);
-    store().putLayer(next);
-    expect(selectResources(store())).not.toBe(stray);
-    expect(selectResources(store())).toEqual([...resources, ...layer.resources, ...next.resources]);
-    // Lists that repeat an id are not prepared: the store leaves the repeat out itself.
-    expect(prepareCombination([store().resources, store().resources], manifest)).toBeUndefined();
-  });
-
-  it('trusts what the import worker knew about ids (primeDisjointIds), and only that', () => {
+    [
+      'a renamed record moves to its new place in the list',
+      (r: Resource) => ({ ...r, name: `${r.name}（新址）` }),
+    ],
+    ['a record moved to another township', (r: Resource) => ({ ...r, county: '金門縣', town: '金寧鄉' })],
+    ['a record given a new category', (r: Resource) => ({ ...r, category: 'care-point' })],
+    ['a record placed elsewhere', (r: Resource) => ({ ...r, position: toLatLng(25.1, 121.5) })],
+    ['a record unplaced', (r: Resource) => ({ ...r, position: null })],
+  ])('updates itself for one edit (%s) as a fresh index would', (_, change) => {
     const { resources } = seedStore();
-    const layer = layerOf(resources, 'd', true);
-    // Known disjoint from the default data: put one after the other as they are.
-    primeDisjointIds(layer.resources, [store().resources]);
-    store().putLayer(layer);
-    expect(selectResources(store())).toEqual([...resources, ...layer.resources]);
-    // A second layer repeating an id of the first, primed against the default data only: the repeat is found.
-    const repeat = { ...layerOf(resources, 'e', true), id: 'e' };
-    const twice = { ...(layer.resources[0] as Resource), name: '再匯入一次' };
-    const second = { ...repeat, resources: [twice, ...repeat.resources] };
-    primeDisjointIds(second.resources, [store().resources]);
-    store().putLayer(second);
-    const combined = selectResources(store());
-    expect(combined.filter((r) => r.id === twice.id)).toEqual([layer.resources[0]]);
-    expect(combined).toHaveLength(resources.length * 3);
+    store().putLayer(layerOf(resources, 'a'));
+    const before = selectDataset(store());
+    const target = resources[3] as Resource;
+    store().editResource(change(target));
+    const after = selectDataset(store());
+    expect(after).not.toBe(before);
+    // Updated, not rebuilt: the records it did not touch are the very same objects.
+    expect(after.resources.filter((r) => before.resources.includes(r))).toHaveLength(
+      after.resources.length - 1,
+    );
+    expect(describeDataset(after)).toEqual(fresh());
   });
 
-  it('keeps the first of two records with the same id, and leaves out deleted ones', () => {
+  it('leaves a deleted record out, and brings it back when the deletion is undone', () => {
     const { resources } = seedStore();
-    const clash = layerOf(resources, 'c', true);
-    const first = resources[0] as Resource;
-    store().putLayer({ ...clash, resources: [{ ...first, name: '同一筆的另一個版本' }, ...clash.resources] });
-    store().setDeleted((resources[1] as Resource).id, true);
-    const combined = selectResources(store());
-    expect(combined.filter((r) => r.id === first.id)).toEqual([first]);
-    expect(combined.some((r) => r.id === (resources[1] as Resource).id)).toBe(false);
-    expect(combined).toHaveLength(resources.length * 2 - 1);
-    const { manifest } = store();
-    const index = selectResourceIndex(store());
-    const fresh = buildResourceIndex([...combined], manifest?.categories ?? [], manifest?.serviceTags ?? []);
-    expect(index.columns).toEqual(fresh.columns);
+    const target = resources[5] as Resource;
+    store().setDeleted(target.id, true);
+    expect(selectResources(store()).some((r) => r.id === target.id)).toBe(false);
+    expect(describeDataset(selectDataset(store()))).toEqual(fresh());
+    store().setDeleted(target.id, false);
+    expect(selectResources(store()).some((r) => r.id === target.id)).toBe(true);
+    expect(describeDataset(selectDataset(store()))).toEqual(fresh());
+  });
+
+  it('adds a workshop record and removes a layer as a fresh index would', () => {
+    const { resources } = seedStore();
+    store().putLayer(layerOf(resources.slice(0, 3), 'small'));
+    expect(describeDataset(selectDataset(store()))).toEqual(fresh());
+    store().removeLayer('small');
+    expect(selectResources(store())).toHaveLength(resources.length);
+    expect(describeDataset(selectDataset(store()))).toEqual(fresh());
+  });
+
+  it('a record merged into another (an edit carrying the other id) is left out', () => {
+    const { resources } = seedStore();
+    const keep = resources[0] as Resource;
+    const gone = resources[1] as Resource;
+    const merged = { ...keep, name: `${keep.name}（合併）` };
+    useAppStore.setState((s) => ({ edits: { ...s.edits, [keep.id]: merged, [gone.id]: merged } }));
+    const shown = selectResources(store());
+    expect(shown.some((r) => r.id === gone.id)).toBe(false);
+    expect(shown.find((r) => r.id === keep.id)?.name).toBe(merged.name);
+    expect(describeDataset(selectDataset(store()))).toEqual(fresh());
   });
 });

@@ -8,8 +8,7 @@ import { ExportButton } from '../../src/features/export/export-button.tsx';
 import { ExportDialog } from '../../src/features/export/export-dialog-gate.tsx';
 import { PrintView } from '../../src/features/print/print-view-gate.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectFilterResult } from '../../src/store/data/derived.ts';
-import { selectResourceById } from '../../src/store/import/import-derived.ts';
+import { selectFilterResult, selectResourceById } from '../../src/store/data/derived.ts';
 import { renderWithData, resourceById } from './fixtures.ts';
 
 const MINXIONG = 'chiayi-wc-minxiong';

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../../src/domain/query/resource-index.ts';
+import { NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
 import { FilterPanel } from '../../src/features/filters/filter-panel.tsx';
 import { ResultCount } from '../../src/features/list/result-count.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';

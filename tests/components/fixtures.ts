@@ -8,6 +8,7 @@ import { type FetchedFile, type LoadedDataset, loadDataset } from '../../src/dom
 import { type Manifest, type ManifestFile, parseManifest } from '../../src/domain/model/manifest.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
+import { loadedPayload } from '../store-payload.ts';
 
 const dataFile = (name: string) => resolve(process.cwd(), 'data', name);
 
@@ -62,12 +63,9 @@ export function loadTestDataset({ extraFiles = [], failures = {} }: DatasetOptio
 /** Loads a dataset (default: the embedded data) and puts it in the store, as the app does on start. */
 export function seedStore(options: DatasetOptions = {}): SeededDataset {
   const dataset = loadTestDataset(options);
-  useAppStore.getState().setDataset({
-    manifest: dataset.manifest,
-    resources: dataset.resources,
-    issues: dataset.issues,
-    fileReports: dataset.files,
-  });
+  useAppStore
+    .getState()
+    .setDataset(loadedPayload(dataset.manifest, dataset.resources, dataset.issues, dataset.files));
   return dataset;
 }
 

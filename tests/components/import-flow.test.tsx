@@ -139,7 +139,7 @@ describe('importing a file', () => {
     // The dataset itself is not rewritten by a merge: its records and its pair stay as imported.
     const imported = useAppStore.getState().importedDatasets[0];
     expect(imported?.duplicates.map((p) => p.resolution)).toEqual(['open']);
-    expect(useAppStore.getState().layers.at(-1)?.resources).toHaveLength(1);
+    expect(useAppStore.getState().layers.at(-1)?.dataset.resources).toHaveLength(1);
   });
 
   it('detects Big5, lets the person override the encoding, and remembers the confirmed mapping', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
 import {
   IMPORT_DATABASE,
   storedDataset,
@@ -45,6 +46,7 @@ const dataset: ImportedDataset = {
   duplicates: [],
 };
 
+const manifestOf = () => useAppStore.getState().manifest ?? { categories: [], serviceTags: [] };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('imports kept in the browser', () => {
@@ -53,7 +55,7 @@ describe('imports kept in the browser', () => {
     seedStore();
     const stop = connectImportStorage(storage);
     await settle();
-    useAppStore.getState().addImportedDataset(dataset, [record]);
+    useAppStore.getState().addImportedDataset(dataset, buildDataset([record], manifestOf()));
     useAppStore
       .getState()
       .commitOfficeEdit({ ...record, position: toLatLng(23.5, 120.4), precision: 'exact' });
@@ -95,7 +97,7 @@ describe('imports kept in the browser', () => {
     };
     const stop = connectImportStorage(storage);
     await settle();
-    useAppStore.getState().addImportedDataset(flagged, [duplicate]);
+    useAppStore.getState().addImportedDataset(flagged, buildDataset([duplicate], manifestOf()));
     await settle();
     const savedDataset = storage.datasets.get('import-test');
     useAppStore.getState().resolveDuplicate('import-test', duplicate.id, 'merged');
@@ -135,7 +137,9 @@ describe('imports kept in the browser', () => {
     seedStore();
     const stop = connectImportStorage(storage);
     await settle();
-    useAppStore.getState().addImportedDataset({ ...dataset, origin: 'url' }, [record]);
+    useAppStore
+      .getState()
+      .addImportedDataset({ ...dataset, origin: 'url' }, buildDataset([record], manifestOf()));
     await settle();
     expect(storage.datasets.size).toBe(0);
     expect(useAppStore.getState().reportDatasetId).toBeNull();
@@ -187,7 +191,7 @@ describe('imports kept in the browser', () => {
     const copy = workerCopy(memory, log);
     const resources = [record];
     landWithWorkerCopy(dataset, resources, copy, () =>
-      useAppStore.getState().addImportedDataset(dataset, resources),
+      useAppStore.getState().addImportedDataset(dataset, buildDataset(resources, manifestOf())),
     );
     // Removed before the write's turn came: the delete still comes after it.
     useAppStore.getState().removeImportedDataset(dataset.id);
@@ -207,7 +211,7 @@ describe('imports kept in the browser', () => {
     await settle();
     const copy = workerCopy(memory, log, true);
     landWithWorkerCopy(dataset, [record], copy, () =>
-      useAppStore.getState().addImportedDataset(dataset, [record]),
+      useAppStore.getState().addImportedDataset(dataset, buildDataset([record], manifestOf())),
     );
     await settle();
     expect(log).toEqual(['page put import-test']);
@@ -224,13 +228,13 @@ describe('imports kept in the browser', () => {
     const log: string[] = [];
     const copy = workerCopy(storage, log);
     landWithWorkerCopy(dataset, [record], copy, () =>
-      useAppStore.getState().addImportedDataset(dataset, [record]),
+      useAppStore.getState().addImportedDataset(dataset, buildDataset([record], manifestOf())),
     );
     expect(copy.released).toBe(1);
     const link = { ...dataset, id: 'import-link', origin: 'url' as const };
     const linkCopy = workerCopy(storage, log);
     landWithWorkerCopy(link, [record], linkCopy, () =>
-      useAppStore.getState().addImportedDataset(link, [record]),
+      useAppStore.getState().addImportedDataset(link, buildDataset([record], manifestOf())),
     );
     expect(linkCopy.released).toBe(1);
     await settle();

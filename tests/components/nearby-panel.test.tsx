@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NearbyPanel } from '../../src/features/nearby/nearby-panel.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
-import { selectFilterResult, selectResourceIndex } from '../../src/store/data/derived.ts';
+import { selectDataset, selectFilterResult } from '../../src/store/data/derived.ts';
 import { renderWithData } from './fixtures.ts';
 import {
   fakeGeolocation,
@@ -15,7 +15,7 @@ import {
 const firstResultName = () => {
   const s = useAppStore.getState();
   const first = selectFilterResult(s).visible[0];
-  return first === undefined ? undefined : selectResourceIndex(s).resources[first]?.name;
+  return first === undefined ? undefined : selectDataset(s).resources[first]?.name;
 };
 const status = () =>
   screen

@@ -31,7 +31,7 @@ describe('ResultCount', () => {
       seedStore({ extraFiles: [{ path: 'bulk.csv', text: ['id,名稱,地址', ...rows].join('\n') }] });
       useAppStore.getState().setLanguage('en');
     });
-    const total = useAppStore.getState().resources.length;
+    const total = useAppStore.getState().base.resources.length;
     expect(total).toBeGreaterThan(1000);
     expect(screen.getByRole('status')).toHaveTextContent(`${total.toLocaleString('en')} results`);
     expect(screen.getByRole('status')).toHaveTextContent(/^1,\d{3} results$/);

@@ -2,6 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useUrlSync } from '../../src/app/use-url-sync.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
+import { loadedPayload } from '../store-payload.ts';
 import { seedStore } from './fixtures.ts';
 
 const store = () => useAppStore.getState();
@@ -65,10 +66,8 @@ describe('the address bar follows the view', () => {
   it('keeps a map view pending through changes the address bar does not hold (the data landing)', async () => {
     renderHook(() => useUrlSync());
     act(() => store().setMapView({ lat: 23.5, lng: 120.44, zoom: 10 }));
-    const { manifest, resources, issues, fileReports } = store();
-    act(() =>
-      store().setDataset({ manifest: manifest ?? never(), resources: [...resources], issues, fileReports }),
-    );
+    const { manifest, base } = store();
+    act(() => store().setDataset(loadedPayload(manifest ?? never(), [...base.resources])));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(100);
     });
@@ -82,11 +81,11 @@ describe('the address bar follows the view', () => {
   it('writes a pending map view at once with a selection', async () => {
     renderHook(() => useUrlSync());
     act(() => store().setMapView({ lat: 23.5, lng: 120.44, zoom: 10 }));
-    act(() => store().select(store().resources[0]?.id ?? null, 'list'));
+    act(() => store().select(store().base.resources[0]?.id ?? null, 'list'));
     await act(async () => {
       await Promise.resolve();
     });
-    expect(param('id')).toBe(store().resources[0]?.id);
+    expect(param('id')).toBe(store().base.resources[0]?.id);
     expect(param('at')).toBe('23.50000,120.44000,10');
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { areaOptionsOf, primeAreaOptions } from '../../src/domain/query/area-options.ts';
-import { buildResourceIndex } from '../../src/domain/query/resource-index.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
+import {} from '../../src/domain/query/filter-resources.ts';
 import { manifest } from './load-context.ts';
 
 const at = (county: string, town: string, name = `${county}${town}`) =>
@@ -16,7 +17,9 @@ const at = (county: string, town: string, name = `${county}${town}`) =>
   }) as unknown as Resource;
 
 const optionsFor = (resources: Resource[]) =>
-  areaOptionsOf(buildResourceIndex(resources, manifest.categories, manifest.serviceTags).columns);
+  areaOptionsOf(
+    buildDataset(resources, { categories: manifest.categories, serviceTags: manifest.serviceTags }).columns,
+  );
 
 describe('areaOptionsOf', () => {
   it.each([
@@ -50,11 +53,10 @@ describe('areaOptionsOf', () => {
   });
 
   it('gives the options the build primed for a set of columns', () => {
-    const other = buildResourceIndex(
-      [at('金門縣', '金城鎮')],
-      manifest.categories,
-      manifest.serviceTags,
-    ).columns;
+    const other = buildDataset([at('金門縣', '金城鎮')], {
+      categories: manifest.categories,
+      serviceTags: manifest.serviceTags,
+    }).columns;
     const primed = [{ county: '金門縣', towns: ['金城鎮'] }];
     primeAreaOptions(other, primed);
     expect(areaOptionsOf(other)).toBe(primed);

@@ -11,7 +11,8 @@ import { townshipTargets } from '../../src/domain/analysis/coverage-targets.ts';
 import { parseVillageTargets } from '../../src/domain/analysis/village-targets.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { buildResourceIndex, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
 import { repoFile } from './fixture-paths.ts';
 import { gazetteer, loadPath, manifest } from './load-context.ts';
 
@@ -231,7 +232,10 @@ describe('coverageProviders', () => {
     centres[2] as Resource,
     { ...shop, county: '嘉義市', town: '東區' },
   ];
-  const index = buildResourceIndex(resources, manifest.categories, manifest.serviceTags);
+  const index = buildDataset(resources, {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+  });
   const names = (indexes: readonly number[]) => indexes.map((i) => resources[i]?.name);
 
   it('takes every resource of the category, whatever its area or the category ticks', () => {

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { placeKey } from '../../src/domain/geo/gazetteer.ts';
 import { normalizeForSearch } from '../../src/domain/model/normalize-text.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import type { Dataset } from '../../src/domain/query/dataset.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
 import {
-  buildResourceIndex,
   filterResources,
   NO_FILTERS,
   type ResourceFilters,
-  type ResourceIndex,
   searchTerms,
-} from '../../src/domain/query/resource-index.ts';
+} from '../../src/domain/query/filter-resources.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
 
@@ -19,7 +19,7 @@ import { loadPath, manifest } from './load-context.ts';
  * offers one of the services, and each search term appears in one of its fields or in the name of its category or
  * of one of its services, in either language.
  */
-function referenceFilter(index: ResourceIndex, filters: ResourceFilters) {
+function referenceFilter(index: Dataset, filters: ResourceFilters) {
   const label = (list: readonly { id: string; label: { zh: string; en: string } }[], id: string) => {
     const item = list.find((x) => x.id === id);
     return item ? `${item.label.zh} ${item.label.en}` : id;
@@ -81,7 +81,7 @@ const resources: Resource[] = [...taipei.resources, ...tainan.resources].map((r,
         ]
       : r.services,
 }));
-const index = buildResourceIndex(resources, manifest.categories, manifest.serviceTags);
+const index = buildDataset(resources, { categories: manifest.categories, serviceTags: manifest.serviceTags });
 
 // Query pieces: words from the data, from the labels in both languages, and odd input.
 const words = [

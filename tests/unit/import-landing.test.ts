@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import { primedIndexParts } from '../../src/domain/query/filter-resources.ts';
 import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
 import { knownHasInternal } from '../../src/domain/query/internal-records.ts';
-import { primedIndexParts } from '../../src/domain/query/resource-index.ts';
 import { knownStartYears, startYears } from '../../src/domain/query/start-year.ts';
 import { isStoredDataset, storedDataset } from '../../src/services/import/import-database.ts';
 import {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsvText } from '../../src/domain/loading/parse-csv.ts';
-import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { filterResources, NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
 import { loadText, manifest } from './load-context.ts';
 
 /** Strings that must stay data: never markup, formulas, code or reordering instructions for the importer. */
@@ -59,7 +60,10 @@ describe.each([
   });
 
   it('finds each string by searching for it', () => {
-    const index = buildResourceIndex(loaded.resources, manifest.categories, manifest.serviceTags);
+    const index = buildDataset(loaded.resources, {
+      categories: manifest.categories,
+      serviceTags: manifest.serviceTags,
+    });
     for (const [i, s] of HOSTILE.entries()) {
       const visible = filterResources(index, { ...NO_FILTERS, query: s.replace(/\s/g, '') }).visible;
       expect(visible).toContain(i);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { positionColumns } from '../../src/domain/geo/position-columns.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { displayOrder } from '../../src/domain/query/display-order.ts';
 import {
-  buildResourceIndex,
   filterResources,
   NO_FILTERS,
   primeIndex,
   primeSearchTexts,
   type ResourceFilters,
-} from '../../src/domain/query/resource-index.ts';
+} from '../../src/domain/query/filter-resources.ts';
 import { buildSearchColumns, recordText } from '../../src/domain/query/search-columns.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
@@ -18,7 +18,10 @@ const taipei = loadPath(sharedDataFile('taipei-community-care-points.csv'), {
   file: 'taipei.csv',
   category: 'care-point',
 });
-const index = buildResourceIndex(taipei.resources, manifest.categories, manifest.serviceTags);
+const index = buildDataset(taipei.resources, {
+  categories: manifest.categories,
+  serviceTags: manifest.serviceTags,
+});
 
 const f = (more: Partial<ResourceFilters>): ResourceFilters => ({ ...NO_FILTERS, ...more });
 
@@ -78,13 +81,16 @@ describe('work done in the loading worker', () => {
       columns: buildSearchColumns(list, reversed, manifest.categories, manifest.serviceTags, texts),
       positions: positionColumns(list),
     });
-    const primed = buildResourceIndex(list, manifest.categories, manifest.serviceTags);
+    const primed = buildDataset(list, { categories: manifest.categories, serviceTags: manifest.serviceTags });
     expect(primed.order).toEqual(reversed);
     // Display position 0 is the last record of the list (the order is reversed).
     expect(recordText(primed.columns, 0)).toBe(`primed:${list[19]?.id}`);
     // A new list (e.g. with an import added) is sorted and searched anew, unless the store primes it too.
     const copy = [...list];
-    const rebuilt = buildResourceIndex(copy, manifest.categories, manifest.serviceTags);
+    const rebuilt = buildDataset(copy, {
+      categories: manifest.categories,
+      serviceTags: manifest.serviceTags,
+    });
     expect(rebuilt.order).toEqual(displayOrder(copy));
     expect(recordText(rebuilt.columns, 0)).not.toMatch(/^primed:/);
   });
@@ -95,7 +101,7 @@ describe('work done in the loading worker', () => {
       list,
       list.map((r) => `primed:${r.id}`),
     );
-    const index = buildResourceIndex(list, manifest.categories, manifest.serviceTags);
+    const index = buildDataset(list, { categories: manifest.categories, serviceTags: manifest.serviceTags });
     expect(recordText(index.columns, 0)).toBe(`primed:${list[index.order[0] as number]?.id}`);
   });
 });

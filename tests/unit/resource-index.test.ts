@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
 import {
-  buildResourceIndex,
   filterResources,
   NO_FILTERS,
   primeCategoryTotals,
   primeIndex,
   type ResourceFilters,
-} from '../../src/domain/query/resource-index.ts';
+} from '../../src/domain/query/filter-resources.ts';
 import { manifest } from './load-context.ts';
 
 const resource = (id: string, more: Partial<Resource>): Resource => ({
@@ -70,11 +70,11 @@ const resources: Resource[] = [
     town: '大安區',
   }),
 ];
-const index = buildResourceIndex(resources, manifest.categories, manifest.serviceTags);
+const index = buildDataset(resources, { categories: manifest.categories, serviceTags: manifest.serviceTags });
 const ids = (filters: Partial<ResourceFilters>) =>
   filterResources(index, { ...NO_FILTERS, ...filters }).visible.map((i) => resources[i]?.id);
 
-describe('buildResourceIndex', () => {
+describe('buildDataset', () => {
   it('orders by county, town, then name and maps ids to positions', () => {
     const collator = new Intl.Collator('zh-Hant-TW');
     const expected = [...resources]
@@ -106,14 +106,20 @@ describe('buildResourceIndex', () => {
     primeIndex(copy, { order: index.order, columns: index.columns, positions: index.positions });
     const given = Int32Array.from(counted, (n) => n + 1);
     primeCategoryTotals(index.columns, given);
-    expect(buildResourceIndex(copy, manifest.categories, manifest.serviceTags).categoryTotals).toBe(given);
+    expect(
+      buildDataset(copy, { categories: manifest.categories, serviceTags: manifest.serviceTags })
+        .categoryTotals,
+    ).toBe(given);
     // Totals of another length are not these columns' and are not taken.
     const other = [...resources];
     const columns = { ...index.columns };
     primeIndex(other, { order: index.order, columns, positions: index.positions });
     primeCategoryTotals(columns, new Int32Array(counted.length + 1));
     expect(
-      Array.from(buildResourceIndex(other, manifest.categories, manifest.serviceTags).categoryTotals),
+      Array.from(
+        buildDataset(other, { categories: manifest.categories, serviceTags: manifest.serviceTags })
+          .categoryTotals,
+      ),
     ).toEqual(counted);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { buildResourceIndex, filterResources, NO_FILTERS } from '../../src/domain/query/resource-index.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { filterResources, NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
 import {
   filterAsOfYear,
   parseStartYear,
@@ -60,7 +61,7 @@ const resources = [
   point(101, { 設立年度: '不詳' }),
   point(102, { 設立年度: '2021' }, 'welfare-center'),
 ];
-const index = buildResourceIndex(resources, manifest.categories, manifest.serviceTags);
+const index = buildDataset(resources, { categories: manifest.categories, serviceTags: manifest.serviceTags });
 
 describe('start years', () => {
   it('reads 設立年度 and its synonyms from the extra columns', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ViewState, viewStateFromSearch, viewStateToSearch } from '../../src/domain/link/view-state.ts';
-import { NO_FILTERS } from '../../src/domain/query/resource-index.ts';
+import { NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
 
 const EMPTY: ViewState = { filters: NO_FILTERS, selectedId: null, mapView: null };
 

@@ -15,6 +15,7 @@ import {
   type WorkshopStorage,
 } from '../../src/store/workshop/workshop-persistence.ts';
 import { WORKSHOP_LAYER_ID } from '../../src/store/workshop/workshop-slice.ts';
+import { loadedPayload } from '../store-payload.ts';
 import { gazetteer, manifest } from './load-context.ts';
 
 const MINXIONG = toLatLng(23.556, 120.44);
@@ -58,7 +59,7 @@ function memoryStorage(initial?: WorkshopSnapshot): WorkshopStorage & { saved: W
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
-  store().setDataset({ manifest, resources: [source], issues: [], fileReports: [] });
+  store().setDataset(loadedPayload(manifest, [source]));
   store().setTownships('ready', gazetteer.townships);
   store().setWorkshopEditing(true);
 });
@@ -77,12 +78,12 @@ describe('co-mapping in the store', () => {
     expect(store().workshopDraft).toBeNull();
     const layer = store().layers.find((l) => l.id === WORKSHOP_LAYER_ID);
     expect(layer?.kind).toBe('workshop');
-    expect(layer?.resources.map((r) => r.name)).toEqual(['阿美早餐店']);
+    expect(layer?.dataset.resources.map((r) => r.name)).toEqual(['阿美早餐店']);
     const added = selectResources(store()).find((r) => r.name === '阿美早餐店') as Resource;
     expect(workshopMark(added)).toMatchObject({ change: 'added', facilitator: '王小明' });
     expect(store().selectedId).toBe(added.id);
     // The source data itself is untouched.
-    expect(store().resources).toEqual([source]);
+    expect(store().base.resources).toEqual([source]);
   });
 
   it('a click before the township centroids arrive gets its township as the address once they do', () => {
@@ -195,7 +196,7 @@ describe('persistence', () => {
 
     // A new page: a fresh store, the same storage.
     useAppStore.setState(initialAppState, true);
-    store().setDataset({ manifest, resources: [source], issues: [], fileReports: [] });
+    store().setDataset(loadedPayload(manifest, [source]));
     expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料']);
     const again = connectWorkshopStorage(storage);
     await settle();

@@ -2,12 +2,8 @@ import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import { distanceMetres, type LatLng } from '../model/coordinates.ts';
 import type { Resource } from '../model/resource.ts';
-import {
-  filterResources,
-  NO_FILTERS,
-  type ResourceFilters,
-  type ResourceIndex,
-} from '../query/resource-index.ts';
+import type { Dataset } from '../query/dataset.ts';
+import { filterResources, NO_FILTERS, type ResourceFilters } from '../query/filter-resources.ts';
 import { startYears } from '../query/start-year.ts';
 
 /** A place that should be within reach of a resource: a township centroid or a village point. */
@@ -121,7 +117,7 @@ const EARTH_RADIUS_METRES = 6_371_008.8;
  * the area (a centre just over the county line still serves) nor the category ticks (the analysis names one).
  */
 export function coverageProviders(
-  index: ResourceIndex,
+  index: Dataset,
   filters: Pick<ResourceFilters, 'query' | 'services'>,
   category: string,
   year: number | null,

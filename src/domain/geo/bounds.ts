@@ -8,22 +8,8 @@ export interface Bounds {
   readonly east: number;
 }
 
-/** Boxes around every placed position, by the positions they were computed for (see primeBoundsOfAll). */
-const primedAll = new WeakMap<PositionColumns, Bounds | null>();
-
-/**
- * Remembers the box around every placed position of these very columns (computed where they were made, e.g. the
- * loading worker), so that fitting the map to an unfiltered view makes no pass over them.
- */
-export function primeBoundsOfAll(positions: PositionColumns, bounds: Bounds | null): void {
-  primedAll.set(positions, bounds);
-}
-
 /** The box around the placed resources among `indexes` (null when none is placed), in one pass, no copies. */
 export function boundsOf(positions: PositionColumns, indexes: ArrayLike<number>): Bounds | null {
-  // Distinct indexes as many as the positions: all of them.
-  if (indexes.length === positions.lat.length && primedAll.has(positions))
-    return primedAll.get(positions) ?? null;
   let south = Number.POSITIVE_INFINITY;
   let west = Number.POSITIVE_INFINITY;
   let north = Number.NEGATIVE_INFINITY;

@@ -1,4 +1,4 @@
-import { NO_FILTERS, type ResourceFilters } from '../query/resource-index.ts';
+import { NO_FILTERS, type ResourceFilters } from '../query/filter-resources.ts';
 
 /** A map view: centre and zoom. */
 export interface MapView {

@@ -75,18 +75,8 @@ export function loadIssue(
 
 export type IssueCounts = Partial<Record<LoadIssueCode, number>>;
 
-// Counts the build made (a compiled pack carries them), for the very list of issues they were made from.
-const primedCounts = new WeakMap<readonly LoadIssue[], IssueCounts>();
-
-/** Remembers the counts made elsewhere (at build time) for this very list of issues. */
-export function primeIssueCounts(issues: readonly LoadIssue[], counts: IssueCounts): void {
-  primedCounts.set(issues, counts);
-}
-
 /** Counts issues per code, for the load report. */
 export function countIssuesByCode(issues: readonly LoadIssue[]): IssueCounts {
-  const primed = primedCounts.get(issues);
-  if (primed) return primed;
   const counts: IssueCounts = {};
   for (let i = 0; i < issues.length; i++) {
     const code = (issues[i] as LoadIssue).code;

@@ -6,8 +6,7 @@ import { countIssuesByCode, type IssueCounts } from '../model/load-issues.ts';
 import type { Manifest } from '../model/manifest.ts';
 import { type AreaOption, areaOptionsOf } from '../query/area-options.ts';
 import type { IndexParts } from '../query/index-parts.ts';
-import { packedSearchColumns, type SearchColumns, unpackSearchColumns } from '../query/search-columns.ts';
-import { type StartYearRange, yearRangeOf } from '../query/start-year.ts';
+import type { PackedSearchColumns, SearchColumns } from '../query/search-columns.ts';
 import { recordChunks } from './record-chunks.ts';
 
 /**
@@ -21,7 +20,7 @@ import { recordChunks } from './record-chunks.ts';
  * and compressed, and much faster to decode. Since format 3 the load report's issues are a section of their own
  * (JSON), which a reader passes on as text instead of parsing it with the header.
  */
-export const PACK_FORMAT = 3;
+export const PACK_FORMAT = 4;
 const MAGIC = 'CRMP';
 
 interface Section {
@@ -57,7 +56,6 @@ interface PositionsHeader {
 export interface PackSummaries {
   readonly areaOptions: readonly AreaOption[];
   readonly issueCounts: IssueCounts;
-  readonly startYearRange: StartYearRange;
 }
 
 interface PackHeader extends PositionsHeader {
@@ -65,7 +63,7 @@ interface PackHeader extends PositionsHeader {
   readonly summaries: PackSummaries;
   readonly issueCount: number;
   readonly files: FileReport[];
-  readonly hasInternal: boolean;
+  readonly internalCount: number;
   readonly labels: ColumnLabels;
   readonly joinedAsJson: boolean;
   readonly chunks: readonly Section[];
@@ -81,15 +79,13 @@ export interface DatasetPack {
   readonly issuesJson: string;
   readonly issueCount: number;
   readonly files: FileReport[];
-  readonly hasInternal: boolean;
-  readonly parts: IndexParts;
+  readonly internalCount: number;
+  /** The display order and positions, and the search columns with their text still as the pack's bytes. */
+  readonly order: readonly number[];
+  readonly columns: PackedSearchColumns;
+  readonly positions: PositionColumns;
   readonly startYears: Int32Array;
-  /** The records' ids as UTF-8 JSON (a list of strings, in resource order): ids are looked up without records. */
-  readonly ids: Uint8Array;
-  /**
-   * Records, PACK_CHUNK per chunk, in resource order, each chunk compressed (recordChunkText gives its JSON):
-   * only the chunks a page uses are ever inflated and parsed.
-   */
+  /** Records, PACK_CHUNK per chunk, in resource order, each chunk compressed (recordChunkText gives its JSON). */
   readonly chunks: readonly Uint8Array[];
 }
 
@@ -199,7 +195,7 @@ export function writeDatasetPack(input: {
   readonly dataset: LoadedDataset;
   readonly parts: IndexParts;
   readonly startYears: Int32Array;
-  readonly hasInternal: boolean;
+  readonly internalCount: number;
 }): Uint8Array {
   const { dataset, parts } = input;
   const { columns, positions } = parts;
@@ -219,7 +215,6 @@ export function writeDatasetPack(input: {
     startYears: add(view(input.startYears)),
     // UTF-16LE; as JSON when it holds a lone surrogate (a decoder would replace it; a JSON string escapes it).
     joined: add(utf16Bytes(joinedAsJson ? JSON.stringify(columns.joined) : columns.joined)),
-    ids: add(utf8.encode(JSON.stringify(dataset.resources.map((r) => r.id)))),
     issues: add(utf8.encode(JSON.stringify(dataset.issues))),
   };
   const chunks: Section[] = [];
@@ -233,11 +228,10 @@ export function writeDatasetPack(input: {
     summaries: {
       areaOptions: areaOptionsOf(columns),
       issueCounts: countIssuesByCode(dataset.issues),
-      startYearRange: yearRangeOf(input.startYears),
     },
     issueCount: dataset.issues.length,
     files: dataset.files,
-    hasInternal: input.hasInternal,
+    internalCount: input.internalCount,
     labels,
     joinedAsJson,
     sections,
@@ -375,8 +369,8 @@ export function readDatasetPack(bytes: Uint8Array, inflated?: InflatedSections):
   const int32 = typed((b, o, n) => new Int32Array(b, o, n), 4);
   const uint32 = typed((b, o, n) => new Uint32Array(b, o, n), 4);
   const uint16 = typed((b, o, n) => new Uint16Array(b, o, n), 2);
-  // The search text stays bytes until it is first read (see unpackSearchColumns): a worker sends them on.
-  const columns = unpackSearchColumns({
+  // The search text stays bytes (UTF-16LE): a worker transfers them, and the page decodes them as they land.
+  const columns: PackedSearchColumns = {
     ...header.labels,
     joinedUtf16: raw('joined'),
     joinedAsJson: header.joinedAsJson,
@@ -385,7 +379,7 @@ export function readDatasetPack(bytes: Uint8Array, inflated?: InflatedSections):
     tagBits: uint32('tagBits'),
     county: uint16('county'),
     town: uint32('town'),
-  });
+  };
   return {
     manifestKey: header.manifestKey,
     sources: header.sources,
@@ -394,15 +388,11 @@ export function readDatasetPack(bytes: Uint8Array, inflated?: InflatedSections):
     issuesJson: new TextDecoder().decode(raw('issues')),
     issueCount: header.issueCount,
     files: header.files,
-    hasInternal: header.hasInternal,
-    parts: {
-      order: Array.from(int32('order')),
-      columns,
-      positions: { lat: float64('lat'), lng: float64('lng') },
-    },
+    internalCount: header.internalCount,
+    order: Array.from(int32('order')),
+    columns,
+    positions: { lat: float64('lat'), lng: float64('lng') },
     startYears: int32('startYears'),
-    ids: raw('ids'),
-    // Still compressed: a chunk is inflated when one of its records is first used (recordChunkText).
     chunks: header.chunks.map((s) => {
       const [start, section] = at(s);
       return bytes.subarray(start, start + section.length);
@@ -412,17 +402,15 @@ export function readDatasetPack(bytes: Uint8Array, inflated?: InflatedSections):
 
 /** Every buffer a read pack holds, once each: what a worker transfers to the page with it. */
 export function packBuffers(pack: DatasetPack): ArrayBuffer[] {
-  const { columns } = pack.parts;
-  const packed = packedSearchColumns(columns);
+  const { columns } = pack;
   const arrays: ArrayBufferView[] = [
-    ...('joinedUtf16' in packed ? [packed.joinedUtf16] : []),
+    columns.joinedUtf16,
     columns.starts,
     columns.category,
     columns.tagBits,
     columns.county,
     columns.town,
     pack.startYears,
-    pack.ids,
     ...pack.chunks,
   ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];

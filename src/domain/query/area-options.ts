@@ -6,23 +6,11 @@ export interface AreaOption {
   readonly towns: readonly string[];
 }
 
-// Options the build computed (a compiled pack carries them), for the very columns they were computed from.
-const primed = new WeakMap<SearchColumns, readonly AreaOption[]>();
-
-/** Remembers the area options computed elsewhere (at build time) for these very columns. */
-export function primeAreaOptions(columns: SearchColumns, options: readonly AreaOption[]): void {
-  primed.set(columns, options);
-}
-
 /**
  * Counties present in the data, with their towns, for the county/town filter (zh-Hant collation). Read from the
  * search columns' place codes: no pass over the records themselves.
  */
-export function areaOptionsOf(columns: SearchColumns): readonly AreaOption[] {
-  return primed.get(columns) ?? computeAreaOptions(columns);
-}
-
-function computeAreaOptions(columns: SearchColumns): AreaOption[] {
+export function areaOptionsOf(columns: SearchColumns): AreaOption[] {
   if (columns.category.length === 0) return [];
   // Each (county, town) pair once, marked in a table of all pairs: one pass over two typed columns, with no
   // map or set per record (100,000 records take well under a millisecond).

@@ -1,6 +1,6 @@
 import type { NearbyHit } from '../geo/nearby-index.ts';
 import type { Resource } from '../model/resource.ts';
-import type { FilterResult } from './resource-index.ts';
+import type { FilterResult } from './filter-resources.ts';
 
 /** What "near me" and "open now" add to the ordinary filters. */
 export interface NearbyNarrowing {

@@ -146,8 +146,8 @@ export function buildSearchColumns(
 
 /**
  * Search columns whose joined text is still the UTF-16LE bytes a compiled pack stores it as: how the loading
- * worker sends them, transferring the bytes instead of copying a string of millions of characters, which the page
- * decodes once it is idle or a search first needs it (see unpackSearchColumns).
+ * worker sends them, transferring the bytes instead of copying a string of millions of characters through the
+ * message (see unpackSearchColumns).
  */
 export interface PackedSearchColumns extends Omit<SearchColumns, 'joined'> {
   readonly joinedUtf16: Uint8Array;
@@ -155,31 +155,12 @@ export interface PackedSearchColumns extends Omit<SearchColumns, 'joined'> {
   readonly joinedAsJson: boolean;
 }
 
-const packedForms = new WeakMap<SearchColumns, PackedSearchColumns>();
-
-/** The columns as they are, or, when packed, with their joined text decoded the first time it is read. */
-export function unpackSearchColumns(columns: SearchColumns | PackedSearchColumns): SearchColumns {
-  if (!('joinedUtf16' in columns)) return columns;
-  const { joinedUtf16, joinedAsJson, ...rest } = columns;
-  let joined: string | undefined;
-  const unpacked = Object.defineProperty(rest, 'joined', {
-    enumerable: true,
-    get: () => {
-      if (joined === undefined) {
-        // ignoreBOM: a search text that starts with U+FEFF keeps it (a decoder drops a leading one by default).
-        const text = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(joinedUtf16);
-        joined = joinedAsJson ? (JSON.parse(text) as string) : text;
-      }
-      return joined;
-    },
-  }) as SearchColumns;
-  packedForms.set(unpacked, columns);
-  return unpacked;
-}
-
-/** The packed form the columns were unpacked from (unpackSearchColumns), to send on as such; else the columns. */
-export function packedSearchColumns(columns: SearchColumns): SearchColumns | PackedSearchColumns {
-  return packedForms.get(columns) ?? columns;
+/** The columns with their joined text decoded from a pack's bytes. */
+export function unpackSearchColumns(packed: PackedSearchColumns): SearchColumns {
+  const { joinedUtf16, joinedAsJson, ...rest } = packed;
+  // ignoreBOM: a search text that starts with U+FEFF keeps it (a decoder drops a leading one by default).
+  const text = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(joinedUtf16);
+  return { ...rest, joined: joinedAsJson ? (JSON.parse(text) as string) : text };
 }
 
 /** The own text of the record at display position k. */
@@ -229,7 +210,7 @@ export function hasAnyTag(columns: SearchColumns, k: number, mask: Uint32Array):
 }
 
 /** How many records each category code has (in columns.categoryIds order). */
-export function categoryTotalsOf(columns: SearchColumns): Int32Array {
+export function categoryTotalsOf(columns: Pick<SearchColumns, 'category' | 'categoryIds'>): Int32Array {
   const totals = new Int32Array(columns.categoryIds.length);
   for (let k = 0; k < columns.category.length; k++) {
     const code = columns.category[k] as number;

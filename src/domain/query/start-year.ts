@@ -1,10 +1,6 @@
 import type { Resource } from '../model/resource.ts';
-import {
-  type FilterResult,
-  filterResources,
-  type ResourceFilters,
-  type ResourceIndex,
-} from './resource-index.ts';
+import type { Dataset } from './dataset.ts';
+import { type FilterResult, filterResources, type ResourceFilters } from './filter-resources.ts';
 
 /** The column the workshop form writes a start year to; files use it (or one of the names below) too. */
 export const START_YEAR_COLUMN = '設立年度';
@@ -46,55 +42,23 @@ export function parseStartYear(raw: string): number | null {
   return year >= 1912 && year <= 2200 ? year : null;
 }
 
-const isYearColumn = new Map<string, boolean>();
-const yearCache = new WeakMap<Resource, number | null>();
-
-/** The year a resource started (from a 設立年度-like column), or null when it does not say. Cached per record. */
+/** The year a resource started (from a 設立年度-like column), or null when it does not say. */
 export function startYearOf(resource: Resource): number | null {
-  const cached = yearCache.get(resource);
-  if (cached !== undefined) return cached;
-  const year = readStartYear(resource);
-  yearCache.set(resource, year);
-  return year;
-}
-
-function readStartYear(resource: Resource): number | null {
   for (const column in resource.extra) {
-    let known = isYearColumn.get(column);
-    if (known === undefined) {
-      known = KEYS.has(columnKey(column));
-      isYearColumn.set(column, known);
-    }
-    if (!known) continue;
+    if (!KEYS.has(columnKey(column))) continue;
     const year = parseStartYear(resource.extra[column] ?? '');
     if (year !== null) return year;
   }
   return null;
 }
 
-const yearsCache = new WeakMap<readonly Resource[], Int32Array>();
-
-/** Every record's start year by index (0: none), computed once per list so a slider step is a tight loop. */
+/** Every record's start year by index (0: none): a dataset keeps them, so that a slider step is a tight loop. */
 export function startYears(resources: readonly Resource[]): Int32Array {
-  let years = yearsCache.get(resources);
-  if (!years) {
-    years = new Int32Array(resources.length);
-    resources.forEach((r, i) => {
-      (years as Int32Array)[i] = readStartYear(r) ?? 0;
-    });
-    yearsCache.set(resources, years);
-  }
+  const years = new Int32Array(resources.length);
+  resources.forEach((r, i) => {
+    years[i] = startYearOf(r) ?? 0;
+  });
   return years;
-}
-
-/** The start years already known for this very list (computed or primed), without computing them. */
-export function knownStartYears(resources: readonly Resource[]): Int32Array | undefined {
-  return yearsCache.get(resources);
-}
-
-/** Remembers start years computed elsewhere (the loading worker) for this very list. */
-export function primeStartYears(resources: readonly Resource[], years: Int32Array): void {
-  if (years.length === resources.length) yearsCache.set(resources, years);
 }
 
 export type StartYearRange = { readonly min: number; readonly max: number; readonly withYear: number } | null;
@@ -114,30 +78,17 @@ export function yearRangeOf(years: Int32Array): StartYearRange {
   return withYear === 0 ? null : { min, max, withYear };
 }
 
-const rangeCache = new WeakMap<readonly Resource[], StartYearRange>();
-
-/** Remembers the start-year range computed elsewhere (at build time) for this very list. */
-export function primeStartYearRange(resources: readonly Resource[], range: StartYearRange): void {
-  rangeCache.set(resources, range);
-}
-
-/** Earliest and latest start years in the data, and how many records carry one; null when none do. */
-export function startYearRange(resources: readonly Resource[]): StartYearRange {
-  const primed = rangeCache.get(resources);
-  return primed !== undefined ? primed : yearRangeOf(startYears(resources));
-}
-
 /**
  * The map and counts "as of" a year: the filters' result, keeping only records that had started by then.
  * Records without a start year are left out (they cannot be placed in time) and counted, so the UI can say so.
  */
 export function filterAsOfYear(
-  index: ResourceIndex,
+  index: Dataset,
   filters: ResourceFilters,
   year: number,
 ): FilterResult & { readonly withoutYear: number } {
   const everyCategory = filterResources(index, { ...filters, hiddenCategories: [] });
-  return applyStartYear(index.resources, everyCategory, filters.hiddenCategories, year);
+  return applyStartYear(index, everyCategory, filters.hiddenCategories, year);
 }
 
 /**
@@ -145,13 +96,13 @@ export function filterAsOfYear(
  * kept while the year slider moves: each step is then one pass over that result).
  */
 export function applyStartYear(
-  resources: readonly Resource[],
+  dataset: Dataset,
   everyCategory: FilterResult,
   hiddenCategories: readonly string[],
   year: number,
 ): FilterResult & { readonly withoutYear: number } {
   const hidden = new Set(hiddenCategories);
-  const years = startYears(resources);
+  const { resources, startYears: years } = dataset;
   const categoryCounts: Record<string, number> = {};
   const visible: number[] = [];
   let withoutYear = 0;

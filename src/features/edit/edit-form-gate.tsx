@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResourceById } from '../../store/import/import-derived.ts';
+import { selectResourceById } from '../../store/data/derived.ts';
 
 const Form = lazy(() => import('./edit-form.tsx').then((m) => ({ default: m.EditForm })));
 

@@ -1,17 +1,15 @@
-import { useId, useMemo } from 'react';
-import { areaOptionsOf } from '../../domain/query/area-options.ts';
+import { useId } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResourceIndex } from '../../store/data/derived.ts';
+import { selectDataset } from '../../store/data/derived.ts';
 
 /** County, then township: the towns list follows the chosen county. */
 export function AreaFilter() {
   const { t } = useTranslation();
-  const { columns } = useAppStore(selectResourceIndex);
+  const options = useAppStore((s) => selectDataset(s).areaOptions);
   const county = useAppStore((s) => s.filters.county);
   const town = useAppStore((s) => s.filters.town);
   const setArea = useAppStore((s) => s.setArea);
-  const options = useMemo(() => areaOptionsOf(columns), [columns]);
   const towns = options.find((o) => o.county === county)?.towns ?? [];
   const countyId = useId();
   const townId = useId();

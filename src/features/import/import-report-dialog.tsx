@@ -8,7 +8,7 @@ import type { LoadIssue } from '../../domain/model/load-issues.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResourceIndex } from '../../store/data/derived.ts';
+import { selectDataset } from '../../store/data/derived.ts';
 import { type ImportedDataset, isMergedAway } from '../../store/import/import-slice.ts';
 
 /** Rows listed in the dialog (the downloadable report has every one); more would take long to lay out in CJK. */
@@ -130,7 +130,7 @@ function Duplicates({ dataset }: { dataset: ImportedDataset }) {
   const resolve = useAppStore((s) => s.resolveDuplicate);
   // A pair carries the two names. Pairs saved before it did have theirs looked up, for the pairs listed only and
   // in one pass: a map of every record on show would cost ~40 ms at 100,000.
-  const { resources } = useAppStore(selectResourceIndex);
+  const { resources } = useAppStore(selectDataset);
   const { duplicates } = dataset;
   const edits = useAppStore((s) => s.officeEdits.present);
   const open = useMemo(

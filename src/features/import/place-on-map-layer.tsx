@@ -5,7 +5,7 @@ import { isoDate } from '../../domain/files/export-filename.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResourceById } from '../../store/import/import-derived.ts';
+import { selectResourceById } from '../../store/data/derived.ts';
 
 /**
  * While a record is being placed: the map's cursor becomes a crosshair and a click puts the record there

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
 import type { CoverageTarget } from '../../domain/analysis/coverage.ts';
 import { type AppState, useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectResourceIndex } from '../../store/data/derived.ts';
+import { selectCategories, selectDataset } from '../../store/data/derived.ts';
 import {
   selectCoverage,
   selectCoverageCategory,
@@ -27,7 +27,7 @@ export function CoverageLayer() {
   // Computed only while the view is open: a search typed with the view closed must not pay for coverage.
   const coverage = useAppStore((s) => (isCoverageOpen(s) ? selectCoverage(s) : null));
   const targets = useAppStore((s) => (isCoverageOpen(s) ? selectCoverageTargets(s) : NO_TARGETS));
-  const { resources } = useAppStore(selectResourceIndex);
+  const { resources } = useAppStore(selectDataset);
   const categoryId = useAppStore(selectCoverageCategory);
   const colour = useAppStore((s) => selectCategories(s).find((c) => c.id === categoryId)?.color ?? '#0b4f6c');
   const renderer = useMemo(() => L.canvas({ padding: 0.3 }), []);

@@ -3,7 +3,12 @@ import { useDeferredValue, useEffect, useRef } from 'react';
 import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectFilterResult, selectResourceIndex } from '../../store/data/derived.ts';
+import {
+  selectCategories,
+  selectDataset,
+  selectFilterResult,
+  selectIndexOfId,
+} from '../../store/data/derived.ts';
 import { ResourceListItem } from './resource-list-item.tsx';
 
 /** The results as a virtualised list: a complete alternative to the map, in the same order and filter. */
@@ -11,7 +16,7 @@ export function ResourceList() {
   const { t } = useTranslation();
   // Deferred: the count and the map update first; the list (100,000 rows to place) follows in a render React
   // may interrupt, so that neither a keystroke nor the data landing waits for it.
-  const index = useDeferredValue(useAppStore(selectResourceIndex));
+  const index = useDeferredValue(useAppStore(selectDataset));
   const visible = useDeferredValue(useAppStore((s) => selectFilterResult(s).visible));
   const categories = useAppStore(selectCategories);
   const selectedId = useAppStore((s) => s.selectedId);
@@ -46,8 +51,8 @@ export function ResourceList() {
   useEffect(() => {
     if (!selectedId || selectionOrigin === 'list') return;
     // By id, then by position: no pass over the records (a lazy list would make them all).
-    const position = index.positionOf(selectedId);
-    const at = position === undefined ? -1 : visible.indexOf(position);
+    const position = selectIndexOfId(useAppStore.getState(), selectedId);
+    const at = position < 0 ? -1 : visible.indexOf(position);
     if (at >= 0) virtualizer.scrollToIndex(at, { align: 'center' });
   }, [selectedId, selectionOrigin, visible, index, virtualizer]);
 

@@ -1,11 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FileReport } from '../../domain/loading/load-dataset.ts';
-import {
-  countIssuesByCode,
-  LOAD_ISSUE_CODES,
-  type LoadIssue,
-  type LoadIssueCode,
-} from '../../domain/model/load-issues.ts';
+import { LOAD_ISSUE_CODES, type LoadIssue, type LoadIssueCode } from '../../domain/model/load-issues.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
@@ -17,16 +12,21 @@ const isIssueCode = (text: string): text is LoadIssueCode =>
 /** Files loaded, rows, and every issue by kind and by row. Collapsed by default; never blocks the data. */
 export function LoadReport() {
   const { t } = useTranslation();
-  const fileReports = useAppStore((s) => s.fileReports);
-  const issues = useAppStore((s) => s.issues);
-  const resourceCount = useAppStore((s) => s.resources.length);
+  const report = useAppStore((s) => s.loadReport);
+  const fileReports = report.files;
+  const resourceCount = useAppStore((s) => s.base.resources.length);
   const status = useAppStore((s) => s.status);
   // The rows of the report are made when it is opened: up to 200 of them, which the page need not lay out
   // while it loads.
   const [opened, setOpened] = useState(false);
+  // The issues are parsed once the report is opened (thousands for a messy file).
+  const issues = useMemo(
+    () => (opened ? (JSON.parse(report.issuesJson) as LoadIssue[]) : []),
+    [opened, report.issuesJson],
+  );
   if (status !== 'ready') return null;
   const rows = fileReports.reduce((n, f) => n + f.rowCount, 0);
-  const byCode = Object.entries(countIssuesByCode(issues));
+  const byCode = Object.entries(report.issueCounts);
   const failed = fileReports.filter((f) => !f.ok);
   // A failed file's reason is a fetch error as written, or an issue code (e.g. no-name-column) to translate.
   const failure = (f: FileReport) =>
@@ -65,7 +65,7 @@ export function LoadReport() {
               files: fileReports.length,
               rows,
               resources: resourceCount,
-              issues: issues.length,
+              issues: report.issueCount,
             })}
           </span>
         </summary>
@@ -105,8 +105,8 @@ export function LoadReport() {
                 </li>
               ))}
             </ol>
-            {issues.length > LISTED_ISSUES && (
-              <p>{t('report.moreIssues', { count: issues.length - LISTED_ISSUES })}</p>
+            {report.issueCount > LISTED_ISSUES && (
+              <p>{t('report.moreIssues', { count: report.issueCount - LISTED_ISSUES })}</p>
             )}
           </>
         )}

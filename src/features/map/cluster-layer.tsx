@@ -6,7 +6,7 @@ import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { type ClusterClient, sharedClusterClient } from '../../services/cluster/cluster-client.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/data/derived.ts';
+import { selectDataset, selectFilterResult, selectSelectedResource } from '../../store/data/derived.ts';
 import { categoryIcon, clusterIcon } from './marker-icons.ts';
 import { toLeaflet } from './to-leaflet.ts';
 
@@ -27,7 +27,7 @@ function nameMarker(marker: L.Marker, name: string) {
 export function ClusterLayer() {
   const map = useMap();
   const { t, label } = useTranslation();
-  const { resources, positions } = useAppStore(selectResourceIndex);
+  const { resources, positions } = useAppStore(selectDataset);
   const visible = useAppStore((s) => selectFilterResult(s).visible);
   const [client, setClient] = useState<ClusterClient | null>(null);
   const [generation, setGeneration] = useState(0);

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { boundsOf } from '../../domain/geo/bounds.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult, selectResourceIndex, selectSelectedResource } from '../../store/data/derived.ts';
+import { selectDataset, selectFilterResult, selectSelectedResource } from '../../store/data/derived.ts';
 import { toLeaflet } from './to-leaflet.ts';
 
 const prefersReducedMotion = () =>
@@ -12,7 +12,11 @@ const prefersReducedMotion = () =>
 /** Fits the map to the visible, placed resources (e.g. the township the person just chose). */
 function fitToVisible(map: L.Map) {
   const state = useAppStore.getState();
-  const box = boundsOf(selectResourceIndex(state).positions, selectFilterResult(state).visible);
+  const dataset = selectDataset(state);
+  const { visible } = selectFilterResult(state);
+  // Every record visible: the box the dataset was loaded with, without a pass over 100,000 positions.
+  const box =
+    visible.length === dataset.resources.length ? dataset.bounds : boundsOf(dataset.positions, visible);
   if (!box) return;
   const bounds = L.latLngBounds([box.south, box.west], [box.north, box.east]);
   map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14, animate: false });
@@ -25,7 +29,7 @@ function fitToVisible(map: L.Map) {
 export function MapViewSync() {
   const map = useMap();
   const setMapView = useAppStore((s) => s.setMapView);
-  const resources = useAppStore((s) => s.resources);
+  const base = useAppStore((s) => s.base);
   const selected = useAppStore(selectSelectedResource);
   const selectionOrigin = useAppStore((s) => s.selectionOrigin);
   const fitted = useRef(false);
@@ -45,11 +49,11 @@ export function MapViewSync() {
 
   // Without a view in the URL, show all the data once it has loaded.
   useEffect(() => {
-    if (fitted.current || resources.length === 0) return;
+    if (fitted.current || base.resources.length === 0) return;
     fitted.current = true;
     if (useAppStore.getState().mapView) return;
     fitToVisible(map);
-  }, [map, resources]);
+  }, [map, base]);
 
   // A county or township chosen in the filters brings the map there (clearing it keeps the current view).
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
 import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult, selectResourceIndex } from '../../store/data/derived.ts';
+import { selectDataset, selectFilterResult } from '../../store/data/derived.ts';
 
 const prefersReducedMotion = () =>
   typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -71,7 +71,7 @@ export function NearbyLayer() {
   useEffect(() => {
     if (!reference) return;
     const s = useAppStore.getState();
-    const { resources } = selectResourceIndex(s);
+    const { resources } = selectDataset(s);
     const points: L.LatLngTuple[] = [[reference.point[0], reference.point[1]]];
     for (const i of selectFilterResult(s).visible.slice(0, FIT_NEAREST)) {
       const p = resources[i]?.position;

@@ -5,7 +5,7 @@ import { isSampleRecord } from '../../domain/model/sample-data.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectFilterResult, selectResourceIndex } from '../../store/data/derived.ts';
+import { selectDataset, selectFilterResult } from '../../store/data/derived.ts';
 
 /** Saves the map with title, legend and date as a PNG for slides and reports (works without basemap tiles). */
 export function SnapshotButton() {
@@ -19,7 +19,7 @@ export function SnapshotButton() {
     setState('busy');
     try {
       const result = selectFilterResult(s);
-      const { resources } = selectResourceIndex(s);
+      const { resources } = selectDataset(s);
       const area = [s.filters.county, s.filters.town].filter(Boolean).join(' ') || t('legend.allAreas');
       const date = todayIso();
       const subtitle = [

@@ -5,7 +5,6 @@ import type { IssueCounts, LoadIssue } from '../../domain/model/load-issues.ts';
 import type { Manifest } from '../../domain/model/manifest.ts';
 import type { AreaOption } from '../../domain/query/area-options.ts';
 import type { PackedSearchColumns, SearchColumns } from '../../domain/query/search-columns.ts';
-import type { StartYearRange } from '../../domain/query/start-year.ts';
 
 /** What the dataset worker is asked to load: the data folder's URL. */
 export interface DatasetRequest {
@@ -36,12 +35,11 @@ export function positionsMessage(positions: PositionColumns): DatasetMessage {
 /** Messages from the dataset worker: resources in chunks (with their search text), then the report. */
 export type DatasetMessage =
   /**
-   * Resources as JSON chunks (text, or UTF-8 bytes transferred from a compiled pack) of PACK_CHUNK, in display
-   * order. The page keeps them as they are and makes records from a chunk only when one of them is first used
-   * (domain/lazy-list.ts): JSON.parse is also ~3× faster than structured-clone deserialisation, and gives records
-   * of one shape (a few hidden classes), which every later pass over them runs faster on.
+   * Resources as JSON chunks of PACK_CHUNK, in display order, a few per message: the page parses each message as
+   * it arrives, in a short task, while the rest are on their way. JSON.parse is also ~3× faster than
+   * structured-clone deserialisation, and gives records of one shape (a few hidden classes).
    */
-  | { readonly type: 'chunks'; readonly json: readonly (string | Uint8Array)[] }
+  | { readonly type: 'chunks'; readonly json: readonly string[] }
   /** The manifest, as soon as it is read: the page shows its filters and basemap while the data downloads. */
   | { readonly type: 'manifest'; readonly manifest: Manifest }
   /**
@@ -64,14 +62,7 @@ export type DatasetMessage =
   | {
       readonly type: 'done';
       readonly manifest: Manifest;
-      /** The resources' ids as JSON (text, or UTF-8 bytes), read only when a record is first looked up by id. */
-      readonly ids: string | Uint8Array;
-      /**
-       * Record chunks not sent before: a pack's, all at once, the first as text, the others still compressed (see
-       * recordChunkText).
-       */
-      readonly chunks?: readonly (string | Uint8Array)[];
-      /** How many resources the chunks hold (in display order: their display order is 0, 1, 2…). */
+      /** How many resources the chunks held (in display order: their display order is 0, 1, 2…). */
       readonly count: number;
       /**
        * The search columns, built here (their typed arrays are transferred, not copied); a compiled pack's with
@@ -82,10 +73,9 @@ export type DatasetMessage =
       readonly categoryTotals: Int32Array;
       /** Start years (設立年度) by resource index, 0 for none (transferred). */
       readonly startYears: Int32Array;
-      /** Whether any record is internal (內部資料). */
-      readonly hasInternal: boolean;
-      /** The county/town options and start-year range, when the build computed them (a compiled pack). */
-      readonly areaOptions?: readonly AreaOption[];
-      readonly startYearRange?: StartYearRange;
+      /** How many records are internal (內部資料). */
+      readonly internalCount: number;
+      /** The county/town options (zh-Hant order), worked out here or by the build. */
+      readonly areaOptions: readonly AreaOption[];
     }
   | { readonly type: 'failed'; readonly error: string };

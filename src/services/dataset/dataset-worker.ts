@@ -3,7 +3,8 @@
 import type { PositionColumns } from '../../domain/geo/position-columns.ts';
 import type { Manifest } from '../../domain/model/manifest.ts';
 import { type DatasetPack, packBuffers } from '../../domain/publish/dataset-pack.ts';
-import { categoryTotalsOf, packedSearchColumns } from '../../domain/query/search-columns.ts';
+import { CHUNKS_PER_MESSAGE } from '../../domain/publish/record-chunks.ts';
+import { categoryTotalsOf } from '../../domain/query/search-columns.ts';
 import type { ClusterRequest } from '../cluster/cluster-protocol.ts';
 import { type DatasetMessage, type DatasetRequest, positionsMessage } from './dataset-protocol.ts';
 import { fetchManifest, fetchPack, inflateRaw } from './fetch-dataset.ts';
@@ -27,42 +28,39 @@ const post = (message: DatasetMessage, transfer: Transferable[] = [], clusterLev
 
 /**
  * The build compiled the data: record chunks and index parts are read, not computed (positions went first). The
- * records stay compressed until the page reads them, but for the first chunk: the top of the list, which the page
- * shows as soon as the data lands, is inflated here, so that the page's own inflater starts later, while it is idle.
+ * record chunks are inflated here and sent a few at a time, so that the page parses each batch in a short task of
+ * its own while the rest are still on their way.
  */
 async function sendPack(manifest: Manifest, pack: DatasetPack) {
-  const { areaOptions, issueCounts, startYearRange } = pack.summaries;
-  const [first, ...rest] = pack.chunks;
-  const chunks: (string | Uint8Array)[] = first ? [await chunkText(first), ...rest] : [];
+  const { areaOptions, issueCounts } = pack.summaries;
   const { issuesJson, issueCount, files } = pack;
   post({ type: 'report', issuesJson, issueCount, counts: issueCounts, files });
+  let json: string[] = [];
+  for (const stored of pack.chunks) {
+    json.push(utf8.decode(await inflateRaw(stored)));
+    if (json.length === CHUNKS_PER_MESSAGE) {
+      post({ type: 'chunks', json });
+      json = [];
+    }
+  }
+  if (json.length > 0) post({ type: 'chunks', json });
   post(
     {
       type: 'done',
       manifest,
-      chunks,
       count: pack.count,
-      ids: pack.ids,
-      // The search text as the pack's bytes, transferred (packBuffers): the page decodes it when it needs it.
-      columns: packedSearchColumns(pack.parts.columns),
-      categoryTotals: categoryTotalsOf(pack.parts.columns),
+      // The search text as the pack's bytes, transferred (packBuffers): the page decodes it as it lands.
+      columns: pack.columns,
+      categoryTotals: categoryTotalsOf(pack.columns),
       startYears: pack.startYears,
-      hasInternal: pack.hasInternal,
+      internalCount: pack.internalCount,
       areaOptions,
-      startYearRange,
     },
     packBuffers(pack),
   );
 }
 
-/** A compressed record chunk as text: inflated by the browser where it can, else left compressed for the page. */
-async function chunkText(stored: Uint8Array): Promise<string | Uint8Array> {
-  try {
-    return new TextDecoder().decode(await inflateRaw(stored));
-  } catch {
-    return stored;
-  }
-}
+const utf8 = new TextDecoder();
 
 /** Everything heavy about loading runs here, off the main thread. */
 self.onmessage = async (event: MessageEvent<DatasetRequest>) => {

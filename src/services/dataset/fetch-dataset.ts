@@ -137,7 +137,7 @@ export async function fetchPack(
     if (problem) return { problem };
     await early;
     // Copies: the pack's own arrays are views of one buffer, which goes to the page whole.
-    const { lat, lng } = pack.parts.positions;
+    const { lat, lng } = pack.positions;
     if (!positionsSent) onPositions?.({ lat: lat.slice(), lng: lng.slice() });
     return { pack };
   } catch (error) {

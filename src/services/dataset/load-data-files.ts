@@ -3,8 +3,9 @@ import { loadDataset } from '../../domain/loading/load-dataset.ts';
 import { countIssuesByCode } from '../../domain/model/load-issues.ts';
 import type { Manifest } from '../../domain/model/manifest.ts';
 import { CHUNKS_PER_MESSAGE, recordChunks } from '../../domain/publish/record-chunks.ts';
+import { areaOptionsOf } from '../../domain/query/area-options.ts';
+import { internalCountOf } from '../../domain/query/dataset.ts';
 import { identityOrder, inDisplayOrder } from '../../domain/query/display-order.ts';
-import { listHasInternal } from '../../domain/query/internal-records.ts';
 import { buildSearchColumns, categoryTotalsOf, columnBuffers } from '../../domain/query/search-columns.ts';
 import { startYears } from '../../domain/query/start-year.ts';
 import { type DatasetMessage, positionsMessage, reportMessage } from './dataset-protocol.ts';
@@ -44,11 +45,11 @@ export async function loadDataFiles(
       type: 'done',
       manifest,
       count: resources.length,
-      ids: JSON.stringify(resources.map((r) => r.id)),
       columns,
       categoryTotals: categoryTotalsOf(columns),
       startYears: years,
-      hasInternal: listHasInternal(resources),
+      internalCount: internalCountOf(resources),
+      areaOptions: areaOptionsOf(columns),
     },
     [...columnBuffers(columns), years.buffer],
   );

@@ -1,8 +1,9 @@
 import type { FileDefaults } from '../../domain/loading/build-resource.ts';
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import type { ImportChoices, ImportPhase, ImportPreview } from '../../domain/loading/import-file.ts';
+import type { Dataset, DatasetConfig } from '../../domain/query/dataset.ts';
 import { IMPORT_DATABASE, type StoredDataset, storedDataset, type WorkerCopy } from './import-database.ts';
-import { type LandedImport, type LandingRequest, primeLanded } from './import-landing.ts';
+import { type LandedImport, type LandingRequest, landedRecords } from './import-landing.ts';
 import { type ImportConfig, type ImportReply, type ImportRequest, partJoiner } from './import-protocol.ts';
 
 /** Thrown into a pending preview or import when the person cancels. */
@@ -162,15 +163,17 @@ export function createImportSession(): ImportSession {
  * Reads the saved imports in an import worker: IndexedDB deserialises 100,000 records there, and they come
  * over in parts, so the page never spends one long task on them. Rejects where workers cannot read it.
  */
-export function loadSavedImports(manifestUrl?: string): Promise<StoredDataset[]> {
+export function loadSavedImports(
+  config: DatasetConfig,
+  manifestUrl?: string,
+): Promise<(StoredDataset & { readonly indexed: Dataset })[]> {
   const transport = workerTransport();
-  const datasets: StoredDataset[] = [];
+  const datasets: (StoredDataset & { readonly indexed: Dataset })[] = [];
   return new Promise((resolve, reject) => {
     transport.onReply((reply) => {
       if (reply.type === 'done') {
         const { dataset, resources } = reply.landed;
-        primeLanded(reply.landed);
-        datasets.push(storedDataset(dataset, resources));
+        datasets.push({ ...storedDataset(dataset, resources), indexed: landedRecords(reply.landed, config) });
       }
       if (reply.type === 'saved' || reply.type === 'error') transport.stop();
       if (reply.type === 'saved') resolve(datasets);

@@ -4,10 +4,15 @@ import type { ImportFormat } from '../../domain/loading/import-formats.ts';
 import { assignUniqueIds } from '../../domain/loading/import-ids.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../../domain/model/categories.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
+import {
+  buildDataset,
+  type Dataset,
+  type DatasetConfig,
+  datasetOf,
+  internalCountOf,
+} from '../../domain/query/dataset.ts';
 import { buildIndexParts, type IndexParts } from '../../domain/query/index-parts.ts';
-import { listHasInternal, primeHasInternal } from '../../domain/query/internal-records.ts';
-import { primeIndex } from '../../domain/query/resource-index.ts';
-import { primeStartYears, startYears } from '../../domain/query/start-year.ts';
+import { startYears } from '../../domain/query/start-year.ts';
 import type { ImportedDataset } from '../../store/import/import-slice.ts';
 
 /**
@@ -93,26 +98,25 @@ export function landImport(
   };
 }
 
-/** Start years (設立年度) by record, and whether any record is internal (內部資料). */
+/** Start years (設立年度) by record, and how many records are internal (內部資料). */
 export interface ListFacts {
   readonly startYears: Int32Array;
-  readonly hasInternal: boolean;
+  readonly internalCount: number;
 }
 
 /** The facts of a list of records (in the worker that built them). */
 export function listFacts(resources: readonly Resource[]): ListFacts {
-  return { startYears: startYears(resources), hasInternal: listHasInternal(resources) };
+  return { startYears: startYears(resources), internalCount: internalCountOf(resources) };
 }
 
 /**
- * Ties what the worker built and found to the very list the page shows: the page merges the index parts and
- * reads the facts instead of passing over 100,000 records as they land.
+ * The import's records as a dataset: with the index the worker built for them (renamed ids change neither order
+ * nor search columns), or indexed here when it could not.
  */
-export function primeLanded(landed: LandedImport): void {
+export function landedRecords(landed: LandedImport, config: DatasetConfig): Dataset {
   const { resources, parts, facts } = landed;
-  if (parts) primeIndex(resources, parts);
-  if (facts.startYears.length === resources.length) primeStartYears(resources, facts.startYears);
-  primeHasInternal(resources, facts.hasInternal);
+  if (!parts || facts.startYears.length !== resources.length) return buildDataset(resources, config);
+  return datasetOf({ resources, ...parts, startYears: facts.startYears, internalCount: facts.internalCount });
 }
 
 /**

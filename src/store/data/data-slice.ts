@@ -1,31 +1,41 @@
 import type { StateCreator } from 'zustand';
 import type { FileReport } from '../../domain/loading/load-dataset.ts';
-import type { LoadIssue } from '../../domain/model/load-issues.ts';
+import type { IssueCounts } from '../../domain/model/load-issues.ts';
 import type { Manifest } from '../../domain/model/manifest.ts';
 import type { Resource } from '../../domain/model/resource.ts';
+import { type Dataset, EMPTY_DATASET } from '../../domain/query/dataset.ts';
 import type { AppState } from '../app-store.ts';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 /**
  * Resources added on top of the default data: an office's import, or a workshop's additions. Each layer keeps its
- * own records and report, so it can be listed, removed, replaced or exported on its own.
+ * own records (indexed) and report, so it can be listed, removed, replaced or exported on its own.
  */
 export interface ResourceLayer {
   readonly id: string;
   readonly kind: 'import' | 'workshop';
   readonly label: string;
-  readonly resources: readonly Resource[];
-  readonly issues: readonly LoadIssue[];
-  readonly fileReports: readonly FileReport[];
+  readonly dataset: Dataset;
 }
+
+/** How the default data loaded: the files, and the issues found in them (as JSON, parsed when the report opens). */
+export interface LoadReportData {
+  readonly files: readonly FileReport[];
+  readonly issueCount: number;
+  readonly issueCounts: IssueCounts;
+  /** The issues as one JSON text: thousands for a messy file, which the page reads only when the report opens. */
+  readonly issuesJson: string;
+}
+
+export const NO_LOAD_REPORT: LoadReportData = { files: [], issueCount: 0, issueCounts: {}, issuesJson: '[]' };
 
 /** Source data: the configuration, the resources and how they loaded. */
 export interface DataSlice {
   readonly manifest: Manifest | null;
-  readonly resources: readonly Resource[];
-  readonly issues: readonly LoadIssue[];
-  readonly fileReports: readonly FileReport[];
+  /** The default data (data/ and its manifest), indexed. */
+  readonly base: Dataset;
+  readonly loadReport: LoadReportData;
   readonly status: LoadStatus;
   /** Why nothing could be loaded at all (e.g. a broken manifest). */
   readonly fatalError: string | null;
@@ -41,12 +51,7 @@ export interface DataSlice {
    * the data downloads. Ignored once the data has landed or failed.
    */
   showManifest(manifest: Manifest): void;
-  setDataset(dataset: {
-    manifest: Manifest;
-    resources: readonly Resource[];
-    issues: readonly LoadIssue[];
-    fileReports: readonly FileReport[];
-  }): void;
+  setDataset(loaded: { manifest: Manifest; dataset: Dataset; report: LoadReportData }): void;
   failLoading(reason: string): void;
   /** Adds a layer, or replaces the layer with the same id. */
   putLayer(layer: ResourceLayer): void;
@@ -58,15 +63,14 @@ export interface DataSlice {
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
   manifest: null,
-  resources: [],
-  issues: [],
-  fileReports: [],
+  base: EMPTY_DATASET,
+  loadReport: NO_LOAD_REPORT,
   status: 'idle',
   fatalError: null,
   startLoading: () => set({ status: 'loading', fatalError: null }),
   showManifest: (manifest) => set((s) => (s.status === 'loading' ? { manifest } : {})),
-  setDataset: ({ manifest, resources, issues, fileReports }) =>
-    set({ manifest, resources, issues, fileReports, status: 'ready', fatalError: null }),
+  setDataset: ({ manifest, dataset, report }) =>
+    set({ manifest, base: dataset, loadReport: report, status: 'ready', fatalError: null }),
   failLoading: (reason) => set({ status: 'failed', fatalError: reason }),
   layers: [],
   edits: {},

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { NO_FILTERS, type ResourceFilters } from '../../domain/query/resource-index.ts';
+import { NO_FILTERS, type ResourceFilters } from '../../domain/query/filter-resources.ts';
 import type { AppState } from '../app-store.ts';
 
 /** What the person filters by (all of it is shareable in the URL). */

@@ -14,16 +14,15 @@ import {
 } from '../../services/import/import-engine.ts';
 import {
   duplicateCandidates,
-  type LandedImport,
   type LandingRequest,
-  primeLanded,
+  landedRecords,
   relandImport,
 } from '../../services/import/import-landing.ts';
 import { rememberedMapping, rememberMapping } from '../../services/import/mapping-memory.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
-import { prepareCombination, primeDisjointIds, selectResources } from '../data/derived.ts';
+import { selectDataset, selectResources } from '../data/derived.ts';
 import { landWithWorkerCopy } from './import-persistence.ts';
-import type { ImportJob } from './import-slice.ts';
+import { type ImportJob, importLayer, layersWith } from './import-slice.ts';
 
 /** A file handed to the importer. */
 export interface IncomingFile {
@@ -236,7 +235,7 @@ function defaultCategory(): string {
 function onShowBesides(state: AppState, datasetId: string): readonly Resource[] {
   const replaced = state.layers.find((l) => l.id === datasetId);
   if (!replaced) return selectResources(state);
-  const replacedIds = new Set(replaced.resources.map((r) => r.id));
+  const replacedIds = new Set(replaced.dataset.resources.map((r) => r.id));
   return selectResources(state).filter((r) => !replacedIds.has(r.id));
 }
 
@@ -295,16 +294,16 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     // Showing the records is a task of its own, so clicks and keys get through first.
     await yieldToPage();
     if (current !== job) return;
-    let { final, unchanged } = settle(landed, onShow, datasetId);
+    // Should the records on show have changed while the worker ran, ids and duplicates are worked out again.
+    const unchanged = selectResources(store()) === onShow;
+    const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
+    const records = landedRecords(final, store().manifest ?? { categories: [], serviceTags: [] });
+    // Merged with the records on show in this task (the selector keeps the result), shown in the next.
+    selectDataset({ ...store(), layers: layersWith(store().layers, importLayer(final.dataset, records)) });
     performance.measure('crm:import-merge', 'crm:import-start');
-    // Put together with the records on show and indexed in this task, shown in the next; should the records on
-    // show change in between, the import lands on them again.
-    if (unchanged && prepareAhead(final, datasetId)) {
-      await yieldToPage();
-      if (current !== job) return;
-      if (selectResources(store()) !== onShow) ({ final, unchanged } = settle(landed, onShow, datasetId));
-    }
-    const show = () => store().addImportedDataset(final.dataset, final.resources);
+    await yieldToPage();
+    if (current !== job) return;
+    const show = () => store().addImportedDataset(final.dataset, records);
     // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.
     const copy = unchanged ? job.session.workerCopy() : null;
     if (copy) {
@@ -322,45 +321,6 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * The import as it lands on the records on show now: as the worker made it, or made again against them (they
- * changed while it ran: the default data arrived, a dataset was removed, a record was corrected). Primes what the
- * worker built and found for the very list that will show.
- */
-function settle(
-  landed: LandedImport,
-  onShow: readonly Resource[],
-  datasetId: string,
-): { final: LandedImport; unchanged: boolean } {
-  const unchanged = selectResources(store()) === onShow;
-  const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
-  // The worker's index parts serve this very list (renamed ids change neither order nor search columns).
-  primeLanded(final);
-  // Its ids were made unique against every record on show (deleted ones aside, which an undo could bring back).
-  const shown = store();
-  if (unchanged && shown.deletedIds.length === 0) {
-    primeDisjointIds(final.resources, [
-      shown.resources,
-      ...shown.layers.filter((l) => l.id !== datasetId).map((l) => l.resources),
-    ]);
-  }
-  return { final, unchanged };
-}
-
-/**
- * Puts the records on show and the import together as the store will hold them once it shows (a replaced file's
- * layer keeps its place), and indexes them now (prepareCombination). False where the store will put them together
- * otherwise (with edits or deletions).
- */
-function prepareAhead(final: LandedImport, datasetId: string): boolean {
-  const shown = store();
-  if (shown.deletedIds.length > 0 || Object.keys(shown.edits).length > 0) return false;
-  const replacing = shown.layers.some((l) => l.id === datasetId);
-  const layers = shown.layers.map((l) => (l.id === datasetId ? final.resources : l.resources));
-  prepareCombination([shown.resources, ...layers, ...(replacing ? [] : [final.resources])], shown.manifest);
-  return true;
-}
 
 function fail(fileName: string, error: unknown): void {
   current?.session.close();

@@ -1,7 +1,6 @@
 import type { Resource } from '../../domain/model/resource.ts';
-import { listHasInternal } from '../../domain/query/internal-records.ts';
 import type { AppState } from '../app-store.ts';
-import { selectFilterResult, selectResourceIndex, selectResources } from '../data/derived.ts';
+import { selectDataset, selectFilterResult, selectResources } from '../data/derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
 
 const needsLocationOf = memoizeLast(
@@ -10,7 +9,7 @@ const needsLocationOf = memoizeLast(
     const unplaced = new Set<string>();
     for (const layer of layers) {
       if (layer.kind !== 'import') continue;
-      for (const r of layer.resources) if (r.position === null) unplaced.add(r.id);
+      for (const r of layer.dataset.resources) if (r.position === null) unplaced.add(r.id);
     }
     return unplaced.size === 0 ? [] : resources.filter((r) => r.position === null && unplaced.has(r.id));
   },
@@ -30,17 +29,7 @@ const filteredOf = memoizeLast(
 
 /** The filtered list, in display order: exactly what the list shows, and what an export or print contains. */
 export const selectFilteredResources = (s: AppState): readonly Resource[] =>
-  filteredOf(selectResourceIndex(s).resources, selectFilterResult(s).visible);
-
-/** A record on show by id (edits applied), or null. */
-export const selectResourceById = (s: AppState, id: string | null): Resource | null => {
-  if (!id) return null;
-  const index = selectResourceIndex(s);
-  const at = index.positionOf(id);
-  return at === undefined ? null : (index.resources[at] ?? null);
-};
-
-const hasInternalOf = memoizeLast((resources: readonly Resource[]) => listHasInternal(resources));
+  filteredOf(selectDataset(s).resources, selectFilterResult(s).visible);
 
 /** Whether any record on show is internal (內部資料 is then said on screen and in exports). */
-export const selectHasInternal = (s: AppState): boolean => hasInternalOf(selectResources(s));
+export const selectHasInternal = (s: AppState): boolean => selectDataset(s).internalCount > 0;

@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
+import { buildDataset, type Dataset, type DatasetConfig } from '../../domain/query/dataset.ts';
 import {
   DATASETS,
   EDITS_KEY,
@@ -14,7 +15,6 @@ import {
 } from '../../services/import/import-database.ts';
 import { loadSavedImports } from '../../services/import/import-engine.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
-import { prepareCombination } from '../data/derived.ts';
 import { type ImportedDataset, importLayer, type OfficeEdits } from './import-slice.ts';
 
 export type { StoredDataset } from '../../services/import/import-database.ts';
@@ -23,7 +23,14 @@ export type { StoredDataset } from '../../services/import/import-database.ts';
 export interface ImportStorage {
   /** The IndexedDB database it keeps datasets in, if it is one: a worker holding a dataset can write there. */
   readonly database?: string;
-  load(): Promise<{ datasets: StoredDataset[]; edits: UndoHistory<OfficeEdits> | undefined }>;
+  /**
+   * The saved imports (indexed where they were read: a worker builds the index of 100,000 records beside them)
+   * and the office's edits.
+   */
+  load(config: DatasetConfig): Promise<{
+    datasets: (StoredDataset & { readonly indexed?: Dataset })[];
+    edits: UndoHistory<OfficeEdits> | undefined;
+  }>;
   putDataset(stored: StoredDataset): Promise<void>;
   deleteDataset(id: string): Promise<void>;
   putEdits(edits: UndoHistory<OfficeEdits>): Promise<void>;
@@ -39,7 +46,7 @@ export function createIdbImportStorage(): ImportStorage | null {
   };
   return {
     database: IMPORT_DATABASE,
-    load: async () => {
+    load: async (config) => {
       const database = await open();
       const edits: unknown = await database.get(STATE, EDITS_KEY);
       const readHere = async () => ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
@@ -50,7 +57,9 @@ export function createIdbImportStorage(): ImportStorage | null {
           ? []
           : typeof Worker === 'undefined'
             ? await readHere()
-            : await loadSavedImports(new URL('data/manifest.json', document.baseURI).href).catch(readHere);
+            : await loadSavedImports(config, new URL('data/manifest.json', document.baseURI).href).catch(
+                readHere,
+              );
       return { datasets, edits: isHistory(edits) ? edits : undefined };
     },
     putDataset: async (stored) => {
@@ -161,27 +170,20 @@ export function connectImportStorage(storage: ImportStorage, store = useAppStore
       });
   };
 
-  const layerOf = (s: AppState, id: string) => s.layers.find((l) => l.id === id)?.resources ?? [];
+  const layerOf = (s: AppState, id: string) => s.layers.find((l) => l.id === id)?.dataset.resources ?? [];
 
   store.getState().setImportStorage('loading');
   void (async () => {
     try {
-      const saved = await storage.load();
+      const config = store.getState().manifest ?? { categories: [], serviceTags: [] };
+      const saved = await storage.load(config);
       if (stopped) return;
       // IndexedDB returns records by key: the list comes back in the order the files were imported.
       saved.datasets.sort((a, b) => a.dataset.importedAt.localeCompare(b.dataset.importedAt));
       if (saved.datasets.length > 0 || saved.edits) {
-        const layers = saved.datasets.map((d) => importLayer(d.dataset, d.resources));
-        // Without edits, the records come back put together and indexed in this task and shown in the next, as
-        // a new import lands (see prepareCombination).
-        const now = store.getState();
-        if (!saved.edits && now.deletedIds.length === 0 && Object.keys(now.edits).length === 0) {
-          const ids = new Set(layers.map((l) => l.id));
-          const kept = now.layers.filter((l) => !ids.has(l.id));
-          prepareCombination([now.resources, ...[...kept, ...layers].map((l) => l.resources)], now.manifest);
-          await new Promise<void>((resolve) => setTimeout(resolve, 0));
-          if (stopped) return;
-        }
+        const layers = saved.datasets.map((d) =>
+          importLayer(d.dataset, d.indexed ?? buildDataset(d.resources, config)),
+        );
         store.getState().hydrateImports({
           datasets: saved.datasets.map((d) => d.dataset),
           layers,

@@ -7,6 +7,7 @@ import type { ImportPhase, ImportPreview } from '../../domain/loading/import-fil
 import type { ImportFormat } from '../../domain/loading/import-formats.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
 import { record, redo, startHistory, type UndoHistory, undo } from '../../domain/model/undo-history.ts';
+import { type Dataset, recordById } from '../../domain/query/dataset.ts';
 import type { AppState } from '../app-store.ts';
 import type { ResourceLayer } from '../data/data-slice.ts';
 
@@ -81,7 +82,7 @@ export interface ImportSlice {
    * Shows an imported file: its records as a layer of kind 'import', its report in the list of datasets.
    * A dataset with the id of an existing one replaces it (the person chose "replace").
    */
-  addImportedDataset(dataset: ImportedDataset, resources: readonly Resource[]): void;
+  addImportedDataset(dataset: ImportedDataset, records: Dataset): void;
   /** Removes a dataset, its layer and the office's edits of its records. */
   removeImportedDataset(id: string): void;
   /** Back to the default data: every import and every office edit goes. */
@@ -141,9 +142,16 @@ export function correctedCount(edits: OfficeEdits): number {
   return count;
 }
 
+/** The layers with this one added, or put in place of the layer with its id. */
+export function layersWith(layers: readonly ResourceLayer[], layer: ResourceLayer): readonly ResourceLayer[] {
+  return layers.some((l) => l.id === layer.id)
+    ? layers.map((l) => (l.id === layer.id ? layer : l))
+    : [...layers, layer];
+}
+
 /** The layer an imported dataset is shown as. */
-export function importLayer(dataset: ImportedDataset, resources: readonly Resource[]): ResourceLayer {
-  return { id: dataset.id, kind: 'import', label: dataset.fileName, resources, issues: [], fileReports: [] };
+export function importLayer(dataset: ImportedDataset, records: Dataset): ResourceLayer {
+  return { id: dataset.id, kind: 'import', label: dataset.fileName, dataset: records };
 }
 
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set) => ({
@@ -160,16 +168,16 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   printOpen: false,
   setImportJob: (importJob) => set({ importJob }),
   setImportError: (importError) => set({ importError }),
-  addImportedDataset: (dataset, resources) =>
+  addImportedDataset: (dataset, records) =>
     set((s) => {
-      const layer = importLayer(dataset, resources);
+      const layer = importLayer(dataset, records);
       const old = s.layers.find((l) => l.id === dataset.id);
       // A replaced file's records start afresh: the office's edits of the old records go with them.
       const present = old
-        ? withoutIds(s.officeEdits.present, new Set(old.resources.map((r) => r.id)))
+        ? withoutIds(s.officeEdits.present, new Set(old.dataset.resources.map((r) => r.id)))
         : s.officeEdits.present;
       return {
-        layers: old ? s.layers.map((l) => (l.id === layer.id ? layer : l)) : [...s.layers, layer],
+        layers: layersWith(s.layers, layer),
         importedDatasets: s.importedDatasets.some((d) => d.id === dataset.id)
           ? s.importedDatasets.map((d) => (d.id === dataset.id ? dataset : d))
           : [...s.importedDatasets, dataset],
@@ -186,7 +194,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   removeImportedDataset: (id) =>
     set((s) => {
       const layer = s.layers.find((l) => l.id === id);
-      const ids = new Set(layer?.resources.map((r) => r.id) ?? []);
+      const ids = new Set(layer?.dataset.resources.map((r) => r.id) ?? []);
       const present = withoutIds(s.officeEdits.present, ids);
       return {
         layers: s.layers.filter((l) => l.id !== id),
@@ -252,8 +260,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
       const find = (id: string) =>
         s.officeEdits.present[id] ??
         s.edits[id] ??
-        s.resources.find((r) => r.id === id) ??
-        s.layers.flatMap((l) => l.resources).find((r) => r.id === id);
+        [s.base, ...s.layers.map((l) => l.dataset)].map((d) => recordById(d, id)).find((r) => r !== null);
       const keep = find(pair.keepId);
       const duplicate = find(pair.duplicateId);
       if (!keep || !duplicate) return {};

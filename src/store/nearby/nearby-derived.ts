@@ -6,14 +6,14 @@ import {
   nearestResources,
 } from '../../domain/geo/nearby-index.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import { narrowAndOrder } from '../../domain/query/nearby-filter.ts';
-import { closedFlags } from '../../domain/query/open-state.ts';
+import type { Dataset } from '../../domain/query/dataset.ts';
 import {
   type FilterResult,
   filterResources,
   type ResourceFilters,
-  type ResourceIndex,
-} from '../../domain/query/resource-index.ts';
+} from '../../domain/query/filter-resources.ts';
+import { narrowAndOrder } from '../../domain/query/nearby-filter.ts';
+import { closedFlags } from '../../domain/query/open-state.ts';
 import { filterAsOfYear } from '../../domain/query/start-year.ts';
 import type { AppState } from '../app-store.ts';
 import { memoizeLast } from '../memoize-last.ts';
@@ -53,12 +53,12 @@ const allCategories = memoizeLast(
   }),
 );
 // Every filter but the category ticks (and, in a presentation "as of" a year, only what had started by then).
-const matchingOf = memoizeLast((index: ResourceIndex, filters: ResourceFilters, asOfYear: number | null) =>
+const matchingOf = memoizeLast((index: Dataset, filters: ResourceFilters, asOfYear: number | null) =>
   asOfYear === null ? filterResources(index, filters) : filterAsOfYear(index, filters, asOfYear),
 );
 const narrowedOf = memoizeLast(
   (
-    index: ResourceIndex,
+    index: Dataset,
     base: FilterResult,
     hidden: readonly string[],
     hits: readonly NearbyHit[] | null,
@@ -87,7 +87,7 @@ export function openCodes(s: AppState, resources: readonly Resource[]): Uint8Arr
  * The filter result once "near me" and "open now" apply, or null when neither is on (the plain filter result
  * stands). Memoized piece by piece, so typing in the search box re-filters without re-sorting by distance.
  */
-export function nearbyFilterResult(s: AppState, index: ResourceIndex): FilterResult | null {
+export function nearbyFilterResult(s: AppState, index: Dataset): FilterResult | null {
   if (!s.reference && !s.openNowOnly) return null;
   const base = matchingOf(index, allCategories(s.filters), s.asOfYear);
   const codes = s.openNowOnly ? openCodes(s, index.resources) : null;

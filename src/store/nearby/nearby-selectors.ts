@@ -6,19 +6,19 @@ import {
 import type { Resource } from '../../domain/model/resource.ts';
 import type { OpenState } from '../../domain/query/open-state.ts';
 import type { AppState } from '../app-store.ts';
-import { selectFilterResult, selectResourceIndex } from '../data/derived.ts';
+import { selectDataset, selectFilterResult, selectIndexOfId } from '../data/derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
 import { openStateEngine } from './hours-engine.ts';
 import { nearbyDistances } from './nearby-derived.ts';
 
 /** Distance in metres from the reference point to a resource, or null (no point, or no position). */
 export const selectDistanceTo = (s: AppState, id: string): number | null => {
-  const index = selectResourceIndex(s);
+  const index = selectDataset(s);
   const distances = nearbyDistances(s, index.resources);
   // No reference point: nothing to look up (and no id map to build for 100,000 rows).
   if (!distances) return null;
-  const position = index.positionOf(id);
-  const d = position === undefined ? Number.NaN : (distances[position] ?? Number.NaN);
+  const position = selectIndexOfId(s, id);
+  const d = position < 0 ? Number.NaN : (distances[position] ?? Number.NaN);
   return Number.isNaN(d) ? null : d;
 };
 
@@ -31,9 +31,9 @@ export const selectOpenStateOf = (s: AppState, hours: string | undefined): OpenS
 
 /** The open state of a resource by id ('none' when it no longer exists). */
 export const selectOpenState = (s: AppState, id: string): OpenState | 'pending' => {
-  const index = selectResourceIndex(s);
-  const position = index.positionOf(id);
-  if (position === undefined) return 'none';
+  const index = selectDataset(s);
+  const position = selectIndexOfId(s, id);
+  if (position < 0) return 'none';
   return selectOpenStateOf(s, index.resources[position]?.openingHours);
 };
 
@@ -57,5 +57,5 @@ export const selectActiveNeedId = (s: AppState): string | null => {
 /** The first listed result (the nearest when a reference point is set), or null. */
 export const selectFirstResult = (s: AppState): Resource | null => {
   const first = selectFilterResult(s).visible[0];
-  return first === undefined ? null : (selectResourceIndex(s).resources[first] ?? null);
+  return first === undefined ? null : (selectDataset(s).resources[first] ?? null);
 };

@@ -12,11 +12,11 @@ import {
   sortInventoryRows,
 } from '../../domain/analysis/inventory.ts';
 import { placeKey } from '../../domain/geo/gazetteer.ts';
-import type { Resource } from '../../domain/model/resource.ts';
-import { startYearRange } from '../../domain/query/start-year.ts';
+import type { Dataset } from '../../domain/query/dataset.ts';
+import { yearRangeOf } from '../../domain/query/start-year.ts';
 import { type WorkshopRow, workshopRows } from '../../domain/workshop/workshop-doc.ts';
 import type { AppState } from '../app-store.ts';
-import { selectFilterResult, selectResourceIndex, selectResources } from '../data/derived.ts';
+import { selectDataset, selectFilterResult } from '../data/derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
 import { selectGazetteer } from './workshop-slice.ts';
 
@@ -24,7 +24,7 @@ const countiesOf = memoizeLast((counties: readonly string[]) => counties.filter(
 
 /** Counties that have at least one resource (all data, not only the filtered view). */
 export const selectCountiesWithData = (s: AppState): readonly string[] =>
-  countiesOf(selectResourceIndex(s).columns.counties);
+  countiesOf(selectDataset(s).columns.counties);
 
 const shownCategoriesOf = memoizeLast((categories: AppState['manifest'], hidden: readonly string[]) =>
   (categories?.categories ?? []).map((c) => c.id).filter((id) => !hidden.includes(id)),
@@ -39,7 +39,7 @@ const inventoryOf = memoizeLast(buildInventory);
 /** Township × category counts of what is on show (filters and year applied). */
 export const selectInventory = (s: AppState): Inventory =>
   inventoryOf(
-    selectResourceIndex(s).resources,
+    selectDataset(s).resources,
     selectFilterResult(s).visible,
     selectShownCategoryIds(s),
     areaFor(s),
@@ -67,7 +67,7 @@ export const selectCoverageCategory = (s: AppState): string =>
 
 const providersOf = memoizeLast(
   (
-    index: ReturnType<typeof selectResourceIndex>,
+    index: ReturnType<typeof selectDataset>,
     query: string,
     services: readonly string[],
     category: string,
@@ -100,7 +100,7 @@ const coverageOf = memoizeLast(computeCoverage);
 
 /** Which targets lie outside every radius around the chosen category's resources. */
 export const selectCoverage = (s: AppState): CoverageResult => {
-  const index = selectResourceIndex(s);
+  const index = selectDataset(s);
   return coverageOf(
     index.resources,
     providersOf(index, s.filters.query, s.filters.services, selectCoverageCategory(s), s.asOfYear),
@@ -109,15 +109,15 @@ export const selectCoverage = (s: AppState): CoverageResult => {
   );
 };
 
-const yearRangeOf = memoizeLast(startYearRange);
+const yearRangeOfDataset = memoizeLast((dataset: Dataset) => yearRangeOf(dataset.startYears));
 
 /** Earliest and latest start years in all the data (null: no record says when it started). */
-export const selectStartYearRange = (s: AppState) => yearRangeOf(selectResources(s));
+export const selectStartYearRange = (s: AppState) => yearRangeOfDataset(selectDataset(s));
 
 const rowsOf = memoizeLast(
-  (doc: AppState['workshopHistory']['present'], base: readonly Resource[], layers: AppState['layers']) => {
+  (doc: AppState['workshopHistory']['present'], base: Dataset, layers: AppState['layers']) => {
     // Only deletions need the source records: look them up on demand, not by indexing 100,000 ids.
-    const lists = [base, ...layers.map((l) => l.resources)];
+    const lists = [base, ...layers.map((l) => l.dataset)].map((d) => d.resources);
     return workshopRows(doc, (id) => {
       for (const list of lists) {
         const found = list.find((r) => r.id === id);
@@ -130,4 +130,4 @@ const rowsOf = memoizeLast(
 
 /** What the workshop changed, as rows to export (deleted records with their source data). */
 export const selectWorkshopRows = (s: AppState): readonly WorkshopRow[] =>
-  rowsOf(s.workshopHistory.present, s.resources, s.layers);
+  rowsOf(s.workshopHistory.present, s.base, s.layers);

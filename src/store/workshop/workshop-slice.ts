@@ -3,6 +3,7 @@ import { buildGazetteer, type Gazetteer, type Township } from '../../domain/geo/
 import { type LatLng, toLatLng } from '../../domain/model/coordinates.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { record, redo, startHistory, type UndoHistory, undo } from '../../domain/model/undo-history.ts';
+import { buildDataset } from '../../domain/query/dataset.ts';
 import {
   addRecord,
   changeRecord,
@@ -25,7 +26,7 @@ import {
 } from '../../domain/workshop/workshop-record.ts';
 import type { AppState } from '../app-store.ts';
 import type { ResourceLayer } from '../data/data-slice.ts';
-import { selectResources } from '../data/derived.ts';
+import { selectResourceById } from '../data/derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
 
 /** The layer id under which workshop additions appear in the data slice. */
@@ -114,9 +115,8 @@ function project(s: AppState, previous: WorkshopDoc, next: WorkshopDoc): Partial
     id: WORKSHOP_LAYER_ID,
     kind: 'workshop',
     label: 'workshop',
-    resources: next.additions,
-    issues: [],
-    fileReports: [],
+    // A workshop adds a few dozen records: indexed afresh on each change.
+    dataset: buildDataset(next.additions, s.manifest ?? { categories: [], serviceTags: [] }),
   };
   const others = s.layers.filter((l) => l.id !== WORKSHOP_LAYER_ID);
   const at = s.layers.findIndex((l) => l.id === WORKSHOP_LAYER_ID);
@@ -154,7 +154,7 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
       if (history === s.workshopHistory) return {};
       return { workshopHistory: history, ...project(s, s.workshopHistory.present, history.present) };
     });
-  const findResource = (id: string) => selectResources(get()).find((r) => r.id === id);
+  const findResource = (id: string) => selectResourceById(get(), id) ?? undefined;
 
   return {
     workshopHistory: startHistory(EMPTY_WORKSHOP),

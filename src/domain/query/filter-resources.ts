@@ -1,137 +1,8 @@
 import { placeKey } from '../geo/gazetteer.ts';
-import { type PositionColumns, positionColumns } from '../geo/position-columns.ts';
-import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
 import { normalizeForSearch } from '../model/normalize-text.ts';
 import type { Resource } from '../model/resource.ts';
-import { displayOrder } from './display-order.ts';
-import type { IndexParts } from './index-parts.ts';
-import {
-  buildSearchColumns,
-  categoryTotalsOf,
-  hasAnyTag,
-  recordText,
-  type SearchColumns,
-  tagMask,
-  textMatches,
-} from './search-columns.ts';
-
-/** Precomputed, read-only view of the resources: a display order and the columns a search scans. */
-export interface ResourceIndex {
-  readonly resources: readonly Resource[];
-  /** Resource indexes sorted by county, town, then name (zh-Hant collation). */
-  readonly order: readonly number[];
-  /** The resource's index in `resources`, by id. */
-  readonly positionOf: (id: string) => number | undefined;
-  readonly columns: SearchColumns;
-  /** Positions by resource index, as the map and its worker use them. */
-  readonly positions: PositionColumns;
-  /** How many resources each category code has (what an empty search counts). */
-  readonly categoryTotals: Int32Array;
-}
-
-/** Search texts computed elsewhere (the loading and import workers), by the exact list they belong to. */
-const primedTexts = new WeakMap<readonly Resource[], readonly (string | undefined)[]>();
-
-/**
- * Remembers precomputed own search texts (ownSearchTextBuilder) for this very list, same order, so that the
- * main thread does not normalise 100,000 strings. A missing entry is computed when the index is built.
- */
-export function primeSearchTexts(
-  resources: readonly Resource[],
-  texts: readonly (string | undefined)[],
-): void {
-  if (texts.length === resources.length) primedTexts.set(resources, texts);
-}
-
-/** The own search texts known for this list, by resource index (primed, or read back from primed columns). */
-export function primedSearchTexts(
-  resources: readonly Resource[],
-): readonly (string | undefined)[] | undefined {
-  const texts = primedTexts.get(resources);
-  if (texts) return texts;
-  // Read back from primed columns: the loading worker sends the texts only inside them.
-  const parts = primedParts.get(resources);
-  const columns = parts?.columns;
-  if (!parts || !columns) return undefined;
-  const byResource = new Array<string>(resources.length);
-  parts.order.forEach((i, k) => {
-    byResource[i] = recordText(columns, k);
-  });
-  primedTexts.set(resources, byResource);
-  return byResource;
-}
-
-/** Display orders and search columns computed elsewhere (the loading worker), by the exact list they belong to. */
-const primedParts = new WeakMap<readonly Resource[], Partial<IndexParts> & Pick<IndexParts, 'order'>>();
-
-/** The index parts primed for this very list (all of them), if any. */
-export function primedIndexParts(resources: readonly Resource[]): IndexParts | undefined {
-  const parts = primedParts.get(resources);
-  return parts?.columns && parts.positions
-    ? { order: parts.order, columns: parts.columns, positions: parts.positions }
-    : undefined;
-}
-
-/**
- * Remembers the display order and the search columns built for this very list with the same configuration
- * (buildSearchColumns), so that the main thread builds nothing when the data arrives.
- */
-export function primeIndex(resources: readonly Resource[], parts: IndexParts): void {
-  const n = resources.length;
-  if (parts.order.length === n && parts.columns.category.length === n && parts.positions.lat.length === n)
-    primedParts.set(resources, parts);
-}
-
-/** The ids of a list, readable without the records (which a lazy list would have to make): see primeIds. */
-const primedIds = new WeakMap<readonly Resource[], () => readonly string[]>();
-
-/**
- * Remembers where this very list's ids can be read without reading its records (the loading worker sends them
- * as one JSON text), so that finding a record by id does not make every record of a lazy list.
- */
-export function primeIds(resources: readonly Resource[], ids: () => readonly string[]): void {
-  primedIds.set(resources, ids);
-}
-
-const primedTotals = new WeakMap<SearchColumns, Int32Array>();
-
-/** Remembers the category totals of these very columns, counted where they were built (the loading worker). */
-export function primeCategoryTotals(columns: SearchColumns, totals: Int32Array): void {
-  if (totals.length === columns.categoryIds.length) primedTotals.set(columns, totals);
-}
-
-/** Builds the display order and search columns once, so each keystroke is a scan of short strings. */
-export function buildResourceIndex(
-  resources: readonly Resource[],
-  categories: readonly CategoryConfig[],
-  serviceTags: readonly ServiceTagConfig[],
-): ResourceIndex {
-  const primed = primedParts.get(resources);
-  const order = primed?.order ?? displayOrder(resources);
-  const columns =
-    primed?.columns ??
-    buildSearchColumns(resources, order, categories, serviceTags, primedTexts.get(resources));
-  const categoryTotals = primedTotals.get(columns) ?? categoryTotalsOf(columns);
-  let byId: Map<string, number> | undefined;
-  return {
-    resources,
-    order,
-    columns,
-    positions: primed?.positions ?? positionColumns(resources),
-    categoryTotals,
-    // Built on first use: 100,000 ids cost ~50 ms that loading should not pay.
-    positionOf: (id) => {
-      if (!byId) {
-        byId = new Map();
-        const ids = primedIds.get(resources)?.();
-        if (ids?.length === resources.length)
-          for (let i = 0; i < ids.length; i++) byId.set(ids[i] as string, i);
-        else for (let i = 0; i < resources.length; i++) byId.set((resources[i] as Resource).id, i);
-      }
-      return byId.get(id);
-    },
-  };
-}
+import type { Dataset } from './dataset.ts';
+import { hasAnyTag, recordText, type SearchColumns, tagMask, textMatches } from './search-columns.ts';
 
 /** What the person filters by. Everything here is shareable in the URL. */
 export interface ResourceFilters {
@@ -224,7 +95,7 @@ const placeCode = (names: readonly string[], name: string) => names.indexOf(name
  * the new filters narrow them — which keeps each keystroke cheap at 100,000 resources.
  */
 export function filterResources(
-  index: ResourceIndex,
+  index: Dataset,
   filters: ResourceFilters,
   previous?: PreviousFilterRun,
 ): FilterResult {
@@ -310,7 +181,7 @@ function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /** The services filter as a test on a display position, or null when it does not filter. */
-function servicesTest(index: ResourceIndex, wanted: readonly string[]): ((k: number) => boolean) | null {
+function servicesTest(index: Dataset, wanted: readonly string[]): ((k: number) => boolean) | null {
   if (wanted.length === 0) return null;
   const { columns } = index;
   const mask = tagMask(columns, (bit) => wanted.includes(columns.tagIds[bit] as string));
@@ -322,7 +193,7 @@ function servicesTest(index: ResourceIndex, wanted: readonly string[]): ((k: num
 }
 
 /** No search, area or services: every record matches, so only the category ticks apply. */
-function everything(index: ResourceIndex, hidden: Uint8Array, anyHidden: boolean): FilterResult {
+function everything(index: Dataset, hidden: Uint8Array, anyHidden: boolean): FilterResult {
   const { columns, order } = index;
   const categoryCounts = countsByCategory(columns, index.categoryTotals);
   if (!anyHidden) return { visible: order, categoryCounts };

@@ -1,0 +1,128 @@
+import type { Resource } from '../model/resource.ts';
+import type { DatasetConfig } from './dataset.ts';
+import { categoryLabelsOf, ownSearchTextBuilder, type SearchColumns } from './search-columns.ts';
+
+/** One record as the search columns hold it: its own text, its category and place, its service tags. */
+export interface SearchEntry {
+  readonly text: string;
+  readonly category: string;
+  readonly county: string;
+  readonly town: string;
+  /** The configured service tags it has, as bits (the columns' layout, tagWords words). */
+  readonly tagBits: Uint32Array;
+}
+
+/** The search entry of a record, with the configuration the columns were built with. */
+export function searchEntryOf(record: Resource, config: DatasetConfig): SearchEntry {
+  const tagWords = Math.ceil(config.serviceTags.length / 32);
+  const tagBits = new Uint32Array(tagWords);
+  config.serviceTags.forEach((tag, bit) => {
+    if (record.services.includes(tag.id))
+      tagBits[bit >>> 5] = (tagBits[bit >>> 5] as number) | (1 << (bit & 31));
+  });
+  return {
+    text: ownSearchTextBuilder(config.serviceTags)(record),
+    category: record.category,
+    county: record.county,
+    town: record.town,
+    tagBits,
+  };
+}
+
+/**
+ * The columns with the entry at display position k (those from k on move up one): each typed column copied
+ * once, the joined text cut once. A category, county or town the columns have not met gets a new code.
+ */
+export function columnsWith(
+  columns: SearchColumns,
+  k: number,
+  entry: SearchEntry,
+  config: DatasetConfig,
+): SearchColumns {
+  const n = columns.category.length;
+  const categoryIds = withValue(columns.categoryIds, entry.category);
+  const counties = withValue(columns.counties, entry.county);
+  const towns = withValue(columns.towns, entry.town);
+  const { tagWords } = columns;
+  const tagBits = new Uint32Array((n + 1) * tagWords);
+  tagBits.set(columns.tagBits.subarray(0, k * tagWords));
+  tagBits.set(entry.tagBits.subarray(0, tagWords), k * tagWords);
+  tagBits.set(columns.tagBits.subarray(k * tagWords), (k + 1) * tagWords);
+  const length = entry.text.length + 1;
+  const starts = new Int32Array(n + 2);
+  starts.set(columns.starts.subarray(0, k + 1));
+  for (let m = k + 1; m <= n + 1; m++) starts[m] = (columns.starts[m - 1] as number) + length;
+  const at = columns.starts[k] as number;
+  const joined =
+    n === 0
+      ? entry.text
+      : k === n
+        ? `${columns.joined}\u0002${entry.text}`
+        : `${columns.joined.slice(0, at)}${entry.text}\u0002${columns.joined.slice(at)}`;
+  return {
+    ...columns,
+    joined,
+    starts,
+    category: inserted(columns.category, k, categoryIds.indexOf(entry.category)),
+    categoryIds,
+    categoryLabels:
+      categoryIds === columns.categoryIds
+        ? columns.categoryLabels
+        : categoryLabelsOf(categoryIds, config.categories),
+    tagBits,
+    county: inserted(columns.county, k, counties.indexOf(entry.county)),
+    counties,
+    town: inserted(columns.town, k, towns.indexOf(entry.town)),
+    towns,
+  };
+}
+
+/** The columns without display position k (those after it move down one). Codes stay as they are. */
+export function columnsWithout(columns: SearchColumns, k: number): SearchColumns {
+  const n = columns.category.length;
+  const { tagWords } = columns;
+  const tagBits = new Uint32Array((n - 1) * tagWords);
+  tagBits.set(columns.tagBits.subarray(0, k * tagWords));
+  tagBits.set(columns.tagBits.subarray((k + 1) * tagWords), k * tagWords);
+  const from = columns.starts[k] as number;
+  const to = columns.starts[k + 1] as number;
+  const length = to - from;
+  const starts = new Int32Array(n);
+  starts.set(columns.starts.subarray(0, k + 1));
+  for (let m = k + 1; m < n; m++) starts[m] = (columns.starts[m + 1] as number) - length;
+  const joined =
+    n === 1
+      ? ''
+      : k === n - 1
+        ? columns.joined.slice(0, from - 1)
+        : `${columns.joined.slice(0, from)}${columns.joined.slice(to)}`;
+  return {
+    ...columns,
+    joined,
+    starts,
+    category: removed(columns.category, k),
+    tagBits,
+    county: removed(columns.county, k),
+    town: removed(columns.town, k),
+  };
+}
+
+/** The values with `value` last, unless it is there already (then the same array). */
+function withValue(values: readonly string[], value: string): readonly string[] {
+  return values.includes(value) ? values : [...values, value];
+}
+
+function inserted<T extends Uint16Array | Uint32Array>(array: T, k: number, value: number): T {
+  const out = new (array.constructor as new (n: number) => T)(array.length + 1);
+  out.set(array.subarray(0, k));
+  out[k] = value;
+  out.set(array.subarray(k), k + 1);
+  return out;
+}
+
+function removed<T extends Uint16Array | Uint32Array>(array: T, k: number): T {
+  const out = new (array.constructor as new (n: number) => T)(array.length - 1);
+  out.set(array.subarray(0, k));
+  out.set(array.subarray(k + 1), k);
+  return out;
+}
