@@ -165,7 +165,7 @@ export function runCoverageBench(input: CoverageBenchInput, log: (line: string) 
       label: '↳ one slider step (other filters kept, as selectFilterResult does)',
       samples: timeRuns(() => {
         step = step === 2024 ? 2010 : step + 1;
-        applyStartYear(yearIndex.resources, everyCategory, [], step);
+        applyStartYear(yearIndex, everyCategory, [], step);
       }, RUNS),
       unit: 'ms',
       target: '≤ 16 ms',

@@ -5,7 +5,6 @@ import { type ImportResult, importFile } from '../../src/domain/loading/import-f
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
-import {} from '../../src/domain/query/filter-resources.ts';
 import { type Figure, median, renderTable, type Section, timeRuns } from './figures.ts';
 
 export interface ImportBenchInput {

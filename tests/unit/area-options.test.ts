@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { areaOptionsOf, primeAreaOptions } from '../../src/domain/query/area-options.ts';
+import { areaOptionsOf } from '../../src/domain/query/area-options.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
-import {} from '../../src/domain/query/filter-resources.ts';
 import { manifest } from './load-context.ts';
 
 const at = (county: string, town: string, name = `${county}${town}`) =>
@@ -50,15 +49,5 @@ describe('areaOptionsOf', () => {
     const collator = new Intl.Collator('zh-Hant-TW');
     const sorted = [...expected].sort((a, b) => collator.compare(a.county, b.county));
     expect(optionsFor(resources)).toEqual(sorted);
-  });
-
-  it('gives the options the build primed for a set of columns', () => {
-    const other = buildDataset([at('金門縣', '金城鎮')], {
-      categories: manifest.categories,
-      serviceTags: manifest.serviceTags,
-    }).columns;
-    const primed = [{ county: '金門縣', towns: ['金城鎮'] }];
-    primeAreaOptions(other, primed);
-    expect(areaOptionsOf(other)).toBe(primed);
   });
 });

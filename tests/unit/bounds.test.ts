@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, primeBoundsOfAll } from '../../src/domain/geo/bounds.ts';
-import { everyIndex, positionColumns } from '../../src/domain/geo/position-columns.ts';
+import { boundsOf } from '../../src/domain/geo/bounds.ts';
+import { positionColumns } from '../../src/domain/geo/position-columns.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 
@@ -17,21 +17,5 @@ describe('boundsOf', () => {
     ['an index past the end is ignored', [0, 99], { south: 23.5, west: 120.4, north: 23.5, east: 120.4 }],
   ])('%s', (_, indexes, expected) => {
     expect(boundsOf(positions, indexes)).toEqual(expected);
-  });
-});
-
-describe('primeBoundsOfAll', () => {
-  it('gives the box counted elsewhere for every position of those very columns, and counts any other set', () => {
-    const columns = positionColumns([at(23.5, 120.4), unplaced, at(24.4, 118.3), at(22.9, 121.1)]);
-    const counted = boundsOf(columns, everyIndex(columns));
-    // A box the pass would not give, to see which one answers.
-    const primed = { south: 1, west: 2, north: 3, east: 4 };
-    primeBoundsOfAll(columns, primed);
-    expect(boundsOf(columns, [3, 2, 1, 0])).toBe(primed);
-    expect(boundsOf(columns, [0, 2])).toEqual({ south: 23.5, west: 118.3, north: 24.4, east: 120.4 });
-    // Other columns with the same values are counted.
-    expect(
-      boundsOf(positionColumns([at(23.5, 120.4), unplaced, at(24.4, 118.3), at(22.9, 121.1)]), [0, 1, 2, 3]),
-    ).toEqual(counted);
   });
 });

@@ -17,11 +17,11 @@ import {
 import { recordChunkText } from '../../src/domain/publish/record-chunk-text.ts';
 import { PACK_CHUNK, parseRecordChunk } from '../../src/domain/publish/record-chunks.ts';
 import { areaOptionsOf } from '../../src/domain/query/area-options.ts';
+import { internalCountOf } from '../../src/domain/query/dataset.ts';
 import { identityOrder, inDisplayOrder } from '../../src/domain/query/display-order.ts';
 import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
-import { listHasInternal } from '../../src/domain/query/internal-records.ts';
-import { packedSearchColumns, unpackSearchColumns } from '../../src/domain/query/search-columns.ts';
-import { startYears, yearRangeOf } from '../../src/domain/query/start-year.ts';
+import { unpackSearchColumns } from '../../src/domain/query/search-columns.ts';
+import { startYears, } from '../../src/domain/query/start-year.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<
@@ -56,9 +56,16 @@ function loadedAtRuntime(json: unknown, read: (name: string) => Uint8Array) {
     dataset,
     parts: buildIndexParts(dataset.resources, manifest.categories, manifest.serviceTags),
     startYears: startYears(dataset.resources),
-    hasInternal: listHasInternal(dataset.resources),
+    internalCount: internalCountOf(dataset.resources),
   };
 }
+
+/** A read pack's index parts, its search text decoded (as the page decodes it). */
+const partsOf = (pack: ReturnType<typeof readDatasetPack>) => ({
+  order: pack.order,
+  columns: unpackSearchColumns(pack.columns),
+  positions: pack.positions,
+});
 
 const recordsOf = (chunks: readonly Uint8Array[]) =>
   chunks.flatMap((stored) => parseRecordChunk(recordChunkText(stored)));
@@ -72,15 +79,14 @@ describe('the dataset compiled at build time', () => {
     expect(JSON.parse(pack.issuesJson)).toEqual(runtime.dataset.issues);
     expect(pack.issueCount).toBe(runtime.dataset.issues.length);
     expect(pack.files).toEqual(runtime.dataset.files);
-    expect(pack.parts).toEqual(runtime.parts);
+    expect(partsOf(pack)).toEqual(runtime.parts);
     expect(pack.startYears).toEqual(runtime.startYears);
-    expect(pack.hasInternal).toBe(runtime.hasInternal);
-    expect(pack.parts.order).toEqual(identityOrder(111));
+    expect(pack.internalCount).toBe(runtime.internalCount);
+    expect(pack.order).toEqual(identityOrder(111));
     // What the page would otherwise work out as the data lands.
     expect(pack.summaries).toEqual({
       areaOptions: areaOptionsOf(runtime.parts.columns),
       issueCounts: countIssuesByCode(runtime.dataset.issues),
-      startYearRange: yearRangeOf(runtime.startYears),
     });
     expect(pack.summaries.areaOptions.map((o) => o.county)).toEqual(['金門縣', '嘉義縣']);
   });
@@ -117,12 +123,10 @@ describe('the dataset compiled at build time', () => {
     expect(records).toEqual(runtime.dataset.resources);
     expect(records.some((r) => r.name.includes('\uD800'))).toBe(true);
     // (not toBe: a failure would print two 100 kB strings)
-    expect(pack.parts.columns.joined === runtime.parts.columns.joined).toBe(true);
-    expect(pack.parts.columns.joined.includes('\uD800')).toBe(true);
+    expect(partsOf(pack).columns.joined === runtime.parts.columns.joined).toBe(true);
+    expect(partsOf(pack).columns.joined.includes('\uD800')).toBe(true);
     // Sent to the page as bytes (stored as JSON: a decoder would replace the lone surrogate), and exact there.
-    const sent = structuredClone(
-      packedSearchColumns(readDatasetPack(compiled(json, read).bytes).parts.columns),
-    );
+    const sent = structuredClone(readDatasetPack(compiled(json, read).bytes).columns);
     expect(sent).toHaveProperty('joinedAsJson', true);
     expect(unpackSearchColumns(sent).joined === runtime.parts.columns.joined).toBe(true);
     expect(JSON.parse(pack.issuesJson)).toEqual(runtime.dataset.issues);
@@ -143,7 +147,7 @@ describe('the dataset compiled at build time', () => {
     expect(JSON.parse(pack.issuesJson)).toEqual(runtime.dataset.issues);
     expect(pack.issueCount).toBe(runtime.dataset.issues.length);
     expect(pack.files).toEqual(runtime.dataset.files);
-    expect(pack.parts).toEqual(runtime.parts);
+    expect(partsOf(pack)).toEqual(runtime.parts);
   });
 
   it('is recognised as compiled for the shipped manifest, and as stale for any other', () => {
@@ -206,30 +210,26 @@ describe('the dataset compiled at build time', () => {
     const buffers = packBuffers(pack);
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers).toContain(pack.chunks[0]?.buffer);
-    expect(buffers).toContain(pack.parts.columns.starts.buffer);
+    expect(buffers).toContain(pack.columns.starts.buffer);
   });
 
-  it('sends its search text to the page as the bytes it stores, which the page decodes when it first reads it', () => {
+  it('sends its search text to the page as the bytes it stores, which the page decodes as they land', () => {
     const { bytes } = compiled(manifestJson, readData);
     const runtime = loadedAtRuntime(manifestJson, readData);
     const pack = readDatasetPack(bytes);
-    const packed = packedSearchColumns(pack.parts.columns);
-    if (!('joinedUtf16' in packed)) throw new Error('the search text was decoded');
+    const packed = pack.columns;
     // UTF-16LE, two bytes a code unit, in a buffer of its own that the worker transfers with the rest.
     expect(packed.joinedAsJson).toBe(false);
     expect(packBuffers(pack)).toContain(packed.joinedUtf16.buffer);
     const onThePage = unpackSearchColumns(structuredClone(packed));
     expect(onThePage).toEqual(runtime.parts.columns);
     expect(packed.joinedUtf16.byteLength).toBe(2 * onThePage.joined.length);
-    // Columns that hold their text already are used as they are.
-    expect(unpackSearchColumns(runtime.parts.columns)).toBe(runtime.parts.columns);
-    expect(packedSearchColumns(runtime.parts.columns)).toBe(runtime.parts.columns);
   });
 
   it('reads the sections its caller inflated, and says one of the wrong length is damaged', () => {
     const { bytes } = compiled(manifestJson, readData);
     const sections = compressedSections(bytes);
-    expect(sections.map((s) => s.name)).toEqual(expect.arrayContaining(['lat', 'lng', 'joined', 'ids']));
+    expect(sections.map((s) => s.name)).toEqual(expect.arrayContaining(['lat', 'lng', 'joined', 'issues']));
     const inflated = new Map(sections.map((s) => [s.name, inflateSync(s.stored)] as const));
     expect(readDatasetPack(bytes, inflated)).toEqual(readDatasetPack(bytes));
     const short = new Map(inflated).set('joined', inflated.get('joined')?.subarray(2) ?? new Uint8Array(0));
@@ -251,15 +251,16 @@ describe('the dataset compiled at build time', () => {
     const fromPack = readPackStart(bytes);
     for (const start of [alone, fromPack]) {
       if ('needed' in start) throw new Error(`needs ${start.needed} bytes`);
-      expect(start.positions).toEqual(pack.parts.positions);
+      expect(start.positions).toEqual(pack.positions);
       expect(start.manifestKey).toBe(pack.manifestKey);
       expect(start.sources).toEqual(pack.sources);
     }
-    expect(positions.byteLength).toBeLessThan(bytes.byteLength / 2);
+    // Smaller than the pack it is read before (for 111 records, just over half of it).
+    expect(positions.byteLength).toBeLessThan(bytes.byteLength);
     // The positions file alone carries the cluster index's farthest zooms, made from the same positions (here
     // every zoom of the overview: the 111 resources make fewer markers than the budget).
     if ('needed' in alone || 'needed' in fromPack) throw new Error('unread');
-    expect(alone.clusterLevels).toEqual(clusterLevelsOf(pack.parts.positions, 3000));
+    expect(alone.clusterLevels).toEqual(clusterLevelsOf(pack.positions, 3000));
     expect(fromPack.clusterLevels).toBeUndefined();
     expect(readPackStart(bytes.slice(0, 6))).toEqual({ needed: 8 });
     expect(readPackStart(bytes.slice(0, 100))).toEqual({ needed: expect.any(Number) });

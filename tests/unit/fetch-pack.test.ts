@@ -87,11 +87,12 @@ describe('fetchPack: the compiled data, or why not', () => {
     expect(problem).toBeUndefined();
     expect(pack?.count).toBe(111);
     // Inflated natively here (DecompressionStream), the same as the pack reader's own fflate gives.
-    expect(pack?.parts).toEqual(expected.parts);
-    expect(pack?.ids).toEqual(expected.ids);
+    expect(pack?.order).toEqual(expected.order);
+    expect(pack?.columns).toEqual(expected.columns);
+    expect(pack?.positions).toEqual(expected.positions);
     expect(pack?.startYears).toEqual(expected.startYears);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toEqual(expected.parts.positions);
+    expect(sent[0]).toEqual(expected.positions);
     // With the cluster levels shipped beside them (domain/geo/cluster-levels.ts), as the positions file holds them.
     expect(parseClusterLevels(levels[0], CLUSTER_INDEX_KIND)?.zooms.length).toBeGreaterThan(8);
     expect(requests.filter((r) => r.startsWith('GET ')).sort()).toEqual(
@@ -137,7 +138,7 @@ describe('fetchPack: the compiled data, or why not', () => {
     expect(problem).toMatch(new RegExp(compiled.pack.fileName));
     // The positions file is intact and current: whether it was read before the pack failed is a race.
     expect(sent.length).toBeLessThanOrEqual(1);
-    for (const positions of sent) expect(positions).toEqual(expected.parts.positions);
+    for (const positions of sent) expect(positions).toEqual(expected.positions);
   });
 
   it('is not used when it is not there (its positions, current, may have gone ahead: the files give the same)', async () => {
@@ -145,7 +146,7 @@ describe('fetchPack: the compiled data, or why not', () => {
     const { pack, problem, sent } = await load();
     expect(pack).toBeUndefined();
     expect(problem).toMatch(/HTTP 404/);
-    for (const positions of sent) expect(positions).toEqual(expected.parts.positions);
+    for (const positions of sent) expect(positions).toEqual(expected.positions);
   });
 
   it('takes the positions from the pack when their own file cannot be had (copies, to transfer)', async () => {
@@ -153,10 +154,10 @@ describe('fetchPack: the compiled data, or why not', () => {
     const { pack, sent, levels } = await load();
     expect(pack).toBeDefined();
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toEqual(expected.parts.positions);
+    expect(sent[0]).toEqual(expected.positions);
     // The pack has no cluster levels: the cluster worker builds the index for the first view.
     expect(levels).toEqual([undefined]);
-    expect(sent[0]?.lat.buffer).not.toBe(pack?.parts.positions.lat.buffer);
+    expect(sent[0]?.lat.buffer).not.toBe(pack?.positions.lat.buffer);
     expect(sent[0]?.lat.buffer).not.toBe(sent[0]?.lng.buffer);
   });
 

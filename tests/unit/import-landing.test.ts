@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { primedIndexParts } from '../../src/domain/query/filter-resources.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
-import { knownHasInternal } from '../../src/domain/query/internal-records.ts';
-import { knownStartYears, startYears } from '../../src/domain/query/start-year.ts';
+import { startYears } from '../../src/domain/query/start-year.ts';
 import { isStoredDataset, storedDataset } from '../../src/services/import/import-database.ts';
 import {
   duplicateCandidates,
   type LandedImport,
   type LandingRequest,
+  landedRecords,
   landImport,
-  primeLanded,
   relandImport,
 } from '../../src/services/import/import-landing.ts';
 import { type ImportReply, partJoiner, splitDone } from '../../src/services/import/import-protocol.ts';
 import type { ImportedDataset } from '../../src/store/import/import-slice.ts';
+import { describeDataset } from '../dataset-view.ts';
 import { importBytes } from './import-context.ts';
 import { manifest } from './load-context.ts';
 
@@ -94,17 +94,18 @@ describe('landing an import in the worker', () => {
     );
   });
 
-  it('finds start years and internal records in the worker, and primes them for the very list it lands', () => {
+  it('finds start years and internal records in the worker, and the page makes its dataset of what it built', () => {
     const landed = landImport(result, landing([]), config);
-    const internal = landed.resources.some((r) => r.visibility === 'internal');
-    expect(landed.facts.hasInternal).toBe(internal);
+    const internal = landed.resources.filter((r) => r.visibility === 'internal').length;
+    expect(landed.facts.internalCount).toBe(internal);
     expect(Array.from(landed.facts.startYears)).toEqual(Array.from(startYears([...landed.resources])));
     // Across the worker boundary: a structured clone, as the page receives it.
     const received = structuredClone(landed);
-    primeLanded(received);
-    expect(knownStartYears(received.resources)).toBe(received.facts.startYears);
-    expect(knownHasInternal(received.resources)).toBe(internal);
-    expect(primedIndexParts(received.resources)?.columns).toBe(received.parts?.columns);
+    const dataset = landedRecords(received, config);
+    expect(dataset.startYears).toBe(received.facts.startYears);
+    expect(dataset.internalCount).toBe(internal);
+    expect(dataset.columns).toBe(received.parts?.columns);
+    expect(describeDataset(dataset)).toEqual(describeDataset(buildDataset(received.resources, config)));
   });
 
   it('says why when the file gave no rows at all', () => {

@@ -46,7 +46,8 @@ describe('mergeIndexParts', () => {
       ),
       { numRuns: 40 },
     );
-  });
+    // Forty merges of hundreds of records: seconds on a busy 2-core machine.
+  }, 60_000);
 
   it.each([
     ['no lists', []],

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { positionColumns } from '../../src/domain/geo/position-columns.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
-import { displayOrder } from '../../src/domain/query/display-order.ts';
 import {
   filterResources,
   NO_FILTERS,
-  primeIndex,
-  primeSearchTexts,
   type ResourceFilters,
 } from '../../src/domain/query/filter-resources.ts';
-import { buildSearchColumns, recordText } from '../../src/domain/query/search-columns.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
 
@@ -68,40 +63,5 @@ describe('filterResources narrowing from the previous run', () => {
     };
     expect(filterResources(index, f({ query: '士林區' }), fake).visible.length).toBeLessThanOrEqual(3);
     expect(filterResources(index, f({ query: '士林區' })).visible.length).toBeGreaterThan(3);
-  });
-});
-
-describe('work done in the loading worker', () => {
-  it('reuses the index parts primed for the very same list only', () => {
-    const list = taipei.resources.slice(0, 20);
-    const reversed = list.map((_, i) => list.length - 1 - i);
-    const texts = list.map((r) => `primed:${r.id}`);
-    primeIndex(list, {
-      order: reversed,
-      columns: buildSearchColumns(list, reversed, manifest.categories, manifest.serviceTags, texts),
-      positions: positionColumns(list),
-    });
-    const primed = buildDataset(list, { categories: manifest.categories, serviceTags: manifest.serviceTags });
-    expect(primed.order).toEqual(reversed);
-    // Display position 0 is the last record of the list (the order is reversed).
-    expect(recordText(primed.columns, 0)).toBe(`primed:${list[19]?.id}`);
-    // A new list (e.g. with an import added) is sorted and searched anew, unless the store primes it too.
-    const copy = [...list];
-    const rebuilt = buildDataset(copy, {
-      categories: manifest.categories,
-      serviceTags: manifest.serviceTags,
-    });
-    expect(rebuilt.order).toEqual(displayOrder(copy));
-    expect(recordText(rebuilt.columns, 0)).not.toMatch(/^primed:/);
-  });
-
-  it('uses search texts primed for the list when it builds the columns itself', () => {
-    const list = taipei.resources.slice(0, 20);
-    primeSearchTexts(
-      list,
-      list.map((r) => `primed:${r.id}`),
-    );
-    const index = buildDataset(list, { categories: manifest.categories, serviceTags: manifest.serviceTags });
-    expect(recordText(index.columns, 0)).toBe(`primed:${list[index.order[0] as number]?.id}`);
   });
 });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { buildDataset, indexOfId } from '../../src/domain/query/dataset.ts';
 import {
   filterResources,
   NO_FILTERS,
-  primeCategoryTotals,
-  primeIndex,
   type ResourceFilters,
 } from '../../src/domain/query/filter-resources.ts';
 import { manifest } from './load-context.ts';
@@ -86,41 +84,13 @@ describe('buildDataset', () => {
       )
       .map((r) => r.id);
     expect(index.order.map((i) => resources[i]?.id)).toEqual(expected);
-    expect(index.positionOf('tainan-east')).toBe(2);
+    expect(indexOfId(index, 'tainan-east')).toBe(2);
     expect(index.columns.category).toHaveLength(resources.length);
-    expect(index.positionOf('no-such-id')).toBeUndefined();
+    expect(indexOfId(index, 'no-such-id')).toBe(-1);
   });
 
   it('keeps the resources it was given, not copies', () => {
     expect(index.resources).toBe(resources);
-  });
-
-  it('counts the records of each category, or takes the totals counted where its columns were built', () => {
-    const counted = Array.from(index.categoryTotals);
-    expect(counted.reduce((a, b) => a + b, 0)).toBe(resources.length);
-    index.columns.categoryIds.forEach((id, code) => {
-      expect(counted[code], id).toBe(resources.filter((r) => r.category === id).length);
-    });
-
-    const copy = [...resources];
-    primeIndex(copy, { order: index.order, columns: index.columns, positions: index.positions });
-    const given = Int32Array.from(counted, (n) => n + 1);
-    primeCategoryTotals(index.columns, given);
-    expect(
-      buildDataset(copy, { categories: manifest.categories, serviceTags: manifest.serviceTags })
-        .categoryTotals,
-    ).toBe(given);
-    // Totals of another length are not these columns' and are not taken.
-    const other = [...resources];
-    const columns = { ...index.columns };
-    primeIndex(other, { order: index.order, columns, positions: index.positions });
-    primeCategoryTotals(columns, new Int32Array(counted.length + 1));
-    expect(
-      Array.from(
-        buildDataset(other, { categories: manifest.categories, serviceTags: manifest.serviceTags })
-          .categoryTotals,
-      ),
-    ).toEqual(counted);
   });
 });
 

@@ -6,9 +6,8 @@ import { filterResources, NO_FILTERS } from '../../src/domain/query/filter-resou
 import {
   filterAsOfYear,
   parseStartYear,
-  primeStartYearRange,
   startYearOf,
-  startYearRange,
+  startYears,
   yearRangeOf,
 } from '../../src/domain/query/start-year.ts';
 import { manifest } from './load-context.ts';
@@ -72,8 +71,8 @@ describe('start years', () => {
   });
 
   it('finds the range of years in the data', () => {
-    expect(startYearRange(resources)).toEqual({ min: 2020, max: 2023, withYear: 38 });
-    expect(startYearRange([point(0, {})])).toBeNull();
+    expect(yearRangeOf(startYears(resources))).toEqual({ min: 2020, max: 2023, withYear: 38 });
+    expect(yearRangeOf(startYears([point(0, {})]))).toBeNull();
   });
 
   it.each([
@@ -82,15 +81,6 @@ describe('start years', () => {
     ['years in any order', [2023, 0, 1987, 2001], { min: 1987, max: 2023, withYear: 3 }],
   ])('gives the range of start years by index: %s', (_, years, range) => {
     expect(yearRangeOf(Int32Array.from(years))).toEqual(range);
-  });
-
-  it('keeps the range the build primed for a list', () => {
-    const list = [point(0, { 設立年度: '2010' })];
-    primeStartYearRange(list, { min: 2001, max: 2002, withYear: 2 });
-    expect(startYearRange(list)).toEqual({ min: 2001, max: 2002, withYear: 2 });
-    const none = [point(0, { 設立年度: '2010' })];
-    primeStartYearRange(none, null);
-    expect(startYearRange(none)).toBeNull();
   });
 
   it.each([

@@ -1,14 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useRef } from 'react';
 import type { Resource } from '../../domain/model/resource.ts';
+import { indexOfId } from '../../domain/query/dataset.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import {
-  selectCategories,
-  selectDataset,
-  selectFilterResult,
-  selectIndexOfId,
-} from '../../store/data/derived.ts';
+import { selectCategories, selectDataset, selectFilterResult } from '../../store/data/derived.ts';
 import { ResourceListItem } from './resource-list-item.tsx';
 
 /** The results as a virtualised list: a complete alternative to the map, in the same order and filter. */
@@ -50,8 +46,7 @@ export function ResourceList() {
 
   useEffect(() => {
     if (!selectedId || selectionOrigin === 'list') return;
-    // By id, then by position: no pass over the records (a lazy list would make them all).
-    const position = selectIndexOfId(useAppStore.getState(), selectedId);
+    const position = indexOfId(index, selectedId);
     const at = position < 0 ? -1 : visible.indexOf(position);
     if (at >= 0) virtualizer.scrollToIndex(at, { align: 'center' });
   }, [selectedId, selectionOrigin, visible, index, virtualizer]);
