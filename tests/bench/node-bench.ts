@@ -7,11 +7,13 @@ import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { tableToRecords } from '../../src/domain/loading/table-to-records.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { putRecord, removeRecord } from '../../src/domain/query/dataset-change.ts';
 import {
   filterResources,
   NO_FILTERS,
   type ResourceFilters,
 } from '../../src/domain/query/filter-resources.ts';
+import { showDataset } from '../../src/domain/query/shown-dataset.ts';
 import { type Figure, type Section, timeRuns } from './figures.ts';
 
 export interface NodeBenchInput {
@@ -27,6 +29,7 @@ const LOAD_BUDGET = { target: '≤ 1000 ms†', limit: 1000 };
 const MAIN_TASK = { target: '≤ 50 ms‡', limit: 50 };
 const REDRAW = { target: '≤ 30 ms', limit: 30 };
 const KEYSTROKE = { target: '≤ 10 ms', limit: 10 };
+const SINGLE_CHANGE = { target: '≤ 16 ms', limit: 16 };
 
 /** The bounding box Leaflet would query for a viewport (the app pads the view by 20% on each side). */
 export function viewportBBox(
@@ -230,6 +233,66 @@ export function runNodeBench(input: NodeBenchInput, log: (line: string) => void)
     };
   });
 
+  log('node: single-record changes…');
+  const config = { categories: manifest.categories, serviceTags: manifest.serviceTags };
+  let turn = 0;
+  // A different record each run, so that no run reuses the previous one's work.
+  const someRecord = () => resources[(turn++ * 7919) % resources.length] as (typeof resources)[number];
+  const base = { base: index, layers: [], edits: {}, deletedIds: [] };
+  const shown = { sources: base, dataset: index };
+  const changeFigures: Figure[] = [
+    {
+      label: 'putRecord: one record edited (renamed)',
+      samples: timeRuns(
+        () => {
+          const r = someRecord();
+          return putRecord(index, { ...r, name: `${r.name}（更名）` }, config);
+        },
+        30,
+        3,
+      ),
+      unit: 'ms',
+      ...SINGLE_CHANGE,
+    },
+    {
+      label: 'putRecord: one record added',
+      samples: timeRuns(
+        () => {
+          const r = someRecord();
+          return putRecord(index, { ...r, id: `added-${turn}` }, config);
+        },
+        30,
+        3,
+      ),
+      unit: 'ms',
+      ...SINGLE_CHANGE,
+    },
+    {
+      label: 'removeRecord: one record deleted',
+      samples: timeRuns(() => removeRecord(index, someRecord().id), 30, 3),
+      unit: 'ms',
+      ...SINGLE_CHANGE,
+    },
+    {
+      label: 'showDataset: the store gets one more edit',
+      samples: timeRuns(
+        () => {
+          const r = someRecord();
+          return showDataset(
+            shown,
+            { ...base, edits: { [r.id]: { ...r, name: `${r.name}（更名）` } } },
+            config,
+          );
+        },
+        30,
+        3,
+      ),
+      unit: 'ms',
+      ...SINGLE_CHANGE,
+      note: 'what selectDataset runs for an edit, a deletion or a remote change: the previous dataset updated',
+    },
+  ];
+
   return [
     { title: '1. Parse + normalise (Node)', figures: loadFigures },
     { title: '2. Index builds (Node)', figures: indexFigures },
@@ -238,5 +301,6 @@ export function runNodeBench(input: NodeBenchInput, log: (line: string) => void)
       title: '4. Filter + search per keystroke (Node, per call)',
       figures: [...filterFigures, ...keystrokeFigures],
     },
+    { title: '5. One record added, edited or deleted (Node, per change)', figures: changeFigures },
   ];
 }
