@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import type { BrowserIdleResult } from './browser-idle.ts';
-import { SEARCH_KEYS, typeSearch, ZOOM_PAN_STEPS, zoomAndPan } from './browser-interactions.ts';
+import {
+  editOneRecord,
+  SEARCH_KEYS,
+  typeSearch,
+  ZOOM_PAN_STEPS,
+  zoomAndPan,
+} from './browser-interactions.ts';
 import { type BrowserBenchInput, openPage, probe, tasksSince, waitUntilReady } from './browser-session.ts';
 import { type Figure, median, type Section } from './figures.ts';
 import type { Keystroke, PageProbe } from './page-probes.ts';
@@ -19,6 +25,9 @@ interface RunResult {
   readonly interactionTasks: readonly number[];
   readonly keystrokes: readonly Keystroke[];
   readonly typingTasks: readonly number[];
+  /** One record corrected or its correction undone: click → the frame that shows it. */
+  readonly changes: readonly number[];
+  readonly changeTasks: readonly number[];
   /** How long the new tab took to settle before the navigation (browser-idle.ts). */
   readonly idle: BrowserIdleResult;
 }
@@ -36,7 +45,10 @@ async function measureRun(browser: Browser, input: BrowserBenchInput, loadOnly: 
     const timeOrigin = await page.evaluate<number>('performance.timeOrigin');
     const zoomPan = loadOnly ? { draws: [], maxMarkers: 0, tasks: [] } : await zoomAndPan(page);
     const typing = loadOnly ? { keystrokes: [], tasks: [] } : await typeSearch(page);
+    const editing = loadOnly ? { changes: [], tasks: [] } : await editOneRecord(page);
     return {
+      changes: editing.changes,
+      changeTasks: editing.tasks,
       probe: loadProbe,
       marks,
       manifestRequestedAt: times.manifest - timeOrigin,
@@ -281,6 +293,28 @@ export async function runBrowserBench(
       status: same[0]?.status ?? '',
     };
   });
+  const changeTasks = runs.map((r) => r.changeTasks);
+  const changeFigures: Figure[] = [
+    {
+      label: 'one record corrected or undone: click → frame',
+      samples: runs.flatMap((r) => r.changes),
+      unit: 'ms',
+      note: 'the dataset updated (putRecord), the list, count and map redrawn: everything the page does for it',
+    },
+    {
+      label: 'longest task while changing records',
+      samples: changeTasks.map((t) => Math.max(0, ...t)),
+      unit: 'ms',
+      target: '≤ 50 ms',
+      limit: 50,
+    },
+    {
+      label: 'long tasks while changing records',
+      samples: changeTasks.map((t) => t.length),
+      unit: '',
+      note: 'per 3 corrections and 3 undos (the first opens the edit form, a chunk of its own)',
+    },
+  ];
   const sections: Section[] = [
     { title: options.title, figures: loadFigures },
     ...(options.loadOnly
@@ -288,6 +322,7 @@ export async function runBrowserBench(
       : [
           { title: '(c) Chromium: zoom/pan redraw', figures: redrawFigures },
           { title: '(d) Chromium: typing a search', figures: searchFigures },
+          { title: '(g) Chromium: one record changed at 100,000', figures: changeFigures },
         ]),
   ];
   return {

@@ -95,3 +95,52 @@ export async function typeSearch(page: Page) {
   const p = await probe(page);
   return { keystrokes: p.keystrokes, tasks: tasksSince(p, start) };
 }
+
+/**
+ * One record changed through the page as an office does it: the first result corrected (renamed, so it moves in
+ * the list), then the correction undone, a few times. For each change: the time from the click to the frame
+ * that shows it, and the long tasks meanwhile.
+ */
+export async function editOneRecord(page: Page, times = 3) {
+  const changes: number[] = [];
+  const start = await now(page);
+  // A click's time (its event's timeStamp) and the end of the first frame after it, recorded in the page.
+  const clickToFrame = async (click: () => Promise<void>, shown: () => Promise<unknown>) => {
+    await page.evaluate(`(() => {
+      window.__change = { start: null, frame: null };
+      document.addEventListener('click', (event) => {
+        window.__change.start = event.timeStamp;
+      }, { capture: true, once: true });
+    })()`);
+    await click();
+    await shown();
+    await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { window.__change.frame = performance.now(); resolve(); };
+      channel.port2.postMessage(0);
+    }))`);
+    changes.push(await page.evaluate<number>('window.__change.frame - window.__change.start'));
+  };
+  for (let i = 0; i < times; i++) {
+    await page.locator('.result-item').first().click();
+    await page.getByRole('button', { name: '修正資料' }).first().click();
+    const name = page.getByLabel('名稱', { exact: true });
+    const renamed = `一${await name.inputValue()}${i}`;
+    await name.fill(renamed);
+    await page.waitForTimeout(300);
+    await clickToFrame(
+      () => page.getByRole('button', { name: '儲存修正' }).click(),
+      () => page.locator('.result-item__name', { hasText: renamed }).first().waitFor({ timeout: 10_000 }),
+    );
+    await page.waitForTimeout(300);
+    await clickToFrame(
+      () => page.getByRole('button', { name: '復原' }).click(),
+      () =>
+        page
+          .locator('.result-item__name', { hasText: renamed })
+          .waitFor({ state: 'detached', timeout: 10_000 }),
+    );
+    await page.waitForTimeout(300);
+  }
+  return { changes, tasks: tasksSince(await probe(page), start) };
+}
