@@ -326,6 +326,9 @@ type Entry = (typeof RESOURCE_FIELDS)[number];
 /** The id of a column: a field key, or lat / lng (position) and phone (phones). */
 export type ColumnId = Entry['columns'][number]['id'];
 
+/** Where HSDS keeps `extra`: the record's extra columns as one JSON object, an extension of locations.csv. */
+export const HSDS_EXTRA_COLUMN = 'x_extra';
+
 /** A column of the table, its id typed. */
 export type TableColumn = FieldColumn & { readonly id: ColumnId };
 
