@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import { toCsvText } from '../loading/parse-csv.ts';
 import type { Resource } from '../model/resource.ts';
+import { FIELD_COLUMNS, HSDS_EXTRA_COLUMN } from '../model/resource-fields.ts';
 import { cellText, type ExportContext } from './export-columns.ts';
 import { neutraliseFormula } from './export-csv.ts';
 
@@ -74,21 +75,20 @@ const TABLES = {
 
 /**
  * Fields HSDS has no place for, carried in extension columns (x_…) of locations.csv so that a re-import
- * loses nothing; HSDS consumers ignore columns they do not know.
+ * loses nothing (their homes in the field table, then extra as JSON); HSDS consumers ignore columns they do
+ * not know.
  */
-export const HSDS_EXTENSION_COLUMNS = [
-  'x_category',
-  'x_services',
-  'x_county',
-  'x_town',
-  'x_village',
-  'x_precision',
-  'x_opening_hours',
-  'x_source',
-  'x_last_verified',
-  'x_visibility',
-  'x_extra',
-] as const;
+export const HSDS_EXTENSION_COLUMNS: readonly string[] = [
+  ...FIELD_COLUMNS.flatMap(({ hsds }) =>
+    hsds.table === 'locations' && hsds.column.startsWith('x_') ? [hsds.column] : [],
+  ),
+  HSDS_EXTRA_COLUMN,
+];
+
+/** The field column whose home is each column of locations.csv (field table); the rest are links or blank. */
+const LOCATION_FIELDS = new Map(
+  FIELD_COLUMNS.flatMap(({ id, hsds }) => (hsds.table === 'locations' ? [[hsds.column, id] as const] : [])),
+);
 
 type Table = keyof typeof TABLES;
 
@@ -111,6 +111,16 @@ export function exportHsdsPackage(
     physical_addresses: [],
   };
   const text = (r: Resource, column: Parameters<typeof cellText>[1]) => cellText(r, column, ctx);
+  const locationCells = [...TABLES.locations, ...HSDS_EXTENSION_COLUMNS].map(
+    (column): ((r: Resource) => string) => {
+      const field = LOCATION_FIELDS.get(column);
+      if (field !== undefined) return (r) => text(r, field);
+      if (column === 'organization_id') return (r) => r.id;
+      if (column === HSDS_EXTRA_COLUMN)
+        return (r) => (Object.keys(r.extra).length > 0 ? JSON.stringify(r.extra) : '');
+      return () => '';
+    },
+  );
   for (const r of resources) {
     const serviceId = `${r.id}-service`;
     rows.organizations.push([r.id, r.name, '', r.description ?? '', '', r.website ?? '', '', '', '', '']);
@@ -126,27 +136,7 @@ export function exportHsdsPackage(
       'active',
       r.services.join(','),
     ]);
-    rows.locations.push([
-      r.id,
-      r.id,
-      r.name,
-      '',
-      r.description ?? '',
-      '',
-      text(r, 'lat'),
-      text(r, 'lng'),
-      text(r, 'category'),
-      text(r, 'services'),
-      r.county,
-      r.town,
-      r.village ?? '',
-      text(r, 'precision'),
-      r.openingHours ?? '',
-      r.source,
-      r.lastVerified ?? '',
-      text(r, 'visibility'),
-      Object.keys(r.extra).length > 0 ? JSON.stringify(r.extra) : '',
-    ]);
+    rows.locations.push(locationCells.map((cell) => cell(r)));
     rows.services_at_location.push([`${r.id}-sal`, serviceId, r.id, '']);
     r.phones.forEach((phone, i) => {
       rows.phones.push([`${r.id}-phone-${i + 1}`, r.id, '', '', '', '', phone, '', 'voice', 'zh-TW', '', '']);

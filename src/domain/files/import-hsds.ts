@@ -1,6 +1,13 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { decodeBytes } from '../loading/decode-bytes.ts';
 import { parseDelimitedText, type RawTable } from '../loading/parse-csv.ts';
+import {
+  type ColumnId,
+  FIELD_COLUMNS,
+  HSDS_EXTRA_COLUMN,
+  type HsdsTable,
+  type TableColumn,
+} from '../model/resource-fields.ts';
 
 interface CsvRows {
   readonly headers: readonly string[];
@@ -27,11 +34,54 @@ function groupBy(rows: Record<string, string>[], key: string): Map<string, Recor
 /** Undoes the CSV export's formula guard ('=…): HSDS packages with x_ columns are ours. */
 const unguard = (value: string) => (/^'[=+\-@\t\r']/.test(value) ? value.slice(1) : value);
 
+type Row = Record<string, string>;
+
+/** One location and the rows HSDS links to it: its organization, first physical address, phones and services. */
+type Linked = { readonly [T in Exclude<HsdsTable, 'phones'>]: Row | undefined } & {
+  readonly phones: readonly Row[];
+  readonly services: readonly Row[];
+};
+
+/** A field's cell as its home in the field table holds it (the location's phones joined by ；). */
+function homeCell(column: TableColumn, linked: Linked, clean: (value: string) => string): string {
+  const { table, column: name } = column.hsds;
+  if (table === 'phones') {
+    return linked.phones
+      .map((p) => clean(p[name] ?? '') + (p.extension ? ` ext. ${clean(p.extension)}` : ''))
+      .join('；');
+  }
+  const row = linked[table];
+  // The street address may go on in address_2.
+  if (table === 'physical_addresses' && name === 'address_1')
+    return row ? clean([row.address_1, row.address_2].filter(Boolean).join(' ')) : '';
+  return clean(row?.[name] ?? '');
+}
+
+/**
+ * Where other packages keep what our x_ columns hold, or what a location leaves to its organization: read when
+ * a field's home is empty in a package that is not one of our exports.
+ */
+const FROM_ELSEWHERE: Partial<Record<ColumnId, (linked: Linked) => string>> = {
+  name: (l) => l.organizations?.name ?? '',
+  description: (l) => l.organizations?.description ?? '',
+  county: (l) => l.physical_addresses?.state_province ?? '',
+  town: (l) => l.physical_addresses?.city ?? '',
+  services: (l) =>
+    l.services
+      .map((s) => s.name ?? '')
+      .filter((n) => n !== '')
+      .join('、'),
+};
+
+const NAME_CELL = FIELD_COLUMNS.findIndex((column) => column.id === 'name');
+const PRECISION_HOME = FIELD_COLUMNS.find((column) => column.id === 'precision')?.hsds.column ?? '';
+
 /**
  * An Open Referral HSDS package (ZIP of CSVs) → one table row per location, in locations.csv order, with the
- * location's organization, phones, physical address and services joined in. The headers are names the
- * column mapping recognises (name, lat, address…), so the rest of the chain is the CSV one. Our own
- * exports' x_ extension columns restore what HSDS has no field for.
+ * location's organization, phones, physical address and services joined in. Every field is read from its HSDS
+ * home in the field table, under its English export header (a name the column mapping recognises), so the rest
+ * of the chain is the CSV one. Our own exports' x_ extension columns restore what HSDS has no field for; other
+ * packages' fields that are empty there are taken from where HSDS puts them (FROM_ELSEWHERE).
  */
 export function hsdsToTable(bytes: Uint8Array, file: string): RawTable {
   const entries = unzipSync(bytes, { filter: (f) => f.name.toLowerCase().endsWith('.csv') });
@@ -42,7 +92,7 @@ export function hsdsToTable(bytes: Uint8Array, file: string): RawTable {
   }
   const locationsTable = tables.get('locations.csv');
   if (!locationsTable) throw new Error(`${file}: no locations.csv`);
-  const ours = locationsTable.headers.includes('x_precision');
+  const ours = locationsTable.headers.includes(PRECISION_HOME);
   const clean = ours ? unguard : (v: string) => v;
   const organizations = new Map(records(tables.get('organizations.csv')).map((o) => [o.id ?? '', o]));
   const services = new Map(records(tables.get('services.csv')).map((s) => [s.id ?? '', s]));
@@ -55,65 +105,32 @@ export function hsdsToTable(bytes: Uint8Array, file: string): RawTable {
   const locations = records(locationsTable);
   const extraKeys: string[] = [];
   const extras = locations.map((l) => {
-    const extra = parseExtra(clean(l.x_extra ?? ''));
+    const extra = parseExtra(clean(l[HSDS_EXTRA_COLUMN] ?? ''));
     for (const key of Object.keys(extra)) if (!extraKeys.includes(key)) extraKeys.push(key);
     return extra;
   });
-  const headers = [
-    'id',
-    'name',
-    'description',
-    'website',
-    'address',
-    'county',
-    'town',
-    'village',
-    'lat',
-    'lng',
-    'phone',
-    'category',
-    'services',
-    'opening_hours',
-    'source',
-    'last_verified',
-    'visibility',
-    'precision',
-    'organization',
-    ...extraKeys,
-  ];
+  const headers = [...FIELD_COLUMNS.map((column) => column.label.en), 'organization', ...extraKeys];
   const rows = locations.map((l, i) => {
-    const get = (key: string) => clean(l[key] ?? '');
     const organization = organizations.get(l.organization_id ?? '');
-    const address = addresses.get(l.id ?? '')?.[0];
-    const locationPhones =
-      phonesByLocation.get(l.id ?? '') ?? phonesByOrganization.get(l.organization_id ?? '') ?? [];
-    const serviceNames = (servicesAt.get(l.id ?? '') ?? [])
-      .map((sal) => services.get(sal.service_id ?? '')?.name ?? '')
-      .filter((n) => n !== '');
+    const linked: Linked = {
+      locations: l,
+      organizations: organization,
+      physical_addresses: addresses.get(l.id ?? '')?.[0],
+      phones: phonesByLocation.get(l.id ?? '') ?? phonesByOrganization.get(l.organization_id ?? '') ?? [],
+      services: (servicesAt.get(l.id ?? '') ?? []).flatMap((sal) => {
+        const service = services.get(sal.service_id ?? '');
+        return service ? [service] : [];
+      }),
+    };
+    const cells = FIELD_COLUMNS.map((column) => {
+      const own = homeCell(column, linked, clean);
+      return ours || own !== '' ? own : (FROM_ELSEWHERE[column.id]?.(linked) ?? '');
+    });
     const orgName = clean(organization?.name ?? '');
-    const name = get('name') || orgName;
+    const name = cells[NAME_CELL] ?? '';
     const extra = extras[i] ?? {};
     return [
-      get('id'),
-      name,
-      get('description') || (ours ? '' : clean(organization?.description ?? '')),
-      clean(organization?.url ?? ''),
-      address ? clean([address.address_1, address.address_2].filter(Boolean).join(' ')) : '',
-      get('x_county') || clean(address?.state_province ?? ''),
-      get('x_town') || clean(address?.city ?? ''),
-      get('x_village'),
-      get('latitude'),
-      get('longitude'),
-      locationPhones
-        .map((p) => clean(p.number ?? '') + (p.extension ? ` ext. ${clean(p.extension)}` : ''))
-        .join('；'),
-      get('x_category'),
-      ours ? get('x_services') : serviceNames.map(clean).join('、'),
-      get('x_opening_hours'),
-      get('x_source'),
-      get('x_last_verified'),
-      get('x_visibility'),
-      get('x_precision'),
+      ...cells,
       ours || orgName === name ? '' : orgName,
       ...extraKeys.map((key) => (Object.hasOwn(extra, key) ? (extra[key] ?? '') : '')),
     ];

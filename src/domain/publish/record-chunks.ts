@@ -1,4 +1,5 @@
 import type { Resource } from '../model/resource.ts';
+import { RESOURCE_FIELDS } from '../model/resource-fields.ts';
 
 // Records cross from the dataset worker to the page as JSON text in chunks, written by the build into a pack or by
 // the worker from the data files. This module is the format alone: the page reads chunks without loading the
@@ -13,33 +14,13 @@ export const PACK_CHUNK = 256;
 /** Chunks per message from the worker: fewer, larger messages; each still a short task. */
 export const CHUNKS_PER_MESSAGE = 32;
 
-/** Every field of a Resource, in the order a record chunk lists them. */
-const RECORD_KEYS = [
-  'id',
-  'name',
-  'category',
-  'services',
-  'address',
-  'county',
-  'town',
-  'village',
-  'position',
-  'precision',
-  'phones',
-  'openingHours',
-  'website',
-  'description',
-  'source',
-  'lastVerified',
-  'visibility',
-  'extra',
-] as const satisfies readonly (keyof Resource)[];
-// A field added to Resource and forgotten here would be lost on the way to the page: this fails to compile.
-const everyKeyListed: [Exclude<keyof Resource, (typeof RECORD_KEYS)[number]>] extends [never] ? true : false =
-  true;
-void everyKeyListed;
-/** Fields a record may lack (null in a chunk); the others are written as they are, null included. */
-const OPTIONAL = new Set<string>(['village', 'openingHours', 'website', 'description', 'lastVerified']);
+/**
+ * Every field of a Resource, in the order a record chunk lists them: the field table's order
+ * (model/resource-fields.ts), which is therefore part of the pack format.
+ */
+const RECORD_KEYS: readonly (keyof Resource)[] = RESOURCE_FIELDS.map((field) => field.key);
+/** Per position: the field may be absent (null in a chunk, left out when read); others are written as they are. */
+const OPTIONAL: readonly boolean[] = RESOURCE_FIELDS.map((field) => field.optional);
 
 /**
  * Records as JSON text, PACK_CHUNK per chunk, as the page receives them: each record a list of its fields in
@@ -60,8 +41,7 @@ export function parseRecordChunk(json: string): Resource[] {
     const record: Record<string, unknown> = {};
     for (let k = 0; k < RECORD_KEYS.length; k++) {
       const value = row[k];
-      const key = RECORD_KEYS[k] as string;
-      if (value !== null || !OPTIONAL.has(key)) record[key] = value;
+      if (value !== null || !OPTIONAL[k]) record[RECORD_KEYS[k] as string] = value;
     }
     return record as unknown as Resource;
   });

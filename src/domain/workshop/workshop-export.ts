@@ -3,6 +3,7 @@ import { toCsvText } from '../loading/parse-csv.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
 import { latLngToLngLat } from '../model/coordinates.ts';
 import type { Resource } from '../model/resource.ts';
+import { type ColumnId, FIELD_COLUMNS } from '../model/resource-fields.ts';
 import type { WorkshopRow } from './workshop-doc.ts';
 import { changeWord, WORKSHOP_COLUMNS, workshopMark } from './workshop-record.ts';
 
@@ -12,27 +13,17 @@ export interface ExportVocabulary {
   readonly serviceTags: readonly ServiceTagConfig[];
 }
 
+/** Where the workshop file's headers differ from the office export's Chinese labels (the field table's). */
+const WORKSHOP_HEADERS: Partial<Record<ColumnId, string>> = { id: 'id', visibility: '公開' };
+
 /** Model columns, named as the importer's column mapping recognises them, so a re-import is lossless. */
-const BASE_COLUMNS = [
-  'id',
-  '名稱',
-  '類別',
-  '服務項目',
-  '地址',
-  '縣市',
-  '鄉鎮市區',
-  '村里',
-  '緯度',
-  '經度',
-  '定位精確度',
-  '電話',
-  '開放時間',
-  '網址',
-  '說明',
-  '資料來源',
-  '最後確認日期',
-  '公開',
-] as const;
+const BASE = FIELD_COLUMNS.map((column) => ({
+  id: column.id,
+  header: WORKSHOP_HEADERS[column.id] ?? column.label['zh-TW'],
+}));
+const BASE_COLUMNS = BASE.map((column) => column.header);
+/** GeoJSON carries the position as its geometry, not as properties. */
+const POSITION_HEADERS = new Set(BASE.filter((c) => c.id === 'lat' || c.id === 'lng').map((c) => c.header));
 
 /** As the office export writes precision, so its importer reads the file as one of the app's own. */
 const PRECISION_WORDS: Record<Resource['precision'], string> = {
@@ -47,35 +38,41 @@ function labelOf(items: readonly { id: string; label: { zh: string } }[], id: st
   return items.find((item) => item.id === id)?.label.zh ?? id;
 }
 
-/** The cells of a row by column name. Coordinates only for exact positions: a township centroid is a guess. */
+/** A record's position when it is exact: a township centroid is a guess, so the file leaves it out. */
+const exactPosition = (r: Resource) => (r.precision === 'exact' ? r.position : null);
+
+/** How each model column is written: office words a person reads, and what the importer maps back. */
+const CELLS: Record<ColumnId, (r: Resource, vocabulary: ExportVocabulary) => string> = {
+  id: (r) => r.id,
+  name: (r) => r.name,
+  category: (r, v) => labelOf(v.categories, r.category),
+  services: (r, v) => r.services.map((s) => labelOf(v.serviceTags, s)).join(';'),
+  address: (r) => r.address,
+  county: (r) => r.county,
+  town: (r) => r.town,
+  village: (r) => r.village ?? '',
+  lat: (r) => exactPosition(r)?.[0].toFixed(6) ?? '',
+  lng: (r) => exactPosition(r)?.[1].toFixed(6) ?? '',
+  precision: (r) => PRECISION_WORDS[r.precision],
+  phone: (r) => r.phones.join('；'),
+  openingHours: (r) => r.openingHours ?? '',
+  website: (r) => r.website ?? '',
+  description: (r) => r.description ?? '',
+  source: (r) => r.source,
+  lastVerified: (r) => r.lastVerified ?? '',
+  visibility: (r) => (r.visibility === 'internal' ? '內部' : '公開'),
+};
+
+/** The cells of a row by column name: its extra columns, the model columns, then the workshop's mark. */
 function cells(row: WorkshopRow, vocabulary: ExportVocabulary): Record<string, string> {
   const r = row.resource;
-  const exact = r.precision === 'exact' && r.position;
   const mark = workshopMark(r);
-  return {
-    ...r.extra,
-    id: r.id,
-    名稱: r.name,
-    類別: labelOf(vocabulary.categories, r.category),
-    服務項目: r.services.map((s) => labelOf(vocabulary.serviceTags, s)).join(';'),
-    地址: r.address,
-    縣市: r.county,
-    鄉鎮市區: r.town,
-    村里: r.village ?? '',
-    緯度: exact ? r.position[0].toFixed(6) : '',
-    經度: exact ? r.position[1].toFixed(6) : '',
-    定位精確度: PRECISION_WORDS[r.precision],
-    電話: r.phones.join('；'),
-    開放時間: r.openingHours ?? '',
-    網址: r.website ?? '',
-    說明: r.description ?? '',
-    資料來源: r.source,
-    最後確認日期: r.lastVerified ?? '',
-    公開: r.visibility === 'internal' ? '內部' : '公開',
-    [WORKSHOP_COLUMNS.change]: changeWord(row.change),
-    [WORKSHOP_COLUMNS.date]: mark?.date ?? '',
-    [WORKSHOP_COLUMNS.facilitator]: mark?.facilitator ?? '',
-  };
+  const byColumn: Record<string, string> = { ...r.extra };
+  for (const { id, header } of BASE) byColumn[header] = CELLS[id](r, vocabulary);
+  byColumn[WORKSHOP_COLUMNS.change] = changeWord(row.change);
+  byColumn[WORKSHOP_COLUMNS.date] = mark?.date ?? '';
+  byColumn[WORKSHOP_COLUMNS.facilitator] = mark?.facilitator ?? '';
+  return byColumn;
 }
 
 function extraColumns(rows: readonly WorkshopRow[]): string[] {
@@ -105,7 +102,7 @@ export function workshopToCsv(rows: readonly WorkshopRow[], vocabulary: ExportVo
 /** The workshop's records as a GeoJSON FeatureCollection of Points ([lng, lat]); unplaced records get null. */
 export function workshopToGeoJson(rows: readonly WorkshopRow[], vocabulary: ExportVocabulary): string {
   const columns = [...MARK_COLUMNS, ...BASE_COLUMNS, ...extraColumns(rows)].filter(
-    (c) => c !== '緯度' && c !== '經度',
+    (c) => !POSITION_HEADERS.has(c),
   );
   const features = rows.map((row) => {
     const byColumn = cells(row, vocabulary);
