@@ -145,7 +145,7 @@ export async function runBrowserBench(
             label: '↳ first records reach the page',
             samples: mark('crm:data-first-chunk'),
             unit: 'ms' as const,
-            note: 'then JSON chunks of 256 records, 32 per message',
+            note: 'then JSON chunks of 256 records, 8 per message, parsed as they arrive',
           },
         ]
       : []),
@@ -155,7 +155,7 @@ export async function runBrowserBench(
       unit: 'ms',
       note: input.routed
         ? 'display order, search columns, positions built in the worker'
-        : 'pack downloaded, decompressed and read: one message with every chunk and index part',
+        : 'pack downloaded and read, its record chunks inflated and sent 8 per message',
     },
     {
       label: '↳ records in the store',

@@ -1,6 +1,4 @@
 import type { PositionColumns } from '../../domain/geo/position-columns.ts';
-import { loadDataset } from '../../domain/loading/load-dataset.ts';
-import { countIssuesByCode } from '../../domain/model/load-issues.ts';
 import type { Manifest } from '../../domain/model/manifest.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { parseRecordChunk } from '../../domain/publish/record-chunks.ts';
@@ -100,7 +98,11 @@ export function loadInWorker(baseUrl: string, onManifest: (manifest: Manifest) =
 /** Where workers are unavailable: the same chain on the page (loaded on demand, so the parser stays out of the
  * initial bundle). */
 export async function loadOnMainThread(baseUrl: string): Promise<LoadedData> {
-  const { fetchDataset } = await import('./fetch-dataset.ts');
+  const [{ fetchDataset }, { loadDataset }, { countIssuesByCode }] = await Promise.all([
+    import('./fetch-dataset.ts'),
+    import('../../domain/loading/load-dataset.ts'),
+    import('../../domain/model/load-issues.ts'),
+  ]);
   const fetched = await fetchDataset(baseUrl);
   const loaded = loadDataset(fetched.manifest, fetched.gazetteerText, fetched.files);
   return {

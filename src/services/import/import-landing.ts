@@ -1,9 +1,12 @@
+import { type Bounds, boundsOf } from '../../domain/geo/bounds.ts';
+import { everyIndex } from '../../domain/geo/position-columns.ts';
 import { type DuplicateCandidate, findDuplicates } from '../../domain/loading/duplicates.ts';
 import type { ImportResult } from '../../domain/loading/import-file.ts';
 import type { ImportFormat } from '../../domain/loading/import-formats.ts';
 import { assignUniqueIds } from '../../domain/loading/import-ids.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../../domain/model/categories.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
+import { type AreaOption, areaOptionsOf } from '../../domain/query/area-options.ts';
 import {
   buildDataset,
   type Dataset,
@@ -78,6 +81,7 @@ export function landImport(
     landing.fileName,
   );
   const fatal = result.rows.length === 0 ? result.issues.find((i) => i.severity === 'error') : undefined;
+  const parts = buildIndexParts(unique.resources, config.categories, config.serviceTags);
   return {
     dataset: {
       id: landing.datasetId,
@@ -92,21 +96,35 @@ export function landImport(
       duplicates: flagged(landing.existing, unique.resources),
     },
     resources: unique.resources,
-    parts: buildIndexParts(unique.resources, config.categories, config.serviceTags),
-    facts: listFacts(unique.resources),
+    parts,
+    facts: listFacts(unique.resources, parts),
     failure: fatal ? fatal.code : null,
   };
 }
 
-/** Start years (設立年度) by record, and how many records are internal (內部資料). */
+/**
+ * What the page would otherwise count as an import lands: start years (設立年度) by record, how many records are
+ * internal (內部資料), and, with the index parts, the box around the records and their county/town options.
+ */
 export interface ListFacts {
   readonly startYears: Int32Array;
   readonly internalCount: number;
+  readonly bounds?: Bounds | null;
+  readonly areaOptions?: readonly AreaOption[];
 }
 
-/** The facts of a list of records (in the worker that built them). */
-export function listFacts(resources: readonly Resource[]): ListFacts {
-  return { startYears: startYears(resources), internalCount: internalCountOf(resources) };
+/** The facts of a list of records (in the worker that built them and their index parts). */
+export function listFacts(resources: readonly Resource[], parts: IndexParts | null): ListFacts {
+  return {
+    startYears: startYears(resources),
+    internalCount: internalCountOf(resources),
+    ...(parts
+      ? {
+          bounds: boundsOf(parts.positions, everyIndex(parts.positions)),
+          areaOptions: areaOptionsOf(parts.columns),
+        }
+      : {}),
+  };
 }
 
 /**
@@ -116,7 +134,7 @@ export function listFacts(resources: readonly Resource[]): ListFacts {
 export function landedRecords(landed: LandedImport, config: DatasetConfig): Dataset {
   const { resources, parts, facts } = landed;
   if (!parts || facts.startYears.length !== resources.length) return buildDataset(resources, config);
-  return datasetOf({ resources, ...parts, startYears: facts.startYears, internalCount: facts.internalCount });
+  return datasetOf({ resources, ...parts, ...facts });
 }
 
 /**

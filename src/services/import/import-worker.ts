@@ -60,7 +60,7 @@ async function loadSaved(manifestUrl: string | undefined): Promise<void> {
       for (const { dataset, resources } of datasets) {
         // The index parts too, so that the page merges 100,000 saved records instead of indexing them.
         const parts = config ? buildIndexParts(resources, config.categories, config.serviceTags) : null;
-        postLanded({ dataset, resources, parts, facts: listFacts(resources), failure: null });
+        postLanded({ dataset, resources, parts, facts: listFacts(resources, parts), failure: null });
       }
       post({ type: 'saved' });
     } finally {

@@ -298,7 +298,9 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     const unchanged = selectResources(store()) === onShow;
     const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
     const records = landedRecords(final, store().manifest ?? { categories: [], serviceTags: [] });
-    // Merged with the records on show in this task (the selector keeps the result), shown in the next.
+    await yieldToPage();
+    if (current !== job) return;
+    // Merged with the records on show in a task of its own (the selector keeps the result), shown in the next.
     selectDataset({ ...store(), layers: layersWith(store().layers, importLayer(final.dataset, records)) });
     performance.measure('crm:import-merge', 'crm:import-start');
     await yieldToPage();
