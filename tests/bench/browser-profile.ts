@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { typeSearch, zoomAndPan } from './browser-interactions.ts';
+import { editOneRecord, typeSearch, zoomAndPan } from './browser-interactions.ts';
 import { type BrowserBenchInput, openPage, waitUntilReady } from './browser-session.ts';
 
 /**
@@ -27,7 +27,8 @@ export async function profileRun(browser: Browser, input: BrowserBenchInput) {
     await page.waitForTimeout(1000);
     const zoomPan = await profiled(() => zoomAndPan(page), true);
     const typing = await profiled(() => typeSearch(page), true);
-    return { load, zoomPan, typing };
+    const editing = await profiled(() => editOneRecord(page, 2), true);
+    return { load, zoomPan, typing, editing };
   } finally {
     await context.close();
   }

@@ -175,6 +175,7 @@ async function browserPart(csv: Uint8Array, manifestJson: string, gazetteerText:
         ['navigation → interactive map', profiles.load],
         ['zoom/pan moves', profiles.zoomPan],
         ['typing the search', profiles.typing],
+        ['two records corrected and undone', profiles.editing],
       ] as const
     ).flatMap(([title, { profile, traceJson }]) => {
       const summary = summariseProfile(profile as CpuProfile, lookup);
