@@ -2,13 +2,13 @@ import { type DuplicateCandidate, findDuplicates } from '../../domain/loading/du
 import type { ImportResult } from '../../domain/loading/import-file.ts';
 import type { ImportFormat } from '../../domain/loading/import-formats.ts';
 import { assignUniqueIds } from '../../domain/loading/import-ids.ts';
+import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../../domain/model/categories.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
 import { buildIndexParts, type IndexParts } from '../../domain/query/index-parts.ts';
 import { listHasInternal, primeHasInternal } from '../../domain/query/internal-records.ts';
 import { primeIndex } from '../../domain/query/resource-index.ts';
 import { primeStartYears, startYears } from '../../domain/query/start-year.ts';
-import type { ImportedDataset } from '../../store/import/import-slice.ts';
 
 /**
  * What the importer needs, besides the file, to turn its records into a dataset ready to show: the list of

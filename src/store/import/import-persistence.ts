@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
 import {
@@ -15,7 +16,7 @@ import {
 import { loadSavedImports } from '../../services/import/import-engine.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { prepareCombination } from '../data/derived.ts';
-import { type ImportedDataset, importLayer, type OfficeEdits } from './import-slice.ts';
+import { importLayer, type OfficeEdits } from './import-slice.ts';
 
 export type { StoredDataset } from '../../services/import/import-database.ts';
 
