@@ -1,0 +1,10 @@
+// Checks the import rules (.dependency-cruiser.mjs) over src/, as `depcruise src --config .dependency-cruiser.mjs`
+// would, and prints its report. dependency-cruiser's command line refuses Node 20, which this project still
+// runs on (package.json "engines"); its API does not. On Node 22 or later, `npm run lint` can call depcruise.
+import { cruise } from 'dependency-cruiser';
+import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
+
+const options = await extractDepcruiseOptions('./.dependency-cruiser.mjs');
+const result = await cruise(['src'], { ...options, outputType: 'err' });
+process.stdout.write(result.output);
+process.exitCode = result.exitCode;
