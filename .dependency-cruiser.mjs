@@ -1,4 +1,5 @@
-// The import rules of src/README.md ("Architecture"), checked by `npm run lint` (scripts/check-imports.mjs).
+// The import rules of src/README.md ("Architecture"), checked by `npm run lint` (scripts/check-imports.mjs)
+// over src/ and the end-to-end specs.
 // Every rule covers type-only imports too: a type belongs to the layer that owns it.
 
 /** Folders under src/ as a regular expression (the layers). */
@@ -95,6 +96,15 @@ export default {
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/build/' },
       to: { path: '^src/build/' },
+    },
+    {
+      name: 'e2e-specs-go-through-drivers',
+      comment:
+        'An end-to-end spec says what a person does and sees; only the driver modules (tests/e2e/driver*.ts) ' +
+        'touch Playwright.',
+      severity: 'error',
+      from: { path: '^tests/e2e/.+[.]e2e[.]ts$' },
+      to: { path: '^(node_modules/)?playwright-core(/|$)' },
     },
     {
       name: 'no-circular-at-run-time',

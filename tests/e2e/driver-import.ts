@@ -92,7 +92,7 @@ export class OfficeBrowser {
 /** The app in one tab of an office profile. */
 export class OfficeTab {
   constructor(
-    readonly context: BrowserContext,
+    private readonly context: BrowserContext,
     private readonly page: Page,
     /** The shared driver: result count, list, markers, errors, outside requests. */
     readonly app: AppPage,
