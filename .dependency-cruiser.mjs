@@ -124,9 +124,9 @@ export default {
     {
       name: 'no-circular-outside-store',
       comment:
-        'The one circle allowed: a slice of the Zustand store (store/*/…-slice.ts, and the selectors beside it) ' +
-        'imports the AppState type from store/app-store.ts, which combines the slices. It is type-only, so it ' +
-        'does not exist at run time (no-circular-at-run-time checks that). Any other circle, type-only or not, is an error.',
+        'Circles, even type-only ones, stay inside store/. The one kind allowed: a slice of the Zustand store ' +
+        '(store/*/…-slice.ts, and the selectors beside it) imports the AppState type from store/app-store.ts, ' +
+        'which combines the slices; being type-only, it does not exist at run time (no-circular-at-run-time).',
       severity: 'error',
       from: {},
       to: {
