@@ -1,6 +1,6 @@
+import { DATA_CACHE } from '../domain/publish/offline-caches.ts';
 import { whenIdle } from '../services/when-idle.ts';
 import { useAppStore } from '../store/app-store.ts';
-import { DATA_CACHE } from './offline-caches.ts';
 
 /**
  * Installs the service worker (built app only), then keeps a copy of the data files for offline visits.

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { viewStateFromSearch } from '../domain/link/view-state.ts';
-import type { Language } from '../i18n/translate.ts';
+import type { Language } from '../domain/model/language.ts';
 import { type AppState, useAppStore } from '../store/app-store.ts';
 import { searchOfView } from '../store/filters/search-of-view.ts';
 

@@ -4,7 +4,11 @@ import { useWorkshopKeys } from '../features/workshop/use-workshop-keys.ts';
 import { createIdbWorkshopStorage } from '../services/workshop/idb-workshop-storage.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { loadTownships } from '../store/data/load-townships.ts';
-import { connectWorkshopStorage, type WorkshopStorage } from '../store/workshop/workshop-persistence.ts';
+import {
+  connectWorkshopStorage,
+  type WorkshopSnapshot,
+  type WorkshopStorage,
+} from '../store/workshop/workshop-persistence.ts';
 
 /**
  * Starts the facilitator features: presentation settings back into the URL (main.tsx reads them at start), undo keys, the township
@@ -29,7 +33,7 @@ export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
     [],
   );
   useEffect(() => {
-    const chosen = storage ?? createIdbWorkshopStorage();
+    const chosen = storage ?? createIdbWorkshopStorage<WorkshopSnapshot>();
     if (!chosen) return;
     return connectWorkshopStorage(chosen);
   }, [storage]);

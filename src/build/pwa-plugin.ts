@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { DATA_CACHE, TILE_CACHE } from '../app/offline-caches.ts';
+import { DATA_CACHE, TILE_CACHE } from '../domain/publish/offline-caches.ts';
 
 /**
  * The installable, offline app: the built shell is precached; the data files are served network-first (so an

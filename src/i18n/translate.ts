@@ -1,8 +1,8 @@
 import type { Label } from '../domain/model/categories.ts';
+import type { Language } from '../domain/model/language.ts';
 import { enMessages } from './messages-en.ts';
 import { type MessageKey, zhMessages } from './messages-zh.ts';
 
-export type Language = 'zh-TW' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-TW', 'en'];
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { 'zh-TW': zhMessages, en: enMessages };

@@ -16,9 +16,9 @@ import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import { applyStartYear, filterAsOfYear } from '../../src/domain/query/as-of-year.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { filterResources, NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
-import { applyStartYear, filterAsOfYear } from '../../src/domain/query/start-year.ts';
 import { type Figure, renderTable, type Section, timeRuns } from './figures.ts';
 import { generateResources, readRepoData, seededRandom, toCsv } from './synthetic-resources.ts';
 

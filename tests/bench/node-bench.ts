@@ -1,4 +1,5 @@
-import { type BBox, buildClusterIndex, DETAIL_FROM_ZOOM } from '../../src/domain/geo/cluster-index.ts';
+import { buildClusterIndex, DETAIL_FROM_ZOOM } from '../../src/domain/geo/cluster-index.ts';
+import type { BBox } from '../../src/domain/geo/cluster-item.ts';
 import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
 import { type BuildContext, buildResource } from '../../src/domain/loading/build-resource.ts';
 import { decodeBytes } from '../../src/domain/loading/decode-bytes.ts';

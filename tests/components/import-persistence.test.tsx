@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportedDataset } from '../../src/domain/loading/imported-dataset.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
@@ -15,7 +16,7 @@ import {
   type ImportStorage,
   landWithWorkerCopy,
 } from '../../src/store/import/import-persistence.ts';
-import { type ImportedDataset, isMergedAway } from '../../src/store/import/import-slice.ts';
+import { isMergedAway } from '../../src/store/import/import-slice.ts';
 import { seedStore } from './fixtures.ts';
 
 const record: Resource = {

@@ -6,7 +6,7 @@ import { ResourceList } from '../../src/features/list/resource-list.tsx';
 import { NearbySummary } from '../../src/features/nearby/nearby-summary.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectFilterResult } from '../../src/store/data/derived.ts';
-import { loadHoursEngine } from '../../src/store/nearby/hours-engine.ts';
+import { loadHoursEngine } from '../../src/store/nearby/load-hours-engine.ts';
 import { renderWithData, simulateListLayout } from './fixtures.ts';
 import { IN_MINXIONG, MINXIONG_CENTRE } from './nearby-helpers.ts';
 

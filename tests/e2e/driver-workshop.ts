@@ -91,8 +91,8 @@ export class WorkshopBrowser {
 /** The app in one tab of a workshop profile. */
 export class WorkshopTab {
   private constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
+    private readonly context: BrowserContext,
+    private readonly page: Page,
     /** The shared driver, for what every journey does (result count, list, markers, errors). */
     readonly app: AppPage,
     private readonly appUrl: string,

@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import Supercluster from 'supercluster';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  type BBox,
   buildClusterIndexFromColumns,
   CLUSTER_INDEX_KIND,
   type ClusterIndex,
-  type ClusterItem,
   clusterLevelsOf,
   DETAIL_FROM_ZOOM,
 } from '../../src/domain/geo/cluster-index.ts';
+import type { BBox, ClusterItem } from '../../src/domain/geo/cluster-item.ts';
 import { parseClusterLevels, queryClusterLevels } from '../../src/domain/geo/cluster-levels.ts';
 import { everyIndex, type PositionColumns } from '../../src/domain/geo/position-columns.ts';
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';

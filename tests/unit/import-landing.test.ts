@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportedDataset } from '../../src/domain/loading/imported-dataset.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
@@ -14,7 +15,6 @@ import {
   relandImport,
 } from '../../src/services/import/import-landing.ts';
 import { type ImportReply, partJoiner, splitDone } from '../../src/services/import/import-protocol.ts';
-import type { ImportedDataset } from '../../src/store/import/import-slice.ts';
 import { describeDataset } from '../dataset-view.ts';
 import { importBytes } from './import-context.ts';
 import { manifest } from './load-context.ts';

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import { filterAsOfYear } from '../../src/domain/query/as-of-year.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { filterResources, NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
-import {
-  filterAsOfYear,
-  parseStartYear,
-  startYearOf,
-  startYears,
-  yearRangeOf,
-} from '../../src/domain/query/start-year.ts';
+import { parseStartYear, startYearOf, startYears, yearRangeOf } from '../../src/domain/query/start-year.ts';
 import { manifest } from './load-context.ts';
 
 describe('parseStartYear', () => {

@@ -1,20 +1,9 @@
 import Supercluster from 'supercluster';
-import { type LatLng, toLatLng } from '../model/coordinates.ts';
+import { toLatLng } from '../model/coordinates.ts';
 import type { Resource } from '../model/resource.ts';
+import type { BBox, ClusterItem } from './cluster-item.ts';
 import { type ClusterLevels, clusterLevelsFrom, levelsServe, queryClusterLevels } from './cluster-levels.ts';
 import { everyIndex, type PositionColumns, positionColumns } from './position-columns.ts';
-
-/** A map bounding box in degrees. */
-export interface BBox {
-  readonly west: number;
-  readonly south: number;
-  readonly east: number;
-  readonly north: number;
-}
-
-export type ClusterItem =
-  | { readonly kind: 'cluster'; readonly id: number; readonly position: LatLng; readonly count: number }
-  | { readonly kind: 'resource'; readonly index: number; readonly position: LatLng };
 
 export interface ClusterIndex {
   /** Clusters and single resources visible in a bounding box at an integer zoom. */

@@ -1,5 +1,5 @@
 import { toLatLng } from '../model/coordinates.ts';
-import type { BBox, ClusterItem } from './cluster-index.ts';
+import type { BBox, ClusterItem } from './cluster-item.ts';
 
 /**
  * The markers of a cluster index's farthest zooms (0, 1, 2…), for every position: computed when the build

@@ -1,9 +1,9 @@
 import './import.css';
+import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { countOutcomes } from '../../domain/loading/row-outcome.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import type { ImportedDataset } from '../../store/import/import-slice.ts';
 import { FilePicker } from './file-picker.tsx';
 import { NeedsLocationList } from './needs-location-list.tsx';
 

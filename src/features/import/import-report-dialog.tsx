@@ -3,13 +3,14 @@ import { downloadFile } from '../../components/download-file.ts';
 import { Modal } from '../../components/modal.tsx';
 import { usePaintedCount } from '../../components/use-painted-count.ts';
 import { exportFileName, isoDate } from '../../domain/files/export-filename.ts';
+import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { countOutcomes, type RowOutcome, type RowResult } from '../../domain/loading/row-outcome.ts';
 import type { LoadIssue } from '../../domain/model/load-issues.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectDataset } from '../../store/data/derived.ts';
-import { type ImportedDataset, isMergedAway } from '../../store/import/import-slice.ts';
+import { isMergedAway } from '../../store/import/import-slice.ts';
 
 /** Rows listed in the dialog (the downloadable report has every one); more would take long to lay out in CJK. */
 const LISTED_ROWS = 100;

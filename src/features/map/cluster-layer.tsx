@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
-import type { ClusterItem } from '../../domain/geo/cluster-index.ts';
+import type { ClusterItem } from '../../domain/geo/cluster-item.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { type ClusterClient, sharedClusterClient } from '../../services/cluster/cluster-client.ts';

@@ -3,7 +3,7 @@ import { placeKey } from '../../domain/geo/gazetteer.ts';
 import { whenIdle } from '../../services/when-idle.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { loadTownships } from '../../store/data/load-townships.ts';
-import { loadHoursEngine } from '../../store/nearby/hours-engine.ts';
+import { loadHoursEngine } from '../../store/nearby/load-hours-engine.ts';
 import { applyNearbyUrl, writeNearbyUrl } from './nearby-link-sync.ts';
 
 const TICK_MS = 30_000;

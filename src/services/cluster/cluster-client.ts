@@ -1,4 +1,5 @@
-import type { BBox, ClusterIndex, ClusterItem } from '../../domain/geo/cluster-index.ts';
+import type { ClusterIndex } from '../../domain/geo/cluster-index.ts';
+import type { BBox, ClusterItem } from '../../domain/geo/cluster-item.ts';
 import { everyIndex, type PositionColumns } from '../../domain/geo/position-columns.ts';
 import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 

@@ -1,4 +1,4 @@
-import type { BBox, ClusterItem } from '../../domain/geo/cluster-index.ts';
+import type { BBox, ClusterItem } from '../../domain/geo/cluster-item.ts';
 import type { PositionColumns } from '../../domain/geo/position-columns.ts';
 
 /** Messages to the cluster worker. `generation` ties replies to the data they were computed from. */

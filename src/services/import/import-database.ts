@@ -1,6 +1,6 @@
 import { type IDBPDatabase, openDB } from 'idb';
+import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import type { ImportedDataset } from '../../store/import/import-slice.ts';
 
 /**
  * The IndexedDB database that keeps imported files between visits. The page and the import worker both open

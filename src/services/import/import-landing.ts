@@ -4,6 +4,7 @@ import { type DuplicateCandidate, findDuplicates } from '../../domain/loading/du
 import type { ImportResult } from '../../domain/loading/import-file.ts';
 import type { ImportFormat } from '../../domain/loading/import-formats.ts';
 import { assignUniqueIds } from '../../domain/loading/import-ids.ts';
+import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../../domain/model/categories.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
 import { type AreaOption, areaOptionsOf } from '../../domain/query/area-options.ts';
@@ -16,7 +17,6 @@ import {
 } from '../../domain/query/dataset.ts';
 import { buildIndexParts, type IndexParts } from '../../domain/query/index-parts.ts';
 import { startYears } from '../../domain/query/start-year.ts';
-import type { ImportedDataset } from '../../store/import/import-slice.ts';
 
 /**
  * What the importer needs, besides the file, to turn its records into a dataset ready to show: the list of

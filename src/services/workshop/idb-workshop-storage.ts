@@ -1,12 +1,20 @@
 import { type IDBPDatabase, openDB } from 'idb';
-import type { WorkshopSnapshot, WorkshopStorage } from '../../store/workshop/workshop-persistence.ts';
 
 const DB_NAME = 'crm-workshop';
 const STORE = 'workshop';
 const KEY = 'current';
 
-/** The browser's IndexedDB as workshop storage; null where IndexedDB does not exist (jsdom, old browsers). */
-export function createIdbWorkshopStorage(): WorkshopStorage | null {
+/** A place that keeps one snapshot between visits. */
+export interface SnapshotKeeper<Snapshot> {
+  load(): Promise<Snapshot | undefined>;
+  save(snapshot: Snapshot): Promise<void>;
+}
+
+/**
+ * The browser's IndexedDB as the keeper of the workshop's snapshot, whose shape the store owns (and checks when
+ * it reads one back); null where IndexedDB does not exist (jsdom, old browsers).
+ */
+export function createIdbWorkshopStorage<Snapshot>(): SnapshotKeeper<Snapshot> | null {
   if (typeof indexedDB === 'undefined') return null;
   let db: Promise<IDBPDatabase> | null = null;
   const open = () => {
@@ -18,7 +26,7 @@ export function createIdbWorkshopStorage(): WorkshopStorage | null {
     return db;
   };
   return {
-    load: async () => (await (await open()).get(STORE, KEY)) as WorkshopSnapshot | undefined,
+    load: async () => (await (await open()).get(STORE, KEY)) as Snapshot | undefined,
     save: async (snapshot) => {
       await (await open()).put(STORE, snapshot, KEY);
     },

@@ -1,4 +1,5 @@
 import type { Resource } from '../../domain/model/resource.ts';
+import { applyStartYear } from '../../domain/query/as-of-year.ts';
 import type { Dataset, DatasetConfig } from '../../domain/query/dataset.ts';
 import {
   type FilterResult,
@@ -7,7 +8,6 @@ import {
   type ResourceFilters,
 } from '../../domain/query/filter-resources.ts';
 import { type Shown, type ShownSources, showDataset } from '../../domain/query/shown-dataset.ts';
-import { applyStartYear } from '../../domain/query/start-year.ts';
 import type { AppState } from '../app-store.ts';
 import { memoizeLast } from '../memoize-last.ts';
 import { nearbyFilterResult } from '../nearby/nearby-derived.ts';

@@ -1,77 +1,20 @@
-import type { IDBPDatabase } from 'idb';
+import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
-import { buildDataset, type Dataset, type DatasetConfig } from '../../domain/query/dataset.ts';
-import {
-  DATASETS,
-  EDITS_KEY,
-  IMPORT_DATABASE,
-  isStoredDataset,
-  openImportDatabase,
-  STATE,
-  type StoredDataset,
-  storedDataset,
-  type WorkerCopy,
-} from '../../services/import/import-database.ts';
-import { loadSavedImports } from '../../services/import/import-engine.ts';
+import { buildDataset } from '../../domain/query/dataset.ts';
+import { createIdbImportKeeper, type ImportKeeper } from '../../services/import/idb-import-storage.ts';
+import { type StoredDataset, storedDataset, type WorkerCopy } from '../../services/import/import-database.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
-import { type ImportedDataset, importLayer, type OfficeEdits } from './import-slice.ts';
+import { importLayer, type OfficeEdits } from './import-slice.ts';
 
 export type { StoredDataset } from '../../services/import/import-database.ts';
 
-/** Where imports live between visits: IndexedDB in the browser, memory in tests. */
-export interface ImportStorage {
-  /** The IndexedDB database it keeps datasets in, if it is one: a worker holding a dataset can write there. */
-  readonly database?: string;
-  /**
-   * The saved imports (indexed where they were read: a worker builds the index of 100,000 records beside them)
-   * and the office's edits.
-   */
-  load(config: DatasetConfig): Promise<{
-    datasets: (StoredDataset & { readonly indexed?: Dataset })[];
-    edits: UndoHistory<OfficeEdits> | undefined;
-  }>;
-  putDataset(stored: StoredDataset): Promise<void>;
-  deleteDataset(id: string): Promise<void>;
-  putEdits(edits: UndoHistory<OfficeEdits>): Promise<void>;
-}
+/** Where imports live between visits: IndexedDB in the browser (services/import), memory in tests. */
+export type ImportStorage = ImportKeeper<UndoHistory<OfficeEdits>>;
 
 /** The browser's IndexedDB; null where it does not exist (jsdom, private modes that block it). */
 export function createIdbImportStorage(): ImportStorage | null {
-  if (typeof indexedDB === 'undefined') return null;
-  let db: Promise<IDBPDatabase> | null = null;
-  const open = () => {
-    db ??= openImportDatabase();
-    return db;
-  };
-  return {
-    database: IMPORT_DATABASE,
-    load: async (config) => {
-      const database = await open();
-      const edits: unknown = await database.get(STATE, EDITS_KEY);
-      const readHere = async () => ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
-      // Datasets are read in a worker where there are workers (the page would deserialise every record in one
-      // task); counting them first spares a browser with nothing saved from starting one.
-      const datasets =
-        (await database.count(DATASETS)) === 0
-          ? []
-          : typeof Worker === 'undefined'
-            ? await readHere()
-            : await loadSavedImports(config, new URL('data/manifest.json', document.baseURI).href).catch(
-                readHere,
-              );
-      return { datasets, edits: isHistory(edits) ? edits : undefined };
-    },
-    putDataset: async (stored) => {
-      await (await open()).put(DATASETS, stored);
-    },
-    deleteDataset: async (id) => {
-      await (await open()).delete(DATASETS, id);
-    },
-    putEdits: async (edits) => {
-      await (await open()).put(STATE, edits, EDITS_KEY);
-    },
-  };
+  return createIdbImportKeeper(isHistory);
 }
 
 /** Storage in memory, for tests (the same contract as IndexedDB's, structured clones included). */

@@ -1,39 +1,14 @@
 import type { StateCreator } from 'zustand';
-import type { RowResult } from '../../domain/loading/build-records.ts';
 import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
-import { type DuplicatePair, mergeDuplicate } from '../../domain/loading/duplicates.ts';
+import { mergeDuplicate } from '../../domain/loading/duplicates.ts';
 import type { ImportPhase, ImportPreview } from '../../domain/loading/import-file.ts';
-import type { ImportFormat } from '../../domain/loading/import-formats.ts';
-import type { Resource, Visibility } from '../../domain/model/resource.ts';
+import type { DuplicateResolution, ImportedDataset } from '../../domain/loading/imported-dataset.ts';
+import type { Resource } from '../../domain/model/resource.ts';
 import { record, redo, startHistory, type UndoHistory, undo } from '../../domain/model/undo-history.ts';
 import { type Dataset, recordById } from '../../domain/query/dataset.ts';
 import type { AppState } from '../app-store.ts';
 import type { ResourceLayer } from '../data/data-slice.ts';
-
-/**
- * What became of a duplicate the importer flagged. A merge is an office edit (see isMergedAway); 'merged' is
- * what datasets saved before merges could be undone say, whose duplicate left its layer then.
- */
-export type DuplicateResolution = 'open' | 'merged' | 'kept';
-
-/** One imported file as the office sees it in the list of datasets (the records are its layer). */
-export interface ImportedDataset {
-  /** The id of its layer in the data slice. */
-  readonly id: string;
-  readonly fileName: string;
-  readonly format: ImportFormat;
-  readonly encoding: TextEncodingName | null;
-  /** ISO date and time of the import. */
-  readonly importedAt: string;
-  readonly visibility: Visibility;
-  /** A file the person chose (kept in this browser), or a ?data= link (fetched again on each visit). */
-  readonly origin: 'file' | 'url';
-  readonly mapping: HeaderMapping;
-  /** One report line per row of the file. */
-  readonly rows: readonly RowResult[];
-  readonly duplicates: readonly (DuplicatePair & { readonly resolution: DuplicateResolution })[];
-}
 
 /** A file between "dropped" and "imported": read, waiting for the person's confirmation, or running. */
 export interface ImportJob {

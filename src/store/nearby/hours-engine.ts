@@ -1,6 +1,5 @@
 import type { Resource } from '../../domain/model/resource.ts';
 import type { OpenState } from '../../domain/query/open-state.ts';
-import { useAppStore } from '../app-store.ts';
 
 type OpenStatesFn = (resources: readonly Resource[], instant: number) => Uint8Array;
 type OpenStateFn = (hours: string | undefined, instant: number) => OpenState;
@@ -11,16 +10,14 @@ let loading: Promise<void> | null = null;
 
 /**
  * Loads the opening-hours engine (opening_hours is a large library, so it is its own download, fetched after
- * the page is up) and tells the store. Until then every record reads as "hours not evaluated".
+ * the page is up); load-hours-engine.ts tells the store. Until then every record reads as "hours not evaluated".
  */
-export function loadHoursEngine(): Promise<void> {
+export function loadEngine(): Promise<void> {
   loading ??= import('../../domain/query/opening-hours.ts').then((module) => {
     openStatesFn = module.openStates;
     openStateFn = cachedPerInstant(module.createOpenStateEvaluator());
   });
-  return loading.then(() => {
-    if (!useAppStore.getState().hoursReady) useAppStore.getState().setHoursReady();
-  });
+  return loading;
 }
 
 /** The evaluator of every resource at once (for the "open now" filter) once loaded, else null. */

@@ -6,6 +6,7 @@ import {
   nearestResources,
 } from '../../domain/geo/nearby-index.ts';
 import type { Resource } from '../../domain/model/resource.ts';
+import { filterAsOfYear } from '../../domain/query/as-of-year.ts';
 import type { Dataset } from '../../domain/query/dataset.ts';
 import {
   type FilterResult,
@@ -14,7 +15,6 @@ import {
 } from '../../domain/query/filter-resources.ts';
 import { narrowAndOrder } from '../../domain/query/nearby-filter.ts';
 import { closedFlags } from '../../domain/query/open-state.ts';
-import { filterAsOfYear } from '../../domain/query/start-year.ts';
 import type { AppState } from '../app-store.ts';
 import { memoizeLast } from '../memoize-last.ts';
 import { hoursEngine } from './hours-engine.ts';

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { MapView } from '../../domain/link/view-state.ts';
-import type { Language } from '../../i18n/translate.ts';
+import type { Language } from '../../domain/model/language.ts';
 import type { AppState } from '../app-store.ts';
 
 /** Where the selection came from: the list asks the map to fly, the map asks the list to scroll. */

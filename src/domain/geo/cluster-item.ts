@@ -1,0 +1,14 @@
+import type { LatLng } from '../model/coordinates.ts';
+
+/** A map bounding box in degrees. */
+export interface BBox {
+  readonly west: number;
+  readonly south: number;
+  readonly east: number;
+  readonly north: number;
+}
+
+/** What the map draws at one zoom: a cluster of resources, or one resource (by its display index). */
+export type ClusterItem =
+  | { readonly kind: 'cluster'; readonly id: number; readonly position: LatLng; readonly count: number }
+  | { readonly kind: 'resource'; readonly index: number; readonly position: LatLng };
