@@ -1,3 +1,4 @@
+import './load-report.css';
 import { useState } from 'react';
 import type { FileReport } from '../../domain/loading/load-dataset.ts';
 import {
