@@ -1,3 +1,4 @@
+import './category-symbol.css';
 import type { CategoryConfig } from '../domain/model/categories.ts';
 import { markerSymbolSvg } from './marker-symbol.ts';
 

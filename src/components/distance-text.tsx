@@ -1,3 +1,4 @@
+import './result-facts.css';
 import { formatDistance } from '../domain/geo/distance-format.ts';
 import type { Resource } from '../domain/model/resource.ts';
 import { useTranslation } from '../i18n/use-translation.ts';

@@ -1,3 +1,4 @@
+import './result-facts.css';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { selectOpenStateOf } from '../store/nearby/nearby-selectors.ts';

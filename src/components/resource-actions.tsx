@@ -1,3 +1,4 @@
+import './share-actions.css';
 import { resourceShareUrl } from '../domain/link/share-links.ts';
 import { correctionLink } from '../domain/model/resident-config.ts';
 import type { Resource } from '../domain/model/resource.ts';

@@ -1,3 +1,4 @@
+import './result-facts.css';
 import type { Resource } from '../domain/model/resource.ts';
 import { isVerificationStale } from '../domain/model/verification.ts';
 import { useTranslation } from '../i18n/use-translation.ts';

@@ -1,3 +1,4 @@
+import './share-actions.css';
 import { useId, useState } from 'react';
 import { lineShareUrl } from '../domain/link/share-links.ts';
 import { useTranslation } from '../i18n/use-translation.ts';

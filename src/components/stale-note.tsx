@@ -1,3 +1,4 @@
+import './result-facts.css';
 import { isVerificationStale } from '../domain/model/verification.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';

@@ -1,3 +1,4 @@
+import './detail.css';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { CategorySymbol } from '../../components/category-symbol.tsx';
 import { DistanceFact } from '../../components/distance-fact.tsx';

@@ -1,3 +1,4 @@
+import './filters.css';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { AreaFilter } from './area-filter.tsx';

@@ -1,3 +1,4 @@
+import './inventory.css';
 import { useId } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { type AppState, useAppStore } from '../../store/app-store.ts';

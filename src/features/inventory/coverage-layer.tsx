@@ -1,3 +1,4 @@
+import './coverage-layer.css';
 import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';

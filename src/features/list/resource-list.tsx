@@ -1,3 +1,4 @@
+import './list.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useRef } from 'react';
 import type { Resource } from '../../domain/model/resource.ts';

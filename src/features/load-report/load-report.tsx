@@ -1,3 +1,4 @@
+import './load-report.css';
 import { useMemo, useState } from 'react';
 import type { FileReport } from '../../domain/loading/load-dataset.ts';
 import { LOAD_ISSUE_CODES, type LoadIssue, type LoadIssueCode } from '../../domain/model/load-issues.ts';

@@ -1,3 +1,4 @@
+import './map.css';
 import type { ReactNode } from 'react';
 import { MapContainer, TileLayer } from 'react-leaflet';
 import { InNextTask } from '../../components/in-next-task.tsx';

@@ -1,3 +1,4 @@
+import './nearby.css';
 import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';

@@ -1,3 +1,4 @@
+import './nearby.css';
 import { useEffect, useState } from 'react';
 import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

@@ -1,3 +1,4 @@
+import './nearby.css';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';

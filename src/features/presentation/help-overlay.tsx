@@ -1,3 +1,5 @@
+import './overlay.css';
+import './help-overlay.css';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';

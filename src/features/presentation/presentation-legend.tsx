@@ -1,3 +1,4 @@
+import './presentation.css';
 import { useId } from 'react';
 import { CategorySymbol } from '../../components/category-symbol.tsx';
 import { formatNumber } from '../../i18n/translate.ts';

@@ -1,3 +1,5 @@
+import './overlay.css';
+import './qr-overlay.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { displayLink, participantLink } from '../../domain/link/view-state.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

@@ -1,3 +1,4 @@
+import './presentation.css';
 import { useState } from 'react';
 import { downloadFile, fileNameOf, todayIso } from '../../components/download-file.ts';
 import { markerSymbolSvg } from '../../components/marker-symbol.ts';

@@ -1,3 +1,4 @@
+import './presentation.css';
 import { useId } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';

@@ -1,3 +1,4 @@
+import './workshop.css';
 import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';

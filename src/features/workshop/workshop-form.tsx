@@ -1,3 +1,4 @@
+import './workshop-form.css';
 import { type FormEvent, useEffect, useId, useRef } from 'react';
 import type { DraftProblem } from '../../domain/workshop/workshop-record.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

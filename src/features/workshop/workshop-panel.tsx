@@ -1,3 +1,4 @@
+import './workshop-panel.css';
 import { type ChangeEvent, useId, useState } from 'react';
 import { downloadCsv, downloadFile, fileNameOf, todayIso } from '../../components/download-file.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';

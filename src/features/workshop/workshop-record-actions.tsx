@@ -1,3 +1,4 @@
+import './workshop.css';
 import type { Resource } from '../../domain/model/resource.ts';
 import { workshopMark } from '../../domain/workshop/workshop-record.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
