@@ -22,6 +22,13 @@ type Change = (records: readonly Resource[]) => { records: Resource[]; apply: ty
 
 const cases: [string, Change][] = [
   [
+    'a phone number corrected (the record stays in its place)',
+    (rs) => {
+      const r = { ...at(12), phones: ['05-2200000'], address: `${at(12).address}（新址）` };
+      return { records: rs.map((x) => (x.id === r.id ? r : x)), apply: putRecord(indexed, r, config) };
+    },
+  ],
+  [
     'a record renamed (moves in the display order)',
     (rs) => {
       const r = { ...at(10), name: `一${at(10).name}` };

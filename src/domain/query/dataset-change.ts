@@ -4,7 +4,7 @@ import { zhHantCollator } from '../model/collation.ts';
 import type { Resource } from '../model/resource.ts';
 import { areaOptionsOf } from './area-options.ts';
 import { type Dataset, type DatasetConfig, indexOfId } from './dataset.ts';
-import { columnsWith, columnsWithout, searchEntryOf } from './search-columns-change.ts';
+import { columnsReplaced, columnsWith, columnsWithout, searchEntryOf } from './search-columns-change.ts';
 import { startYearOf } from './start-year.ts';
 
 /**
@@ -74,12 +74,12 @@ function withReplaced(dataset: Dataset, i: number, record: Resource, config: Dat
   const old = dataset.resources[i] as Resource;
   const from = dataset.order.indexOf(i);
   const to = displayPositionFor(dataset, record, i, from);
-  const columns = columnsWith(
-    columnsWithout(dataset.columns, from),
-    to,
-    searchEntryOf(record, config),
-    config,
-  );
+  const entry = searchEntryOf(record, config);
+  // Most corrections leave a record where it is in the list: its entry is replaced in place.
+  const columns =
+    from === to
+      ? columnsReplaced(dataset.columns, from, entry, config)
+      : columnsWith(columnsWithout(dataset.columns, from), to, entry, config);
   const resources = dataset.resources.slice();
   resources[i] = record;
   const positions = {

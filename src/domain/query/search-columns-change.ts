@@ -77,6 +77,51 @@ export function columnsWith(
   };
 }
 
+/**
+ * The columns with the entry at display position k in place of the one there (a record that stays where it is
+ * in the list): the joined text is cut once, the typed columns copied once.
+ */
+export function columnsReplaced(
+  columns: SearchColumns,
+  k: number,
+  entry: SearchEntry,
+  config: DatasetConfig,
+): SearchColumns {
+  const n = columns.category.length;
+  const categoryIds = withValue(columns.categoryIds, entry.category);
+  const counties = withValue(columns.counties, entry.county);
+  const towns = withValue(columns.towns, entry.town);
+  const { tagWords } = columns;
+  const tagBits = columns.tagBits.slice();
+  tagBits.set(entry.tagBits.subarray(0, tagWords), k * tagWords);
+  const from = columns.starts[k] as number;
+  const to = (columns.starts[k + 1] as number) - 1;
+  const shift = entry.text.length - (to - from);
+  const starts = columns.starts.slice();
+  if (shift !== 0) for (let m = k + 1; m <= n; m++) starts[m] = (starts[m] as number) + shift;
+  const replaced = <T extends Uint16Array | Uint32Array>(array: T, value: number): T => {
+    const out = array.slice() as T;
+    out[k] = value;
+    return out;
+  };
+  return {
+    ...columns,
+    joined: `${columns.joined.slice(0, from)}${entry.text}${columns.joined.slice(to)}`,
+    starts,
+    category: replaced(columns.category, categoryIds.indexOf(entry.category)),
+    categoryIds,
+    categoryLabels:
+      categoryIds === columns.categoryIds
+        ? columns.categoryLabels
+        : categoryLabelsOf(categoryIds, config.categories),
+    tagBits,
+    county: replaced(columns.county, counties.indexOf(entry.county)),
+    counties,
+    town: replaced(columns.town, towns.indexOf(entry.town)),
+    towns,
+  };
+}
+
 /** The columns without display position k (those after it move down one). Codes stay as they are. */
 export function columnsWithout(columns: SearchColumns, k: number): SearchColumns {
   const n = columns.category.length;
