@@ -40,18 +40,11 @@ export interface DatasetConfig {
   readonly serviceTags: readonly ServiceTagConfig[];
 }
 
+/** The facts a dataset counts about its records (where the records were built, when it can). */
+type CountedFacts = 'categoryTotals' | 'bounds' | 'areaOptions' | 'internalCount';
+
 /** A dataset's parts as a worker built them; the facts that are not given are counted here. */
-export interface DatasetParts {
-  readonly resources: readonly Resource[];
-  readonly order: readonly number[];
-  readonly columns: SearchColumns;
-  readonly positions: PositionColumns;
-  readonly startYears: Int32Array;
-  readonly categoryTotals?: Int32Array;
-  readonly bounds?: Bounds | null;
-  readonly areaOptions?: readonly AreaOption[];
-  readonly internalCount?: number;
-}
+export type DatasetParts = Omit<Dataset, CountedFacts> & Partial<Pick<Dataset, CountedFacts>>;
 
 /** The dataset of these parts, counting what was not counted where they were built. */
 export function datasetOf(parts: DatasetParts): Dataset {

@@ -40,9 +40,7 @@ export function columnsWith(
   config: DatasetConfig,
 ): SearchColumns {
   const n = columns.category.length;
-  const categoryIds = withValue(columns.categoryIds, entry.category);
-  const counties = withValue(columns.counties, entry.county);
-  const towns = withValue(columns.towns, entry.town);
+  const codes = codesWith(columns, entry, config);
   const { tagWords } = columns;
   const tagBits = new Uint32Array((n + 1) * tagWords);
   tagBits.set(columns.tagBits.subarray(0, k * tagWords));
@@ -61,19 +59,13 @@ export function columnsWith(
         : `${columns.joined.slice(0, at)}${entry.text}\u0002${columns.joined.slice(at)}`;
   return {
     ...columns,
+    ...codes,
     joined,
     starts,
-    category: inserted(columns.category, k, categoryIds.indexOf(entry.category)),
-    categoryIds,
-    categoryLabels:
-      categoryIds === columns.categoryIds
-        ? columns.categoryLabels
-        : categoryLabelsOf(categoryIds, config.categories),
+    category: inserted(columns.category, k, codes.categoryIds.indexOf(entry.category)),
     tagBits,
-    county: inserted(columns.county, k, counties.indexOf(entry.county)),
-    counties,
-    town: inserted(columns.town, k, towns.indexOf(entry.town)),
-    towns,
+    county: inserted(columns.county, k, codes.counties.indexOf(entry.county)),
+    town: inserted(columns.town, k, codes.towns.indexOf(entry.town)),
   };
 }
 
@@ -88,9 +80,7 @@ export function columnsReplaced(
   config: DatasetConfig,
 ): SearchColumns {
   const n = columns.category.length;
-  const categoryIds = withValue(columns.categoryIds, entry.category);
-  const counties = withValue(columns.counties, entry.county);
-  const towns = withValue(columns.towns, entry.town);
+  const codes = codesWith(columns, entry, config);
   const { tagWords } = columns;
   const tagBits = columns.tagBits.slice();
   tagBits.set(entry.tagBits.subarray(0, tagWords), k * tagWords);
@@ -106,19 +96,13 @@ export function columnsReplaced(
   };
   return {
     ...columns,
+    ...codes,
     joined: `${columns.joined.slice(0, from)}${entry.text}${columns.joined.slice(to)}`,
     starts,
-    category: replaced(columns.category, categoryIds.indexOf(entry.category)),
-    categoryIds,
-    categoryLabels:
-      categoryIds === columns.categoryIds
-        ? columns.categoryLabels
-        : categoryLabelsOf(categoryIds, config.categories),
+    category: replaced(columns.category, codes.categoryIds.indexOf(entry.category)),
     tagBits,
-    county: replaced(columns.county, counties.indexOf(entry.county)),
-    counties,
-    town: replaced(columns.town, towns.indexOf(entry.town)),
-    towns,
+    county: replaced(columns.county, codes.counties.indexOf(entry.county)),
+    town: replaced(columns.town, codes.towns.indexOf(entry.town)),
   };
 }
 
@@ -149,6 +133,20 @@ export function columnsWithout(columns: SearchColumns, k: number): SearchColumns
     tagBits,
     county: removed(columns.county, k),
     town: removed(columns.town, k),
+  };
+}
+
+/** The columns' code tables with the entry's category, county and town in them (new ones get the next code). */
+function codesWith(columns: SearchColumns, entry: SearchEntry, config: DatasetConfig) {
+  const categoryIds = withValue(columns.categoryIds, entry.category);
+  return {
+    categoryIds,
+    categoryLabels:
+      categoryIds === columns.categoryIds
+        ? columns.categoryLabels
+        : categoryLabelsOf(categoryIds, config.categories),
+    counties: withValue(columns.counties, entry.county),
+    towns: withValue(columns.towns, entry.town),
   };
 }
 
