@@ -41,13 +41,14 @@ const csv = [
   'care-2,新的據點,臺南市東區長榮路100號,22.99,120.22',
   'care-2,同號的另一處,臺南市東區長榮路200號,22.98,120.22',
 ].join('\n');
-const landing = (existing: readonly Resource[]): LandingRequest => ({
+const landing = (existing: readonly Resource[], reservedIds: readonly string[] = []): LandingRequest => ({
   datasetId: 'import-abc',
   fileName: 'points.csv',
   importedAt: '2025-03-14T08:00:00.000Z',
   visibility: 'internal',
   origin: 'file',
   existing: duplicateCandidates(existing),
+  reservedIds,
 });
 
 describe('landing an import in the worker', () => {
@@ -113,10 +114,19 @@ describe('landing an import in the worker', () => {
     expect(landImport(empty, landing([]), config).failure).toBe('file-unreadable');
   });
 
+  it('takes no id of a deleted record (an undo could bring it back), nor flags it as a duplicate', () => {
+    const landed = landImport(result, landing([], ['care-1']), config);
+    expect(landed.resources.map((r) => r.id)).toEqual(['care-1-2', 'care-2', 'care-2-2']);
+    expect(landed.dataset.duplicates).toEqual([]);
+    const again = relandImport(landed, [], ['care-2']).resources.map((r) => r.id);
+    expect(again).toEqual(['care-1-2', 'care-2-2', 'care-2-2-2']);
+    expect(again).not.toContain('care-2');
+  });
+
   it('lands again on the page when the records on show changed meanwhile', () => {
     const landed = landImport(result, landing([]), config);
     expect(landed.resources.map((r) => r.id)).toEqual(['care-1', 'care-2', 'care-2-2']);
-    const again = relandImport(landed, [onShow]);
+    const again = relandImport(landed, [onShow], []);
     expect(again.resources.map((r) => r.id)).toEqual(['care-1-2', 'care-2', 'care-2-2']);
     expect(again.dataset.rows.map((r) => r.resourceId)).toEqual(['care-1-2', 'care-2', 'care-2-2']);
     expect(again.dataset.duplicates.map((p) => p.duplicateId)).toEqual(['care-1-2']);

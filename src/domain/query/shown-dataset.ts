@@ -6,7 +6,12 @@ import { putRecord, removeRecord } from './dataset-change.ts';
 export interface ShownSources {
   readonly base: Dataset;
   /** Imported and workshop layers, in the order they were added. */
-  readonly layers: readonly { readonly id: string; readonly dataset: Dataset }[];
+  readonly layers: readonly {
+    readonly id: string;
+    readonly dataset: Dataset;
+    /** No id of it is in the lists before it (then they need not be searched for repeats). */
+    readonly idsAreNew?: boolean;
+  }[];
   /** Edited records by id; an edit carrying another id means the record was merged into that one. */
   readonly edits: Readonly<Record<string, Resource>>;
   readonly deletedIds: readonly string[];
@@ -44,7 +49,7 @@ export function showDataset(previous: Shown | null, next: ShownSources, config: 
 export function composeDataset(sources: ShownSources, config: DatasetConfig): Dataset {
   const lists = [sources.base, ...sources.layers.map((l) => l.dataset)];
   const changes = Object.keys(sources.edits).length + sources.deletedIds.length;
-  if (changes <= MOST_SINGLE_CHANGES && !anyShared(lists)) {
+  if (changes <= MOST_SINGLE_CHANGES && !anyShared(sources)) {
     let dataset = mergeDatasets(lists, config);
     for (const id of Object.keys(sources.edits)) {
       const record = resolve(sources, id);
@@ -126,11 +131,16 @@ function changedIds(before: ShownSources, after: ShownSources): Set<string> | nu
   return ids;
 }
 
-/** Whether two of the lists share an id. */
-function anyShared(lists: readonly Dataset[]): boolean {
-  for (let a = 0; a < lists.length; a++)
-    for (let b = a + 1; b < lists.length; b++)
-      if (sharesAnId((lists[a] as Dataset).resources, (lists[b] as Dataset).resources)) return true;
+/** Whether two of the lists share an id (a layer whose ids are new is not searched against those before it). */
+function anyShared(sources: ShownSources): boolean {
+  const lists = [{ dataset: sources.base, idsAreNew: false }, ...sources.layers];
+  for (let b = 1; b < lists.length; b++) {
+    const later = lists[b] as (typeof lists)[number];
+    if (later.idsAreNew) continue;
+    for (let a = 0; a < b; a++)
+      if (sharesAnId((lists[a] as (typeof lists)[number]).dataset.resources, later.dataset.resources))
+        return true;
+  }
   return false;
 }
 

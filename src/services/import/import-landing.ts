@@ -34,6 +34,11 @@ export interface LandingRequest {
   readonly origin: 'file' | 'url';
   /** The records on show, without those of the dataset this file replaces. */
   readonly existing: readonly DuplicateCandidate[];
+  /**
+   * Ids of records not on show that an undo could bring back (deleted ones): the import takes none of them
+   * either, so that its ids are new to every list the page holds.
+   */
+  readonly reservedIds: readonly string[];
 }
 
 /** An import ready to show: its entry in the list of datasets, and its records. */
@@ -77,7 +82,7 @@ export function landImport(
   const unique = assignUniqueIds(
     result.resources,
     result.rows,
-    new Set(landing.existing.map((r) => r.id)),
+    new Set([...landing.existing.map((r) => r.id), ...landing.reservedIds]),
     landing.fileName,
   );
   const fatal = result.rows.length === 0 ? result.issues.find((i) => i.severity === 'error') : undefined;
@@ -141,11 +146,15 @@ export function landedRecords(landed: LandedImport, config: DatasetConfig): Data
  * Lands an import again on the page when the records on show changed while the worker ran (the default
  * data arrived, a dataset was removed, a record was corrected): ids and duplicates against the records now.
  */
-export function relandImport(landed: LandedImport, existing: readonly DuplicateCandidate[]): LandedImport {
+export function relandImport(
+  landed: LandedImport,
+  existing: readonly DuplicateCandidate[],
+  reservedIds: readonly string[],
+): LandedImport {
   const unique = assignUniqueIds(
     landed.resources,
     landed.dataset.rows,
-    new Set(existing.map((r) => r.id)),
+    new Set([...existing.map((r) => r.id), ...reservedIds]),
     landed.dataset.fileName,
   );
   return {

@@ -17,6 +17,11 @@ export interface ResourceLayer {
   readonly kind: 'import' | 'workshop';
   readonly label: string;
   readonly dataset: Dataset;
+  /**
+   * No id of this layer is in the default data or the layers before it: the import worker made them new to every
+   * list on show, deleted records included. Then putting the lists together need not look for repeats.
+   */
+  readonly idsAreNew?: boolean;
 }
 
 /** How the default data loaded: the files, and the issues found in them (as JSON, parsed when the report opens). */

@@ -267,6 +267,7 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     visibility: confirmation.visibility,
     origin: job.file.origin,
     existing: duplicateCandidates(onShowBesides(state, datasetId)),
+    reservedIds: state.deletedIds,
   };
   try {
     const landed = await job.session.run(
@@ -296,16 +297,21 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     if (current !== job) return;
     // Should the records on show have changed while the worker ran, ids and duplicates are worked out again.
     const unchanged = selectResources(store()) === onShow;
-    const final = unchanged ? landed : relandImport(landed, onShowBesides(store(), datasetId));
+    const final = unchanged
+      ? landed
+      : relandImport(landed, onShowBesides(store(), datasetId), store().deletedIds);
     const records = landedRecords(final, store().manifest ?? { categories: [], serviceTags: [] });
     await yieldToPage();
     if (current !== job) return;
     // Merged with the records on show in a task of its own (the selector keeps the result), shown in the next.
-    selectDataset({ ...store(), layers: layersWith(store().layers, importLayer(final.dataset, records)) });
+    selectDataset({
+      ...store(),
+      layers: layersWith(store().layers, importLayer(final.dataset, records, true)),
+    });
     performance.measure('crm:import-merge', 'crm:import-start');
     await yieldToPage();
     if (current !== job) return;
-    const show = () => store().addImportedDataset(final.dataset, records);
+    const show = () => store().addImportedDataset(final.dataset, records, true);
     // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.
     const copy = unchanged ? job.session.workerCopy() : null;
     if (copy) {

@@ -57,7 +57,8 @@ export interface ImportSlice {
    * Shows an imported file: its records as a layer of kind 'import', its report in the list of datasets.
    * A dataset with the id of an existing one replaces it (the person chose "replace").
    */
-  addImportedDataset(dataset: ImportedDataset, records: Dataset): void;
+  /** `idsAreNew`: the import worker made its ids new to every record the page holds (see ResourceLayer). */
+  addImportedDataset(dataset: ImportedDataset, records: Dataset, idsAreNew?: boolean): void;
   /** Removes a dataset, its layer and the office's edits of its records. */
   removeImportedDataset(id: string): void;
   /** Back to the default data: every import and every office edit goes. */
@@ -125,8 +126,8 @@ export function layersWith(layers: readonly ResourceLayer[], layer: ResourceLaye
 }
 
 /** The layer an imported dataset is shown as. */
-export function importLayer(dataset: ImportedDataset, records: Dataset): ResourceLayer {
-  return { id: dataset.id, kind: 'import', label: dataset.fileName, dataset: records };
+export function importLayer(dataset: ImportedDataset, records: Dataset, idsAreNew = false): ResourceLayer {
+  return { id: dataset.id, kind: 'import', label: dataset.fileName, dataset: records, idsAreNew };
 }
 
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set) => ({
@@ -143,9 +144,9 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   printOpen: false,
   setImportJob: (importJob) => set({ importJob }),
   setImportError: (importError) => set({ importError }),
-  addImportedDataset: (dataset, records) =>
+  addImportedDataset: (dataset, records, idsAreNew = false) =>
     set((s) => {
-      const layer = importLayer(dataset, records);
+      const layer = importLayer(dataset, records, idsAreNew);
       const old = s.layers.find((l) => l.id === dataset.id);
       // A replaced file's records start afresh: the office's edits of the old records go with them.
       const present = old
