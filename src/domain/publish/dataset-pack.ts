@@ -262,22 +262,8 @@ export function writePositionsFile(input: {
   return layout.file(header);
 }
 
-// Headers already read, by the bytes they were read from: listing a pack's sections and then reading them
-// decompresses and parses its header once.
-const readHeaders = new WeakMap<Uint8Array, { header: PositionsHeader; bodyStart: number }>();
-
 /** The header of a pack, or how many bytes of it are needed to read it. */
 function headerOf<H extends PositionsHeader>(
-  bytes: Uint8Array,
-): { header: H; bodyStart: number } | { needed: number } {
-  const known = readHeaders.get(bytes);
-  if (known) return known as { header: H; bodyStart: number };
-  const read = readHeader<H>(bytes);
-  if ('header' in read) readHeaders.set(bytes, read);
-  return read;
-}
-
-function readHeader<H extends PositionsHeader>(
   bytes: Uint8Array,
 ): { header: H; bodyStart: number } | { needed: number } {
   if (bytes.byteLength < 8) return { needed: 8 };
