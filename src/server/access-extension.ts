@@ -16,9 +16,9 @@ import { hashToken, looksLikeToken } from './tokens.ts';
 /** Close codes a client sees (the reason says the same in words). */
 export const CLOSE = {
   invalidUpdate: { code: 4400, reason: 'invalid-update' },
-  revoked: { code: 4401, reason: 'token-revoked' },
+  revoked: { code: 4410, reason: 'token-revoked' },
   rateLimited: { code: 4429, reason: 'rate-limited' },
-  malformed: { code: 4402, reason: 'malformed-message' },
+  malformed: { code: 4422, reason: 'malformed-message' },
 } as const;
 
 /** What onAuthenticate decided, carried with the connection. */
@@ -52,6 +52,7 @@ export class AccessExtension implements Extension {
   extensionName = 'community-resource-map-access';
   private readonly byGrant = new Map<string, Set<Connection>>();
   private readonly limiters = new WeakMap<Connection, RateLimiter>();
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly options: AccessOptions) {}
 
@@ -131,6 +132,13 @@ export class AccessExtension implements Extension {
       }
       return;
     }
+    // Messages of one document are checked one after another, each once the one before is applied: a peer's
+    // quick succession of updates (a record, then its fields) refers to items of the previous update.
+    const previous = this.queues.get(documentName) ?? Promise.resolve();
+    const mine = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    this.queues.set(documentName, mine);
+    await mine;
+    if (this.queues.get(documentName) === mine) this.queues.delete(documentName);
     const scope = ctx.access === 'propose' ? 'proposals-only' : 'document';
     const problem = checkUpdate(document, ctx.kind, message.update, scope);
     if (problem) {
