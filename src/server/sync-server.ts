@@ -53,6 +53,15 @@ export interface SyncServer {
   publish(county: string, by: string): ReturnType<typeof publishSnapshot>;
 }
 
+/** Resolves once a Redis connection is up, so that no document is loaded before its channel can be heard. */
+function redisReady(client: Redis['pub']): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    client.once('ready', () => resolve());
+    client.once('error', reject);
+  });
+}
+
 /** Creates the sync server: Hocuspocus with SQLite persistence, permissions, the office API and static files. */
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const log =
@@ -103,9 +112,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       },
     },
   ];
-  if (options.redis) {
-    extensions.push(new Redis({ host: options.redis.host, port: options.redis.port, prefix: 'crm' }));
-  }
+  // ioredis's ready check sends INFO, which a connection that already subscribed refuses ("Connection in
+  // subscriber mode"), and the subscription is lost: without the check, the extension subscribes once connected.
+  const redis = options.redis
+    ? new Redis({ ...options.redis, prefix: 'crm', options: { enableReadyCheck: false } })
+    : undefined;
+  if (redis) extensions.push(redis);
   const server = new Server(
     {
       name: 'community-resource-map',
@@ -130,6 +142,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }
   return {
     async listen() {
+      if (redis) await Promise.all([redisReady(redis.pub), redisReady(redis.sub)]);
       await server.listen();
       port = server.address.port;
       let since = new Date().toISOString();

@@ -43,7 +43,12 @@ function preparedStore() {
   const db = new SyncStore(store.dir);
   const actions = new AdminActions(db, () => 'http://127.0.0.1/');
   const admin = actions.createMap('chiayi', '嘉義縣政府').token;
-  const member = actions.invite('chiayi', { role: 'member', id: 'assoc-a', name: '甲', kind: 'association' }).token;
+  const member = actions.invite('chiayi', {
+    role: 'member',
+    id: 'assoc-a',
+    name: '甲',
+    kind: 'association',
+  }).token;
   db.close();
   return { dir: store.dir, admin, member };
 }
@@ -56,7 +61,10 @@ describe('the server is killed mid-edit and restarted on the same store', () => 
     const url = `ws://127.0.0.1:${first.port}`;
     const writer = connect(url, 'org/assoc-a', member);
     const stayer = connect(url, 'org/assoc-a', member);
-    cleanups.push(() => writer.provider.destroy(), () => stayer.provider.destroy());
+    cleanups.push(
+      () => writer.provider.destroy(),
+      () => stayer.provider.destroy(),
+    );
     await settled(writer);
     await settled(stayer);
     const acknowledged: string[] = [];
@@ -90,7 +98,10 @@ describe('offline edits', () => {
     cleanups.push(() => server.close());
     const a = connect(server.wsUrl, 'org/assoc-a', member);
     const b = connect(server.wsUrl, 'org/assoc-a', member);
-    cleanups.push(() => a.provider.destroy(), () => b.provider.destroy());
+    cleanups.push(
+      () => a.provider.destroy(),
+      () => b.provider.destroy(),
+    );
     await settled(a);
     await settled(b);
     writeRecord(a.doc, record('shared', '共同據點', '原本'), by('a'));
@@ -108,7 +119,8 @@ describe('offline edits', () => {
     await waitFor(() => recordNames(a.doc).length === 7 && recordNames(b.doc).length === 7, 'convergence');
     expect(recordNames(a.doc)).toEqual(everything);
     expect(recordNames(b.doc)).toEqual(everything);
-    const description = (doc: typeof a.doc) => (doc.getMap('records').get('shared') as { get(k: string): unknown }).get('description');
+    const description = (doc: typeof a.doc) =>
+      (doc.getMap('records').get('shared') as { get(k: string): unknown }).get('description');
     await waitFor(() => description(a.doc) === description(b.doc), 'same field resolved');
     expect(['A 離線改的', 'B 在線改的']).toContain(description(a.doc));
   });
