@@ -11,7 +11,10 @@ const MAX_BODY = 64 * 1024;
 export interface AdminHttpDeps {
   readonly store: SyncStore;
   readonly actions: AdminActions;
-  readonly publish: (county: string, by: string) => { version: number; recordCount: number };
+  readonly publish: (
+    county: string,
+    by: string,
+  ) => Promise<{ version: number; recordCount: number; at: string }>;
   /** Closes a revoked grant's connections at once (other processes see it within their poll). */
   readonly closeGrant: (grantId: string) => void;
   readonly log: (event: Record<string, unknown>) => void;
@@ -56,8 +59,10 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
         deps.log({ event: 'revoke', by: grant.id, grantId, revoked });
         return send(res, revoked ? 200 : 404, { revoked });
       }
-      case '/api/publish':
-        return send(res, 200, deps.publish(grant.county, grant.label));
+      case '/api/publish': {
+        const { version, recordCount, at } = await deps.publish(grant.county, grant.label);
+        return send(res, 200, { version, recordCount, at });
+      }
       default:
         return send(res, 404, { error: 'not found' });
     }

@@ -3,10 +3,12 @@ import type { Duplex } from 'node:stream';
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { type Extension, Server } from '@hocuspocus/server';
+import { addPublishedVersion } from '../domain/shared-map/county-index.ts';
+import { docName } from '../domain/shared-map/schema.ts';
 import { AccessExtension } from './access-extension.ts';
 import { AdminActions } from './admin-actions.ts';
 import { handleAdminRequest } from './admin-http.ts';
-import { type DataConfig, loadDataConfig, publishSnapshot } from './publish.ts';
+import { type DataConfig, loadDataConfig, type PublishResult, publishSnapshot } from './publish.ts';
 import { SyncStore } from './sqlite-store.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -50,7 +52,7 @@ export interface SyncServer {
   readonly admin: AdminActions;
   /** Closes a grant's open connections now (after revoking it). */
   closeGrant(grantId: string): void;
-  publish(county: string, by: string): ReturnType<typeof publishSnapshot>;
+  publish(county: string, by: string): Promise<PublishResult>;
 }
 
 /** Resolves once a Redis connection is up, so that no document is loaded before its channel can be heard. */
@@ -73,9 +75,21 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const admin = new AdminActions(store, publicUrl);
   const access = new AccessExtension({ store, log, rate: options.rate ?? { burst: 300, perSecond: 100 } });
   let data: DataConfig | undefined;
-  const publish = (county: string, by: string) => {
+  // The snapshot goes to SQLite and a file; the version is listed in the county's index document too, through a
+  // direct connection, so that every open office device sees it.
+  const publish = async (county: string, by: string) => {
     data ??= loadDataConfig(options.dataDir ?? 'data');
     const result = publishSnapshot(store, data, county, by);
+    const index = await server.hocuspocus.openDirectConnection(docName('index', county), {});
+    await index.transact((doc) =>
+      addPublishedVersion(doc, {
+        version: result.version,
+        at: result.at,
+        by,
+        recordCount: result.recordCount,
+      }),
+    );
+    await index.disconnect();
     log({ event: 'published', county, version: result.version, records: result.recordCount });
     return result;
   };
