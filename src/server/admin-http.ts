@@ -17,6 +17,8 @@ export interface AdminHttpDeps {
   ) => Promise<{ version: number; recordCount: number; at: string }>;
   /** Closes a revoked grant's connections at once (other processes see it within their poll). */
   readonly closeGrant: (grantId: string) => void;
+  /** Lists a newly invited member in the county's open index document. */
+  readonly relistMembers: (county: string) => void;
   readonly log: (event: Record<string, unknown>) => void;
 }
 
@@ -50,8 +52,11 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
     if (grant.role !== 'admin') return send(res, 403, { error: 'forbidden' });
     const body = await readJson(req);
     switch (url.pathname) {
-      case '/api/invite':
-        return send(res, 200, deps.actions.invite(grant.county, body as InviteRequest));
+      case '/api/invite': {
+        const invitation = deps.actions.invite(grant.county, body as InviteRequest);
+        deps.relistMembers(grant.county);
+        return send(res, 200, invitation);
+      }
       case '/api/revoke': {
         const grantId = String((body as { grantId?: unknown }).grantId ?? '');
         const revoked = deps.actions.revoke(grant.county, grantId);

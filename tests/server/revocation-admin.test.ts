@@ -32,7 +32,9 @@ afterAll(async () => {
 });
 
 describe('the office API', () => {
-  it('invites a member, who sees what it may open; others are refused', async () => {
+  it('invites a member, who sees what it may open, listed at once in the open index; others are refused', async () => {
+    const index = open('index/chiayi', admin);
+    await settled(index);
     const res = await api('/api/invite', admin, {
       role: 'member',
       id: 'assoc-a',
@@ -42,6 +44,10 @@ describe('the office API', () => {
     expect(res.status).toBe(200);
     const invite = (await res.json()) as { token: string; link: string; grantId: string; document: string };
     expect(invite.document).toBe('org/assoc-a');
+    await waitFor(() => readCountyIndex(index.doc).members.length === 1, 'member in the index');
+    expect(readCountyIndex(index.doc).members).toEqual([
+      { id: 'assoc-a', name: '甲協會', kind: 'association', document: 'org/assoc-a' },
+    ]);
     expect(invite.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(invite.link).toBe(`${server.httpUrl}#shared=org%2Fassoc-a&token=${invite.token}`);
     const me = (await (await api('/api/me', invite.token)).json()) as { role: string; documents: unknown[] };
