@@ -139,10 +139,11 @@ export class AccessExtension implements Extension {
     if (problem?.code === 'unplaced') {
       // A peer's quick succession of updates (a record, then its fields) refers to items of an update that is
       // checked but not yet applied: wait for the messages before it, then look again. What still cannot be
-      // placed passes for a full writer (Yjs keeps it pending until its parent arrives), not for a participant.
+      // placed is refused: Yjs would keep it pending and integrate it, unchecked, once its missing part came. An
+      // honest client only gets here when its server lags (another process's change not yet through Redis); its
+      // provider reconnects and sends it again.
       await this.afterEarlierMessages(documentName);
       problem = checkUpdate(document, ctx.kind, message.update, scope);
-      if (problem?.code === 'unplaced' && scope === 'document') problem = null;
     }
     if (problem) {
       log({
