@@ -54,7 +54,14 @@ export function PresentationKeys() {
   // Entering the projector view (or opening the inventory) resizes the map's box; Leaflet only notices window resizes.
   useEffect(() => {
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => map.invalidateSize({ animate: false }));
+    // The same centre and zoom afterwards, exactly: a pan by half the change in size would round to whole pixels
+    // and move the centre a little (a notice appearing above the map would change the shared view's link).
+    const observer = new ResizeObserver(() => {
+      const center = map.getCenter();
+      const zoom = map.getZoom();
+      map.invalidateSize({ pan: false });
+      map.setView(center, zoom, { animate: false });
+    });
     observer.observe(map.getContainer());
     return () => observer.disconnect();
   }, [map]);
