@@ -1,0 +1,201 @@
+import * as Y from 'yjs';
+import { safeHttpUrl } from '../model/safe-url.ts';
+import { isRecordField } from './record-fields.ts';
+import {
+  EXTRA_PREFIX,
+  MAX_FIELD_LENGTH,
+  PROPOSAL_FIELDS,
+  ROOTS,
+  type SharedDocKind,
+  STAMP_FIELDS,
+} from './schema.ts';
+
+/** Why an update was refused; `detail` never quotes a value at length (it goes to the server's log). */
+export interface UpdateProblem {
+  readonly code: 'malformed-update' | 'unknown-root' | 'unknown-field' | 'invalid-value' | 'not-allowed';
+  readonly detail: string;
+}
+
+/** What the writer of an update may touch: everything of its kind of document, or only workshop proposals. */
+export type WriteScope = 'document' | 'proposals-only';
+
+const ROOTS_OF: Record<SharedDocKind, ReadonlySet<string>> = {
+  county: new Set([ROOTS.meta, ROOTS.records, ROOTS.history]),
+  org: new Set([ROOTS.meta, ROOTS.records, ROOTS.history]),
+  workshop: new Set([ROOTS.meta, ROOTS.records, ROOTS.history, ROOTS.proposals]),
+  index: new Set([ROOTS.meta, ROOTS.members, ROOTS.categories, ROOTS.serviceTags, ROOTS.versions]),
+};
+const STAMPS: ReadonlySet<string> = new Set(STAMP_FIELDS);
+const PROPOSAL_KEYS: ReadonlySet<string> = new Set(PROPOSAL_FIELDS);
+/** A history entry or a configuration object larger than this is not one of ours. */
+const MAX_ANY_JSON = 64 * 1024;
+
+type AnyItem = Y.Item;
+interface Place {
+  readonly root: string;
+  /** Map keys from the root down to the item itself (null for an array element). */
+  readonly path: readonly (string | null)[];
+}
+
+/**
+ * Checks a Yjs update from a peer against the document's schema before the server applies it: roots the kind
+ * of document has, record fields by name, texts within MAX_FIELD_LENGTH, websites that are http(s), only plain
+ * values and maps/arrays (no subdocuments, binaries or rich text), and for a workshop participant only new
+ * proposals. An update whose items cannot be placed (they refer to state the server lacks) passes for a full
+ * writer — Yjs keeps it pending — and is refused for a participant. Returns the first problem, or null.
+ */
+export function checkUpdate(
+  doc: Y.Doc,
+  kind: SharedDocKind,
+  update: Uint8Array,
+  scope: WriteScope = 'document',
+): UpdateProblem | null {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return { code: 'malformed-update', detail: 'not a Yjs update' };
+  }
+  // The update's own items by client, in clock order (as an update lists them), for binary search.
+  const own = new Map<number, AnyItem[]>();
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const list = own.get(s.id.client);
+    if (list) list.push(s);
+    else own.set(s.id.client, [s]);
+  }
+  const lookup = (id: Y.ID | null): AnyItem | null => {
+    if (!id) return null;
+    const mine = findIn(own.get(id.client), id.clock);
+    if (mine) return mine;
+    const structs = doc.store.clients.get(id.client);
+    if (!structs) return null;
+    try {
+      const found = Y.getItem(doc.store, id);
+      return found instanceof Y.Item ? found : null;
+    } catch {
+      return null;
+    }
+  };
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const place = placeOf(struct, lookup, 0);
+    if (!place) {
+      if (scope === 'proposals-only') return { code: 'not-allowed', detail: 'item on unknown state' };
+      continue;
+    }
+    const problem = checkItem(struct, place, kind, scope);
+    if (problem) return problem;
+  }
+  if (scope === 'proposals-only' && decoded.ds.clients.size > 0) {
+    for (const [client, ranges] of decoded.ds.clients) {
+      for (const range of ranges) {
+        const item = lookup(Y.createID(client, range.clock));
+        const place = item ? placeOf(item, lookup, 0) : null;
+        if (!place || place.root !== ROOTS.proposals) {
+          return { code: 'not-allowed', detail: 'a participant may only add proposals' };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function findIn(items: readonly AnyItem[] | undefined, clock: number): AnyItem | null {
+  if (!items) return null;
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const item = items[mid] as AnyItem;
+    if (clock < item.id.clock) high = mid - 1;
+    else if (clock >= item.id.clock + item.length) low = mid + 1;
+    else return item;
+  }
+  return null;
+}
+
+function placeOf(item: AnyItem, lookup: (id: Y.ID | null) => AnyItem | null, depth: number): Place | null {
+  if (depth > 32) return null;
+  let parent: unknown = item.parent;
+  let key = item.parentSub;
+  if (parent === null) {
+    // Parent info is left out of an update when the item has a neighbour: it shares the neighbour's parent.
+    const neighbour = lookup(item.origin) ?? lookup(item.rightOrigin);
+    if (!neighbour) return null;
+    parent = neighbour.parent;
+    key = neighbour.parentSub;
+    if (parent === null) {
+      const place = placeOf(neighbour, lookup, depth + 1);
+      return place ? { root: place.root, path: [...place.path.slice(0, -1), key] } : null;
+    }
+  }
+  if (typeof parent === 'string') return { root: parent, path: [key] };
+  let container: AnyItem | null = null;
+  if (parent instanceof Y.ID) container = lookup(parent);
+  else if (parent instanceof Y.AbstractType) {
+    if (parent._item === null) {
+      const root = Y.findRootTypeKey(parent);
+      return { root, path: [key] };
+    }
+    container = parent._item;
+  }
+  if (!container) return null;
+  const outer = placeOf(container, lookup, depth + 1);
+  return outer ? { root: outer.root, path: [...outer.path, key] } : null;
+}
+
+function checkItem(
+  item: AnyItem,
+  place: Place,
+  kind: SharedDocKind,
+  scope: WriteScope,
+): UpdateProblem | null {
+  if (!ROOTS_OF[kind].has(place.root)) return { code: 'unknown-root', detail: place.root.slice(0, 40) };
+  if (scope === 'proposals-only' && place.root !== ROOTS.proposals) {
+    return { code: 'not-allowed', detail: 'a participant may only add proposals' };
+  }
+  const content = item.content;
+  if (content instanceof Y.ContentDeleted) return null;
+  if (content instanceof Y.ContentType) {
+    const isContainer = content.type instanceof Y.Map || content.type instanceof Y.Array;
+    return isContainer ? null : { code: 'invalid-value', detail: 'only maps and arrays' };
+  }
+  if (!(content instanceof Y.ContentAny)) return { code: 'invalid-value', detail: content.constructor.name };
+  const isFieldMap = place.root === ROOTS.records || place.root === ROOTS.proposals;
+  if (isFieldMap && place.path.length === 2) {
+    const key = place.path[1] ?? '';
+    return checkField(place.root, key, content.getContent(), scope);
+  }
+  for (const value of content.getContent()) {
+    if (JSON.stringify(value ?? null).length > MAX_ANY_JSON)
+      return { code: 'invalid-value', detail: 'too large' };
+    const fields = (value as { fields?: unknown } | null)?.fields;
+    const website =
+      fields && typeof fields === 'object' ? (fields as { website?: unknown }).website : undefined;
+    if (typeof website === 'string' && website !== '' && !safeHttpUrl(website)) {
+      return { code: 'invalid-value', detail: 'website is not an http(s) link' };
+    }
+  }
+  return null;
+}
+
+function checkField(root: string, key: string, values: unknown[], scope: WriteScope): UpdateProblem | null {
+  const known =
+    isRecordField(key) ||
+    STAMPS.has(key) ||
+    key.startsWith(EXTRA_PREFIX) ||
+    (root === ROOTS.proposals && PROPOSAL_KEYS.has(key));
+  if (!known) return { code: 'unknown-field', detail: key.slice(0, 40) };
+  for (const value of values) {
+    if (typeof value !== 'string') return { code: 'invalid-value', detail: `${key} is not text` };
+    if (value.length > MAX_FIELD_LENGTH) return { code: 'invalid-value', detail: `${key} is too long` };
+    if (key === 'website' && value.trim() !== '' && !safeHttpUrl(value)) {
+      return { code: 'invalid-value', detail: 'website is not an http(s) link' };
+    }
+    if (key === 'status' && scope === 'proposals-only' && value !== 'pending') {
+      return { code: 'not-allowed', detail: 'only the facilitator decides a proposal' };
+    }
+  }
+  return null;
+}

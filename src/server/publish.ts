@@ -1,0 +1,80 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { availableColumns } from '../domain/files/export-columns.ts';
+import { exportCsv } from '../domain/files/export-csv.ts';
+import { buildGazetteer } from '../domain/geo/gazetteer.ts';
+import type { BuildContext } from '../domain/loading/build-resource.ts';
+import { parseDelimitedText } from '../domain/loading/parse-csv.ts';
+import { parseManifest } from '../domain/model/manifest.ts';
+import type { Resource } from '../domain/model/resource.ts';
+import { readRecords } from '../domain/shared-map/read-records.ts';
+import type { SyncStore } from './sqlite-store.ts';
+
+/** The configuration and gazetteer records are validated with: the app's own data/manifest.json. */
+export interface DataConfig {
+  readonly context: (file: string) => BuildContext;
+  readonly manifest: ReturnType<typeof parseManifest>;
+}
+
+/** Reads `<dataDir>/manifest.json` and its gazetteer once. */
+export function loadDataConfig(dataDir: string): DataConfig {
+  const manifest = parseManifest(JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')));
+  const gazetteer = buildGazetteer(
+    parseDelimitedText(readFileSync(join(dataDir, manifest.gazetteer), 'utf8')).rows,
+  );
+  return {
+    manifest,
+    context: (file) => ({
+      categories: manifest.categories,
+      serviceTags: manifest.serviceTags,
+      gazetteer,
+      defaults: { file, category: manifest.categories[0]?.id ?? 'other', source: file, visibility: 'public' },
+    }),
+  };
+}
+
+/** What publishing wrote. */
+export interface PublishResult {
+  readonly version: number;
+  readonly recordCount: number;
+  readonly file: string;
+}
+
+/**
+ * Writes a snapshot for residents: the public records of the county's document and of every member's (internal
+ * records and drafts in workshops left out), as the CSV the app's exports write, which `data/` and the build
+ * read like any other file. Kept in SQLite and as `<store>/published/<county>/v<N>.csv` and `latest.csv`.
+ */
+export function publishSnapshot(
+  store: SyncStore,
+  data: DataConfig,
+  county: string,
+  by: string,
+): PublishResult {
+  const resources: Resource[] = [];
+  for (const { name } of store.documentsOf(county)) {
+    if (!name.startsWith('county/') && !name.startsWith('org/')) continue;
+    const state = store.loadDocument(name);
+    if (!state) continue;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    for (const r of readRecords(doc, data.context(name)).resources)
+      if (r.visibility === 'public') resources.push(r);
+    doc.destroy();
+  }
+  const csv = exportCsv(resources, availableColumns(resources), {
+    language: 'zh-TW',
+    categories: data.manifest.categories,
+    serviceTags: data.manifest.serviceTags,
+  });
+  const version = (store.latestPublished(county)?.version ?? 0) + 1;
+  const at = new Date().toISOString();
+  store.addPublished({ county, version, at, by, recordCount: resources.length, csv });
+  const dir = join(store.dir, 'published', county);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `v${version}.csv`);
+  writeFileSync(file, csv);
+  writeFileSync(join(dir, 'latest.csv'), csv);
+  return { version, recordCount: resources.length, file };
+}
