@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { putRecord, removeRecord } from '../../src/domain/query/dataset-change.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectDataset, selectResources } from '../../src/store/data/derived.ts';
 import { describeDataset } from '../dataset-view.ts';
@@ -85,6 +86,23 @@ describe('the dataset on show: the default data, layers on top, edits and deleti
     const shown = selectResources(store());
     expect(shown.some((r) => r.id === gone.id)).toBe(false);
     expect(shown.find((r) => r.id === keep.id)?.name).toBe(merged.name);
+    expect(describeDataset(selectDataset(store()))).toEqual(fresh());
+  });
+
+  it('takes a layer changed one record at a time (a shared document) without indexing it again', () => {
+    const { resources, manifest } = seedStore();
+    const layer = layerOf(resources, 'shared');
+    store().putLayer(layer);
+    const before = selectDataset(store());
+    const target = layer.dataset.resources[4] as Resource;
+    const changed = putRecord(layer.dataset, { ...target, name: `${target.name}（遠端修改）` }, manifest);
+    store().putLayer({ ...layer, dataset: changed });
+    const after = selectDataset(store());
+    expect(after.resources.filter((r) => before.resources.includes(r))).toHaveLength(
+      after.resources.length - 1,
+    );
+    expect(describeDataset(after)).toEqual(fresh());
+    store().putLayer({ ...layer, dataset: removeRecord(changed, target.id) });
     expect(describeDataset(selectDataset(store()))).toEqual(fresh());
   });
 });

@@ -4,6 +4,7 @@ import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset, EMPTY_DATASET, indexOfId } from '../../src/domain/query/dataset.ts';
 import { putRecord, removeRecord } from '../../src/domain/query/dataset-change.ts';
 import { filterResources, NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
+import { changedRecordIds } from '../../src/domain/query/shown-dataset.ts';
 import { describeDataset } from '../dataset-view.ts';
 import { sharedDataFile } from './fixture-paths.ts';
 import { loadPath, manifest } from './load-context.ts';
@@ -104,5 +105,35 @@ describe('a dataset updated one record at a time', () => {
     expect(dataset.columns.joined).toBe('');
     expect(dataset.bounds).toBeNull();
     expect(indexOfId(dataset, at(0).id)).toBe(-1);
+  });
+});
+
+describe('what changed between two versions of one list', () => {
+  const rs = taipei.slice(0, 50);
+  const renamed = { ...at(7), name: '改名' };
+  it.each([
+    ['nothing', rs, []],
+    ['one replaced in place', rs.map((r) => (r.id === renamed.id ? renamed : r)), [renamed.id]],
+    ['one removed', rs.filter((r) => r.id !== at(9).id), [at(9).id]],
+    ['the last removed', rs.slice(0, -1), [at(49).id]],
+    ['one added at the end', [...rs, { ...at(0), id: 'new' }], ['new']],
+    [
+      'one removed and one added',
+      [...rs.filter((r) => r.id !== at(3).id), { ...at(0), id: 'new' }],
+      [at(3).id, 'new'],
+    ],
+  ] as const)('%s', (_, next, expected) => {
+    expect([...(changedRecordIds(rs, next, 64) ?? ['(unknown)'])].sort()).toEqual([...expected].sort());
+  });
+
+  it('gives up on lists that differ otherwise, or in too many records', () => {
+    expect(changedRecordIds(rs, [...rs].reverse(), 64)).toBeNull();
+    expect(
+      changedRecordIds(
+        rs,
+        rs.map((r) => ({ ...r })),
+        10,
+      ),
+    ).toBeNull();
   });
 });

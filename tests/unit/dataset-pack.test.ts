@@ -21,7 +21,7 @@ import { internalCountOf } from '../../src/domain/query/dataset.ts';
 import { identityOrder, inDisplayOrder } from '../../src/domain/query/display-order.ts';
 import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
 import { unpackSearchColumns } from '../../src/domain/query/search-columns.ts';
-import { startYears, } from '../../src/domain/query/start-year.ts';
+import { startYears } from '../../src/domain/query/start-year.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<

@@ -105,7 +105,10 @@ function changedIds(before: ShownSources, after: ShownSources): Set<string> | nu
     const was = layerOf(before, id);
     const is = layerOf(after, id);
     if (was === is) continue;
-    if (!add(was?.resources ?? []) || !add(is?.resources ?? [])) return null;
+    // One version of a layer made from the other (a shared document's remote change): only what differs.
+    const differing = was && is ? changedRecordIds(was.resources, is.resources, MOST_SINGLE_CHANGES) : null;
+    if (differing) for (const changed of differing) ids.add(changed);
+    else if (!add(was?.resources ?? []) || !add(is?.resources ?? [])) return null;
   }
   if (before.layers.map((l) => l.id).join('\n') !== after.layers.map((l) => l.id).join('\n')) {
     // Layers reordered or one removed: which record wins a repeated id may change, so only small moves count.
@@ -129,4 +132,40 @@ function anyShared(lists: readonly Dataset[]): boolean {
     for (let b = a + 1; b < lists.length; b++)
       if (sharesAnId((lists[a] as Dataset).resources, (lists[b] as Dataset).resources)) return true;
   return false;
+}
+
+/**
+ * The ids whose record differs between two versions of one list, where the later was made from the earlier by
+ * putRecord / removeRecord (records replaced in place, removed, or added at the end): one pass comparing
+ * records by identity. Null when the lists differ otherwise, or in more than `most` records.
+ */
+export function changedRecordIds(
+  was: readonly Resource[],
+  is: readonly Resource[],
+  most: number,
+): Set<string> | null {
+  const ids = new Set<string>();
+  let i = 0;
+  let j = 0;
+  while (i < was.length && j < is.length) {
+    const a = was[i] as Resource;
+    const b = is[j] as Resource;
+    if (a === b) {
+      i++;
+      j++;
+      continue;
+    }
+    if (a.id === b.id) {
+      ids.add(a.id);
+      i++;
+      j++;
+    } else if (was[i + 1] === b || was[i + 1]?.id === b.id) {
+      ids.add(a.id);
+      i++;
+    } else return null;
+    if (ids.size > most) return null;
+  }
+  for (; i < was.length; i++) ids.add((was[i] as Resource).id);
+  for (; j < is.length; j++) ids.add((is[j] as Resource).id);
+  return ids.size > most ? null : ids;
 }
