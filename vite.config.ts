@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { preloadStartPlugin } from './src/build/preload-start-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 import { serveDataPlugin } from './src/build/serve-data-plugin.ts';
+import { syncServerPlugin } from './src/build/sync-server-plugin.ts';
 
 export default defineConfig({
   base: './',
@@ -12,6 +13,7 @@ export default defineConfig({
     // What app/main.tsx imports as it starts.
     preloadStartPlugin(['react-dom/client.js', 'src/app/start.tsx']),
     pwaPlugin(),
+    syncServerPlugin(),
   ],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },

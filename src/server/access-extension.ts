@@ -132,15 +132,16 @@ export class AccessExtension implements Extension {
       }
       return;
     }
-    // Messages of one document are checked one after another, each once the one before is applied: a peer's
-    // quick succession of updates (a record, then its fields) refers to items of the previous update.
-    const previous = this.queues.get(documentName) ?? Promise.resolve();
-    const mine = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-    this.queues.set(documentName, mine);
-    await mine;
-    if (this.queues.get(documentName) === mine) this.queues.delete(documentName);
     const scope = ctx.access === 'propose' ? 'proposals-only' : 'document';
-    const problem = checkUpdate(document, ctx.kind, message.update, scope);
+    let problem = checkUpdate(document, ctx.kind, message.update, scope);
+    if (problem?.code === 'unplaced') {
+      // A peer's quick succession of updates (a record, then its fields) refers to items of an update that is
+      // checked but not yet applied: wait for the messages before it, then look again. What still cannot be
+      // placed passes for a full writer (Yjs keeps it pending until its parent arrives), not for a participant.
+      await this.afterEarlierMessages(documentName);
+      problem = checkUpdate(document, ctx.kind, message.update, scope);
+      if (problem?.code === 'unplaced' && scope === 'document') problem = null;
+    }
     if (problem) {
       log({
         event: 'refused',
@@ -153,6 +154,16 @@ export class AccessExtension implements Extension {
     }
     // [0, 0] is the empty update every reconnecting client sends when it has nothing new.
     if (message.update.length > 2) store.appendUpdate(documentName, message.update);
+  }
+
+  /** Resolves once the messages of a document that arrived before have been applied. */
+  private afterEarlierMessages(documentName: string): Promise<void> {
+    const previous = this.queues.get(documentName) ?? Promise.resolve();
+    const mine = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    this.queues.set(documentName, mine);
+    return mine.then(() => {
+      if (this.queues.get(documentName) === mine) this.queues.delete(documentName);
+    });
   }
 
   /** Closes every open connection of a grant (its token was revoked). */

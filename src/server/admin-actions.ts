@@ -20,6 +20,11 @@ export type InviteRequest =
   | { readonly role: 'participant'; readonly id: string; readonly name: string }
   | { readonly role: 'admin'; readonly name: string };
 
+/** A link to a shared document: the token travels in the fragment, which browsers never send to a server. */
+export function shareLink(base: string, document: string, token: string): string {
+  return `${base}#shared=${encodeURIComponent(document)}&token=${token}`;
+}
+
 /** Thrown for a request the office must correct (the HTTP API answers 400 with the message). */
 export class AdminRequestError extends Error {}
 
@@ -76,7 +81,7 @@ export class AdminActions {
   private grant(grant: Grant, document: string): Invitation {
     const token = newToken();
     this.store.addGrant(grant, hashToken(token));
-    const link = `${this.publicUrl()}#shared=${encodeURIComponent(document)}&token=${token}`;
+    const link = shareLink(this.publicUrl(), document, token);
     return { token, grantId: grant.id, document, link };
   }
 }

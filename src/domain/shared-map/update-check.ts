@@ -12,7 +12,13 @@ import {
 
 /** Why an update was refused; `detail` never quotes a value at length (it goes to the server's log). */
 export interface UpdateProblem {
-  readonly code: 'malformed-update' | 'unknown-root' | 'unknown-field' | 'invalid-value' | 'not-allowed';
+  readonly code:
+    | 'malformed-update'
+    | 'unknown-root'
+    | 'unknown-field'
+    | 'invalid-value'
+    | 'not-allowed'
+    | 'unplaced';
   readonly detail: string;
 }
 
@@ -41,8 +47,8 @@ interface Place {
  * Checks a Yjs update from a peer against the document's schema before the server applies it: roots the kind
  * of document has, record fields by name, texts within MAX_FIELD_LENGTH, websites that are http(s), only plain
  * values and maps/arrays (no subdocuments, binaries or rich text), and for a workshop participant only new
- * proposals. An update whose items cannot be placed (they refer to state the server lacks) passes for a full
- * writer — Yjs keeps it pending — and is refused for a participant. Returns the first problem, or null.
+ * proposals. Returns the first problem, or null; `unplaced` when everything else passed but some items refer
+ * to state the document does not have yet (an update still on its way): the caller decides.
  */
 export function checkUpdate(
   doc: Y.Doc,
@@ -77,11 +83,12 @@ export function checkUpdate(
       return null;
     }
   };
+  let unplaced = false;
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const place = placeOf(struct, lookup, 0);
     if (!place) {
-      if (scope === 'proposals-only') return { code: 'not-allowed', detail: 'item on unknown state' };
+      unplaced = true;
       continue;
     }
     const problem = checkItem(struct, place, kind, scope);
@@ -92,13 +99,14 @@ export function checkUpdate(
       for (const range of ranges) {
         const item = lookup(Y.createID(client, range.clock));
         const place = item ? placeOf(item, lookup, 0) : null;
-        if (!place || place.root !== ROOTS.proposals) {
+        if (!place) unplaced = true;
+        else if (place.root !== ROOTS.proposals) {
           return { code: 'not-allowed', detail: 'a participant may only add proposals' };
         }
       }
     }
   }
-  return null;
+  return unplaced ? { code: 'unplaced', detail: 'refers to state the document does not have' } : null;
 }
 
 function findIn(items: readonly AnyItem[] | undefined, clock: number): AnyItem | null {

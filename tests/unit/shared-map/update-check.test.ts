@@ -85,6 +85,14 @@ describe('checkUpdate: what the server refuses before applying', () => {
     expect(check(seeded(), change)).toBe(want);
   });
 
+  it('an update that refers to state the server lacks is unplaced (the server decides)', () => {
+    const peer = new Y.Doc();
+    writeRecord(peer, center, stamp('a'));
+    const before = Y.encodeStateVector(peer);
+    writeRecord(peer, { ...center, description: '後來的' }, stamp('a'));
+    expect(checkUpdate(new Y.Doc(), 'org', Y.encodeStateAsUpdate(peer, before))?.code).toBe('unplaced');
+  });
+
   it('refuses bytes that are no update', () => {
     expect(checkUpdate(new Y.Doc(), 'org', new Uint8Array([255, 255, 255, 1, 2]))?.code).toBe(
       'malformed-update',
