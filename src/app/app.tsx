@@ -29,6 +29,8 @@ import { QrOverlay } from '../features/presentation/qr-overlay.tsx';
 import { SnapshotButton } from '../features/presentation/snapshot-button.tsx';
 import { YearSlider } from '../features/presentation/year-slider.tsx';
 import { PrintView } from '../features/print/print-view-gate.tsx';
+import { SharedMapPanel } from '../features/shared-map/shared-map-panel-gate.tsx';
+import { SharedRecordActions } from '../features/shared-map/shared-record-actions.tsx';
 import { WorkshopForm } from '../features/workshop/workshop-form-gate.tsx';
 import { WorkshopPanel } from '../features/workshop/workshop-panel-gate.tsx';
 import { WorkshopRecordActions } from '../features/workshop/workshop-record-actions.tsx';
@@ -99,6 +101,7 @@ export function App() {
         data-analysis={analysisOpen ? 'true' : undefined}
       >
         <aside className="sidebar">
+          <SharedMapPanel />
           <WorkshopPanel />
           <NearbyPanel />
           {/* The rest of the sidebar comes a frame later: the first screen's layout is two short tasks. */}
@@ -127,6 +130,7 @@ export function App() {
           <ResourceDetail
             actions={(resource) => (
               <>
+                <SharedRecordActions resource={resource} />
                 <WorkshopRecordActions resource={resource} />
                 <EditActions resource={resource} />
               </>

@@ -1,0 +1,248 @@
+import { buildGazetteer, type Gazetteer } from '../../domain/geo/gazetteer.ts';
+import { parseSharedLink, type SharedLink, withoutSharedLink } from '../../domain/link/shared-link.ts';
+import type { BuildContext } from '../../domain/loading/build-resource.ts';
+import type { Manifest } from '../../domain/model/manifest.ts';
+import type { Resource } from '../../domain/model/resource.ts';
+import { buildDataset, type Dataset, EMPTY_DATASET } from '../../domain/query/dataset.ts';
+import { putRecord, removeRecord } from '../../domain/query/dataset-change.ts';
+import type { MemberKind } from '../../domain/shared-map/county-index.ts';
+import type { RecordChanges } from '../../domain/shared-map/record-changes.ts';
+import { type ChangeStamp, docName } from '../../domain/shared-map/schema.ts';
+import {
+  fetchGrant,
+  findSyncEndpoint,
+  type GrantInfo,
+  inviteMember,
+  OfficeApiError,
+  publishMap,
+  revokeLink,
+  type SyncEndpoint,
+} from '../../services/shared-map/office-api.ts';
+import { SharedMapClient, type SharedMapListener } from '../../services/shared-map/shared-map-client.ts';
+import { type AppState, useAppStore } from '../app-store.ts';
+import { selectResources } from '../data/derived.ts';
+import { forgetSavedLink, readSavedLink, saveLink } from './saved-link.ts';
+import { sharedDocumentOf } from './shared-map-derived.ts';
+
+/** The running connection (a service, not state): one per page. */
+let running: { client: SharedMapClient; endpoint: SyncEndpoint; link: SharedLink } | null = null;
+
+const state = () => useAppStore.getState();
+
+/**
+ * Opens the shared map the address's fragment names (`#shared=…&token=…`), or the one this browser opened
+ * before. The fragment is removed from the address bar at once, so the token is not shared on with the view.
+ * Nothing happens without a link: residents never reach the server.
+ */
+export async function startSharedMap(options: { persist?: boolean } = {}): Promise<void> {
+  if (running || state().sharedPhase !== 'off') return;
+  const fromAddress = parseSharedLink(window.location.hash);
+  if (fromAddress) {
+    const rest = withoutSharedLink(window.location.hash);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${window.location.search}${rest}`,
+    );
+  }
+  const saved = readSavedLink();
+  const link = fromAddress ?? saved?.link ?? null;
+  if (!link) return;
+  state().setSharedPhase('starting');
+  const endpoint = await findSyncEndpoint();
+  let grant: GrantInfo | null = null;
+  try {
+    grant = await fetchGrant(endpoint, link.token);
+  } catch (error) {
+    // Offline: the grant this browser saw last time; a refused link: say so and forget it.
+    if (error instanceof OfficeApiError) {
+      forgetSavedLink();
+      state().setSharedPhase('failed');
+      state().setSharedNotice({ reason: 'invalid-token', document: link.document, at: Date.now() });
+      return;
+    }
+    grant = saved?.link.token === link.token ? saved.grant : null;
+  }
+  if (!grant) {
+    state().setSharedPhase('failed');
+    state().setSharedNotice({ reason: 'unreachable', document: link.document, at: Date.now() });
+    return;
+  }
+  saveLink({ version: 1, link, grant });
+  const context = await buildContextFor();
+  const client = new SharedMapClient({
+    wsUrl: endpoint.wsUrl,
+    token: link.token,
+    context,
+    listener,
+    persist: options.persist ?? typeof indexedDB !== 'undefined',
+  });
+  running = { client, endpoint, link };
+  state().setSharedPhase('on', {
+    role: grant.role,
+    county: grant.county,
+    label: grant.label,
+    own: grant.own,
+  });
+  if (state().sharedDisplayName === '') state().setSharedDisplayName(grant.label);
+  for (const d of documentsToOpen(grant)) {
+    state().setSharedDoc(d.name, { label: d.label });
+    client.open(d.name);
+  }
+}
+
+/** Closes the connection (tests; leaving a shared map). */
+export function stopSharedMap(forget = false): void {
+  running?.client.stop(forget);
+  running = null;
+  if (forget) forgetSavedLink();
+}
+
+/** The documents a link opens: its own, the county's, the index and the other members' (workshops left out). */
+function documentsToOpen(grant: GrantInfo) {
+  const docs = grant.documents.filter((d) => !d.name.startsWith('workshop/'));
+  return [...docs].sort((a, b) => (a.name === grant.own ? -1 : b.name === grant.own ? 1 : 0));
+}
+
+const listener: SharedMapListener = {
+  records: (document, change) => applyRecords(document, change),
+  status: (document, status) => state().setSharedDoc(document, status),
+  refused: (document, reason) => state().setSharedNotice({ reason, document, at: Date.now() }),
+  index: (_document, index) => state().setSharedIndex(index.members, index.versions),
+};
+
+/** A document's records into its layer: the few that changed one by one, or all of them indexed afresh. */
+function applyRecords(document: string, change: { readonly all: Resource[] } | RecordChanges): void {
+  const s = state();
+  const config = s.manifest ?? { categories: [], serviceTags: [] };
+  const layer = s.layers.find((l) => l.id === document);
+  let dataset: Dataset;
+  if ('all' in change) dataset = buildDataset(change.all, config);
+  else {
+    dataset = layer?.dataset ?? EMPTY_DATASET;
+    for (const record of change.put) dataset = putRecord(dataset, record, config);
+    for (const id of change.removed) dataset = removeRecord(dataset, id);
+  }
+  if (layer?.dataset === dataset) return;
+  s.putLayer({ id: document, kind: 'shared', label: s.sharedDocs[document]?.label ?? document, dataset });
+}
+
+/** Who is changing something now: the organisation and the person's display name. */
+function stampNow(s: AppState): ChangeStamp {
+  const org = s.sharedSession?.label ?? '';
+  return { org, name: s.sharedDisplayName.trim() || org, at: new Date().toISOString() };
+}
+
+/** Saves a corrected record into the document it came from (the server refuses it where the link only reads). */
+export function saveSharedRecord(resource: Resource): void {
+  const s = state();
+  const document = sharedDocumentOf(s, resource.id) ?? s.sharedSession?.own;
+  if (running && document) running.client.write(document, resource, stampNow(s));
+}
+
+/** Adds a new record to this link's own document. */
+export function addSharedRecord(resource: Resource): void {
+  const s = state();
+  if (running && s.sharedSession) running.client.write(s.sharedSession.own, resource, stampNow(s));
+}
+
+/** Deletes a record from its document (it stays in the history). */
+export function deleteSharedRecord(id: string): void {
+  const s = state();
+  const document = sharedDocumentOf(s, id);
+  if (running && document) running.client.remove(document, id, stampNow(s));
+}
+
+/**
+ * The office's first step: today's records — the default data, imports and local edits, as on show — go into
+ * the county's document.
+ */
+export function uploadRecordsOnShow(): number {
+  const s = state();
+  if (!running || s.sharedSession?.role !== 'admin') return 0;
+  const shared = new Set(s.layers.filter((l) => l.kind === 'shared').map((l) => l.id));
+  const records =
+    shared.size > 0 && s.layers.some((l) => shared.has(l.id) && l.dataset.resources.length > 0)
+      ? []
+      : selectResources(s);
+  running.client.writeMany(s.sharedSession.own, records, stampNow(s));
+  return records.length;
+}
+
+/** Invites a member organisation: a new document and its link (shown once, kept in this session). */
+export async function inviteOrganisation(name: string, kind: MemberKind): Promise<void> {
+  const s = state();
+  if (!running || s.sharedSession?.role !== 'admin') return;
+  const id = `org-${crypto.randomUUID().slice(0, 8)}`;
+  const issued = await inviteMember(running.endpoint, running.link.token, { id, name, kind });
+  const page = new URL(window.location.href);
+  page.hash = `shared=${encodeURIComponent(issued.document)}&token=${issued.token}`;
+  state().addSharedInvitation({
+    grantId: issued.grantId,
+    label: name,
+    document: issued.document,
+    link: page.href,
+    revoked: false,
+  });
+  running.client.addMember(docName('index', s.sharedSession.county), {
+    id,
+    name,
+    kind,
+    document: issued.document,
+  });
+}
+
+/** Revokes a link the office made; the server closes its connections within seconds. */
+export async function revokeInvitation(grantId: string): Promise<void> {
+  if (!running) return;
+  await revokeLink(running.endpoint, running.link.token, grantId);
+  state().markInvitationRevoked(grantId);
+}
+
+/** Publishes the county's public records for residents, and lists the version in the county index. */
+export async function publishSharedMap(): Promise<number | null> {
+  const s = state();
+  if (!running || s.sharedSession?.role !== 'admin') return null;
+  const { version, recordCount } = await publishMap(running.endpoint, running.link.token);
+  running.client.addVersion(docName('index', s.sharedSession.county), {
+    version,
+    recordCount,
+    at: new Date().toISOString(),
+    by: stampNow(s).name,
+  });
+  return version;
+}
+
+/** The validation context shared records are read with: the app's configuration and township gazetteer. */
+async function buildContextFor(): Promise<(document: string) => BuildContext> {
+  const manifest = await manifestLoaded();
+  let gazetteer: Gazetteer = buildGazetteer([]);
+  try {
+    const response = await fetch(new URL(`data/${manifest.gazetteer}`, document.baseURI));
+    if (response.ok) {
+      const { parseDelimitedText } = await import('../../domain/loading/parse-csv.ts');
+      gazetteer = buildGazetteer(parseDelimitedText(await response.text()).rows);
+    }
+  } catch {
+    // Offline without a cached gazetteer: records keep their own coordinates.
+  }
+  return (file) => ({
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+    gazetteer,
+    defaults: { file, category: manifest.categories[0]?.id ?? 'other', source: file, visibility: 'public' },
+  });
+}
+
+function manifestLoaded(): Promise<Manifest> {
+  const now = state().manifest;
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const unsubscribe = useAppStore.subscribe((s) => {
+      if (s.manifest) {
+        unsubscribe();
+        resolve(s.manifest);
+      }
+    });
+  });
+}
