@@ -25,7 +25,7 @@ export function SharedRecordActions({ resource }: { resource: Resource }) {
   return (
     <div className="edit-actions">
       <p className="shared-owner">
-        {!owner.editable && <span className="shared-owner__badge">{t('shared.readOnly')}</span>}
+        {!owner.editable && <span className="shared-owner__badge">{t('shared.readOnly')}</span>}{' '}
         {t('shared.owner', { label: owner.label })}
       </p>
       <button type="button" className="button-secondary" onClick={() => setEditing(true)}>

@@ -90,7 +90,12 @@ export class SharedMapClient {
   };
 
   constructor(private readonly options: SharedMapClientOptions) {
-    this.socket = new HocuspocusProviderWebsocket({ url: options.wsUrl, delay: 200, maxDelay: 2000 });
+    this.socket = new HocuspocusProviderWebsocket({
+      url: options.wsUrl,
+      delay: 200,
+      minDelay: 100,
+      maxDelay: 2000,
+    });
     this.socket.on('status', ({ status }: { status: string }) => {
       const connection: DocConnection =
         status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';

@@ -184,6 +184,9 @@ export async function inviteOrganisation(name: string, kind: MemberKind): Promis
     link: page.href,
     revoked: false,
   });
+  // The office sees the new member's document as it fills.
+  state().setSharedDoc(issued.document, { label: name });
+  running.client.open(issued.document);
   running.client.addMember(docName('index', s.sharedSession.county), {
     id,
     name,
