@@ -89,9 +89,9 @@ export class SharedMapTab {
   }
 
   /** Adds a record to this organisation's own document through the panel's form. */
-  async addRecord(draft: SharedDraft): Promise<void> {
+  async addRecord(draft: SharedDraft): Promise<number> {
     await this.panel().getByRole('button', { name: '新增一筆資料' }).click();
-    await this.fillAndSave(draft);
+    return this.fillAndSave(draft);
   }
 
   /** Finds a record by searching its name and opens its detail. */
@@ -111,32 +111,34 @@ export class SharedMapTab {
     await this.page.getByRole('dialog').waitFor({ state: 'visible' });
   }
 
-  /** Changes the selected record through the shared map's form. */
-  async editRecord(draft: SharedDraft): Promise<void> {
+  /** Changes the selected record through the shared map's form; returns when Save was pressed (Date.now()). */
+  async editRecord(draft: SharedDraft): Promise<number> {
     await this.openEditForm();
-    await this.fillAndSave(draft);
+    return this.fillAndSave(draft);
   }
 
   async cancelForm(): Promise<void> {
     await this.page.getByRole('dialog').getByRole('button', { name: '取消' }).last().click();
   }
 
-  private async fillAndSave(draft: SharedDraft): Promise<void> {
+  private async fillAndSave(draft: SharedDraft): Promise<number> {
     const dialog = this.page.getByRole('dialog');
     if (draft.name !== undefined) await dialog.getByLabel('名稱').fill(draft.name);
     if (draft.address !== undefined) await dialog.getByLabel('地址').fill(draft.address);
     if (draft.phone !== undefined) await dialog.getByLabel('電話').fill(draft.phone);
     if (draft.description !== undefined) await dialog.getByLabel('說明').fill(draft.description);
+    const saved = Date.now();
     await dialog.getByRole('button', { name: '儲存' }).click();
     await dialog.waitFor({ state: 'detached' });
+    return saved;
   }
 
   /**
    * Waits until the results list shows a record named `name` (the list is filtered by the search already typed)
-   * and returns how long that took from the call, in ms.
+   * and returns how long that took from `since` (Date.now(); default: the call), in ms.
    */
-  async waitForListed(name: string, timeout = 5000): Promise<number> {
-    const start = Date.now();
+  async waitForListed(name: string, timeout = 5000, since = Date.now()): Promise<number> {
+    const start = since;
     await this.page.waitForFunction(
       (n) => [...document.querySelectorAll('#results li')].some((li) => li.textContent?.includes(n)),
       name,

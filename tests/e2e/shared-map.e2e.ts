@@ -81,9 +81,9 @@ describe('two organisations on one shared map', () => {
     await a.openEditForm();
     expect(await a.app.accessibilityViolations(), 'the shared edit dialog').toEqual([]);
     await a.cancelForm();
-    await a.editRecord({ name: '甲協會關懷據點（週三共餐）' });
-    const ms = await b.waitForListed('甲協會關懷據點（週三共餐）', 1000);
-    console.log(`remote change → listed on the other device: ${ms} ms`);
+    const saved = await a.editRecord({ name: '甲協會關懷據點（週三共餐）' });
+    const ms = await b.waitForListed('甲協會關懷據點（週三共餐）', 1000, saved);
+    console.log(`Save pressed on one device → listed on the other: ${ms} ms`);
     expect(ms).toBeLessThan(1000);
 
     await b.openRecord('甲協會關懷據點（週三共餐）');
@@ -141,7 +141,11 @@ describe('the county office', () => {
   it('puts today’s records in, invites an organisation by link and QR code, publishes, and revokes the link', async () => {
     const office = await open(links.office as string);
     expect(await office.speaksFor()).toContain('嘉義縣政府社會處');
+    const before = await office.app.resultCount();
     await office.uploadRecordsOnShow();
+    // The county document now holds the default data under the same ids: it replaces it, nothing is doubled.
+    await expect.poll(() => server.store.loadDocument('county/chiayi')?.length ?? 0).toBeGreaterThan(10_000);
+    expect(await office.app.resultCount()).toBe(before);
 
     const link = await office.invite('丙協會');
     expect(link).toMatch(/#shared=org%2Forg-[0-9a-f]{8}&token=[A-Za-z0-9_-]{43}$/);

@@ -2,7 +2,6 @@ import { type FormEvent, useId, useState } from 'react';
 import { MEMBER_KINDS, type MemberKind } from '../../domain/shared-map/county-index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResources } from '../../store/data/derived.ts';
 import {
   inviteOrganisation,
   publishSharedMap,
@@ -20,7 +19,12 @@ export function OfficeTools() {
     (s) => (s.layers.find((l) => l.id === own)?.dataset.resources.length ?? 0) === 0,
   );
   const ownSynced = useAppStore((s) => s.sharedDocs[own]?.synced ?? false);
-  const onShow = useAppStore((s) => selectResources(s).length);
+  // Roughly what an upload puts in (the default data and this browser's layers; edits replace records in place).
+  const onShow = useAppStore(
+    (s) =>
+      s.base.resources.length +
+      s.layers.reduce((n, l) => n + (l.kind === 'shared' ? 0 : l.dataset.resources.length), 0),
+  );
   const invitations = useAppStore((s) => s.sharedInvitations);
   const members = useAppStore((s) => s.sharedMembers.length);
   const versions = useAppStore((s) => s.sharedVersions);

@@ -120,7 +120,8 @@ export class SharedMapClient {
     const doc = new Y.Doc();
     const persistence =
       this.options.persist === false ? null : new IndexeddbPersistence(storageKey(document), doc);
-    const status: DocStatus = { connection: 'connecting', access: null, unsynced: 0, synced: false };
+    const connection: DocConnection = this.socket.status === 'connected' ? 'online' : 'connecting';
+    const status: DocStatus = { connection, access: null, unsynced: 0, synced: false };
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: document,

@@ -35,11 +35,11 @@ const sameSources = (a: ShownSources, b: ShownSources) =>
   a.layers.every((l, i) => l.id === b.layers[i]?.id && l.dataset === b.layers[i]?.dataset);
 
 /**
- * Once a shared map's documents hold records, they are the map: the default data (which the office uploaded
+ * Once a shared map's county document holds records, it is the map: the default data (which the office uploaded
  * into its document, under the same ids) steps aside, or the first of two equal ids — the default's — would win.
  */
 const sharedMapReplacesBase = (layers: AppState['layers']) =>
-  layers.some((l) => l.kind === 'shared' && l.dataset.resources.length > 0);
+  layers.some((l) => l.kind === 'shared' && l.id.startsWith('county/') && l.dataset.resources.length > 0);
 
 /**
  * Every resource on show, indexed: the default data, then each layer, with edits applied and deletions left

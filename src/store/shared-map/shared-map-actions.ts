@@ -5,6 +5,7 @@ import type { Manifest } from '../../domain/model/manifest.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { buildDataset, type Dataset, EMPTY_DATASET } from '../../domain/query/dataset.ts';
 import { putRecord, removeRecord } from '../../domain/query/dataset-change.ts';
+import { composeDataset } from '../../domain/query/shown-dataset.ts';
 import type { MemberKind } from '../../domain/shared-map/county-index.ts';
 import type { RecordChanges } from '../../domain/shared-map/record-changes.ts';
 import { type ChangeStamp, docName } from '../../domain/shared-map/schema.ts';
@@ -20,7 +21,6 @@ import {
 } from '../../services/shared-map/office-api.ts';
 import { SharedMapClient, type SharedMapListener } from '../../services/shared-map/shared-map-client.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
-import { selectResources } from '../data/derived.ts';
 import { forgetSavedLink, readSavedLink, saveLink } from './saved-link.ts';
 import { sharedDocumentOf } from './shared-map-derived.ts';
 
@@ -160,13 +160,16 @@ export function deleteSharedRecord(id: string): void {
 export function uploadRecordsOnShow(): number {
   const s = state();
   if (!running || s.sharedSession?.role !== 'admin') return 0;
-  const shared = new Set(s.layers.filter((l) => l.kind === 'shared').map((l) => l.id));
-  const records =
-    shared.size > 0 && s.layers.some((l) => shared.has(l.id) && l.dataset.resources.length > 0)
-      ? []
-      : selectResources(s);
+  const records = localRecords(s);
   running.client.writeMany(s.sharedSession.own, records, stampNow(s));
   return records.length;
+}
+
+/** This browser's own records — the default data, imports and workshop layers, with its edits — not the shared ones. */
+function localRecords(s: AppState): readonly Resource[] {
+  const config = s.manifest ?? { categories: [], serviceTags: [] };
+  const layers = s.layers.filter((l) => l.kind !== 'shared');
+  return composeDataset({ base: s.base, layers, edits: s.edits, deletedIds: s.deletedIds }, config).resources;
 }
 
 /** Invites a member organisation: a new document and its link (shown once, kept in this session). */
