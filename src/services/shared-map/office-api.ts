@@ -41,24 +41,25 @@ export class OfficeApiError extends Error {
 }
 
 /**
- * Finds the sync server: `npm run dev` names its own at /__crm/sync.json; otherwise (npm start) it is the origin
- * that served the page.
+ * Finds the sync server. Its HTTP API is always the page's own origin (`npm start` serves both; `npm run dev`
+ * forwards /api/ to its local server). The WebSocket: `npm run dev` names its server at /__crm/sync.json;
+ * otherwise it is the page's origin too.
  */
 export async function findSyncEndpoint(base = document.baseURI): Promise<SyncEndpoint> {
+  const http = new URL('./', base);
+  http.hash = '';
+  http.search = '';
+  let wsUrl = http.href.replace(/^http/, 'ws');
   try {
     const response = await fetch(new URL('__crm/sync.json', base));
     if (response.ok && response.headers.get('content-type')?.includes('json')) {
-      const body = (await response.json()) as { url?: unknown; httpUrl?: unknown };
-      if (typeof body.url === 'string' && typeof body.httpUrl === 'string')
-        return { wsUrl: body.url, httpUrl: body.httpUrl };
+      const body = (await response.json()) as { url?: unknown };
+      if (typeof body.url === 'string') wsUrl = body.url;
     }
   } catch {
     // No dev server: the page's own origin.
   }
-  const http = new URL('./', base);
-  http.hash = '';
-  http.search = '';
-  return { httpUrl: http.href, wsUrl: http.href.replace(/^http/, 'ws') };
+  return { httpUrl: http.href, wsUrl };
 }
 
 async function call<T>(endpoint: SyncEndpoint, token: string, path: string, body?: unknown): Promise<T> {
