@@ -65,7 +65,7 @@ export class SharedMapTab {
 
   /** The connection indicator's words (online, offline, connecting) and the changes waiting. */
   async connection(): Promise<string> {
-    return (await this.panel().getByRole('status').first().innerText()).replace(/\s+/g, ' ').trim();
+    return ((await this.panel().getByRole('status').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
   }
 
   async waitOnline(): Promise<void> {
@@ -78,9 +78,11 @@ export class SharedMapTab {
 
   /** Who the panel says this link speaks for. */
   async speaksFor(): Promise<string> {
-    return this.panel()
-      .getByText(/^你代表：/)
-      .innerText();
+    return (
+      (await this.panel()
+        .getByText(/^你代表：/)
+        .textContent()) ?? ''
+    );
   }
 
   /** The address bar as it is now (the token must be gone from it). */
@@ -102,7 +104,7 @@ export class SharedMapTab {
 
   /** The detail panel's word on who keeps the selected record ("唯讀 由「甲協會」維護"). */
   async ownerHint(): Promise<string> {
-    return (await this.page.locator('.shared-owner').innerText()).replace(/\s+/g, ' ').trim();
+    return ((await this.page.locator('.shared-owner').textContent()) ?? '').replace(/\s+/g, ' ').trim();
   }
 
   /** Opens the selected record's shared-map form. */
@@ -164,7 +166,7 @@ export class SharedMapTab {
   async alertText(timeout = 5000): Promise<string> {
     const alert = this.panel().getByRole('alert');
     await alert.waitFor({ state: 'visible', timeout });
-    return alert.innerText();
+    return (await alert.textContent()) ?? '';
   }
 
   async dismissAlert(): Promise<void> {
@@ -240,7 +242,7 @@ export class SharedMapTab {
     await this.panel().getByRole('button', { name: '發布給民眾' }).click();
     const done = this.panel().getByText(/^已發布第 \d+ 版/);
     await done.waitFor();
-    return done.innerText();
+    return (await done.textContent()) ?? '';
   }
 
   async close(): Promise<void> {

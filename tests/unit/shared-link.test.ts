@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSharedLink, withoutSharedLink } from '../../src/domain/link/shared-link.ts';
 
-const token = 'A'.repeat(40) + '_-9';
+const token = `${'A'.repeat(40)}_-9`;
 
 describe('a shared map link in the fragment', () => {
   it.each([
