@@ -50,6 +50,8 @@ export interface AccessOptions {
  */
 export class AccessExtension implements Extension {
   extensionName = 'community-resource-map-access';
+  // Before every other extension (Redis has 1000): permissions are decided before anything else runs.
+  priority = 2000;
   private readonly byGrant = new Map<string, Set<Connection>>();
   private readonly limiters = new WeakMap<Connection, RateLimiter>();
   private readonly queues = new Map<string, Promise<void>>();

@@ -11,9 +11,14 @@ const MAX_BODY = 64 * 1024;
 export interface AdminHttpDeps {
   readonly store: SyncStore;
   readonly actions: AdminActions;
-  readonly publish: (county: string, by: string) => { version: number; recordCount: number };
+  readonly publish: (
+    county: string,
+    by: string,
+  ) => Promise<{ version: number; recordCount: number; at: string }>;
   /** Closes a revoked grant's connections at once (other processes see it within their poll). */
   readonly closeGrant: (grantId: string) => void;
+  /** Lists a newly invited member in the county's open index document. */
+  readonly relistMembers: (county: string) => void;
   readonly log: (event: Record<string, unknown>) => void;
 }
 
@@ -47,8 +52,11 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
     if (grant.role !== 'admin') return send(res, 403, { error: 'forbidden' });
     const body = await readJson(req);
     switch (url.pathname) {
-      case '/api/invite':
-        return send(res, 200, deps.actions.invite(grant.county, body as InviteRequest));
+      case '/api/invite': {
+        const invitation = deps.actions.invite(grant.county, body as InviteRequest);
+        deps.relistMembers(grant.county);
+        return send(res, 200, invitation);
+      }
       case '/api/revoke': {
         const grantId = String((body as { grantId?: unknown }).grantId ?? '');
         const revoked = deps.actions.revoke(grant.county, grantId);
@@ -56,8 +64,10 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
         deps.log({ event: 'revoke', by: grant.id, grantId, revoked });
         return send(res, revoked ? 200 : 404, { revoked });
       }
-      case '/api/publish':
-        return send(res, 200, deps.publish(grant.county, grant.label));
+      case '/api/publish': {
+        const { version, recordCount, at } = await deps.publish(grant.county, grant.label);
+        return send(res, 200, { version, recordCount, at });
+      }
       default:
         return send(res, 404, { error: 'not found' });
     }

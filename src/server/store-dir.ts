@@ -8,7 +8,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
  */
 export function storeDirFromEnv(env: NodeJS.ProcessEnv = process.env, sourceRoot = process.cwd()): string {
   const chosen = env.CRM_STORE_DIR?.trim();
-  const home = homedir();
+  const home = env.HOME?.trim() || homedir();
   const dataHome = env.XDG_DATA_HOME?.trim() || (home ? join(home, '.local', 'share') : '');
   const dir = resolve(
     chosen || (dataHome ? join(dataHome, 'community-resource-map') : join(tmpdir(), 'crm-store')),

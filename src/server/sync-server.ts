@@ -3,10 +3,17 @@ import type { Duplex } from 'node:stream';
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { type Extension, Server } from '@hocuspocus/server';
+import {
+  addPublishedVersion,
+  MEMBER_KINDS,
+  type Member,
+  syncMembers,
+} from '../domain/shared-map/county-index.ts';
+import { docName, parseDocName } from '../domain/shared-map/schema.ts';
 import { AccessExtension } from './access-extension.ts';
 import { AdminActions } from './admin-actions.ts';
 import { handleAdminRequest } from './admin-http.ts';
-import { type DataConfig, loadDataConfig, publishSnapshot } from './publish.ts';
+import { type DataConfig, loadDataConfig, type PublishResult, publishSnapshot } from './publish.ts';
 import { SyncStore } from './sqlite-store.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -50,7 +57,7 @@ export interface SyncServer {
   readonly admin: AdminActions;
   /** Closes a grant's open connections now (after revoking it). */
   closeGrant(grantId: string): void;
-  publish(county: string, by: string): ReturnType<typeof publishSnapshot>;
+  publish(county: string, by: string): Promise<PublishResult>;
 }
 
 /** Resolves once a Redis connection is up, so that no document is loaded before its channel can be heard. */
@@ -73,9 +80,21 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const admin = new AdminActions(store, publicUrl);
   const access = new AccessExtension({ store, log, rate: options.rate ?? { burst: 300, perSecond: 100 } });
   let data: DataConfig | undefined;
-  const publish = (county: string, by: string) => {
+  // The snapshot goes to SQLite and a file; the version is listed in the county's index document too, through a
+  // direct connection, so that every open office device sees it.
+  const publish = async (county: string, by: string) => {
     data ??= loadDataConfig(options.dataDir ?? 'data');
     const result = publishSnapshot(store, data, county, by);
+    const index = await server.hocuspocus.openDirectConnection(docName('index', county), {});
+    await index.transact((doc) =>
+      addPublishedVersion(doc, {
+        version: result.version,
+        at: result.at,
+        by,
+        recordCount: result.recordCount,
+      }),
+    );
+    await index.disconnect();
     log({ event: 'published', county, version: result.version, records: result.recordCount });
     return result;
   };
@@ -90,6 +109,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       store: async ({ documentName, state }) => store.storeDocument(documentName, state),
     }),
     {
+      // The index lists the county's members as the register (SQLite) has them, whoever invited them.
+      async afterLoadDocument({ documentName, document }) {
+        const parsed = parseDocName(documentName);
+        if (parsed?.kind === 'index') syncMembers(document, membersOf(parsed.id));
+      },
       async onUpgrade({ request, socket }: { request: IncomingMessage; socket: Duplex }) {
         const origin = request.headers.origin;
         if (allowed && origin && !allowed.has(origin)) {
@@ -101,7 +125,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       },
       async onRequest({ request, response }) {
         if (
-          await handleAdminRequest(request, response, { store, actions: admin, publish, closeGrant, log })
+          await handleAdminRequest(request, response, {
+            store,
+            actions: admin,
+            publish,
+            closeGrant,
+            relistMembers,
+            log,
+          })
         ) {
           return Promise.reject();
         }
@@ -135,6 +166,21 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     // ws closes an oversized message's socket with 1009 (Message Too Big); say so in our log too.
     ws.on('error', (error) => log({ event: 'socket-error', message: error.message }));
   });
+
+  function membersOf(county: string): Member[] {
+    return store.documentsOf(county).flatMap(({ name, label, kind }) => {
+      const parsed = parseDocName(name);
+      const memberKind = MEMBER_KINDS.find((k) => k === kind);
+      return parsed?.kind === 'org' && memberKind
+        ? [{ id: parsed.id, name: label, kind: memberKind, document: name }]
+        : [];
+    });
+  }
+  /** After an invitation through the API: an open index document lists the new member at once. */
+  function relistMembers(county: string) {
+    const index = server.hocuspocus.documents.get(docName('index', county));
+    if (index) syncMembers(index, membersOf(county));
+  }
 
   let pollTimer: NodeJS.Timeout | undefined;
   function closeGrant(grantId: string) {

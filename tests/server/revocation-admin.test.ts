@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCountyIndex } from '../../src/domain/shared-map/county-index.ts';
+import { writeRecord } from '../../src/domain/shared-map/record-history.ts';
 import { SyncStore } from '../../src/server/sqlite-store.ts';
 import type { SyncServer } from '../../src/server/sync-server.ts';
 import { connect, settled, startServer, tempStore, waitFor } from './sync-helpers.ts';
@@ -30,7 +32,9 @@ afterAll(async () => {
 });
 
 describe('the office API', () => {
-  it('invites a member, who sees what it may open; others are refused', async () => {
+  it('invites a member, who sees what it may open, listed at once in the open index; others are refused', async () => {
+    const index = open('index/chiayi', admin);
+    await settled(index);
     const res = await api('/api/invite', admin, {
       role: 'member',
       id: 'assoc-a',
@@ -40,6 +44,10 @@ describe('the office API', () => {
     expect(res.status).toBe(200);
     const invite = (await res.json()) as { token: string; link: string; grantId: string; document: string };
     expect(invite.document).toBe('org/assoc-a');
+    await waitFor(() => readCountyIndex(index.doc).members.length === 1, 'member in the index');
+    expect(readCountyIndex(index.doc).members).toEqual([
+      { id: 'assoc-a', name: '甲協會', kind: 'association', document: 'org/assoc-a' },
+    ]);
     expect(invite.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(invite.link).toBe(`${server.httpUrl}#shared=org%2Fassoc-a&token=${invite.token}`);
     const me = (await (await api('/api/me', invite.token)).json()) as { role: string; documents: unknown[] };
@@ -61,12 +69,47 @@ describe('the office API', () => {
     ).toBe(400);
   });
 
-  it('publishes the public records as CSV that anyone may fetch', async () => {
+  it('publishes the public records (no internal ones) as CSV that anyone may fetch, listed in the index', async () => {
+    const invite = server.admin.invite('chiayi', {
+      role: 'member',
+      id: 'assoc-p',
+      name: '戊協會',
+      kind: 'association',
+    });
+    const member = open('org/assoc-p', invite.token);
+    await settled(member);
+    const base = {
+      category: 'community-association',
+      services: [],
+      address: '嘉義縣民雄鄉',
+      county: '嘉義縣',
+    };
+    const more = {
+      town: '民雄鄉',
+      position: null,
+      precision: 'missing',
+      phones: [],
+      source: 't',
+      extra: {},
+    } as const;
+    const by = { org: 'assoc-p', name: '戊', at: new Date().toISOString() };
+    writeRecord(member.doc, { id: 'pub', name: '公開據點', visibility: 'public', ...base, ...more }, by);
+    writeRecord(member.doc, { id: 'int', name: '庇護處所', visibility: 'internal', ...base, ...more }, by);
+    await settled(member);
     const res = await api('/api/publish', admin, {});
-    expect(await res.json()).toMatchObject({ version: 1, recordCount: 0 });
+    expect(await res.json()).toMatchObject({ version: 1, recordCount: 1 });
     const csv = await fetch(new URL('/published/chiayi.csv', server.httpUrl));
-    expect(csv.status).toBe(200);
     expect(csv.headers.get('x-published-version')).toBe('1');
+    const text = await csv.text();
+    expect(text).toContain('公開據點');
+    expect(text).not.toContain('庇護處所');
+    const index = open('index/chiayi', admin);
+    await waitFor(() => readCountyIndex(index.doc).versions.length === 1, 'version in the index');
+    expect(readCountyIndex(index.doc).versions[0]).toMatchObject({
+      version: 1,
+      by: '嘉義縣政府',
+      recordCount: 1,
+    });
   });
 });
 

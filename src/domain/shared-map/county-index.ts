@@ -56,6 +56,21 @@ export function putMember(doc: Y.Doc, member: Member): void {
   });
 }
 
+/** Lists every given member the index lacks or lists differently (the server's register is the reference). */
+export function syncMembers(doc: Y.Doc, members: readonly Member[]): number {
+  const listed = new Map(readCountyIndex(doc).members.map((m) => [m.id, m]));
+  const changed = members.filter((m) => {
+    const l = listed.get(m.id);
+    return !l || l.name !== m.name || l.kind !== m.kind || l.document !== m.document;
+  });
+  if (changed.length > 0) {
+    doc.transact(() => {
+      for (const m of changed) putMember(doc, m);
+    });
+  }
+  return changed.length;
+}
+
 /** Records a published version in the index. */
 export function addPublishedVersion(doc: Y.Doc, version: PublishedVersion): void {
   doc.getArray(ROOTS.versions).push([{ ...version }]);

@@ -7,6 +7,7 @@ import {
   nextVersion,
   putMember,
   readCountyIndex,
+  syncMembers,
 } from '../../../src/domain/shared-map/county-index.ts';
 import {
   addProposal,
@@ -67,5 +68,16 @@ describe('county index', () => {
     expect(index.categories).toEqual(manifest.categories);
     expect(index.serviceTags).toEqual(manifest.serviceTags);
     expect(nextVersion(doc)).toBe(2);
+  });
+
+  it('syncMembers adds what the register has and the index lacks, and nothing twice', () => {
+    const doc = new Y.Doc();
+    const a = { id: 'a', name: '甲', kind: 'association', document: 'org/a' } as const;
+    const b = { id: 'b', name: '乙公所', kind: 'township-office', document: 'org/b' } as const;
+    expect(syncMembers(doc, [a])).toBe(1);
+    expect(syncMembers(doc, [a, b])).toBe(1);
+    expect(syncMembers(doc, [a, b])).toBe(0);
+    expect(syncMembers(doc, [{ ...a, name: '甲協會' }])).toBe(1);
+    expect(readCountyIndex(doc).members.map((m) => m.name)).toEqual(['甲協會', '乙公所']);
   });
 });
