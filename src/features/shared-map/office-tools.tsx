@@ -47,8 +47,9 @@ export function OfficeTools() {
   };
   const publish = () => {
     publishSharedMap().then(
-      (version) => {
-        if (version !== null) setMessage(t('shared.published', { version, count: onShow }));
+      (published) => {
+        if (published)
+          setMessage(t('shared.published', { version: published.version, count: published.recordCount }));
       },
       (error: unknown) => setMessage(String(error)),
     );

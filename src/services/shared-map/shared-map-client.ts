@@ -3,14 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import {
-  addPublishedVersion,
-  type CountyIndex,
-  type Member,
-  type PublishedVersion,
-  putMember,
-  readCountyIndex,
-} from '../../domain/shared-map/county-index.ts';
+import { type CountyIndex, readCountyIndex } from '../../domain/shared-map/county-index.ts';
 import { readRecords } from '../../domain/shared-map/read-records.ts';
 import {
   type RecordChanges,
@@ -162,18 +155,6 @@ export class SharedMapClient {
   remove(document: string, id: string, stamp: ChangeStamp): void {
     const open = this.docs.get(document);
     if (open) deleteRecord(open.doc, id, stamp);
-  }
-
-  /** Lists a member in the county index (the office, after inviting it). */
-  addMember(indexDocument: string, member: Member): void {
-    const open = this.docs.get(indexDocument);
-    if (open) putMember(open.doc, member);
-  }
-
-  /** Records a published version in the county index. */
-  addVersion(indexDocument: string, version: PublishedVersion): void {
-    const open = this.docs.get(indexDocument);
-    if (open) addPublishedVersion(open.doc, version);
   }
 
   /** Closes every document and the socket; `forget` also removes the local copies. */

@@ -8,7 +8,7 @@ import { putRecord, removeRecord } from '../../domain/query/dataset-change.ts';
 import { composeDataset } from '../../domain/query/shown-dataset.ts';
 import type { MemberKind } from '../../domain/shared-map/county-index.ts';
 import type { RecordChanges } from '../../domain/shared-map/record-changes.ts';
-import { type ChangeStamp, docName } from '../../domain/shared-map/schema.ts';
+import type { ChangeStamp } from '../../domain/shared-map/schema.ts';
 import {
   fetchGrant,
   findSyncEndpoint,
@@ -190,12 +190,6 @@ export async function inviteOrganisation(name: string, kind: MemberKind): Promis
   // The office sees the new member's document as it fills.
   state().setSharedDoc(issued.document, { label: name });
   running.client.open(issued.document);
-  running.client.addMember(docName('index', s.sharedSession.county), {
-    id,
-    name,
-    kind,
-    document: issued.document,
-  });
 }
 
 /** Revokes a link the office made; the server closes its connections within seconds. */
@@ -205,18 +199,11 @@ export async function revokeInvitation(grantId: string): Promise<void> {
   state().markInvitationRevoked(grantId);
 }
 
-/** Publishes the county's public records for residents, and lists the version in the county index. */
-export async function publishSharedMap(): Promise<number | null> {
+/** Publishes the county's public records for residents (the server lists the version in the county index). */
+export async function publishSharedMap(): Promise<{ version: number; recordCount: number } | null> {
   const s = state();
   if (!running || s.sharedSession?.role !== 'admin') return null;
-  const { version, recordCount } = await publishMap(running.endpoint, running.link.token);
-  running.client.addVersion(docName('index', s.sharedSession.county), {
-    version,
-    recordCount,
-    at: new Date().toISOString(),
-    by: stampNow(s).name,
-  });
-  return version;
+  return publishMap(running.endpoint, running.link.token);
 }
 
 /** The validation context shared records are read with: the app's configuration and township gazetteer. */
