@@ -59,30 +59,36 @@ export class SharedMapTab {
     readonly app: AppPage,
   ) {}
 
-  private panel(): Locator {
+  /** The shared map's panel; on a phone it is on the 找資源 screen, which this brings up first. */
+  private async panel(): Promise<Locator> {
+    const find = this.page.locator('nav.phone-views button[data-view="find"]');
+    if (
+      (await find.count()) > 0 &&
+      (await find.isVisible()) &&
+      (await find.getAttribute('aria-pressed')) !== 'true'
+    )
+      await find.click();
     return this.page.getByRole('region', { name: '共享地圖' });
   }
 
   /** The connection indicator's words (online, offline, connecting) and the changes waiting. */
   async connection(): Promise<string> {
-    return ((await this.panel().getByRole('status').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    return ((await (await this.panel()).getByRole('status').first().textContent()) ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   async waitOnline(): Promise<void> {
-    await this.panel().getByText('已連線，修改會即時同步').waitFor({ state: 'visible' });
+    await (await this.panel()).getByText('已連線，修改會即時同步').waitFor({ state: 'visible' });
   }
 
   async waitAllSaved(): Promise<void> {
-    await this.panel().getByText('所有修改都已儲存到伺服器').waitFor({ state: 'visible' });
+    await (await this.panel()).getByText('所有修改都已儲存到伺服器').waitFor({ state: 'visible' });
   }
 
   /** Who the panel says this link speaks for. */
   async speaksFor(): Promise<string> {
-    return (
-      (await this.panel()
-        .getByText(/^你代表：/)
-        .textContent()) ?? ''
-    );
+    return (await (await this.panel()).getByText(/^你代表：/).textContent()) ?? '';
   }
 
   /** The address bar as it is now (the token must be gone from it). */
@@ -92,7 +98,7 @@ export class SharedMapTab {
 
   /** Adds a record to this organisation's own document through the panel's form. */
   async addRecord(draft: SharedDraft): Promise<number> {
-    await this.panel().getByRole('button', { name: '新增一筆資料' }).click();
+    await (await this.panel()).getByRole('button', { name: '新增一筆資料' }).click();
     return this.fillAndSave(draft);
   }
 
@@ -164,13 +170,13 @@ export class SharedMapTab {
 
   /** What the shared panel's alert says (a refusal, a revoked link), once it shows. */
   async alertText(timeout = 5000): Promise<string> {
-    const alert = this.panel().getByRole('alert');
+    const alert = (await this.panel()).getByRole('alert');
     await alert.waitFor({ state: 'visible', timeout });
     return (await alert.textContent()) ?? '';
   }
 
   async dismissAlert(): Promise<void> {
-    await this.panel().getByRole('button', { name: '知道了' }).click();
+    await (await this.panel()).getByRole('button', { name: '知道了' }).click();
   }
 
   /** Takes the device off the network (as airplane mode would), or back. */
@@ -182,26 +188,24 @@ export class SharedMapTab {
 
   /** Puts the records on the map into the county's document (the office's first step). */
   async uploadRecordsOnShow(): Promise<void> {
-    await this.panel()
+    await (await this.panel())
       .getByRole('button', { name: /^把目前地圖上的 [\d,]+ 筆資料放進共享地圖$/ })
       .click();
-    await this.panel().getByText('已放進共享地圖。').waitFor();
+    await (await this.panel()).getByText('已放進共享地圖。').waitFor();
   }
 
   /** Invites an organisation and returns the link the panel shows for it. */
   async invite(name: string): Promise<string> {
-    await this.panel().getByLabel('組織名稱').fill(name);
-    await this.panel().getByRole('button', { name: '產生邀請連結' }).click();
-    const field = this.panel().getByLabel(`「${name}」的連結`);
+    await (await this.panel()).getByLabel('組織名稱').fill(name);
+    await (await this.panel()).getByRole('button', { name: '產生邀請連結' }).click();
+    const field = (await this.panel()).getByLabel(`「${name}」的連結`);
     await field.waitFor();
     return field.inputValue();
   }
 
   /** Shows an invitation's QR code, decodes it from a screenshot, and returns what it says. */
   async invitationQr(name: string): Promise<string | null> {
-    const item = this.panel()
-      .getByRole('listitem')
-      .filter({ hasText: `「${name}」的連結` });
+    const item = (await this.panel()).getByRole('listitem').filter({ hasText: `「${name}」的連結` });
     await item.getByRole('button', { name: '顯示 QR code' }).click();
     const image = this.page.getByRole('dialog').getByRole('img', { name: `「${name}」邀請連結的 QR code` });
     await image.waitFor();
@@ -230,17 +234,59 @@ export class SharedMapTab {
   }
 
   async revoke(name: string): Promise<void> {
-    const item = this.panel()
-      .getByRole('listitem')
-      .filter({ hasText: `「${name}」的連結` });
+    const item = (await this.panel()).getByRole('listitem').filter({ hasText: `「${name}」的連結` });
     await item.getByRole('button', { name: '撤銷連結' }).click();
     await item.getByRole('button', { name: '撤銷連結' }).waitFor({ state: 'detached' });
   }
 
+  /** Opens a workshop and returns its join link as the panel shows it. */
+  async openWorkshop(name: string): Promise<string> {
+    await (await this.panel()).getByLabel('工作坊名稱').fill(name);
+    await (await this.panel()).getByRole('button', { name: '開設工作坊' }).click();
+    const field = (await this.panel()).getByLabel(`「${name}」的連結`);
+    await field.waitFor();
+    return field.inputValue();
+  }
+
+  /** A workshop table names itself on its phone. */
+  async setTable(name: string): Promise<void> {
+    await (await this.panel()).getByLabel('桌名（例如：第一桌）').fill(name);
+  }
+
+  /** A workshop table proposes a record; returns when Save was pressed (Date.now()). */
+  async propose(draft: SharedDraft): Promise<number> {
+    await (await this.panel()).getByRole('button', { name: '提出一筆建議' }).click();
+    return this.fillAndSave(draft);
+  }
+
+  /** The projector's count per table ("第一桌：1 筆"), once it reads `expected`; ms from `since`. */
+  async waitForTableCount(expected: string, timeout = 5000, since = Date.now()): Promise<number> {
+    await (await this.panel())
+      .getByRole('list', { name: '各桌建議數' })
+      .getByText(expected, { exact: true })
+      .waitFor({ timeout });
+    return Date.now() - since;
+  }
+
+  /** The colour a table's count is shown in on the projector. */
+  async tableColour(table: string): Promise<string> {
+    return (await this.panel())
+      .getByRole('list', { name: '各桌建議數' })
+      .getByText(new RegExp(`^${table}：`))
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+  }
+
+  /** The facilitator approves a proposal by its name. */
+  async approve(name: string): Promise<void> {
+    const button = (await this.panel()).getByRole('button', { name: `核准「${name}」` });
+    await button.click();
+    await button.waitFor({ state: 'detached' });
+  }
+
   /** Publishes for residents and returns the panel's confirmation. */
   async publish(): Promise<string> {
-    await this.panel().getByRole('button', { name: '發布給民眾' }).click();
-    const done = this.panel().getByText(/^已發布第 \d+ 版/);
+    await (await this.panel()).getByRole('button', { name: '發布給民眾' }).click();
+    const done = (await this.panel()).getByText(/^已發布第 \d+ 版/);
     await done.waitFor();
     return (await done.textContent()) ?? '';
   }

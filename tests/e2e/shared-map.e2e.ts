@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createSyncServer, type SyncServer } from '../../src/server/sync-server.ts';
 import { SharedMapBrowser, type SharedMapTab } from './driver-shared-map.ts';
 
@@ -59,8 +60,8 @@ afterEach(async () => {
   expect(errors, 'uncaught errors or console errors in the page').toEqual([]);
 });
 
-async function open(link: string): Promise<SharedMapTab> {
-  const tab = await browser.openLink(link);
+async function open(link: string, viewport?: { width: number; height: number }): Promise<SharedMapTab> {
+  const tab = await browser.openLink(link, viewport);
   tabs.push(tab);
   return tab;
 }
@@ -168,5 +169,39 @@ describe('the county office', () => {
     await office.revoke('丙協會');
     expect(await c.alertText(5000)).toContain('這個連結已被撤銷');
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('a workshop: a table joins by the QR code on a phone, its proposal shows on the projector within 1 s, approved it joins the county document', async () => {
+    const projector = await open(links.office as string);
+    const link = await projector.openWorkshop('民雄共餐工作坊');
+    const scanned = await projector.invitationQr('民雄共餐工作坊');
+    expect(scanned).toBe(link);
+    await projector.closeDialog();
+
+    const phone = await open(scanned as string, { width: 390, height: 844 });
+    expect(await phone.speaksFor()).toContain('民雄共餐工作坊');
+    await phone.setTable('第一桌');
+    const saved = await phone.propose({ name: '阿美早餐店', address: '嘉義縣民雄鄉', phone: '05-2201234' });
+    const ms = await projector.waitForTableCount('第一桌：1 筆', 1000, saved);
+    console.log(`proposal saved on a phone → counted on the projector: ${ms} ms`);
+    expect(await phone.app.accessibilityViolations(), 'the participant on a phone').toEqual([]);
+    await phone.app.screenshot('shared-map-workshop-phone');
+    const second = await open(scanned as string, { width: 390, height: 844 });
+    await second.setTable('第二桌');
+    await second.propose({ name: '民雄社區共餐點', address: '嘉義縣民雄鄉' });
+    await projector.waitForTableCount('第二桌：1 筆');
+    expect(await projector.tableColour('第一桌')).not.toBe(await projector.tableColour('第二桌'));
+    await projector.app.screenshot('shared-map-workshop-projector');
+
+    await projector.approve('阿美早餐店');
+    const countyNames = () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, server.store.loadDocument('county/chiayi') ?? new Uint8Array([0, 0]));
+      return [...doc.getMap('records').values()].map((r) => (r instanceof Y.Map ? r.get('name') : null));
+    };
+    await expect.poll(countyNames).toContain('阿美早餐店');
+    expect(countyNames()).not.toContain('民雄社區共餐點');
+    await projector.openRecord('阿美早餐店');
+    expect(await projector.ownerHint()).toBe('由「嘉義縣政府社會處」維護');
   });
 });

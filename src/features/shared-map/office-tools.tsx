@@ -1,14 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { MEMBER_KINDS, type MemberKind } from '../../domain/shared-map/county-index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import {
   inviteOrganisation,
+  openWorkshop,
   publishSharedMap,
   revokeInvitation,
   uploadRecordsOnShow,
 } from '../../store/shared-map/shared-map-actions.ts';
 import { InvitationQrDialog } from './invitation-qr-dialog.tsx';
+import { WorkshopProposals } from './workshop-proposals.tsx';
 
 /** The county office's tools: put today's records in, invite members (link + QR), revoke, publish. */
 export function OfficeTools() {
@@ -28,6 +31,10 @@ export function OfficeTools() {
   const invitations = useAppStore((s) => s.sharedInvitations);
   const members = useAppStore((s) => s.sharedMembers.length);
   const versions = useAppStore((s) => s.sharedVersions);
+  const workshops = useAppStore(
+    useShallow((s) => Object.keys(s.sharedDocs).filter((d) => d.startsWith('workshop/'))),
+  );
+  const [workshopName, setWorkshopName] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<MemberKind>('association');
   const [message, setMessage] = useState('');
@@ -42,6 +49,14 @@ export function OfficeTools() {
         setName('');
         setMessage('');
       },
+      (error: unknown) => setMessage(t('shared.invite.failed', { reason: String(error) })),
+    );
+  };
+  const startWorkshop = (event: FormEvent) => {
+    event.preventDefault();
+    if (workshopName.trim() === '') return;
+    openWorkshop(workshopName.trim()).then(
+      () => setWorkshopName(''),
       (error: unknown) => setMessage(t('shared.invite.failed', { reason: String(error) })),
     );
   };
@@ -85,6 +100,21 @@ export function OfficeTools() {
           {t('shared.invite.submit')}
         </button>
       </form>
+      <form className="shared-form" onSubmit={startWorkshop} aria-labelledby={`${id}-workshop`}>
+        <h3 id={`${id}-workshop`}>{t('shared.workshop.open')}</h3>
+        <label htmlFor={`${id}-workshop-name`}>{t('shared.workshop.name')}</label>
+        <input
+          id={`${id}-workshop-name`}
+          value={workshopName}
+          onChange={(e) => setWorkshopName(e.target.value)}
+        />
+        <button type="submit" className="button-secondary">
+          {t('shared.workshop.open')}
+        </button>
+      </form>
+      {workshops.map((document) => (
+        <WorkshopProposals key={document} document={document} />
+      ))}
       {invitations.length > 0 && (
         <>
           <h3>{t('shared.invitations')}</h3>

@@ -6,6 +6,7 @@ import { ConnectionStatus } from './connection-status.tsx';
 import { OfficeTools } from './office-tools.tsx';
 import { SharedNotice } from './shared-notice.tsx';
 import { SharedRecordForm } from './shared-record-form.tsx';
+import { WorkshopParticipant } from './workshop-participant.tsx';
 
 /** Who this link speaks for, the connection, what the server refused, and the office's or member's tools. */
 export function SharedMapPanel() {
@@ -34,7 +35,8 @@ export function SharedMapPanel() {
             autoComplete="name"
             onChange={(e) => useAppStore.getState().setSharedDisplayName(e.target.value)}
           />
-          {ownWritable && (
+          {session.role === 'participant' && <WorkshopParticipant />}
+          {ownWritable && session.role !== 'participant' && (
             <div className="shared-panel__row">
               <button type="button" className="button-secondary" onClick={() => setAdding(true)}>
                 {t('shared.add')}

@@ -5,14 +5,27 @@ import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories } from '../../store/data/derived.ts';
-import { addSharedRecord, saveSharedRecord } from '../../store/shared-map/shared-map-actions.ts';
+import {
+  addSharedRecord,
+  proposeRecord,
+  saveSharedRecord,
+} from '../../store/shared-map/shared-map-actions.ts';
 import { selectSharedOwner } from '../../store/shared-map/shared-map-derived.ts';
 
 /**
  * Corrects a record of the shared map, or adds one to this link's own document. What is saved goes through the
  * document and is read back through the import's validation, as every peer reads it.
  */
-export function SharedRecordForm({ record, onClose }: { record: Resource | null; onClose: () => void }) {
+export function SharedRecordForm({
+  record,
+  onClose,
+  mode = record ? 'edit' : 'add',
+}: {
+  record: Resource | null;
+  onClose: () => void;
+  /** `propose`: a workshop table's proposal instead of a record of the link's own document. */
+  mode?: 'edit' | 'add' | 'propose';
+}) {
   const { t, label } = useTranslation();
   const id = useId();
   const categories = useAppStore(selectCategories);
@@ -20,6 +33,7 @@ export function SharedRecordForm({ record, onClose }: { record: Resource | null;
   const ownLabel = useAppStore((s) =>
     s.sharedSession ? (s.sharedDocs[s.sharedSession.own]?.label ?? '') : '',
   );
+  const table = useAppStore((s) => s.sharedTable);
   const [name, setName] = useState(record?.name ?? '');
   const [category, setCategory] = useState(record?.category ?? categories[0]?.id ?? '');
   const [address, setAddress] = useState(record?.address ?? '');
@@ -50,7 +64,7 @@ export function SharedRecordForm({ record, onClose }: { record: Resource | null;
         ...(addressChanged ? { county: '', town: '', position: null, precision: 'missing' as const } : {}),
       });
     } else {
-      addSharedRecord({
+      (mode === 'propose' ? proposeRecord : addSharedRecord)({
         id: `shared-${crypto.randomUUID()}`,
         ...fields,
         ...withDescription,
@@ -72,7 +86,9 @@ export function SharedRecordForm({ record, onClose }: { record: Resource | null;
       title={
         record
           ? t('shared.form.editTitle', { name: record.name })
-          : t('shared.form.addTitle', { label: ownLabel })
+          : mode === 'propose'
+            ? t('shared.form.proposeTitle', { table })
+            : t('shared.form.addTitle', { label: ownLabel })
       }
       onClose={onClose}
       closeLabel={t('shared.form.cancel')}

@@ -89,6 +89,15 @@ export function inviteMember(
   return call(endpoint, token, 'api/invite', { role: 'member', ...member });
 }
 
+/** Opens a workshop: its document and the link participants scan (office links only). */
+export function inviteWorkshop(
+  endpoint: SyncEndpoint,
+  token: string,
+  workshop: { readonly id: string; readonly name: string },
+): Promise<IssuedLink> {
+  return call(endpoint, token, 'api/invite', { role: 'participant', ...workshop });
+}
+
 /** Revokes a link; the server closes its connections. */
 export async function revokeLink(endpoint: SyncEndpoint, token: string, grantId: string): Promise<void> {
   await call(endpoint, token, 'api/revoke', { grantId });

@@ -4,6 +4,12 @@ import * as Y from 'yjs';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { type CountyIndex, readCountyIndex } from '../../domain/shared-map/county-index.ts';
+import {
+  addProposal,
+  decideProposal,
+  type Proposal,
+  readProposals,
+} from '../../domain/shared-map/proposals.ts';
 import { readRecords } from '../../domain/shared-map/read-records.ts';
 import {
   type RecordChanges,
@@ -45,6 +51,8 @@ export interface SharedMapListener {
   status(document: string, status: DocStatus): void;
   refused(document: string, reason: SharedRefusal): void;
   index(document: string, index: CountyIndex): void;
+  /** A workshop's proposals, all of them (a workshop has tens, not thousands). */
+  proposals(document: string, proposals: Proposal[]): void;
 }
 
 export interface SharedMapClientOptions {
@@ -157,6 +165,18 @@ export class SharedMapClient {
     if (open) deleteRecord(open.doc, id, stamp);
   }
 
+  /** Adds a workshop table's proposal (a participant's link may do nothing else). */
+  propose(document: string, resource: Resource, table: string): void {
+    const open = this.docs.get(document);
+    if (open) addProposal(open.doc, `p-${crypto.randomUUID()}`, resource, table, new Date().toISOString());
+  }
+
+  /** The facilitator's decision on a proposal. */
+  decide(document: string, proposalId: string, status: 'approved' | 'rejected'): void {
+    const open = this.docs.get(document);
+    if (open) decideProposal(open.doc, proposalId, status);
+  }
+
   /** Closes every document and the socket; `forget` also removes the local copies. */
   stop(forget: boolean): void {
     if (this.stopped) return;
@@ -205,6 +225,12 @@ export class SharedMapClient {
       const read = () => this.options.listener.index(document, readCountyIndex(doc));
       doc.on('update', read);
       return;
+    }
+    if (kind === 'workshop') {
+      const read = () =>
+        this.options.listener.proposals(document, readProposals(doc, this.options.context(document)));
+      doc.getMap(ROOTS.proposals).observeDeep(read);
+      doc.once('update', read);
     }
     let first = true;
     doc.getMap(ROOTS.records).observeDeep((events) => {

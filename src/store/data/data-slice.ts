@@ -10,12 +10,13 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 /**
  * Resources added on top of the default data: an office's import, a workshop's additions, or a shared map's
- * document (`shared`, one layer per document, its id the document's name). Each layer keeps its own records
+ * document (`shared`, one layer per document, its id the document's name), or a shared workshop's pending
+ * proposals (`proposals`). Each layer keeps its own records
  * (indexed) and report, so it can be listed, removed, replaced or exported on its own.
  */
 export interface ResourceLayer {
   readonly id: string;
-  readonly kind: 'import' | 'workshop' | 'shared';
+  readonly kind: 'import' | 'workshop' | 'shared' | 'proposals';
   readonly label: string;
   readonly dataset: Dataset;
 }

@@ -7,6 +7,7 @@ import { buildDataset, type Dataset, EMPTY_DATASET } from '../../domain/query/da
 import { putRecord, removeRecord } from '../../domain/query/dataset-change.ts';
 import { composeDataset } from '../../domain/query/shown-dataset.ts';
 import type { MemberKind } from '../../domain/shared-map/county-index.ts';
+import type { Proposal } from '../../domain/shared-map/proposals.ts';
 import type { RecordChanges } from '../../domain/shared-map/record-changes.ts';
 import type { ChangeStamp } from '../../domain/shared-map/schema.ts';
 import {
@@ -14,6 +15,7 @@ import {
   findSyncEndpoint,
   type GrantInfo,
   inviteMember,
+  inviteWorkshop,
   OfficeApiError,
   publishMap,
   revokeLink,
@@ -98,10 +100,9 @@ export function stopSharedMap(forget = false): void {
   if (forget) forgetSavedLink();
 }
 
-/** The documents a link opens: its own, the county's, the index and the other members' (workshops left out). */
+/** The documents a link opens (the server lists what it may see): its own first. */
 function documentsToOpen(grant: GrantInfo) {
-  const docs = grant.documents.filter((d) => !d.name.startsWith('workshop/'));
-  return [...docs].sort((a, b) => (a.name === grant.own ? -1 : b.name === grant.own ? 1 : 0));
+  return [...grant.documents].sort((a, b) => (a.name === grant.own ? -1 : b.name === grant.own ? 1 : 0));
 }
 
 const listener: SharedMapListener = {
@@ -109,7 +110,25 @@ const listener: SharedMapListener = {
   status: (document, status) => state().setSharedDoc(document, status),
   refused: (document, reason) => state().setSharedNotice({ reason, document, at: Date.now() }),
   index: (_document, index) => state().setSharedIndex(index.members, index.versions),
+  proposals: (document, proposals) => applyProposals(document, proposals),
 };
+
+/** A workshop's proposals into the store, and the pending ones onto the map (a layer of their own). */
+function applyProposals(document: string, proposals: readonly Proposal[]): void {
+  const s = state();
+  s.setSharedProposals(document, proposals);
+  const pending = proposals.flatMap((p) => (p.status === 'pending' && p.resource ? [p.resource] : []));
+  const id = `proposals:${document}`;
+  const layer = s.layers.find((l) => l.id === id);
+  if (!layer && pending.length === 0) return;
+  const config = s.manifest ?? { categories: [], serviceTags: [] };
+  s.putLayer({
+    id,
+    kind: 'proposals',
+    label: s.sharedDocs[document]?.label ?? document,
+    dataset: buildDataset(pending, config),
+  });
+}
 
 /** A document's records into its layer: the few that changed one by one, or all of them indexed afresh. */
 function applyRecords(document: string, change: { readonly all: Resource[] } | RecordChanges): void {
@@ -168,7 +187,7 @@ export function uploadRecordsOnShow(): number {
 /** This browser's own records — the default data, imports and workshop layers, with its edits — not the shared ones. */
 function localRecords(s: AppState): readonly Resource[] {
   const config = s.manifest ?? { categories: [], serviceTags: [] };
-  const layers = s.layers.filter((l) => l.kind !== 'shared');
+  const layers = s.layers.filter((l) => l.kind !== 'shared' && l.kind !== 'proposals');
   return composeDataset({ base: s.base, layers, edits: s.edits, deletedIds: s.deletedIds }, config).resources;
 }
 
@@ -178,18 +197,50 @@ export async function inviteOrganisation(name: string, kind: MemberKind): Promis
   if (!running || s.sharedSession?.role !== 'admin') return;
   const id = `org-${crypto.randomUUID().slice(0, 8)}`;
   const issued = await inviteMember(running.endpoint, running.link.token, { id, name, kind });
-  const page = new URL(window.location.href);
-  page.hash = `shared=${encodeURIComponent(issued.document)}&token=${issued.token}`;
   state().addSharedInvitation({
     grantId: issued.grantId,
+    kind: 'member',
     label: name,
     document: issued.document,
-    link: page.href,
+    link: linkOnThisPage(issued),
     revoked: false,
   });
   // The office sees the new member's document as it fills.
   state().setSharedDoc(issued.document, { label: name });
   running.client.open(issued.document);
+}
+
+/** Opens a workshop: its document (the office sees proposals arrive) and the join link for its QR code. */
+export async function openWorkshop(name: string): Promise<void> {
+  const s = state();
+  if (!running || s.sharedSession?.role !== 'admin') return;
+  const id = `ws-${crypto.randomUUID().slice(0, 8)}`;
+  const issued = await inviteWorkshop(running.endpoint, running.link.token, { id, name });
+  state().addSharedInvitation({
+    grantId: issued.grantId,
+    kind: 'workshop',
+    label: name,
+    document: issued.document,
+    link: linkOnThisPage(issued),
+    revoked: false,
+  });
+  state().setSharedDoc(issued.document, { label: name });
+  running.client.open(issued.document);
+}
+
+/** A workshop table adds a proposal (a new record, or a correction of one by its id). */
+export function proposeRecord(resource: Resource): void {
+  const s = state();
+  if (running && s.sharedSession)
+    running.client.propose(s.sharedSession.own, resource, s.sharedTable.trim() || '—');
+}
+
+/** The facilitator approves a proposal (its record goes into the county's document) or rejects it. */
+export function decideSharedProposal(document: string, proposal: Proposal, approve: boolean): void {
+  const s = state();
+  if (!running || s.sharedSession?.role !== 'admin') return;
+  if (approve && proposal.resource) running.client.write(s.sharedSession.own, proposal.resource, stampNow(s));
+  running.client.decide(document, proposal.id, approve ? 'approved' : 'rejected');
 }
 
 /** Revokes a link the office made; the server closes its connections within seconds. */
@@ -204,6 +255,14 @@ export async function publishSharedMap(): Promise<{ version: number; recordCount
   const s = state();
   if (!running || s.sharedSession?.role !== 'admin') return null;
   return publishMap(running.endpoint, running.link.token);
+}
+
+/** An invitation as a link to this page (the address people opened, which may differ from the server's). */
+function linkOnThisPage(issued: { readonly document: string; readonly token: string }): string {
+  const page = new URL(window.location.href);
+  page.search = '';
+  page.hash = `shared=${encodeURIComponent(issued.document)}&token=${issued.token}`;
+  return page.href;
 }
 
 /** The validation context shared records are read with: the app's configuration and township gazetteer. */

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Member, PublishedVersion } from '../../domain/shared-map/county-index.ts';
+import type { Proposal } from '../../domain/shared-map/proposals.ts';
 import type { AppState } from '../app-store.ts';
 
 /** Whether a document's connection is up. */
@@ -36,6 +37,8 @@ export interface SharedNotice {
 /** A link the office made in this session, so that it can be shown again (QR code) or revoked. */
 export interface SharedInvitation {
   readonly grantId: string;
+  /** A member organisation's link, or a workshop's join link (participants scan it). */
+  readonly kind: 'member' | 'workshop';
   readonly label: string;
   readonly document: string;
   readonly link: string;
@@ -54,6 +57,10 @@ export interface SharedMapSlice {
   readonly sharedVersions: readonly PublishedVersion[];
   /** The person's display name, stamped on each change with the organisation. */
   readonly sharedDisplayName: string;
+  /** Each open workshop's proposals, by document. */
+  readonly sharedProposals: Readonly<Record<string, readonly Proposal[]>>;
+  /** A workshop participant's table name. */
+  readonly sharedTable: string;
   setSharedPhase(phase: SharedMapSlice['sharedPhase'], session?: SharedSession | null): void;
   setSharedDoc(document: string, patch: Partial<SharedDocState>): void;
   setSharedNotice(notice: SharedNotice | null): void;
@@ -61,6 +68,8 @@ export interface SharedMapSlice {
   markInvitationRevoked(grantId: string): void;
   setSharedIndex(members: readonly Member[], versions: readonly PublishedVersion[]): void;
   setSharedDisplayName(name: string): void;
+  setSharedProposals(document: string, proposals: readonly Proposal[]): void;
+  setSharedTable(table: string): void;
 }
 
 const NEW_DOC: SharedDocState = {
@@ -80,6 +89,8 @@ export const createSharedMapSlice: StateCreator<AppState, [], [], SharedMapSlice
   sharedMembers: [],
   sharedVersions: [],
   sharedDisplayName: '',
+  sharedProposals: {},
+  sharedTable: '',
   setSharedPhase: (sharedPhase, session) =>
     set(session === undefined ? { sharedPhase } : { sharedPhase, sharedSession: session }),
   setSharedDoc: (document, patch) =>
@@ -97,4 +108,7 @@ export const createSharedMapSlice: StateCreator<AppState, [], [], SharedMapSlice
     })),
   setSharedIndex: (members, versions) => set({ sharedMembers: [...members], sharedVersions: [...versions] }),
   setSharedDisplayName: (sharedDisplayName) => set({ sharedDisplayName }),
+  setSharedProposals: (document, proposals) =>
+    set((s) => ({ sharedProposals: { ...s.sharedProposals, [document]: proposals } })),
+  setSharedTable: (sharedTable) => set({ sharedTable }),
 });
