@@ -142,3 +142,62 @@ describe("a shared record's owner", () => {
     expect(container).toBeEmptyDOMElement();
   });
 });
+
+describe('a shared workshop', () => {
+  const proposal = (id: string, table: string, name: string, status: 'pending' | 'approved' = 'pending') => ({
+    id,
+    table,
+    status,
+    proposedAt: `2026-12-06T10:0${id.length}:00Z`,
+    resource: record(`r-${id}`, name),
+  });
+
+  it('a table names itself before it proposes, and sees how many it has proposed', async () => {
+    joinAsMember();
+    act(() =>
+      useAppStore.getState().setSharedPhase('on', {
+        role: 'participant',
+        county: 'chiayi',
+        label: '民雄工作坊',
+        own: 'workshop/w1',
+      }),
+    );
+    act(() =>
+      useAppStore.getState().setSharedProposals('workshop/w1', [proposal('a', '第一桌', '阿美早餐店')]),
+    );
+    render(<SharedMapPanel />);
+    const propose = screen.getByRole('button', { name: '提出一筆建議' });
+    expect(propose).toBeDisabled();
+    expect(screen.queryByLabelText('你的名字（記在每一次修改）')).toBeNull();
+    await userEvent.type(screen.getByLabelText('桌名（例如：第一桌）'), '第一桌');
+    expect(propose).toBeEnabled();
+    expect(screen.getByText('這一桌已提出 1 筆建議。')).toBeInTheDocument();
+    await userEvent.click(propose);
+    expect(await screen.findByRole('dialog', { name: '提出建議（第一桌）' })).toBeInTheDocument();
+  });
+
+  it('the facilitator sees a count per table and the pending proposals to approve or reject', () => {
+    joinAsMember();
+    const s = useAppStore.getState();
+    act(() => {
+      s.setSharedPhase('on', { role: 'admin', county: 'chiayi', label: '嘉義縣政府', own: 'county/chiayi' });
+      s.setSharedDoc('workshop/w1', { label: '民雄工作坊', access: 'write' });
+      s.setSharedProposals('workshop/w1', [
+        proposal('a', '第一桌', '阿美早餐店'),
+        proposal('bb', '第一桌', '已核准的點', 'approved'),
+        proposal('ccc', '第二桌', '民雄共餐點'),
+      ]);
+    });
+    render(<SharedMapPanel />);
+    const counts = screen.getByRole('list', { name: '各桌建議數' });
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['第一桌：2 筆', '第二桌：1 筆']);
+    const pending = screen.getByRole('list', { name: '待審的建議' });
+    expect(within(pending).getByRole('button', { name: '核准「阿美早餐店」' })).toBeInTheDocument();
+    expect(within(pending).getByRole('button', { name: '不採用「民雄共餐點」' })).toBeInTheDocument();
+    expect(within(pending).queryByText(/已核准的點/)).toBeNull();
+  });
+});

@@ -28,13 +28,17 @@ export function SharedMapPanel() {
             {t('shared.you', { label: session.label })} · {t(`shared.role.${session.role}`)}
           </p>
           <ConnectionStatus />
-          <label htmlFor={`${id}-name`}>{t('shared.displayName')}</label>
-          <input
-            id={`${id}-name`}
-            value={displayName}
-            autoComplete="name"
-            onChange={(e) => useAppStore.getState().setSharedDisplayName(e.target.value)}
-          />
+          {session.role !== 'participant' && (
+            <>
+              <label htmlFor={`${id}-name`}>{t('shared.displayName')}</label>
+              <input
+                id={`${id}-name`}
+                value={displayName}
+                autoComplete="name"
+                onChange={(e) => useAppStore.getState().setSharedDisplayName(e.target.value)}
+              />
+            </>
+          )}
           {session.role === 'participant' && <WorkshopParticipant />}
           {ownWritable && session.role !== 'participant' && (
             <div className="shared-panel__row">
