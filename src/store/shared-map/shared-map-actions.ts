@@ -1,7 +1,4 @@
-import { buildGazetteer, type Gazetteer } from '../../domain/geo/gazetteer.ts';
 import { parseSharedLink, type SharedLink, withoutSharedLink } from '../../domain/link/shared-link.ts';
-import type { BuildContext } from '../../domain/loading/build-resource.ts';
-import type { Manifest } from '../../domain/model/manifest.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { buildDataset, type Dataset, EMPTY_DATASET } from '../../domain/query/dataset.ts';
 import { putRecord, removeRecord } from '../../domain/query/dataset-change.ts';
@@ -24,6 +21,7 @@ import {
 import { SharedMapClient, type SharedMapListener } from '../../services/shared-map/shared-map-client.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { forgetSavedLink, readSavedLink, saveLink } from './saved-link.ts';
+import { buildContextFor } from './shared-map-context.ts';
 import { sharedDocumentOf } from './shared-map-derived.ts';
 
 /** The running connection (a service, not state): one per page. */
@@ -263,38 +261,4 @@ function linkOnThisPage(issued: { readonly document: string; readonly token: str
   page.search = '';
   page.hash = `shared=${encodeURIComponent(issued.document)}&token=${issued.token}`;
   return page.href;
-}
-
-/** The validation context shared records are read with: the app's configuration and township gazetteer. */
-async function buildContextFor(): Promise<(document: string) => BuildContext> {
-  const manifest = await manifestLoaded();
-  let gazetteer: Gazetteer = buildGazetteer([]);
-  try {
-    const response = await fetch(new URL(`data/${manifest.gazetteer}`, document.baseURI));
-    if (response.ok) {
-      const { parseDelimitedText } = await import('../../domain/loading/parse-csv.ts');
-      gazetteer = buildGazetteer(parseDelimitedText(await response.text()).rows);
-    }
-  } catch {
-    // Offline without a cached gazetteer: records keep their own coordinates.
-  }
-  return (file) => ({
-    categories: manifest.categories,
-    serviceTags: manifest.serviceTags,
-    gazetteer,
-    defaults: { file, category: manifest.categories[0]?.id ?? 'other', source: file, visibility: 'public' },
-  });
-}
-
-function manifestLoaded(): Promise<Manifest> {
-  const now = state().manifest;
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const unsubscribe = useAppStore.subscribe((s) => {
-      if (s.manifest) {
-        unsubscribe();
-        resolve(s.manifest);
-      }
-    });
-  });
 }
