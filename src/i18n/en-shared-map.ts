@@ -84,4 +84,9 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.proposed': 'This table has made {count} proposals.',
   'shared.form.proposeTitle': 'Propose a record ({table})',
   'shared.kind.workshop': 'Workshop',
+  'shared.history.show': 'Change history',
+  'shared.history.label': 'Changes to this record (newest first)',
+  'shared.history.none': 'No changes recorded yet.',
+  'shared.history.deleted': '(deleted)',
+  'shared.history.restore': 'Restore the version of {time}',
 };

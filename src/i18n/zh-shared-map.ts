@@ -79,4 +79,9 @@ export const zhSharedMap = {
   'shared.proposed': '這一桌已提出 {count} 筆建議。',
   'shared.form.proposeTitle': '提出建議（{table}）',
   'shared.kind.workshop': '工作坊',
+  'shared.history.show': '修改紀錄',
+  'shared.history.label': '這筆資料的修改紀錄（新到舊）',
+  'shared.history.none': '還沒有修改紀錄。',
+  'shared.history.deleted': '（刪除）',
+  'shared.history.restore': '還原 {time} 的版本',
 } as const;

@@ -113,6 +113,26 @@ export class SharedMapTab {
     return ((await this.page.locator('.shared-owner').textContent()) ?? '').replace(/\s+/g, ' ').trim();
   }
 
+  /** Opens the selected record's change history and returns its entries, newest first. */
+  async history(): Promise<string[]> {
+    const toggle = this.page.getByRole('button', { name: '修改紀錄' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const list = this.page.getByRole('list', { name: '這筆資料的修改紀錄（新到舊）' });
+    await list.waitFor();
+    return list.getByRole('listitem').evaluateAll((items) => items.map((li) => li.textContent ?? ''));
+  }
+
+  /** Restores the newest version whose entry mentions `text`. */
+  async restoreVersion(text: string): Promise<void> {
+    const list = this.page.getByRole('list', { name: '這筆資料的修改紀錄（新到舊）' });
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: text })
+      .first()
+      .getByRole('button', { name: /^還原 .* 的版本$/ })
+      .click();
+  }
+
   /** Opens the selected record's shared-map form. */
   async openEditForm(): Promise<void> {
     await this.page.getByRole('button', { name: '修改這筆（共享地圖）' }).click();

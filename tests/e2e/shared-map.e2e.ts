@@ -135,6 +135,19 @@ describe('two organisations on one shared map', () => {
     await a.openRecord('甲協會關懷據點（離線修改）');
     expect((await office.app.detail())?.phoneLinks).toEqual(['tel:052269999']);
     await expect.poll(async () => (await a.app.detail())?.phoneLinks).toEqual(['tel:052269999']);
+
+    // The history keeps both concurrent changes, with who made them; an older version can be put back.
+    const history = await a.history();
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(' · 甲協會 · 甲協會關懷據點（離線修改）'),
+        expect.stringContaining(' · 嘉義縣政府社會處 · 甲協會關懷據點（週三共餐）'),
+      ]),
+    );
+    expect(await a.app.accessibilityViolations(), 'the change history').toEqual([]);
+    await a.restoreVersion('甲協會關懷據點（週三共餐）');
+    await office.app.search('甲協會關懷據點（週三共餐）');
+    await office.waitForListed('甲協會關懷據點（週三共餐）');
   });
 });
 

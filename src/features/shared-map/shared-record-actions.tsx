@@ -8,6 +8,9 @@ import { selectSharedOwner } from '../../store/shared-map/shared-map-derived.ts'
 
 // The form (and with it the connection's code) loads when a shared record is first edited.
 const Form = lazy(() => import('./shared-record-form.tsx').then((m) => ({ default: m.SharedRecordForm })));
+const History = lazy(() =>
+  import('./shared-record-history.tsx').then((m) => ({ default: m.SharedRecordHistory })),
+);
 
 /**
  * In the detail panel, for a record of a shared map: who keeps it ("read-only" when this link may not change
@@ -17,6 +20,7 @@ export function SharedRecordActions({ resource }: { resource: Resource }) {
   const { t } = useTranslation();
   const owner = useAppStore(useShallow((s) => selectSharedOwner(s, resource.id)));
   const [editing, setEditing] = useState(false);
+  const [history, setHistory] = useState(false);
   if (!owner) return null;
   const remove = () =>
     void import('../../store/shared-map/shared-map-actions.ts').then((m) =>
@@ -35,6 +39,19 @@ export function SharedRecordActions({ resource }: { resource: Resource }) {
         <button type="button" className="button-secondary" onClick={remove}>
           {t('shared.delete')}
         </button>
+      )}
+      <button
+        type="button"
+        className="button-secondary"
+        aria-expanded={history}
+        onClick={() => setHistory(!history)}
+      >
+        {t('shared.history.show')}
+      </button>
+      {history && (
+        <Suspense fallback={null}>
+          <History resource={resource} editable={owner.editable} />
+        </Suspense>
       )}
       {editing && (
         <Suspense fallback={null}>

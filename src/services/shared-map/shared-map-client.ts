@@ -16,7 +16,13 @@ import {
   readRecordChanges,
   touchedRecordIds,
 } from '../../domain/shared-map/record-changes.ts';
-import { deleteRecord, writeRecord } from '../../domain/shared-map/record-history.ts';
+import {
+  deleteRecord,
+  type HistoryEntry,
+  recordHistory,
+  restoreVersion,
+  writeRecord,
+} from '../../domain/shared-map/record-history.ts';
 import { type ChangeStamp, parseDocName, ROOTS } from '../../domain/shared-map/schema.ts';
 
 /** Whether a document's connection is up. */
@@ -163,6 +169,18 @@ export class SharedMapClient {
   remove(document: string, id: string, stamp: ChangeStamp): void {
     const open = this.docs.get(document);
     if (open) deleteRecord(open.doc, id, stamp);
+  }
+
+  /** A record's versions in a document, oldest first. */
+  history(document: string, id: string): HistoryEntry[] {
+    const open = this.docs.get(document);
+    return open ? recordHistory(open.doc, id) : [];
+  }
+
+  /** Puts an older version of a record back (as a new version). */
+  restore(document: string, version: HistoryEntry, stamp: ChangeStamp): void {
+    const open = this.docs.get(document);
+    if (open) restoreVersion(open.doc, version, stamp);
   }
 
   /** Adds a workshop table's proposal (a participant's link may do nothing else). */

@@ -6,6 +6,7 @@ import { composeDataset } from '../../domain/query/shown-dataset.ts';
 import type { MemberKind } from '../../domain/shared-map/county-index.ts';
 import type { Proposal } from '../../domain/shared-map/proposals.ts';
 import type { RecordChanges } from '../../domain/shared-map/record-changes.ts';
+import type { HistoryEntry } from '../../domain/shared-map/record-history.ts';
 import type { ChangeStamp } from '../../domain/shared-map/schema.ts';
 import {
   fetchGrant,
@@ -161,6 +162,19 @@ export function saveSharedRecord(resource: Resource): void {
 export function addSharedRecord(resource: Resource): void {
   const s = state();
   if (running && s.sharedSession) running.client.write(s.sharedSession.own, resource, stampNow(s));
+}
+
+/** A shared record's versions (who, when, what), oldest first; empty when it is not part of a shared map. */
+export function sharedRecordHistory(id: string): HistoryEntry[] {
+  const document = sharedDocumentOf(state(), id);
+  return running && document ? running.client.history(document, id) : [];
+}
+
+/** Puts an older version of a record back; the restore is a version of its own. */
+export function restoreSharedVersion(version: HistoryEntry): void {
+  const s = state();
+  const document = sharedDocumentOf(s, version.id) ?? s.sharedSession?.own;
+  if (running && document) running.client.restore(document, version, stampNow(s));
 }
 
 /** Deletes a record from its document (it stays in the history). */
