@@ -37,6 +37,9 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
+          // After the unit and component tests, not beside them: real servers, child processes and Redis would
+          // take the two cores that those tests' timeouts count on.
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -19,6 +19,7 @@ export const CLOSE = {
   revoked: { code: 4410, reason: 'token-revoked' },
   rateLimited: { code: 4429, reason: 'rate-limited' },
   malformed: { code: 4422, reason: 'malformed-message' },
+  missingState: { code: 4409, reason: 'missing-state' },
 } as const;
 
 /** What onAuthenticate decided, carried with the connection. */
@@ -138,11 +139,26 @@ export class AccessExtension implements Extension {
     let problem = checkUpdate(document, ctx.kind, message.update, scope);
     if (problem?.code === 'unplaced') {
       // A peer's quick succession of updates (a record, then its fields) refers to items of an update that is
-      // checked but not yet applied: wait for the messages before it, then look again. What still cannot be
-      // placed passes for a full writer (Yjs keeps it pending until its parent arrives), not for a participant.
+      // checked but not yet applied: wait for the messages before it, then look again — and for a moment longer
+      // when another process's change is still on its way through Redis. What still cannot be placed is refused:
+      // Yjs would keep it pending and integrate it, unchecked, once its missing part came. The socket is closed,
+      // not just the document, so that an honest provider reconnects and syncs afresh.
       await this.afterEarlierMessages(documentName);
       problem = checkUpdate(document, ctx.kind, message.update, scope);
-      if (problem?.code === 'unplaced' && scope === 'document') problem = null;
+      for (let i = 0; i < 10 && problem?.code === 'unplaced'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        problem = checkUpdate(document, ctx.kind, message.update, scope);
+      }
+      if (problem?.code === 'unplaced') {
+        log({
+          event: 'refused',
+          reason: CLOSE.missingState.reason,
+          document: documentName,
+          grantId: ctx.grantId,
+        });
+        connection.webSocket.close(CLOSE.missingState.code, CLOSE.missingState.reason);
+        throw CLOSE.missingState;
+      }
     }
     if (problem) {
       log({

@@ -94,6 +94,22 @@ describe('bad input is refused with a reason, logged, and the server keeps runni
     await stillServes();
   });
 
+  it('an update that refers to state the server never had: the socket is closed, so a client syncs afresh', async () => {
+    const raw = await rawClient();
+    await new Promise((r) => setTimeout(r, 100));
+    const peer = new Y.Doc();
+    const record = new Y.Map<string>();
+    peer.getMap('records').set('ghost', record);
+    record.set('name', '先前的');
+    const before = Y.encodeStateVector(peer);
+    record.set('website', 'javascript:alert(1)'); // would be integrated unchecked once its parent came
+    raw.sendUpdate(Y.encodeStateAsUpdate(peer, before));
+    await waitFor(() => raw.socketClose() !== null, 'socket close', 5000);
+    expect(raw.socketClose()).toBe(4409);
+    expect(events).toContainEqual(expect.objectContaining({ event: 'refused', reason: 'missing-state' }));
+    await stillServes();
+  });
+
   it('a message of an unknown type', async () => {
     const raw = await rawClient();
     await new Promise((r) => setTimeout(r, 100));

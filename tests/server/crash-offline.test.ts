@@ -108,6 +108,8 @@ describe('offline edits', () => {
     await waitFor(() => recordNames(b.doc).includes('共同據點'), 'first sync');
 
     a.provider.disconnect();
+    // Offline for real: reconnecting while the socket is still closing would be lost in the close.
+    await waitFor(() => a.provider.configuration.websocketProvider.status === 'disconnected', 'offline');
     writeRecord(a.doc, record('shared', '共同據點', 'A 離線改的'), by('a'));
     for (let i = 0; i < 5; i++) writeRecord(a.doc, record(`a${i}`, `A 離線新增${i}`), by('a'));
     writeRecord(b.doc, record('shared', '共同據點', 'B 在線改的'), by('b'));

@@ -37,6 +37,9 @@ const PROPOSAL_KEYS: ReadonlySet<string> = new Set(PROPOSAL_FIELDS);
 const MAX_ANY_JSON = 64 * 1024;
 
 type AnyItem = Y.Item;
+/** A struct the document has collected (or the update carries as collected). */
+const GONE = 'gone' as const;
+type Found = AnyItem | typeof GONE | null;
 interface Place {
   readonly root: string;
   /** Map keys from the root down to the item itself (null for an array element). */
@@ -47,8 +50,10 @@ interface Place {
  * Checks a Yjs update from a peer against the document's schema before the server applies it: roots the kind
  * of document has, record fields by name, texts within MAX_FIELD_LENGTH, websites that are http(s), only plain
  * values and maps/arrays (no subdocuments, binaries or rich text), and for a workshop participant only new
- * proposals. Returns the first problem, or null; `unplaced` when everything else passed but some items refer
- * to state the document does not have yet (an update still on its way): the caller decides.
+ * proposals. Items under a collected parent (an edit of a record deleted meanwhile) are collected on arrival and
+ * need no check. Returns the first problem, or null; `unplaced` when everything else passed but some items refer to
+ * state the document does not have (an update still on its way — or one crafted to be integrated later, unchecked,
+ * when its missing part arrives): the caller waits for earlier messages and then refuses.
  */
 export function checkUpdate(
   doc: Y.Doc,
@@ -62,23 +67,23 @@ export function checkUpdate(
   } catch {
     return { code: 'malformed-update', detail: 'not a Yjs update' };
   }
-  // The update's own items by client, in clock order (as an update lists them), for binary search.
-  const own = new Map<number, AnyItem[]>();
+  // The update's own structs by client, in clock order (as an update lists them), for binary search.
+  const own = new Map<number, (AnyItem | Y.GC)[]>();
   for (const s of decoded.structs) {
-    if (!(s instanceof Y.Item)) continue;
+    if (!(s instanceof Y.Item) && !(s instanceof Y.GC)) continue;
     const list = own.get(s.id.client);
     if (list) list.push(s);
     else own.set(s.id.client, [s]);
   }
-  const lookup = (id: Y.ID | null): AnyItem | null => {
+  const lookup = (id: Y.ID | null): Found => {
     if (!id) return null;
     const mine = findIn(own.get(id.client), id.clock);
-    if (mine) return mine;
-    const structs = doc.store.clients.get(id.client);
-    if (!structs) return null;
+    if (mine) return mine instanceof Y.Item ? mine : GONE;
+    if (id.clock >= Y.getState(doc.store, id.client)) return null;
     try {
       const found = Y.getItem(doc.store, id);
-      return found instanceof Y.Item ? found : null;
+      // A collected struct (a deleted record's fields): what refers to it is collected too when applied.
+      return found instanceof Y.Item ? found : GONE;
     } catch {
       return null;
     }
@@ -87,6 +92,7 @@ export function checkUpdate(
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const place = placeOf(struct, lookup, 0);
+    if (place === GONE) continue;
     if (!place) {
       unplaced = true;
       continue;
@@ -98,7 +104,8 @@ export function checkUpdate(
     for (const [client, ranges] of decoded.ds.clients) {
       for (const range of ranges) {
         const item = lookup(Y.createID(client, range.clock));
-        const place = item ? placeOf(item, lookup, 0) : null;
+        const place = item === GONE ? GONE : item ? placeOf(item, lookup, 0) : null;
+        if (place === GONE) continue;
         if (!place) unplaced = true;
         else if (place.root !== ROOTS.proposals) {
           return { code: 'not-allowed', detail: 'a participant may only add proposals' };
@@ -109,48 +116,53 @@ export function checkUpdate(
   return unplaced ? { code: 'unplaced', detail: 'refers to state the document does not have' } : null;
 }
 
-function findIn(items: readonly AnyItem[] | undefined, clock: number): AnyItem | null {
-  if (!items) return null;
+function findIn<T extends { id: Y.ID; length: number }>(
+  structs: readonly T[] | undefined,
+  clock: number,
+): T | null {
+  if (!structs) return null;
   let low = 0;
-  let high = items.length - 1;
+  let high = structs.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const item = items[mid] as AnyItem;
-    if (clock < item.id.clock) high = mid - 1;
-    else if (clock >= item.id.clock + item.length) low = mid + 1;
-    else return item;
+    const struct = structs[mid] as T;
+    if (clock < struct.id.clock) high = mid - 1;
+    else if (clock >= struct.id.clock + struct.length) low = mid + 1;
+    else return struct;
   }
   return null;
 }
 
-function placeOf(item: AnyItem, lookup: (id: Y.ID | null) => AnyItem | null, depth: number): Place | null {
+/**
+ * Where an item goes: its root and the map keys down to it; GONE when its parent was collected (the item will be
+ * collected on arrival, whatever it holds); null when it refers to state the document does not have.
+ */
+function placeOf(
+  item: AnyItem,
+  lookup: (id: Y.ID | null) => Found,
+  depth: number,
+): Place | typeof GONE | null {
   if (depth > 32) return null;
   let parent: unknown = item.parent;
   let key = item.parentSub;
   if (parent === null) {
-    // Parent info is left out of an update when the item has a neighbour: it shares the neighbour's parent.
+    // Parent info is left out of an update when the item has a neighbour: it shares the neighbour's place.
     const neighbour = lookup(item.origin) ?? lookup(item.rightOrigin);
-    if (!neighbour) return null;
+    if (neighbour === GONE || !neighbour) return neighbour;
+    if (neighbour.parent === null) return placeOf(neighbour, lookup, depth + 1);
     parent = neighbour.parent;
     key = neighbour.parentSub;
-    if (parent === null) {
-      const place = placeOf(neighbour, lookup, depth + 1);
-      return place ? { root: place.root, path: [...place.path.slice(0, -1), key] } : null;
-    }
   }
   if (typeof parent === 'string') return { root: parent, path: [key] };
-  let container: AnyItem | null = null;
+  let container: Found = null;
   if (parent instanceof Y.ID) container = lookup(parent);
   else if (parent instanceof Y.AbstractType) {
-    if (parent._item === null) {
-      const root = Y.findRootTypeKey(parent);
-      return { root, path: [key] };
-    }
+    if (parent._item === null) return { root: Y.findRootTypeKey(parent), path: [key] };
     container = parent._item;
   }
-  if (!container) return null;
+  if (container === GONE || !container) return container;
   const outer = placeOf(container, lookup, depth + 1);
-  return outer ? { root: outer.root, path: [...outer.path, key] } : null;
+  return outer && outer !== GONE ? { root: outer.root, path: [...outer.path, key] } : outer;
 }
 
 function checkItem(

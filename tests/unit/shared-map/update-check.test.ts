@@ -93,6 +93,22 @@ describe('checkUpdate: what the server refuses before applying', () => {
     expect(checkUpdate(new Y.Doc(), 'org', Y.encodeStateAsUpdate(peer, before))?.code).toBe('unplaced');
   });
 
+  it('an offline edit of a record deleted meanwhile is not taken for missing state', () => {
+    const server = new Y.Doc();
+    writeRecord(server, center, stamp('county'));
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(server));
+    server.getMap('records').delete(center.id);
+    const before = Y.encodeStateVector(peer);
+    const record = peer.getMap('records').get(center.id) as Y.Map<string>;
+    record.set('description', '離線時改的說明'); // over an existing value: its neighbour was collected
+    record.set('village', '東榮村'); // a new key: its parent is the deleted record
+    const update = Y.encodeStateAsUpdate(peer, before);
+    expect(checkUpdate(server, 'org', update)).toBeNull();
+    Y.applyUpdate(server, update);
+    expect(server.getMap('records').has(center.id)).toBe(false);
+  });
+
   it('refuses bytes that are no update', () => {
     expect(checkUpdate(new Y.Doc(), 'org', new Uint8Array([255, 255, 255, 1, 2]))?.code).toBe(
       'malformed-update',
