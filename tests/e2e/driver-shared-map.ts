@@ -122,14 +122,16 @@ export class SharedMapTab {
     return list.getByRole('listitem').evaluateAll((items) => items.map((li) => li.textContent ?? ''));
   }
 
-  /** Restores the newest version whose entry mentions `text`. */
+  /** Restores the newest older version (not the latest entry) whose entry mentions `text`. */
   async restoreVersion(text: string): Promise<void> {
     const list = this.page.getByRole('list', { name: '這筆資料的修改紀錄（新到舊）' });
+    const restore = this.page.getByRole('button', { name: /^還原 .* 的版本$/ });
     await list
       .getByRole('listitem')
       .filter({ hasText: text })
+      .filter({ has: restore })
       .first()
-      .getByRole('button', { name: /^還原 .* 的版本$/ })
+      .locator(restore)
       .click();
   }
 

@@ -71,6 +71,9 @@ export interface SharedMapClientOptions {
   readonly persist?: boolean;
 }
 
+/** Records per transaction when many are written at once (see writeMany). */
+const RECORDS_PER_MESSAGE = 16;
+
 /** Above this many changed records in one transaction, the document is read whole (one index build). */
 const MOST_SINGLE_CHANGES = 64;
 
@@ -157,13 +160,20 @@ export class SharedMapClient {
     if (open) writeRecord(open.doc, resource, stamp);
   }
 
-  /** Writes many records in one transaction: the office's first upload. */
+  /**
+   * Writes many records (the office's first upload), a few per transaction: each transaction is one message, and
+   * the server's check places the items of a message by walking their neighbours, which a long run of history
+   * entries in one message exceeds (it is refused as `missing-state`; 40 records in one transaction are).
+   */
   writeMany(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
     const open = this.docs.get(document);
     if (!open) return;
-    open.doc.transact(() => {
-      for (const resource of resources) writeRecord(open.doc, resource, stamp);
-    });
+    for (let start = 0; start < resources.length; start += RECORDS_PER_MESSAGE) {
+      open.doc.transact(() => {
+        for (const resource of resources.slice(start, start + RECORDS_PER_MESSAGE))
+          writeRecord(open.doc, resource, stamp);
+      });
+    }
   }
 
   remove(document: string, id: string, stamp: ChangeStamp): void {
