@@ -108,7 +108,15 @@ const listener: SharedMapListener = {
   records: (document, change) => applyRecords(document, change),
   status: (document, status) => state().setSharedDoc(document, status),
   refused: (document, reason) => state().setSharedNotice({ reason, document, at: Date.now() }),
-  index: (_document, index) => state().setSharedIndex(index.members, index.versions),
+  index: (_document, index) => {
+    state().setSharedIndex(index.members, index.versions);
+    // A member invited after this page opened: its document is opened too (the server decides whether it may).
+    for (const member of index.members) {
+      if (state().sharedDocs[member.document]) continue;
+      state().setSharedDoc(member.document, { label: member.name });
+      running?.client.open(member.document);
+    }
+  },
   proposals: (document, proposals) => applyProposals(document, proposals),
 };
 
