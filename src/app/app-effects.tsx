@@ -1,5 +1,6 @@
 import { useImportSession } from '../features/import/use-import-session.ts';
 import { useNearbySync } from '../features/nearby/use-nearby-sync.ts';
+import { useSharedMapStart } from './use-shared-map-start.ts';
 import { useUrlSync } from './use-url-sync.ts';
 import { useWorkshopSetup } from './use-workshop-setup.ts';
 
@@ -12,5 +13,6 @@ export function AppEffects() {
   useWorkshopSetup();
   useImportSession();
   useNearbySync();
+  useSharedMapStart();
   return null;
 }

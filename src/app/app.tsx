@@ -1,7 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { AfterPaint } from '../components/after-paint.tsx';
 import { ResourceDetail } from '../features/detail/resource-detail.tsx';
-import { EditActions } from '../features/edit/edit-actions.tsx';
 import { EditForm } from '../features/edit/edit-form-gate.tsx';
 import { EditHistoryBar } from '../features/edit/edit-history-bar.tsx';
 import { ExportButton } from '../features/export/export-button.tsx';
@@ -29,9 +28,9 @@ import { QrOverlay } from '../features/presentation/qr-overlay.tsx';
 import { SnapshotButton } from '../features/presentation/snapshot-button.tsx';
 import { YearSlider } from '../features/presentation/year-slider.tsx';
 import { PrintView } from '../features/print/print-view-gate.tsx';
+import { SharedMapPanel } from '../features/shared-map/shared-map-panel-gate.tsx';
 import { WorkshopForm } from '../features/workshop/workshop-form-gate.tsx';
 import { WorkshopPanel } from '../features/workshop/workshop-panel-gate.tsx';
-import { WorkshopRecordActions } from '../features/workshop/workshop-record-actions.tsx';
 import { WorkshopToggle } from '../features/workshop/workshop-toggle.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
@@ -42,6 +41,7 @@ import { MapLoading } from './map-loading.tsx';
 import { OfflineNotice } from './offline-notice.tsx';
 import { PhoneMenuToggle } from './phone-menu-toggle.tsx';
 import { PhoneViewSwitch } from './phone-view-switch.tsx';
+import { RecordActions } from './record-actions.tsx';
 import { SampleDataNotice } from './sample-data-notice.tsx';
 import { ShareView } from './share-view.tsx';
 import { ShowResultsButton } from './show-results-button.tsx';
@@ -99,6 +99,7 @@ export function App() {
         data-analysis={analysisOpen ? 'true' : undefined}
       >
         <aside className="sidebar">
+          <SharedMapPanel />
           <WorkshopPanel />
           <NearbyPanel />
           {/* The rest of the sidebar comes a frame later: the first screen's layout is two short tasks. */}
@@ -124,14 +125,7 @@ export function App() {
           <NearbySummary onChange={showNearbyPanel} />
           <ResultCount />
           <EditHistoryBar />
-          <ResourceDetail
-            actions={(resource) => (
-              <>
-                <WorkshopRecordActions resource={resource} />
-                <EditActions resource={resource} />
-              </>
-            )}
-          />
+          <ResourceDetail actions={(resource) => <RecordActions resource={resource} />} />
           <ResourceList />
         </section>
       </main>

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Plugin } from 'vite';
 
 /** The local map `npm run dev` creates on first start, so that two windows can share it at once. */
@@ -36,6 +37,22 @@ export function syncServerPlugin(): Plugin {
         });
       }
       server.httpServer?.once('close', () => void running.close());
+      // The office's API beside the page, as `npm start` serves it: same origin, so no CORS and the token stays
+      // in a header the page sends only to its own server.
+      for (const path of ['/api/', '/published/']) {
+        server.middlewares.use(path, (req, res) => {
+          const target = new URL(`${path.slice(1)}${(req.url ?? '').replace(/^\//, '')}`, running.httpUrl);
+          const forward = request(target, { method: req.method, headers: req.headers }, (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          });
+          forward.on('error', () => {
+            res.statusCode = 502;
+            res.end();
+          });
+          req.pipe(forward);
+        });
+      }
       server.middlewares.use('/__crm/sync.json', (_req, res) => {
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(JSON.stringify({ url: running.wsUrl, httpUrl: running.httpUrl }));

@@ -1,8 +1,15 @@
 import { enCore } from './en-core.ts';
 import { enImport } from './en-import.ts';
 import { enNearby } from './en-nearby.ts';
+import { enSharedMap } from './en-shared-map.ts';
 import { enWorkshop } from './en-workshop.ts';
 import type { MessageKey } from './messages-zh.ts';
 
 /** English, second language. Typed against the zh-TW catalogue, so a missing key fails the type check. */
-export const enMessages: Record<MessageKey, string> = { ...enCore, ...enNearby, ...enImport, ...enWorkshop };
+export const enMessages: Record<MessageKey, string> = {
+  ...enCore,
+  ...enNearby,
+  ...enImport,
+  ...enWorkshop,
+  ...enSharedMap,
+};

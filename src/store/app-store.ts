@@ -4,6 +4,7 @@ import { createDataSlice, type DataSlice } from './data/data-slice.ts';
 import { createFiltersSlice, type FiltersSlice } from './filters/filters-slice.ts';
 import { createImportSlice, type ImportSlice } from './import/import-slice.ts';
 import { createNearbySlice, type NearbySlice } from './nearby/nearby-slice.ts';
+import { createSharedMapSlice, type SharedMapSlice } from './shared-map/shared-map-slice.ts';
 import { createPresentationSlice, type PresentationSlice } from './ui/presentation-slice.ts';
 import { createUiSlice, type UiSlice } from './ui/ui-slice.ts';
 import { createWorkshopSlice, type WorkshopSlice } from './workshop/workshop-slice.ts';
@@ -16,7 +17,8 @@ export type AppState = DataSlice &
   PresentationSlice &
   AnalysisSlice &
   NearbySlice &
-  ImportSlice;
+  ImportSlice &
+  SharedMapSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createDataSlice(...a),
@@ -27,6 +29,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createAnalysisSlice(...a),
   ...createNearbySlice(...a),
   ...createImportSlice(...a),
+  ...createSharedMapSlice(...a),
 }));
 
 /** The state a fresh page starts from (tests reset to it). */

@@ -9,12 +9,14 @@ import type { AppState } from '../app-store.ts';
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 /**
- * Resources added on top of the default data: an office's import, or a workshop's additions. Each layer keeps its
- * own records (indexed) and report, so it can be listed, removed, replaced or exported on its own.
+ * Resources added on top of the default data: an office's import, a workshop's additions, or a shared map's
+ * document (`shared`, one layer per document, its id the document's name), or a shared workshop's pending
+ * proposals (`proposals`). Each layer keeps its own records
+ * (indexed) and report, so it can be listed, removed, replaced or exported on its own.
  */
 export interface ResourceLayer {
   readonly id: string;
-  readonly kind: 'import' | 'workshop';
+  readonly kind: 'import' | 'workshop' | 'shared' | 'proposals';
   readonly label: string;
   readonly dataset: Dataset;
   /**

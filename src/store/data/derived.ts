@@ -1,6 +1,6 @@
 import type { Resource } from '../../domain/model/resource.ts';
 import { applyStartYear } from '../../domain/query/as-of-year.ts';
-import type { Dataset, DatasetConfig } from '../../domain/query/dataset.ts';
+import { type Dataset, type DatasetConfig, EMPTY_DATASET } from '../../domain/query/dataset.ts';
 import {
   type FilterResult,
   filterResources,
@@ -35,11 +35,19 @@ const sameSources = (a: ShownSources, b: ShownSources) =>
   a.layers.every((l, i) => l.id === b.layers[i]?.id && l.dataset === b.layers[i]?.dataset);
 
 /**
+ * Once a shared map's county document holds records, it is the map: the default data (which the office uploaded
+ * into its document, under the same ids) steps aside, or the first of two equal ids — the default's — would win.
+ */
+const sharedMapReplacesBase = (layers: AppState['layers']) =>
+  layers.some((l) => l.kind === 'shared' && l.id.startsWith('county/') && l.dataset.resources.length > 0);
+
+/**
  * Every resource on show, indexed: the default data, then each layer, with edits applied and deletions left
  * out (see showDataset).
  */
 export const selectDataset = (s: AppState): Dataset => {
-  const sources: ShownSources = { base: s.base, layers: s.layers, edits: s.edits, deletedIds: s.deletedIds };
+  const base = sharedMapReplacesBase(s.layers) ? EMPTY_DATASET : s.base;
+  const sources: ShownSources = { base, layers: s.layers, edits: s.edits, deletedIds: s.deletedIds };
   const config = configOf(s.manifest);
   const known = lastShown.find((l) => l.config === config && sameSources(l.sources, sources));
   if (known) return known.dataset;

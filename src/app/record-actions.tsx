@@ -1,0 +1,21 @@
+import type { Resource } from '../domain/model/resource.ts';
+import { EditActions } from '../features/edit/edit-actions.tsx';
+import { SharedRecordActions } from '../features/shared-map/shared-record-actions.tsx';
+import { WorkshopRecordActions } from '../features/workshop/workshop-record-actions.tsx';
+import { useAppStore } from '../store/app-store.ts';
+import { selectSharedOwner } from '../store/shared-map/shared-map-derived.ts';
+
+/**
+ * The detail panel's actions: a record of a shared map is changed in its document (this browser's own
+ * corrections would only hide it from the others), any other record through the office's local edits.
+ */
+export function RecordActions({ resource }: { resource: Resource }) {
+  const shared = useAppStore((s) => selectSharedOwner(s, resource.id) !== null);
+  return (
+    <>
+      {shared && <SharedRecordActions resource={resource} />}
+      <WorkshopRecordActions resource={resource} />
+      {!shared && <EditActions resource={resource} />}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectSharedConnection } from '../../store/shared-map/shared-map-derived.ts';
+
+/** Online, offline or connecting, and how many changes wait for the server (announced politely). */
+export function ConnectionStatus() {
+  const { t } = useTranslation();
+  const { connection, waiting } = useAppStore(useShallow(selectSharedConnection));
+  return (
+    <div role="status">
+      <p className="shared-status" data-connection={connection}>
+        {t(`shared.${connection}`)}
+      </p>
+      <p>{waiting > 0 ? t('shared.waiting', { count: waiting }) : t('shared.allSaved')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import './shared-map.css';
+import { lazy, Suspense, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Resource } from '../../domain/model/resource.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { selectSharedOwner } from '../../store/shared-map/shared-map-derived.ts';
+
+// The form (and with it the connection's code) loads when a shared record is first edited.
+const Form = lazy(() => import('./shared-record-form.tsx').then((m) => ({ default: m.SharedRecordForm })));
+const History = lazy(() =>
+  import('./shared-record-history.tsx').then((m) => ({ default: m.SharedRecordHistory })),
+);
+
+/**
+ * In the detail panel, for a record of a shared map: who keeps it ("read-only" when this link may not change
+ * it), and the shared map's edit. The server decides: a change to another organisation's record is refused.
+ */
+export function SharedRecordActions({ resource }: { resource: Resource }) {
+  const { t } = useTranslation();
+  const owner = useAppStore(useShallow((s) => selectSharedOwner(s, resource.id)));
+  const [editing, setEditing] = useState(false);
+  const [history, setHistory] = useState(false);
+  if (!owner) return null;
+  const remove = () =>
+    void import('../../store/shared-map/shared-map-actions.ts').then((m) =>
+      m.deleteSharedRecord(resource.id),
+    );
+  return (
+    <div className="edit-actions">
+      <p className="shared-owner">
+        {!owner.editable && <span className="shared-owner__badge">{t('shared.readOnly')}</span>}{' '}
+        {t('shared.owner', { label: owner.label })}
+      </p>
+      <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+        {t('shared.edit')}
+      </button>
+      {owner.editable && (
+        <button type="button" className="button-secondary" onClick={remove}>
+          {t('shared.delete')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button-secondary"
+        aria-expanded={history}
+        onClick={() => setHistory(!history)}
+      >
+        {t('shared.history.show')}
+      </button>
+      {history && (
+        <Suspense fallback={null}>
+          <History resource={resource} editable={owner.editable} />
+        </Suspense>
+      )}
+      {editing && (
+        <Suspense fallback={null}>
+          <Form record={resource} onClose={() => setEditing(false)} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Proposal } from '../../domain/shared-map/proposals.ts';
+import { proposalCountByTable } from '../../domain/shared-map/proposals.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAppStore } from '../../store/app-store.ts';
+import { decideSharedProposal } from '../../store/shared-map/shared-map-actions.ts';
+import { tableColour } from './table-colour.ts';
+
+const NONE: readonly Proposal[] = [];
+
+/** The facilitator's view of one workshop: a live count per table, each in its colour, and the proposals to review. */
+export function WorkshopProposals({ document }: { document: string }) {
+  const { t } = useTranslation();
+  const label = useAppStore((s) => s.sharedDocs[document]?.label ?? document);
+  const proposals = useAppStore((s) => s.sharedProposals[document] ?? NONE);
+  const counts = [...proposalCountByTable(proposals)];
+  const pending = proposals.filter((p) => p.status === 'pending');
+  return (
+    <section aria-label={t('shared.workshop.heading', { label })}>
+      <h3>{t('shared.workshop.heading', { label })}</h3>
+      {proposals.length === 0 ? (
+        <p>{t('shared.workshop.none')}</p>
+      ) : (
+        <ul className="shared-tables" aria-label={t('shared.workshop.counts')}>
+          {counts.map(([table, count]) => (
+            <li key={table} style={{ background: tableColour(table) }}>
+              {t('shared.workshop.count', { table, count })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {pending.length > 0 && (
+        <ul className="shared-panel__links" aria-label={t('shared.workshop.pending')}>
+          {pending.map((p) => {
+            const name = p.resource?.name ?? t('shared.workshop.invalid');
+            return (
+              <li key={p.id}>
+                <span>
+                  <span className="shared-table-tag" style={{ background: tableColour(p.table) }}>
+                    {p.table}
+                  </span>{' '}
+                  {name}
+                </span>
+                <div className="shared-panel__row">
+                  {p.resource && (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      onClick={() => decideSharedProposal(document, p, true)}
+                    >
+                      {t('shared.workshop.approve', { name })}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => decideSharedProposal(document, p, false)}
+                  >
+                    {t('shared.workshop.reject', { name })}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

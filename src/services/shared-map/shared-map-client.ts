@@ -1,0 +1,318 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { BuildContext } from '../../domain/loading/build-resource.ts';
+import type { Resource } from '../../domain/model/resource.ts';
+import { type CountyIndex, readCountyIndex } from '../../domain/shared-map/county-index.ts';
+import {
+  addProposal,
+  decideProposal,
+  type Proposal,
+  readProposals,
+} from '../../domain/shared-map/proposals.ts';
+import { readRecords } from '../../domain/shared-map/read-records.ts';
+import {
+  type RecordChanges,
+  readRecordChanges,
+  touchedRecordIds,
+} from '../../domain/shared-map/record-changes.ts';
+import {
+  deleteRecord,
+  type HistoryEntry,
+  recordHistory,
+  restoreVersion,
+  writeRecord,
+} from '../../domain/shared-map/record-history.ts';
+import { type ChangeStamp, parseDocName, ROOTS } from '../../domain/shared-map/schema.ts';
+
+/** Whether a document's connection is up. */
+export type DocConnection = 'connecting' | 'online' | 'offline';
+/** What the server let this link do with a document (null until it has said). */
+export type DocAccess = 'write' | 'read';
+/** Why the server refused something, as the UI words it. */
+export type SharedRefusal =
+  | 'read-only'
+  | 'token-revoked'
+  | 'invalid-update'
+  | 'invalid-token'
+  | 'forbidden'
+  | 'unknown-document'
+  | 'rate-limited'
+  | 'refused';
+
+/** A document's state as the store keeps it. */
+export interface DocStatus {
+  readonly connection: DocConnection;
+  readonly access: DocAccess | null;
+  /** Local changes the server has not acknowledged yet (kept in IndexedDB meanwhile). */
+  readonly unsynced: number;
+  /** Whether the server's copy has been received once. */
+  readonly synced: boolean;
+}
+
+/** What the client reports; the store's actions implement it. */
+export interface SharedMapListener {
+  /** Every record of a document (first read, or after a large change), or only those that changed. */
+  records(document: string, change: { readonly all: Resource[] } | RecordChanges): void;
+  status(document: string, status: DocStatus): void;
+  refused(document: string, reason: SharedRefusal): void;
+  index(document: string, index: CountyIndex): void;
+  /** A workshop's proposals, all of them (a workshop has tens, not thousands). */
+  proposals(document: string, proposals: Proposal[]): void;
+}
+
+export interface SharedMapClientOptions {
+  readonly wsUrl: string;
+  readonly token: string;
+  /** The validation context records are read with (the app's categories, tags and gazetteer). */
+  readonly context: (document: string) => BuildContext;
+  readonly listener: SharedMapListener;
+  /** Keep each document in IndexedDB (off where there is no IndexedDB, e.g. in jsdom). */
+  readonly persist?: boolean;
+}
+
+/** Records per transaction when many are written at once (see writeMany). */
+const RECORDS_PER_MESSAGE = 16;
+
+/** Above this many changed records in one transaction, the document is read whole (one index build). */
+const MOST_SINGLE_CHANGES = 64;
+
+interface OpenDoc {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  persistence: IndexeddbPersistence | null;
+  status: DocStatus;
+}
+
+/**
+ * The browser's side of the shared map: the only module that touches HocuspocusProvider and y-indexeddb.
+ * Documents share one WebSocket; each is kept in IndexedDB (edits made offline survive a reload and are sent on
+ * reconnect); what changes in a document reaches the listener as the records that changed, read through the
+ * domain's validation. The token goes in Hocuspocus's auth message only, never in a URL.
+ */
+export class SharedMapClient {
+  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly docs = new Map<string, OpenDoc>();
+  private stopped = false;
+  private readonly onOffline = () => this.socket.disconnect();
+  private readonly onOnline = () => {
+    if (!this.stopped) void this.socket.connect();
+  };
+
+  constructor(private readonly options: SharedMapClientOptions) {
+    this.socket = new HocuspocusProviderWebsocket({
+      url: options.wsUrl,
+      delay: 200,
+      minDelay: 100,
+      maxDelay: 2000,
+    });
+    this.socket.on('status', ({ status }: { status: string }) => {
+      const connection: DocConnection =
+        status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+      for (const name of this.docs.keys()) this.setStatus(name, { connection });
+    });
+    this.socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+      const reason = refusalOf(event.reason);
+      if (!reason) return;
+      for (const name of this.docs.keys()) this.options.listener.refused(name, reason);
+      if (reason === 'token-revoked') this.stop(false);
+      // The refused update would be sent again on reconnect: forget it (the server's copy is the truth).
+      else if (reason === 'invalid-update') for (const name of this.docs.keys()) void this.reset(name);
+    });
+    // The browser knows first when the network is gone; a half-open socket would otherwise linger.
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
+  }
+
+  /** Opens a document (again: nothing happens). */
+  open(document: string): void {
+    if (this.stopped || this.docs.has(document)) return;
+    const doc = new Y.Doc();
+    const persistence =
+      this.options.persist === false ? null : new IndexeddbPersistence(storageKey(document), doc);
+    const connection: DocConnection = this.socket.status === 'connected' ? 'online' : 'connecting';
+    const status: DocStatus = { connection, access: null, unsynced: 0, synced: false };
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: document,
+      document: doc,
+      token: this.options.token,
+      onAuthenticated: ({ scope }) =>
+        this.setStatus(document, { access: scope === 'read-write' ? 'write' : 'read' }),
+      onAuthenticationFailed: ({ reason }) =>
+        this.options.listener.refused(document, refusalOf(reason) ?? 'refused'),
+      onSynced: ({ state }) => {
+        if (state) this.setStatus(document, { synced: true });
+      },
+      onUnsyncedChanges: ({ number }) => this.setStatus(document, { unsynced: number }),
+      onStateless: ({ payload }) => this.onStateless(document, payload),
+    });
+    this.docs.set(document, { doc, provider, persistence, status });
+    provider.attach();
+    this.observe(document, doc);
+    if (persistence) void persistence.whenSynced.then(() => this.readAll(document, doc));
+    this.options.listener.status(document, status);
+  }
+
+  /** Writes a record into a document (the server refuses it where this link may only read). */
+  write(document: string, resource: Resource, stamp: ChangeStamp): void {
+    const open = this.docs.get(document);
+    if (open) writeRecord(open.doc, resource, stamp);
+  }
+
+  /**
+   * Writes many records (the office's first upload), a few per transaction: each transaction is one message, and
+   * the server's check places the items of a message by walking their neighbours, which a long run of history
+   * entries in one message exceeds (it is refused as `missing-state`; 40 records in one transaction are).
+   */
+  writeMany(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
+    const open = this.docs.get(document);
+    if (!open) return;
+    for (let start = 0; start < resources.length; start += RECORDS_PER_MESSAGE) {
+      open.doc.transact(() => {
+        for (const resource of resources.slice(start, start + RECORDS_PER_MESSAGE))
+          writeRecord(open.doc, resource, stamp);
+      });
+    }
+  }
+
+  remove(document: string, id: string, stamp: ChangeStamp): void {
+    const open = this.docs.get(document);
+    if (open) deleteRecord(open.doc, id, stamp);
+  }
+
+  /** A record's versions in a document, oldest first. */
+  history(document: string, id: string): HistoryEntry[] {
+    const open = this.docs.get(document);
+    return open ? recordHistory(open.doc, id) : [];
+  }
+
+  /** Puts an older version of a record back (as a new version). */
+  restore(document: string, version: HistoryEntry, stamp: ChangeStamp): void {
+    const open = this.docs.get(document);
+    if (open) restoreVersion(open.doc, version, stamp);
+  }
+
+  /** Adds a workshop table's proposal (a participant's link may do nothing else). */
+  propose(document: string, resource: Resource, table: string): void {
+    const open = this.docs.get(document);
+    if (open) addProposal(open.doc, `p-${crypto.randomUUID()}`, resource, table, new Date().toISOString());
+  }
+
+  /** The facilitator's decision on a proposal. */
+  decide(document: string, proposalId: string, status: 'approved' | 'rejected'): void {
+    const open = this.docs.get(document);
+    if (open) decideProposal(open.doc, proposalId, status);
+  }
+
+  /** Closes every document and the socket; `forget` also removes the local copies. */
+  stop(forget: boolean): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
+    for (const [name, open] of this.docs) {
+      open.provider.destroy();
+      if (forget) void open.persistence?.clearData();
+      else void open.persistence?.destroy();
+      open.doc.destroy();
+      this.setStatusOf(name, open, { connection: 'offline' });
+    }
+    this.docs.clear();
+    this.socket.destroy();
+  }
+
+  private onStateless(document: string, payload: string): void {
+    let reason: string | null = null;
+    try {
+      const message = JSON.parse(payload) as { type?: unknown; reason?: unknown } | null;
+      if (message?.type === 'refused') reason = String(message.reason);
+    } catch {
+      return;
+    }
+    if (reason === null) return;
+    this.options.listener.refused(document, refusalOf(reason) ?? 'refused');
+    // The server kept its copy; so does every other device: drop the refused change here too.
+    void this.reset(document);
+  }
+
+  /** Forgets the local copy of a document and loads the server's again. */
+  private async reset(document: string): Promise<void> {
+    const open = this.docs.get(document);
+    if (!open) return;
+    this.docs.delete(document);
+    open.provider.destroy();
+    await open.persistence?.clearData();
+    open.doc.destroy();
+    this.open(document);
+  }
+
+  private observe(document: string, doc: Y.Doc): void {
+    const kind = parseDocName(document)?.kind;
+    if (kind === 'index') {
+      const read = () => this.options.listener.index(document, readCountyIndex(doc));
+      doc.on('update', read);
+      return;
+    }
+    if (kind === 'workshop') {
+      const read = () =>
+        this.options.listener.proposals(document, readProposals(doc, this.options.context(document)));
+      doc.getMap(ROOTS.proposals).observeDeep(read);
+      doc.once('update', read);
+    }
+    let first = true;
+    doc.getMap(ROOTS.records).observeDeep((events) => {
+      const ids = touchedRecordIds(events);
+      if (first || ids.size > MOST_SINGLE_CHANGES) {
+        first = false;
+        this.readAll(document, doc);
+        return;
+      }
+      this.options.listener.records(document, readRecordChanges(doc, ids, this.options.context(document)));
+    });
+    // A document that is empty on the server and here still answers once synced: with no records.
+    doc.once('update', () => {
+      if (first) {
+        first = false;
+        this.readAll(document, doc);
+      }
+    });
+  }
+
+  private readAll(document: string, doc: Y.Doc): void {
+    if (this.docs.get(document)?.doc !== doc) return;
+    this.options.listener.records(document, {
+      all: readRecords(doc, this.options.context(document)).resources,
+    });
+  }
+
+  private setStatus(document: string, patch: Partial<DocStatus>): void {
+    const open = this.docs.get(document);
+    if (open) this.setStatusOf(document, open, patch);
+  }
+
+  private setStatusOf(document: string, open: OpenDoc, patch: Partial<DocStatus>): void {
+    open.status = { ...open.status, ...patch };
+    this.options.listener.status(document, open.status);
+  }
+}
+
+/** The IndexedDB database of one document (versioned with the document schema's name). */
+function storageKey(document: string): string {
+  return `crm-shared-v1/${document}`;
+}
+
+/** A close or refusal reason from the server, as one of ours (null for an ordinary close). */
+function refusalOf(reason: string): SharedRefusal | null {
+  if (reason === '') return null;
+  if (reason.startsWith('invalid-update')) return 'invalid-update';
+  const known: readonly SharedRefusal[] = [
+    'read-only',
+    'token-revoked',
+    'invalid-token',
+    'forbidden',
+    'unknown-document',
+    'rate-limited',
+  ];
+  return (known as readonly string[]).includes(reason) ? (reason as SharedRefusal) : null;
+}

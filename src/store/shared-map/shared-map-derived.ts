@@ -1,0 +1,42 @@
+import { indexOfId } from '../../domain/query/dataset.ts';
+import type { AppState } from '../app-store.ts';
+
+/** The shared document a record on show comes from (its first layer holding the id), or null. */
+export function sharedDocumentOf(s: AppState, id: string): string | null {
+  for (const layer of s.layers) {
+    if (layer.kind === 'shared' && indexOfId(layer.dataset, id) >= 0) return layer.id;
+  }
+  return null;
+}
+
+/** Who keeps a record of the shared map, and whether this link may change it. */
+export interface SharedOwner {
+  readonly document: string;
+  readonly label: string;
+  readonly editable: boolean;
+}
+
+/** The owner of a record on show, or null when it is not part of a shared map. */
+export function selectSharedOwner(s: AppState, id: string | null): SharedOwner | null {
+  if (id === null || s.sharedPhase !== 'on') return null;
+  const document = sharedDocumentOf(s, id);
+  if (!document) return null;
+  const doc = s.sharedDocs[document];
+  return { document, label: doc?.label ?? document, editable: doc?.access === 'write' };
+}
+
+/** The whole map's connection, for the indicator: offline when any document is, and the changes waiting. */
+export function selectSharedConnection(s: AppState): {
+  connection: 'connecting' | 'online' | 'offline';
+  waiting: number;
+} {
+  let connection: 'connecting' | 'online' | 'offline' = 'online';
+  let waiting = 0;
+  const docs = Object.values(s.sharedDocs);
+  for (const d of docs) {
+    waiting += d.unsynced;
+    if (d.connection === 'offline') connection = 'offline';
+    else if (d.connection === 'connecting' && connection === 'online') connection = 'connecting';
+  }
+  return { connection: docs.length === 0 ? 'connecting' : connection, waiting };
+}

@@ -1,0 +1,203 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../src/domain/model/resource.ts';
+import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { SharedMapPanel } from '../../src/features/shared-map/shared-map-panel.tsx';
+import { SharedMapPanel as SharedMapPanelGate } from '../../src/features/shared-map/shared-map-panel-gate.tsx';
+import { SharedRecordActions } from '../../src/features/shared-map/shared-record-actions.tsx';
+import { useAppStore } from '../../src/store/app-store.ts';
+import { defaultManifest } from './fixtures.ts';
+
+const record = (id: string, name: string): Resource => ({
+  id,
+  name,
+  category: 'community-association',
+  services: [],
+  address: '嘉義縣民雄鄉',
+  county: '嘉義縣',
+  town: '民雄鄉',
+  position: null,
+  precision: 'missing',
+  phones: [],
+  source: 'test',
+  visibility: 'public',
+  extra: {},
+});
+const ours = record('a1', '甲協會據點');
+const theirs = record('b1', '乙協會據點');
+
+/** A member organisation's page once its link has opened: its own document and another member's. */
+function joinAsMember() {
+  const s = useAppStore.getState();
+  s.setDataset({
+    manifest: defaultManifest,
+    dataset: buildDataset([], defaultManifest),
+    report: { files: [], issueCount: 0, issueCounts: {}, issuesJson: '[]' },
+  });
+  s.setSharedPhase('on', { role: 'member', county: 'chiayi', label: '甲協會', own: 'org/assoc-a' });
+  s.setSharedDisplayName('王小明');
+  s.setSharedDoc('org/assoc-a', { label: '甲協會', access: 'write', connection: 'online', synced: true });
+  s.setSharedDoc('org/assoc-b', { label: '乙協會', access: 'read', connection: 'online', synced: true });
+  s.putLayer({
+    id: 'org/assoc-a',
+    kind: 'shared',
+    label: '甲協會',
+    dataset: buildDataset([ours], defaultManifest),
+  });
+  s.putLayer({
+    id: 'org/assoc-b',
+    kind: 'shared',
+    label: '乙協會',
+    dataset: buildDataset([theirs], defaultManifest),
+  });
+}
+
+describe('the shared map panel', () => {
+  it('residents never see it: without a link there is nothing', () => {
+    const { container } = render(<SharedMapPanelGate />);
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('says who the link speaks for, whether it is online, and what waits for the server', () => {
+    joinAsMember();
+    render(<SharedMapPanel />);
+    const panel = screen.getByRole('region', { name: '共享地圖' });
+    expect(within(panel).getByText(/你代表：甲協會/)).toBeInTheDocument();
+    expect(within(panel).getByRole('status')).toHaveTextContent('已連線，修改會即時同步');
+    expect(within(panel).getByLabelText('你的名字（記在每一次修改）')).toHaveValue('王小明');
+    act(() => useAppStore.getState().setSharedDoc('org/assoc-a', { connection: 'offline', unsynced: 2 }));
+    expect(within(panel).getByRole('status')).toHaveTextContent('離線中：修改先存在這台裝置');
+    expect(within(panel).getByRole('status')).toHaveTextContent('2 項修改等待上傳');
+    // A member has no office tools.
+    expect(within(panel).queryByRole('button', { name: '發布給民眾' })).toBeNull();
+    expect(within(panel).getByRole('button', { name: '新增一筆資料' })).toBeInTheDocument();
+  });
+
+  it('says in words what the server refused, naming the organisation that keeps the record', async () => {
+    joinAsMember();
+    render(<SharedMapPanel />);
+    act(() =>
+      useAppStore.getState().setSharedNotice({ reason: 'read-only', document: 'org/assoc-b', at: 0 }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('伺服器拒絕了這項修改：「乙協會」的資料只能檢視');
+    await userEvent.click(within(alert).getByRole('button', { name: '知道了' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() =>
+      useAppStore.getState().setSharedNotice({ reason: 'token-revoked', document: 'org/assoc-a', at: 0 }),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('這個連結已被撤銷');
+  });
+
+  it('shows the office its tools: invite, publish', () => {
+    joinAsMember();
+    act(() =>
+      useAppStore
+        .getState()
+        .setSharedPhase('on', { role: 'admin', county: 'chiayi', label: '嘉義縣政府', own: 'county/chiayi' }),
+    );
+    render(<SharedMapPanel />);
+    expect(screen.getByRole('form', { name: '邀請成員組織' })).toBeInTheDocument();
+    expect(screen.getByLabelText('組織名稱')).toBeInTheDocument();
+    expect(screen.getByLabelText('類型')).toHaveDisplayValue('社區發展協會');
+    expect(screen.getByRole('button', { name: '發布給民眾' })).toBeInTheDocument();
+  });
+});
+
+describe("a shared record's owner", () => {
+  it("marks another organisation's record read-only, kept by them; one's own is editable and deletable", () => {
+    joinAsMember();
+    const { rerender } = render(<SharedRecordActions resource={theirs} />);
+    expect(screen.getByText('唯讀')).toBeInTheDocument();
+    expect(screen.getByText('由「乙協會」維護')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '從共享地圖刪除' })).toBeNull();
+    rerender(<SharedRecordActions resource={ours} />);
+    expect(screen.queryByText('唯讀')).toBeNull();
+    expect(screen.getByText('由「甲協會」維護')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '從共享地圖刪除' })).toBeInTheDocument();
+  });
+
+  it('the edit form is a dialog with labelled fields, and warns before a change the server will refuse', async () => {
+    joinAsMember();
+    render(<SharedRecordActions resource={theirs} />);
+    await userEvent.click(screen.getByRole('button', { name: '修改這筆（共享地圖）' }));
+    const dialog = await screen.findByRole('dialog', { name: '修改「乙協會據點」' });
+    expect(within(dialog).getByLabelText('名稱')).toHaveValue('乙協會據點');
+    expect(within(dialog).getByLabelText('地址')).toHaveValue('嘉義縣民雄鄉');
+    expect(within(dialog).getByText(/這筆由「乙協會」維護，你的連結只能檢視/)).toBeInTheDocument();
+  });
+
+  it('speaks English too', () => {
+    joinAsMember();
+    act(() => useAppStore.getState().setLanguage('en'));
+    render(<SharedRecordActions resource={theirs} />);
+    expect(screen.getByText('Read-only')).toBeInTheDocument();
+    expect(screen.getByText('Kept by “乙協會”')).toBeInTheDocument();
+  });
+
+  it('says nothing for a record that is not part of a shared map', () => {
+    joinAsMember();
+    const { container } = render(<SharedRecordActions resource={record('elsewhere', '別處')} />);
+    expect(container).toBeEmptyDOMElement();
+  });
+});
+
+describe('a shared workshop', () => {
+  const proposal = (id: string, table: string, name: string, status: 'pending' | 'approved' = 'pending') => ({
+    id,
+    table,
+    status,
+    proposedAt: `2026-12-06T10:0${id.length}:00Z`,
+    resource: record(`r-${id}`, name),
+  });
+
+  it('a table names itself before it proposes, and sees how many it has proposed', async () => {
+    joinAsMember();
+    act(() =>
+      useAppStore.getState().setSharedPhase('on', {
+        role: 'participant',
+        county: 'chiayi',
+        label: '民雄工作坊',
+        own: 'workshop/w1',
+      }),
+    );
+    act(() =>
+      useAppStore.getState().setSharedProposals('workshop/w1', [proposal('a', '第一桌', '阿美早餐店')]),
+    );
+    render(<SharedMapPanel />);
+    const propose = screen.getByRole('button', { name: '提出一筆建議' });
+    expect(propose).toBeDisabled();
+    expect(screen.queryByLabelText('你的名字（記在每一次修改）')).toBeNull();
+    await userEvent.type(screen.getByLabelText('桌名（例如：第一桌）'), '第一桌');
+    expect(propose).toBeEnabled();
+    expect(screen.getByText('這一桌已提出 1 筆建議。')).toBeInTheDocument();
+    await userEvent.click(propose);
+    expect(await screen.findByRole('dialog', { name: '提出建議（第一桌）' })).toBeInTheDocument();
+  });
+
+  it('the facilitator sees a count per table and the pending proposals to approve or reject', () => {
+    joinAsMember();
+    const s = useAppStore.getState();
+    act(() => {
+      s.setSharedPhase('on', { role: 'admin', county: 'chiayi', label: '嘉義縣政府', own: 'county/chiayi' });
+      s.setSharedDoc('workshop/w1', { label: '民雄工作坊', access: 'write' });
+      s.setSharedProposals('workshop/w1', [
+        proposal('a', '第一桌', '阿美早餐店'),
+        proposal('bb', '第一桌', '已核准的點', 'approved'),
+        proposal('ccc', '第二桌', '民雄共餐點'),
+      ]);
+    });
+    render(<SharedMapPanel />);
+    const counts = screen.getByRole('list', { name: '各桌建議數' });
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['第一桌：2 筆', '第二桌：1 筆']);
+    const pending = screen.getByRole('list', { name: '待審的建議' });
+    expect(within(pending).getByRole('button', { name: '核准「阿美早餐店」' })).toBeInTheDocument();
+    expect(within(pending).getByRole('button', { name: '不採用「民雄共餐點」' })).toBeInTheDocument();
+    expect(within(pending).queryByText(/已核准的點/)).toBeNull();
+  });
+});

@@ -1,0 +1,220 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createSyncServer, type SyncServer } from '../../src/server/sync-server.ts';
+import { SharedMapBrowser, type SharedMapTab } from './driver-shared-map.ts';
+
+/**
+ * The shared map between real browsers and the real sync server: the server (src/server's own factory) is
+ * started here on 127.0.0.1 with a temporary store, serving the built app beside its WebSocket and API, as
+ * `npm start` does. Each device is a browser context of its own.
+ */
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const dist = mkdtempSync(join(tmpdir(), 'crm-e2e-shared-dist-'));
+const storeDir = mkdtempSync(join(tmpdir(), 'crm-e2e-shared-store-'));
+let server: SyncServer;
+let browser: SharedMapBrowser;
+const events: Record<string, unknown>[] = [];
+const links: Record<string, string> = {};
+let tabs: SharedMapTab[] = [];
+
+const linkFor = (invitation: { document: string; token: string }) =>
+  `${server.httpUrl}#shared=${encodeURIComponent(invitation.document)}&token=${invitation.token}`;
+
+beforeAll(async () => {
+  cpSync(join(repoRoot, 'dist'), dist, { recursive: true });
+  server = createSyncServer({
+    host: '127.0.0.1',
+    port: 0,
+    storeDir,
+    staticDir: dist,
+    dataDir: join(repoRoot, 'data'),
+    log: (event) => events.push(event),
+  });
+  await server.listen();
+  links.office = linkFor(server.admin.createMap('chiayi', '嘉義縣政府社會處'));
+  links.a = linkFor(
+    server.admin.invite('chiayi', { role: 'member', id: 'assoc-a', name: '甲協會', kind: 'association' }),
+  );
+  links.b = linkFor(
+    server.admin.invite('chiayi', { role: 'member', id: 'assoc-b', name: '乙協會', kind: 'association' }),
+  );
+  browser = await SharedMapBrowser.start();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(storeDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  const open = tabs;
+  tabs = [];
+  const errors = open.flatMap((tab) => tab.app.pageErrors());
+  await Promise.all(open.map((tab) => tab.close().catch(() => undefined)));
+  expect(errors, 'uncaught errors or console errors in the page').toEqual([]);
+});
+
+async function open(link: string, viewport?: { width: number; height: number }): Promise<SharedMapTab> {
+  const tab = await browser.openLink(link, viewport);
+  tabs.push(tab);
+  return tab;
+}
+
+describe('two organisations on one shared map', () => {
+  it("a change made on one device shows on the other within 1 s; a member cannot change another member's record", async () => {
+    const a = await open(links.a as string);
+    const b = await open(links.b as string);
+    expect(await a.speaksFor()).toContain('甲協會');
+    expect(a.currentUrl(), 'the token leaves the address bar').not.toContain('token=');
+
+    await a.addRecord({ name: '甲協會關懷據點', address: '嘉義縣民雄鄉中樂村', phone: '05-2261234' });
+    await b.app.search('甲協會關懷據點');
+    await b.waitForListed('甲協會關懷據點');
+
+    await a.openRecord('甲協會關懷據點');
+    expect(await a.ownerHint()).toBe('由「甲協會」維護');
+    await a.openEditForm();
+    expect(await a.app.accessibilityViolations(), 'the shared edit dialog').toEqual([]);
+    await a.cancelForm();
+    const saved = await a.editRecord({ name: '甲協會關懷據點（週三共餐）' });
+    const ms = await b.waitForListed('甲協會關懷據點（週三共餐）', 1000, saved);
+    console.log(`Save pressed on one device → listed on the other: ${ms} ms`);
+    expect(ms).toBeLessThan(1000);
+
+    await b.openRecord('甲協會關懷據點（週三共餐）');
+    expect(await b.ownerHint()).toBe('唯讀 由「甲協會」維護');
+    await b.editRecord({ name: '乙協會改的名字' });
+    expect(await b.alertText()).toContain('伺服器拒絕了這項修改：「甲協會」的資料只能檢視');
+    expect(await b.app.accessibilityViolations(), 'the refusal notice').toEqual([]);
+    await b.app.screenshot('shared-map-refused');
+    // The refused change is undone here and reached nobody.
+    await expect.poll(() => b.isListed('甲協會關懷據點（週三共餐）')).toBe(true);
+    expect(await b.isListed('乙協會改的名字')).toBe(false);
+    await a.app.search('乙協會改的名字');
+    await a.page.waitForTimeout(300);
+    expect(await a.isListed('乙協會改的名字')).toBe(false);
+    expect(events).toContainEqual(
+      expect.objectContaining({ event: 'refused', reason: 'read-only', document: 'org/assoc-a' }),
+    );
+  });
+
+  it('offline: edits made without a network are kept and merge with the others on reconnect, nothing lost', async () => {
+    const a = await open(links.a as string);
+    const office = await open(links.office as string);
+    await a.app.search('甲協會');
+    await a.waitForListed('甲協會關懷據點（週三共餐）');
+    await office.app.search('甲協會');
+    await office.waitForListed('甲協會關懷據點（週三共餐）');
+
+    await a.setOffline(true);
+    await expect.poll(() => a.connection()).toContain('離線中');
+    await a.openRecord('甲協會關懷據點（週三共餐）');
+    await a.editRecord({ name: '甲協會關懷據點（離線修改）' });
+    await a.addRecord({ name: '甲協會新據點（離線新增）', address: '嘉義縣民雄鄉東榮村' });
+    expect(await a.connection()).toMatch(/\d+ 項修改等待上傳/);
+    // Meanwhile the office changes another field of the same record.
+    await office.openRecord('甲協會關懷據點（週三共餐）');
+    await office.editRecord({ phone: '05-2269999' });
+    await office.page.waitForTimeout(500);
+    expect(await office.isListed('甲協會關懷據點（離線修改）')).toBe(false);
+
+    await a.setOffline(false);
+    await a.waitOnline();
+    await a.waitAllSaved();
+    await office.app.search('甲協會');
+    await office.waitForListed('甲協會關懷據點（離線修改）');
+    await office.waitForListed('甲協會新據點（離線新增）');
+    // Both changes to the one record survive, on both devices.
+    await office.openRecord('甲協會關懷據點（離線修改）');
+    await a.openRecord('甲協會關懷據點（離線修改）');
+    expect((await office.app.detail())?.phoneLinks).toEqual(['tel:052269999']);
+    await expect.poll(async () => (await a.app.detail())?.phoneLinks).toEqual(['tel:052269999']);
+
+    // The history keeps both concurrent changes, with who made them; an older version can be put back.
+    const history = await a.history();
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(' · 甲協會 · 甲協會關懷據點（離線修改）'),
+        expect.stringContaining(' · 嘉義縣政府社會處 · 甲協會關懷據點（週三共餐）'),
+      ]),
+    );
+    expect(await a.app.accessibilityViolations(), 'the change history').toEqual([]);
+    await a.restoreVersion('甲協會關懷據點（週三共餐）');
+    await office.app.search('甲協會關懷據點（週三共餐）');
+    await office.waitForListed('甲協會關懷據點（週三共餐）');
+  });
+});
+
+describe('the county office', () => {
+  it('puts today’s records in, invites an organisation by link and QR code, publishes, and revokes the link', async () => {
+    const office = await open(links.office as string);
+    expect(await office.speaksFor()).toContain('嘉義縣政府社會處');
+    const before = await office.app.resultCount();
+    await office.uploadRecordsOnShow();
+    // The county document now holds the default data under the same ids: it replaces it, nothing is doubled.
+    await expect.poll(() => server.store.loadDocument('county/chiayi')?.length ?? 0).toBeGreaterThan(10_000);
+    expect(await office.app.resultCount()).toBe(before);
+
+    const link = await office.invite('丙協會');
+    expect(link).toMatch(/#shared=org%2Forg-[0-9a-f]{8}&token=[A-Za-z0-9_-]{43}$/);
+    expect(await office.invitationQr('丙協會')).toBe(link);
+    expect(await office.app.accessibilityViolations(), 'the invitation QR dialog').toEqual([]);
+    await office.app.screenshot('shared-map-invitation');
+    await office.closeDialog();
+
+    const c = await open(link);
+    expect(await c.speaksFor()).toContain('丙協會');
+    await c.addRecord({ name: '丙協會共餐站', address: '嘉義縣民雄鄉' });
+    await office.app.search('丙協會共餐站');
+    await office.waitForListed('丙協會共餐站');
+
+    expect(await office.publish()).toMatch(/^已發布第 1 版/);
+    const published = await fetch(new URL('published/chiayi.csv', server.httpUrl));
+    expect(await published.text()).toContain('丙協會共餐站');
+
+    const started = Date.now();
+    await office.revoke('丙協會');
+    expect(await c.alertText(5000)).toContain('這個連結已被撤銷');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('a workshop: a table joins by the QR code on a phone, its proposal shows on the projector within 1 s, approved it joins the county document', async () => {
+    const projector = await open(links.office as string);
+    const link = await projector.openWorkshop('民雄共餐工作坊');
+    const scanned = await projector.invitationQr('民雄共餐工作坊');
+    expect(scanned).toBe(link);
+    await projector.closeDialog();
+
+    const phone = await open(scanned as string, { width: 390, height: 844 });
+    expect(await phone.speaksFor()).toContain('民雄共餐工作坊');
+    await phone.setTable('第一桌');
+    const saved = await phone.propose({ name: '阿美早餐店', address: '嘉義縣民雄鄉', phone: '05-2201234' });
+    const ms = await projector.waitForTableCount('第一桌：1 筆', 1000, saved);
+    console.log(`proposal saved on a phone → counted on the projector: ${ms} ms`);
+    expect(await phone.app.accessibilityViolations(), 'the participant on a phone').toEqual([]);
+    await phone.app.screenshot('shared-map-workshop-phone');
+    const second = await open(scanned as string, { width: 390, height: 844 });
+    await second.setTable('第二桌');
+    await second.propose({ name: '民雄社區共餐點', address: '嘉義縣民雄鄉' });
+    await projector.waitForTableCount('第二桌：1 筆');
+    expect(await projector.tableColour('第一桌')).not.toBe(await projector.tableColour('第二桌'));
+    await projector.app.screenshot('shared-map-workshop-projector');
+
+    await projector.approve('阿美早餐店');
+    const countyNames = () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, server.store.loadDocument('county/chiayi') ?? new Uint8Array([0, 0]));
+      return [...doc.getMap('records').values()].map((r) => (r instanceof Y.Map ? r.get('name') : null));
+    };
+    await expect.poll(countyNames).toContain('阿美早餐店');
+    expect(countyNames()).not.toContain('民雄社區共餐點');
+    await projector.openRecord('阿美早餐店');
+    expect(await projector.ownerHint()).toBe('由「嘉義縣政府社會處」維護');
+  });
+});
