@@ -21,5 +21,9 @@ export default defineConfig({
     teardownTimeout: 30_000,
     // The app settles in well under a second; five leave room for a slow CI machine.
     expect: { poll: { timeout: 5_000 } },
+    // A journey runs a real browser (and for the shared map a real server) on two cores: one retry, so that a
+    // machine stalled by something else does not fail the build. A retried journey is printed as such, and one
+    // that fails twice fails the run.
+    retry: 1,
   },
 });
