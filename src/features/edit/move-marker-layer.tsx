@@ -5,7 +5,7 @@ import { isoDate } from '../../domain/files/export-filename.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResourceById } from '../../store/data/derived.ts';
+import { selectMovingResource } from '../../store/data/derived.ts';
 
 const handleIcon = L.divIcon({
   className: 'move-handle',
@@ -21,7 +21,7 @@ const handleIcon = L.divIcon({
 export function MoveMarkerLayer() {
   const map = useMap();
   const { t } = useTranslation();
-  const resource = useAppStore((s) => selectResourceById(s, s.movingId));
+  const resource = useAppStore(selectMovingResource);
   const startMoving = useAppStore((s) => s.startMoving);
   const commit = useAppStore((s) => s.commitOfficeEdit);
   const bannerRef = useRef<HTMLDivElement>(null);

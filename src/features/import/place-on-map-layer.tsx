@@ -5,7 +5,7 @@ import { isoDate } from '../../domain/files/export-filename.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectResourceById } from '../../store/data/derived.ts';
+import { selectPlacingResource } from '../../store/data/derived.ts';
 
 /**
  * While a record is being placed: the map's cursor becomes a crosshair and a click puts the record there
@@ -15,7 +15,7 @@ import { selectResourceById } from '../../store/data/derived.ts';
 export function PlaceOnMapLayer() {
   const map = useMap();
   const { t } = useTranslation();
-  const placing = useAppStore((s) => selectResourceById(s, s.placingId));
+  const placing = useAppStore(selectPlacingResource);
   const startPlacing = useAppStore((s) => s.startPlacing);
   const commit = useAppStore((s) => s.commitOfficeEdit);
   const select = useAppStore((s) => s.select);

@@ -112,17 +112,31 @@ const idIndexOf = memoizeLast((dataset: Dataset) => {
  */
 export const selectIndexOfId = (s: AppState, id: string): number => idIndexOf(selectDataset(s)).get(id) ?? -1;
 
-const recordOf = memoizeLast(
-  (dataset: Dataset, id: string | null): Resource | null =>
-    (id !== null && dataset.resources.find((r) => r.id === id)) || null,
-);
+const findRecord = (dataset: Dataset, id: string | null): Resource | null =>
+  (id !== null && dataset.resources.find((r) => r.id === id)) || null;
 
-/** A record on show by id (edits applied), or null. */
+/** A record on show by id (edits applied), or null: a pass over the records, for actions rather than renders. */
 export const selectResourceById = (s: AppState, id: string | null): Resource | null =>
-  recordOf(selectDataset(s), id);
+  findRecord(selectDataset(s), id);
+
+// One memo per record a render looks up, so that the selected record and the one being edited do not take turns
+// in one memo (each look-up would pass over 100,000 records again on every store change).
+const selectedOf = memoizeLast(findRecord);
+const editingOf = memoizeLast(findRecord);
+const movingOf = memoizeLast(findRecord);
+const placingOf = memoizeLast(findRecord);
 
 /** The selected resource, if it still exists. */
-export const selectSelectedResource = (s: AppState): Resource | null => selectResourceById(s, s.selectedId);
+export const selectSelectedResource = (s: AppState): Resource | null =>
+  selectedOf(selectDataset(s), s.selectedId);
+/** The record whose correction form is open. */
+export const selectEditingResource = (s: AppState): Resource | null =>
+  editingOf(selectDataset(s), s.editingId);
+/** The record whose marker is being moved. */
+export const selectMovingResource = (s: AppState): Resource | null => movingOf(selectDataset(s), s.movingId);
+/** The imported record being placed on the map. */
+export const selectPlacingResource = (s: AppState): Resource | null =>
+  placingOf(selectDataset(s), s.placingId);
 
 /** Category config by id. */
 export const selectCategory = (s: AppState, id: string) => s.manifest?.categories.find((c) => c.id === id);
