@@ -1,29 +1,15 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { SharedMapPanel } from '../../src/features/shared-map/shared-map-panel.tsx';
 import { SharedMapPanel as SharedMapPanelGate } from '../../src/features/shared-map/shared-map-panel-gate.tsx';
 import { SharedRecordActions } from '../../src/features/shared-map/shared-record-actions.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
+import { minxiongRecord } from '../minxiong-record.ts';
 import { defaultManifest } from './fixtures.ts';
 
-const record = (id: string, name: string): Resource => ({
-  id,
-  name,
-  category: 'community-association',
-  services: [],
-  address: '嘉義縣民雄鄉',
-  county: '嘉義縣',
-  town: '民雄鄉',
-  position: null,
-  precision: 'missing',
-  phones: [],
-  source: 'test',
-  visibility: 'public',
-  extra: {},
-});
+const record = (id: string, name: string) => minxiongRecord(id, name);
 const ours = record('a1', '甲協會據點');
 const theirs = record('b1', '乙協會據點');
 

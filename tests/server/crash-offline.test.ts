@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/domain/model/resource.ts';
 import { writeRecord } from '../../src/domain/shared-map/record-history.ts';
 import { AdminActions } from '../../src/server/admin-actions.ts';
 import { SyncStore } from '../../src/server/sqlite-store.ts';
+import { minxiongRecord } from '../minxiong-record.ts';
 import {
   connect,
   recordNames,
@@ -14,22 +14,8 @@ import {
   waitFor,
 } from './sync-helpers.ts';
 
-const record = (id: string, name: string, description = ''): Resource => ({
-  id,
-  name,
-  category: 'community-association',
-  services: [],
-  address: '嘉義縣民雄鄉',
-  county: '嘉義縣',
-  town: '民雄鄉',
-  position: null,
-  precision: 'missing',
-  phones: [],
-  source: 'test',
-  visibility: 'public',
-  extra: {},
-  ...(description ? { description } : {}),
-});
+const record = (id: string, name: string, description = '') =>
+  minxiongRecord(id, name, description ? { description } : {});
 const by = (org: string) => ({ org, name: `${org} 志工`, at: new Date().toISOString() });
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {

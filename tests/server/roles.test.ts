@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/domain/model/resource.ts';
 import { writeRecord } from '../../src/domain/shared-map/record-history.ts';
 import type { SyncServer } from '../../src/server/sync-server.ts';
+import { minxiongRecord } from '../minxiong-record.ts';
 import { connect, recordNames, settled, startServer, tempStore, waitFor } from './sync-helpers.ts';
 
 const store = tempStore();
@@ -15,21 +15,7 @@ const open = (name: string, token: string) => {
   return client;
 };
 
-const record = (id: string, name: string): Resource => ({
-  id,
-  name,
-  category: 'community-association',
-  services: [],
-  address: '嘉義縣民雄鄉',
-  county: '嘉義縣',
-  town: '民雄鄉',
-  position: null,
-  precision: 'missing',
-  phones: [],
-  source: 'test',
-  visibility: 'public',
-  extra: {},
-});
+const record = (id: string, name: string) => minxiongRecord(id, name);
 const by = (org: string) => ({ org, name: `${org} 志工`, at: new Date().toISOString() });
 
 beforeAll(async () => {

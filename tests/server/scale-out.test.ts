@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/domain/model/resource.ts';
 import { writeRecord } from '../../src/domain/shared-map/record-history.ts';
 import { AdminActions } from '../../src/server/admin-actions.ts';
 import { SyncStore } from '../../src/server/sqlite-store.ts';
+import { minxiongRecord } from '../minxiong-record.ts';
 import { startRedis } from './redis-process.ts';
 import {
   connect,
@@ -58,21 +58,7 @@ describe('two server processes behind one address, coordinated by Redis', () => 
     );
     await settled(writer);
     await settled(reader);
-    const resource: Resource = {
-      id: 'via-a',
-      name: '經由 A 伺服器',
-      category: 'community-association',
-      services: [],
-      address: '嘉義縣民雄鄉',
-      county: '嘉義縣',
-      town: '民雄鄉',
-      position: null,
-      precision: 'missing',
-      phones: [],
-      source: 'test',
-      visibility: 'public',
-      extra: {},
-    };
+    const resource = minxiongRecord('via-a', '經由 A 伺服器');
     writeRecord(writer.doc, resource, { org: 'assoc-a', name: '甲', at: new Date().toISOString() });
     const ms = await waitFor(
       () => recordNames(reader.doc).includes('經由 A 伺服器'),

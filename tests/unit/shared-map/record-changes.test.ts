@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Resource } from '../../../src/domain/model/resource.ts';
 import { readRecords } from '../../../src/domain/shared-map/read-records.ts';
 import { readRecordChanges, touchedRecordIds } from '../../../src/domain/shared-map/record-changes.ts';
 import { deleteRecord, writeRecord } from '../../../src/domain/shared-map/record-history.ts';
+import { minxiongRecord } from '../../minxiong-record.ts';
 import { rawRecord, sharedCtx, stamp, sync } from './shared-helpers.ts';
 
-const record = (id: string, name: string, extra: Partial<Resource> = {}): Resource => ({
-  id,
-  name,
-  category: 'community-association',
-  services: [],
-  address: '嘉義縣民雄鄉',
-  county: '嘉義縣',
-  town: '民雄鄉',
-  position: null,
-  precision: 'missing',
-  phones: [],
-  source: 'test',
-  visibility: 'public',
-  extra: {},
-  ...extra,
-});
+const record = minxiongRecord;
 
 /** The ids each remote transaction touched, as the sync service sees them through observeDeep. */
 function watch(doc: Y.Doc): Set<string>[] {
