@@ -96,6 +96,7 @@ export class ResidentBrowser {
 /** A resident using the app in one tab: what they press and read, in their words. */
 export class Resident {
   private readonly seen: SeenRequest[] = [];
+  private offline = false;
 
   constructor(
     private readonly context: BrowserContext,
@@ -377,12 +378,29 @@ export class Resident {
   }
 
   async setOffline(offline: boolean): Promise<void> {
+    this.offline = offline;
     await this.context.setOffline(offline);
   }
 
   /** Reloads the page (the data must come back, from the network or the offline copy). */
   async reload(): Promise<void> {
     await this.app.reload();
+    if (this.offline) await this.tellPageItIsOffline();
+  }
+
+  /**
+   * Chromium 150 keeps blocking the network after a reload under `setOffline`, but the new
+   * document reads `navigator.onLine === true` (a real offline phone reads false). Emulating the
+   * offline network again on the page's own session gives the document what a phone would.
+   */
+  private async tellPageItIsOffline(): Promise<void> {
+    const session = await this.context.newCDPSession(this.page);
+    await session.send('Network.emulateNetworkConditions', {
+      offline: true,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
   }
 
   /** Clicks the map at a fraction of its width and height (0.5, 0.5 is the centre). */
