@@ -35,7 +35,7 @@ import { WorkshopToggle } from '../features/workshop/workshop-toggle.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { AppEffects } from './app-effects.tsx';
-import { LanguageSwitch } from './language-switch.tsx';
+import { LanguageMenu } from './language-menu.tsx';
 import { LoadStatus } from './load-status.tsx';
 import { MapLoading } from './map-loading.tsx';
 import { OfflineNotice } from './offline-notice.tsx';
@@ -85,7 +85,7 @@ export function App() {
           <AnalysisButton />
           <WorkshopToggle />
           <SnapshotButton />
-          <LanguageSwitch />
+          <LanguageMenu />
         </div>
       </header>
       <SampleDataNotice />

@@ -7,8 +7,7 @@ export const zhCore = {
   'app.sampleNotice':
     '本地圖含有「示範資料」：友善商店、社區發展協會等標示為示範的據點是虛構的，僅供展示，請勿前往求助。',
   'app.skipToList': '跳至結果清單',
-  'lang.switch': 'English',
-  'lang.switchLabel': '切換語言為英文 Switch to English',
+  'lang.menu': '語言 Language',
   'results.count': '共 {count} 筆結果',
   'results.countOf': '顯示 {count} / {total} 筆',
   'results.none': '沒有符合條件的資源。請放寬篩選條件或清除搜尋文字。',

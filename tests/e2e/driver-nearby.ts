@@ -264,8 +264,14 @@ export class Resident {
 
   // ---- Language ----
 
+  /** Chooses a language in the header's language menu (named 語言 Language / Language / Ngôn ngữ…). */
+  async chooseLanguage(code: 'zh-TW' | 'en' | 'vi' | 'id' | 'th'): Promise<void> {
+    await this.page.getByRole('combobox', { name: /Language/ }).selectOption(code);
+    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+  }
+
   async switchToEnglish(): Promise<void> {
-    await this.page.getByRole('button', { name: /Switch to English/ }).click();
+    await this.chooseLanguage('en');
   }
 
   // ---- Keyboard ----

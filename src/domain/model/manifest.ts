@@ -3,6 +3,7 @@ import {
   type Label,
   MARKER_SYMBOLS,
   type MarkerSymbol,
+  parseLabel,
   type ServiceTagConfig,
 } from './categories.ts';
 import { hasResidentSettings, parseResidentConfig, type ResidentConfig } from './resident-config.ts';
@@ -58,7 +59,7 @@ export function parseManifest(data: unknown): Manifest {
   const problems: string[] = [];
   const obj = isObject(data) ? data : {};
   if (!isObject(data)) problems.push('not a JSON object');
-  const title = label(obj.title, 'title', problems);
+  const title = parseLabel(obj.title, 'title', problems);
   const files = array(obj.files, 'files', problems).map((f, i): ManifestFile => {
     const o = isObject(f) ? f : {};
     return {
@@ -77,7 +78,7 @@ export function parseManifest(data: unknown): Manifest {
       problems.push(`categories[${i}].symbol must be one of ${MARKER_SYMBOLS.join(', ')}`);
     return {
       id: str(o.id, `categories[${i}].id`, problems),
-      label: label(o.label, `categories[${i}].label`, problems),
+      label: parseLabel(o.label, `categories[${i}].label`, problems),
       aliases: strings(o.aliases),
       color: str(o.color, `categories[${i}].color`, problems),
       symbol,
@@ -87,7 +88,7 @@ export function parseManifest(data: unknown): Manifest {
     const o = isObject(t) ? t : {};
     return {
       id: str(o.id, `serviceTags[${i}].id`, problems),
-      label: label(o.label, `serviceTags[${i}].label`, problems),
+      label: parseLabel(o.label, `serviceTags[${i}].label`, problems),
       aliases: strings(o.aliases),
     };
   });
@@ -95,7 +96,7 @@ export function parseManifest(data: unknown): Manifest {
     const o = isObject(b) ? b : {};
     return {
       id: str(o.id, `basemaps[${i}].id`, problems),
-      label: label(o.label, `basemaps[${i}].label`, problems),
+      label: parseLabel(o.label, `basemaps[${i}].label`, problems),
       url: str(o.url, `basemaps[${i}].url`, problems),
       attribution: str(o.attribution, `basemaps[${i}].attribution`, problems),
       maxZoom: typeof o.maxZoom === 'number' ? o.maxZoom : 18,
@@ -141,8 +142,4 @@ function str(v: unknown, path: string, problems: string[]): string {
 }
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
-}
-function label(v: unknown, path: string, problems: string[]): Label {
-  const o = isObject(v) ? v : {};
-  return { zh: str(o.zh, `${path}.zh`, problems), en: str(o.en, `${path}.en`, problems) };
 }

@@ -1,4 +1,4 @@
-import type { Label } from './categories.ts';
+import { type Label, parseLabel } from './categories.ts';
 
 /** A need a resident can name ("我需要餐食"), mapped to the service tags that answer it. */
 export interface NeedConfig {
@@ -29,44 +29,120 @@ export const DEFAULT_RESIDENT_CONFIG: ResidentConfig = {
   needs: [
     {
       id: 'meals',
-      label: { zh: '我需要餐食', en: 'I need a meal' },
+      label: {
+        zh: '我需要餐食',
+        en: 'I need a meal',
+        vi: 'Tôi cần bữa ăn',
+        id: 'Saya perlu makanan',
+        th: 'ฉันต้องการอาหาร',
+      },
       services: ['meals'],
       showHotlines: false,
     },
     {
       id: 'child-safe',
-      label: { zh: '孩子安全等候', en: 'A safe place for my child' },
+      label: {
+        zh: '孩子安全等候',
+        en: 'A safe place for my child',
+        vi: 'Chỗ an toàn cho con tôi',
+        id: 'Tempat aman untuk anak saya',
+        th: 'ที่ปลอดภัยสำหรับลูกของฉัน',
+      },
       services: ['child-safe-waiting', 'after-school-care'],
       showHotlines: false,
     },
     {
       id: 'talk',
-      label: { zh: '想找人聊聊', en: 'Someone to talk to' },
+      label: {
+        zh: '想找人聊聊',
+        en: 'Someone to talk to',
+        vi: 'Tôi cần người để nói chuyện',
+        id: 'Saya perlu teman bicara',
+        th: 'อยากมีคนคุยด้วย',
+      },
       services: ['counselling', 'welfare-advice'],
       showHotlines: false,
     },
     {
       id: 'elder-care',
-      label: { zh: '長輩照顧', en: 'Care for an older person' },
+      label: {
+        zh: '長輩照顧',
+        en: 'Care for an older person',
+        vi: 'Chăm sóc người già',
+        id: 'Perawatan orang lanjut usia',
+        th: 'ดูแลผู้สูงอายุ',
+      },
       services: ['long-term-care', 'home-visits'],
       showHotlines: false,
     },
     {
       id: 'urgent',
-      label: { zh: '緊急求助', en: 'Urgent help' },
+      label: {
+        zh: '緊急求助',
+        en: 'Urgent help',
+        vi: 'Cần giúp gấp',
+        id: 'Bantuan darurat',
+        th: 'ขอความช่วยเหลือด่วน',
+      },
       services: ['referral'],
       showHotlines: true,
     },
   ],
   hotlines: [
-    { number: '110', label: { zh: '報案（警察）', en: 'Police' } },
-    { number: '119', label: { zh: '火災、救護車', en: 'Fire and ambulance' } },
+    {
+      number: '110',
+      label: { zh: '報案（警察）', en: 'Police', vi: 'Công an (báo án)', id: 'Polisi', th: 'ตำรวจ' },
+    },
+    {
+      number: '119',
+      label: {
+        zh: '火災、救護車',
+        en: 'Fire and ambulance',
+        vi: 'Cứu hỏa và xe cứu thương',
+        id: 'Pemadam kebakaran dan ambulans',
+        th: 'ดับเพลิงและรถพยาบาล',
+      },
+    },
     {
       number: '113',
-      label: { zh: '保護專線（家暴、兒少、性侵害）', en: 'Protection hotline (violence, child abuse)' },
+      label: {
+        zh: '保護專線（家暴、兒少、性侵害）',
+        en: 'Protection hotline (violence, child abuse)',
+        vi: 'Đường dây bảo vệ (bạo lực gia đình, xâm hại trẻ em, xâm hại tình dục)',
+        id: 'Saluran perlindungan (kekerasan dalam rumah tangga, anak, seksual)',
+        th: 'สายด่วนคุ้มครอง (ความรุนแรงในครอบครัว เด็ก การล่วงละเมิดทางเพศ)',
+      },
     },
-    { number: '1925', label: { zh: '安心專線（24 小時心理諮詢）', en: 'Mental health line (24 hours)' } },
-    { number: '1957', label: { zh: '福利諮詢專線', en: 'Welfare advice line' } },
+    {
+      number: '1925',
+      label: {
+        zh: '安心專線（24 小時心理諮詢）',
+        en: 'Mental health line (24 hours)',
+        vi: 'Đường dây sức khỏe tâm thần (24 giờ)',
+        id: 'Saluran kesehatan jiwa (24 jam)',
+        th: 'สายด่วนสุขภาพจิต (24 ชั่วโมง)',
+      },
+    },
+    {
+      number: '1957',
+      label: {
+        zh: '福利諮詢專線',
+        en: 'Welfare advice line',
+        vi: 'Đường dây tư vấn phúc lợi',
+        id: 'Saluran konsultasi kesejahteraan',
+        th: 'สายด่วนปรึกษาสวัสดิการ',
+      },
+    },
+    {
+      number: '1966',
+      label: {
+        zh: '長照專線（長期照顧服務）',
+        en: 'Long-term care line',
+        vi: 'Đường dây chăm sóc dài hạn',
+        id: 'Saluran perawatan jangka panjang',
+        th: 'สายด่วนการดูแลระยะยาว',
+      },
+    },
   ],
   correctionUrl: null,
 };
@@ -113,7 +189,7 @@ export function parseResidentConfig(
           }
           return {
             id: text(o.id, `needs[${i}].id`, problems),
-            label: label(o.label, `needs[${i}].label`, problems),
+            label: parseLabel(o.label, `needs[${i}].label`, problems),
             services,
             showHotlines: o.showHotlines === true,
           };
@@ -126,7 +202,7 @@ export function parseResidentConfig(
           const number = text(o.number, `hotlines[${i}].number`, problems);
           if (number && !/^\+?[\d-]{3,20}$/.test(number))
             problems.push(`hotlines[${i}].number must be digits, e.g. 113`);
-          return { number, label: label(o.label, `hotlines[${i}].label`, problems) };
+          return { number, label: parseLabel(o.label, `hotlines[${i}].label`, problems) };
         });
   let correctionUrl: string | null = DEFAULT_RESIDENT_CONFIG.correctionUrl;
   if (obj.correctionUrl !== undefined && obj.correctionUrl !== null && obj.correctionUrl !== '') {
@@ -173,8 +249,4 @@ function text(v: unknown, path: string, problems: string[]): string {
   if (typeof v === 'string' && v !== '') return v;
   problems.push(`${path} must be a non-empty text`);
   return '';
-}
-function label(v: unknown, path: string, problems: string[]): Label {
-  const o = isObject(v) ? v : {};
-  return { zh: text(o.zh, `${path}.zh`, problems), en: text(o.en, `${path}.en`, problems) };
 }

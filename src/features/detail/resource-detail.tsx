@@ -10,6 +10,7 @@ import { toTelUri } from '../../domain/model/phone.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { safeHttpUrl } from '../../domain/model/safe-url.ts';
 import { isSampleRecord } from '../../domain/model/sample-data.ts';
+import { formatDate } from '../../i18n/format-date.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectSelectedResource } from '../../store/data/derived.ts';
@@ -19,7 +20,7 @@ import { selectSelectedResource } from '../../store/data/derived.ts';
  * `actions` lets the app add controls from other features (e.g. workshop edit / move / delete) under the heading.
  */
 export function ResourceDetail({ actions }: { actions?: (resource: Resource) => ReactNode } = {}) {
-  const { t, label } = useTranslation();
+  const { t, label, language } = useTranslation();
   const resource = useAppStore(selectSelectedResource);
   const selectionOrigin = useAppStore((s) => s.selectionOrigin);
   const manifest = useAppStore((s) => s.manifest);
@@ -111,7 +112,7 @@ export function ResourceDetail({ actions }: { actions?: (resource: Resource) => 
         )}
         <dt>{t('detail.lastVerified')}</dt>
         <dd>
-          {resource.lastVerified ?? notProvided}
+          {resource.lastVerified ? formatDate(language, resource.lastVerified) : notProvided}
           <StaleNote lastVerified={resource.lastVerified} />
         </dd>
         <dt>{t('detail.source')}</dt>

@@ -11,10 +11,16 @@ export interface UiSlice {
   readonly selectionOrigin: SelectionOrigin;
   readonly mapView: MapView | null;
   readonly language: Language;
+  /**
+   * The chosen language's UI catalogue (message key → text), loaded when it was chosen; null for zh-TW, which
+   * is built in. Plain data: the store does not know the keys (i18n reads it through `catalogueOf`).
+   */
+  readonly messages: Readonly<Record<string, string>> | null;
   readonly tilesFailed: boolean;
   select(id: string | null, origin: SelectionOrigin): void;
   setMapView(view: MapView): void;
-  setLanguage(language: Language): void;
+  /** Shows the page in a language whose catalogue has been loaded (null for zh-TW). */
+  setLanguage(language: Language, messages: Readonly<Record<string, string>> | null): void;
   setTilesFailed(failed: boolean): void;
 }
 
@@ -23,9 +29,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selectionOrigin: 'url',
   mapView: null,
   language: 'zh-TW',
+  messages: null,
   tilesFailed: false,
   select: (selectedId, selectionOrigin) => set({ selectedId, selectionOrigin }),
   setMapView: (mapView) => set({ mapView }),
-  setLanguage: (language) => set({ language }),
+  setLanguage: (language, messages) => set({ language, messages: language === 'zh-TW' ? null : messages }),
   setTilesFailed: (tilesFailed) => set({ tilesFailed }),
 });
