@@ -38,6 +38,7 @@ import { AppEffects } from './app-effects.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { LoadStatus } from './load-status.tsx';
 import { MapLoading } from './map-loading.tsx';
+import { OfficeWorkspaceNotice, OfficeWorkspaceToggle } from './office-workspace-toggle.tsx';
 import { OfflineNotice } from './offline-notice.tsx';
 import { PhoneMenuToggle } from './phone-menu-toggle.tsx';
 import { PhoneViewSwitch } from './phone-view-switch.tsx';
@@ -85,9 +86,11 @@ export function App() {
           <AnalysisButton />
           <WorkshopToggle />
           <SnapshotButton />
+          <OfficeWorkspaceToggle />
           <LanguageMenu />
         </div>
       </header>
+      <OfficeWorkspaceNotice />
       <SampleDataNotice />
       <InternalDataNotice />
       <OfflineNotice />

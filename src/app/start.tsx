@@ -5,12 +5,14 @@ import { applyNearbyUrl } from '../features/nearby/nearby-link-sync.ts';
 import { applyPresentationUrl } from '../features/presentation/use-presentation-url.ts';
 import { loadDefaultData } from '../store/data/load-default-data.ts';
 import { App } from './app.tsx';
+import { applyRememberedWorkspace } from './office-workspace.ts';
 import { registerServiceWorker } from './register-service-worker.ts';
 import { applyUrlToStore } from './use-url-sync.ts';
 
 // A link in another language (or one remembered) shows its first screen in it: the catalogue comes first.
 const languageShown = applyUrlToStore(window.location.search);
 applyNearbyUrl(window.location.search);
+applyRememberedWorkspace();
 applyPresentationUrl(window.location.search);
 void loadDefaultData();
 registerServiceWorker();

@@ -1,6 +1,7 @@
 import { idCore } from './id-core.ts';
 import { idImport } from './id-import.ts';
 import { idNearby } from './id-nearby.ts';
+import { idResident } from './id-resident.ts';
 import { idSharedMap } from './id-shared-map.ts';
 import { idWorkshop } from './id-workshop.ts';
 import type { MessageKey } from './messages-zh.ts';
@@ -12,4 +13,5 @@ export const idMessages: Record<MessageKey, string> = {
   ...idImport,
   ...idWorkshop,
   ...idSharedMap,
+  ...idResident,
 };

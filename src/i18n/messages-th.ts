@@ -2,6 +2,7 @@ import type { MessageKey } from './messages-zh.ts';
 import { thCore } from './th-core.ts';
 import { thImport } from './th-import.ts';
 import { thNearby } from './th-nearby.ts';
+import { thResident } from './th-resident.ts';
 import { thSharedMap } from './th-shared-map.ts';
 import { thWorkshop } from './th-workshop.ts';
 
@@ -12,4 +13,5 @@ export const thMessages: Record<MessageKey, string> = {
   ...thImport,
   ...thWorkshop,
   ...thSharedMap,
+  ...thResident,
 };

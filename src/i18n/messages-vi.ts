@@ -2,6 +2,7 @@ import type { MessageKey } from './messages-zh.ts';
 import { viCore } from './vi-core.ts';
 import { viImport } from './vi-import.ts';
 import { viNearby } from './vi-nearby.ts';
+import { viResident } from './vi-resident.ts';
 import { viSharedMap } from './vi-shared-map.ts';
 import { viWorkshop } from './vi-workshop.ts';
 
@@ -12,4 +13,5 @@ export const viMessages: Record<MessageKey, string> = {
   ...viImport,
   ...viWorkshop,
   ...viSharedMap,
+  ...viResident,
 };

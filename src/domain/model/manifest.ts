@@ -109,7 +109,7 @@ export function parseManifest(data: unknown): Manifest {
   });
   const gazetteer = typeof obj.gazetteer === 'string' ? obj.gazetteer : 'tw-township-centroids.csv';
   const residents = hasResidentSettings(obj)
-    ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), problems)
+    ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), categoryIds, problems)
     : undefined;
   if (problems.length > 0) throw new ManifestError(problems);
   return {

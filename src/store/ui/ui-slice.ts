@@ -17,11 +17,17 @@ export interface UiSlice {
    */
   readonly messages: Readonly<Record<string, string>> | null;
   readonly tilesFailed: boolean;
+  /**
+   * Whether the person has entered the office workspace (公所工作區) on purpose: only there are records corrected
+   * and moved. Residents (the default) see no editing controls; their fix is a correction report.
+   */
+  readonly officeWorkspace: boolean;
   select(id: string | null, origin: SelectionOrigin): void;
   setMapView(view: MapView): void;
   /** Shows the page in a language whose catalogue has been loaded (null for zh-TW). */
   setLanguage(language: Language, messages: Readonly<Record<string, string>> | null): void;
   setTilesFailed(failed: boolean): void;
+  setOfficeWorkspace(on: boolean): void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -31,8 +37,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   language: 'zh-TW',
   messages: null,
   tilesFailed: false,
+  officeWorkspace: false,
   select: (selectedId, selectionOrigin) => set({ selectedId, selectionOrigin }),
   setMapView: (mapView) => set({ mapView }),
   setLanguage: (language, messages) => set({ language, messages: language === 'zh-TW' ? null : messages }),
   setTilesFailed: (tilesFailed) => set({ tilesFailed }),
+  setOfficeWorkspace: (officeWorkspace) => set({ officeWorkspace }),
 });
