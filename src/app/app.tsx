@@ -35,6 +35,7 @@ import { WorkshopToggle } from '../features/workshop/workshop-toggle.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { AppEffects } from './app-effects.tsx';
+import { HotlinesButton } from './hotlines-button.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { LoadStatus } from './load-status.tsx';
 import { MapLoading } from './map-loading.tsx';
@@ -87,6 +88,7 @@ export function App() {
           <WorkshopToggle />
           <SnapshotButton />
           <OfficeWorkspaceToggle />
+          <HotlinesButton />
           <LanguageMenu />
         </div>
       </header>

@@ -7,7 +7,12 @@ export function OfficeWorkspaceToggle() {
   const { t } = useTranslation();
   const on = useAppStore((s) => s.officeWorkspace);
   return (
-    <button type="button" className="button-secondary" aria-pressed={on} onClick={() => setOfficeWorkspace(!on)}>
+    <button
+      type="button"
+      className="button-secondary"
+      aria-pressed={on}
+      onClick={() => setOfficeWorkspace(!on)}
+    >
       {t('office.toggle')}
     </button>
   );

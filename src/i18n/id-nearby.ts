@@ -54,8 +54,6 @@ export const idNearby: Record<keyof typeof zhNearby, string> = {
   'nearby.hours.unknown': 'Tanyakan jam buka',
   'nearby.distance': 'Jarak',
   'nearby.distanceAway': '{distance} dari sini',
-  'nearby.about': 'sekitar {distance}',
-  'nearby.distanceApprox': 'sekitar {distance} (dari titik tengah kecamatan)',
   'nearby.verified': 'Terakhir diperiksa: {date}',
   'nearby.verifiedNone': 'Tanpa tanggal pemeriksaan',
   'nearby.verifiedOld': '(lebih dari setahun lalu)',

@@ -50,8 +50,6 @@ export const thNearby: Record<keyof typeof zhNearby, string> = {
   'nearby.hours.unknown': 'โปรดถามเวลาเปิด',
   'nearby.distance': 'ระยะทาง',
   'nearby.distanceAway': 'ห่าง {distance}',
-  'nearby.about': 'ประมาณ {distance}',
-  'nearby.distanceApprox': 'ประมาณ {distance} (นับจากจุดกลางตำบล)',
   'nearby.verified': 'ตรวจสอบล่าสุด: {date}',
   'nearby.verifiedNone': 'ไม่ระบุวันที่ตรวจสอบ',
   'nearby.verifiedOld': '(เกินหนึ่งปีแล้ว)',

@@ -55,8 +55,6 @@ export const viNearby: Record<keyof typeof zhNearby, string> = {
   'nearby.hours.unknown': 'Hãy hỏi giờ mở cửa',
   'nearby.distance': 'Khoảng cách',
   'nearby.distanceAway': 'cách {distance}',
-  'nearby.about': 'khoảng {distance}',
-  'nearby.distanceApprox': 'khoảng {distance} (tính từ điểm giữa thị trấn)',
   'nearby.verified': 'Kiểm tra lần cuối: {date}',
   'nearby.verifiedNone': 'Không ghi ngày kiểm tra',
   'nearby.verifiedOld': '(hơn một năm trước)',

@@ -92,7 +92,8 @@ describe('correctionLink', () => {
     expect(correctionLink(null, centre)).toBeNull();
   });
 
-  const change = '資源：民雄中心（編號 chiayi-wc-minxiong）\n哪一項不對：電話\n目前寫的電話：05-2267000\n建議改為：05-2267001 & 分機 12';
+  const change =
+    '資源：民雄中心（編號 chiayi-wc-minxiong）\n哪一項不對：電話\n目前寫的電話：05-2267000\n建議改為：05-2267001 & 分機 12';
   const manifestTemplate =
     'mailto:resource-map@example.org?subject=資料更正：{name}&body=資源編號：{id}%0A地址：{address}%0A需要更正的內容：';
 

@@ -39,6 +39,11 @@ export interface Manifest {
   /** Needs, hotlines and the report-a-correction link, when the manifest sets any (see residentConfigOf). */
   readonly residents?: ResidentConfig;
   /**
+   * The county the deployment is for (e.g. 嘉義縣): a resident's first screen, without a location, shows it
+   * on the map and its real records first in the list.
+   */
+  readonly county?: string;
+  /**
    * The data files compiled at build time (domain/publish/dataset-pack.ts), written by the build into the manifest it
    * ships; an office never sets it. The page then downloads the result instead of parsing the files.
    */
@@ -111,6 +116,12 @@ export function parseManifest(data: unknown): Manifest {
   const residents = hasResidentSettings(obj)
     ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), categoryIds, problems)
     : undefined;
+  let county: string | undefined;
+  if (obj.county !== undefined) {
+    if (typeof obj.county === 'string' && obj.county.trim() !== '')
+      county = obj.county.trim().replace(/台/g, '臺');
+    else problems.push('county must be the name of the county the map is for, e.g. 嘉義縣');
+  }
   if (problems.length > 0) throw new ManifestError(problems);
   return {
     title,
@@ -120,6 +131,7 @@ export function parseManifest(data: unknown): Manifest {
     serviceTags,
     basemaps,
     ...(residents ? { residents } : {}),
+    ...(county ? { county } : {}),
     ...(typeof obj.pack === 'string' && obj.pack !== '' ? { pack: obj.pack } : {}),
     ...(typeof obj.packPositions === 'string' && obj.packPositions !== ''
       ? { packPositions: obj.packPositions }

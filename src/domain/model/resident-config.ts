@@ -240,7 +240,8 @@ export function parseResidentConfig(
       list.map((number) => [`categoryHotlines.${id}`, number] as const),
     ),
   ].filter(([, number]) => !known.has(number));
-  for (const [path, number] of unknownNumbers) problems.push(`${path} "${number}" is not one of the hotlines`);
+  for (const [path, number] of unknownNumbers)
+    problems.push(`${path} "${number}" is not one of the hotlines`);
   let correctionUrl: string | null = DEFAULT_RESIDENT_CONFIG.correctionUrl;
   if (obj.correctionUrl !== undefined && obj.correctionUrl !== null && obj.correctionUrl !== '') {
     correctionUrl = typeof obj.correctionUrl === 'string' ? obj.correctionUrl : '';
