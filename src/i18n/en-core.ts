@@ -45,7 +45,6 @@ export const enCore: Record<keyof typeof zhCore, string> = {
   'detail.lastVerified': 'Last verified',
   'detail.source': 'Source',
   'detail.description': 'About',
-  'detail.directions': 'Directions (opens your map app)',
   'detail.approximate':
     'This is the centre of the township, not the exact place; check the address or call before you go.',
   'detail.missingLocation': 'This record has no location and is not shown on the map.',

@@ -46,7 +46,6 @@ export const idCore: Record<keyof typeof zhCore, string> = {
   'detail.lastVerified': 'Terakhir diperiksa',
   'detail.source': 'Sumber data',
   'detail.description': 'Keterangan',
-  'detail.directions': 'Petunjuk arah (buka aplikasi peta)',
   'detail.approximate':
     'Ini titik tengah kecamatan, bukan tempat yang tepat; periksa alamat atau telepon dulu sebelum pergi.',
   'detail.missingLocation': 'Data ini tidak punya lokasi dan tidak tampil di peta.',

@@ -45,7 +45,6 @@ export const thCore: Record<keyof typeof zhCore, string> = {
   'detail.lastVerified': 'ตรวจสอบล่าสุด',
   'detail.source': 'แหล่งข้อมูล',
   'detail.description': 'รายละเอียด',
-  'detail.directions': 'นำทาง (เปิดแอปแผนที่)',
   'detail.approximate': 'นี่คือจุดกลางของตำบล ไม่ใช่ตำแหน่งจริง โปรดดูที่อยู่หรือโทรถามก่อนไป',
   'detail.missingLocation': 'ข้อมูลนี้ไม่มีตำแหน่ง จึงไม่แสดงบนแผนที่',
   'detail.sample': 'ข้อมูลตัวอย่าง (ไม่มีอยู่จริง ใช้เพื่อสาธิตเท่านั้น)',

@@ -45,7 +45,6 @@ export const viCore: Record<keyof typeof zhCore, string> = {
   'detail.lastVerified': 'Kiểm tra lần cuối',
   'detail.source': 'Nguồn dữ liệu',
   'detail.description': 'Giới thiệu',
-  'detail.directions': 'Chỉ đường (mở ứng dụng bản đồ)',
   'detail.approximate':
     'Đây là điểm giữa của thị trấn, không phải chỗ chính xác; hãy xem địa chỉ hoặc gọi điện trước khi đi.',
   'detail.missingLocation': 'Nơi này không có vị trí nên không hiện trên bản đồ.',

@@ -43,7 +43,6 @@ export const zhCore = {
   'detail.lastVerified': '最後確認',
   'detail.source': '資料來源',
   'detail.description': '說明',
-  'detail.directions': '路線導航（開啟地圖 App）',
   'detail.approximate': '此位置為鄉鎮市區的中心點，並非確切地點；前往前請依地址或電話確認。',
   'detail.missingLocation': '此筆資料沒有位置，無法顯示於地圖。',
   'detail.sample': '示範資料（虛構，僅供展示）',

@@ -152,10 +152,10 @@ export function ResourceDetail({ actions }: { actions?: (resource: Resource) => 
         <dd>{resource.source || notProvided}</dd>
       </dl>
       {lines.length > 0 && (
-        <section className="hotlines" aria-labelledby="detail-hotlines-heading">
+        <div className="hotlines" role="group" aria-labelledby="detail-hotlines-heading">
           <h3 id="detail-hotlines-heading">{t('hotlines.forThis')}</h3>
           <HotlineLinks hotlines={lines} />
-        </section>
+        </div>
       )}
       <ResourceActions resource={resource} />
     </section>

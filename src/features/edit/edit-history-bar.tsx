@@ -2,7 +2,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { correctedCount } from '../../store/import/import-slice.ts';
 
-/** Undo and redo of the office's corrections (fields, moves, placements, merges); kept across reloads; office workspace only. */
+/** Undo and redo of the office's corrections (fields, moves, placements, merges); kept across reloads. */
 export function EditHistoryBar() {
   const { t } = useTranslation();
   const canUndo = useAppStore((s) => s.officeEdits.past.length > 0);
@@ -10,8 +10,7 @@ export function EditHistoryBar() {
   const count = useAppStore((s) => correctedCount(s.officeEdits.present));
   const undo = useAppStore((s) => s.undoOfficeEdit);
   const redo = useAppStore((s) => s.redoOfficeEdit);
-  const office = useAppStore((s) => s.officeWorkspace);
-  if (!office || (!canUndo && !canRedo)) return null;
+  if (!canUndo && !canRedo) return null;
   return (
     <fieldset className="edit-history">
       <legend className="visually-hidden">{t('edit.history')}</legend>
