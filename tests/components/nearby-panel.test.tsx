@@ -201,6 +201,9 @@ describe('NeedFilters (in the panel)', () => {
     expect(screen.queryByRole('link', { name: /撥打 1966/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '長輩照顧' }));
     const lines = screen.getByRole('region', { name: '可以打的專線' });
-    expect(within(lines).getByRole('link', { name: /撥打 1966\s*長照專線/ })).toHaveAttribute('href', 'tel:1966');
+    expect(within(lines).getByRole('link', { name: /撥打 1966\s*長照專線/ })).toHaveAttribute(
+      'href',
+      'tel:1966',
+    );
   });
 });

@@ -82,15 +82,16 @@ describe('detail and summary near a point', () => {
     });
     nearMinxiong();
     const detail = screen.getByRole('region', { name: MINXIONG_CENTRE });
-    expect(within(detail).getByText('距離').nextElementSibling).toHaveTextContent(
-      '同鄉鎮（位置為鄉鎮中心）',
-    );
+    expect(within(detail).getByText('距離').nextElementSibling).toHaveTextContent('同鄉鎮（位置為鄉鎮中心）');
     expect(within(detail).getByText('最後確認').nextElementSibling).toHaveTextContent(
       '2023/3/15 （已超過一年，前往前請先電話確認）',
     );
     const line = within(detail).getByRole('link', { name: '用 LINE 傳送' });
     expect(decodeURIComponent(line.getAttribute('href') ?? '')).toContain('?id=chiayi-wc-minxiong');
-    expect(within(detail).getByRole('button', { name: '回報資料錯誤' })).toHaveAttribute('aria-expanded', 'false');
+    expect(within(detail).getByRole('button', { name: '回報資料錯誤' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     expect(within(detail).getByRole('button', { name: '複製連結' })).toBeInTheDocument();
   });
 

@@ -86,7 +86,9 @@ describe('ResourceDetail', () => {
   it('puts 打電話 (with the extension) and 路線 right under the name, before any other field', () => {
     renderWithData(<ResourceDetail />);
     select('chiayi-wc-minxiong');
-    const call = screen.getByRole('link', { name: '打電話給 嘉義縣日安社會福利服務中心（民雄）：(05)220-7017 分機17' });
+    const call = screen.getByRole('link', {
+      name: '打電話給 嘉義縣日安社會福利服務中心（民雄）：(05)220-7017 分機17',
+    });
     expect(call).toHaveAttribute('href', 'tel:052207017,17');
     expect(call).toHaveTextContent('打電話');
     const heading = screen.getByRole('heading', { level: 2 });
@@ -99,7 +101,8 @@ describe('ResourceDetail', () => {
   it('lists the help lines in a welfare record’s detail (1957, 113, 1925, 1966), not in a shop’s', () => {
     renderWithData(<ResourceDetail />);
     select('chiayi-wc-minxiong');
-    const lines = within(detail()).getByRole('group', { name: '可以打的專線' });
+    const lines = within(detail()).getByRole('heading', { name: '可以打的專線' })
+      .parentElement as HTMLElement;
     expect(
       within(lines)
         .getAllByRole('link')
@@ -108,7 +111,7 @@ describe('ResourceDetail', () => {
     expect(within(lines).getByRole('link', { name: /撥打 1966\s*長照專線/ })).toBeInTheDocument();
 
     select('sample-shop-001');
-    expect(within(detail()).queryByRole('group', { name: '可以打的專線' })).not.toBeInTheDocument();
+    expect(within(detail()).queryByRole('heading', { name: '可以打的專線' })).not.toBeInTheDocument();
   });
 
   it('writes the opening hours in words, in the page’s language', () => {

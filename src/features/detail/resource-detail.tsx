@@ -152,8 +152,8 @@ export function ResourceDetail({ actions }: { actions?: (resource: Resource) => 
         <dd>{resource.source || notProvided}</dd>
       </dl>
       {lines.length > 0 && (
-        <div className="hotlines" role="group" aria-labelledby="detail-hotlines-heading">
-          <h3 id="detail-hotlines-heading">{t('hotlines.forThis')}</h3>
+        <div className="hotlines">
+          <h3>{t('hotlines.forThis')}</h3>
           <HotlineLinks hotlines={lines} />
         </div>
       )}
