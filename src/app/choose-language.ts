@@ -1,5 +1,5 @@
 import type { Language } from '../domain/model/language.ts';
-import { loadCatalogue } from '../i18n/load-catalogue.ts';
+import { loadCatalogue, loadPlaceNames } from '../i18n/load-catalogue.ts';
 import { useAppStore } from '../store/app-store.ts';
 
 /**
@@ -8,6 +8,6 @@ import { useAppStore } from '../store/app-store.ts';
  * whose chunk arrived last; the menu shows the store's language, so what it says is always what is shown.)
  */
 export async function chooseLanguage(language: Language): Promise<void> {
-  const messages = await loadCatalogue(language);
-  useAppStore.getState().setLanguage(language, messages);
+  const [messages, placeNames] = await Promise.all([loadCatalogue(language), loadPlaceNames(language)]);
+  useAppStore.getState().setLanguage(language, messages, placeNames);
 }

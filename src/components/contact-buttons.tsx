@@ -25,24 +25,17 @@ export function ContactButtons({ resource }: { resource: Resource }) {
   return (
     <div className="contact-buttons">
       {call && (
-        <a
-          className="contact-button contact-button--call"
-          href={call.tel}
-          aria-label={t('card.callLabel', { name: resource.name, phone: call.phone })}
-        >
-          <span aria-hidden="true">☎</span> {t('card.call')}
+        // The accessible name starts with what the button shows (打電話 05-…), then says whom it calls.
+        <a className="contact-button contact-button--call" href={call.tel}>
+          <span aria-hidden="true">☎</span> {t('card.call')}{' '}
           <span className="contact-button__detail">{call.phone}</span>
+          <span className="visually-hidden">（{resource.name}）</span>
         </a>
       )}
       {directions && (
-        <a
-          className="contact-button"
-          href={directions}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={t('card.directionsLabel', { name: resource.name })}
-        >
+        <a className="contact-button" href={directions} target="_blank" rel="noopener noreferrer">
           <span aria-hidden="true">➜</span> {t('card.directions')}
+          <span className="visually-hidden">（{resource.name}）</span>
         </a>
       )}
     </div>

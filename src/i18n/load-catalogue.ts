@@ -20,3 +20,8 @@ export async function loadCatalogue(language: Language): Promise<Catalogue | nul
       return (await import('./messages-th.ts')).thMessages;
   }
 }
+
+/** The romanised county and township names a language other than zh-TW shows (a chunk of their own). */
+export async function loadPlaceNames(language: Language): Promise<Readonly<Record<string, string>> | null> {
+  return language === 'zh-TW' ? null : (await import('./place-names-en.ts')).PLACE_NAMES_EN;
+}

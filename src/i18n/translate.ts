@@ -34,6 +34,18 @@ export function pickLabel(lang: Language, label: Label): string {
   return label[lang] || label.en;
 }
 
+/**
+ * A county, or a township of a county, as the language writes it: as written in zh-TW (嘉義縣民雄鄉); romanised,
+ * township first, elsewhere (Minxiong Township, Chiayi County). A name the table does not know stays as written.
+ */
+export function placeName(names: Readonly<Record<string, string>> | null, county: string, town = ''): string {
+  if (!names) return `${county}${town}`;
+  const key = (name: string) => name.replace(/台/g, '臺');
+  const countyName = county ? (names[key(county)] ?? county) : '';
+  const townName = town ? (names[`${key(county)}|${key(town)}`] ?? town) : '';
+  return [townName, countyName].filter(Boolean).join(', ');
+}
+
 // One formatter per language: making an Intl.NumberFormat costs far more than formatting with one, and the
 // filter panels format hundreds of counts when the data lands.
 const numberFormats = new Map<Language, Intl.NumberFormat>();

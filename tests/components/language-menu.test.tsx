@@ -94,6 +94,16 @@ describe('LanguageMenu', () => {
     expect(useAppStore.getState().language).toBe('zh-TW');
   });
 
+  it('names counties and townships in the Ministry of the Interior’s romanisation, the Chinese name beside it', async () => {
+    const { user } = renderWithData(ui);
+    await user.selectOptions(menu(), 'th');
+    const county = await screen.findByRole('combobox', { name: 'เทศมณฑล / เมือง' });
+    expect(within(county).getByRole('option', { name: 'Chiayi County (嘉義縣)' })).toHaveValue('嘉義縣');
+    await user.selectOptions(county, '嘉義縣');
+    const town = screen.getByRole('combobox', { name: 'ตำบล / เขต' });
+    expect(within(town).getByRole('option', { name: 'Minxiong Township (民雄鄉)' })).toHaveValue('民雄鄉');
+  });
+
   it('keeps the filters when the language changes', async () => {
     const { user } = renderWithData(ui);
     await user.type(screen.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }), '民雄');

@@ -117,11 +117,12 @@ describe('a resident’s first screen', () => {
     const minxiong = rows.find((r) => r.textContent?.includes(MINXIONG_NAME));
     if (!minxiong) throw new Error('民雄 is not listed');
     expect(
-      within(minxiong).getByRole('link', { name: `打電話給 ${MINXIONG_NAME}：(05)220-7017 分機17` }),
+      within(minxiong).getByRole('link', { name: `打電話 (05)220-7017 分機17（${MINXIONG_NAME}）` }),
     ).toHaveAttribute('href', 'tel:052207017,17');
-    expect(
-      within(minxiong).getByRole('link', { name: `到 ${MINXIONG_NAME} 的路線（開啟地圖 App）` }),
-    ).toHaveAttribute('target', '_blank');
+    expect(within(minxiong).getByRole('link', { name: `路線導航（${MINXIONG_NAME}）` })).toHaveAttribute(
+      'target',
+      '_blank',
+    );
     // The card still opens the detail with one press.
     expect(
       within(minxiong).getByRole('button', { name: new RegExp(MINXIONG_NAME.replace(/[()（）]/g, '.')) }),

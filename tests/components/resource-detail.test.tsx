@@ -60,9 +60,7 @@ describe('ResourceDetail', () => {
     expect(
       screen.getByText('此位置為鄉鎮市區的中心點，並非確切地點；前往前請依地址或電話確認。'),
     ).toBeInTheDocument();
-    const directions = screen.getByRole('link', {
-      name: '到 嘉義縣日安社會福利服務中心（民雄） 的路線（開啟地圖 App）',
-    });
+    const directions = screen.getByRole('link', { name: /^路線導航（嘉義縣日安社會福利服務中心（民雄））$/ });
     expect(destination(directions)).toBe(resourceById(dataset, 'chiayi-wc-minxiong').address);
     expect(directions).toHaveAttribute('target', '_blank');
     expect(directions).toHaveAttribute('rel', expect.stringContaining('noopener'));
@@ -78,7 +76,7 @@ describe('ResourceDetail', () => {
     expect(screen.queryByText(/並非確切地點/)).not.toBeInTheDocument();
     expect(field('電話')).toHaveTextContent('未提供');
     const [lat, lng] = shop.position ?? [Number.NaN, Number.NaN];
-    expect(destination(screen.getByRole('link', { name: /^到 .* 的路線（開啟地圖 App）$/ }))).toBe(
+    expect(destination(screen.getByRole('link', { name: /^路線導航（/ }))).toBe(
       `${lat.toFixed(6)},${lng.toFixed(6)}`,
     );
   });
@@ -87,7 +85,7 @@ describe('ResourceDetail', () => {
     renderWithData(<ResourceDetail />);
     select('chiayi-wc-minxiong');
     const call = screen.getByRole('link', {
-      name: '打電話給 嘉義縣日安社會福利服務中心（民雄）：(05)220-7017 分機17',
+      name: /^打電話 \(05\)220-7017 分機17（嘉義縣日安社會福利服務中心（民雄））$/,
     });
     expect(call).toHaveAttribute('href', 'tel:052207017,17');
     expect(call).toHaveTextContent('打電話');

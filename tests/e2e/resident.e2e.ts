@@ -6,6 +6,12 @@ const MINXIONG_CENTRE = '嘉義縣日安社會福利服務中心（民雄）';
 const IN_MINXIONG = { latitude: 23.5432, longitude: 120.4449 };
 const MONDAY_3PM = '2026-01-05T15:00:00+08:00';
 const HOTLINES = ['tel:110', 'tel:119', 'tel:113', 'tel:1925', 'tel:1957', 'tel:1966'];
+/** A community kitchen near the street in 民雄 (the default data's meal places are samples without a phone). */
+const KITCHEN = { name: '民雄社區共餐廚房', phone: '05-2261234 分機 5', tel: 'tel:052261234,5' };
+const withKitchen = {
+  'sample-community-resources.csv': (csv: string) =>
+    `${csv.replace(/\r?\n$/, '')}\r\ne2e-kitchen,${KITCHEN.name},社區發展協會,餐食提供,嘉義縣民雄鄉中樂村中樂路1號,${KITCHEN.phone},23.5440,120.4460,Mo-Fr 11:00-13:00,e2e,2026-11-01\r\n`,
+};
 
 let browser: ResidentBrowser;
 let opened: Resident[] = [];
@@ -31,8 +37,13 @@ async function open(options: ResidentOptions = {}): Promise<Resident> {
 }
 
 describe('a resident who needs a meal, on a 360×640 phone', () => {
-  it('open the link → use my location → 我需要餐食 → call: three taps, the call button 44 px and on screen', async () => {
-    const resident = await open({ viewport: PHONE, position: IN_MINXIONG, now: MONDAY_3PM });
+  it('open the link → use my location → 找資源 → 我需要餐食 → call: four taps; the call button 44 px, on screen', async () => {
+    const resident = await open({
+      viewport: PHONE,
+      position: IN_MINXIONG,
+      now: MONDAY_3PM,
+      editedDataFiles: withKitchen,
+    });
     await resident.recordCalls();
     let taps = 0;
     const tap = async (action: () => Promise<void>) => {
@@ -45,8 +56,9 @@ describe('a resident who needs a meal, on a 360×640 phone', () => {
     await tap(() => resident.showScreen('找資源'));
     await tap(() => resident.pressNeed('我需要餐食'));
     // The list of places that serve meals, nearest first, shows at once.
-    await expect.poll(async () => (await resident.listedResults()).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await resident.listedResults())[0]?.name).toBe(KITCHEN.name);
     const first = await resident.callButton({ result: 0 });
+    expect(first?.href).toBe(KITCHEN.tel);
     expect(first).not.toBeNull();
     expect(first?.height).toBeGreaterThanOrEqual(44);
     expect(first?.bottom).toBeLessThanOrEqual(PHONE.height);
@@ -173,5 +185,5 @@ describe.each(LANGUAGES)('in $code', ({ code, locate, screens, help, meal, repor
     expect(await resident.openHelpLines(help)).toEqual(HOTLINES);
     await check('help-lines');
     await resident.press('Escape');
-  });
+  }, 240_000);
 });

@@ -18,8 +18,11 @@ interface Props {
  * button). Data text is rendered as text, never as HTML.
  */
 export function ResourceListItem({ resource, category, selected, onSelect }: Props) {
-  const { t, label } = useTranslation();
-  const place = [resource.county, resource.town].filter(Boolean).join(' ');
+  const { t, label, place: placeName, language } = useTranslation();
+  const place =
+    language === 'zh-TW'
+      ? [resource.county, resource.town].filter(Boolean).join(' ')
+      : placeName(resource.county, resource.town);
   return (
     <div className="result-card" data-current={selected ? 'true' : undefined}>
       <button

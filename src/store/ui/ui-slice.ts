@@ -16,6 +16,8 @@ export interface UiSlice {
    * is built in. Plain data: the store does not know the keys (i18n reads it through `catalogueOf`).
    */
   readonly messages: Readonly<Record<string, string>> | null;
+  /** County and township names for that language (Chinese name → romanised), loaded with it; null for zh-TW. */
+  readonly placeNames: Readonly<Record<string, string>> | null;
   readonly tilesFailed: boolean;
   /**
    * Whether the person has entered the office workspace (公所工作區) on purpose: only there are records corrected
@@ -25,7 +27,11 @@ export interface UiSlice {
   select(id: string | null, origin: SelectionOrigin): void;
   setMapView(view: MapView): void;
   /** Shows the page in a language whose catalogue has been loaded (null for zh-TW). */
-  setLanguage(language: Language, messages: Readonly<Record<string, string>> | null): void;
+  setLanguage(
+    language: Language,
+    messages: Readonly<Record<string, string>> | null,
+    placeNames?: Readonly<Record<string, string>> | null,
+  ): void;
   setTilesFailed(failed: boolean): void;
   setOfficeWorkspace(on: boolean): void;
 }
@@ -36,11 +42,17 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   mapView: null,
   language: 'zh-TW',
   messages: null,
+  placeNames: null,
   tilesFailed: false,
   officeWorkspace: false,
   select: (selectedId, selectionOrigin) => set({ selectedId, selectionOrigin }),
   setMapView: (mapView) => set({ mapView }),
-  setLanguage: (language, messages) => set({ language, messages: language === 'zh-TW' ? null : messages }),
+  setLanguage: (language, messages, placeNames = null) =>
+    set(
+      language === 'zh-TW'
+        ? { language, messages: null, placeNames: null }
+        : { language, messages, placeNames },
+    ),
   setTilesFailed: (tilesFailed) => set({ tilesFailed }),
   setOfficeWorkspace: (officeWorkspace) => set({ officeWorkspace }),
 });
