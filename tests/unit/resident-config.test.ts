@@ -50,6 +50,38 @@ describe('resident settings in the manifest', () => {
     expect(config.correctionUrl).toBeNull();
   });
 
+  it('reports a bad deployment county, optional label language, need or category hotline, by path', () => {
+    expect(
+      problemsOf({
+        ...minimal,
+        county: 3,
+        categories: [
+          { id: 'c', label: { zh: '類', en: 'Kind', vi: '' }, aliases: [], color: '#000', symbol: 'circle' },
+        ],
+        needs: [{ id: 'meals', label: { zh: '餐', en: 'Meal', th: 7 }, services: ['meals'], hotlines: ['1999'] }],
+        hotlines: [{ number: '113', label: { zh: '保護', en: 'Protect' } }],
+        categoryHotlines: { c: ['113', '0800'], nope: ['113'] },
+      }),
+    ).toEqual([
+      'categories[0].label.vi must be a non-empty text',
+      'needs[0].label.th must be a non-empty text',
+      'categoryHotlines "nope" is not a category id',
+      'needs[0].hotlines "1999" is not one of the hotlines',
+      'categoryHotlines.c "0800" is not one of the hotlines',
+      'county must be the name of the county the map is for, e.g. 嘉義縣',
+    ]);
+  });
+
+  it('reads a deployment county (台 written 臺) and optional translations', () => {
+    const manifest = parseManifest({
+      ...minimal,
+      county: '台東縣',
+      serviceTags: [{ id: 'meals', label: { zh: '餐食', en: 'Meals', id: 'Makanan' } }],
+    });
+    expect(manifest.county).toBe('臺東縣');
+    expect(manifest.serviceTags[0]?.label).toEqual({ zh: '餐食', en: 'Meals', id: 'Makanan' });
+  });
+
   it('reports what is wrong, as for the rest of the manifest', () => {
     expect(
       problemsOf({
