@@ -438,7 +438,9 @@ export class Resident {
           continue;
         // Data inside a label or button (a place name, a record's name) is not the page's own words.
         const clone = el.cloneNode(true) as HTMLElement;
-        for (const data of clone.querySelectorAll('select, option, .result-item__name, [data-data]'))
+        for (const data of clone.querySelectorAll(
+          'select, option, .result-item__name, .contact-button__detail, .contact-button .visually-hidden',
+        ))
           data.remove();
         const text = (clone.textContent ?? '').trim();
         if (han.test(text)) out.push(text.slice(0, 80));
