@@ -222,7 +222,7 @@ export class Resident {
 
   /** The results the list shows right now, top first, as a resident reads them. */
   async listedResults(): Promise<ListedResult[]> {
-    return this.page.getByRole('list', { name: /結果清單|Result list/ }).evaluate((list) =>
+    return this.resultList().evaluate((list) =>
       [...list.querySelectorAll('li')]
         .sort((a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')))
         .map((li) => {
@@ -239,12 +239,14 @@ export class Resident {
     );
   }
 
+  /** The result list, whatever the page's language names it (結果清單, Result list, Danh sách kết quả…). */
+  private resultList(): Locator {
+    return this.page.locator('ul.result-list');
+  }
+
   /** Opens a result by its name. */
   async openResult(name: string): Promise<void> {
-    await this.page
-      .getByRole('list', { name: /結果清單|Result list/ })
-      .getByText(name, { exact: true })
-      .click();
+    await this.resultList().getByText(name, { exact: true }).click();
   }
 
   /** Opens the open detail's correction report form by its button's name (any language). */
@@ -433,6 +435,9 @@ export class Resident {
         '.nearby-privacy',
       ].join(', ');
       const out: string[] = [];
+      const names = [...document.querySelectorAll('#detail-heading, .result-item__name')]
+        .map((el) => el.textContent ?? '')
+        .filter(Boolean);
       for (const el of document.querySelectorAll<HTMLElement>(selector)) {
         if (el.closest('.language-menu, .result-item__name, #detail-heading') || !el.checkVisibility())
           continue;
@@ -442,7 +447,9 @@ export class Resident {
           'select, option, .result-item__name, .contact-button__detail, .contact-button .visually-hidden',
         ))
           data.remove();
-        const text = (clone.textContent ?? '').trim();
+        // Records' names quoted in the page's own sentences (回報「…」的資料錯誤) are data too.
+        let text = (clone.textContent ?? '').trim();
+        for (const name of names) text = text.split(name).join('');
         if (han.test(text)) out.push(text.slice(0, 80));
       }
       return out;

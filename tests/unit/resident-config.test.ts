@@ -58,7 +58,9 @@ describe('resident settings in the manifest', () => {
         categories: [
           { id: 'c', label: { zh: '類', en: 'Kind', vi: '' }, aliases: [], color: '#000', symbol: 'circle' },
         ],
-        needs: [{ id: 'meals', label: { zh: '餐', en: 'Meal', th: 7 }, services: ['meals'], hotlines: ['1999'] }],
+        needs: [
+          { id: 'meals', label: { zh: '餐', en: 'Meal', th: 7 }, services: ['meals'], hotlines: ['1999'] },
+        ],
         hotlines: [{ number: '113', label: { zh: '保護', en: 'Protect' } }],
         categoryHotlines: { c: ['113', '0800'], nope: ['113'] },
       }),

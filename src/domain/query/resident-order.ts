@@ -26,9 +26,22 @@ export function residentOrder(result: FilterResult, ranks: Uint8Array): FilterRe
     if ((ranks[visible[k] as number] ?? 0) < (ranks[visible[k - 1] as number] ?? 0)) sorted = false;
   }
   if (sorted) return result;
-  const byRank: number[][] = [[], [], []];
-  for (const i of visible) byRank[ranks[i] ?? 0]?.push(i);
-  return { ...result, visible: byRank.flat() };
+  // A counting sort: count each rank, then place every index at its rank's next slot (two passes, no sorting).
+  const counts = [0, 0, 0];
+  for (let k = 0; k < visible.length; k++) {
+    const rank = ranks[visible[k] as number] as number;
+    counts[rank] = (counts[rank] as number) + 1;
+  }
+  const next = new Int32Array([0, counts[0] as number, (counts[0] as number) + (counts[1] as number)]);
+  const ordered: number[] = new Array(visible.length);
+  for (let k = 0; k < visible.length; k++) {
+    const i = visible[k] as number;
+    const rank = ranks[i] as number;
+    const at = next[rank] as number;
+    ordered[at] = i;
+    next[rank] = at + 1;
+  }
+  return { ...result, visible: ordered };
 }
 
 /** The indexes of the real records of a county (where the first screen's map goes). */
