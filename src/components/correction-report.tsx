@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { correctionLink } from '../domain/model/resident-config.ts';
 import type { Resource } from '../domain/model/resource.ts';
 import type { MessageKey } from '../i18n/messages-zh.ts';
@@ -22,7 +22,12 @@ export function CorrectionReport({ resource }: { resource: Resource }) {
   const [field, setField] = useState<Field>('phone');
   const [proposed, setProposed] = useState('');
   const opener = useRef<HTMLButtonElement>(null);
+  const firstField = useRef<HTMLSelectElement>(null);
   const id = useId();
+  // Opened: focus (and the view) goes to its first question.
+  useEffect(() => {
+    if (open) firstField.current?.focus();
+  }, [open]);
   if (!correctionLink(template, resource)) return null;
 
   const fieldName = (f: Field) => t(`correction.field.${f}` as MessageKey);
@@ -79,7 +84,12 @@ export function CorrectionReport({ resource }: { resource: Resource }) {
         >
           <legend>{t('correction.heading', { name: resource.name })}</legend>
           <label htmlFor={`${id}-field`}>{t('correction.field')}</label>
-          <select id={`${id}-field`} value={field} onChange={(e) => setField(e.currentTarget.value as Field)}>
+          <select
+            ref={firstField}
+            id={`${id}-field`}
+            value={field}
+            onChange={(e) => setField(e.currentTarget.value as Field)}
+          >
             {FIELDS.map((f) => (
               <option key={f} value={f}>
                 {fieldName(f)}

@@ -64,6 +64,7 @@ describe('a resident’s detail', () => {
     await user.click(opener);
     expect(opener).toHaveAttribute('aria-expanded', 'true');
     const form = screen.getByRole('group', { name: `回報「${MINXIONG_NAME}」的資料錯誤` });
+    expect(within(form).getByLabelText('哪一項不對？')).toHaveFocus();
     await user.selectOptions(within(form).getByLabelText('哪一項不對？'), '電話');
     expect(form).toHaveTextContent('目前寫的電話：(05)220-7017 分機17');
     await user.type(within(form).getByLabelText('正確的內容是？'), '05-2207018');
