@@ -225,9 +225,10 @@ describe('open now, needs and hotlines', () => {
     const resident = await open({ viewport: PHONE });
     await resident.showScreen('找資源');
     await resident.pressNeed('我需要餐食');
-    expect(await resident.isNeedPressed('我需要餐食')).toBe(true);
     // The phone shows the places that serve meals at once (no 看 N 筆結果 to press).
     await expect.poll(() => resident.app.resultCount()).toBe(MEALS);
+    await resident.showScreen('找資源');
+    expect(await resident.isNeedPressed('我需要餐食')).toBe(true);
     expect(resident.app.currentUrl().searchParams.get('svc')).toBe('meals');
 
     await resident.showScreen('找資源');
