@@ -298,7 +298,7 @@ describe('phone, keyboard, language, sharing', () => {
     const line = links.find((l) => l.text === '用 LINE 傳送');
     expect(line?.href).toMatch(/^https:\/\/line\.me\/R\/share\?text=/);
     expect(decodeURIComponent(line?.href.split('text=')[1] ?? '')).toContain('id=chiayi-wc-minxiong');
-    expect(links.find((l) => l.text.endsWith('路線'))?.href).toMatch(
+    expect(links.find((l) => l.text.includes('路線導航'))?.href).toMatch(
       /^https:\/\/www\.google\.com\/maps\/dir\//,
     );
     // A resident's fix is a report to the office, prefilled with the record and the proposed change.
