@@ -35,9 +35,11 @@ import { WorkshopToggle } from '../features/workshop/workshop-toggle.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { AppEffects } from './app-effects.tsx';
-import { LanguageSwitch } from './language-switch.tsx';
+import { HotlinesButton } from './hotlines-button.tsx';
+import { LanguageMenu } from './language-menu.tsx';
 import { LoadStatus } from './load-status.tsx';
 import { MapLoading } from './map-loading.tsx';
+import { OfficeWorkspaceNotice, OfficeWorkspaceToggle } from './office-workspace-toggle.tsx';
 import { OfflineNotice } from './offline-notice.tsx';
 import { PhoneMenuToggle } from './phone-menu-toggle.tsx';
 import { PhoneViewSwitch } from './phone-view-switch.tsx';
@@ -85,9 +87,12 @@ export function App() {
           <AnalysisButton />
           <WorkshopToggle />
           <SnapshotButton />
-          <LanguageSwitch />
+          <OfficeWorkspaceToggle />
+          <HotlinesButton />
+          <LanguageMenu />
         </div>
       </header>
+      <OfficeWorkspaceNotice />
       <SampleDataNotice />
       <InternalDataNotice />
       <OfflineNotice />

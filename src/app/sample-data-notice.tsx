@@ -7,8 +7,9 @@ export function SampleDataNotice() {
   const hasSample = useAppStore((s) => s.loadReport.files.some((f) => f.sample && f.resourceCount > 0));
   if (!hasSample) return null;
   return (
-    <p className="sample-notice" role="note">
-      {t('app.sampleNotice')}
-    </p>
+    // A region of its own (named), so that every part of the page is in a landmark.
+    <section className="sample-notice" aria-label={t('detail.sample')}>
+      <p role="note">{t('app.sampleNotice')}</p>
+    </section>
   );
 }

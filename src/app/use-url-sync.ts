@@ -1,22 +1,31 @@
 import { useEffect } from 'react';
 import { viewStateFromSearch } from '../domain/link/view-state.ts';
-import type { Language } from '../domain/model/language.ts';
+import { type Language, languageOf } from '../domain/model/language.ts';
 import { type AppState, useAppStore } from '../store/app-store.ts';
 import { searchOfView } from '../store/filters/search-of-view.ts';
+import { chooseLanguage } from './choose-language.ts';
 
 const LANGUAGE_KEY = 'crm.language';
 
-/** Reads the view (filters, search, selection, map view, language) from the URL into the store. */
-export function applyUrlToStore(search: string) {
+/**
+ * Reads the view (filters, search, selection, map view, language) from the URL into the store. The language is
+ * the link's (`lang=vi`), else the one remembered on this device, else zh-TW; the promise settles once its
+ * catalogue is loaded and shown (at once for zh-TW).
+ */
+export function applyUrlToStore(search: string): Promise<void> {
   const view = viewStateFromSearch(search);
   const lang = new URLSearchParams(search).get('lang');
-  const remembered = safeStorageGet(LANGUAGE_KEY);
-  const language: Language = lang === 'en' || (lang === null && remembered === 'en') ? 'en' : 'zh-TW';
+  const language: Language =
+    languageOf(lang) ?? (lang === null ? languageOf(safeStorageGet(LANGUAGE_KEY)) : null) ?? 'zh-TW';
   const state = useAppStore.getState();
   state.setFilters(view.filters);
   state.select(view.selectedId, 'url');
   if (view.mapView) state.setMapView(view.mapView);
-  state.setLanguage(language);
+  if (language === 'zh-TW') {
+    state.setLanguage('zh-TW', null);
+    return Promise.resolve();
+  }
+  return chooseLanguage(language);
 }
 
 /** How long typing, or moving the map, must pause before the address bar follows. */
@@ -89,7 +98,7 @@ export function useUrlSync() {
     };
     write();
     const unsubscribe = useAppStore.subscribe(schedule);
-    const onPop = () => applyUrlToStore(window.location.search);
+    const onPop = () => void applyUrlToStore(window.location.search);
     window.addEventListener('popstate', onPop);
     window.addEventListener('pagehide', flush);
     return () => {

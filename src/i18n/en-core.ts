@@ -9,8 +9,7 @@ export const enCore: Record<keyof typeof zhCore, string> = {
   'app.sampleNotice':
     'This map contains SAMPLE DATA: friendly shops, community associations and other places marked as samples are fictional, for demonstration only — do not go there for help.',
   'app.skipToList': 'Skip to the result list',
-  'lang.switch': '中文',
-  'lang.switchLabel': '切換語言為中文 Switch to Chinese',
+  'lang.menu': 'Language (語言)',
   'results.count': '{count} results',
   'results.countOf': 'Showing {count} of {total}',
   'results.none': 'No resource matches. Loosen the filters or clear the search text.',
@@ -46,7 +45,6 @@ export const enCore: Record<keyof typeof zhCore, string> = {
   'detail.lastVerified': 'Last verified',
   'detail.source': 'Source',
   'detail.description': 'About',
-  'detail.directions': 'Directions (opens your map app)',
   'detail.approximate':
     'This is the centre of the township, not the exact place; check the address or call before you go.',
   'detail.missingLocation': 'This record has no location and is not shown on the map.',

@@ -55,8 +55,6 @@ export const enNearby: Record<keyof typeof zhNearby, string> = {
   'nearby.hours.unknown': 'Check hours',
   'nearby.distance': 'Distance',
   'nearby.distanceAway': '{distance} away',
-  'nearby.about': 'about {distance}',
-  'nearby.distanceApprox': 'about {distance} (from the township centre)',
   'nearby.verified': 'Last verified: {date}',
   'nearby.verifiedNone': 'No verification date',
   'nearby.verifiedOld': '(over a year ago)',

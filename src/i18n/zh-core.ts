@@ -7,8 +7,7 @@ export const zhCore = {
   'app.sampleNotice':
     '本地圖含有「示範資料」：友善商店、社區發展協會等標示為示範的據點是虛構的，僅供展示，請勿前往求助。',
   'app.skipToList': '跳至結果清單',
-  'lang.switch': 'English',
-  'lang.switchLabel': '切換語言為英文 Switch to English',
+  'lang.menu': '語言 Language',
   'results.count': '共 {count} 筆結果',
   'results.countOf': '顯示 {count} / {total} 筆',
   'results.none': '沒有符合條件的資源。請放寬篩選條件或清除搜尋文字。',
@@ -44,7 +43,6 @@ export const zhCore = {
   'detail.lastVerified': '最後確認',
   'detail.source': '資料來源',
   'detail.description': '說明',
-  'detail.directions': '路線導航（開啟地圖 App）',
   'detail.approximate': '此位置為鄉鎮市區的中心點，並非確切地點；前往前請依地址或電話確認。',
   'detail.missingLocation': '此筆資料沒有位置，無法顯示於地圖。',
   'detail.sample': '示範資料（虛構，僅供展示）',

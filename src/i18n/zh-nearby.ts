@@ -48,8 +48,6 @@ export const zhNearby = {
   'nearby.hours.unknown': '時間請先確認',
   'nearby.distance': '距離',
   'nearby.distanceAway': '距離 {distance}',
-  'nearby.about': '約 {distance}',
-  'nearby.distanceApprox': '約 {distance}（以鄉鎮中心估算）',
   'nearby.verified': '最後確認：{date}',
   'nearby.verifiedNone': '未註明確認日期',
   'nearby.verifiedOld': '（超過一年）',

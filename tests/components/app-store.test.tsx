@@ -2,6 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_DATASET } from '../../src/domain/query/dataset.ts';
 import { NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
+import { enMessages } from '../../src/i18n/messages-en.ts';
 import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
 import {
   selectCategories,
@@ -85,7 +86,7 @@ describe('ui and data slices', () => {
 
   it('starts afresh from initialAppState, actions included', () => {
     seedStore();
-    store().setLanguage('en');
+    store().setLanguage('en', enMessages);
     store().setQuery('民雄');
     useAppStore.setState(initialAppState, true);
     expect(store()).toMatchObject({
@@ -107,7 +108,7 @@ describe('derived selectors', () => {
     expect(selectFilterResult(store())).toBe(result);
 
     store().select('chiayi-wc-minxiong', 'list');
-    store().setLanguage('en');
+    store().setLanguage('en', enMessages);
     store().setMapView({ lat: 23.5, lng: 120.4, zoom: 12 });
 
     expect(selectFilterResult(store())).toBe(result);

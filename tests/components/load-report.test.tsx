@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { LoadReport } from '../../src/features/load-report/load-report.tsx';
+import { enMessages } from '../../src/i18n/messages-en.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { hostileFile, renderWithData, seedStore } from './fixtures.ts';
 
@@ -85,7 +86,7 @@ describe('LoadReport', () => {
 
   it('speaks English', () => {
     const { dataset } = renderWithData(<LoadReport />);
-    act(() => useAppStore.getState().setLanguage('en'));
+    act(() => useAppStore.getState().setLanguage('en', enMessages));
     expect(screen.getByRole('heading', { level: 2, name: 'Data load report' })).toBeInTheDocument();
     const rows = dataset.files.reduce((n, f) => n + f.rowCount, 0);
     expect(
@@ -161,7 +162,7 @@ describe('LoadReport', () => {
     expect(
       await screen.findByText(/former-names\.csv · 第 2 列 · 欄位「地址」 · 縣市或鄉鎮市名稱/),
     ).toHaveTextContent('「臺北縣板橋市 → 新北市板橋區」');
-    act(() => useAppStore.getState().setLanguage('en'));
+    act(() => useAppStore.getState().setLanguage('en', enMessages));
     expect(
       screen.getByText(
         'A county or township name from before the 2010/2014 mergers was changed to today’s (e.g. 臺北縣板橋市 → 新北市板橋區)：2',

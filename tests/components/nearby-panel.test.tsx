@@ -190,8 +190,20 @@ describe('NeedFilters (in the panel)', () => {
       'tel:113',
       'tel:1925',
       'tel:1957',
+      'tel:1966',
     ]);
     expect(links[2]).toHaveTextContent('撥打 113保護專線（家暴、兒少、性侵害）');
     await waitFor(() => expect(useAppStore.getState().filters.services).toEqual(['referral']));
+  });
+
+  it('"長輩照顧" shows the long-term-care line 1966 with its results', async () => {
+    const { user } = renderWithData(<NearbyPanel />);
+    expect(screen.queryByRole('link', { name: /撥打 1966/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '長輩照顧' }));
+    const lines = screen.getByRole('region', { name: '可以打的專線' });
+    expect(within(lines).getByRole('link', { name: /撥打 1966\s*長照專線/ })).toHaveAttribute(
+      'href',
+      'tel:1966',
+    );
   });
 });

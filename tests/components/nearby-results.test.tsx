@@ -27,13 +27,14 @@ beforeEach(async () => {
 afterEach(() => layout.restore());
 
 describe('results near a point', () => {
-  it('lists nearest first with the distance in words, approximate positions marked 約', () => {
+  it('lists nearest first with the distance in words; a township-centre position never in metres', () => {
     renderWithData(<ResourceList />);
     act(() => useAppStore.getState().tick(MONDAY_3PM));
     nearMinxiong();
     const [first, second] = rows();
     expect(first).toHaveTextContent(MINXIONG_CENTRE);
-    expect(first).toHaveTextContent('約 90 公尺（以鄉鎮中心估算）');
+    expect(first).toHaveTextContent('同鄉鎮（位置為鄉鎮中心）');
+    expect(first).not.toHaveTextContent(/公尺/);
     expect(second).toHaveTextContent(/距離 1\.0 公里/);
     const metres = rows().flatMap((row) => {
       const m = row.querySelector('[data-distance-metres]')?.getAttribute('data-distance-metres');
@@ -51,10 +52,10 @@ describe('results near a point', () => {
     const text = rows().map((r) => r.textContent ?? '');
     const centre = text.find((t) => t.includes(MINXIONG_CENTRE)) ?? '';
     expect(centre).toContain('時間未提供');
-    expect(centre).toContain('最後確認：2023-03-15 （超過一年）');
+    expect(centre).toContain('最後確認：2023/3/15 （超過一年）');
     expect(text.some((t) => t.includes('營業中'))).toBe(true);
     expect(text.some((t) => t.includes('已休息'))).toBe(true);
-    expect(text.filter((t) => t.includes('2026-11-01')).every((t) => !t.includes('超過一年'))).toBe(true);
+    expect(text.filter((t) => t.includes('2026/11/1')).every((t) => !t.includes('超過一年'))).toBe(true);
   });
 
   it('"open now" hides only what is closed; no hours is never hidden', () => {
@@ -81,17 +82,16 @@ describe('detail and summary near a point', () => {
     });
     nearMinxiong();
     const detail = screen.getByRole('region', { name: MINXIONG_CENTRE });
-    expect(within(detail).getByText('距離').nextElementSibling).toHaveTextContent(
-      '約 90 公尺（以鄉鎮中心估算）',
-    );
+    expect(within(detail).getByText('距離').nextElementSibling).toHaveTextContent('同鄉鎮（位置為鄉鎮中心）');
     expect(within(detail).getByText('最後確認').nextElementSibling).toHaveTextContent(
-      '2023-03-15 （已超過一年，前往前請先電話確認）',
+      '2023/3/15 （已超過一年，前往前請先電話確認）',
     );
     const line = within(detail).getByRole('link', { name: '用 LINE 傳送' });
     expect(decodeURIComponent(line.getAttribute('href') ?? '')).toContain('?id=chiayi-wc-minxiong');
-    const report = within(detail).getByRole('link', { name: '回報資料錯誤' });
-    expect(report.getAttribute('href')).toMatch(/^mailto:resource-map@example\.org\?subject=/);
-    expect(decodeURIComponent(report.getAttribute('href') ?? '')).toContain(`資料更正：${MINXIONG_CENTRE}`);
+    expect(within(detail).getByRole('button', { name: '回報資料錯誤' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     expect(within(detail).getByRole('button', { name: '複製連結' })).toBeInTheDocument();
   });
 
@@ -102,9 +102,20 @@ describe('detail and summary near a point', () => {
       useAppStore.getState().select('sample-shop-001', 'list');
     });
     expect(screen.getByText('開放時間').nextElementSibling).toHaveTextContent(
-      '已休息 Mo-Fr 10:30-14:00,16:30-20:00',
+      '已休息 週一至週五 10:30–14:00、16:30–20:00',
     );
     expect(screen.queryByText('距離')).not.toBeInTheDocument();
+  });
+
+  it('gives a township-centre position farther away in whole kilometres, and says so', () => {
+    renderWithData(<ResourceDetail />);
+    act(() => {
+      useAppStore.getState().select('chiayi-wc-minxiong', 'list');
+      // Chiayi city, about 11 km south of Minxiong's centre.
+      useAppStore.getState().setReference({ source: 'map', point: toLatLng(23.4801, 120.4491) });
+    });
+    const distance = screen.getByText('距離').nextElementSibling;
+    expect(distance).toHaveTextContent(/^約 \d+ 公里（位置為鄉鎮中心）$/);
   });
 
   it('summarises the place, the radius and the nearest; says when nothing is within the radius', async () => {
@@ -112,7 +123,7 @@ describe('detail and summary near a point', () => {
     expect(screen.getByRole('button', { name: '使用我的位置' })).toBeInTheDocument();
     nearMinxiong();
     expect(screen.getByText('離「你的位置」由近到遠排列')).toBeInTheDocument();
-    expect(screen.getByText(`最近的是 ${MINXIONG_CENTRE}，約 90 公尺。`)).toBeInTheDocument();
+    expect(screen.getByText(`最近的是 ${MINXIONG_CENTRE}，同鄉鎮（位置為鄉鎮中心）。`)).toBeInTheDocument();
     act(() => {
       useAppStore.getState().setRadius(1);
       useAppStore.getState().setQuery('金門');

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ResourceDetail } from '../../src/features/detail/resource-detail.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
@@ -38,7 +38,7 @@ describe('ResourceDetail', () => {
     expect(field('地址')).toHaveTextContent('嘉義縣民雄鄉江厝店29之4號');
     expect(field('開放時間')).toHaveTextContent('未提供');
     expect(field('說明')).toHaveTextContent('嘉義縣第一棟社會福利綜合大樓。');
-    expect(field('最後確認')).toHaveTextContent('2023-03-15');
+    expect(field('最後確認')).toHaveTextContent('2023/3/15');
   });
 
   it('leaves focus alone when the selection comes from a shared link', () => {
@@ -60,7 +60,7 @@ describe('ResourceDetail', () => {
     expect(
       screen.getByText('此位置為鄉鎮市區的中心點，並非確切地點；前往前請依地址或電話確認。'),
     ).toBeInTheDocument();
-    const directions = screen.getByRole('link', { name: '路線導航（開啟地圖 App）' });
+    const directions = screen.getByRole('link', { name: /^路線導航（嘉義縣日安社會福利服務中心（民雄））$/ });
     expect(destination(directions)).toBe(resourceById(dataset, 'chiayi-wc-minxiong').address);
     expect(directions).toHaveAttribute('target', '_blank');
     expect(directions).toHaveAttribute('rel', expect.stringContaining('noopener'));
@@ -76,9 +76,65 @@ describe('ResourceDetail', () => {
     expect(screen.queryByText(/並非確切地點/)).not.toBeInTheDocument();
     expect(field('電話')).toHaveTextContent('未提供');
     const [lat, lng] = shop.position ?? [Number.NaN, Number.NaN];
-    expect(destination(screen.getByRole('link', { name: '路線導航（開啟地圖 App）' }))).toBe(
+    expect(destination(screen.getByRole('link', { name: /^路線導航（/ }))).toBe(
       `${lat.toFixed(6)},${lng.toFixed(6)}`,
     );
+  });
+
+  it('puts 打電話 (with the extension) and 路線 right under the name, before any other field', () => {
+    renderWithData(<ResourceDetail />);
+    select('chiayi-wc-minxiong');
+    const call = screen.getByRole('link', {
+      name: /^打電話 \(05\)220-7017 分機17（嘉義縣日安社會福利服務中心（民雄））$/,
+    });
+    expect(call).toHaveAttribute('href', 'tel:052207017,17');
+    expect(call).toHaveTextContent('打電話');
+    const heading = screen.getByRole('heading', { level: 2 });
+    const firstField = within(detail()).getByText('類別', { selector: 'dt' });
+    // In document order: the name, then the call button, then the fields.
+    expect(heading.compareDocumentPosition(call) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(call.compareDocumentPosition(firstField) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('lists the help lines in a welfare record’s detail (1957, 113, 1925, 1966), not in a shop’s', () => {
+    renderWithData(<ResourceDetail />);
+    select('chiayi-wc-minxiong');
+    const lines = within(detail()).getByRole('heading', { name: '可以打的專線' })
+      .parentElement as HTMLElement;
+    expect(
+      within(lines)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['tel:1957', 'tel:113', 'tel:1925', 'tel:1966']);
+    expect(within(lines).getByRole('link', { name: /撥打 1966\s*長照專線/ })).toBeInTheDocument();
+
+    select('sample-shop-001');
+    expect(within(detail()).queryByRole('heading', { name: '可以打的專線' })).not.toBeInTheDocument();
+  });
+
+  it('writes the opening hours in words, in the page’s language', () => {
+    renderWithData(<ResourceDetail />);
+    select('sample-shop-001');
+    expect(field('開放時間')).toHaveTextContent('週一至週五 10:30–14:00、16:30–20:00');
+    expect(field('開放時間')).not.toHaveTextContent('Mo-Fr');
+  });
+
+  it('closes on Escape and gives focus back to the result that opened it', async () => {
+    const { user, container } = renderWithData(
+      <>
+        <button type="button" onClick={() => useAppStore.getState().select('chiayi-wc-minxiong', 'list')}>
+          打開民雄
+        </button>
+        <ResourceDetail />
+      </>,
+    );
+    const opener = screen.getByRole('button', { name: '打開民雄' });
+    await user.click(opener);
+    expect(screen.getByRole('heading', { level: 2 })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(useAppStore.getState().selectedId).toBeNull();
+    expect(container.querySelector('.resource-detail')).toBeNull();
+    await waitFor(() => expect(opener).toHaveFocus());
   });
 
   it('links an http(s) website, adding the scheme when the file left it out', () => {

@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ResultCount } from '../../src/features/list/result-count.tsx';
+import { enMessages } from '../../src/i18n/messages-en.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { countWhere, renderWithData, seedStore } from './fixtures.ts';
 
@@ -29,7 +30,7 @@ describe('ResultCount', () => {
     render(<ResultCount />);
     act(() => {
       seedStore({ extraFiles: [{ path: 'bulk.csv', text: ['id,名稱,地址', ...rows].join('\n') }] });
-      useAppStore.getState().setLanguage('en');
+      useAppStore.getState().setLanguage('en', enMessages);
     });
     const total = useAppStore.getState().base.resources.length;
     expect(total).toBeGreaterThan(1000);

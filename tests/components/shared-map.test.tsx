@@ -5,6 +5,7 @@ import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { SharedMapPanel } from '../../src/features/shared-map/shared-map-panel.tsx';
 import { SharedMapPanel as SharedMapPanelGate } from '../../src/features/shared-map/shared-map-panel-gate.tsx';
 import { SharedRecordActions } from '../../src/features/shared-map/shared-record-actions.tsx';
+import { enMessages } from '../../src/i18n/messages-en.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { minxiongRecord } from '../minxiong-record.ts';
 import { defaultManifest } from './fixtures.ts';
@@ -116,7 +117,7 @@ describe("a shared record's owner", () => {
 
   it('speaks English too', () => {
     joinAsMember();
-    act(() => useAppStore.getState().setLanguage('en'));
+    act(() => useAppStore.getState().setLanguage('en', enMessages));
     render(<SharedRecordActions resource={theirs} />);
     expect(screen.getByText('Read-only')).toBeInTheDocument();
     expect(screen.getByText('Kept by “乙協會”')).toBeInTheDocument();

@@ -378,8 +378,16 @@ export class OfficeTab {
     );
   }
 
-  /** Opens the selected record's correction form, changes fields by label, and saves. */
+  /** Enters the office workspace (公所工作區) as office staff do, on purpose: residents see no editing controls. */
+  async enterOfficeWorkspace(): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: '公所工作區' });
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    await this.page.getByRole('button', { name: '回到民眾版' }).waitFor();
+  }
+
+  /** Opens the selected record's correction form (in the office workspace), changes fields by label, and saves. */
   async correctSelected(fields: Readonly<Record<string, string>>): Promise<void> {
+    await this.enterOfficeWorkspace();
     await this.page.getByRole('button', { name: '修正資料' }).click();
     const dialog = this.page.getByRole('dialog', { name: /^修正資料/ });
     // Labels may carry a hint after the field name: 電話（多支以；分隔）.
@@ -394,6 +402,7 @@ export class OfficeTab {
 
   /** Drags the selected record's marker by (dx, dy) CSS pixels in moving mode; returns where it was dropped. */
   async dragSelectedMarker(dx: number, dy: number): Promise<MapPoint> {
+    await this.enterOfficeWorkspace();
     await this.page.getByRole('button', { name: '移動位置' }).click();
     const handle = this.page.locator('.leaflet-marker-pane .move-handle');
     await handle.waitFor();

@@ -223,7 +223,7 @@ export class Resident {
 
   /** The results the list shows right now, top first, as a resident reads them. */
   async listedResults(): Promise<ListedResult[]> {
-    return this.page.getByRole('list', { name: /結果清單|Result list/ }).evaluate((list) =>
+    return this.resultList().evaluate((list) =>
       [...list.querySelectorAll('li')]
         .sort((a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')))
         .map((li) => {
@@ -240,12 +240,31 @@ export class Resident {
     );
   }
 
+  /** The result list, whatever the page's language names it (結果清單, Result list, Danh sách kết quả…). */
+  private resultList(): Locator {
+    return this.page.locator('ul.result-list');
+  }
+
   /** Opens a result by its name. */
   async openResult(name: string): Promise<void> {
-    await this.page
-      .getByRole('list', { name: /結果清單|Result list/ })
-      .getByText(name, { exact: true })
-      .click();
+    await this.resultList().getByText(name, { exact: true }).click();
+  }
+
+  /** Opens the open detail's correction report form by its button's name (any language). */
+  async openCorrectionReport(name: string): Promise<void> {
+    const detail = this.page.locator('section.resource-detail');
+    await detail.getByRole('button', { name }).click();
+    await detail.locator('.correction-report__form').waitFor();
+  }
+
+  /** Opens 回報資料錯誤 in the open detail, says what is wrong and what is right; returns the send link. */
+  async reportCorrection(field: string, proposed: string): Promise<string> {
+    const detail = this.page.locator('section.resource-detail');
+    await detail.getByRole('button', { name: '回報資料錯誤' }).click();
+    const form = detail.getByRole('group', { name: /^回報「/ });
+    await form.getByLabel('哪一項不對？').selectOption({ label: field });
+    await form.getByLabel('正確的內容是？').fill(proposed);
+    return (await form.getByRole('link', { name: '寄出回報' }).getAttribute('href')) ?? '';
   }
 
   /** Links in the open detail, by their text. */
@@ -265,8 +284,14 @@ export class Resident {
 
   // ---- Language ----
 
+  /** Chooses a language in the header's language menu (named 語言 Language / Language / Ngôn ngữ…). */
+  async chooseLanguage(code: 'zh-TW' | 'en' | 'vi' | 'id' | 'th'): Promise<void> {
+    await this.page.getByRole('combobox', { name: /Language/ }).selectOption(code);
+    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+  }
+
   async switchToEnglish(): Promise<void> {
-    await this.page.getByRole('button', { name: /Switch to English/ }).click();
+    await this.chooseLanguage('en');
   }
 
   // ---- Keyboard ----
@@ -338,6 +363,98 @@ export class Resident {
   /** What the clipboard holds (the context must have been opened with `clipboard`). */
   async clipboardText(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /**
+   * The call button (打電話, a tel: link) of a listed result, or of the open detail when `inDetail`: its tel: and its
+   * box on screen, to check it is at least 44 px and above the fold.
+   */
+  async callButton(
+    where: { readonly result: number } | 'detail',
+  ): Promise<{ href: string; top: number; bottom: number; height: number; width: number } | null> {
+    const scope =
+      where === 'detail'
+        ? this.page.locator('section.resource-detail > .contact-buttons')
+        : this.page.locator(`.result-row[aria-posinset="${where.result + 1}"] .contact-buttons`);
+    const link = scope.locator('a[href^="tel:"]').first();
+    if ((await link.count()) === 0) return null;
+    const box = await link.boundingBox();
+    if (!box) return null;
+    return {
+      href: (await link.getAttribute('href')) ?? '',
+      top: box.y,
+      bottom: box.y + box.height,
+      height: box.height,
+      width: box.width,
+    };
+  }
+
+  /** Taps the call button of a listed result (0 is the top one). */
+  async callResult(index: number): Promise<void> {
+    await this.page
+      .locator(`.result-row[aria-posinset="${index + 1}"] .contact-buttons a[href^="tel:"]`)
+      .click();
+  }
+
+  /** Opens the header's help lines (緊急電話 / Help lines…) and returns the dialog's tel: links. */
+  async openHelpLines(name: string | RegExp): Promise<string[]> {
+    await this.visible(this.page.getByRole('button', { name })).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.waitFor();
+    return dialog
+      .locator('a[href^="tel:"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  }
+
+  /**
+   * The page's own words (headings, labels, buttons, notes, field names) that are written in Chinese: in another
+   * language there must be none. Data (names, addresses, the result cards' text, place names in lists) is left
+   * out, and so is the language menu (its label says 語言 on purpose in English).
+   */
+  async chineseUiTexts(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const han = /\p{Script=Han}/u;
+      const selector = [
+        'header h1',
+        '.app-subtitle',
+        'button:not(.result-item)',
+        'label',
+        'legend',
+        'h2:not(#detail-heading)',
+        'h3',
+        'summary',
+        'dt',
+        '.result-count',
+        '.sample-notice',
+        '.badge',
+        '.result-item__note',
+        '.verified',
+        '.distance',
+        '.contact-button',
+        '.hotline__label',
+        '[role="dialog"] p',
+        '.nearby-privacy',
+      ].join(', ');
+      const out: string[] = [];
+      const names = [...document.querySelectorAll('#detail-heading, .result-item__name')]
+        .map((el) => el.textContent ?? '')
+        .filter(Boolean);
+      for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+        if (el.closest('.language-menu, .result-item__name, #detail-heading') || !el.checkVisibility())
+          continue;
+        // Data inside a label or button (a place name, a record's name) is not the page's own words.
+        const clone = el.cloneNode(true) as HTMLElement;
+        for (const data of clone.querySelectorAll(
+          'select, option, .result-item__name, .contact-button__detail, .contact-button .visually-hidden',
+        ))
+          data.remove();
+        // Records' names quoted in the page's own sentences (回報「…」的資料錯誤) are data too.
+        let text = (clone.textContent ?? '').trim();
+        for (const name of names) text = text.split(name).join('');
+        if (han.test(text)) out.push(text.slice(0, 80));
+      }
+      return out;
+    });
   }
 
   /** Presses a button by its name (the visible one when a phone and a computer layout both have it). */

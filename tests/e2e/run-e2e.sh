@@ -12,7 +12,7 @@ if [ ! -x "$chromium" ] && [ "$chromium" = /usr/bin/chromium ] && [ "$(id -u)" =
   && command -v apt-get >/dev/null 2>&1; then
   echo "e2e: $chromium not found; installing Debian's chromium (and CJK fonts for readable screenshots)…"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-noto-cjk
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-noto-cjk fonts-tlwg-loma-ttf
 fi
 
 if [ ! -x "$chromium" ]; then
@@ -27,6 +27,9 @@ fi
 
 if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh-tw family 2>/dev/null)" ]; then
   echo "e2e: warning: no Traditional Chinese font; screenshots will show boxes (apt-get install fonts-noto-cjk)." >&2
+fi
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=th family 2>/dev/null)" ]; then
+  echo "e2e: warning: no Thai font; Thai screenshots will show boxes (apt-get install fonts-tlwg-loma-ttf)." >&2
 fi
 
 if [ ! -f dist/index.html ]; then

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, LANGUAGES } from '../../src/i18n/translate.ts';
+import { LANGUAGES } from '../../src/domain/model/language.ts';
+import { formatNumber } from '../../src/i18n/translate.ts';
 
 // Counts are formatted without Intl (see formatNumber): they must read exactly as Intl writes them.
 const NUMBERS = [
@@ -45,8 +46,11 @@ describe('formatNumber', () => {
     });
   }
 
-  it('groups thousands with commas in both languages', () => {
+  it('groups thousands with commas in zh-TW, English and Thai, with dots in Vietnamese and Indonesian', () => {
     expect(formatNumber('zh-TW', 100_000)).toBe('100,000');
     expect(formatNumber('en', 1_234_567)).toBe('1,234,567');
+    expect(formatNumber('th', 1_234_567)).toBe('1,234,567');
+    expect(formatNumber('vi', 1_234_567)).toBe('1.234.567');
+    expect(formatNumber('id', 100_000)).toBe('100.000');
   });
 });

@@ -27,14 +27,16 @@ const problemsOf = (data: unknown): readonly string[] => {
 };
 
 describe('resident settings in the manifest', () => {
-  it('reads the app manifest: five needs, the five hotlines and a correction link', () => {
+  it('reads the app manifest: five needs, the six hotlines (1966 with elder care), the hotlines of welfare categories and a correction link', () => {
     const config = residentConfigOf(parseManifest(appManifest));
     expect(config.needs.map((n) => n.id)).toEqual(['meals', 'child-safe', 'talk', 'elder-care', 'urgent']);
     expect(config.needs.find((n) => n.id === 'urgent')).toMatchObject({
       services: ['referral'],
       showHotlines: true,
     });
-    expect(config.hotlines.map((h) => h.number)).toEqual(['110', '119', '113', '1925', '1957']);
+    expect(config.hotlines.map((h) => h.number)).toEqual(['110', '119', '113', '1925', '1957', '1966']);
+    expect(config.needs.find((n) => n.id === 'elder-care')?.hotlines).toEqual(['1966']);
+    expect(config.categoryHotlines['welfare-center']).toEqual(['1957', '113', '1925', '1966']);
     expect(config.correctionUrl).toMatch(/^mailto:/);
   });
 
@@ -46,6 +48,40 @@ describe('resident settings in the manifest', () => {
     expect(config.needs[1]?.services).toEqual([]);
     expect(config.hotlines).toBe(DEFAULT_RESIDENT_CONFIG.hotlines);
     expect(config.correctionUrl).toBeNull();
+  });
+
+  it('reports a bad deployment county, optional label language, need or category hotline, by path', () => {
+    expect(
+      problemsOf({
+        ...minimal,
+        county: 3,
+        categories: [
+          { id: 'c', label: { zh: '類', en: 'Kind', vi: '' }, aliases: [], color: '#000', symbol: 'circle' },
+        ],
+        needs: [
+          { id: 'meals', label: { zh: '餐', en: 'Meal', th: 7 }, services: ['meals'], hotlines: ['1999'] },
+        ],
+        hotlines: [{ number: '113', label: { zh: '保護', en: 'Protect' } }],
+        categoryHotlines: { c: ['113', '0800'], nope: ['113'] },
+      }),
+    ).toEqual([
+      'categories[0].label.vi must be a non-empty text',
+      'needs[0].label.th must be a non-empty text',
+      'categoryHotlines "nope" is not a category id',
+      'needs[0].hotlines "1999" is not one of the hotlines',
+      'categoryHotlines.c "0800" is not one of the hotlines',
+      'county must be the name of the county the map is for, e.g. 嘉義縣',
+    ]);
+  });
+
+  it('reads a deployment county (台 written 臺) and optional translations', () => {
+    const manifest = parseManifest({
+      ...minimal,
+      county: '台東縣',
+      serviceTags: [{ id: 'meals', label: { zh: '餐食', en: 'Meals', id: 'Makanan' } }],
+    });
+    expect(manifest.county).toBe('臺東縣');
+    expect(manifest.serviceTags[0]?.label).toEqual({ zh: '餐食', en: 'Meals', id: 'Makanan' });
   });
 
   it('reports what is wrong, as for the rest of the manifest', () => {
@@ -88,5 +124,29 @@ describe('correctionLink', () => {
     );
     expect(correctionLink('javascript:alert({id})', centre)).toBeNull();
     expect(correctionLink(null, centre)).toBeNull();
+  });
+
+  const change =
+    '資源：民雄中心（編號 chiayi-wc-minxiong）\n哪一項不對：電話\n目前寫的電話：05-2267000\n建議改為：05-2267001 & 分機 12';
+  const manifestTemplate =
+    'mailto:resource-map@example.org?subject=資料更正：{name}&body=資源編號：{id}%0A地址：{address}%0A需要更正的內容：';
+
+  it.each([
+    ['the manifest’s mailto, whose body ends where the change goes', manifestTemplate, 'body'],
+    ['a mailto without a body', 'mailto:a@example.org?subject={name}', 'body'],
+    ['a form without {change}', 'https://forms.example.org/f?entry.1={id}#top', 'change'],
+    ['a form that places {change}', 'https://forms.example.org/f?entry.1={id}&entry.2={change}', 'entry.2'],
+  ])('carries the record and the proposed change: %s', (_, template, param) => {
+    const link = correctionLink(template, centre, change) ?? '';
+    const url = new URL(link);
+    const params = new URLSearchParams(url.search);
+    expect(params.get(param)).toContain(change);
+    expect(link).toContain(encodeURIComponent(centre.id));
+    expect(link).not.toMatch(/\+/); // spaces stay %20: mail programs show a "+" as it is
+  });
+
+  it('puts the change on a new line after the template’s own body text', () => {
+    const link = correctionLink(manifestTemplate, centre, change) ?? '';
+    expect(decodeURIComponent(new URL(link).search)).toContain(`需要更正的內容：\n${change}`);
   });
 });

@@ -1,4 +1,5 @@
 import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
+import type { Language } from '../model/language.ts';
 import type { Resource } from '../model/resource.ts';
 import { type ColumnId, FIELD_COLUMNS } from '../model/resource-fields.ts';
 
@@ -13,6 +14,14 @@ export type BuiltInColumn = ColumnId;
 export type ExportColumnId = BuiltInColumn | `extra:${string}`;
 
 export type ExportLanguage = 'zh-TW' | 'en';
+
+/**
+ * The language an export is written in for a page language: files keep headers the importer reads (zh-TW or
+ * English), so a page in Vietnamese, Indonesian or Thai exports with English headers.
+ */
+export function exportLanguageOf(language: Language): ExportLanguage {
+  return language === 'zh-TW' ? 'zh-TW' : 'en';
+}
 
 /**
  * Header names per language, from the field table. Every one is a name the importer's column mapping

@@ -31,3 +31,16 @@ export function formatDistance(metres: number, locale: string): string {
   const km = metres / 1000;
   return unitFormat(locale, 'kilometer', km < 9.95 ? 1 : 0).format(km);
 }
+
+/**
+ * An honest distance to a record placed at its township's centre: never metres. The same township (the person
+ * chose it, or stands within 500 m of its centre) says so; otherwise whole kilometres, at least 1.
+ * e.g. 12,345 m → { kind: 'km', km: 12 }; 300 m → { kind: 'same-town' }.
+ */
+export function townCentreDistance(
+  metres: number,
+  sameTown: boolean,
+): { readonly kind: 'same-town' } | { readonly kind: 'km'; readonly km: number } {
+  if (sameTown || metres < 500) return { kind: 'same-town' };
+  return { kind: 'km', km: Math.max(1, Math.round(metres / 1000)) };
+}

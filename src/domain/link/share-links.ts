@@ -4,7 +4,7 @@ export function resourceShareUrl(pageHref: string, id: string, language: string)
   url.search = '';
   url.hash = '';
   url.searchParams.set('id', id);
-  if (language === 'en') url.searchParams.set('lang', 'en');
+  if (language !== 'zh-TW') url.searchParams.set('lang', language);
   return url.href;
 }
 

@@ -12,10 +12,42 @@ export const MARKER_SYMBOLS = [
 ] as const;
 export type MarkerSymbol = (typeof MARKER_SYMBOLS)[number];
 
-/** Bilingual label. */
+/**
+ * A configuration label (category, service, need, hotline…): zh-TW and English are required; Vietnamese,
+ * Indonesian and Thai are optional and the page falls back to English where one is missing.
+ */
 export interface Label {
   readonly zh: string;
   readonly en: string;
+  readonly vi?: string;
+  readonly id?: string;
+  readonly th?: string;
+}
+
+/** The optional languages of a label, in the order a manifest writes them. */
+export const OPTIONAL_LABEL_LANGUAGES = ['vi', 'id', 'th'] as const;
+
+/**
+ * Reads a manifest label, reporting problems by path: zh and en must be non-empty texts; vi, id and th may be
+ * left out, but when present they must be non-empty texts too. e.g. {"zh":"餐食提供","en":"Meals","vi":"Bữa ăn"}.
+ */
+export function parseLabel(v: unknown, path: string, problems: string[]): Label {
+  const o = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const text = (key: string, required: boolean): string | undefined => {
+    const value = o[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (required || value !== undefined) problems.push(`${path}.${key} must be a non-empty text`);
+    return required ? '' : undefined;
+  };
+  const label: { -readonly [K in keyof Label]: Label[K] } = {
+    zh: text('zh', true) ?? '',
+    en: text('en', true) ?? '',
+  };
+  for (const language of OPTIONAL_LABEL_LANGUAGES) {
+    const value = text(language, false);
+    if (value !== undefined) label[language] = value;
+  }
+  return label;
 }
 
 /** A resource category, from configuration (data/manifest.json), not from code. */

@@ -3,6 +3,7 @@ import {
   type Label,
   MARKER_SYMBOLS,
   type MarkerSymbol,
+  parseLabel,
   type ServiceTagConfig,
 } from './categories.ts';
 import { hasResidentSettings, parseResidentConfig, type ResidentConfig } from './resident-config.ts';
@@ -38,6 +39,11 @@ export interface Manifest {
   /** Needs, hotlines and the report-a-correction link, when the manifest sets any (see residentConfigOf). */
   readonly residents?: ResidentConfig;
   /**
+   * The county the deployment is for (e.g. 嘉義縣): a resident's first screen, without a location, shows it
+   * on the map and its real records first in the list.
+   */
+  readonly county?: string;
+  /**
    * The data files compiled at build time (domain/publish/dataset-pack.ts), written by the build into the manifest it
    * ships; an office never sets it. The page then downloads the result instead of parsing the files.
    */
@@ -58,7 +64,7 @@ export function parseManifest(data: unknown): Manifest {
   const problems: string[] = [];
   const obj = isObject(data) ? data : {};
   if (!isObject(data)) problems.push('not a JSON object');
-  const title = label(obj.title, 'title', problems);
+  const title = parseLabel(obj.title, 'title', problems);
   const files = array(obj.files, 'files', problems).map((f, i): ManifestFile => {
     const o = isObject(f) ? f : {};
     return {
@@ -77,7 +83,7 @@ export function parseManifest(data: unknown): Manifest {
       problems.push(`categories[${i}].symbol must be one of ${MARKER_SYMBOLS.join(', ')}`);
     return {
       id: str(o.id, `categories[${i}].id`, problems),
-      label: label(o.label, `categories[${i}].label`, problems),
+      label: parseLabel(o.label, `categories[${i}].label`, problems),
       aliases: strings(o.aliases),
       color: str(o.color, `categories[${i}].color`, problems),
       symbol,
@@ -87,7 +93,7 @@ export function parseManifest(data: unknown): Manifest {
     const o = isObject(t) ? t : {};
     return {
       id: str(o.id, `serviceTags[${i}].id`, problems),
-      label: label(o.label, `serviceTags[${i}].label`, problems),
+      label: parseLabel(o.label, `serviceTags[${i}].label`, problems),
       aliases: strings(o.aliases),
     };
   });
@@ -95,7 +101,7 @@ export function parseManifest(data: unknown): Manifest {
     const o = isObject(b) ? b : {};
     return {
       id: str(o.id, `basemaps[${i}].id`, problems),
-      label: label(o.label, `basemaps[${i}].label`, problems),
+      label: parseLabel(o.label, `basemaps[${i}].label`, problems),
       url: str(o.url, `basemaps[${i}].url`, problems),
       attribution: str(o.attribution, `basemaps[${i}].attribution`, problems),
       maxZoom: typeof o.maxZoom === 'number' ? o.maxZoom : 18,
@@ -108,8 +114,14 @@ export function parseManifest(data: unknown): Manifest {
   });
   const gazetteer = typeof obj.gazetteer === 'string' ? obj.gazetteer : 'tw-township-centroids.csv';
   const residents = hasResidentSettings(obj)
-    ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), problems)
+    ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), categoryIds, problems)
     : undefined;
+  let county: string | undefined;
+  if (obj.county !== undefined) {
+    if (typeof obj.county === 'string' && obj.county.trim() !== '')
+      county = obj.county.trim().replace(/台/g, '臺');
+    else problems.push('county must be the name of the county the map is for, e.g. 嘉義縣');
+  }
   if (problems.length > 0) throw new ManifestError(problems);
   return {
     title,
@@ -119,6 +131,7 @@ export function parseManifest(data: unknown): Manifest {
     serviceTags,
     basemaps,
     ...(residents ? { residents } : {}),
+    ...(county ? { county } : {}),
     ...(typeof obj.pack === 'string' && obj.pack !== '' ? { pack: obj.pack } : {}),
     ...(typeof obj.packPositions === 'string' && obj.packPositions !== ''
       ? { packPositions: obj.packPositions }
@@ -141,8 +154,4 @@ function str(v: unknown, path: string, problems: string[]): string {
 }
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
-}
-function label(v: unknown, path: string, problems: string[]): Label {
-  const o = isObject(v) ? v : {};
-  return { zh: str(o.zh, `${path}.zh`, problems), en: str(o.en, `${path}.en`, problems) };
 }

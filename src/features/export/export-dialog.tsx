@@ -7,6 +7,7 @@ import {
   columnHeader,
   type ExportColumnId,
   type ExportContext,
+  exportLanguageOf,
 } from '../../domain/files/export-columns.ts';
 import { exportFileName, isoDate } from '../../domain/files/export-filename.ts';
 import type { Resource } from '../../domain/model/resource.ts';
@@ -102,7 +103,7 @@ export function ExportForm() {
   const download = async () => {
     setBusy(true);
     try {
-      const ctx: ExportContext = { language, categories, serviceTags };
+      const ctx: ExportContext = { language: exportLanguageOf(language), categories, serviceTags };
       const title = fileName.replace(/\.[^.]+$/, '');
       const file = await buildExport(format, resources, chosen, ctx, title);
       downloadFile(fileName, typeof file === 'string' ? file : new Uint8Array(file), MIME[format]);
@@ -163,7 +164,7 @@ export function ExportForm() {
           <legend>{t('export.columns')}</legend>
           <ol>
             {columns.map((c, i) => {
-              const header = columnHeader(c.id, language);
+              const header = columnHeader(c.id, exportLanguageOf(language));
               return (
                 <li key={c.id}>
                   <label className="check-row">

@@ -5,7 +5,7 @@ import { selectDataset } from '../../store/data/derived.ts';
 
 /** County, then township: the towns list follows the chosen county. */
 export function AreaFilter() {
-  const { t } = useTranslation();
+  const { t, placeOption } = useTranslation();
   const options = useAppStore((s) => selectDataset(s).areaOptions);
   const county = useAppStore((s) => s.filters.county);
   const town = useAppStore((s) => s.filters.town);
@@ -22,7 +22,7 @@ export function AreaFilter() {
           <option value="">{t('filters.allCounties')}</option>
           {options.map((o) => (
             <option key={o.county} value={o.county}>
-              {o.county}
+              {placeOption(o.county)}
             </option>
           ))}
         </select>
@@ -38,7 +38,7 @@ export function AreaFilter() {
           <option value="">{t('filters.allTowns')}</option>
           {towns.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {placeOption(county, name)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 import './inventory.css';
 import { useId } from 'react';
+import { useReturnFocus } from '../../components/use-return-focus.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { type AppState, useAppStore } from '../../store/app-store.ts';
 import { CoverageView } from './coverage-view.tsx';
@@ -15,6 +16,7 @@ export function AnalysisPanel() {
   const open = useAppStore((s) => s.analysisOpen);
   const tab = useAppStore((s) => s.analysisTab);
   const setOpen = useAppStore((s) => s.setAnalysisOpen);
+  useReturnFocus(open);
   if (!open) return null;
   return (
     <section className="analysis-panel" aria-labelledby={`${id}-heading`}>

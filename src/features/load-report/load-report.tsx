@@ -91,7 +91,9 @@ export function LoadReport() {
         )}
         {(opened || failed.length > 0) && (
           <>
-            <ol className="report-issues">
+            {/* It scrolls (up to 200 rows), so a keyboard must be able to reach it (axe: scrollable-region-focusable). */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must take focus to be scrolled by keys */}
+            <ol className="report-issues" tabIndex={0} aria-label={t('report.heading')}>
               {issues.slice(0, LISTED_ISSUES).map((issue, i) => (
                 <li
                   // The report is static once loaded, and identical issues may repeat: the position is the identity.

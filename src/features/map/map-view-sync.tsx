@@ -2,6 +2,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { boundsOf } from '../../domain/geo/bounds.ts';
+import { realRecordsIn } from '../../domain/query/resident-order.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectDataset, selectFilterResult, selectSelectedResource } from '../../store/data/derived.ts';
 import { toLeaflet } from './to-leaflet.ts';
@@ -9,14 +10,24 @@ import { toLeaflet } from './to-leaflet.ts';
 const prefersReducedMotion = () =>
   typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Fits the map to the visible, placed resources (e.g. the township the person just chose). */
-function fitToVisible(map: L.Map) {
+/**
+ * Fits the map to the visible, placed resources (e.g. the township the person just chose). The first view of an
+ * unfiltered map, for a deployment with a county (嘉義縣), is that county's real records: a resident of Chiayi
+ * is not shown Kinmen 250 km away at zoom 8.
+ */
+function fitToVisible(map: L.Map, first = false) {
   const state = useAppStore.getState();
   const dataset = selectDataset(state);
   const { visible } = selectFilterResult(state);
+  const county = state.manifest?.county;
+  const home = first && county && !state.filters.county ? realRecordsIn(dataset.resources, county) : [];
   // Every record visible: the box the dataset was loaded with, without a pass over 100,000 positions.
   const box =
-    visible.length === dataset.resources.length ? dataset.bounds : boundsOf(dataset.positions, visible);
+    home.length > 0
+      ? boundsOf(dataset.positions, home)
+      : visible.length === dataset.resources.length
+        ? dataset.bounds
+        : boundsOf(dataset.positions, visible);
   if (!box) return;
   const bounds = L.latLngBounds([box.south, box.west], [box.north, box.east]);
   map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14, animate: false });
@@ -52,7 +63,7 @@ export function MapViewSync() {
     if (fitted.current || base.resources.length === 0) return;
     fitted.current = true;
     if (useAppStore.getState().mapView) return;
-    fitToVisible(map);
+    fitToVisible(map, true);
   }, [map, base]);
 
   // A county or township chosen in the filters brings the map there (clearing it keeps the current view).

@@ -1,4 +1,5 @@
 import './nearby.css';
+import { distanceInWords } from '../../components/distance-text.tsx';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
@@ -49,10 +50,9 @@ export function NearbySummary({ onChange }: { onChange?: () => void }) {
         {firstName && firstDistance !== null
           ? t('nearby.nearestIs', {
               name: firstName,
-              distance:
-                first?.precision === 'approximate-town'
-                  ? t('nearby.about', { distance: formatDistance(firstDistance, language) })
-                  : formatDistance(firstDistance, language),
+              distance: first
+                ? distanceInWords(t, language, first, firstDistance, reference)
+                : formatDistance(firstDistance, language),
             })
           : radiusKm !== null && firstName === null
             ? t('nearby.noneInRadius', { km: radiusKm })

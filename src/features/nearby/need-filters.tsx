@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { HotlineLinks, hotlinesByNumber } from '../../components/hotline-links.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectActiveNeedId, selectResidentConfig } from '../../store/nearby/nearby-selectors.ts';
@@ -7,11 +8,12 @@ import { Hotlines } from './hotlines.tsx';
 /**
  * Needs in a resident's words (我需要餐食, 孩子安全等候…), each standing for service tags from the manifest.
  * Pressing one selects its tags (the same filter as the services list, so it is in the URL); pressing it again
- * clears them. An urgent need also shows the hotlines.
+ * clears them. An urgent need also shows the hotlines; a need with hotlines of its own (長輩照顧: 1966) shows those.
  */
 export function NeedFilters() {
   const { t, label } = useTranslation();
   const needs = useAppStore((s) => selectResidentConfig(s).needs);
+  const allHotlines = useAppStore((s) => selectResidentConfig(s).hotlines);
   const active = useAppStore(selectActiveNeedId);
   const setFilters = useAppStore((s) => s.setFilters);
   const [hotlinesOpen, setHotlinesOpen] = useState(false);
@@ -45,6 +47,12 @@ export function NeedFilters() {
         </div>
       </fieldset>
       {(hotlinesOpen || activeNeed?.showHotlines) && <Hotlines />}
+      {activeNeed && !activeNeed.showHotlines && activeNeed.hotlines.length > 0 && (
+        <section className="hotlines" aria-labelledby="need-hotlines-heading">
+          <h3 id="need-hotlines-heading">{t('hotlines.forThis')}</h3>
+          <HotlineLinks hotlines={hotlinesByNumber(allHotlines, activeNeed.hotlines)} />
+        </section>
+      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useAppStore } from '../../store/app-store.ts';
 
 /** Choose a township from two lists, or by typing its name; its centroid becomes the reference point. */
 export function PlacePicker({ onChosen }: { onChosen?: () => void }) {
-  const { t } = useTranslation();
+  const { t, placeOption } = useTranslation();
   const townships = useAppStore((s) => s.townships);
   const status = useAppStore((s) => s.townshipsStatus);
   const setReference = useAppStore((s) => s.setReference);
@@ -57,7 +57,7 @@ export function PlacePicker({ onChosen }: { onChosen?: () => void }) {
             <option value="">{t('nearby.chooseCounty')}</option>
             {counties.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {placeOption(c)}
               </option>
             ))}
           </select>
@@ -73,7 +73,7 @@ export function PlacePicker({ onChosen }: { onChosen?: () => void }) {
             <option value="">{t('nearby.chooseTown')}</option>
             {towns.map((tw) => (
               <option key={tw.town} value={tw.town}>
-                {tw.town}
+                {placeOption(county, tw.town)}
               </option>
             ))}
           </select>

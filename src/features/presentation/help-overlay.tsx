@@ -1,6 +1,7 @@
 import './overlay.css';
 import './help-overlay.css';
 import { useEffect, useId, useRef } from 'react';
+import { useReturnFocus } from '../../components/use-return-focus.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { SHORTCUTS } from './shortcuts.ts';
@@ -12,6 +13,7 @@ export function HelpOverlay() {
   const open = useAppStore((s) => s.overlay === 'help');
   const setOverlay = useAppStore((s) => s.setOverlay);
   const closeRef = useRef<HTMLButtonElement>(null);
+  useReturnFocus(open);
   useEffect(() => {
     if (open) closeRef.current?.focus();
   }, [open]);

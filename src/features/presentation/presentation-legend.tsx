@@ -24,7 +24,9 @@ export function PresentationLegend() {
   if (!presenting) return null;
   const area = county || town ? [county, town].filter(Boolean).join(' ') : t('legend.allAreas');
   return (
-    <section className="presentation-legend" aria-labelledby={`${id}-title`}>
+    // It scrolls when the categories do not fit: focusable, so a keyboard can scroll it (scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keys
+    <section className="presentation-legend" aria-labelledby={`${id}-title`} tabIndex={0}>
       <h2 id={`${id}-title`} className="presentation-legend__title">
         {t('legend.title')}
       </h2>

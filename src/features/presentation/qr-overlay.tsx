@@ -1,6 +1,7 @@
 import './overlay.css';
 import './qr-overlay.css';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useReturnFocus } from '../../components/use-return-focus.ts';
 import { displayLink, participantLink } from '../../domain/link/view-state.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
@@ -55,6 +56,7 @@ export function QrOverlay() {
       .catch(() => undefined);
   }, [open, href]);
 
+  useReturnFocus(open);
   useEffect(() => {
     if (open) closeRef.current?.focus();
   }, [open]);

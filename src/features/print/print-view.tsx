@@ -3,6 +3,7 @@ import L from 'leaflet';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CircleMarker, MapContainer, TileLayer, useMap } from 'react-leaflet';
 import { filterSummaryParts } from '../../components/filter-summary.ts';
+import { useReturnFocus } from '../../components/use-return-focus.ts';
 import { isoDate } from '../../domain/files/export-filename.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
@@ -35,6 +36,7 @@ export function PrintPage() {
     return c ? label(c.label) : id;
   };
 
+  useReturnFocus(true);
   useEffect(() => {
     closeRef.current?.focus();
     const onKey = (event: KeyboardEvent) => {

@@ -3,18 +3,17 @@ import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { restoreSharedVersion, sharedRecordHistory } from '../../store/shared-map/shared-map-actions.ts';
 
-const TIME = new Intl.DateTimeFormat('zh-TW', {
-  timeZone: 'Asia/Taipei',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
+/** A change's time on Taiwan's clock, in the page's language (the history is opened on demand: Intl is fine). */
+const timeFormat = (language: string) =>
+  new Intl.DateTimeFormat(language, { timeZone: 'Asia/Taipei', dateStyle: 'short', timeStyle: 'short' });
 
 /**
  * Who changed a shared record, when, and to what; an older version can be put back (by those who may write the
  * record: the restore is a change like any other, and the server decides).
  */
 export function SharedRecordHistory({ resource, editable }: { resource: Resource; editable: boolean }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
+  const time = useMemo(() => timeFormat(language), [language]);
   // Read again whenever the record on show changes (a remote change gives a new record).
   const versions = useMemo(() => sharedRecordHistory(resource.id), [resource]);
   if (versions.length === 0) return <p>{t('shared.history.none')}</p>;
@@ -25,12 +24,12 @@ export function SharedRecordHistory({ resource, editable }: { resource: Resource
       {numbered.map((v) => (
         <li key={v.number}>
           <span>
-            {TIME.format(new Date(v.at))} · {v.name && v.name !== v.org ? `${v.org}（${v.name}）` : v.org} ·{' '}
+            {time.format(new Date(v.at))} · {v.name && v.name !== v.org ? `${v.org}（${v.name}）` : v.org} ·{' '}
             {v.fields ? (v.fields.name ?? '') : t('shared.history.deleted')}
           </span>
           {editable && v.number < versions.length - 1 && (
             <button type="button" className="button-secondary" onClick={() => restoreSharedVersion(v)}>
-              {t('shared.history.restore', { time: TIME.format(new Date(v.at)) })}
+              {t('shared.history.restore', { time: time.format(new Date(v.at)) })}
             </button>
           )}
         </li>

@@ -7,6 +7,7 @@ import {
   type PreviousFilterRun,
   type ResourceFilters,
 } from '../../domain/query/filter-resources.ts';
+import { residentOrder, residentRanks } from '../../domain/query/resident-order.ts';
 import { type Shown, type ShownSources, showDataset } from '../../domain/query/shown-dataset.ts';
 import type { AppState } from '../app-store.ts';
 import { memoizeLast } from '../memoize-last.ts';
@@ -91,12 +92,21 @@ const filterAsOf = (dataset: Dataset, f: AppState['filters'], year: number) =>
     year,
   );
 
-/** Visible resource indexes and per-category counts for the current filters (nearest first near a point). */
-export const selectFilterResult = (s: AppState): FilterResult =>
-  nearbyFilterResult(s, selectDataset(s)) ??
-  (s.asOfYear === null
-    ? filterOf(selectDataset(s), s.filters)
-    : filterAsOf(selectDataset(s), s.filters, s.asOfYear));
+const residentRanksOf = memoizeLast(residentRanks);
+const residentOrderOf = memoizeLast(residentOrder);
+
+/**
+ * Visible resource indexes and per-category counts for the current filters: nearest first near a point; without
+ * one, a resident's order — the deployment county's real records, other real records, then samples.
+ */
+export const selectFilterResult = (s: AppState): FilterResult => {
+  const dataset = selectDataset(s);
+  const near = nearbyFilterResult(s, dataset);
+  if (near) return near;
+  const result =
+    s.asOfYear === null ? filterOf(dataset, s.filters) : filterAsOf(dataset, s.filters, s.asOfYear);
+  return residentOrderOf(result, residentRanksOf(dataset.resources, s.manifest?.county ?? ''));
+};
 
 const idIndexOf = memoizeLast((dataset: Dataset) => {
   const byId = new Map<string, number>();

@@ -17,7 +17,7 @@ export function searchOfView(s: AppState): string {
       window.location.search,
     ),
   );
-  if (s.language === 'en') params.set('lang', 'en');
+  if (s.language !== 'zh-TW') params.set('lang', s.language);
   else params.delete('lang');
   return params.toString() ? `?${params.toString()}` : '';
 }

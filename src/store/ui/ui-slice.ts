@@ -11,11 +11,29 @@ export interface UiSlice {
   readonly selectionOrigin: SelectionOrigin;
   readonly mapView: MapView | null;
   readonly language: Language;
+  /**
+   * The chosen language's UI catalogue (message key → text), loaded when it was chosen; null for zh-TW, which
+   * is built in. Plain data: the store does not know the keys (i18n reads it through `catalogueOf`).
+   */
+  readonly messages: Readonly<Record<string, string>> | null;
+  /** County and township names for that language (Chinese name → romanised), loaded with it; null for zh-TW. */
+  readonly placeNames: Readonly<Record<string, string>> | null;
   readonly tilesFailed: boolean;
+  /**
+   * Whether the person has entered the office workspace (公所工作區) on purpose: only there are records corrected
+   * and moved. Residents (the default) see no editing controls; their fix is a correction report.
+   */
+  readonly officeWorkspace: boolean;
   select(id: string | null, origin: SelectionOrigin): void;
   setMapView(view: MapView): void;
-  setLanguage(language: Language): void;
+  /** Shows the page in a language whose catalogue has been loaded (null for zh-TW). */
+  setLanguage(
+    language: Language,
+    messages: Readonly<Record<string, string>> | null,
+    placeNames?: Readonly<Record<string, string>> | null,
+  ): void;
   setTilesFailed(failed: boolean): void;
+  setOfficeWorkspace(on: boolean): void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -23,9 +41,18 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selectionOrigin: 'url',
   mapView: null,
   language: 'zh-TW',
+  messages: null,
+  placeNames: null,
   tilesFailed: false,
+  officeWorkspace: false,
   select: (selectedId, selectionOrigin) => set({ selectedId, selectionOrigin }),
   setMapView: (mapView) => set({ mapView }),
-  setLanguage: (language) => set({ language }),
+  setLanguage: (language, messages, placeNames = null) =>
+    set(
+      language === 'zh-TW'
+        ? { language, messages: null, placeNames: null }
+        : { language, messages, placeNames },
+    ),
   setTilesFailed: (tilesFailed) => set({ tilesFailed }),
+  setOfficeWorkspace: (officeWorkspace) => set({ officeWorkspace }),
 });

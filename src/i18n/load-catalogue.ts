@@ -1,0 +1,27 @@
+import type { Language } from '../domain/model/language.ts';
+import type { Catalogue } from './translate.ts';
+
+/**
+ * Loads a language's catalogue. Only zh-TW's is in the first screen's code; each other language is a chunk of
+ * its own, fetched when a person chooses it (or a link names it), so the first screen carries one catalogue.
+ * Null for zh-TW: it is built in.
+ */
+export async function loadCatalogue(language: Language): Promise<Catalogue | null> {
+  switch (language) {
+    case 'zh-TW':
+      return null;
+    case 'en':
+      return (await import('./messages-en.ts')).enMessages;
+    case 'vi':
+      return (await import('./messages-vi.ts')).viMessages;
+    case 'id':
+      return (await import('./messages-id.ts')).idMessages;
+    case 'th':
+      return (await import('./messages-th.ts')).thMessages;
+  }
+}
+
+/** The romanised county and township names a language other than zh-TW shows (a chunk of their own). */
+export async function loadPlaceNames(language: Language): Promise<Readonly<Record<string, string>> | null> {
+  return language === 'zh-TW' ? null : (await import('./place-names-en.ts')).PLACE_NAMES_EN;
+}

@@ -1,0 +1,17 @@
+import type { MessageKey } from './messages-zh.ts';
+import { thCore } from './th-core.ts';
+import { thImport } from './th-import.ts';
+import { thNearby } from './th-nearby.ts';
+import { thResident } from './th-resident.ts';
+import { thSharedMap } from './th-shared-map.ts';
+import { thWorkshop } from './th-workshop.ts';
+
+/** Thai: typed against the zh-TW catalogue, so a missing key fails the type check. Loaded only when chosen. */
+export const thMessages: Record<MessageKey, string> = {
+  ...thCore,
+  ...thNearby,
+  ...thImport,
+  ...thWorkshop,
+  ...thSharedMap,
+  ...thResident,
+};

@@ -1,0 +1,17 @@
+import type { MessageKey } from './messages-zh.ts';
+import { viCore } from './vi-core.ts';
+import { viImport } from './vi-import.ts';
+import { viNearby } from './vi-nearby.ts';
+import { viResident } from './vi-resident.ts';
+import { viSharedMap } from './vi-shared-map.ts';
+import { viWorkshop } from './vi-workshop.ts';
+
+/** Vietnamese: typed against the zh-TW catalogue, so a missing key fails the type check. Loaded only when chosen. */
+export const viMessages: Record<MessageKey, string> = {
+  ...viCore,
+  ...viNearby,
+  ...viImport,
+  ...viWorkshop,
+  ...viSharedMap,
+  ...viResident,
+};

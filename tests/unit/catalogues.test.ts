@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OPTIONAL_LABEL_LANGUAGES } from '../../src/domain/model/categories.ts';
+import { LANGUAGES } from '../../src/domain/model/language.ts';
+import { parseManifest } from '../../src/domain/model/manifest.ts';
+import { DEFAULT_RESIDENT_CONFIG, residentConfigOf } from '../../src/domain/model/resident-config.ts';
+import { loadCatalogue } from '../../src/i18n/load-catalogue.ts';
+import { type MessageKey, zhMessages } from '../../src/i18n/messages-zh.ts';
+
+/**
+ * Words that stay as they are in every language: file formats, standards, brands, codes. A translation may equal
+ * the English text only when nothing else is left once these, the {placeholders}, numbers and punctuation are
+ * taken out — so a key someone forgot to translate (copied from English) fails here.
+ */
+const KEPT_AS_IS = [
+  'Google Earth',
+  'My Maps',
+  'OpenDocument',
+  'LibreOffice',
+  'Excel',
+  'GeoJSON',
+  'UTF-16LE',
+  'UTF-16BE',
+  'Unicode Text',
+  'EPSG',
+  'TWD97',
+  'TWD67',
+  'TM2',
+  'XLSX',
+  'XLS',
+  'CSV',
+  'TSV',
+  'KML',
+  'KMZ',
+  'ODS',
+  'GIS',
+  'HSDS',
+  'LINE',
+  // Place names written the same in Indonesian and English.
+  'Penghu',
+];
+
+function leftAfterKeptWords(text: string): string {
+  let rest = text.replace(/\{\w+\}/g, '');
+  for (const word of KEPT_AS_IS) rest = rest.split(word).join('');
+  return rest.replace(/[\d\s\p{P}\p{S}]/gu, '');
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const keys = Object.keys(zhMessages) as MessageKey[];
+const en = await loadCatalogue('en');
+
+describe.each(LANGUAGES.filter((l) => l !== 'zh-TW'))('the %s catalogue', (language) => {
+  it('has every key of zh-TW, none empty unless zh-TW is, and the same {placeholders}', async () => {
+    const catalogue = await loadCatalogue(language);
+    if (!catalogue) throw new Error(`no catalogue for ${language}`);
+    expect(Object.keys(catalogue).sort()).toEqual([...keys].sort());
+    const problems = keys.flatMap((key) => {
+      const text = catalogue[key];
+      if (text.trim() === '' && zhMessages[key] !== '') return [`${key}: empty`];
+      if (placeholders(text).join() !== placeholders(zhMessages[key]).join())
+        return [`${key}: placeholders ${placeholders(text)} ≠ ${placeholders(zhMessages[key])}`];
+      return [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it.runIf(language !== 'en')(
+    'has no text left in English or in Chinese (bar formats, brands and numbers)',
+    async () => {
+      const catalogue = await loadCatalogue(language);
+      if (!catalogue || !en) throw new Error('catalogue missing');
+      const leftovers = keys.filter((key) => {
+        const text = catalogue[key];
+        const copied = text === en[key] || text === zhMessages[key];
+        return copied && leftAfterKeptWords(text) !== '';
+      });
+      expect(leftovers).toEqual([]);
+    },
+  );
+});
+
+describe('configuration labels', () => {
+  const manifest = parseManifest(JSON.parse(readFileSync(resolve('data/manifest.json'), 'utf8')));
+  const residents = residentConfigOf(manifest);
+  const labelled = [
+    ...manifest.categories.map((c) => [`category ${c.id}`, c.label] as const),
+    ...manifest.serviceTags.map((s) => [`service ${s.id}`, s.label] as const),
+    ...residents.needs.map((n) => [`need ${n.id}`, n.label] as const),
+    ...residents.hotlines.map((h) => [`hotline ${h.number}`, h.label] as const),
+    ...DEFAULT_RESIDENT_CONFIG.needs.map((n) => [`default need ${n.id}`, n.label] as const),
+    ...DEFAULT_RESIDENT_CONFIG.hotlines.map((h) => [`default hotline ${h.number}`, h.label] as const),
+  ];
+
+  it.each(OPTIONAL_LABEL_LANGUAGES)(
+    'of the default categories, services, needs and hotlines are in %s',
+    (language) => {
+      const missing = labelled.filter(([, label]) => {
+        const text = label[language];
+        return !text || text === label.en || text === label.zh;
+      });
+      expect(missing.map(([name]) => name)).toEqual([]);
+    },
+  );
+});
