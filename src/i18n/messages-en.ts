@@ -1,5 +1,6 @@
 import { enCore } from './en-core.ts';
 import { enImport } from './en-import.ts';
+import { enImportReport } from './en-import-report.ts';
 import { enNearby } from './en-nearby.ts';
 import { enSharedMap } from './en-shared-map.ts';
 import { enWorkshop } from './en-workshop.ts';
@@ -10,6 +11,7 @@ export const enMessages: Record<MessageKey, string> = {
   ...enCore,
   ...enNearby,
   ...enImport,
+  ...enImportReport,
   ...enWorkshop,
   ...enSharedMap,
 };

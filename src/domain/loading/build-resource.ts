@@ -1,3 +1,4 @@
+import { type Area, type Boundaries, placeOf } from '../geo/boundaries.ts';
 import { currentPlaceNames, type Gazetteer, parseAddress, placeKey } from '../geo/gazetteer.ts';
 import {
   crsFromHeaders,
@@ -6,6 +7,7 @@ import {
   type ProjectedCrs,
   projectToWgs84,
 } from '../geo/projections.ts';
+import { splitAddressAndPhone } from '../model/address-phone.ts';
 import { type CategoryConfig, matchByLabel, type ServiceTagConfig } from '../model/categories.ts';
 import { checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from '../model/coordinates.ts';
 import { parseDateCell } from '../model/dates.ts';
@@ -22,6 +24,8 @@ export interface FileDefaults {
   readonly file: string;
   readonly category: string;
   readonly county?: string;
+  /** The county was inferred from the file's addresses (county-inference.ts), not chosen: rows say so. */
+  readonly countyInferred?: boolean;
   readonly source: string;
   readonly visibility: Visibility;
   /** The projected system of metre coordinates (GeoJSON `crs`, or the person's choice); numbers in degrees ignore it. */
@@ -32,6 +36,12 @@ export interface BuildContext {
   readonly categories: readonly CategoryConfig[];
   readonly serviceTags: readonly ServiceTagConfig[];
   readonly gazetteer: Gazetteer;
+  /**
+   * The Ministry of the Interior's township or village boundaries (geo/boundaries.ts): a record with a position
+   * takes the county, township and village it lies in when it does not name them, and a position outside every
+   * one is not in Taiwan. Without them (the default data, the build), positions are checked by boxes only.
+   */
+  readonly boundaries?: Boundaries;
   readonly defaults: FileDefaults;
 }
 
@@ -97,7 +107,15 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     return tag?.id ?? label;
   });
 
-  const rawAddress = (fields.address ?? '').trim();
+  let rawAddress = (fields.address ?? '').trim();
+  let phoneCell = fields.phone ?? '';
+  // 服務地址/聯絡電話: one cell holds both. The phones go to the phone field when it has none of its own.
+  const combined = phoneCell.trim() === '' ? splitAddressAndPhone(rawAddress) : null;
+  if (combined) {
+    report('address-phone-split', 'address', combined.phones);
+    rawAddress = combined.address;
+    phoneCell = combined.phones;
+  }
   const addresses = ADDRESS_SEPARATORS.test(rawAddress)
     ? rawAddress
         .split(ADDRESS_SEPARATORS)
@@ -115,8 +133,8 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
   );
   const writtenTown = placeKey(townCell || parsed.formerTown || parsed.town || '');
   const current = currentPlaceNames(ctx.gazetteer, writtenCounty, writtenTown);
-  const county = current ? current.county : writtenCounty;
-  const town = current ? current.town : writtenTown;
+  let county = current ? current.county : writtenCounty;
+  let town = current ? current.town : writtenTown;
   if (current) {
     const column =
       countyCell && county !== writtenCounty
@@ -129,6 +147,31 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
 
   const located = locate(record, county, town, ctx, report);
   const { position } = located;
+  let village = fields.village?.trim();
+  if (located.area) {
+    const area = located.area;
+    const countyWritten = countyCell || addressNamesCounty(addresses[0] ?? '', county);
+    const townWritten = townCell || parsed.town;
+    const placed = {
+      county: countyWritten ? county : area.county,
+      town: townWritten && (countyWritten ? county : area.county) === county ? town : area.town,
+    };
+    if (located.inside && countyWritten && county !== area.county) {
+      report('place-disagrees', 'address', `${county}${town} ≠ ${area.county}${area.town}`);
+    } else if (located.inside && townWritten && placed.town !== area.town) {
+      report('place-disagrees', 'address', `${county}${town} ≠ ${area.county}${area.town}`);
+    } else if (placed.county !== county || placed.town !== town || (!village && area.village)) {
+      const addedVillage = !village && placed.town === area.town ? area.village : undefined;
+      if (addedVillage) village = addedVillage;
+      report('place-from-position', 'address', `${placed.county}${placed.town}${addedVillage ?? ''}`);
+      county = placed.county;
+      town = placed.town;
+    }
+  } else if (ctx.defaults.countyInferred && !countyCell && town && county === ctx.defaults.county) {
+    // 東區 is a district of five cities: the file's other addresses said which.
+    if (!addressNamesCounty(addresses[0] ?? '', county) && ctx.gazetteer.findByTown(town).length > 1)
+      report('county-from-file', 'address', county);
+  }
   // A file that says its coordinates are a township centroid (our own export) keeps saying so.
   const precision =
     located.precision === 'exact' && APPROXIMATE_WORDS.has((fields.precision ?? '').trim().toLowerCase())
@@ -162,12 +205,11 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     town,
     position,
     precision,
-    phones: splitPhones(fields.phone ?? ''),
+    phones: splitPhones(phoneCell),
     source: fields.source?.trim() || ctx.defaults.source,
     visibility,
     extra,
   };
-  const village = fields.village?.trim();
   if (village) resource.village = village;
   const openingHours = fields.openingHours?.trim();
   if (openingHours) resource.openingHours = openingHours;
@@ -179,6 +221,15 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
 }
 
 const ADDRESS_SEPARATORS = /[;；、\n]/;
+
+/** Whether an address starts with its county (or the county before the mergers, 臺南縣 for 臺南市). */
+function addressNamesCounty(address: string, county: string): boolean {
+  const text = placeKey(address).replace(/^\d{3,6}/, '');
+  return county !== '' && (text.startsWith(county) || /^.{2}縣/.test(text));
+}
+
+/** How far off the simplified boundaries a position may lie and still be in Taiwan (piers, islets, shores). */
+const NEAR_SHORE_METRES = 3000;
 
 /** The coordinate system the lat/lng headers name, once per file (every record shares the headers object). */
 const headerCrs = new WeakMap<RawRecord['headers'], ProjectedCrs | null>();
@@ -204,11 +255,17 @@ function locate(
   town: string,
   ctx: BuildContext,
   report: (code: LoadIssueCode, field?: 'lat' | 'lng' | 'address', value?: string) => void,
-): { position: LatLng | null; precision: LocationPrecision } {
+): { position: LatLng | null; precision: LocationPrecision; area?: Area; inside?: boolean } {
   const gazetteer = ctx.gazetteer;
   const hint = ctx.defaults.crs ?? crsOfHeaders(record.headers);
   const exact = exactPosition(record, report, hint, county);
-  if (exact) return { position: exact, precision: 'exact' };
+  if (exact && ctx.boundaries) {
+    const inside = placeOf(exact, ctx.boundaries);
+    const area = inside ?? placeOf(exact, ctx.boundaries, NEAR_SHORE_METRES);
+    if (area) return { position: exact, precision: 'exact', area, inside: inside !== undefined };
+    // Inside the old boxes of Kinmen and Matsu but in no township: Xiamen, Fuzhou, the sea.
+    report('coordinates-outside-taiwan', 'lat', `${exact[0]}, ${exact[1]}`);
+  } else if (exact) return { position: exact, precision: 'exact' };
   if (record.otherGeometry) report('non-point-geometry', undefined, record.otherGeometry);
   const township = town ? (gazetteer.find(county, town) ?? uniqueTown(gazetteer, town)) : undefined;
   if (township) {

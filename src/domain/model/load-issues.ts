@@ -22,6 +22,12 @@ export const LOAD_ISSUE_CODES = [
   'duplicate-id',
   'projected-coordinates',
   'former-place-name',
+  'address-phone-split',
+  'place-from-position',
+  'place-disagrees',
+  'county-inferred',
+  'county-from-file',
+  'projected-file',
 ] as const;
 export type LoadIssueCode = (typeof LOAD_ISSUE_CODES)[number];
 
@@ -62,6 +68,12 @@ const SEVERITY: Record<LoadIssueCode, IssueSeverity> = {
   'duplicate-id': 'warning',
   'projected-coordinates': 'warning',
   'former-place-name': 'warning',
+  'address-phone-split': 'info',
+  'place-from-position': 'info',
+  'place-disagrees': 'warning',
+  'county-inferred': 'info',
+  'county-from-file': 'info',
+  'projected-file': 'info',
 };
 
 /** Creates an issue with the severity that belongs to its code. */

@@ -1,0 +1,30 @@
+import type { zhImportReport } from './zh-import-report.ts';
+
+/** English strings of the import's own findings (issue 17). */
+export const enImportReport: Record<keyof typeof zhImportReport, string> = {
+  'issue.address-phone-split': 'The address cell held a phone number too: it was moved to the phone field',
+  'issue.place-from-position':
+    'The address names no county or township: taken from the position (Ministry of the Interior boundaries)',
+  'issue.place-disagrees':
+    'The county or township of the address differs from where the position lies (Ministry of the Interior boundaries)',
+  'issue.county-inferred':
+    'The addresses name no county; their districts that exist in one county only point to',
+  'issue.county-from-file':
+    'This district name exists in several counties: the county the rest of the file points to was taken',
+  'issue.projected-file':
+    'Every coordinate in the file was TM2 metres and has been converted to latitude/longitude (WGS84)',
+  'importReport.fileChanges': 'Applied to the whole file',
+  'importReport.encoding': 'Text encoding: {encoding} (converted to Unicode)',
+  'importReport.filterLabel': 'Filter by outcome',
+  'importReport.filterAll': 'All',
+  'importReport.chip': '{outcome} ({count})',
+  'importReport.page': 'Rows {from}–{to} of {count}',
+  'importReport.previous': 'Previous page',
+  'importReport.next': 'Next page',
+  'importReport.none': 'No rows with this outcome.',
+  'import.countyGuess': 'The addresses in this file name no county; it looks like {county}.',
+  'import.countyGuessConfirm': 'Yes, it is {county}',
+  'import.allRejected': 'With these columns, no row would be imported: {reason}',
+  'import.nameProposed':
+    'No column is headed as a name; the values of “{column}” look like organisation names, so it is chosen for now.',
+};

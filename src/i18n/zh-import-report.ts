@@ -1,0 +1,22 @@
+/** zh-TW strings of the import's own findings (issue 17): new issue codes, the report's chips, file-level notes. */
+export const zhImportReport = {
+  'issue.address-phone-split': '地址欄內含電話，已分開存放',
+  'issue.place-from-position': '地址未寫縣市或鄉鎮，已依座標（內政部界線）補上',
+  'issue.place-disagrees': '地址寫的縣市鄉鎮與座標所在位置（內政部界線）不一致',
+  'issue.county-inferred': '地址沒有縣市，依地址中只屬於一個縣市的區名判定為',
+  'issue.county-from-file': '區名在多個縣市都有，依同檔其他地址判定縣市',
+  'issue.projected-file': '整個檔案的座標為 TM2 二度分帶公尺值，已換算為經緯度（WGS84）',
+  'importReport.fileChanges': '整個檔案的處理',
+  'importReport.encoding': '文字編碼：{encoding}（已轉為 Unicode）',
+  'importReport.filterLabel': '依結果篩選',
+  'importReport.filterAll': '全部',
+  'importReport.chip': '{outcome}（{count}）',
+  'importReport.page': '第 {from}–{to} 列，共 {count} 列',
+  'importReport.previous': '上一頁',
+  'importReport.next': '下一頁',
+  'importReport.none': '沒有這種結果的列。',
+  'import.countyGuess': '這個檔案的地址沒有縣市，看起來是{county}。',
+  'import.countyGuessConfirm': '確認是{county}',
+  'import.allRejected': '照目前的欄位對應，所有列都不會匯入：{reason}',
+  'import.nameProposed': '沒有欄位標題寫著名稱；「{column}」的內容看起來像機構名稱，已先選它。',
+} as const;
