@@ -13,6 +13,12 @@ export const enImportReport: Record<keyof typeof zhImportReport, string> = {
     'This district name exists in several counties: the county the rest of the file points to was taken',
   'issue.projected-file':
     'Every coordinate in the file was TM2 metres and has been converted to latitude/longitude (WGS84)',
+  'reportClass.rejected': 'Not imported',
+  'reportClass.needs-location': 'Needs a location',
+  'reportClass.approximate': 'Approximate',
+  'reportClass.fixed': 'Changed, imported',
+  'reportClass.noted': 'Imported, with a note',
+  'reportClass.imported': 'Imported as written',
   'importReport.fileChanges': 'Applied to the whole file',
   'importReport.encoding': 'Text encoding: {encoding} (converted to Unicode)',
   'importReport.filterLabel': 'Filter by outcome',
@@ -25,6 +31,8 @@ export const enImportReport: Record<keyof typeof zhImportReport, string> = {
   'import.countyGuess': 'The addresses in this file name no county; it looks like {county}.',
   'import.countyGuessConfirm': 'Yes, it is {county}',
   'import.allRejected': 'With these columns, no row would be imported: {reason}',
+  'import.allRowsRejected':
+    'Every row was rejected (e.g. no name), so nothing was saved. Choose a name column next time.',
   'import.nameProposed':
     'No column is headed as a name; the values of “{column}” look like organisation names, so it is chosen for now.',
 };

@@ -88,7 +88,7 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'importReport.nearby': '“{name}” has the same name as the existing “{other}”, {distance} m away.',
   'importReport.merge': 'Merge',
   'importReport.keep': 'Keep both',
-  'outcome.imported': 'Imported',
+  'outcome.imported': 'Imported as written',
   'outcome.fixed': 'Imported after a fix',
   'outcome.approximate': 'Approximate (township centre)',
   'outcome.needs-location': 'Needs a location',

@@ -6,6 +6,13 @@ import { zhSharedMap } from './zh-shared-map.ts';
 import { zhWorkshop } from './zh-workshop.ts';
 
 /** zh-TW, the default language; its keys are the catalogue every other language must match. */
-export const zhMessages = { ...zhCore, ...zhNearby, ...zhImport, ...zhImportReport, ...zhWorkshop, ...zhSharedMap };
+export const zhMessages = {
+  ...zhCore,
+  ...zhNearby,
+  ...zhImport,
+  ...zhImportReport,
+  ...zhWorkshop,
+  ...zhSharedMap,
+};
 
 export type MessageKey = keyof typeof zhMessages;

@@ -81,7 +81,7 @@ export const zhImport = {
   'importReport.nearby': '「{name}」與既有的「{other}」同名，相距 {distance} 公尺。',
   'importReport.merge': '合併',
   'importReport.keep': '兩筆都保留',
-  'outcome.imported': '已匯入',
+  'outcome.imported': '照原樣匯入',
   'outcome.fixed': '已修正後匯入',
   'outcome.approximate': '約略位置（鄉鎮市區中心）',
   'outcome.needs-location': '需要放置',

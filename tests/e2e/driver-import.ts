@@ -181,9 +181,11 @@ export class OfficeTab {
     const dialog = this.reportDialog();
     const total = ((await dialog.locator('.report-total').textContent()) ?? '').trim();
     const counts: Record<string, number> = {};
-    for (const item of await dialog.locator('.report-counts > div').all()) {
-      const label = ((await item.locator('dt').textContent()) ?? '').trim();
-      counts[label] = Number(((await item.locator('dd').textContent()) ?? '').replace(/[^\d]/g, ''));
+    // Each class is a filter chip, "未匯入（1）": its label and count (全部 is every row).
+    for (const chip of await dialog.getByRole('group', { name: '依結果篩選' }).getByRole('button').all()) {
+      const [, label = '', count = ''] =
+        /^(.*)（([\d,]+)）$/.exec(((await chip.textContent()) ?? '').trim()) ?? [];
+      if (label !== '全部') counts[label] = Number(count.replace(/,/g, ''));
     }
     const duplicates = await dialog.locator('.duplicates li').count();
     return { total, counts, duplicates };

@@ -2,7 +2,8 @@
  * A telephone number as registers write it: an area code (02, (06), 049…) or a mobile prefix (09…), then 6–8
  * digits in groups, an optional extension. House numbers (35號, 3樓之1) never start with 0 and are too short.
  */
-const PHONE = /(?:電話|TEL|Tel|tel)?[:：]?\s*\(?0\d{1,3}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?:\s*(?:分機|ext\.?|#|轉)\s*\d{1,6})?/g;
+const PHONE =
+  /(?:電話|TEL|Tel|tel)?[:：]?\s*\(?0\d{1,3}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?:\s*(?:分機|ext\.?|#|轉)\s*\d{1,6})?/g;
 
 /** What separates the address from the phone in one cell: a slash, a semicolon, a comma, a line break, spaces. */
 const SEPARATOR = /[\s/／;；,，、|]+$/;

