@@ -19,6 +19,7 @@ export const enImportReport: Record<keyof typeof zhImportReport, string> = {
   'reportClass.fixed': 'Changed, imported',
   'reportClass.noted': 'Imported, with a note',
   'reportClass.imported': 'Imported as written',
+  'format.json': 'JSON (a list of objects)',
   'importReport.fileChanges': 'Applied to the whole file',
   'importReport.encoding': 'Text encoding: {encoding} (converted to Unicode)',
   'importReport.filterLabel': 'Filter by outcome',

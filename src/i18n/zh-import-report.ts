@@ -12,6 +12,7 @@ export const zhImportReport = {
   'reportClass.fixed': '已修正後匯入',
   'reportClass.noted': '已匯入（有附註）',
   'reportClass.imported': '照原樣匯入',
+  'format.json': 'JSON（物件清單）',
   'importReport.fileChanges': '整個檔案的處理',
   'importReport.encoding': '文字編碼：{encoding}（已轉為 Unicode）',
   'importReport.filterLabel': '依結果篩選',

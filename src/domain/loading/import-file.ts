@@ -9,6 +9,7 @@ import { detectHeaderMapping, type HeaderMapping } from './column-mapping.ts';
 import { decodeBytes, type TextEncodingName } from './decode-bytes.ts';
 import { geojsonToRecords } from './geojson-to-records.ts';
 import { type ImportFormat, sniffBinaryFormat, sniffTextFormat } from './import-formats.ts';
+import { isGeoJson, jsonToTable } from './json-to-table.ts';
 import { parseDelimitedText, type RawTable } from './parse-csv.ts';
 import { type MappedRecords, tableToRecords } from './table-to-records.ts';
 
@@ -204,11 +205,35 @@ function readSource(
       text: kmlToGeoJsonText(decoded.text, libs.parseXml),
     };
   }
-  if (format === 'geojson')
-    return { kind: 'geojson', format, encoding: decoded.encoding, text: decoded.text };
+  if (format === 'geojson' || format === 'json') {
+    const geojson = {
+      kind: 'geojson',
+      format: 'geojson',
+      encoding: decoded.encoding,
+      text: decoded.text,
+    } as const;
+    // Most GeoJSON says so in its first characters: read once, by geojson-to-records.ts.
+    if (format === 'geojson' && GEOJSON_START.test(decoded.text.slice(0, 2048))) return geojson;
+    let data: unknown;
+    try {
+      data = JSON.parse(decoded.text.replace(/^\uFEFF/, ''));
+    } catch {
+      // Not JSON after all: an object is reported as unreadable GeoJSON, an array as unreadable JSON.
+      if (format === 'geojson') return geojson;
+      throw new Error('JSON');
+    }
+    if (isGeoJson(data)) return geojson;
+    // A list of objects (pharmacies with Name/Address/Tel/Lat/Lng), bare or in {"data": […]}: a table.
+    const table = jsonToTable(data);
+    if (table) return { kind: 'table', format: 'json', encoding: decoded.encoding, table };
+    if (format === 'json') throw new Error('JSON');
+    return geojson;
+  }
   const text = preview ? previewSlice(decoded.text) : decoded.text;
   return { kind: 'table', format, encoding: decoded.encoding, table: parseDelimitedText(text) };
 }
+
+const GEOJSON_START = /"type"\s*:\s*"Feature(?:Collection)?"/;
 
 /** The start of a large text, cut at a line end, so a preview of 100,000 rows parses in a moment. */
 function previewSlice(text: string): string {
