@@ -31,7 +31,8 @@ export const enImportReport: Record<keyof typeof zhImportReport, string> = {
   'importReport.none': 'No rows with this outcome.',
   'import.countyGuess': 'The addresses in this file name no county; it looks like {county}.',
   'import.countyGuessConfirm': 'Yes, it is {county}',
-  'import.allRejected': 'With these columns, no row would be imported: {reason}',
+  'import.allRejected':
+    'With these columns, no row would be imported: {reason}. Choose a column for the name to start the import.',
   'import.allRowsRejected':
     'Every row was rejected (e.g. no name), so nothing was saved. Choose a name column next time.',
   'import.nameProposed':

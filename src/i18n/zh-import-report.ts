@@ -24,7 +24,8 @@ export const zhImportReport = {
   'importReport.none': '沒有這種結果的列。',
   'import.countyGuess': '這個檔案的地址沒有縣市，看起來是{county}。',
   'import.countyGuessConfirm': '確認是{county}',
-  'import.allRejected': '照目前的欄位對應，所有列都不會匯入：{reason}',
+  'import.allRejected':
+    '照目前的欄位對應，所有列都不會匯入：{reason}。請為「名稱」選一個欄位，才能開始匯入。',
   'import.allRowsRejected': '每一列都被拒絕（例如缺少名稱），沒有儲存任何資料。請下次為名稱選一個欄位。',
   'import.nameProposed': '沒有欄位標題寫著名稱；「{column}」的內容看起來像機構名稱，已先選它。',
 } as const;

@@ -1,15 +1,18 @@
 import { hsdsToTable } from '../files/import-hsds.ts';
 import { kmlToGeoJsonText, kmzToKmlText, type XmlParser } from '../files/import-kml.ts';
 import { type SheetJsModule, spreadsheetToTable } from '../files/import-spreadsheet.ts';
+import type { Gazetteer } from '../geo/gazetteer.ts';
 import type { ProjectedCrs } from '../geo/projections.ts';
 import { loadIssue } from '../model/load-issues.ts';
 import { type BuiltRecords, buildRecords, type ProgressListener } from './build-records.ts';
 import type { BuildContext } from './build-resource.ts';
 import { detectHeaderMapping, type HeaderMapping } from './column-mapping.ts';
+import { inferFileCounty } from './county-inference.ts';
 import { decodeBytes, type TextEncodingName } from './decode-bytes.ts';
 import { geojsonToRecords } from './geojson-to-records.ts';
 import { type ImportFormat, sniffBinaryFormat, sniffTextFormat } from './import-formats.ts';
 import { isGeoJson, jsonToTable } from './json-to-table.ts';
+import { proposeNameColumn } from './name-column.ts';
 import { parseDelimitedText, type RawTable } from './parse-csv.ts';
 import { type MappedRecords, tableToRecords } from './table-to-records.ts';
 
@@ -33,6 +36,13 @@ export interface ImportPreview {
   readonly sampleRows: readonly (readonly string[])[];
   /** The mapping the importer would use: a remembered one replaces it in the UI. */
   readonly detectedMapping: HeaderMapping;
+  /**
+   * The header of the column proposed as the name because its values look like organisation names, when no
+   * header names the field (it is in `detectedMapping` too; the dialog says why it was chosen).
+   */
+  readonly proposedName?: string;
+  /** The county the file's addresses point to when they leave it out (county-inference.ts), for the dialog. */
+  readonly inferredCounty?: string;
   /** The GeoJSON `crs` member, when the file declares a TM2 system. */
   readonly declaredCrs?: ProjectedCrs;
   /** Set when the file cannot be read at all (the dialog says why instead of showing columns). */
@@ -59,6 +69,8 @@ export interface ImportResult extends BuiltRecords {
 export type ImportPhase = 'read' | 'parse' | 'validate';
 
 const SAMPLE_ROWS = 5;
+/** Rows the preview reads to propose a name column and guess the county. */
+const GUESS_ROWS = 2000;
 const PREVIEW_BYTES = 256 * 1024;
 
 /** Reads a file's format, encoding, headers and first rows, for the column confirmation. */
@@ -67,18 +79,32 @@ export function previewImport(
   file: string,
   choices: Pick<ImportChoices, 'encoding'>,
   libs: ImportLibraries,
+  gazetteer?: Gazetteer,
 ): ImportPreview {
   try {
     const source = readSource(bytes, file, choices.encoding, libs, true);
     if (source.kind === 'table') {
       const rows = source.table.rows.slice(0, SAMPLE_ROWS + 1);
       const headers = source.table.headers;
+      const detected = detectHeaderMapping(headers);
+      const proposed =
+        detected.name === undefined
+          ? proposeNameColumn(source.table.rows.slice(0, GUESS_ROWS), headers.length)
+          : undefined;
+      const proposedName = proposed === undefined ? undefined : headers[proposed];
+      const mapping = proposedName === undefined ? detected : { ...detected, name: proposedName };
+      const guess =
+        gazetteer && mapping.county === undefined
+          ? inferFileCounty(tableToRecords(source.table, file, { mapping }).records, gazetteer)
+          : undefined;
       return {
         format: source.format,
         encoding: source.encoding,
         headers,
         sampleRows: rows.slice(0, SAMPLE_ROWS).map((row) => headers.map((_, i) => row[i] ?? '')),
-        detectedMapping: detectHeaderMapping(headers),
+        detectedMapping: mapping,
+        ...(proposedName === undefined ? {} : { proposedName }),
+        ...(guess ? { inferredCounty: guess.county } : {}),
       };
     }
     const mapped = geojsonToRecords(source.text, file);

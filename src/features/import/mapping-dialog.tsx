@@ -51,7 +51,14 @@ export function MappingForm() {
     (categories.find((c) => c.id === 'community-association') ?? categories[0])?.id ?? '',
   );
   const [county, setCounty] = useState('');
-  const ids = { encoding: useId(), crs: useId(), category: useId(), county: useId(), internal: useId() };
+  const ids = {
+    encoding: useId(),
+    crs: useId(),
+    category: useId(),
+    county: useId(),
+    internal: useId(),
+    noName: useId(),
+  };
   if (!job || !preview) return null;
   const encoding = job.encodingOverride;
   const mapping = mappingFrom(choice);
@@ -84,7 +91,15 @@ export function MappingForm() {
           <button type="button" className="button-secondary" onClick={cancelImport}>
             {t('import.cancel')}
           </button>
-          <button type="button" className="button-primary" onClick={submit} data-autofocus>
+          {/* Every row would be rejected without a name column: nothing starts until one is chosen. */}
+          <button
+            type="button"
+            className="button-primary"
+            onClick={submit}
+            disabled={mapping.name === undefined}
+            aria-describedby={mapping.name === undefined ? ids.noName : undefined}
+            data-autofocus
+          >
             {t('import.start')}
           </button>
         </>
@@ -159,9 +174,24 @@ export function MappingForm() {
         />
         <span>{t('import.internal')}</span>
       </label>
+      {preview.inferredCounty && county === '' && (
+        <p className="note-info county-guess">
+          {t('import.countyGuess', { county: preview.inferredCounty })}{' '}
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setCounty(preview.inferredCounty ?? '')}
+          >
+            {t('import.countyGuessConfirm', { county: preview.inferredCounty })}
+          </button>
+        </p>
+      )}
+      {preview.proposedName !== undefined && mapping.name === preview.proposedName && (
+        <p className="note-info">{t('import.nameProposed', { column: preview.proposedName })}</p>
+      )}
       {mapping.name === undefined && (
-        <p className="alert" role="alert">
-          {t('import.noName')}
+        <p className="alert" role="alert" id={ids.noName}>
+          {t('import.allRejected', { reason: t('issue.no-name-column') })}
         </p>
       )}
       <div className="mapping-table-wrap">

@@ -25,6 +25,8 @@ export type ImportRequest =
       readonly bytes: Uint8Array;
       readonly fileName: string;
       readonly encoding?: TextEncodingName;
+      /** The gazetteer, to say which county a file's addresses point to when they leave it out. */
+      readonly gazetteerUrl?: string;
     }
   | {
       readonly type: 'import';

@@ -75,6 +75,10 @@ export async function handleImportRequest(
   try {
     const libs = await librariesFor(request.bytes);
     if (request.type === 'preview') {
+      // Without its gazetteer the preview still shows the columns: only the county's guess is left out.
+      const places = request.gazetteerUrl
+        ? await gazetteerFrom(request.gazetteerUrl, fetchText).catch(() => undefined)
+        : undefined;
       post({
         type: 'preview',
         preview: previewImport(
@@ -82,6 +86,7 @@ export async function handleImportRequest(
           request.fileName,
           request.encoding ? { encoding: request.encoding } : {},
           libs,
+          places,
         ),
       });
       return;

@@ -169,7 +169,7 @@ async function showPreview(encoding?: TextEncodingName): Promise<void> {
   if (!job) return;
   let preview: ImportPreview;
   try {
-    preview = await job.session.preview(job.bytes, job.file.name, encoding);
+    preview = await job.session.preview(job.bytes, job.file.name, encoding, gazetteerUrl());
   } catch (error) {
     if (!(error instanceof ImportCancelled)) fail(job.file.name, error);
     return;
@@ -241,6 +241,11 @@ function onShowBesides(state: AppState, datasetId: string): readonly Resource[] 
   return selectResources(state).filter((r) => !replacedIds.has(r.id));
 }
 
+/** Where the gazetteer is: the manifest names it in the data folder. */
+function gazetteerUrl(): string {
+  return new URL(store().manifest?.gazetteer ?? 'tw-township-centroids.csv', dataBase()).href;
+}
+
 async function run(confirmation: ImportConfirmation): Promise<void> {
   const job = current;
   if (!job) return;
@@ -283,7 +288,7 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
       {
         categories: manifest?.categories ?? [],
         serviceTags: manifest?.serviceTags ?? [],
-        gazetteerUrl: new URL(manifest?.gazetteer ?? 'tw-township-centroids.csv', dataBase()).href,
+        gazetteerUrl: gazetteerUrl(),
         boundaryUrls: {
           towns: new URL(townsUrl, document.baseURI).href,
           villages: new URL(villagesUrl, document.baseURI).href,
