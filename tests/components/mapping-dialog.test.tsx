@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
 import { ImportReport } from '../../src/features/import/import-report-dialog-gate.tsx';
 import { MappingDialog } from '../../src/features/import/mapping-dialog-gate.tsx';
@@ -63,5 +64,48 @@ describe('the column dialog says what the importer found', () => {
     expect(start).toHaveAccessibleDescription(/所有列都不會匯入：找不到名稱欄位/);
     await user.selectOptions(within(dialog).getByRole('combobox', { name: '欄位「代碼」對應到' }), '名稱');
     expect(start).toBeEnabled();
+  });
+});
+
+describe('re-importing a file', () => {
+  it('keeps a place set by hand on a record the new file still cannot place', async () => {
+    const { user } = renderWithData(ui);
+    const closeReport = async (file: string) =>
+      user.click(
+        within(await screen.findByRole('dialog', { name: `匯入報告：${file}` }, SLOW)).getByRole('button', {
+          name: '關閉',
+        }),
+      );
+    const rows = '名稱,地址\r\n巷口據點,光賢街21巷2弄35號\r\n轉角據點,東區崇學路1號\r\n';
+    await user.upload(screen.getByLabelText('選擇要匯入的檔案'), csvFile('v1.csv', rows));
+    await user.click(await screen.findByRole('button', { name: '開始匯入' }, SLOW));
+    await closeReport('v1.csv');
+    const placed = selectResources(useAppStore.getState()).find((r) => r.name === '巷口據點');
+    expect(placed?.precision).toBe('missing');
+    // The clerk places it on the map (what the place-on-map layer commits).
+    act(() =>
+      useAppStore
+        .getState()
+        .commitOfficeEdit({
+          ...(placed as never),
+          position: toLatLng(23.0052, 120.1884),
+          precision: 'exact',
+        }),
+    );
+    // The same file again, now with the county chosen: 取代.
+    await user.upload(screen.getByLabelText('選擇取代用的檔案'), csvFile('v2.csv', rows));
+    const dialog = await screen.findByRole('dialog', { name: '確認欄位：v2.csv' }, SLOW);
+    await user.selectOptions(
+      within(dialog).getByRole('combobox', { name: '地址未寫縣市時的縣市' }),
+      '臺南市',
+    );
+    await user.click(within(dialog).getByRole('button', { name: '開始匯入' }));
+    await closeReport('v2.csv');
+    const after = selectResources(useAppStore.getState());
+    expect(after.find((r) => r.name === '巷口據點')).toMatchObject({
+      precision: 'exact',
+      position: [23.0052, 120.1884],
+    });
+    expect(after.find((r) => r.name === '轉角據點')).toMatchObject({ county: '臺南市', town: '東區' });
   });
 });
