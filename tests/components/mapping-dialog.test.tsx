@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
+import type { Resource } from '../../src/domain/model/resource.ts';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
 import { ImportReport } from '../../src/features/import/import-report-dialog-gate.tsx';
 import { MappingDialog } from '../../src/features/import/mapping-dialog-gate.tsx';
@@ -84,13 +85,11 @@ describe('re-importing a file', () => {
     expect(placed?.precision).toBe('missing');
     // The clerk places it on the map (what the place-on-map layer commits).
     act(() =>
-      useAppStore
-        .getState()
-        .commitOfficeEdit({
-          ...(placed as never),
-          position: toLatLng(23.0052, 120.1884),
-          precision: 'exact',
-        }),
+      useAppStore.getState().commitOfficeEdit({
+        ...(placed as Resource),
+        position: toLatLng(23.0052, 120.1884),
+        precision: 'exact',
+      }),
     );
     // The same file again, now with the county chosen: 取代.
     await user.upload(screen.getByLabelText('選擇取代用的檔案'), csvFile('v2.csv', rows));
