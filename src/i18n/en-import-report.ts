@@ -20,6 +20,15 @@ export const enImportReport: Record<keyof typeof zhImportReport, string> = {
   'reportClass.noted': 'Imported, with a note',
   'reportClass.imported': 'Imported as written',
   'format.json': 'JSON (a list of objects)',
+  'issue.binary-file':
+    'This is not a text or spreadsheet file (e.g. an image or a shapefile’s .shx) and cannot be read; nothing was imported',
+  'issue.boundaries-file':
+    'This is a file of boundaries (polygons), for the coverage analysis, not a list of places; nothing was imported',
+  'import.notAList.boundaries':
+    'This file holds boundaries (polygons), not a list of places: it is for the coverage analysis.',
+  'import.notAList.statistics':
+    'This file looks like a statistics table (numbers per area), not a list of places: with no name column, no row would be imported. If it is a list, choose a column for the name.',
+  'import.toCoverage': 'Use for the coverage analysis',
   'importReport.fileChanges': 'Applied to the whole file',
   'importReport.encoding': 'Text encoding: {encoding} (converted to Unicode)',
   'importReport.filterLabel': 'Filter by outcome',

@@ -13,6 +13,12 @@ export const zhImportReport = {
   'reportClass.noted': '已匯入（有附註）',
   'reportClass.imported': '照原樣匯入',
   'format.json': 'JSON（物件清單）',
+  'issue.binary-file': '這不是文字或試算表檔案（例如圖檔或 Shapefile 的 .shx），無法讀取；沒有匯入任何資料',
+  'issue.boundaries-file': '這是行政界線（多邊形）檔，用於涵蓋範圍分析，不是據點清單；沒有匯入任何資料',
+  'import.notAList.boundaries': '這個檔案是行政界線（多邊形），不是據點清單：用於涵蓋範圍分析。',
+  'import.notAList.statistics':
+    '這個檔案看起來是統計表（各地區的數字），不是據點清單：沒有名稱欄，所有列都不會匯入。若確實是清單，請為「名稱」選一個欄位。',
+  'import.toCoverage': '用於涵蓋範圍分析',
   'importReport.fileChanges': '整個檔案的處理',
   'importReport.encoding': '文字編碼：{encoding}（已轉為 Unicode）',
   'importReport.filterLabel': '依結果篩選',

@@ -13,6 +13,7 @@ import { geojsonToRecords } from './geojson-to-records.ts';
 import { type ImportFormat, sniffBinaryFormat, sniffTextFormat } from './import-formats.ts';
 import { isGeoJson, jsonToTable } from './json-to-table.ts';
 import { proposeNameColumn } from './name-column.ts';
+import { looksBinary, looksLikeBoundaries, looksLikeStatistics, type NotAList } from './not-a-list.ts';
 import { parseDelimitedText, type RawTable } from './parse-csv.ts';
 import { type MappedRecords, tableToRecords } from './table-to-records.ts';
 
@@ -41,6 +42,8 @@ export interface ImportPreview {
    * header names the field (it is in `detectedMapping` too; the dialog says why it was chosen).
    */
   readonly proposedName?: string;
+  /** The file is not a list of places: the dialog says what it is instead of offering its columns. */
+  readonly notAList?: NotAList;
   /** The county the file's addresses point to when they leave it out (county-inference.ts), for the dialog. */
   readonly inferredCounty?: string;
   /** The GeoJSON `crs` member, when the file declares a TM2 system. */
@@ -93,6 +96,7 @@ export function previewImport(
           : undefined;
       const proposedName = proposed === undefined ? undefined : headers[proposed];
       const mapping = proposedName === undefined ? detected : { ...detected, name: proposedName };
+      const statistics = mapping.name === undefined && looksLikeStatistics(source.table.rows, headers.length);
       const guess =
         gazetteer && mapping.county === undefined
           ? inferFileCounty(tableToRecords(source.table, file, { mapping }).records, gazetteer)
@@ -105,6 +109,7 @@ export function previewImport(
         detectedMapping: mapping,
         ...(proposedName === undefined ? {} : { proposedName }),
         ...(guess ? { inferredCounty: guess.county } : {}),
+        ...(statistics ? { notAList: 'statistics' as const } : {}),
       };
     }
     const mapped = geojsonToRecords(source.text, file);
@@ -119,6 +124,7 @@ export function previewImport(
       detectedMapping: detectHeaderMapping(headers),
       ...(mapped.crs ? { declaredCrs: mapped.crs } : {}),
       ...(fatal ? { error: fatal.code } : {}),
+      ...(looksLikeBoundaries(mapped.records) ? { notAList: 'boundaries' as const } : {}),
     };
   } catch (error) {
     return {
@@ -149,9 +155,11 @@ export function importFile(
   try {
     source = readSource(bytes, file, choices.encoding, libs, false);
   } catch (error) {
-    const issue = loadIssue('file-unreadable', file, {
-      value: error instanceof Error ? error.message : String(error),
-    });
+    const reason = error instanceof Error ? error.message : String(error);
+    const issue =
+      reason === 'binary-file'
+        ? loadIssue('binary-file', file)
+        : loadIssue('file-unreadable', file, { value: reason });
     return {
       file,
       format: 'csv',
@@ -180,6 +188,20 @@ export function importFile(
     headers = propertyNames(source.text);
     mapping = choices.mapping ?? detectHeaderMapping(headers);
     mapped = geojsonToRecords(source.text, file, choices.mapping ? { mapping } : {});
+    // District or village polygons are for the coverage analysis, not places to list: nothing is imported.
+    if (looksLikeBoundaries(mapped.records)) {
+      const issue = loadIssue('boundaries-file', file);
+      return {
+        file,
+        format: source.format,
+        encoding: source.encoding,
+        headers,
+        mapping,
+        resources: [],
+        issues: [issue],
+        rows: [],
+      };
+    }
   }
   const ctx: BuildContext = choices.crs
     ? { ...context, defaults: { ...context.defaults, crs: choices.crs } }
@@ -221,6 +243,8 @@ function readSource(
   if (binary === 'hsds')
     return { kind: 'table', format: 'hsds', encoding: 'utf-8', table: hsdsToTable(bytes, file) };
   const decoded = decodeBytes(bytes, encoding);
+  // A shapefile's .shx, an image, a PDF: no encoding makes text of it.
+  if (looksBinary(decoded.text)) throw new Error('binary-file');
   const format = sniffTextFormat(decoded.text);
   if (format === 'kml') {
     if (!libs.parseXml) throw new Error('KML needs an XML parser');

@@ -28,6 +28,8 @@ export const LOAD_ISSUE_CODES = [
   'county-inferred',
   'county-from-file',
   'projected-file',
+  'binary-file',
+  'boundaries-file',
 ] as const;
 export type LoadIssueCode = (typeof LOAD_ISSUE_CODES)[number];
 
@@ -74,6 +76,8 @@ const SEVERITY: Record<LoadIssueCode, IssueSeverity> = {
   'county-inferred': 'info',
   'county-from-file': 'info',
   'projected-file': 'info',
+  'binary-file': 'error',
+  'boundaries-file': 'error',
 };
 
 /** Creates an issue with the severity that belongs to its code. */

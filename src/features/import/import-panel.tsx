@@ -60,6 +60,7 @@ function reasonText(reason: string, t: ReturnType<typeof useTranslation>['t']): 
   if (reason === 'url-not-http') return t('import.urlNotHttp');
   if (reason === 'file-unreadable' || reason === 'ZIP') return t('issue.file-unreadable');
   if (reason === 'all-rows-rejected') return t('import.allRowsRejected');
+  if (reason === 'binary-file') return t('issue.binary-file');
   if ((LOAD_ISSUE_CODES as readonly string[]).includes(reason)) return t(`issue.${reason as LoadIssueCode}`);
   return reason;
 }

@@ -9,7 +9,12 @@ import {
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { cancelImport, changeImportEncoding, confirmImport } from '../../store/import/import-actions.ts';
+import {
+  cancelImport,
+  changeImportEncoding,
+  confirmImport,
+  sendFileToCoverage,
+} from '../../store/import/import-actions.ts';
 import { TAIWAN_COUNTIES } from './import-options.ts';
 
 /** field per column header ('' = kept as an extra column). */
@@ -70,6 +75,30 @@ export function MappingForm() {
       next[header] = field;
       return next;
     });
+  if (preview.notAList === 'boundaries') {
+    return (
+      <Modal
+        title={t('import.confirmTitle', { file: job.fileName })}
+        onClose={cancelImport}
+        closeLabel={t('import.cancel')}
+        className="mapping-dialog"
+        footer={
+          <>
+            <button type="button" className="button-secondary" onClick={cancelImport}>
+              {t('import.cancel')}
+            </button>
+            <button type="button" className="button-primary" onClick={sendFileToCoverage} data-autofocus>
+              {t('import.toCoverage')}
+            </button>
+          </>
+        }
+      >
+        <p className="alert" role="alert">
+          {t('import.notAList.boundaries')}
+        </p>
+      </Modal>
+    );
+  }
   const textFormat = preview.encoding !== null && preview.format !== 'kmz' && preview.format !== 'hsds';
   const submit = () =>
     confirmImport({
@@ -191,7 +220,9 @@ export function MappingForm() {
       )}
       {mapping.name === undefined && (
         <p className="alert" role="alert" id={ids.noName}>
-          {t('import.allRejected', { reason: t('issue.no-name-column') })}
+          {preview.notAList === 'statistics'
+            ? t('import.notAList.statistics')
+            : t('import.allRejected', { reason: t('issue.no-name-column') })}
         </p>
       )}
       <div className="mapping-table-wrap">

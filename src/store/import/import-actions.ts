@@ -23,6 +23,7 @@ import {
 import { rememberedMapping, rememberMapping } from '../../services/import/mapping-memory.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { selectDataset, selectResources } from '../data/derived.ts';
+import { selectGazetteer } from '../workshop/workshop-slice.ts';
 import { landWithWorkerCopy } from './import-persistence.ts';
 import { type ImportJob, importLayer, layersWith } from './import-slice.ts';
 
@@ -206,6 +207,22 @@ export function changeImportEncoding(encoding: TextEncodingName | null): void {
 export function confirmImport(confirmation: ImportConfirmation): void {
   if (current?.preview) rememberMapping(current.preview.headers, confirmation.mapping);
   void run(confirmation);
+}
+
+/**
+ * The file is boundaries, not a list (the dialog said so): its villages become the coverage analysis's targets
+ * (when it names them; district polygons leave the townships as targets), the analysis opens on coverage, and
+ * nothing is imported.
+ */
+export async function sendFileToCoverage(): Promise<void> {
+  const job = current;
+  if (!job) return;
+  const { parseVillageTargets } = await import('../../domain/analysis/village-targets.ts');
+  const parsed = parseVillageTargets(decodeBytes(job.bytes).text, selectGazetteer(store()));
+  if (parsed.targets.length > 0)
+    store().setVillages({ file: job.file.name, targets: parsed.targets, skippedRows: parsed.skippedRows });
+  store().setAnalysisOpen(true, 'coverage');
+  cancelImport();
 }
 
 /** Stops the file being read or imported (the worker is terminated) and moves on to the next one. */
