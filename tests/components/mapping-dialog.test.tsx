@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
@@ -7,6 +7,7 @@ import { ImportReport } from '../../src/features/import/import-report-dialog-gat
 import { MappingDialog } from '../../src/features/import/mapping-dialog-gate.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
+import { villageBoundariesGeoJson } from '../unit/atlas-boundaries.ts';
 import { readBytes, sharedDataFile } from '../unit/fixture-paths.ts';
 import { renderWithData } from './fixtures.ts';
 import { bytesFile, csvFile, importsReadGazetteerFromDisk } from './import-helpers.ts';
@@ -65,6 +66,37 @@ describe('the column dialog says what the importer found', () => {
     expect(start).toHaveAccessibleDescription(/所有列都不會匯入：找不到名稱欄位/);
     await user.selectOptions(within(dialog).getByRole('combobox', { name: '欄位「代碼」對應到' }), '名稱');
     expect(start).toBeEnabled();
+  });
+});
+
+describe('a file that is not a list of places', () => {
+  it('boundaries: one message and a button to the coverage analysis, nothing imported', async () => {
+    const { user } = renderWithData(ui);
+    const file = bytesFile('民雄鄉村里界.geojson', villageBoundariesGeoJson());
+    await user.upload(screen.getByLabelText('選擇要匯入的檔案'), file);
+    const dialog = await screen.findByRole('dialog', { name: '確認欄位：民雄鄉村里界.geojson' }, SLOW);
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('不是據點清單：用於涵蓋範圍分析');
+    expect(within(dialog).queryByRole('button', { name: '開始匯入' })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: '用於涵蓋範圍分析' }));
+    await waitFor(() => expect(useAppStore.getState().analysisOpen).toBe(true), SLOW);
+    const state = useAppStore.getState();
+    expect(state.analysisTab).toBe('coverage');
+    expect(state.villages?.targets.length).toBeGreaterThan(20);
+    expect(state.villages?.targets.every((t) => t.town === '民雄鄉')).toBe(true);
+    expect(state.importedDatasets).toEqual([]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('a statistics table: says what it is, and does not start', async () => {
+    const { user } = renderWithData(ui);
+    const path = sharedDataFile('tainan-area-population-big5.csv');
+    await user.upload(
+      screen.getByLabelText('選擇要匯入的檔案'),
+      bytesFile('population.csv', readBytes(path)),
+    );
+    const dialog = await screen.findByRole('dialog', { name: '確認欄位：population.csv' }, SLOW);
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('看起來是統計表');
+    expect(within(dialog).getByRole('button', { name: '開始匯入' })).toBeDisabled();
   });
 });
 

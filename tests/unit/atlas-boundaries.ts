@@ -15,3 +15,18 @@ export function atlasBoundaries(level: BoundaryLevel): Boundaries {
   ) as Topology;
   return boundariesFromTopology(topology, level);
 }
+
+/** The Ministry's villages of 民雄鄉 as a GeoJSON of polygons, as an office downloads boundaries. */
+export function villageBoundariesGeoJson(): Uint8Array {
+  const villages = atlasBoundaries('villages').areas.filter((a) => a.town === '民雄鄉');
+  return new TextEncoder().encode(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: villages.map((v) => ({
+        type: 'Feature',
+        properties: { COUNTYNAME: v.county, TOWNNAME: v.town, VILLNAME: v.village },
+        geometry: { type: 'MultiPolygon', coordinates: v.polygons },
+      })),
+    }),
+  );
+}
