@@ -228,6 +228,10 @@ function addressNamesCounty(address: string, county: string): boolean {
   return county !== '' && (text.startsWith(county) || /^.{2}縣/.test(text));
 }
 
+function inPratas([lat, lng]: LatLng): boolean {
+  return lat >= 20.65 && lat <= 20.8 && lng >= 116.65 && lng <= 116.8;
+}
+
 /** How far off the simplified boundaries a position may lie and still be in Taiwan (piers, islets, shores). */
 const NEAR_SHORE_METRES = 3000;
 
@@ -263,6 +267,8 @@ function locate(
     const inside = placeOf(exact, ctx.boundaries);
     const area = inside ?? placeOf(exact, ctx.boundaries, NEAR_SHORE_METRES);
     if (area) return { position: exact, precision: 'exact', area, inside: inside !== undefined };
+    // The boundaries have no polygon for 東沙 (Pratas, 高雄市旗津區): its box still counts as Taiwan.
+    if (inPratas(exact)) return { position: exact, precision: 'exact' };
     // Inside the old boxes of Kinmen and Matsu but in no township: Xiamen, Fuzhou, the sea.
     report('coordinates-outside-taiwan', 'lat', `${exact[0]}, ${exact[1]}`);
   } else if (exact) return { position: exact, precision: 'exact' };
