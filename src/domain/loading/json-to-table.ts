@@ -3,10 +3,22 @@ import type { RawTable } from './parse-csv.ts';
 /** How deep a wrapper may hold its list: {"data":[…]}, {"result":{"records":[…]}} (data.gov.tw's API). */
 const WRAPPER_DEPTH = 3;
 
-/** Whether a JSON value is a GeoJSON feature or collection (read by geojson-to-records.ts, not as a table). */
+const GEOJSON_TYPES = new Set([
+  'FeatureCollection',
+  'Feature',
+  'GeometryCollection',
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+]);
+
+/** Whether a JSON value is GeoJSON of any kind (read by geojson-to-records.ts, which says what it holds). */
 export function isGeoJson(data: unknown): boolean {
   const type = (data as { type?: unknown } | null)?.type;
-  return type === 'FeatureCollection' || type === 'Feature';
+  return typeof type === 'string' && GEOJSON_TYPES.has(type);
 }
 
 /**

@@ -7,28 +7,35 @@ import type { RawRecord } from './raw-record.ts';
  */
 export type NotAList = 'boundaries' | 'statistics' | 'binary';
 
-/** Share of control characters in a text's start above which it is not text (a few tabs and CRs are). */
-const CONTROL_SHARE = 0.02;
+/**
+ * Share of control characters in a text's start above which it is not text (tabs, line ends and a cell of
+ * hostile test strings are): a shapefile index is half zeros. Texts shorter than MIN_LENGTH are never binary.
+ */
+const CONTROL_SHARE = 0.1;
 const SAMPLE = 4096;
+const MIN_LENGTH = 512;
 
 /**
- * Whether decoded text is really binary: control characters other than tab, line feed and carriage return
- * (and U+FFFD, what a decoder writes for bytes it cannot read) in more than 2% of its first 4,096 characters.
+ * Whether decoded text is really binary: control characters other than tab, line feed and carriage return in
+ * more than 10% of its first 4,096 characters. (U+FFFD does not count: Big5 read as UTF-8 is garbled, not binary.)
  */
 export function looksBinary(text: string): boolean {
   const start = text.slice(0, SAMPLE);
-  if (start.length === 0) return false;
+  if (start.length < MIN_LENGTH) return false;
   let control = 0;
   for (let i = 0; i < start.length; i++) {
     const code = start.charCodeAt(i);
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd) control++;
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13) control++;
   }
   return control > CONTROL_SHARE * start.length;
 }
 
-/** Whether most features of a GeoJSON file are areas (Polygon, MultiPolygon), not points. */
+/**
+ * Whether most features of a GeoJSON file are areas (Polygon, MultiPolygon), not points: at least two of them
+ * (one polygon alone is reported on its row, as a feature that is not a point).
+ */
 export function looksLikeBoundaries(records: readonly Pick<RawRecord, 'otherGeometry'>[]): boolean {
-  if (records.length === 0) return false;
+  if (records.length < 2) return false;
   const areas = records.filter((r) => r.otherGeometry === 'Polygon' || r.otherGeometry === 'MultiPolygon');
   return areas.length >= 0.8 * records.length;
 }
