@@ -150,8 +150,8 @@ function bandsOf(polygons: readonly PolygonRings[]): Map<number, Float64Array> {
         const [x1 = 0, y1 = 0] = ring[j] as readonly number[];
         const [x2 = 0, y2 = 0] = ring[i] as readonly number[];
         for (let r = row(Math.min(y1, y2)); r <= row(Math.max(y1, y2)); r++) {
-          let list = lists.get(r);
-          if (!list) lists.set(r, (list = []));
+          const list = lists.get(r) ?? [];
+          if (list.length === 0) lists.set(r, list);
           list.push(x1, y1, x2, y2);
         }
       }
