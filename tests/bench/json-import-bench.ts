@@ -15,6 +15,20 @@ import { generateResources } from './synthetic-resources.ts';
 /** As many objects as the national mask map's pharmacy list had (issue 17: 6,515). */
 const PHARMACIES = 6515;
 
+/** 6,515 pharmacies as the mask map listed them: Name, Address, Tel, Lat, Lng (synthetic, spread over Taiwan). */
+export function pharmacyList(manifest: Manifest, gazetteerText: string) {
+  const synthetic = generateResources(manifest, gazetteerText, { count: PHARMACIES });
+  const column = (name: string) => synthetic.headers.indexOf(name);
+  const [name, address, phone, lat, lng] = ['名稱', '地址', '電話', '緯度', '經度'].map(column);
+  return synthetic.rows.map((row) => ({
+    Name: `${row[name as number]}藥局`,
+    Address: row[address as number],
+    Tel: row[phone as number],
+    Lat: Number(row[lat as number]) || 0,
+    Lng: Number(row[lng as number]) || 0,
+  }));
+}
+
 /**
  * (j) A JSON list of 6,515 pharmacies (Name/Address/Tel/Lat/Lng), bare and wrapped in {"data": […]}, imported as
  * the import worker does: the Ministry's village boundaries decoded (once per worker), then decode → JSON →
@@ -27,16 +41,7 @@ export function runJsonImportBench(
   log: (line: string) => void = () => undefined,
 ): Section {
   const runs = input.runs ?? 3;
-  const synthetic = generateResources(input.manifest, input.gazetteerText, { count: PHARMACIES });
-  const column = (name: string) => synthetic.headers.indexOf(name);
-  const [name, address, phone, lat, lng] = ['名稱', '地址', '電話', '緯度', '經度'].map(column);
-  const pharmacies = synthetic.rows.map((row) => ({
-    Name: `${row[name as number]}藥局`,
-    Address: row[address as number],
-    Tel: row[phone as number],
-    Lat: Number(row[lat as number]) || 0,
-    Lng: Number(row[lng as number]) || 0,
-  }));
+  const pharmacies = pharmacyList(input.manifest, input.gazetteerText);
   const bare = new TextEncoder().encode(JSON.stringify(pharmacies, null, 1));
   const wrapped = new TextEncoder().encode(JSON.stringify({ success: true, data: pharmacies }));
   const atlas = (file: string) =>

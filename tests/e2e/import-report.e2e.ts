@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pharmacyList } from '../bench/json-import-bench.ts';
+import { readRepoData } from '../bench/synthetic-resources.ts';
 import { tainanTwd97Big5, ZERO_NAME, ZERO_ROW } from '../tainan-twd97-file.ts';
 import { villageBoundariesGeoJson } from '../unit/atlas-boundaries.ts';
 import { OfficeBrowser, type OfficeTab } from './driver-import.ts';
@@ -47,6 +49,20 @@ describe('the import finds its own problems (real Chromium, issue 17)', () => {
     await tab.closeReport();
   });
 
+  it('a JSON list of 6,515 pharmacies (Name/Address/Tel/Lat/Lng) imports as a table', async () => {
+    const { manifest, gazetteerText } = readRepoData();
+    const list = pharmacyList(manifest, gazetteerText);
+    await tab.dropFiles([{ name: 'pharmacies.json', bytes: new TextEncoder().encode(JSON.stringify(list)) }]);
+    const dialog = await tab.columnDialog();
+    expect(dialog.detected).toContain('JSON（物件清單）');
+    expect(dialog.headers).toEqual(['Name', 'Address', 'Tel', 'Lat', 'Lng']);
+    expect(dialog.fields).toMatchObject({ Name: '名稱', Address: '地址', Tel: '電話' });
+    await tab.confirmColumns();
+    const report = await tab.waitForReport();
+    expect(report.total).toMatch(/^共 6,515 列：已匯入 [\d,]+、需要放置 [\d,]+、未匯入 0$/);
+    await tab.closeReport();
+  });
+
   it('village boundaries: one message, then the coverage analysis, nothing imported', async () => {
     await tab.dropFiles([{ name: '民雄鄉村里界.geojson', bytes: villageBoundariesGeoJson() }]);
     expect(await tab.notAListMessage()).toBe(
@@ -55,6 +71,9 @@ describe('the import finds its own problems (real Chromium, issue 17)', () => {
     expect(await tab.app.accessibilityViolations()).toEqual([]);
     await tab.screenshot('import-boundaries');
     expect(await tab.useForCoverage()).toBe('涵蓋範圍與缺口');
-    expect((await tab.datasets()).map((d) => d.name)).toEqual(['臺南市大樓管委會-twd97-big5.csv']);
+    expect((await tab.datasets()).map((d) => d.name)).toEqual([
+      '臺南市大樓管委會-twd97-big5.csv',
+      'pharmacies.json',
+    ]);
   });
 });
