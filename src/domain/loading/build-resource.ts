@@ -16,6 +16,7 @@ import { splitPhones } from '../model/phone.ts';
 import type { LocationPrecision, Resource, Visibility } from '../model/resource.ts';
 import { safeHttpUrl } from '../model/safe-url.ts';
 import { stableHash } from '../model/stable-id.ts';
+import { addressNamesCounty, placeFromPosition } from './place-from-position.ts';
 import type { RawRecord } from './raw-record.ts';
 import { setOwn } from './table-to-records.ts';
 
@@ -149,24 +150,19 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
   const { position } = located;
   let village = fields.village?.trim();
   if (located.area) {
-    const area = located.area;
-    const countyWritten = countyCell || addressNamesCounty(addresses[0] ?? '', county);
-    const townWritten = townCell || parsed.town;
-    const placed = {
-      county: countyWritten ? county : area.county,
-      town: townWritten && (countyWritten ? county : area.county) === county ? town : area.town,
-    };
-    if (located.inside && countyWritten && county !== area.county) {
-      report('place-disagrees', 'address', `${county}${town} ≠ ${area.county}${area.town}`);
-    } else if (located.inside && townWritten && placed.town !== area.town) {
-      report('place-disagrees', 'address', `${county}${town} ≠ ${area.county}${area.town}`);
-    } else if (placed.county !== county || placed.town !== town || (!village && area.village)) {
-      const addedVillage = !village && placed.town === area.town ? area.village : undefined;
-      if (addedVillage) village = addedVillage;
-      report('place-from-position', 'address', `${placed.county}${placed.town}${addedVillage ?? ''}`);
-      county = placed.county;
-      town = placed.town;
-    }
+    const placed = placeFromPosition(
+      {
+        county,
+        town,
+        village,
+        countyWritten: Boolean(countyCell) || addressNamesCounty(addresses[0] ?? '', county),
+      },
+      Boolean(townCell || parsed.town),
+      located.area,
+      located.inside === true,
+    );
+    if (placed.issue) report(placed.issue.code, 'address', placed.issue.value);
+    ({ county, town, village } = placed);
   } else if (ctx.defaults.countyInferred && !countyCell && town && county === ctx.defaults.county) {
     // 東區 is a district of five cities: the file's other addresses said which.
     if (!addressNamesCounty(addresses[0] ?? '', county) && ctx.gazetteer.findByTown(town).length > 1)
@@ -221,12 +217,6 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
 }
 
 const ADDRESS_SEPARATORS = /[;；、\n]/;
-
-/** Whether an address starts with its county (or the county before the mergers, 臺南縣 for 臺南市). */
-function addressNamesCounty(address: string, county: string): boolean {
-  const text = placeKey(address).replace(/^\d{3,6}/, '');
-  return county !== '' && (text.startsWith(county) || /^.{2}縣/.test(text));
-}
 
 function inPratas([lat, lng]: LatLng): boolean {
   return lat >= 20.65 && lat <= 20.8 && lng >= 116.65 && lng <= 116.8;
