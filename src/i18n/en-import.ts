@@ -88,7 +88,7 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'importReport.nearby': '“{name}” has the same name as the existing “{other}”, {distance} m away.',
   'importReport.merge': 'Merge',
   'importReport.keep': 'Keep both',
-  'outcome.imported': 'Imported',
+  'outcome.imported': 'Imported as written',
   'outcome.fixed': 'Imported after a fix',
   'outcome.approximate': 'Approximate (township centre)',
   'outcome.needs-location': 'Needs a location',
@@ -164,9 +164,10 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'export.internalWarning':
     'The list holds internal records: the file is labelled 內部資料 — do not publish it.',
   'exportFormat.csv': 'CSV',
-  'exportFormat.csv.hint': '(opens in Excel with Chinese intact)',
+  'exportFormat.csv.hint':
+    '(plain text; Excel turns phone numbers starting with 0 into numbers — choose XLSX to keep them)',
   'exportFormat.xlsx': 'Excel (XLSX)',
-  'exportFormat.xlsx.hint': '',
+  'exportFormat.xlsx.hint': '(recommended; Excel and LibreOffice keep numbers starting with 0)',
   'exportFormat.ods': 'ODS',
   'exportFormat.ods.hint': '(OpenDocument, LibreOffice)',
   'exportFormat.geojson': 'GeoJSON',

@@ -164,9 +164,10 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'export.internalWarning':
     'Daftar ini berisi data internal: berkas diberi tanda 內部資料 — jangan diterbitkan.',
   'exportFormat.csv': 'CSV',
-  'exportFormat.csv.hint': '(dibuka di Excel dengan huruf Mandarin utuh)',
+  'exportFormat.csv.hint':
+    '(teks biasa; Excel mengubah nomor telepon berawalan 0 menjadi angka — pilih XLSX agar tetap utuh)',
   'exportFormat.xlsx': 'Excel (XLSX)',
-  'exportFormat.xlsx.hint': '',
+  'exportFormat.xlsx.hint': '(disarankan; Excel dan LibreOffice mempertahankan angka yang diawali 0)',
   'exportFormat.ods': 'ODS',
   'exportFormat.ods.hint': '(OpenDocument, LibreOffice)',
   'exportFormat.geojson': 'GeoJSON',

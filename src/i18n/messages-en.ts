@@ -1,5 +1,6 @@
 import { enCore } from './en-core.ts';
 import { enImport } from './en-import.ts';
+import { enImportReport } from './en-import-report.ts';
 import { enNearby } from './en-nearby.ts';
 import { enResident } from './en-resident.ts';
 import { enSharedMap } from './en-shared-map.ts';
@@ -11,6 +12,7 @@ export const enMessages: Record<MessageKey, string> = {
   ...enCore,
   ...enNearby,
   ...enImport,
+  ...enImportReport,
   ...enWorkshop,
   ...enSharedMap,
   ...enResident,

@@ -1,5 +1,6 @@
 import { idCore } from './id-core.ts';
 import { idImport } from './id-import.ts';
+import { idImportReport } from './id-import-report.ts';
 import { idNearby } from './id-nearby.ts';
 import { idResident } from './id-resident.ts';
 import { idSharedMap } from './id-shared-map.ts';
@@ -11,6 +12,7 @@ export const idMessages: Record<MessageKey, string> = {
   ...idCore,
   ...idNearby,
   ...idImport,
+  ...idImportReport,
   ...idWorkshop,
   ...idSharedMap,
   ...idResident,

@@ -1,6 +1,7 @@
 import type { MessageKey } from './messages-zh.ts';
 import { thCore } from './th-core.ts';
 import { thImport } from './th-import.ts';
+import { thImportReport } from './th-import-report.ts';
 import { thNearby } from './th-nearby.ts';
 import { thResident } from './th-resident.ts';
 import { thSharedMap } from './th-shared-map.ts';
@@ -11,6 +12,7 @@ export const thMessages: Record<MessageKey, string> = {
   ...thCore,
   ...thNearby,
   ...thImport,
+  ...thImportReport,
   ...thWorkshop,
   ...thSharedMap,
   ...thResident,

@@ -1,6 +1,7 @@
 import type { MessageKey } from './messages-zh.ts';
 import { viCore } from './vi-core.ts';
 import { viImport } from './vi-import.ts';
+import { viImportReport } from './vi-import-report.ts';
 import { viNearby } from './vi-nearby.ts';
 import { viResident } from './vi-resident.ts';
 import { viSharedMap } from './vi-shared-map.ts';
@@ -11,6 +12,7 @@ export const viMessages: Record<MessageKey, string> = {
   ...viCore,
   ...viNearby,
   ...viImport,
+  ...viImportReport,
   ...viWorkshop,
   ...viSharedMap,
   ...viResident,

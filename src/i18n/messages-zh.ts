@@ -1,5 +1,6 @@
 import { zhCore } from './zh-core.ts';
 import { zhImport } from './zh-import.ts';
+import { zhImportReport } from './zh-import-report.ts';
 import { zhNearby } from './zh-nearby.ts';
 import { zhResident } from './zh-resident.ts';
 import { zhSharedMap } from './zh-shared-map.ts';
@@ -10,6 +11,7 @@ export const zhMessages = {
   ...zhCore,
   ...zhNearby,
   ...zhImport,
+  ...zhImportReport,
   ...zhWorkshop,
   ...zhSharedMap,
   ...zhResident,

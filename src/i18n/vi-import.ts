@@ -162,9 +162,10 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'export.download': 'Tải {format}',
   'export.internalWarning': 'Danh sách có dữ liệu nội bộ: tệp được ghi 內部資料 — đừng công bố.',
   'exportFormat.csv': 'CSV',
-  'exportFormat.csv.hint': '(mở bằng Excel vẫn giữ chữ Trung)',
+  'exportFormat.csv.hint':
+    '(văn bản thuần; Excel biến số điện thoại bắt đầu bằng 0 thành số — chọn XLSX để giữ nguyên)',
   'exportFormat.xlsx': 'Excel (XLSX)',
-  'exportFormat.xlsx.hint': '',
+  'exportFormat.xlsx.hint': '(khuyên dùng; Excel và LibreOffice giữ số bắt đầu bằng 0)',
   'exportFormat.ods': 'ODS',
   'exportFormat.ods.hint': '(OpenDocument, LibreOffice)',
   'exportFormat.geojson': 'GeoJSON',

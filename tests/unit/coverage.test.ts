@@ -9,10 +9,13 @@ import {
 } from '../../src/domain/analysis/coverage.ts';
 import { townshipTargets } from '../../src/domain/analysis/coverage-targets.ts';
 import { parseVillageTargets } from '../../src/domain/analysis/village-targets.ts';
+import { placeOf } from '../../src/domain/geo/boundaries.ts';
+import { wgs84ToProjected } from '../../src/domain/geo/projections.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { NO_FILTERS } from '../../src/domain/query/filter-resources.ts';
+import { atlasBoundaries } from './atlas-boundaries.ts';
 import { repoFile } from './fixture-paths.ts';
 import { gazetteer, loadPath, manifest } from './load-context.ts';
 
@@ -209,6 +212,26 @@ describe('village targets supplied by an office', () => {
     expect(dongrong?.position[1]).toBeCloseTo(120.43, 6);
     expect(dapu?.position[0]).toBeCloseTo(23.29, 6);
     expect(zhuqi).toMatchObject({ village: '竹崎村', position: [23.523, 120.55] });
+  });
+
+  it('reads the Ministry village boundaries written in TWD97 metres (a crs member) through proj4', () => {
+    const villages = atlasBoundaries('villages').areas.filter((a) => a.town === '民雄鄉');
+    const metres = (ring: readonly (readonly number[])[]) =>
+      ring.map(([lng = 0, lat = 0]) => wgs84ToProjected(lng, lat, 'EPSG:3826'));
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3826' } },
+      features: villages.map((v) => ({
+        type: 'Feature',
+        properties: { COUNTYNAME: '嘉義縣', TOWNNAME: v.town, VILLNAME: v.village },
+        geometry: { type: 'MultiPolygon', coordinates: v.polygons.map((polygon) => polygon.map(metres)) },
+      })),
+    });
+    const parsed = parseVillageTargets(text, gazetteer);
+    expect(parsed.skippedRows).toEqual([]);
+    expect(parsed.targets).toHaveLength(villages.length);
+    const towns = atlasBoundaries('towns');
+    for (const target of parsed.targets) expect(placeOf(target.position, towns, 500)?.town).toBe('民雄鄉');
   });
 
   it('a file that is not JSON or has no usable rows yields no targets', () => {

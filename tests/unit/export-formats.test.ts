@@ -191,3 +191,36 @@ describe('file names', () => {
     expect(exportFileName([''], 'kml')).toBe('export.kml');
   });
 });
+
+describe('column names of an export', () => {
+  // 網站 is the website (exported as 網址); the file's own 網址 column is kept as written in extra.
+  const twoWebsites = importBytes(
+    new TextEncoder().encode('名稱,網站,網址\r\n甲據點,https://a.example,https://b.example\r\n'),
+    { file: 'two-websites.csv' },
+  ).resources;
+  const columns = availableColumns(twoWebsites);
+
+  it.each([
+    { format: 'CSV', headers: () => readCsvHeaders(exportCsv(twoWebsites, columns, ctx)) },
+    {
+      format: 'GeoJSON',
+      headers: () =>
+        Object.keys(
+          (JSON.parse(exportGeoJson(twoWebsites, columns, ctx)) as { features: { properties: object }[] })
+            .features[0]?.properties ?? {},
+        ),
+    },
+  ])('are unique in $format, and both websites survive', ({ headers }) => {
+    const names = headers();
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((h) => h.startsWith('網址'))).toEqual(['網址', '網址 (2)']);
+  });
+
+  function readCsvHeaders(bytes: Uint8Array): string[] {
+    const line = new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0];
+    return (line ?? '').split(',').map((cell) => cell.replace(/^"|"$/g, ''));
+  }
+});

@@ -8,6 +8,8 @@ describe('placeKey', () => {
     { name: ' 臺北 市 ', key: '臺北市' },
     { name: '台東縣台東市', key: '臺東縣臺東市' },
     { name: '大安区', key: '大安區' },
+    { name: '台北巿', key: '臺北市' },
+    { name: '新竹巿東區', key: '新竹市東區' },
     { name: '', key: '' },
   ])('$name → $key', ({ name, key }) => {
     expect(placeKey(name)).toBe(key);
@@ -243,5 +245,14 @@ describe('currentPlaceNames', () => {
     { county: '火星縣', town: '某某市', current: undefined },
   ])('$county $town', ({ county, town, current }) => {
     expect(currentPlaceNames(gazetteer, county, town)).toEqual(current);
+  });
+});
+
+describe('巿 (U+5DFF) written for 市', () => {
+  it('parses 台北巿大安區 as 臺北市大安區', () => {
+    expect(parseAddress(gazetteer, '台北巿大安區和平東路二段106號')).toMatchObject({
+      county: '臺北市',
+      town: '大安區',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import * as sheetjs from '@e965/xlsx';
 import { JSDOM } from 'jsdom';
+import type { Boundaries } from '../../src/domain/geo/boundaries.ts';
 import { countOutcomes } from '../../src/domain/loading/build-records.ts';
 import type { BuildContext, FileDefaults } from '../../src/domain/loading/build-resource.ts';
 import {
@@ -18,12 +19,16 @@ export const libraries: ImportLibraries = {
   parseXml: (text) => new DOMParser().parseFromString(text, 'application/xml'),
 };
 
-/** An import context as the app builds it for a person's file. */
-export function importContext(defaults: Partial<FileDefaults> & { file: string }): BuildContext {
+/** An import context as the app builds it for a person's file (the import worker adds the boundaries). */
+export function importContext(
+  defaults: Partial<FileDefaults> & { file: string },
+  boundaries?: Boundaries,
+): BuildContext {
   return {
     categories: manifest.categories,
     serviceTags: manifest.serviceTags,
     gazetteer,
+    ...(boundaries ? { boundaries } : {}),
     defaults: { category: 'community-association', source: defaults.file, visibility: 'public', ...defaults },
   };
 }
@@ -33,8 +38,9 @@ export function importBytes(
   bytes: Uint8Array,
   defaults: Partial<FileDefaults> & { file: string },
   choices: ImportChoices = {},
+  boundaries?: Boundaries,
 ): ImportResult {
-  return importFile(bytes, importContext(defaults), choices, libraries);
+  return importFile(bytes, importContext(defaults, boundaries), choices, libraries);
 }
 
 /** The report's promise: every row is imported (incl. fixed/approximate), needs a location, or is rejected. */

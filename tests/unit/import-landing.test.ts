@@ -51,6 +51,21 @@ const landing = (existing: readonly Resource[], reservedIds: readonly string[] =
   reservedIds,
 });
 
+describe('a file from which nothing could be imported', () => {
+  it.each([
+    { what: 'no name column', text: '代碼,備註\n1,週三休\n', failure: 'no-name-column' },
+    {
+      what: 'every row without a name',
+      text: '名稱,地址\n,臺南市東區大學路1號\n  ,\n',
+      failure: 'all-rows-rejected',
+    },
+    { what: 'no rows at all', text: '名稱,地址\n', failure: 'file-empty' },
+  ])('$what: says why, and lands no dataset to save', ({ text, failure }) => {
+    const empty = importBytes(new TextEncoder().encode(text), { file: 'empty.csv' });
+    expect(landImport(empty, landing([onShow]), config).failure).toBe(failure);
+  });
+});
+
 describe('landing an import in the worker', () => {
   const result = importBytes(new TextEncoder().encode(csv), { file: 'points.csv' });
 

@@ -143,14 +143,21 @@ describe('Tainan building committees CSV (BOM, CRLF, address-only, ROC dates, Ex
     expect(loaded.resources.find((r) => r.address.startsWith('中西區中西區'))?.town).toBe('中西區');
   });
 
-  it('without a default county, places only rows whose township name is unique in Taiwan', () => {
+  it('without a default county, infers 臺南市 from the districts of one county only and places every row there', () => {
     const bare = loadPath(path, { file: 'tainan.csv' });
     const ambiguous = (town: string) => gazetteer.findByTown(town).length > 1;
-    const missing = issuesWith(bare, 'missing-location');
     expect(bare.resources).toHaveLength(2919);
-    expect(missing.length).toBe(bare.resources.filter((r) => r.position === null).length);
-    expect(loaded.resources.filter((r) => ambiguous(r.town)).length).toBe(missing.length);
-    expect(missing.length).toBeGreaterThan(1000);
+    expect(bare.resources.filter((r) => r.county !== '臺南市')).toEqual([]);
+    expect(issuesWith(bare, 'county-inferred').map((i) => [i.value, i.row])).toEqual([['臺南市', undefined]]);
+    // 東區, 南區, 北區 exist in several counties: they took the county the rest of the file points to, with a note.
+    const fromFile = issuesWith(bare, 'county-from-file');
+    expect(fromFile.length).toBe(bare.resources.filter((r) => ambiguous(r.town)).length);
+    expect(fromFile.length).toBeGreaterThan(1000);
+    // The same townships as with the county chosen by hand.
+    expect(bare.resources.map((r) => `${r.county}${r.town}`)).toEqual(
+      loaded.resources.map((r) => `${r.county}${r.town}`),
+    );
+    expect(issuesWith(bare, 'missing-location').length).toBe(issuesWith(loaded, 'missing-location').length);
   });
 
   it('drops the Excel text marker and keeps ROC dates as written in extra', () => {

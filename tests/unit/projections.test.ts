@@ -106,12 +106,16 @@ describe('TWD97 files through the import chain (generated, checked against proj4
       rows.map((r) => [r.name, r.x.toFixed(3), r.y.toFixed(3)]),
     );
     const result = importBytes(new TextEncoder().encode(csv), { file: 'twd97.csv' });
-    expect(accountFor(result)).toMatchObject({ rejected: 0, sum: rows.length, fixed: rows.length });
+    // A conversion of the whole file is one file-level note, not a correction on every row.
+    expect(accountFor(result)).toMatchObject({ rejected: 0, sum: rows.length, imported: rows.length });
+    expect(result.issues.filter((i) => i.code === 'projected-file').map((i) => [i.value, i.row])).toEqual([
+      ['EPSG:3826', undefined],
+    ]);
     rows.forEach((r, i) => {
       const resource = result.resources[i];
       expect(resource?.position?.[0]).toBeCloseTo(r.lat, 6);
       expect(resource?.position?.[1]).toBeCloseTo(r.lng, 6);
-      expect(result.rows[i]?.issues.map((issue) => issue.code)).toContain('projected-coordinates');
+      expect(result.rows[i]?.issues.map((issue) => issue.code)).not.toContain('projected-coordinates');
     });
   });
 

@@ -1,4 +1,10 @@
 import { type Gazetteer, placeKey } from '../geo/gazetteer.ts';
+import {
+  crsFromGeoJsonMember,
+  looksProjected,
+  type ProjectedCrs,
+  projectedToWgs84,
+} from '../geo/projections.ts';
 import { recogniseHeader } from '../loading/column-mapping.ts';
 import { parseDelimitedText } from '../loading/parse-csv.ts';
 import { asLngLat, checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from '../model/coordinates.ts';
@@ -92,12 +98,14 @@ function villagesFromGeoJson(text: string, gazetteer: Gazetteer | null): Village
     typeof data === 'object' && data !== null && Array.isArray((data as { features?: unknown }).features)
       ? ((data as { features: unknown[] }).features as { properties?: unknown; geometry?: unknown }[])
       : [];
+  // Boundaries in TWD97 TM2 metres (the Ministry's own downloads): the `crs` member says which, else EPSG:3826.
+  const declared = crsFromGeoJsonMember((data as { crs?: unknown } | null)?.crs);
   const targets: CoverageTarget[] = [];
   const skippedRows: number[] = [];
   features.forEach((feature, i) => {
     const props = (typeof feature?.properties === 'object' && feature.properties) || {};
     const p = props as Record<string, unknown>;
-    const point = representativePoint(feature?.geometry);
+    const point = inDegrees(representativePoint(feature?.geometry), declared);
     const target = makeTarget(
       property(p, COUNTY_KEYS),
       property(p, TOWN_KEYS),
@@ -109,6 +117,13 @@ function villagesFromGeoJson(text: string, gazetteer: Gazetteer | null): Village
     else skippedRows.push(i + 1);
   });
   return { targets, skippedRows };
+}
+
+/** A [northing, easting] centroid of metre coordinates, as [lat, lng] degrees through proj4. */
+function inDegrees(point: [number, number] | null, crs: ProjectedCrs | undefined): [number, number] | null {
+  if (!point || (!crs && !looksProjected(point[0], point[1]))) return point;
+  const [lng, lat] = projectedToWgs84(point[1], point[0], crs ?? 'EPSG:3826');
+  return [lat, lng];
 }
 
 type Ring = readonly (readonly number[])[];

@@ -62,6 +62,21 @@ export function columnHeader(column: ExportColumnId, language: ExportLanguage): 
     : (HEADERS.get(column)?.[language] ?? column);
 }
 
+/**
+ * The headers of the chosen columns, each once: an extra column named like a built-in one (a second 網址 kept
+ * as written) is written 網址 (2), so that no spreadsheet, GeoJSON property or re-import mixes the two up.
+ */
+export function columnHeaders(columns: readonly ExportColumnId[], language: ExportLanguage): string[] {
+  const seen = new Set<string>();
+  return columns.map((column) => {
+    const header = columnHeader(column, language);
+    let unique = header;
+    for (let n = 2; seen.has(unique); n++) unique = `${header} (${n})`;
+    seen.add(unique);
+    return unique;
+  });
+}
+
 type CellText = (resource: Resource, ctx: ExportContext) => string;
 
 const pick = (label: { zh: string; en: string }, ctx: ExportContext) =>
@@ -120,7 +135,7 @@ export function exportTable(
 ): { headers: string[]; rows: string[][] } {
   const cells = columns.map(cellOf);
   return {
-    headers: columns.map((c) => columnHeader(c, ctx.language)),
+    headers: columnHeaders(columns, ctx.language),
     rows: resources.map((r) => cells.map((cell) => cell(r, ctx))),
   };
 }

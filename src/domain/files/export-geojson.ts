@@ -1,6 +1,6 @@
 import { latLngToLngLat } from '../model/coordinates.ts';
 import type { Resource } from '../model/resource.ts';
-import { cellText, columnHeader, type ExportColumnId, type ExportContext } from './export-columns.ts';
+import { cellText, columnHeaders, type ExportColumnId, type ExportContext } from './export-columns.ts';
 
 /**
  * A GeoJSON FeatureCollection (RFC 7946: WGS84, [lng, lat]); every chosen column but lat/lng is a property.
@@ -12,10 +12,11 @@ export function exportGeoJson(
   ctx: ExportContext,
 ): string {
   const propertyColumns = columns.filter((c) => c !== 'lat' && c !== 'lng');
+  const names = columnHeaders(propertyColumns, ctx.language);
   const features = resources.map((r) => {
     const properties: Record<string, string> = {};
-    for (const column of propertyColumns) {
-      Object.defineProperty(properties, columnHeader(column, ctx.language), {
+    for (const [i, column] of propertyColumns.entries()) {
+      Object.defineProperty(properties, names[i] as string, {
         value: cellText(r, column, ctx),
         enumerable: true,
         writable: true,

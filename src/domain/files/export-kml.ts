@@ -1,5 +1,5 @@
 import type { Resource } from '../model/resource.ts';
-import { cellText, columnHeader, type ExportColumnId, type ExportContext } from './export-columns.ts';
+import { cellText, columnHeaders, type ExportColumnId, type ExportContext } from './export-columns.ts';
 import { exactTextElement, exactTextJson, NOT_XML, xmlCanHold } from './kml-exact-text.ts';
 
 /**
@@ -39,11 +39,10 @@ export function exportKml(
   const dataColumns = columns.filter(
     (c) => c !== 'name' && c !== 'description' && c !== 'lat' && c !== 'lng',
   );
+  const headers = columnHeaders(dataColumns, ctx.language);
+  const names = dataColumns.map((c, i) => KML_NAMES[c] ?? (headers[i] as string));
   const placemarks = resources.map((r) => {
-    const pairs = dataColumns.map((c): [string, string] => [
-      KML_NAMES[c] ?? columnHeader(c, ctx.language),
-      cellText(r, c, ctx),
-    ]);
+    const pairs = dataColumns.map((c, i): [string, string] => [names[i] as string, cellText(r, c, ctx)]);
     const data = pairs
       .filter(([name]) => xmlCanHold(name))
       .map(([name, value]) => `<Data name="${xmlText(name)}"><value>${xmlText(value)}</value></Data>`)

@@ -21,13 +21,14 @@ export interface Gazetteer {
 }
 
 /**
- * Counties and towns are compared with 台 → 臺, 区 → 區 and no spaces: the Taipei care points file writes
+ * Counties and towns are compared with 台 → 臺, 区 → 區, 巿 → 市 and no spaces: the Taipei care points file writes
  * 臺北市大安区 once, and PDF-extracted addresses break 臺北 市 with a space.
  */
 export function placeKey(name: string): string {
   let key = placeKeys.get(name);
   if (key === undefined) {
-    key = nfkc(name).replace(/\s+/g, '').replace(/台/g, '臺').replace(/区/g, '區');
+    // 巿 (U+5DFF, "fú") looks like 市 and is typed for it: 台北巿 is 臺北市.
+    key = nfkc(name).replace(/\s+/g, '').replace(/台/g, '臺').replace(/区/g, '區').replace(/巿/g, '市');
     // Place names repeat across rows (a 100,000-row file has a few hundred): remember the short ones.
     if (name.length <= 12) {
       if (placeKeys.size > 10_000) placeKeys.clear();

@@ -1,5 +1,7 @@
-import type { LoadIssue } from '../model/load-issues.ts';
+import { type LoadIssue, loadIssue } from '../model/load-issues.ts';
 import { type BuildContext, buildResource } from './build-resource.ts';
+import { inferFileCounty } from './county-inference.ts';
+import { foldFileWideChanges } from './file-wide-changes.ts';
 import type { RowOutcome, RowResult } from './row-outcome.ts';
 
 export { countOutcomes, type RowOutcome, type RowResult } from './row-outcome.ts';
@@ -40,10 +42,16 @@ export function buildRecords(
     list.push(issue);
     mappingNotes.set(issue.row, list);
   }
-  const ctx =
+  let ctx =
     mapped.crs && !context.defaults.crs
       ? { ...context, defaults: { ...context.defaults, crs: mapped.crs } }
       : context;
+  // Addresses without a county (中西區光賢街…): the county their unambiguous districts point to, for the rest.
+  const guess = ctx.defaults.county || fatal ? undefined : inferFileCounty(mapped.records, ctx.gazetteer);
+  if (guess) {
+    ctx = { ...ctx, defaults: { ...ctx.defaults, county: guess.county, countyInferred: true } };
+    issues.push(loadIssue('county-inferred', ctx.defaults.file, { value: guess.county }));
+  }
   for (let i = 0; i < total; i++) {
     const record = mapped.records[i];
     if (!record) continue;
@@ -68,7 +76,7 @@ export function buildRecords(
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, total);
   }
   onProgress?.(total, total);
-  return { resources, issues, rows };
+  return foldFileWideChanges({ resources, issues, rows }, ctx.defaults.file);
 }
 
 function outcomeOf(resource: Resource | null, issues: readonly LoadIssue[]): RowOutcome {

@@ -1,3 +1,4 @@
+import { type Area, type Boundaries, placeOf } from '../geo/boundaries.ts';
 import { currentPlaceNames, type Gazetteer, parseAddress, placeKey } from '../geo/gazetteer.ts';
 import {
   crsFromHeaders,
@@ -6,6 +7,7 @@ import {
   type ProjectedCrs,
   projectToWgs84,
 } from '../geo/projections.ts';
+import { splitAddressAndPhone } from '../model/address-phone.ts';
 import { type CategoryConfig, matchByLabel, type ServiceTagConfig } from '../model/categories.ts';
 import { checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from '../model/coordinates.ts';
 import { parseDateCell } from '../model/dates.ts';
@@ -14,6 +16,7 @@ import { splitPhones } from '../model/phone.ts';
 import type { LocationPrecision, Resource, Visibility } from '../model/resource.ts';
 import { safeHttpUrl } from '../model/safe-url.ts';
 import { stableHash } from '../model/stable-id.ts';
+import { addressNamesCounty, placeFromPosition } from './place-from-position.ts';
 import type { RawRecord } from './raw-record.ts';
 import { setOwn } from './table-to-records.ts';
 
@@ -22,6 +25,8 @@ export interface FileDefaults {
   readonly file: string;
   readonly category: string;
   readonly county?: string;
+  /** The county was inferred from the file's addresses (county-inference.ts), not chosen: rows say so. */
+  readonly countyInferred?: boolean;
   readonly source: string;
   readonly visibility: Visibility;
   /** The projected system of metre coordinates (GeoJSON `crs`, or the person's choice); numbers in degrees ignore it. */
@@ -32,6 +37,12 @@ export interface BuildContext {
   readonly categories: readonly CategoryConfig[];
   readonly serviceTags: readonly ServiceTagConfig[];
   readonly gazetteer: Gazetteer;
+  /**
+   * The Ministry of the Interior's township or village boundaries (geo/boundaries.ts): a record with a position
+   * takes the county, township and village it lies in when it does not name them, and a position outside every
+   * one is not in Taiwan. Without them (the default data, the build), positions are checked by boxes only.
+   */
+  readonly boundaries?: Boundaries;
   readonly defaults: FileDefaults;
 }
 
@@ -97,7 +108,15 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     return tag?.id ?? label;
   });
 
-  const rawAddress = (fields.address ?? '').trim();
+  let rawAddress = (fields.address ?? '').trim();
+  let phoneCell = fields.phone ?? '';
+  // 服務地址/聯絡電話: one cell holds both. The phones go to the phone field when it has none of its own.
+  const combined = phoneCell.trim() === '' ? splitAddressAndPhone(rawAddress) : null;
+  if (combined) {
+    report('address-phone-split', 'address', combined.phones);
+    rawAddress = combined.address;
+    phoneCell = combined.phones;
+  }
   const addresses = ADDRESS_SEPARATORS.test(rawAddress)
     ? rawAddress
         .split(ADDRESS_SEPARATORS)
@@ -115,8 +134,8 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
   );
   const writtenTown = placeKey(townCell || parsed.formerTown || parsed.town || '');
   const current = currentPlaceNames(ctx.gazetteer, writtenCounty, writtenTown);
-  const county = current ? current.county : writtenCounty;
-  const town = current ? current.town : writtenTown;
+  let county = current ? current.county : writtenCounty;
+  let town = current ? current.town : writtenTown;
   if (current) {
     const column =
       countyCell && county !== writtenCounty
@@ -129,6 +148,26 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
 
   const located = locate(record, county, town, ctx, report);
   const { position } = located;
+  let village = fields.village?.trim();
+  if (located.area) {
+    const placed = placeFromPosition(
+      {
+        county,
+        town,
+        village,
+        countyWritten: Boolean(countyCell) || addressNamesCounty(addresses[0] ?? '', county),
+      },
+      Boolean(townCell || parsed.town),
+      located.area,
+      located.inside === true,
+    );
+    if (placed.issue) report(placed.issue.code, 'address', placed.issue.value);
+    ({ county, town, village } = placed);
+  } else if (ctx.defaults.countyInferred && !countyCell && town && county === ctx.defaults.county) {
+    // 東區 is a district of five cities: the file's other addresses said which.
+    if (!addressNamesCounty(addresses[0] ?? '', county) && ctx.gazetteer.findByTown(town).length > 1)
+      report('county-from-file', 'address', county);
+  }
   // A file that says its coordinates are a township centroid (our own export) keeps saying so.
   const precision =
     located.precision === 'exact' && APPROXIMATE_WORDS.has((fields.precision ?? '').trim().toLowerCase())
@@ -162,12 +201,11 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     town,
     position,
     precision,
-    phones: splitPhones(fields.phone ?? ''),
+    phones: splitPhones(phoneCell),
     source: fields.source?.trim() || ctx.defaults.source,
     visibility,
     extra,
   };
-  const village = fields.village?.trim();
   if (village) resource.village = village;
   const openingHours = fields.openingHours?.trim();
   if (openingHours) resource.openingHours = openingHours;
@@ -179,6 +217,13 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
 }
 
 const ADDRESS_SEPARATORS = /[;；、\n]/;
+
+function inPratas([lat, lng]: LatLng): boolean {
+  return lat >= 20.65 && lat <= 20.8 && lng >= 116.65 && lng <= 116.8;
+}
+
+/** How far off the simplified boundaries a position may lie and still be in Taiwan (piers, islets, shores). */
+const NEAR_SHORE_METRES = 3000;
 
 /** The coordinate system the lat/lng headers name, once per file (every record shares the headers object). */
 const headerCrs = new WeakMap<RawRecord['headers'], ProjectedCrs | null>();
@@ -204,11 +249,19 @@ function locate(
   town: string,
   ctx: BuildContext,
   report: (code: LoadIssueCode, field?: 'lat' | 'lng' | 'address', value?: string) => void,
-): { position: LatLng | null; precision: LocationPrecision } {
+): { position: LatLng | null; precision: LocationPrecision; area?: Area; inside?: boolean } {
   const gazetteer = ctx.gazetteer;
   const hint = ctx.defaults.crs ?? crsOfHeaders(record.headers);
   const exact = exactPosition(record, report, hint, county);
-  if (exact) return { position: exact, precision: 'exact' };
+  if (exact && ctx.boundaries) {
+    const inside = placeOf(exact, ctx.boundaries);
+    const area = inside ?? placeOf(exact, ctx.boundaries, NEAR_SHORE_METRES);
+    if (area) return { position: exact, precision: 'exact', area, inside: inside !== undefined };
+    // The boundaries have no polygon for 東沙 (Pratas, 高雄市旗津區): its box still counts as Taiwan.
+    if (inPratas(exact)) return { position: exact, precision: 'exact' };
+    // Inside the old boxes of Kinmen and Matsu but in no township: Xiamen, Fuzhou, the sea.
+    report('coordinates-outside-taiwan', 'lat', `${exact[0]}, ${exact[1]}`);
+  } else if (exact) return { position: exact, precision: 'exact' };
   if (record.otherGeometry) report('non-point-geometry', undefined, record.otherGeometry);
   const township = town ? (gazetteer.find(county, town) ?? uniqueTown(gazetteer, town)) : undefined;
   if (township) {

@@ -20,10 +20,22 @@ const LOOKUP: ReadonlyMap<string, MappableField> = new Map(
   FIELD_COLUMNS.flatMap((column) => column.headers.map((name) => [headerKey(name), column.id] as const)),
 );
 
-/** Recognises the field a header names, or undefined. */
+/**
+ * Recognises the field a header names, or undefined. A header that names two fields (服務地址/聯絡電話,
+ * 地址及電話) is taken for the first one it names: the cell is split later (build-resource.ts).
+ */
 export function recogniseHeader(header: string): MappableField | undefined {
-  return LOOKUP.get(headerKey(header));
+  const field = LOOKUP.get(headerKey(header));
+  if (field !== undefined || !COMBINED.test(header)) return field;
+  for (const part of header.split(COMBINED)) {
+    const named = LOOKUP.get(headerKey(part));
+    if (named !== undefined) return named;
+  }
+  return undefined;
 }
+
+/** What joins two field names in one header: 服務地址/聯絡電話, 地址、電話, 地址及電話, 地址與電話. */
+const COMBINED = /[/／、&＆+＋]|及|與|暨/;
 
 /** A confirmed mapping by header text (field → header as written), as a person corrects and the app remembers it. */
 export type HeaderMapping = Partial<Record<MappableField, string>>;

@@ -1,14 +1,19 @@
 import { hsdsToTable } from '../files/import-hsds.ts';
 import { kmlToGeoJsonText, kmzToKmlText, type XmlParser } from '../files/import-kml.ts';
 import { type SheetJsModule, spreadsheetToTable } from '../files/import-spreadsheet.ts';
+import type { Gazetteer } from '../geo/gazetteer.ts';
 import type { ProjectedCrs } from '../geo/projections.ts';
 import { loadIssue } from '../model/load-issues.ts';
 import { type BuiltRecords, buildRecords, type ProgressListener } from './build-records.ts';
 import type { BuildContext } from './build-resource.ts';
 import { detectHeaderMapping, type HeaderMapping } from './column-mapping.ts';
+import { inferFileCounty } from './county-inference.ts';
 import { decodeBytes, type TextEncodingName } from './decode-bytes.ts';
 import { geojsonToRecords } from './geojson-to-records.ts';
 import { type ImportFormat, sniffBinaryFormat, sniffTextFormat } from './import-formats.ts';
+import { isGeoJson, jsonToTable } from './json-to-table.ts';
+import { proposeNameColumn } from './name-column.ts';
+import { looksBinary, looksLikeBoundaries, looksLikeStatistics, type NotAList } from './not-a-list.ts';
 import { parseDelimitedText, type RawTable } from './parse-csv.ts';
 import { type MappedRecords, tableToRecords } from './table-to-records.ts';
 
@@ -32,6 +37,15 @@ export interface ImportPreview {
   readonly sampleRows: readonly (readonly string[])[];
   /** The mapping the importer would use: a remembered one replaces it in the UI. */
   readonly detectedMapping: HeaderMapping;
+  /**
+   * The header of the column proposed as the name because its values look like organisation names, when no
+   * header names the field (it is in `detectedMapping` too; the dialog says why it was chosen).
+   */
+  readonly proposedName?: string;
+  /** The file is not a list of places: the dialog says what it is instead of offering its columns. */
+  readonly notAList?: NotAList;
+  /** The county the file's addresses point to when they leave it out (county-inference.ts), for the dialog. */
+  readonly inferredCounty?: string;
   /** The GeoJSON `crs` member, when the file declares a TM2 system. */
   readonly declaredCrs?: ProjectedCrs;
   /** Set when the file cannot be read at all (the dialog says why instead of showing columns). */
@@ -58,6 +72,8 @@ export interface ImportResult extends BuiltRecords {
 export type ImportPhase = 'read' | 'parse' | 'validate';
 
 const SAMPLE_ROWS = 5;
+/** Rows the preview reads to propose a name column and guess the county. */
+const GUESS_ROWS = 2000;
 const PREVIEW_BYTES = 256 * 1024;
 
 /** Reads a file's format, encoding, headers and first rows, for the column confirmation. */
@@ -66,18 +82,34 @@ export function previewImport(
   file: string,
   choices: Pick<ImportChoices, 'encoding'>,
   libs: ImportLibraries,
+  gazetteer?: Gazetteer,
 ): ImportPreview {
   try {
     const source = readSource(bytes, file, choices.encoding, libs, true);
     if (source.kind === 'table') {
       const rows = source.table.rows.slice(0, SAMPLE_ROWS + 1);
       const headers = source.table.headers;
+      const detected = detectHeaderMapping(headers);
+      const proposed =
+        detected.name === undefined
+          ? proposeNameColumn(source.table.rows.slice(0, GUESS_ROWS), headers.length)
+          : undefined;
+      const proposedName = proposed === undefined ? undefined : headers[proposed];
+      const mapping = proposedName === undefined ? detected : { ...detected, name: proposedName };
+      const statistics = mapping.name === undefined && looksLikeStatistics(source.table.rows, headers.length);
+      const guess =
+        gazetteer && mapping.county === undefined
+          ? inferFileCounty(tableToRecords(source.table, file, { mapping }).records, gazetteer)
+          : undefined;
       return {
         format: source.format,
         encoding: source.encoding,
         headers,
         sampleRows: rows.slice(0, SAMPLE_ROWS).map((row) => headers.map((_, i) => row[i] ?? '')),
-        detectedMapping: detectHeaderMapping(headers),
+        detectedMapping: mapping,
+        ...(proposedName === undefined ? {} : { proposedName }),
+        ...(guess ? { inferredCounty: guess.county } : {}),
+        ...(statistics ? { notAList: 'statistics' as const } : {}),
       };
     }
     const mapped = geojsonToRecords(source.text, file);
@@ -92,6 +124,7 @@ export function previewImport(
       detectedMapping: detectHeaderMapping(headers),
       ...(mapped.crs ? { declaredCrs: mapped.crs } : {}),
       ...(fatal ? { error: fatal.code } : {}),
+      ...(looksLikeBoundaries(mapped.records) ? { notAList: 'boundaries' as const } : {}),
     };
   } catch (error) {
     return {
@@ -122,9 +155,11 @@ export function importFile(
   try {
     source = readSource(bytes, file, choices.encoding, libs, false);
   } catch (error) {
-    const issue = loadIssue('file-unreadable', file, {
-      value: error instanceof Error ? error.message : String(error),
-    });
+    const reason = error instanceof Error ? error.message : String(error);
+    const issue =
+      reason === 'binary-file'
+        ? loadIssue('binary-file', file)
+        : loadIssue('file-unreadable', file, { value: reason });
     return {
       file,
       format: 'csv',
@@ -153,6 +188,20 @@ export function importFile(
     headers = propertyNames(source.text);
     mapping = choices.mapping ?? detectHeaderMapping(headers);
     mapped = geojsonToRecords(source.text, file, choices.mapping ? { mapping } : {});
+    // District or village polygons are for the coverage analysis, not places to list: nothing is imported.
+    if (looksLikeBoundaries(mapped.records)) {
+      const issue = loadIssue('boundaries-file', file);
+      return {
+        file,
+        format: source.format,
+        encoding: source.encoding,
+        headers,
+        mapping,
+        resources: [],
+        issues: [issue],
+        rows: [],
+      };
+    }
   }
   const ctx: BuildContext = choices.crs
     ? { ...context, defaults: { ...context.defaults, crs: choices.crs } }
@@ -194,6 +243,8 @@ function readSource(
   if (binary === 'hsds')
     return { kind: 'table', format: 'hsds', encoding: 'utf-8', table: hsdsToTable(bytes, file) };
   const decoded = decodeBytes(bytes, encoding);
+  // A shapefile's .shx, an image, a PDF: no encoding makes text of it.
+  if (looksBinary(decoded.text)) throw new Error('binary-file');
   const format = sniffTextFormat(decoded.text);
   if (format === 'kml') {
     if (!libs.parseXml) throw new Error('KML needs an XML parser');
@@ -204,11 +255,35 @@ function readSource(
       text: kmlToGeoJsonText(decoded.text, libs.parseXml),
     };
   }
-  if (format === 'geojson')
-    return { kind: 'geojson', format, encoding: decoded.encoding, text: decoded.text };
+  if (format === 'geojson' || format === 'json') {
+    const geojson = {
+      kind: 'geojson',
+      format: 'geojson',
+      encoding: decoded.encoding,
+      text: decoded.text,
+    } as const;
+    // Most GeoJSON says so in its first characters: read once, by geojson-to-records.ts.
+    if (format === 'geojson' && GEOJSON_START.test(decoded.text.slice(0, 2048))) return geojson;
+    let data: unknown;
+    try {
+      data = JSON.parse(decoded.text.replace(/^\uFEFF/, ''));
+    } catch {
+      // Not JSON after all: an object is reported as unreadable GeoJSON, an array as unreadable JSON.
+      if (format === 'geojson') return geojson;
+      throw new Error('JSON');
+    }
+    if (isGeoJson(data)) return geojson;
+    // A list of objects (pharmacies with Name/Address/Tel/Lat/Lng), bare or in {"data": […]}: a table.
+    const table = jsonToTable(data);
+    if (table) return { kind: 'table', format: 'json', encoding: decoded.encoding, table };
+    if (format === 'json') throw new Error('JSON');
+    return geojson;
+  }
   const text = preview ? previewSlice(decoded.text) : decoded.text;
   return { kind: 'table', format, encoding: decoded.encoding, table: parseDelimitedText(text) };
 }
+
+const GEOJSON_START = /"type"\s*:\s*"Feature(?:Collection)?"/;
 
 /** The start of a large text, cut at a line end, so a preview of 100,000 rows parses in a moment. */
 function previewSlice(text: string): string {

@@ -1,11 +1,11 @@
 import { unzipSync } from 'fflate';
 
 /** The file kinds the importer reads. */
-export const IMPORT_FORMATS = ['csv', 'geojson', 'kml', 'kmz', 'xlsx', 'ods', 'xls', 'hsds'] as const;
+export const IMPORT_FORMATS = ['csv', 'geojson', 'json', 'kml', 'kmz', 'xlsx', 'ods', 'xls', 'hsds'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Formats that are binary containers (read before any text decoding). */
-export type BinaryFormat = Exclude<ImportFormat, 'csv' | 'geojson' | 'kml'>;
+export type BinaryFormat = Exclude<ImportFormat, 'csv' | 'geojson' | 'json' | 'kml'>;
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -49,10 +49,14 @@ export function sniffBinaryFormat(bytes: Uint8Array): BinaryFormat | 'unknown-zi
   return 'unknown-zip';
 }
 
-/** Text formats by their first characters: JSON opens with { (GeoJSON), KML with an XML prolog or <kml. */
-export function sniffTextFormat(text: string): 'csv' | 'geojson' | 'kml' {
+/**
+ * Text formats by their first characters: an object { is GeoJSON (or a wrapper of a list, import-file.ts tells),
+ * an array [ is a JSON list, KML opens with an XML prolog or <kml.
+ */
+export function sniffTextFormat(text: string): 'csv' | 'geojson' | 'json' | 'kml' {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{')) return 'geojson';
+  if (start.startsWith('[')) return 'json';
   if (start.startsWith('<') && /<kml[\s>]/i.test(start.slice(0, 4096))) return 'kml';
   return 'csv';
 }

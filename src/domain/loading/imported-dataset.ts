@@ -1,3 +1,4 @@
+import type { LoadIssue } from '../model/load-issues.ts';
 import type { Visibility } from '../model/resource.ts';
 import type { RowResult } from './build-records.ts';
 import type { HeaderMapping } from './column-mapping.ts';
@@ -26,5 +27,10 @@ export interface ImportedDataset {
   readonly mapping: HeaderMapping;
   /** One report line per row of the file. */
   readonly rows: readonly RowResult[];
+  /**
+   * What the importer did to the whole file (every coordinate converted from TWD97, the county inferred), said
+   * once. Absent in datasets saved before it existed.
+   */
+  readonly fileNotes?: readonly LoadIssue[];
   readonly duplicates: readonly (DuplicatePair & { readonly resolution: DuplicateResolution })[];
 }

@@ -22,6 +22,14 @@ export const LOAD_ISSUE_CODES = [
   'duplicate-id',
   'projected-coordinates',
   'former-place-name',
+  'address-phone-split',
+  'place-from-position',
+  'place-disagrees',
+  'county-inferred',
+  'county-from-file',
+  'projected-file',
+  'binary-file',
+  'boundaries-file',
 ] as const;
 export type LoadIssueCode = (typeof LOAD_ISSUE_CODES)[number];
 
@@ -62,6 +70,14 @@ const SEVERITY: Record<LoadIssueCode, IssueSeverity> = {
   'duplicate-id': 'warning',
   'projected-coordinates': 'warning',
   'former-place-name': 'warning',
+  'address-phone-split': 'info',
+  'place-from-position': 'info',
+  'place-disagrees': 'warning',
+  'county-inferred': 'info',
+  'county-from-file': 'info',
+  'projected-file': 'info',
+  'binary-file': 'error',
+  'boundaries-file': 'error',
 };
 
 /** Creates an issue with the severity that belongs to its code. */

@@ -4,7 +4,7 @@ import { filterSummaryParts } from '../../components/filter-summary.ts';
 import { Modal } from '../../components/modal.tsx';
 import {
   availableColumns,
-  columnHeader,
+  columnHeaders,
   type ExportColumnId,
   type ExportContext,
   exportLanguageOf,
@@ -17,7 +17,9 @@ import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
 import { selectFilteredResources } from '../../store/import/import-derived.ts';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'ods', 'geojson', 'kml', 'hsds'] as const;
+// XLSX first and by default: "for Excel" means a workbook, which keeps 0930007021 as written (a CSV opened in
+// Excel or LibreOffice turns it into 930007021).
+export const EXPORT_FORMATS = ['xlsx', 'ods', 'csv', 'geojson', 'kml', 'hsds'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const EXTENSION: Record<ExportFormat, string> = {
@@ -75,11 +77,15 @@ export function ExportForm() {
   const setExportOpen = useAppStore((s) => s.setExportOpen);
   const setPrintOpen = useAppStore((s) => s.setPrintOpen);
   const available = useMemo(() => availableColumns(resources), [resources]);
-  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [columns, setColumns] = useState<{ id: ExportColumnId; on: boolean }[]>(() =>
     available.map((id) => ({ id, on: true })),
   );
   const [busy, setBusy] = useState(false);
+  const headers = columnHeaders(
+    columns.map((c) => c.id),
+    exportLanguageOf(language),
+  );
   const formatName = useId();
   const hasInternal = resources.some((r) => r.visibility === 'internal');
   const chosen = columns.filter((c) => c.on).map((c) => c.id);
@@ -164,7 +170,7 @@ export function ExportForm() {
           <legend>{t('export.columns')}</legend>
           <ol>
             {columns.map((c, i) => {
-              const header = columnHeader(c.id, exportLanguageOf(language));
+              const header = headers[i] ?? c.id;
               return (
                 <li key={c.id}>
                   <label className="check-row">

@@ -1,3 +1,4 @@
+import { LOAD_ISSUE_CODES, type LoadIssueCode } from '../../domain/model/load-issues.ts';
 import './import.css';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { countOutcomes } from '../../domain/loading/row-outcome.ts';
@@ -58,7 +59,9 @@ export function ImportPanel() {
 function reasonText(reason: string, t: ReturnType<typeof useTranslation>['t']): string {
   if (reason === 'url-not-http') return t('import.urlNotHttp');
   if (reason === 'file-unreadable' || reason === 'ZIP') return t('issue.file-unreadable');
-  if (reason === 'no-name-column') return t('issue.no-name-column');
+  if (reason === 'all-rows-rejected') return t('import.allRowsRejected');
+  if (reason === 'binary-file') return t('issue.binary-file');
+  if ((LOAD_ISSUE_CODES as readonly string[]).includes(reason)) return t(`issue.${reason as LoadIssueCode}`);
   return reason;
 }
 

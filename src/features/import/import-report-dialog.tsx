@@ -1,10 +1,17 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { downloadFile } from '../../components/download-file.ts';
 import { Modal } from '../../components/modal.tsx';
 import { usePaintedCount } from '../../components/use-painted-count.ts';
 import { exportFileName, isoDate } from '../../domain/files/export-filename.ts';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
-import { countOutcomes, type RowOutcome, type RowResult } from '../../domain/loading/row-outcome.ts';
+import {
+  REPORT_CLASSES,
+  type ReportClass,
+  reportClassOf,
+  reportIndex,
+  reportPage,
+} from '../../domain/loading/report-order.ts';
+import { countOutcomes, type RowResult } from '../../domain/loading/row-outcome.ts';
 import type { LoadIssue } from '../../domain/model/load-issues.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -12,22 +19,24 @@ import { useAppStore } from '../../store/app-store.ts';
 import { selectDataset } from '../../store/data/derived.ts';
 import { isMergedAway } from '../../store/import/import-slice.ts';
 
-/** Rows listed in the dialog (the downloadable report has every one); more would take long to lay out in CJK. */
-const LISTED_ROWS = 100;
-/** Rows laid out per frame as the dialog opens (see usePaintedCount). */
-const ROWS_PER_FRAME = 20;
-const OUTCOMES: readonly RowOutcome[] = ['imported', 'fixed', 'approximate', 'needs-location', 'rejected'];
+/** Rows on one page of the list; the buttons below it page through every row. */
+const PAGE_ROWS = 50;
+/** Rows laid out per frame as a page opens (see usePaintedCount). */
+const ROWS_PER_FRAME = 25;
 
 /**
- * The import report of one file: counts by outcome (imported + needs a location + rejected = rows, always),
- * the rows that were fixed, approximate, unplaced or rejected with why, possible duplicates to merge or keep,
- * and the whole per-row report as CSV.
+ * The import report of one file: what was done to the whole file (said once), the rows by severity — not
+ * imported, needs a location, approximate, changed, noted, as written — each class a filter chip with its count,
+ * the list paging through every row, possible duplicates to merge or keep, and the whole per-row report as CSV.
+ * Loaded when a report is opened (see import-report-dialog-gate.tsx).
  */
-/** The report dialog, loaded when a report is opened (see import-report-gate.tsx). */
 export function ReportDialog({ dataset }: { dataset: ImportedDataset }) {
   const { t, language } = useTranslation();
   const showReport = useAppStore((s) => s.showReport);
   const counts = countOutcomes(dataset.rows);
+  const index = useMemo(() => reportIndex(dataset.rows), [dataset.rows]);
+  const [filter, setFilter] = useState<ReportClass | 'all'>('all');
+  const [from, setFrom] = useState(0);
   const n = (value: number) => formatNumber(language, value);
   const issueText = (issue: LoadIssue) =>
     [
@@ -37,8 +46,18 @@ export function ReportDialog({ dataset }: { dataset: ImportedDataset }) {
     ]
       .filter(Boolean)
       .join(' ');
-  const notable = useMemo(() => dataset.rows.filter((r) => r.outcome !== 'imported'), [dataset.rows]);
-  const listed = usePaintedCount(Math.min(notable.length, LISTED_ROWS), ROWS_PER_FRAME);
+  const page = reportPage(index, filter, from, PAGE_ROWS);
+  const listed = usePaintedCount(page.rows.length, ROWS_PER_FRAME);
+  const choose = (next: ReportClass | 'all') => {
+    setFilter(next);
+    setFrom(0);
+  };
+  const fileNotes = [
+    ...(dataset.encoding && dataset.encoding !== 'utf-8'
+      ? [t('importReport.encoding', { encoding: dataset.encoding.toUpperCase() })]
+      : []),
+    ...(dataset.fileNotes ?? []).map(issueText),
+  ];
   const download = async () => {
     const { importReportCsv } = await import('../../domain/files/import-report-csv.ts');
     const bytes = importReportCsv(dataset.rows, {
@@ -81,21 +100,54 @@ export function ReportDialog({ dataset }: { dataset: ImportedDataset }) {
           rejected: n(counts.rejected),
         })}
       </p>
-      <dl className="report-counts">
-        {OUTCOMES.map((o) => (
-          <div key={o} data-outcome={o}>
-            <dt>{t(`outcome.${o}`)}</dt>
-            <dd>{n(counts[o])}</dd>
-          </div>
-        ))}
-      </dl>
+      {fileNotes.length > 0 && (
+        <section className="report-file-notes" aria-labelledby="report-file-notes">
+          <h3 id="report-file-notes">{t('importReport.fileChanges')}</h3>
+          <ul>
+            {fileNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {dataset.visibility === 'internal' && (
         <p className="badge badge-internal">{t('import.internalDataset')}</p>
       )}
-      <Duplicates dataset={dataset} />
-      {notable.length > 0 && (
+      <fieldset className="report-counts">
+        <legend className="visually-hidden">{t('importReport.filterLabel')}</legend>
+        <button
+          type="button"
+          className="report-chip"
+          aria-pressed={filter === 'all'}
+          onClick={() => choose('all')}
+        >
+          {t('importReport.chip', { outcome: t('importReport.filterAll'), count: n(dataset.rows.length) })}
+        </button>
+        {REPORT_CLASSES.map((cls) => (
+          <button
+            key={cls}
+            type="button"
+            className="report-chip"
+            data-outcome={cls}
+            aria-pressed={filter === cls}
+            disabled={index.counts[cls] === 0}
+            onClick={() => choose(cls)}
+          >
+            {t('importReport.chip', { outcome: t(`reportClass.${cls}`), count: n(index.counts[cls]) })}
+          </button>
+        ))}
+      </fieldset>
+      {page.total === 0 ? (
+        <p>{t('importReport.none')}</p>
+      ) : (
         <table className="report-rows">
-          <caption>{t('importReport.rowsCaption')}</caption>
+          <caption>
+            {t('importReport.page', {
+              from: n(from + 1),
+              to: n(from + page.rows.length),
+              count: n(page.total),
+            })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('importReport.csvRow')}</th>
@@ -105,20 +157,42 @@ export function ReportDialog({ dataset }: { dataset: ImportedDataset }) {
             </tr>
           </thead>
           <tbody>
-            {notable.slice(0, listed).map((row: RowResult) => (
-              <tr key={row.row} data-outcome={row.outcome}>
-                <td>{row.row}</td>
-                <td>{t(`outcome.${row.outcome}`)}</td>
-                <td>{row.name}</td>
-                <td>{row.issues.map(issueText).join('；')}</td>
-              </tr>
-            ))}
+            {[...page.rows.subarray(0, listed)].map((i) => {
+              const row = dataset.rows[i] as RowResult;
+              const cls = reportClassOf(row);
+              return (
+                <tr key={row.row} data-outcome={cls}>
+                  <td>{row.row}</td>
+                  <td>{t(`reportClass.${cls}`)}</td>
+                  <td>{row.name}</td>
+                  <td>{row.issues.map(issueText).join('；')}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
-      {notable.length > LISTED_ROWS && (
-        <p>{t('importReport.more', { count: n(notable.length - LISTED_ROWS) })}</p>
+      {page.total > PAGE_ROWS && (
+        <div className="report-pager">
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={from === 0}
+            onClick={() => setFrom(Math.max(0, from - PAGE_ROWS))}
+          >
+            {t('importReport.previous')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={from + PAGE_ROWS >= page.total}
+            onClick={() => setFrom(from + PAGE_ROWS)}
+          >
+            {t('importReport.next')}
+          </button>
+        </div>
       )}
+      <Duplicates dataset={dataset} />
     </Modal>
   );
 }

@@ -9,7 +9,12 @@ import {
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { cancelImport, changeImportEncoding, confirmImport } from '../../store/import/import-actions.ts';
+import {
+  cancelImport,
+  changeImportEncoding,
+  confirmImport,
+  sendFileToCoverage,
+} from '../../store/import/import-actions.ts';
 import { TAIWAN_COUNTIES } from './import-options.ts';
 
 /** field per column header ('' = kept as an extra column). */
@@ -51,7 +56,14 @@ export function MappingForm() {
     (categories.find((c) => c.id === 'community-association') ?? categories[0])?.id ?? '',
   );
   const [county, setCounty] = useState('');
-  const ids = { encoding: useId(), crs: useId(), category: useId(), county: useId(), internal: useId() };
+  const ids = {
+    encoding: useId(),
+    crs: useId(),
+    category: useId(),
+    county: useId(),
+    internal: useId(),
+    noName: useId(),
+  };
   if (!job || !preview) return null;
   const encoding = job.encodingOverride;
   const mapping = mappingFrom(choice);
@@ -63,6 +75,30 @@ export function MappingForm() {
       next[header] = field;
       return next;
     });
+  if (preview.notAList === 'boundaries') {
+    return (
+      <Modal
+        title={t('import.confirmTitle', { file: job.fileName })}
+        onClose={cancelImport}
+        closeLabel={t('import.cancel')}
+        className="mapping-dialog"
+        footer={
+          <>
+            <button type="button" className="button-secondary" onClick={cancelImport}>
+              {t('import.cancel')}
+            </button>
+            <button type="button" className="button-primary" onClick={sendFileToCoverage} data-autofocus>
+              {t('import.toCoverage')}
+            </button>
+          </>
+        }
+      >
+        <p className="alert" role="alert">
+          {t('import.notAList.boundaries')}
+        </p>
+      </Modal>
+    );
+  }
   const textFormat = preview.encoding !== null && preview.format !== 'kmz' && preview.format !== 'hsds';
   const submit = () =>
     confirmImport({
@@ -84,7 +120,15 @@ export function MappingForm() {
           <button type="button" className="button-secondary" onClick={cancelImport}>
             {t('import.cancel')}
           </button>
-          <button type="button" className="button-primary" onClick={submit} data-autofocus>
+          {/* Every row would be rejected without a name column: nothing starts until one is chosen. */}
+          <button
+            type="button"
+            className="button-primary"
+            onClick={submit}
+            disabled={mapping.name === undefined}
+            aria-describedby={mapping.name === undefined ? ids.noName : undefined}
+            data-autofocus
+          >
             {t('import.start')}
           </button>
         </>
@@ -159,9 +203,26 @@ export function MappingForm() {
         />
         <span>{t('import.internal')}</span>
       </label>
+      {preview.inferredCounty && county === '' && (
+        <p className="note-info county-guess">
+          {t('import.countyGuess', { county: preview.inferredCounty })}{' '}
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setCounty(preview.inferredCounty ?? '')}
+          >
+            {t('import.countyGuessConfirm', { county: preview.inferredCounty })}
+          </button>
+        </p>
+      )}
+      {preview.proposedName !== undefined && mapping.name === preview.proposedName && (
+        <p className="note-info">{t('import.nameProposed', { column: preview.proposedName })}</p>
+      )}
       {mapping.name === undefined && (
-        <p className="alert" role="alert">
-          {t('import.noName')}
+        <p className="alert" role="alert" id={ids.noName}>
+          {preview.notAList === 'statistics'
+            ? t('import.notAList.statistics')
+            : t('import.allRejected', { reason: t('issue.no-name-column') })}
         </p>
       )}
       <div className="mapping-table-wrap">

@@ -18,7 +18,12 @@ export class ImportCancelled extends Error {
  * to the dataset ready to show.
  */
 export interface ImportSession {
-  preview(bytes: Uint8Array, fileName: string, encoding?: TextEncodingName): Promise<ImportPreview>;
+  preview(
+    bytes: Uint8Array,
+    fileName: string,
+    encoding?: TextEncodingName,
+    gazetteerUrl?: string,
+  ): Promise<ImportPreview>;
   run(
     bytes: Uint8Array,
     defaults: FileDefaults,
@@ -117,10 +122,16 @@ export function createImportSession(): ImportSession {
       transport.send(request, transfer);
     });
   return {
-    preview: (bytes, fileName, encoding) =>
+    preview: (bytes, fileName, encoding, gazetteerUrl) =>
       // A copy goes: the original stays here for another preview (a different encoding) and the import.
       call<ImportPreview>(
-        { type: 'preview', bytes: bytes.slice(), fileName, ...(encoding ? { encoding } : {}) },
+        {
+          type: 'preview',
+          bytes: bytes.slice(),
+          fileName,
+          ...(encoding ? { encoding } : {}),
+          ...(gazetteerUrl ? { gazetteerUrl } : {}),
+        },
         [],
         (reply, resolve) => {
           if (reply.type === 'preview') resolve(reply.preview);

