@@ -1,12 +1,14 @@
 import './list.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useRef } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import type { Resource } from '../../domain/model/resource.ts';
 import { indexOfId } from '../../domain/query/dataset.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectDataset, selectFilterResult } from '../../store/data/derived.ts';
 import { ResourceListItem } from './resource-list-item.tsx';
+
+const NothingFound = lazy(() => import('./nothing-found.tsx').then((m) => ({ default: m.NothingFound })));
 
 /** The results as a virtualised list: a complete alternative to the map, in the same order and filter. */
 export function ResourceList() {
@@ -53,7 +55,15 @@ export function ResourceList() {
   }, [selectedId, selectionOrigin, visible, index, virtualizer]);
 
   if (visible.length === 0) {
-    return loading ? null : <p className="empty-results">{t('results.none')}</p>;
+    if (loading) return null;
+    const none = <p className="empty-results">{t('results.none')}</p>;
+    return (
+      <div className="result-scroll">
+        <Suspense fallback={none}>
+          <NothingFound />
+        </Suspense>
+      </div>
+    );
   }
   const items = virtualizer.getVirtualItems();
   return (

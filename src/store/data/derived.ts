@@ -5,10 +5,12 @@ import {
   type FilterResult,
   filterResources,
   type PreviousFilterRun,
+  type QueryReader,
   type ResourceFilters,
 } from '../../domain/query/filter-resources.ts';
 import { type Shown, type ShownSources, showDataset } from '../../domain/query/shown-dataset.ts';
 import type { AppState } from '../app-store.ts';
+import { searchEngine } from '../filters/search-engine.ts';
 import { memoizeLast } from '../memoize-last.ts';
 import { nearbyFilterResult } from '../nearby/nearby-derived.ts';
 
@@ -63,40 +65,90 @@ export const selectDataset = (s: AppState): Dataset => {
 /** Every resource on show (see selectDataset). */
 export const selectResources = (s: AppState): readonly Resource[] => selectDataset(s).resources;
 
+// One reader per configuration and dataset: its vocabulary holds the records' place names.
+const queryReaderOf = memoizeLast(
+  (
+    create: NonNullable<ReturnType<typeof searchEngine>>['createQueryReader'],
+    english: NonNullable<ReturnType<typeof searchEngine>>['placeNamesEn'],
+    manifest: NonNullable<AppState['manifest']>,
+    counties: readonly string[],
+    towns: readonly string[],
+  ) =>
+    create({
+      categories: manifest.categories,
+      serviceTags: manifest.serviceTags,
+      abbreviations: manifest.searchAbbreviations,
+      recordPlaces: [...counties, ...towns],
+      english,
+    }),
+);
+
+/**
+ * How queries are read (phrases, places in Chinese and English, phone numbers, typos, ranking) once the search
+ * engine has loaded; null before (a query is then read word by word).
+ */
+export const selectQueryReader = (s: AppState): QueryReader | null => {
+  const engine = s.searchReady ? searchEngine() : null;
+  if (!engine || !s.manifest) return null;
+  const { columns } = selectDataset(s);
+  return queryReaderOf(
+    engine.createQueryReader,
+    engine.placeNamesEn,
+    s.manifest,
+    columns.counties,
+    columns.towns,
+  );
+};
+
 /**
  * The last filter run: a search typed one character at a time scans only the previous matches (filterResources
- * is handed it when the dataset is the same).
+ * is handed it when the dataset and the query reader are the same).
  */
-let lastFilterRun: (PreviousFilterRun & { readonly dataset: Dataset }) | null = null;
+let lastFilterRun:
+  | (PreviousFilterRun & { readonly dataset: Dataset; readonly reader: QueryReader | null })
+  | null = null;
 
-function filterOf(dataset: Dataset, filters: ResourceFilters): FilterResult {
-  const previous = lastFilterRun?.dataset === dataset ? lastFilterRun : null;
+function filterOf(dataset: Dataset, filters: ResourceFilters, reader: QueryReader | null): FilterResult {
+  const previous =
+    lastFilterRun?.dataset === dataset && lastFilterRun.reader === reader ? lastFilterRun : null;
   if (previous?.filters === filters) return previous.result;
-  const result = filterResources(dataset, filters, previous ?? undefined);
-  lastFilterRun = { dataset, filters, result };
+  const result = filterResources(dataset, filters, previous ?? undefined, reader ?? undefined);
+  lastFilterRun = { dataset, filters, result, reader };
   return result;
 }
 
 // With a year, the other filters' result (every category) is kept while the slider moves; each step is one pass.
 const everyCategoryOf = memoizeLast(
-  (dataset: Dataset, query: string, services: readonly string[], county: string, town: string) =>
-    filterResources(dataset, { hiddenCategories: [], query, services, county, town }),
+  (
+    dataset: Dataset,
+    query: string,
+    services: readonly string[],
+    county: string,
+    town: string,
+    reader: QueryReader | null,
+  ) =>
+    filterResources(
+      dataset,
+      { hiddenCategories: [], query, services, county, town },
+      undefined,
+      reader ?? undefined,
+    ),
 );
 const asOfYearOf = memoizeLast(applyStartYear);
-const filterAsOf = (dataset: Dataset, f: AppState['filters'], year: number) =>
+const filterAsOf = (dataset: Dataset, f: AppState['filters'], year: number, reader: QueryReader | null) =>
   asOfYearOf(
     dataset,
-    everyCategoryOf(dataset, f.query, f.services, f.county, f.town),
+    everyCategoryOf(dataset, f.query, f.services, f.county, f.town, reader),
     f.hiddenCategories,
     year,
   );
 
 /** Visible resource indexes and per-category counts for the current filters (nearest first near a point). */
 export const selectFilterResult = (s: AppState): FilterResult =>
-  nearbyFilterResult(s, selectDataset(s)) ??
+  nearbyFilterResult(s, selectDataset(s), selectQueryReader(s)) ??
   (s.asOfYear === null
-    ? filterOf(selectDataset(s), s.filters)
-    : filterAsOf(selectDataset(s), s.filters, s.asOfYear));
+    ? filterOf(selectDataset(s), s.filters, selectQueryReader(s))
+    : filterAsOf(selectDataset(s), s.filters, s.asOfYear, selectQueryReader(s)));
 
 const idIndexOf = memoizeLast((dataset: Dataset) => {
   const byId = new Map<string, number>();

@@ -1,0 +1,100 @@
+import { distanceMetres, type LatLng, toLatLng } from '../model/coordinates.ts';
+import type { Dataset } from '../query/dataset.ts';
+import { hasAnyTag } from '../query/search-columns.ts';
+import { prepareTerm } from '../query/term-matches.ts';
+import type { SearchTerm } from './parse-query.ts';
+
+/** A resource offered when a search finds nothing: its index, and its distance when there is a point to measure from. */
+export interface Suggested {
+  readonly index: number;
+  /** Metres from the reference point or the named place; NaN without one. */
+  readonly metres: number;
+}
+
+/** What a search that found nothing can still offer. */
+export interface NothingFoundHelp {
+  /** The categories and service tags the query named (心衛中心 → mental-health), by id. */
+  readonly categoryIds: readonly string[];
+  readonly serviceIds: readonly string[];
+  /** Where distances are measured from: the person's point, a place the query named (民雄鄉), or nothing. */
+  readonly from: { readonly kind: 'reference' } | { readonly kind: 'place'; readonly name: string } | null;
+  /** The nearest resources of those categories or services, nearest first (display order without a point). */
+  readonly nearest: readonly Suggested[];
+}
+
+/**
+ * The next steps when the query's terms find nothing together (e.g. 民雄 心衛中心: no mental-health centre in
+ * 民雄): the resources of the category or service the query named, nearest first from the person's reference
+ * point or else from the place the query named (the middle of its records), ignoring the place and other words.
+ */
+export function nothingFoundHelp(
+  dataset: Dataset,
+  terms: readonly SearchTerm[],
+  reference: LatLng | null,
+  limit = 3,
+): NothingFoundHelp {
+  const { columns, order, positions } = dataset;
+  const categories = new Uint8Array(columns.categoryIds.length);
+  const tags = new Uint32Array(columns.tagWords);
+  for (const term of terms) {
+    if (term.kind === 'place' || term.kind === 'phone') continue;
+    const prepared = prepareTerm(columns, term);
+    prepared.categories.forEach((on, code) => {
+      if (on === 1) categories[code] = 1;
+    });
+    prepared.tags.forEach((word, w) => {
+      tags[w] = (tags[w] as number) | word;
+    });
+  }
+  const categoryIds = columns.categoryIds.filter((_, code) => categories[code] === 1);
+  const serviceIds = columns.tagIds.filter(
+    (_, bit) => ((tags[bit >>> 5] as number) & (1 << (bit & 31))) !== 0,
+  );
+  const named: number[] = [];
+  const anyTag = tags.some((w) => w !== 0);
+  for (let k = 0; k < order.length; k++) {
+    if (categories[columns.category[k] as number] === 1 || (anyTag && hasAnyTag(columns, k, tags)))
+      named.push(order[k] as number);
+  }
+  const place = namedPlace(dataset, terms);
+  const point = reference ?? place?.centre ?? null;
+  const from = reference
+    ? ({ kind: 'reference' } as const)
+    : place
+      ? ({ kind: 'place', name: place.name } as const)
+      : null;
+  const measured = named.map((index): Suggested => {
+    const lat = positions.lat[index] as number;
+    const lng = positions.lng[index] as number;
+    const metres = point && !Number.isNaN(lat) ? distanceMetres(point, toLatLng(lat, lng)) : Number.NaN;
+    return { index, metres };
+  });
+  if (point)
+    measured.sort((a, b) => (Number.isNaN(a.metres) ? 1 : Number.isNaN(b.metres) ? -1 : a.metres - b.metres));
+  return { categoryIds, serviceIds, from, nearest: measured.slice(0, limit) };
+}
+
+/** The first place the query names that records are in, with the middle of their positions. */
+function namedPlace(dataset: Dataset, terms: readonly SearchTerm[]): { name: string; centre: LatLng } | null {
+  const { columns, order, positions } = dataset;
+  for (const term of terms) {
+    if (term.kind !== 'place') continue;
+    for (const name of term.places) {
+      const town = columns.towns.indexOf(name);
+      const county = columns.counties.indexOf(name);
+      let lat = 0;
+      let lng = 0;
+      let n = 0;
+      for (let k = 0; k < order.length; k++) {
+        if (columns.town[k] !== town && columns.county[k] !== county) continue;
+        const i = order[k] as number;
+        if (Number.isNaN(positions.lat[i] as number)) continue;
+        lat += positions.lat[i] as number;
+        lng += positions.lng[i] as number;
+        n++;
+      }
+      if (n > 0) return { name, centre: toLatLng(lat / n, lng / n) };
+    }
+  }
+  return null;
+}
