@@ -36,8 +36,9 @@ export function nothingFoundHelp(
   const { columns, order, positions } = dataset;
   const categories = new Uint8Array(columns.categoryIds.length);
   const tags = new Uint32Array(columns.tagWords);
+  // Only names the vocabulary knows: a plain word such as 中心 is part of many category names without naming one.
   for (const term of terms) {
-    if (term.kind === 'place' || term.kind === 'phone') continue;
+    if (term.kind !== 'category' && term.kind !== 'service' && term.kind !== 'abbreviation') continue;
     const prepared = prepareTerm(columns, term);
     prepared.categories.forEach((on, code) => {
       if (on === 1) categories[code] = 1;

@@ -30,7 +30,8 @@ const PHONE = /^\+?[\d()\-.－]+$/;
  * the "east" of "eastern"). What is left is matched as typed; digits written like a phone number by their digits.
  */
 export function parseQuery(query: string, vocabulary: SearchVocabulary): SearchTerm[] {
-  const text = spacedSearchKey(query);
+  // A phone number written in groups is one number: 05 220 7017, (05) 220-7017, +886 5 220 7017.
+  const text = spacedSearchKey(query).replace(/([\d)]) (?=[\d(])/g, '$1');
   const terms: SearchTerm[] = [];
   let free = '';
   const flush = () => {
