@@ -5,12 +5,10 @@ export const enSearch: Record<keyof typeof zhSearch, string> = {
   'search.didYouMean': 'Did you mean “{query}”? Showing results for “{query}”.',
   'search.useSuggestion': 'Search for “{query}”',
   'search.nothingFound': 'Nothing matches “{query}”.',
-  'search.nextSteps': 'What you can do next',
   'search.nearestToYou': '{names} nearest to you',
   'search.nearestToPlace': '{names} nearest to {place}',
   'search.mayHelp': 'These may help: {names}',
   'search.distance': 'about {distance}',
   'search.hotlines': 'Call and ask',
-  'search.clearSearch': 'Clear the search text',
   'search.clearFilters': 'Clear all filters',
 };

@@ -1,7 +1,6 @@
 import { distanceMetres, type LatLng, toLatLng } from '../model/coordinates.ts';
 import type { Dataset } from '../query/dataset.ts';
-import { hasAnyTag } from '../query/search-columns.ts';
-import { prepareTerm } from '../query/term-matches.ts';
+import type { SearchColumns } from '../query/search-columns.ts';
 import type { SearchTerm } from './parse-query.ts';
 
 /** A resource offered when a search finds nothing: its index, and its distance when there is a point to measure from. */
@@ -34,27 +33,18 @@ export function nothingFoundHelp(
   limit = 3,
 ): NothingFoundHelp {
   const { columns, order, positions } = dataset;
-  const categories = new Uint8Array(columns.categoryIds.length);
-  const tags = new Uint32Array(columns.tagWords);
   // Only names the vocabulary knows: a plain word such as 中心 is part of many category names without naming one.
-  for (const term of terms) {
-    if (term.kind !== 'category' && term.kind !== 'service' && term.kind !== 'abbreviation') continue;
-    const prepared = prepareTerm(columns, term);
-    prepared.categories.forEach((on, code) => {
-      if (on === 1) categories[code] = 1;
-    });
-    prepared.tags.forEach((word, w) => {
-      tags[w] = (tags[w] as number) | word;
-    });
-  }
-  const categoryIds = columns.categoryIds.filter((_, code) => categories[code] === 1);
-  const serviceIds = columns.tagIds.filter(
-    (_, bit) => ((tags[bit >>> 5] as number) & (1 << (bit & 31))) !== 0,
+  const naming = terms.filter(
+    (t) => t.kind === 'category' || t.kind === 'service' || t.kind === 'abbreviation',
   );
+  const names = (label: string) => naming.some((t) => t.alternatives.some((a) => label.includes(a)));
+  const categories = columns.categoryLabels.map(names);
+  const tags = columns.tagLabels.map(names);
+  const categoryIds = columns.categoryIds.filter((_, code) => categories[code]);
+  const serviceIds = columns.tagIds.filter((_, bit) => tags[bit]);
   const named: number[] = [];
-  const anyTag = tags.some((w) => w !== 0);
   for (let k = 0; k < order.length; k++) {
-    if (categories[columns.category[k] as number] === 1 || (anyTag && hasAnyTag(columns, k, tags)))
+    if (categories[columns.category[k] as number] || hasTagOf(columns, k, tags))
       named.push(order[k] as number);
   }
   const place = namedPlace(dataset, terms);
@@ -73,6 +63,15 @@ export function nothingFoundHelp(
   if (point)
     measured.sort((a, b) => (Number.isNaN(a.metres) ? 1 : Number.isNaN(b.metres) ? -1 : a.metres - b.metres));
   return { categoryIds, serviceIds, from, nearest: measured.slice(0, limit) };
+}
+
+/** Whether the record at display position k has one of the tags marked (by bit). */
+function hasTagOf(columns: SearchColumns, k: number, tags: readonly boolean[]): boolean {
+  for (let bit = 0; bit < tags.length; bit++) {
+    const word = columns.tagBits[k * columns.tagWords + (bit >>> 5)] as number;
+    if (tags[bit] && (word & (1 << (bit & 31))) !== 0) return true;
+  }
+  return false;
 }
 
 /** The first place the query names that records are in, with the middle of their positions. */

@@ -1,4 +1,4 @@
-import { recordText, type SearchColumns } from '../query/search-columns.ts';
+import type { SearchColumns } from '../query/search-columns.ts';
 import type { SearchTerm } from './parse-query.ts';
 
 /**
@@ -22,8 +22,10 @@ export function rankMatches(
   if (matched.length > RANKED_AT_MOST || matched.length < 2 || terms.length === 0) return matched;
   const whole = terms.map((t) => t.text).join('');
   const ranks: number[][] = [[], [], [], []];
+  const { joined, starts } = columns;
   for (const k of matched) {
-    const text = recordText(columns, k);
+    // recordText, written out: this module is loaded on demand and imports nothing of the first screen's.
+    const text = joined.slice(starts[k], (starts[k + 1] as number) - 1);
     const nameEnd = text.indexOf('\u0001');
     const name = nameEnd < 0 ? text : text.slice(0, nameEnd);
     const rank = name.includes(whole)

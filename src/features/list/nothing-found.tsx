@@ -1,4 +1,4 @@
-import { HotlineLinks } from '../../components/hotline-links.tsx';
+import type { ReactNode } from 'react';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -9,9 +9,10 @@ import { selectNothingFound } from '../../store/filters/search-derived.ts';
 /**
  * What a person can do when the search and filters find nothing: the nearest resources of the category the
  * query named (心衛中心 in 民雄 → the mental-health centre in 太保, with its distance), the hotlines, and
- * clearing the search text or every filter. Loaded on demand: most searches find something.
+ * clearing the search text or every filter. Loaded on demand: most searches find something (the hotlines come
+ * from the list, which the first screen has loaded with them).
  */
-export function NothingFound() {
+export function NothingFound({ hotlines }: { readonly hotlines: ReactNode }) {
   const { t, label, language } = useTranslation();
   const query = useAppStore((s) => s.filters.query.trim());
   const help = useAppStore(selectNothingFound);
@@ -52,7 +53,6 @@ export function NothingFound() {
   return (
     <section className="nothing-found" aria-labelledby="nothing-found-heading">
       <h3 id="nothing-found-heading">{query ? t('search.nothingFound', { query }) : t('results.none')}</h3>
-      <p className="nothing-found__next">{t('search.nextSteps')}</p>
       {help && help.nearest.length > 0 && (
         <section aria-labelledby="nothing-found-nearest">
           <h4 id="nothing-found-nearest">{heading}</h4>
@@ -85,12 +85,12 @@ export function NothingFound() {
       )}
       <section aria-labelledby="nothing-found-hotlines">
         <h4 id="nothing-found-hotlines">{t('search.hotlines')}</h4>
-        <HotlineLinks />
+        {hotlines}
       </section>
       <div className="nothing-found__clear">
         {query && (
           <button type="button" className="button-primary" onClick={() => setQuery('')}>
-            {t('search.clearSearch')}
+            {t('filters.clearSearch')}
           </button>
         )}
         {narrowed && (

@@ -1,6 +1,7 @@
 import './list.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
+import { HotlineLinks } from '../../components/hotline-links.tsx';
 import type { Resource } from '../../domain/model/resource.ts';
 import { indexOfId } from '../../domain/query/dataset.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -60,7 +61,7 @@ export function ResourceList() {
     return (
       <div className="result-scroll">
         <Suspense fallback={none}>
-          <NothingFound />
+          <NothingFound hotlines={<HotlineLinks />} />
         </Suspense>
       </div>
     );

@@ -9,6 +9,7 @@ import {
   type ResourceFilters,
 } from '../../domain/query/filter-resources.ts';
 import { type Shown, type ShownSources, showDataset } from '../../domain/query/shown-dataset.ts';
+import type { SearchEngine } from '../../domain/search/search-engine.ts';
 import type { AppState } from '../app-store.ts';
 import { searchEngine } from '../filters/search-engine.ts';
 import { memoizeLast } from '../memoize-last.ts';
@@ -68,8 +69,8 @@ export const selectResources = (s: AppState): readonly Resource[] => selectDatas
 // One reader per configuration and dataset: its vocabulary holds the records' place names.
 const queryReaderOf = memoizeLast(
   (
-    create: NonNullable<ReturnType<typeof searchEngine>>['createQueryReader'],
-    english: NonNullable<ReturnType<typeof searchEngine>>['placeNamesEn'],
+    create: SearchEngine['createQueryReader'],
+    english: SearchEngine['placeNamesEn'],
     manifest: NonNullable<AppState['manifest']>,
     counties: readonly string[],
     towns: readonly string[],

@@ -2,10 +2,11 @@ import type { LatLng } from '../../domain/model/coordinates.ts';
 import type { Dataset } from '../../domain/query/dataset.ts';
 import type { QueryReader } from '../../domain/query/filter-resources.ts';
 import type { NothingFoundHelp } from '../../domain/search/nothing-found.ts';
+import type { SearchEngine } from '../../domain/search/search-engine.ts';
 import type { AppState } from '../app-store.ts';
 import { selectDataset, selectFilterResult, selectQueryReader } from '../data/derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
-import { type SearchEngine, searchEngine } from './search-engine.ts';
+import { searchEngine } from './search-engine.ts';
 
 const helpOf = memoizeLast(
   (
