@@ -3,7 +3,12 @@ import { formatDistance } from '../../domain/geo/distance-format.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories, selectResources, selectServiceTags } from '../../store/data/derived.ts';
+import {
+  selectCategories,
+  selectFilterResult,
+  selectResources,
+  selectServiceTags,
+} from '../../store/data/derived.ts';
 import { selectNothingFound } from '../../store/filters/search-derived.ts';
 
 /**
@@ -16,6 +21,8 @@ export function NothingFound({ hotlines }: { readonly hotlines: ReactNode }) {
   const { t, label, language } = useTranslation();
   const query = useAppStore((s) => s.filters.query.trim());
   const help = useAppStore(selectNothingFound);
+  // The query matches records that the category ticks or near-me hide: say that the filters are the reason.
+  const queryMatches = useAppStore((s) => selectFilterResult(s).matched?.length ?? 1) > 0;
   const resources = useAppStore(selectResources);
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);
@@ -52,7 +59,9 @@ export function NothingFound({ hotlines }: { readonly hotlines: ReactNode }) {
 
   return (
     <section className="nothing-found" aria-labelledby="nothing-found-heading">
-      <h3 id="nothing-found-heading">{query ? t('search.nothingFound', { query }) : t('results.none')}</h3>
+      <h3 id="nothing-found-heading">
+        {query && !queryMatches ? t('search.nothingFound', { query }) : t('results.none')}
+      </h3>
       {help && help.nearest.length > 0 && (
         <section aria-labelledby="nothing-found-nearest">
           <h4 id="nothing-found-nearest">{heading}</h4>
@@ -83,10 +92,6 @@ export function NothingFound({ hotlines }: { readonly hotlines: ReactNode }) {
           </ul>
         </section>
       )}
-      <section aria-labelledby="nothing-found-hotlines">
-        <h4 id="nothing-found-hotlines">{t('search.hotlines')}</h4>
-        {hotlines}
-      </section>
       <div className="nothing-found__clear">
         {query && (
           <button type="button" className="button-primary" onClick={() => setQuery('')}>
@@ -99,6 +104,10 @@ export function NothingFound({ hotlines }: { readonly hotlines: ReactNode }) {
           </button>
         )}
       </div>
+      <section className="nothing-found__hotlines" aria-labelledby="nothing-found-hotlines">
+        <h4 id="nothing-found-hotlines">{t('search.hotlines')}</h4>
+        {hotlines}
+      </section>
     </section>
   );
 }
