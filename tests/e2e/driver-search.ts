@@ -30,8 +30,8 @@ export class SearchBrowser {
     return new SearchBrowser(await launchChromium(), appUrl);
   }
 
-  /** Opens the app on a phone (or the given viewport) and waits for the data. */
-  async open(viewport: Viewport = PHONE): Promise<Searcher> {
+  /** Opens the app on a phone (or the given viewport), optionally by a link's query (`?q=…`), and waits for the data. */
+  async open(viewport: Viewport = PHONE, search = ''): Promise<Searcher> {
     const context = await this.browser.newContext({
       viewport,
       locale: 'zh-TW',
@@ -41,9 +41,9 @@ export class SearchBrowser {
     });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    const app = new AppPage(context, page, new URL(this.appUrl), {});
+    const app = new AppPage(context, page, new URL(this.appUrl), { search });
     await app.install();
-    await page.goto(this.appUrl);
+    await page.goto(new URL(search, this.appUrl).href);
     await app.waitUntilLoaded();
     return new Searcher(page, app);
   }

@@ -21,8 +21,8 @@ afterEach(async () => {
   expect(errors, 'uncaught errors or console errors in the page').toEqual([]);
 });
 
-async function open(): Promise<Searcher> {
-  const searcher = await browser.open(PHONE);
+async function open(search = ''): Promise<Searcher> {
+  const searcher = await browser.open(PHONE, search);
   opened.push(searcher);
   return searcher;
 }
@@ -36,6 +36,11 @@ describe('search that understands, on a phone (360×640)', () => {
     expect(await person.app.pageScrollWidth()).toBeLessThanOrEqual(PHONE.width);
     expect(await person.app.accessibilityViolations()).toEqual([]);
     await person.app.screenshot('search-phone-minxiong-welfare-centre');
+  });
+
+  it('a shared link’s query is read the same way, without touching the search box', async () => {
+    const person = await open(`?q=${encodeURIComponent('Minxiong 社福')}`);
+    await expect.poll(() => person.listedNames()).toEqual([MINXIONG_CENTRE]);
   });
 
   it('a phone number typed with its dashes finds whose number it is', async () => {
@@ -74,6 +79,7 @@ describe('search that understands, on a phone (360×640)', () => {
     expect(panel?.buttons).toEqual(['清除搜尋']);
     expect(await person.app.accessibilityViolations()).toEqual([]);
     await person.app.screenshot('search-phone-nothing-found');
+    await person.app.screenshot('search-phone-nothing-found-whole', { fullPage: true });
 
     await person.pressInNothingFound('清除搜尋');
     await expect.poll(() => person.app.resultCount()).toBe(111);
