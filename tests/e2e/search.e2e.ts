@@ -79,7 +79,6 @@ describe('search that understands, on a phone (360×640)', () => {
     expect(panel?.buttons).toEqual(['清除搜尋']);
     expect(await person.app.accessibilityViolations()).toEqual([]);
     await person.app.screenshot('search-phone-nothing-found');
-    await person.app.screenshot('search-phone-nothing-found-whole', { fullPage: true });
 
     await person.pressInNothingFound('清除搜尋');
     await expect.poll(() => person.app.resultCount()).toBe(111);
