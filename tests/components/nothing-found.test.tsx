@@ -124,3 +124,20 @@ describe('nothing shown because the category ticks hide the matches', () => {
     expect(await screen.findByRole('list', { name: '結果清單' })).toBeInTheDocument();
   });
 });
+
+describe('in English', () => {
+  it('names the place by the Ministry’s English name and the category by its English label', async () => {
+    seedStore();
+    await act(() => loadSearchEngine());
+    act(() => useAppStore.getState().setLanguage('en'));
+    act(() => useAppStore.getState().setQuery('民雄心衛中心'));
+    render(<ResourceList />);
+    const region = await screen.findByRole('region', { name: 'Nothing matches “民雄心衛中心”.' });
+    expect(
+      within(region).getByRole('region', { name: 'Mental health nearest to Minxiong Township' }),
+    ).toBeInTheDocument();
+    expect(
+      within(region).getByRole('button', { name: /嘉義縣社區心理衛生中心.*about \d+ km/ }),
+    ).toBeInTheDocument();
+  });
+});

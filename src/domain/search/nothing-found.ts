@@ -2,6 +2,7 @@ import { distanceMetres, type LatLng, toLatLng } from '../model/coordinates.ts';
 import type { Dataset } from '../query/dataset.ts';
 import type { SearchColumns } from '../query/search-columns.ts';
 import type { SearchTerm } from './parse-query.ts';
+import type { CountyNamesEn } from './place-names-en-of.ts';
 
 /** A resource offered when a search finds nothing: its index, and its distance when there is a point to measure from. */
 export interface Suggested {
@@ -16,7 +17,10 @@ export interface NothingFoundHelp {
   readonly categoryIds: readonly string[];
   readonly serviceIds: readonly string[];
   /** Where distances are measured from: the person's point, a place the query named (民雄鄉), or nothing. */
-  readonly from: { readonly kind: 'reference' } | { readonly kind: 'place'; readonly name: string } | null;
+  readonly from:
+    | { readonly kind: 'reference' }
+    | { readonly kind: 'place'; readonly name: string; readonly english: string | null }
+    | null;
   /** The nearest resources of those categories or services, nearest first (display order without a point). */
   readonly nearest: readonly Suggested[];
 }
@@ -30,6 +34,7 @@ export function nothingFoundHelp(
   dataset: Dataset,
   terms: readonly SearchTerm[],
   reference: LatLng | null,
+  english: readonly CountyNamesEn[] = [],
   limit = 3,
 ): NothingFoundHelp {
   const { columns, order, positions } = dataset;
@@ -52,7 +57,7 @@ export function nothingFoundHelp(
   const from = reference
     ? ({ kind: 'reference' } as const)
     : place
-      ? ({ kind: 'place', name: place.name } as const)
+      ? ({ kind: 'place', name: place.name, english: englishName(english, place.name) } as const)
       : null;
   const measured = named.map((index): Suggested => {
     const lat = positions.lat[index] as number;
@@ -72,6 +77,16 @@ function hasTagOf(columns: SearchColumns, k: number, tags: readonly boolean[]): 
     if (tags[bit] && (word & (1 << (bit & 31))) !== 0) return true;
   }
   return false;
+}
+
+/** A county's or township's English name (民雄鄉 → Minxiong Township), null when the table lacks it. */
+function englishName(english: readonly CountyNamesEn[], zh: string): string | null {
+  for (const county of english) {
+    if (county.county === zh) return county.en;
+    const town = county.towns.find(([name]) => name === zh);
+    if (town) return town[1];
+  }
+  return null;
 }
 
 /** The first place the query names that records are in, with the middle of their positions. */

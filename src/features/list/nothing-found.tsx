@@ -54,7 +54,11 @@ export function NothingFound({ hotlines }: { readonly hotlines: ReactNode }) {
     : help.from?.kind === 'reference'
       ? t('search.nearestToYou', { names })
       : help.from?.kind === 'place'
-        ? t('search.nearestToPlace', { names, place: help.from.name })
+        ? t('search.nearestToPlace', {
+            names,
+            // Place names are data in Chinese; other languages read the Ministry's English name when there is one.
+            place: language === 'zh-TW' ? help.from.name : (help.from.english ?? help.from.name),
+          })
         : t('search.mayHelp', { names });
 
   return (

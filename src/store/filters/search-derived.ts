@@ -15,7 +15,8 @@ const helpOf = memoizeLast(
     reader: QueryReader,
     query: string,
     point: LatLng | null,
-  ): NothingFoundHelp => help(dataset, reader.terms(query), point),
+    english: SearchEngine['placeNamesEn'],
+  ): NothingFoundHelp => help(dataset, reader.terms(query), point, english),
 );
 
 /**
@@ -34,6 +35,7 @@ export const selectNothingFound = (s: AppState): NothingFoundHelp | null => {
     reader,
     s.filters.query,
     s.reference?.point ?? null,
+    engine.placeNamesEn,
   );
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../../src/domain/model/coordinates.ts';
 import { filterResources, NO_FILTERS } from '../../../src/domain/query/filter-resources.ts';
 import { nothingFoundHelp } from '../../../src/domain/search/nothing-found.ts';
+import { PLACE_NAMES_EN } from '../../../src/domain/search/place-names-en.ts';
 import { dataset, reader } from './real-data.ts';
 
 const helpFor = (query: string, reference: [number, number] | null = null) => {
@@ -17,7 +18,7 @@ describe('nothingFoundHelp: what a search that found nothing still offers', () =
   it('the nearest of the category the query named, from the place it named (no mental-health centre in 民雄)', () => {
     const help = helpFor('民雄心衛中心');
     expect(help.categoryIds).toEqual(['mental-health']);
-    expect(help.from).toEqual({ kind: 'place', name: '民雄鄉' });
+    expect(help.from).toEqual({ kind: 'place', name: '民雄鄉', english: null });
     expect(help.nearest.map((s) => s.id)).toEqual(['chiayi-mh-center']);
     // 太保 is about 15 km from the middle of 民雄's records.
     expect(help.nearest[0]?.km).toBeGreaterThan(8);
@@ -35,13 +36,18 @@ describe('nothingFoundHelp: what a search that found nothing still offers', () =
   it('a service the query named counts too: no lunch-box shop on 烈嶼, but two that serve meals', () => {
     const help = helpFor('烈嶼 便當 供餐');
     expect(help.serviceIds).toEqual(['meals']);
-    expect(help.from).toEqual({ kind: 'place', name: '烈嶼鄉' });
+    expect(help.from).toEqual({ kind: 'place', name: '烈嶼鄉', english: null });
     expect(
       help.nearest
         .slice(0, 2)
         .map((s) => s.id)
         .sort(),
     ).toEqual(['sample-shop-045', 'sample-shop-046']);
+  });
+
+  it('names the place in English too, from the Ministry’s table', () => {
+    const help = nothingFoundHelp(dataset, reader.terms('民雄心衛中心'), null, PLACE_NAMES_EN);
+    expect(help.from).toEqual({ kind: 'place', name: '民雄鄉', english: 'Minxiong Township' });
   });
 
   it('a place with no records: the resources of the category in display order, no distance', () => {
