@@ -21,8 +21,8 @@ afterEach(async () => {
   expect(errors, 'uncaught errors or console errors in the page').toEqual([]);
 });
 
-async function open(search = ''): Promise<Searcher> {
-  const searcher = await browser.open(PHONE, search);
+async function open(search = '', viewport: { width: number; height: number } = PHONE): Promise<Searcher> {
+  const searcher = await browser.open(viewport, search);
   opened.push(searcher);
   return searcher;
 }
@@ -88,5 +88,18 @@ describe('search that understands, on a phone (360×640)', () => {
     await expect.poll(async () => (await person.nothingFound())?.offered.length).toBe(1);
     await person.openOffered(MENTAL_HEALTH_CENTRE);
     await expect.poll(async () => (await person.app.detail())?.name).toBe(MENTAL_HEALTH_CENTRE);
+  });
+
+  it('on a computer, did-you-mean and nothing found pass axe too', async () => {
+    const person = await open('', { width: 1440, height: 900 });
+    await person.type('布帶');
+    await expect.poll(() => person.status()).toContain('您是不是要找「布袋」？');
+    expect(await person.app.accessibilityViolations()).toEqual([]);
+    await person.type('布袋心衛中心');
+    await expect
+      .poll(async () => (await person.nothingFound())?.offeredHeading)
+      .toBe('離布袋鎮最近的心理衛生');
+    expect(await person.app.accessibilityViolations()).toEqual([]);
+    await person.app.screenshot('search-desktop-nothing-found');
   });
 });
