@@ -84,9 +84,13 @@ function phraseTerm(phrase: Phrase): SearchTerm {
   };
 }
 
-/** A word the vocabulary does not know: a phone number's digits, or the text as typed. */
+/**
+ * A word the vocabulary does not know: a phone number's digits, or the text as typed. Digits written like a
+ * number being typed (05-) are read by their digits too, so the list does not empty between keys.
+ */
 function freeTerm(word: string): SearchTerm {
   const digits = PHONE.test(word) ? searchDigits(word) : '';
   if (digits.length >= 3) return { text: digits, kind: 'phone', alternatives: [digits], places: [] };
-  return { text: word, kind: 'text', alternatives: prunedAlternatives([word]), places: [] };
+  const text = digits || word;
+  return { text, kind: 'text', alternatives: prunedAlternatives([text]), places: [] };
 }

@@ -54,8 +54,9 @@ describe('parseQuery: known phrases anywhere in a query, the rest as typed', () 
     ['(05) 220-7017', [['phone', ['052207017']]]],
     ['+886 5 220 7017', [['phone', ['052207017']]]],
     ['1925', [['phone', ['1925']]]],
-    // Two digits are not a phone number: a house number or 第1 stays text.
+    // Two digits are not a phone number: a house number or 第1 stays text; a number being typed is its digits.
     ['29號', [['text', ['29號']]]],
+    ['05-', [['text', ['05']]]],
     // Control characters and spaces separate words; nothing is left of a query of spaces.
     [
       '民雄\u0001  餐食',
