@@ -7,6 +7,7 @@ import { indexOfId } from '../../domain/query/dataset.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectDataset, selectFilterResult } from '../../store/data/derived.ts';
+import { selectResidentConfig } from '../../store/nearby/nearby-selectors.ts';
 import { ResourceListItem } from './resource-list-item.tsx';
 
 const NothingFound = lazy(() => import('./nothing-found.tsx').then((m) => ({ default: m.NothingFound })));
@@ -22,6 +23,7 @@ export function ResourceList() {
   const selectedId = useAppStore((s) => s.selectedId);
   const selectionOrigin = useAppStore((s) => s.selectionOrigin);
   const select = useAppStore((s) => s.select);
+  const hotlines = useAppStore((s) => selectResidentConfig(s).hotlines);
   // While the data downloads the page says so (app.loading); "no results" would say the filters found none.
   const loading = useAppStore((s) => s.status === 'loading');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -61,7 +63,7 @@ export function ResourceList() {
     return (
       <div className="result-scroll">
         <Suspense fallback={none}>
-          <NothingFound hotlines={<HotlineLinks />} />
+          <NothingFound hotlines={<HotlineLinks hotlines={hotlines} />} />
         </Suspense>
       </div>
     );
