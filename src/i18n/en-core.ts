@@ -18,7 +18,7 @@ export const enCore: Record<keyof typeof zhCore, string> = {
   'results.approximate': 'Approximate location',
   'filters.heading': 'Filters',
   'filters.search': 'Search name, address or service',
-  'filters.searchPlaceholder': 'e.g. 民雄, meals, Taipei',
+  'filters.searchPlaceholder': 'e.g. Minxiong, meals, a phone number',
   'filters.clearSearch': 'Clear search',
   'filters.categories': 'Categories',
   'filters.services': 'Services',

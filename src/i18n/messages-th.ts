@@ -4,6 +4,7 @@ import { thImport } from './th-import.ts';
 import { thImportReport } from './th-import-report.ts';
 import { thNearby } from './th-nearby.ts';
 import { thResident } from './th-resident.ts';
+import { thSearch } from './th-search.ts';
 import { thSharedMap } from './th-shared-map.ts';
 import { thWorkshop } from './th-workshop.ts';
 
@@ -16,4 +17,5 @@ export const thMessages: Record<MessageKey, string> = {
   ...thWorkshop,
   ...thSharedMap,
   ...thResident,
+  ...thSearch,
 };

@@ -16,7 +16,7 @@ export const zhCore = {
   'results.approximate': '約略位置',
   'filters.heading': '篩選',
   'filters.search': '搜尋名稱、地址或服務',
-  'filters.searchPlaceholder': '例如：民雄、餐食、臺北',
+  'filters.searchPlaceholder': '例如：民雄社福中心、共餐、電話號碼',
   'filters.clearSearch': '清除搜尋',
   'filters.categories': '資源類別',
   'filters.services': '服務項目',

@@ -14,6 +14,19 @@ export const SEARCH_KEYS = [
   'Backspace',
   'Backspace',
 ];
+/**
+ * Typed after SEARCH_KEYS, read by the search engine (loaded when the box was first clicked): an English place
+ * name letter by letter, a one-character typo (民熊: nothing as typed, so the corrected 民雄 is searched), and a
+ * phone number written with a dash.
+ */
+export const UNDERSTOOD_KEYS = [
+  ...['M', 'i', 'n', 'x', 'i', 'o', 'n', 'g'],
+  ...Array<string>(8).fill('Backspace'),
+  ...['民', '熊'],
+  ...Array<string>(2).fill('Backspace'),
+  ...['0', '5', '-', '2', '2', '0'],
+  ...Array<string>(6).fill('Backspace'),
+];
 /** Keyboard zoom (Equal/Minus) and pans on the focused map, and clicks on the biggest cluster. */
 export const ZOOM_PAN_STEPS = [
   ...['Equal', 'Equal', 'Minus', 'Minus'],
@@ -76,12 +89,13 @@ export async function zoomAndPan(page: Page) {
   return { draws, maxMarkers, tasks: tasksSince(await probe(page), start) };
 }
 
-/** Types SEARCH_KEYS; each keystroke waits for its frame, then 200 ms, so keystrokes do not queue. */
-export async function typeSearch(page: Page) {
+/** Types the keys; each keystroke waits for its frame, then 200 ms, so keystrokes do not queue. */
+export async function typeSearch(page: Page, keys: readonly string[] = SEARCH_KEYS) {
   await page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).click();
   await page.waitForTimeout(300);
   const start = await now(page);
-  for (const key of SEARCH_KEYS) {
+  const first = (await probe(page)).keystrokes.length;
+  for (const key of keys) {
     const before = (await probe(page)).keystrokes.length;
     if (key.length === 1) await page.keyboard.insertText(key);
     else await page.keyboard.press(key);
@@ -93,7 +107,7 @@ export async function typeSearch(page: Page) {
     await page.waitForTimeout(200);
   }
   const p = await probe(page);
-  return { keystrokes: p.keystrokes, tasks: tasksSince(p, start) };
+  return { keystrokes: p.keystrokes.slice(first), tasks: tasksSince(p, start) };
 }
 
 /**

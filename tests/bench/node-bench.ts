@@ -15,6 +15,8 @@ import {
   type ResourceFilters,
 } from '../../src/domain/query/filter-resources.ts';
 import { showDataset } from '../../src/domain/query/shown-dataset.ts';
+import { PLACE_NAMES_EN } from '../../src/domain/search/place-names-en.ts';
+import { createQueryReader } from '../../src/domain/search/query-reader.ts';
 import { type Figure, type Section, timeRuns } from './figures.ts';
 
 export interface NodeBenchInput {
@@ -221,6 +223,54 @@ export function runNodeBench(input: NodeBenchInput, log: (line: string) => void)
       note: `${visible.toLocaleString('en-US')} visible`,
     };
   });
+  // The same keystrokes read by the search engine (phrases, places, phone numbers, typos, ranking), as the page
+  // reads them once the search box has been used; the last two find nothing, the typo path's cost.
+  const reader = createQueryReader({
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+    abbreviations: manifest.searchAbbreviations,
+    recordPlaces: [...index.columns.counties, ...index.columns.towns],
+    english: PLACE_NAMES_EN,
+  });
+  const aPhone = resources.find((r) => r.phones.length > 0)?.phones[0] ?? '05-2207017';
+  const readCases: [string, string][] = [
+    ['民', '民'],
+    ['民雄', '民雄'],
+    ['臺北', '臺北'],
+    ['Minxiong (English place)', 'Minxiong'],
+    ['民雄社福中心 (place + alias, no space)', '民雄社福中心'],
+    ['長照 (abbreviation)', '長照'],
+    [`${aPhone} (a record's phone number as written)`, aPhone],
+    ['民熊 (one wrong character, corrected)', '民熊'],
+    ['幸福早餐鋪 (finds nothing, typo tried)', '幸福早餐鋪'],
+  ];
+  const readerFigures = readCases.map(([label, query]): Figure => {
+    const filters = { ...NO_FILTERS, query };
+    const result = filterResources(index, filters, undefined, reader);
+    return {
+      label: `filterResources with the query reader: ${label}`,
+      samples: timeRuns(() => filterResources(index, filters, undefined, reader), 15, 2),
+      unit: 'ms',
+      ...KEYSTROKE,
+      note: `${result.visible.length.toLocaleString('en-US')} visible${result.correction ? ` (for ${result.correction})` : ''}`,
+    };
+  });
+  readerFigures.push({
+    label: 'createQueryReader (once per dataset, when the search engine lands)',
+    samples: timeRuns(
+      () =>
+        createQueryReader({
+          categories: manifest.categories,
+          serviceTags: manifest.serviceTags,
+          abbreviations: manifest.searchAbbreviations,
+          recordPlaces: [...index.columns.counties, ...index.columns.towns],
+          english: PLACE_NAMES_EN,
+        }),
+      10,
+      2,
+    ),
+    unit: 'ms',
+  });
   const rebuildCases = cases.filter(([label]) =>
     ['民', '臺北', 'service: meals', 'hidden: friendly-shop', 'cleared (no filter)'].includes(label),
   );
@@ -300,7 +350,7 @@ export function runNodeBench(input: NodeBenchInput, log: (line: string) => void)
     { title: '3. Cluster query (Node, per call)', figures: queryFigures },
     {
       title: '4. Filter + search per keystroke (Node, per call)',
-      figures: [...filterFigures, ...keystrokeFigures],
+      figures: [...filterFigures, ...readerFigures, ...keystrokeFigures],
     },
     { title: '5. One record added, edited or deleted (Node, per change)', figures: changeFigures },
   ];

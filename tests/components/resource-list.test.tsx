@@ -63,11 +63,13 @@ describe('ResourceList', () => {
     expect(rows()[0]).toHaveAttribute('aria-setsize', String(expected));
   });
 
-  it('says so when nothing matches, instead of an empty list', () => {
+  it('says so when nothing matches, instead of an empty list', async () => {
     renderWithData(<ResourceList />);
     act(() => useAppStore.getState().setQuery('沒有這個地方'));
-    expect(screen.queryByRole('list')).not.toBeInTheDocument();
-    expect(screen.getByText('沒有符合條件的資源。請放寬篩選條件或清除搜尋文字。')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: '結果清單' })).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: '找不到符合「沒有這個地方」的資源。' }),
+    ).toBeInTheDocument();
   });
 
   it('says nothing of results while the data downloads (the page says it is loading)', () => {

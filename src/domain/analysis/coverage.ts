@@ -3,7 +3,12 @@ import KDBush from 'kdbush';
 import { distanceMetres, type LatLng } from '../model/coordinates.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Dataset } from '../query/dataset.ts';
-import { filterResources, NO_FILTERS, type ResourceFilters } from '../query/filter-resources.ts';
+import {
+  filterResources,
+  NO_FILTERS,
+  type QueryReader,
+  type ResourceFilters,
+} from '../query/filter-resources.ts';
 import { startYears } from '../query/start-year.ts';
 
 /** A place that should be within reach of a resource: a township centroid or a village point. */
@@ -115,16 +120,23 @@ const EARTH_RADIUS_METRES = 6_371_008.8;
 /**
  * The resources of a category that can reach a place: the search text, services and as-of year apply, but not
  * the area (a centre just over the county line still serves) nor the category ticks (the analysis names one).
+ * The search is read as the list reads it when a query reader is given.
  */
 export function coverageProviders(
   index: Dataset,
   filters: Pick<ResourceFilters, 'query' | 'services'>,
   category: string,
   year: number | null,
+  reader?: QueryReader,
 ): number[] {
   const searched = filters.query.trim() !== '' || filters.services.length > 0;
   const candidates = searched
-    ? filterResources(index, { ...NO_FILTERS, query: filters.query, services: filters.services }).visible
+    ? filterResources(
+        index,
+        { ...NO_FILTERS, query: filters.query, services: filters.services },
+        undefined,
+        reader,
+      ).visible
     : null;
   const years = year === null ? null : startYears(index.resources);
   const out: number[] = [];

@@ -1,3 +1,4 @@
+import { type Abbreviation, parseAbbreviations } from '../search/abbreviations.ts';
 import {
   type CategoryConfig,
   type Label,
@@ -36,6 +37,11 @@ export interface Manifest {
   readonly categories: readonly CategoryConfig[];
   readonly serviceTags: readonly ServiceTagConfig[];
   readonly basemaps: readonly BasemapConfig[];
+  /**
+   * Short forms the search also looks for in full (社福 → 社會福利), when the manifest sets them; otherwise the
+   * search uses DEFAULT_ABBREVIATIONS (domain/search/default-abbreviations.ts).
+   */
+  readonly searchAbbreviations?: readonly Abbreviation[];
   /** Needs, hotlines and the report-a-correction link, when the manifest sets any (see residentConfigOf). */
   readonly residents?: ResidentConfig;
   /**
@@ -122,6 +128,8 @@ export function parseManifest(data: unknown): Manifest {
       county = obj.county.trim().replace(/台/g, '臺');
     else problems.push('county must be the name of the county the map is for, e.g. 嘉義縣');
   }
+  const searchAbbreviations =
+    obj.searchAbbreviations === undefined ? undefined : parseAbbreviations(obj.searchAbbreviations, problems);
   if (problems.length > 0) throw new ManifestError(problems);
   return {
     title,
@@ -130,6 +138,7 @@ export function parseManifest(data: unknown): Manifest {
     categories,
     serviceTags,
     basemaps,
+    ...(searchAbbreviations ? { searchAbbreviations } : {}),
     ...(residents ? { residents } : {}),
     ...(county ? { county } : {}),
     ...(typeof obj.pack === 'string' && obj.pack !== '' ? { pack: obj.pack } : {}),

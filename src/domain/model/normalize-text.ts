@@ -10,8 +10,8 @@ export function nfkc(text: string): string {
 }
 
 /**
- * Normalises text for search: full-width → half-width (NFKC), 台 → 臺, 巿 → 市, no spaces, lower case.
- * e.g. "台北市　ＡＢＣ１２" and "臺北市abc12" normalise to the same string.
+ * Normalises text for search: full-width → half-width (NFKC), 台 → 臺, 巿 (U+5DFF, a look-alike often typed for
+ * 市) → 市, no spaces, lower case. e.g. "台北巿　ＡＢＣ１２" and "臺北市abc12" normalise to the same string.
  */
 export function normalizeForSearch(text: string): string {
   return nfkc(text).replace(/台/g, '臺').replace(/巿/g, '市').replace(/\s+/g, '').toLowerCase();

@@ -43,3 +43,13 @@ export function toTelUri(phone: string): string | null {
   const extDigits = ext?.replace(/\D/g, '') ?? '';
   return `tel:${digits}${extDigits ? `,${extDigits}` : ''}`;
 }
+
+/**
+ * The digits a search finds a phone number by: the number without its extension, +886 written as the domestic
+ * 0. e.g. "(05)220-7017 分機17" → "052207017", "+886 5 220 7017" → "052207017", "1925" → "1925".
+ */
+export function searchDigits(phone: string): string {
+  const main = nfkc(phone).split(/\s*(?:分機|ext\.?|#|\*|轉|x)\s*/i)[0] ?? '';
+  const digits = main.replace(/\D/g, '');
+  return main.trim().startsWith('+886') ? `0${digits.slice(3)}` : digits;
+}

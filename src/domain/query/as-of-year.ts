@@ -1,5 +1,10 @@
 import type { Dataset } from './dataset.ts';
-import { type FilterResult, filterResources, type ResourceFilters } from './filter-resources.ts';
+import {
+  type FilterResult,
+  filterResources,
+  type QueryReader,
+  type ResourceFilters,
+} from './filter-resources.ts';
 
 /**
  * The map and counts "as of" a year: the filters' result, keeping only records that had started by then.
@@ -9,8 +14,9 @@ export function filterAsOfYear(
   index: Dataset,
   filters: ResourceFilters,
   year: number,
+  reader?: QueryReader,
 ): FilterResult & { readonly withoutYear: number } {
-  const everyCategory = filterResources(index, { ...filters, hiddenCategories: [] });
+  const everyCategory = filterResources(index, { ...filters, hiddenCategories: [] }, undefined, reader);
   return applyStartYear(index, everyCategory, filters.hiddenCategories, year);
 }
 
@@ -41,5 +47,6 @@ export function applyStartYear(
     categoryCounts[r.category] = (categoryCounts[r.category] ?? 0) + 1;
     if (!hidden.has(r.category)) visible.push(i);
   }
-  return { visible, categoryCounts, withoutYear };
+  const { correction } = everyCategory;
+  return { visible, categoryCounts, withoutYear, ...(correction !== undefined ? { correction } : {}) };
 }

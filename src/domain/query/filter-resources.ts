@@ -1,8 +1,10 @@
 import { placeKey } from '../geo/gazetteer.ts';
 import { normalizeForSearch } from '../model/normalize-text.ts';
 import type { Resource } from '../model/resource.ts';
+import type { SearchTerm } from '../search/parse-query.ts';
 import type { Dataset } from './dataset.ts';
-import { hasAnyTag, recordText, type SearchColumns, tagMask, textMatches } from './search-columns.ts';
+import { hasAnyTag, type SearchColumns, tagMask } from './search-columns.ts';
+import { prepareTerm, termMatches } from './term-matches.ts';
 
 /** What the person filters by. Everything here is shareable in the URL. */
 export interface ResourceFilters {
@@ -33,6 +35,11 @@ export interface FilterResult {
   readonly matched?: readonly number[];
   /** Per category: how many match every filter but the category ticks (what a checkbox would add). */
   readonly categoryCounts: Readonly<Record<string, number>>;
+  /**
+   * Nothing matched the query as typed; these results are for this query instead, one wrong character put
+   * right (您是不是要找…), normalised, words one space apart.
+   */
+  readonly correction?: string;
 }
 
 /** A previous filter run whose matches a narrower search can start from. */
@@ -41,21 +48,51 @@ export interface PreviousFilterRun {
   readonly result: FilterResult;
 }
 
+/**
+ * How a query is read beyond its words: known phrases (aliases, abbreviations, places in Chinese and English),
+ * phone numbers, one wrong character, ranking (domain/search/query-reader.ts, loaded on demand). Without one,
+ * a query is read word by word, as typed.
+ */
+export interface QueryReader {
+  terms(query: string): readonly SearchTerm[];
+  /** The query with one wrong character put right, when its terms find nothing (see typo-correction.ts). */
+  correction(
+    query: string,
+    terms: readonly SearchTerm[],
+    columns: SearchColumns,
+    matchCount: (term: SearchTerm) => number,
+  ): { readonly query: string; readonly terms: readonly SearchTerm[] } | null;
+  /** The matches (display positions, ascending), best first. */
+  rank(columns: SearchColumns, matched: readonly number[], terms: readonly SearchTerm[]): readonly number[];
+}
+
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * Whether `next` can only match a subset of what `previous` matched: same area and services, and a query that
- * extends the old one (typing 民 → 民雄 → 民雄 餐), so the scan can start from the old matches.
+ * Whether the new terms can only match a subset of what the previous run matched: same area and services, and
+ * each previous term implied by a new one (every alternative of the new term holds one of the old term's:
+ * typing 民 → 民雄 → 民雄 餐), so the scan can start from the old matches. Not from a corrected run.
  */
-function narrows(previous: ResourceFilters, next: ResourceFilters): boolean {
+function narrows(
+  previous: PreviousFilterRun,
+  next: ResourceFilters,
+  terms: readonly SearchTerm[],
+  read: TermsOf,
+) {
+  const before = previous.filters;
   return (
-    previous.county === next.county &&
-    previous.town === next.town &&
-    sameList(previous.services, next.services) &&
-    searchKey(next.query).startsWith(searchKey(previous.query))
+    previous.result.correction === undefined &&
+    before.county === next.county &&
+    before.town === next.town &&
+    sameList(before.services, next.services) &&
+    read(before.query).every((p) =>
+      terms.some((n) => n.alternatives.every((a) => p.alternatives.some((b) => a.includes(b)))),
+    )
   );
 }
+
+type TermsOf = (query: string) => readonly SearchTerm[];
 
 // Control characters are dropped: the record texts use one (U+0001) between fields.
 const searchKey = (query: string) =>
@@ -69,35 +106,23 @@ export function searchTerms(query: string): string[] {
     .filter((t) => t !== '');
 }
 
-/** One search term, prepared: the categories and configured tags whose names contain it. */
-interface PreparedTerm {
-  readonly text: string;
-  readonly categories: Uint8Array;
-  readonly tags: Uint32Array;
-  readonly anyTag: boolean;
-}
-
-function prepareTerm(columns: SearchColumns, text: string): PreparedTerm {
-  const categories = new Uint8Array(columns.categoryIds.length);
-  columns.categoryIds.forEach((id, code) => {
-    const label = columns.categoryLabels[code] || normalizeForSearch(id);
-    if (label.includes(text)) categories[code] = 1;
-  });
-  const tags = tagMask(columns, (bit) => (columns.tagLabels[bit] as string).includes(text));
-  return { text, categories, tags, anyTag: tags.some((w) => w !== 0) };
-}
+/** A query read word by word, as typed (before the query reader has loaded, or where none is given). */
+const wordsAsTyped: TermsOf = (query) =>
+  searchTerms(query).map((text) => ({ text, kind: 'text', alternatives: [text], places: [] }));
 
 /** A code for a place name, or -1 when no record has it (nothing can match). */
 const placeCode = (names: readonly string[], name: string) => names.indexOf(name);
 
 /**
  * The visible indexes and per-category counts. One pass over flat columns — or over the previous matches when
- * the new filters narrow them — which keeps each keystroke cheap at 100,000 resources.
+ * the new filters narrow them — which keeps each keystroke cheap at 100,000 resources. With a query reader, a
+ * query that finds nothing is tried once more with one wrong character put right (result.correction).
  */
 export function filterResources(
   index: Dataset,
   filters: ResourceFilters,
   previous?: PreviousFilterRun,
+  reader?: QueryReader,
 ): FilterResult {
   const { columns, order } = index;
   const hidden = new Uint8Array(columns.categoryIds.length);
@@ -105,7 +130,8 @@ export function filterResources(
     const code = columns.categoryIds.indexOf(id);
     if (code >= 0) hidden[code] = 1;
   }
-  const terms = searchTerms(filters.query).map((t) => prepareTerm(columns, t));
+  const read: TermsOf = reader ? (q) => reader.terms(q) : wordsAsTyped;
+  const terms = read(filters.query);
   const countyName = placeKey(filters.county);
   const townName = placeKey(filters.town);
   const unfiltered = !countyName && !townName && filters.services.length === 0 && terms.length === 0;
@@ -115,69 +141,57 @@ export function filterResources(
   const town = townName ? placeCode(columns.towns, townName) : -2;
   if (county === -1 || town === -1) return { visible: [], matched: [], categoryCounts: {} };
   const services = servicesTest(index, filters.services);
-  // Sorted display positions still in the running; null: all of them.
-  let within: readonly number[] | null =
-    previous?.result.matched && narrows(previous.filters, filters) ? previous.result.matched : null;
-  for (const term of terms) within = termMatches(columns, term, within);
-  const matched: number[] = [];
-  const visible: number[] = [];
+  const inArea = (k: number) =>
+    (county < 0 || columns.county[k] === county) &&
+    (town < 0 || columns.town[k] === town) &&
+    (!services || services(k));
+  const startFrom =
+    previous?.result.matched && narrows(previous, filters, terms, read) ? previous.result.matched : null;
+  let found = terms;
+  let matched = matchedPositions(columns, found, startFrom, inArea);
+  let correction: string | undefined;
+  if (matched.length === 0 && terms.length > 0 && reader) {
+    const matchCount = (term: SearchTerm) => termMatches(columns, prepareTerm(columns, term), null).length;
+    const corrected = reader.correction(filters.query, terms, columns, matchCount);
+    const retried = corrected ? matchedPositions(columns, corrected.terms, null, inArea) : [];
+    if (corrected && retried.length > 0) {
+      found = corrected.terms;
+      matched = retried;
+      correction = corrected.query;
+    }
+  }
   const counts = new Int32Array(columns.categoryIds.length);
-  const take = (k: number) => {
-    if (county >= 0 && columns.county[k] !== county) return;
-    if (town >= 0 && columns.town[k] !== town) return;
-    if (services && !services(k)) return;
+  for (const k of matched) {
     const code = columns.category[k] as number;
-    matched.push(k);
     counts[code] = (counts[code] as number) + 1;
-    if (hidden[code] !== 1) visible.push(order[k] as number);
+  }
+  const visible: number[] = [];
+  for (const k of reader ? reader.rank(columns, matched, found) : matched)
+    if (hidden[columns.category[k] as number] !== 1) visible.push(order[k] as number);
+  return {
+    visible,
+    matched,
+    categoryCounts: countsByCategory(columns, counts),
+    ...(correction !== undefined ? { correction } : {}),
   };
-  if (within) for (const k of within) take(k);
-  else for (let k = 0; k < order.length; k++) take(k);
-  return { visible, matched, categoryCounts: countsByCategory(columns, counts) };
 }
 
-/**
- * The positions, among `within` (null: all), that match one term: by their own text, or by the name of their
- * category or of one of their services. Many positions: one native search over all the text; few: each tested.
- */
-function termMatches(columns: SearchColumns, term: PreparedTerm, within: readonly number[] | null): number[] {
-  const byLabel = term.anyTag || term.categories.includes(1);
-  const n = columns.category.length;
-  if (within && within.length <= n / 16) {
-    return within.filter(
-      (k) => (byLabel && labelled(columns, term, k)) || recordText(columns, k).includes(term.text),
-    );
-  }
-  const byText = textMatches(columns, term.text);
-  if (!byLabel) return within ? intersectSorted(within, byText) : byText;
-  const marks = new Uint8Array(n);
-  for (const k of byText) marks[k] = 1;
-  const out: number[] = [];
-  if (within) {
-    for (const k of within) if (marks[k] === 1 || labelled(columns, term, k)) out.push(k);
+/** The display positions (ascending) that match every term and lie in the area, among `within` (null: all). */
+function matchedPositions(
+  columns: SearchColumns,
+  terms: readonly SearchTerm[],
+  within: readonly number[] | null,
+  inArea: (k: number) => boolean,
+): number[] {
+  let running = within;
+  for (const term of terms) running = termMatches(columns, prepareTerm(columns, term), running);
+  const matched: number[] = [];
+  if (running) {
+    for (const k of running) if (inArea(k)) matched.push(k);
   } else {
-    for (let k = 0; k < n; k++) if (marks[k] === 1 || labelled(columns, term, k)) out.push(k);
+    for (let k = 0; k < columns.category.length; k++) if (inArea(k)) matched.push(k);
   }
-  return out;
-}
-
-const labelled = (columns: SearchColumns, term: PreparedTerm, k: number) =>
-  term.categories[columns.category[k] as number] === 1 || (term.anyTag && hasAnyTag(columns, k, term.tags));
-
-/** The common elements of two ascending lists. */
-function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      out.push(x);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out;
+  return matched;
 }
 
 /** The services filter as a test on a display position, or null when it does not filter. */

@@ -58,5 +58,9 @@ export function narrowAndOrder(
   } else {
     for (const i of matching) if (shown(i)) visible.push(i);
   }
-  return { visible, categoryCounts };
+  return {
+    visible,
+    categoryCounts,
+    ...(base.correction !== undefined ? { correction: base.correction } : {}),
+  };
 }

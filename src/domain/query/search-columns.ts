@@ -1,5 +1,6 @@
 import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
 import { normalizeForSearch } from '../model/normalize-text.ts';
+import { searchDigits } from '../model/phone.ts';
 import type { Resource } from '../model/resource.ts';
 
 /**
@@ -19,13 +20,16 @@ export interface SearchColumns {
   /** Category code at each display position (an index into categoryIds). */
   readonly category: Uint16Array;
   readonly categoryIds: readonly string[];
-  /** Normalised "zh en" label per category code ('' for a category the configuration does not name). */
+  /**
+   * Normalised names per category code — label zh, en and the aliases, U+0001 between them ('' for a category
+   * the configuration does not name): a search for 社福中心 or 友善商家 finds the category by its alias.
+   */
   readonly categoryLabels: readonly string[];
   /** Configured service tags, as bits: record k holds words [k * tagWords, (k + 1) * tagWords). */
   readonly tagBits: Uint32Array;
   readonly tagWords: number;
   readonly tagIds: readonly string[];
-  /** Normalised "zh en" label per tag bit. */
+  /** Normalised names per tag bit: label zh, en and the aliases (共餐, 供餐 for 餐食提供), U+0001 between them. */
   readonly tagLabels: readonly string[];
   /** County and town codes at each display position (indexes into counties / towns). */
   readonly county: Uint16Array;
@@ -34,37 +38,42 @@ export interface SearchColumns {
   readonly towns: readonly string[];
 }
 
-const labelText = (label: { zh: string; en: string }) => normalizeForSearch(`${label.zh} ${label.en}`);
+/** The names a category or tag is searched by; the separator keeps a term from matching across two of them. */
+const labelText = (item: { label: { zh: string; en: string }; aliases: readonly string[] }) =>
+  [item.label.zh, item.label.en, ...item.aliases].map(normalizeForSearch).join('\u0001');
 
-/** How service tags are laid out as bits, and their searchable labels ("zh en", normalised). */
+/** How service tags are laid out as bits, and their searchable names (see SearchColumns.tagLabels). */
 export function tagColumnsOf(
   serviceTags: readonly ServiceTagConfig[],
 ): Pick<SearchColumns, 'tagWords' | 'tagIds' | 'tagLabels'> {
   return {
     tagWords: Math.ceil(serviceTags.length / 32),
     tagIds: serviceTags.map((t) => t.id),
-    tagLabels: serviceTags.map((t) => labelText(t.label)),
+    tagLabels: serviceTags.map(labelText),
   };
 }
 
-/** The searchable label of each category id: "zh en", normalised; '' for an id the configuration does not name. */
+/** The searchable names of each category id (see SearchColumns.categoryLabels); '' for an unknown id. */
 export function categoryLabelsOf(ids: readonly string[], categories: readonly CategoryConfig[]): string[] {
   const byId = new Map(categories.map((c) => [c.id, c] as const));
   return ids.map((id) => {
     const c = byId.get(id);
-    return c ? labelText(c.label) : '';
+    return c ? labelText(c) : '';
   });
 }
 
 /**
- * The text a search looks in for one resource, besides its category and configured service names: name,
- * address, county, town, village, and service labels the configuration does not know (kept as written).
+ * The text a search looks in for one resource, besides its category and configured service names: name (first:
+ * ranking reads it up to the first U+0001), address, county, town, village, service labels the configuration
+ * does not know (kept as written), and each phone number's digits (searchDigits: 052207017 finds 2207017).
  */
 export function ownSearchTextBuilder(serviceTags: readonly ServiceTagConfig[]): (r: Resource) => string {
   const configured = new Set(serviceTags.map((t) => t.id));
   return (r) => {
     let text = `${r.name}\u0001${r.address}\u0001${r.county}\u0001${r.town}\u0001${r.village ?? ''}`;
     for (const s of r.services) if (!configured.has(s)) text += `\u0001${s}`;
+    // A record built by hand (a test, an old stored layer) may lack the list.
+    for (const p of r.phones ?? []) text += `\u0001${searchDigits(p)}`;
     return normalizeForSearch(text);
   };
 }

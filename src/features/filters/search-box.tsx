@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
+import { loadSearchEngine } from '../../store/filters/load-search-engine.ts';
 
 /**
  * Free-text search across name, address and services. While an input method is composing (注音, 倉頡, 拼音…)
@@ -17,6 +18,10 @@ export function SearchBox() {
   useEffect(() => {
     if (!composing.current) setText(query);
   }, [query]);
+  // A query from a link is read with the search engine too (it loads on the first focus otherwise).
+  useEffect(() => {
+    if (query !== '') void loadSearchEngine();
+  }, [query]);
   return (
     <div className="search-box">
       <label htmlFor={id}>{t('filters.search')}</label>
@@ -28,6 +33,7 @@ export function SearchBox() {
           placeholder={t('filters.searchPlaceholder')}
           autoComplete="off"
           enterKeyHint="search"
+          onFocus={() => void loadSearchEngine()}
           onChange={(e) => {
             setText(e.target.value);
             if (!composing.current) setQuery(e.target.value);

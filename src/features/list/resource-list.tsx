@@ -1,12 +1,16 @@
 import './list.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useRef } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
+import { HotlineLinks } from '../../components/hotline-links.tsx';
 import type { Resource } from '../../domain/model/resource.ts';
 import { indexOfId } from '../../domain/query/dataset.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectDataset, selectFilterResult } from '../../store/data/derived.ts';
+import { selectResidentConfig } from '../../store/nearby/nearby-selectors.ts';
 import { ResourceListItem } from './resource-list-item.tsx';
+
+const NothingFound = lazy(() => import('./nothing-found.tsx').then((m) => ({ default: m.NothingFound })));
 
 /** The results as a virtualised list: a complete alternative to the map, in the same order and filter. */
 export function ResourceList() {
@@ -19,6 +23,7 @@ export function ResourceList() {
   const selectedId = useAppStore((s) => s.selectedId);
   const selectionOrigin = useAppStore((s) => s.selectionOrigin);
   const select = useAppStore((s) => s.select);
+  const hotlines = useAppStore((s) => selectResidentConfig(s).hotlines);
   // While the data downloads the page says so (app.loading); "no results" would say the filters found none.
   const loading = useAppStore((s) => s.status === 'loading');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -53,7 +58,15 @@ export function ResourceList() {
   }, [selectedId, selectionOrigin, visible, index, virtualizer]);
 
   if (visible.length === 0) {
-    return loading ? null : <p className="empty-results">{t('results.none')}</p>;
+    if (loading) return null;
+    const none = <p className="empty-results">{t('results.none')}</p>;
+    return (
+      <div className="result-scroll">
+        <Suspense fallback={none}>
+          <NothingFound hotlines={<HotlineLinks hotlines={hotlines} />} />
+        </Suspense>
+      </div>
+    );
   }
   const items = virtualizer.getVirtualItems();
   return (

@@ -5,11 +5,14 @@ import {
   type FilterResult,
   filterResources,
   type PreviousFilterRun,
+  type QueryReader,
   type ResourceFilters,
 } from '../../domain/query/filter-resources.ts';
 import { residentOrder, residentRanks } from '../../domain/query/resident-order.ts';
 import { type Shown, type ShownSources, showDataset } from '../../domain/query/shown-dataset.ts';
+import type { SearchEngine } from '../../domain/search/search-engine.ts';
 import type { AppState } from '../app-store.ts';
+import { searchEngine } from '../filters/search-engine.ts';
 import { memoizeLast } from '../memoize-last.ts';
 import { nearbyFilterResult } from '../nearby/nearby-derived.ts';
 
@@ -64,30 +67,80 @@ export const selectDataset = (s: AppState): Dataset => {
 /** Every resource on show (see selectDataset). */
 export const selectResources = (s: AppState): readonly Resource[] => selectDataset(s).resources;
 
+// One reader per configuration and dataset: its vocabulary holds the records' place names.
+const queryReaderOf = memoizeLast(
+  (
+    create: SearchEngine['createQueryReader'],
+    english: SearchEngine['placeNamesEn'],
+    manifest: NonNullable<AppState['manifest']>,
+    counties: readonly string[],
+    towns: readonly string[],
+  ) =>
+    create({
+      categories: manifest.categories,
+      serviceTags: manifest.serviceTags,
+      abbreviations: manifest.searchAbbreviations,
+      recordPlaces: [...counties, ...towns],
+      english,
+    }),
+);
+
+/**
+ * How queries are read (phrases, places in Chinese and English, phone numbers, typos, ranking) once the search
+ * engine has loaded; null before (a query is then read word by word).
+ */
+export const selectQueryReader = (s: AppState): QueryReader | null => {
+  const engine = s.searchReady ? searchEngine() : null;
+  if (!engine || !s.manifest) return null;
+  const { columns } = selectDataset(s);
+  return queryReaderOf(
+    engine.createQueryReader,
+    engine.placeNamesEn,
+    s.manifest,
+    columns.counties,
+    columns.towns,
+  );
+};
+
 /**
  * The last filter run: a search typed one character at a time scans only the previous matches (filterResources
- * is handed it when the dataset is the same).
+ * is handed it when the dataset and the query reader are the same).
  */
-let lastFilterRun: (PreviousFilterRun & { readonly dataset: Dataset }) | null = null;
+let lastFilterRun:
+  | (PreviousFilterRun & { readonly dataset: Dataset; readonly reader: QueryReader | null })
+  | null = null;
 
-function filterOf(dataset: Dataset, filters: ResourceFilters): FilterResult {
-  const previous = lastFilterRun?.dataset === dataset ? lastFilterRun : null;
+function filterOf(dataset: Dataset, filters: ResourceFilters, reader: QueryReader | null): FilterResult {
+  const previous =
+    lastFilterRun?.dataset === dataset && lastFilterRun.reader === reader ? lastFilterRun : null;
   if (previous?.filters === filters) return previous.result;
-  const result = filterResources(dataset, filters, previous ?? undefined);
-  lastFilterRun = { dataset, filters, result };
+  const result = filterResources(dataset, filters, previous ?? undefined, reader ?? undefined);
+  lastFilterRun = { dataset, filters, result, reader };
   return result;
 }
 
 // With a year, the other filters' result (every category) is kept while the slider moves; each step is one pass.
 const everyCategoryOf = memoizeLast(
-  (dataset: Dataset, query: string, services: readonly string[], county: string, town: string) =>
-    filterResources(dataset, { hiddenCategories: [], query, services, county, town }),
+  (
+    dataset: Dataset,
+    query: string,
+    services: readonly string[],
+    county: string,
+    town: string,
+    reader: QueryReader | null,
+  ) =>
+    filterResources(
+      dataset,
+      { hiddenCategories: [], query, services, county, town },
+      undefined,
+      reader ?? undefined,
+    ),
 );
 const asOfYearOf = memoizeLast(applyStartYear);
-const filterAsOf = (dataset: Dataset, f: AppState['filters'], year: number) =>
+const filterAsOf = (dataset: Dataset, f: AppState['filters'], year: number, reader: QueryReader | null) =>
   asOfYearOf(
     dataset,
-    everyCategoryOf(dataset, f.query, f.services, f.county, f.town),
+    everyCategoryOf(dataset, f.query, f.services, f.county, f.town, reader),
     f.hiddenCategories,
     year,
   );
@@ -96,15 +149,20 @@ const residentRanksOf = memoizeLast(residentRanks);
 const residentOrderOf = memoizeLast(residentOrder);
 
 /**
- * Visible resource indexes and per-category counts for the current filters: nearest first near a point; without
- * one, a resident's order — the deployment county's real records, other real records, then samples.
+ * Visible resource indexes and per-category counts for the current filters: nearest first near a point; for a
+ * search, by relevance; otherwise a resident's order — the deployment county's real records, other real records,
+ * then samples.
  */
 export const selectFilterResult = (s: AppState): FilterResult => {
   const dataset = selectDataset(s);
-  const near = nearbyFilterResult(s, dataset);
+  const reader = selectQueryReader(s);
+  const near = nearbyFilterResult(s, dataset, reader);
   if (near) return near;
   const result =
-    s.asOfYear === null ? filterOf(dataset, s.filters) : filterAsOf(dataset, s.filters, s.asOfYear);
+    s.asOfYear === null
+      ? filterOf(dataset, s.filters, reader)
+      : filterAsOf(dataset, s.filters, s.asOfYear, reader);
+  if (s.filters.query.trim() !== '') return result;
   return residentOrderOf(result, residentRanksOf(dataset.resources, s.manifest?.county ?? ''));
 };
 

@@ -5,6 +5,9 @@ import type { AppState } from '../app-store.ts';
 /** What the person filters by (all of it is shareable in the URL). */
 export interface FiltersSlice {
   readonly filters: ResourceFilters;
+  /** The search engine (phrases, places, typos, ranking) has loaded: a separate download, see search-engine.ts. */
+  readonly searchReady: boolean;
+  setSearchReady(): void;
   setQuery(query: string): void;
   toggleCategory(categoryId: string, shown: boolean): void;
   toggleService(serviceId: string, selected: boolean): void;
@@ -18,6 +21,8 @@ const toggled = (list: readonly string[], id: string, on: boolean) =>
 
 export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = (set) => ({
   filters: NO_FILTERS,
+  searchReady: false,
+  setSearchReady: () => set({ searchReady: true }),
   setQuery: (query) => set((s) => ({ filters: { ...s.filters, query } })),
   toggleCategory: (categoryId, shown) =>
     set((s) => ({

@@ -11,6 +11,7 @@ import type { Dataset } from '../../domain/query/dataset.ts';
 import {
   type FilterResult,
   filterResources,
+  type QueryReader,
   type ResourceFilters,
 } from '../../domain/query/filter-resources.ts';
 import { narrowAndOrder } from '../../domain/query/nearby-filter.ts';
@@ -53,8 +54,11 @@ const allCategories = memoizeLast(
   }),
 );
 // Every filter but the category ticks (and, in a presentation "as of" a year, only what had started by then).
-const matchingOf = memoizeLast((index: Dataset, filters: ResourceFilters, asOfYear: number | null) =>
-  asOfYear === null ? filterResources(index, filters) : filterAsOfYear(index, filters, asOfYear),
+const matchingOf = memoizeLast(
+  (index: Dataset, filters: ResourceFilters, asOfYear: number | null, reader: QueryReader | null) =>
+    asOfYear === null
+      ? filterResources(index, filters, undefined, reader ?? undefined)
+      : filterAsOfYear(index, filters, asOfYear, reader ?? undefined),
 );
 const narrowedOf = memoizeLast(
   (
@@ -87,9 +91,13 @@ export function openCodes(s: AppState, resources: readonly Resource[]): Uint8Arr
  * The filter result once "near me" and "open now" apply, or null when neither is on (the plain filter result
  * stands). Memoized piece by piece, so typing in the search box re-filters without re-sorting by distance.
  */
-export function nearbyFilterResult(s: AppState, index: Dataset): FilterResult | null {
+export function nearbyFilterResult(
+  s: AppState,
+  index: Dataset,
+  reader: QueryReader | null,
+): FilterResult | null {
   if (!s.reference && !s.openNowOnly) return null;
-  const base = matchingOf(index, allCategories(s.filters), s.asOfYear);
+  const base = matchingOf(index, allCategories(s.filters), s.asOfYear, reader);
   const codes = s.openNowOnly ? openCodes(s, index.resources) : null;
   const closed = codes && codes.length > 0 ? closedOf(codes) : null;
   return narrowedOf(

@@ -13,10 +13,11 @@ import {
 } from '../../domain/analysis/inventory.ts';
 import { placeKey } from '../../domain/geo/gazetteer.ts';
 import type { Dataset } from '../../domain/query/dataset.ts';
+import type { QueryReader } from '../../domain/query/filter-resources.ts';
 import { yearRangeOf } from '../../domain/query/start-year.ts';
 import { type WorkshopRow, workshopRows } from '../../domain/workshop/workshop-doc.ts';
 import type { AppState } from '../app-store.ts';
-import { selectDataset, selectFilterResult } from '../data/derived.ts';
+import { selectDataset, selectFilterResult, selectQueryReader } from '../data/derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
 import { selectGazetteer } from './workshop-slice.ts';
 
@@ -72,7 +73,8 @@ const providersOf = memoizeLast(
     services: readonly string[],
     category: string,
     year: number | null,
-  ) => coverageProviders(index, { query, services }, category, year),
+    reader: QueryReader | null,
+  ) => coverageProviders(index, { query, services }, category, year, reader ?? undefined),
 );
 
 const targetsOf = memoizeLast(
@@ -103,7 +105,14 @@ export const selectCoverage = (s: AppState): CoverageResult => {
   const index = selectDataset(s);
   return coverageOf(
     index.resources,
-    providersOf(index, s.filters.query, s.filters.services, selectCoverageCategory(s), s.asOfYear),
+    providersOf(
+      index,
+      s.filters.query,
+      s.filters.services,
+      selectCoverageCategory(s),
+      s.asOfYear,
+      selectQueryReader(s),
+    ),
     selectCoverageTargets(s),
     s.coverageRadius,
   );
