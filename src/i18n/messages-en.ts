@@ -1,6 +1,7 @@
 import { enCore } from './en-core.ts';
 import { enImport } from './en-import.ts';
 import { enNearby } from './en-nearby.ts';
+import { enSafety } from './en-safety.ts';
 import { enSharedMap } from './en-shared-map.ts';
 import { enWorkshop } from './en-workshop.ts';
 import type { MessageKey } from './messages-zh.ts';
@@ -12,4 +13,5 @@ export const enMessages: Record<MessageKey, string> = {
   ...enImport,
   ...enWorkshop,
   ...enSharedMap,
+  ...enSafety,
 };

@@ -14,6 +14,7 @@ import { splitPhones } from '../model/phone.ts';
 import type { LocationPrecision, Resource, Visibility } from '../model/resource.ts';
 import { safeHttpUrl } from '../model/safe-url.ts';
 import { stableHash } from '../model/stable-id.ts';
+import { isInternalVisibility, readVisibility } from '../model/visibility.ts';
 import type { RawRecord } from './raw-record.ts';
 import { setOwn } from './table-to-records.ts';
 
@@ -38,23 +39,6 @@ export interface BuildContext {
 export type BuildResult =
   | { resource: Resource; issues: LoadIssue[] }
   | { resource: null; issues: LoadIssue[] };
-
-const INTERNAL_WORDS = new Set([
-  'internal',
-  '內部',
-  '否',
-  'no',
-  'false',
-  '不公開',
-  'private',
-  'confidential',
-  '內部資料',
-]);
-
-/** Whether a visibility cell marks a record internal (內部, 不公開, 否 in a 公開 column, internal…). */
-export function isInternalValue(value: string): boolean {
-  return INTERNAL_WORDS.has(value.trim().toLowerCase());
-}
 
 /** A precision cell that says the position is a township centroid (as the exports write it). */
 const APPROXIMATE_WORDS = new Set(['approximate-town', 'approximate', '約略位置', '約略']);
@@ -145,7 +129,12 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     report('invalid-date', 'lastVerified', fields.lastVerified);
     if (headers.lastVerified) keepInExtra(headers.lastVerified, fields.lastVerified);
   }
-  const visibility: Visibility = INTERNAL_WORDS.has((fields.visibility ?? '').trim().toLowerCase())
+  // One reading for the page and the build (domain/model/visibility.ts): a value it does not recognise makes
+  // the record internal, with a note naming the row.
+  const visibilityReading = readVisibility(fields.visibility);
+  if (visibilityReading === 'unrecognised')
+    report('unrecognised-visibility', 'visibility', fields.visibility);
+  const visibility: Visibility = isInternalVisibility(fields.visibility)
     ? 'internal'
     : ctx.defaults.visibility;
 

@@ -22,6 +22,7 @@ export const LOAD_ISSUE_CODES = [
   'duplicate-id',
   'projected-coordinates',
   'former-place-name',
+  'unrecognised-visibility',
 ] as const;
 export type LoadIssueCode = (typeof LOAD_ISSUE_CODES)[number];
 
@@ -62,6 +63,7 @@ const SEVERITY: Record<LoadIssueCode, IssueSeverity> = {
   'duplicate-id': 'warning',
   'projected-coordinates': 'warning',
   'former-place-name': 'warning',
+  'unrecognised-visibility': 'warning',
 };
 
 /** Creates an issue with the severity that belongs to its code. */
