@@ -6,6 +6,7 @@ import {
   type ProjectedCrs,
   projectToWgs84,
 } from '../geo/projections.ts';
+import { stripBidiControls } from '../model/bidi-controls.ts';
 import { type CategoryConfig, matchByLabel, type ServiceTagConfig } from '../model/categories.ts';
 import { checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from '../model/coordinates.ts';
 import { parseDateCell } from '../model/dates.ts';
@@ -139,7 +140,9 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     : ctx.defaults.visibility;
 
   const id =
-    fields.id?.trim().replace(/^'/, '') || `${stableHash(file)}-${stableHash(`${name}|${rawAddress}`)}`;
+    stripBidiControls(fields.id ?? '')
+      .trim()
+      .replace(/^'/, '') || `${stableHash(file)}-${stableHash(`${name}|${rawAddress}`)}`;
   // Optional fields are set only when present (no spread of temporary objects: this runs 100,000 times).
   const resource: { -readonly [K in keyof Resource]: Resource[K] } = {
     id,
