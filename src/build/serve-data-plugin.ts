@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { confidentialManifest, publicVersion } from '../domain/publish/confidential.ts';
+import { confidentialManifest } from '../domain/publish/confidential.ts';
 import { compileDataPack } from './compile-data-pack.ts';
+import { listedFiles, publishedFiles } from './published-files.ts';
 
 const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
@@ -44,6 +45,8 @@ function dataMiddleware(folder: () => string) {
  * The app fetches data/manifest.json at start, so an office replaces data/ without touching code.
  * The build ships only what is public: files, records, columns and categories marked internal in the manifest
  * (or in a record's 公開/visibility cell) are dropped here, at build time (see domain/publish/confidential.ts).
+ * It fails closed (build/published-files.ts): only files the manifest lists, matched exactly, are published; a
+ * listed file that cannot be read stops the build.
  * The build also compiles the public files (build/compile-data-pack.ts), so that the page downloads the result of
  * the loading chain instead of running it.
  * Preview serves the built dist/ itself, so it shows exactly what a public deployment would.
@@ -61,33 +64,37 @@ export function serveDataPlugin(dataDir: string): Plugin {
       ),
     generateBundle() {
       const manifestPath = join(root, 'manifest.json');
-      const { rules, publicManifest } = existsSync(manifestPath)
-        ? confidentialManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
-        : { rules: new Map(), publicManifest: null };
-      const shipped = new Map<string, Uint8Array>();
-      for (const name of files()) {
-        if (name === 'manifest.json') continue;
-        const original = new Uint8Array(readFileSync(join(root, name)));
-        const fileRules = rules.get(name);
-        const source = fileRules ? publicVersion(original, fileRules).bytes : original;
-        if (source) shipped.set(name, source);
+      if (!existsSync(manifestPath)) {
+        this.warn(`${dataDir}/manifest.json is missing: no data file is published`);
+        return;
       }
+      let manifestJson: unknown;
+      try {
+        manifestJson = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      } catch (error) {
+        this.error(
+          `${dataDir}/manifest.json cannot be read: ${error instanceof Error ? error.message : error}`,
+        );
+      }
+      const { rules, publicManifest } = confidentialManifest(manifestJson);
+      const shipped = publishedFiles({ root, label: dataDir }, files(), listedFiles(manifestJson), rules, {
+        warn: (message) => this.warn(message),
+        fail: (message) => this.error(message),
+      });
       let manifest = publicManifest;
-      if (publicManifest) {
-        const compiled = compileDataPack(publicManifest, (name) => shipped.get(name));
-        if ('problem' in compiled) {
-          this.warn(`data/ not compiled (${compiled.problem}): the page will load the files themselves`);
-        } else {
-          shipped.set(compiled.pack.fileName, compiled.pack.bytes);
-          shipped.set(compiled.positions.fileName, compiled.positions.bytes);
-          manifest = {
-            ...(publicManifest as object),
-            pack: compiled.pack.fileName,
-            packPositions: compiled.positions.fileName,
-          };
-        }
-        shipped.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+      const compiled = compileDataPack(publicManifest, (name) => shipped.get(name));
+      if ('problem' in compiled) {
+        this.warn(`data/ not compiled (${compiled.problem}): the page will load the files themselves`);
+      } else {
+        shipped.set(compiled.pack.fileName, compiled.pack.bytes);
+        shipped.set(compiled.positions.fileName, compiled.positions.bytes);
+        manifest = {
+          ...(publicManifest as object),
+          pack: compiled.pack.fileName,
+          packPositions: compiled.positions.fileName,
+        };
       }
+      shipped.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
       for (const [name, source] of shipped)
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source });
     },

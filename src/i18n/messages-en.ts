@@ -3,6 +3,7 @@ import { enImport } from './en-import.ts';
 import { enImportReport } from './en-import-report.ts';
 import { enNearby } from './en-nearby.ts';
 import { enResident } from './en-resident.ts';
+import { enSafety } from './en-safety.ts';
 import { enSearch } from './en-search.ts';
 import { enSharedMap } from './en-shared-map.ts';
 import { enWorkshop } from './en-workshop.ts';
@@ -18,4 +19,5 @@ export const enMessages: Record<MessageKey, string> = {
   ...enSharedMap,
   ...enResident,
   ...enSearch,
+  ...enSafety,
 };

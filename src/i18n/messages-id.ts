@@ -3,6 +3,7 @@ import { idImport } from './id-import.ts';
 import { idImportReport } from './id-import-report.ts';
 import { idNearby } from './id-nearby.ts';
 import { idResident } from './id-resident.ts';
+import { idSafety } from './id-safety.ts';
 import { idSearch } from './id-search.ts';
 import { idSharedMap } from './id-shared-map.ts';
 import { idWorkshop } from './id-workshop.ts';
@@ -18,4 +19,5 @@ export const idMessages: Record<MessageKey, string> = {
   ...idSharedMap,
   ...idResident,
   ...idSearch,
+  ...idSafety,
 };

@@ -4,6 +4,7 @@ import { thImport } from './th-import.ts';
 import { thImportReport } from './th-import-report.ts';
 import { thNearby } from './th-nearby.ts';
 import { thResident } from './th-resident.ts';
+import { thSafety } from './th-safety.ts';
 import { thSearch } from './th-search.ts';
 import { thSharedMap } from './th-shared-map.ts';
 import { thWorkshop } from './th-workshop.ts';
@@ -18,4 +19,5 @@ export const thMessages: Record<MessageKey, string> = {
   ...thSharedMap,
   ...thResident,
   ...thSearch,
+  ...thSafety,
 };

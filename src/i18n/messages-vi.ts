@@ -4,6 +4,7 @@ import { viImport } from './vi-import.ts';
 import { viImportReport } from './vi-import-report.ts';
 import { viNearby } from './vi-nearby.ts';
 import { viResident } from './vi-resident.ts';
+import { viSafety } from './vi-safety.ts';
 import { viSearch } from './vi-search.ts';
 import { viSharedMap } from './vi-shared-map.ts';
 import { viWorkshop } from './vi-workshop.ts';
@@ -18,4 +19,5 @@ export const viMessages: Record<MessageKey, string> = {
   ...viSharedMap,
   ...viResident,
   ...viSearch,
+  ...viSafety,
 };

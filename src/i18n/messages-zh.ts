@@ -3,6 +3,7 @@ import { zhImport } from './zh-import.ts';
 import { zhImportReport } from './zh-import-report.ts';
 import { zhNearby } from './zh-nearby.ts';
 import { zhResident } from './zh-resident.ts';
+import { zhSafety } from './zh-safety.ts';
 import { zhSearch } from './zh-search.ts';
 import { zhSharedMap } from './zh-shared-map.ts';
 import { zhWorkshop } from './zh-workshop.ts';
@@ -17,6 +18,7 @@ export const zhMessages = {
   ...zhSharedMap,
   ...zhResident,
   ...zhSearch,
+  ...zhSafety,
 };
 
 export type MessageKey = keyof typeof zhMessages;

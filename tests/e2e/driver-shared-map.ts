@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { AppPage, launchChromium, type Viewport } from './driver.ts';
+import { AppPage, launchChromium, runScriptFile, type Viewport } from './driver.ts';
 
 const JSQR_SCRIPT = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
 
@@ -233,8 +233,7 @@ export class SharedMapTab {
     await image.waitFor();
     await this.page.waitForTimeout(200);
     const png = await image.screenshot();
-    if (!(await this.page.evaluate(() => 'jsQR' in window)))
-      await this.page.addScriptTag({ path: JSQR_SCRIPT });
+    if (!(await this.page.evaluate(() => 'jsQR' in window))) await runScriptFile(this.page, JSQR_SCRIPT);
     return this.page.evaluate(async (base64) => {
       const img = new Image();
       img.src = `data:image/png;base64,${base64}`;

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { AppPage, launchChromium, type OpenOptions, type Viewport } from './driver.ts';
+import { AppPage, launchChromium, type OpenOptions, runScriptFile, type Viewport } from './driver.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const JSQR_SCRIPT = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
@@ -277,8 +277,7 @@ export class WorkshopTab {
   /** Screenshots the QR code as shown and decodes it with jsQR (run in the page on the screenshot's pixels). */
   async decodeQrFromScreenshot(): Promise<string | null> {
     const png = await this.qrImage().screenshot();
-    if (!(await this.page.evaluate(() => 'jsQR' in window)))
-      await this.page.addScriptTag({ path: JSQR_SCRIPT });
+    if (!(await this.page.evaluate(() => 'jsQR' in window))) await runScriptFile(this.page, JSQR_SCRIPT);
     return this.page.evaluate(async (base64) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;

@@ -2,7 +2,7 @@
  * The one module that touches Playwright. Specs speak in what a person does and sees
  * ("search 民雄", "untick 友善商店", "read the detail"); how that maps to selectors lives here.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,6 +14,14 @@ import {
   type Route,
 } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
+
+/**
+ * Runs a library file (axe-core, jsQR) in the page. Not addScriptTag: an inline script tag is what the page's
+ * Content-Security-Policy refuses; an evaluation by the driver is not the page's own script.
+ */
+export async function runScriptFile(page: Page, path: string): Promise<void> {
+  await page.evaluate(readFileSync(path, 'utf8'));
+}
 
 /** Debian's Chromium with the flags that work on this machine: the one launch every driver uses. */
 export function launchChromium(): Promise<Browser> {
@@ -139,6 +147,14 @@ export class AppPage {
   /** Network fence and error collection; the dataset worker's fetches go through the same routes. */
   async install(): Promise<void> {
     await this.context.route('**/*', (route) => this.handle(route));
+    // Content-Security-Policy violations, as the page itself is told of them (the console says so too).
+    await this.context.addInitScript(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, '__cspViolations', { value: seen });
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.effectiveDirective} ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      );
+    });
     this.page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
     this.page.on('console', (message) => {
       // A blocked tile or a deliberately missing file is reported by the network checks, not here.
@@ -228,7 +244,8 @@ export class AppPage {
     await this.page.getByRole('searchbox', { name: '搜尋名稱、地址或服務' }).fill(text);
     // The address bar follows once typing pauses: a journey's next step (a reload, a shared link) sees it.
     await this.page.waitForFunction(
-      `(new URLSearchParams(window.location.search).get('q') ?? '') === ${JSON.stringify(text)}`,
+      (q) => (new URLSearchParams(window.location.search).get('q') ?? '') === q,
+      text,
     );
   }
 
@@ -462,6 +479,21 @@ export class AppPage {
     return [...this.errors];
   }
 
+  /** Content-Security-Policy violations the page reported so far. */
+  async cspViolations(): Promise<string[]> {
+    return this.page.evaluate(() => [
+      ...((window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []),
+    ]);
+  }
+
+  /** The page's Content-Security-Policy meta tag (null without one). */
+  async cspMeta(): Promise<string | null> {
+    return this.page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content', { timeout: 1000 })
+      .catch(() => null);
+  }
+
   /** alert/confirm/prompt dialogs the page tried to open (all dismissed). */
   dialogsOpened(): readonly string[] {
     return [...this.dialogs];
@@ -481,8 +513,7 @@ export class AppPage {
 
   /** axe-core WCAG 2.1 A/AA checks on the page as it is now; only serious and critical findings. */
   async accessibilityViolations(): Promise<AccessibilityViolation[]> {
-    if (!(await this.page.evaluate(() => 'axe' in window)))
-      await this.page.addScriptTag({ path: AXE_SCRIPT });
+    if (!(await this.page.evaluate(() => 'axe' in window))) await runScriptFile(this.page, AXE_SCRIPT);
     return this.page.evaluate(async (tags) => {
       type AxeResult = {
         violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];

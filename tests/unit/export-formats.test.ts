@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { availableColumns, type ExportContext } from '../../src/domain/files/export-columns.ts';
-import { exportCsv, neutraliseFormula } from '../../src/domain/files/export-csv.ts';
+import { exportCsv } from '../../src/domain/files/export-csv.ts';
 import { exportFileName } from '../../src/domain/files/export-filename.ts';
 import { exportGeoJson } from '../../src/domain/files/export-geojson.ts';
 import { exportHsdsPackage } from '../../src/domain/files/export-hsds.ts';
 import { exportKml, xmlText } from '../../src/domain/files/export-kml.ts';
-import { exportSpreadsheet } from '../../src/domain/files/export-spreadsheet.ts';
+import {
+  exportSpreadsheet,
+  TRUNCATED_MARK,
+  XLSX_CELL_LIMIT,
+} from '../../src/domain/files/export-spreadsheet.ts';
+import { guardFormula } from '../../src/domain/files/formula-guard.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { repoFile } from './fixture-paths.ts';
 import { accountFor, importBytes, libraries } from './import-context.ts';
@@ -50,14 +55,14 @@ describe('CSV export', () => {
   });
 
   it('neutralises cells that start with =, +, -, @, tab or CR (and doubles a leading quote)', () => {
-    expect(neutraliseFormula('=1+1')).toBe("'=1+1");
-    expect(neutraliseFormula('+886 5 2201234')).toBe("'+886 5 2201234");
-    expect(neutraliseFormula('-2+3')).toBe("'-2+3");
-    expect(neutraliseFormula('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(neutraliseFormula('\t=1')).toBe("'\t=1");
-    expect(neutraliseFormula('\r=1')).toBe("'\r=1");
-    expect(neutraliseFormula("'x")).toBe("''x");
-    expect(neutraliseFormula('民雄 = 好')).toBe('民雄 = 好');
+    expect(guardFormula('=1+1')).toBe("'=1+1");
+    expect(guardFormula('+886 5 2201234')).toBe("'+886 5 2201234");
+    expect(guardFormula('-2+3')).toBe("'-2+3");
+    expect(guardFormula('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(guardFormula('\t=1')).toBe("'\t=1");
+    expect(guardFormula('\r=1')).toBe("'\r=1");
+    expect(guardFormula("'x")).toBe("''x");
+    expect(guardFormula('民雄 = 好')).toBe('民雄 = 好');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""點我"")"`);
     expect(text).not.toMatch(/(^|,)"[=+\-@]/m);
   });
@@ -100,7 +105,7 @@ describe('XLSX and ODS export', () => {
         availableColumns([...chiayi, hostile]),
         ctx,
         '嘉義縣',
-      );
+      ).bytes;
       const workbook = sheetjs.read(bytes, { type: 'array' });
       expect(workbook.SheetNames).toEqual(['嘉義縣']);
       const sheet = workbook.Sheets.嘉義縣;
@@ -118,8 +123,27 @@ describe('XLSX and ODS export', () => {
     });
   }
 
+  it('XLSX: a cell over Excel’s 32,767-character limit is written cut, marked, and counted (it used to fail)', () => {
+    const long: Resource = { ...hostile, id: 'long', description: `開頭${'長'.repeat(40_000)}\r結尾` };
+    const out = exportSpreadsheet(
+      sheetjs,
+      'xlsx',
+      [chiayi[0] as Resource, long],
+      ['name', 'description'],
+      ctx,
+      'x',
+    );
+    expect(out.truncatedCells).toBe(1);
+    const sheet = sheetjs.read(out.bytes, { type: 'array' }).Sheets.x;
+    const cell = String(sheet?.B3?.v ?? '');
+    expect(cell.startsWith('開頭長')).toBe(true);
+    expect(cell.endsWith(TRUNCATED_MARK)).toBe(true);
+    expect(cell.length).toBeLessThanOrEqual(XLSX_CELL_LIMIT);
+    expect(exportSpreadsheet(sheetjs, 'xlsx', chiayi, ['name'], ctx, 'x').truncatedCells).toBe(0);
+  });
+
   it('an ODS is an ODF package (mimetype first), as Taiwan’s government document standard expects', () => {
-    const bytes = exportSpreadsheet(sheetjs, 'ods', chiayi, ['name'], ctx, 'x');
+    const bytes = exportSpreadsheet(sheetjs, 'ods', chiayi, ['name'], ctx, 'x').bytes;
     const files = unzipSync(bytes);
     expect(strFromU8(files.mimetype ?? new Uint8Array())).toBe(
       'application/vnd.oasis.opendocument.spreadsheet',

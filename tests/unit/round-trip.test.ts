@@ -209,7 +209,7 @@ function exportAs(format: Format, resources: readonly Resource[]): Uint8Array {
       return exportCsv(resources, columns, ctx);
     case 'xlsx':
     case 'ods':
-      return exportSpreadsheet(sheetjs, format, resources, columns, ctx, 'Sheet');
+      return exportSpreadsheet(sheetjs, format, resources, columns, ctx, 'Sheet').bytes;
     case 'geojson':
       return encode(exportGeoJson(resources, columns, ctx));
     case 'kml':

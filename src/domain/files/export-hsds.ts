@@ -1,9 +1,8 @@
 import { zipSync } from 'fflate';
-import { toCsvText } from '../loading/parse-csv.ts';
 import type { Resource } from '../model/resource.ts';
 import { FIELD_COLUMNS, HSDS_EXTRA_COLUMN } from '../model/resource-fields.ts';
 import { cellText, type ExportContext } from './export-columns.ts';
-import { neutraliseFormula } from './export-csv.ts';
+import { guardedCsvText } from './formula-guard.ts';
 
 /** HSDS 1.1 tables and the fields this export fills (the Open Referral column names). */
 const TABLES = {
@@ -164,11 +163,7 @@ export function exportHsdsPackage(
   for (const table of Object.keys(TABLES) as Table[]) {
     const headers =
       table === 'locations' ? [...TABLES.locations, ...HSDS_EXTENSION_COLUMNS] : [...TABLES[table]];
-    const csv = toCsvText(
-      headers,
-      rows[table].map((row) => row.map(neutraliseFormula)),
-      { quoteAll: true },
-    );
+    const csv = guardedCsvText(headers, rows[table], { quoteAll: true });
     files[`${table}.csv`] = encoder.encode(`\uFEFF${csv}\r\n`);
   }
   files['datapackage.json'] = encoder.encode(JSON.stringify(dataPackage(title), null, 2));

@@ -6,6 +6,17 @@ import { escapeCellText } from './spreadsheet-text-escape.ts';
 
 export type SpreadsheetFormat = 'xlsx' | 'ods';
 
+/** Excel's limit on one cell's text (SheetJS refuses to write more, and Excel would not open it). */
+export const XLSX_CELL_LIMIT = 32_767;
+/** Written at the end of a cell cut to Excel's limit, so the reader sees that text is missing. */
+export const TRUNCATED_MARK = '…［已截斷 truncated］';
+
+export interface SpreadsheetExport {
+  readonly bytes: Uint8Array;
+  /** How many cells were longer than Excel's limit and written cut, ending in TRUNCATED_MARK (XLSX only). */
+  readonly truncatedCells: number;
+}
+
 /**
  * An XLSX (Excel) or ODS (ODF, Taiwan's government document standard) workbook with one sheet. Every cell is
  * text, so nothing is evaluated as a formula and ids such as 007 keep their zeros; coordinates are numbers.
@@ -19,7 +30,7 @@ export function exportSpreadsheet(
   columns: readonly ExportColumnId[],
   ctx: ExportContext,
   sheetName: string,
-): Uint8Array {
+): SpreadsheetExport {
   const { headers, rows } = exportTable(resources, columns, ctx);
   const numeric = new Set(columns.flatMap((c, i) => (c === 'lat' || c === 'lng' ? [i] : [])));
   const cell = (value: string, isNumber: boolean): SheetCell => {
@@ -33,11 +44,32 @@ export function exportSpreadsheet(
   ];
   const widths = headers.map((h) => Math.min(40, Math.max(8, h.length * 2)));
   const name = safeSheetName(sheetName);
-  return format === 'ods'
-    ? odsPackage({ name, columnWidths: widths, rows: table })
-    : xlsxWorkbook(xlsx, name, widths, table);
+  if (format === 'ods')
+    return { bytes: odsPackage({ name, columnWidths: widths, rows: table }), truncatedCells: 0 };
+  let truncatedCells = 0;
+  const fitted = table.map((row) =>
+    row.map((c): SheetCell => {
+      if (!c || 'number' in c) return c;
+      const text = escapeCellText(c.text, 'xlsx');
+      if (text.length <= XLSX_CELL_LIMIT) return { text };
+      truncatedCells++;
+      return { text: cutToLimit(c.text) };
+    }),
+  );
+  return { bytes: xlsxWorkbook(xlsx, name, widths, fitted), truncatedCells };
 }
 
+/** The cell's text cut so that, escaped and marked, it fits Excel's limit (escapes can be longer than text). */
+function cutToLimit(text: string): string {
+  let keep = XLSX_CELL_LIMIT - TRUNCATED_MARK.length;
+  for (;;) {
+    const escaped = escapeCellText(text.slice(0, keep), 'xlsx') + TRUNCATED_MARK;
+    if (escaped.length <= XLSX_CELL_LIMIT) return escaped;
+    keep -= escaped.length - XLSX_CELL_LIMIT;
+  }
+}
+
+/** `table`'s text is escaped already (see exportSpreadsheet). */
 function xlsxWorkbook(
   xlsx: SheetJsModule,
   sheetName: string,
@@ -49,7 +81,7 @@ function xlsxWorkbook(
     row.forEach((cell, c) => {
       if (!cell) return;
       sheet[xlsx.utils.encode_cell({ r, c })] =
-        'number' in cell ? { t: 'n', v: cell.number } : { t: 's', v: escapeCellText(cell.text, 'xlsx') };
+        'number' in cell ? { t: 'n', v: cell.number } : { t: 's', v: cell.text };
     });
   });
   sheet['!ref'] = xlsx.utils.encode_range({

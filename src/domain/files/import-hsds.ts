@@ -8,6 +8,7 @@ import {
   type HsdsTable,
   type TableColumn,
 } from '../model/resource-fields.ts';
+import { unguardFormula } from './formula-guard.ts';
 
 interface CsvRows {
   readonly headers: readonly string[];
@@ -30,9 +31,6 @@ function groupBy(rows: Record<string, string>[], key: string): Map<string, Recor
   }
   return map;
 }
-
-/** Undoes the CSV export's formula guard ('=…): HSDS packages with x_ columns are ours. */
-const unguard = (value: string) => (/^'[=+\-@\t\r']/.test(value) ? value.slice(1) : value);
 
 type Row = Record<string, string>;
 
@@ -93,7 +91,7 @@ export function hsdsToTable(bytes: Uint8Array, file: string): RawTable {
   const locationsTable = tables.get('locations.csv');
   if (!locationsTable) throw new Error(`${file}: no locations.csv`);
   const ours = locationsTable.headers.includes(PRECISION_HOME);
-  const clean = ours ? unguard : (v: string) => v;
+  const clean = ours ? unguardFormula : (v: string) => v;
   const organizations = new Map(records(tables.get('organizations.csv')).map((o) => [o.id ?? '', o]));
   const services = new Map(records(tables.get('services.csv')).map((s) => [s.id ?? '', s]));
   const phones = records(tables.get('phones.csv'));

@@ -1,7 +1,6 @@
 import type { RowOutcome, RowResult } from '../loading/build-records.ts';
-import { toCsvText } from '../loading/parse-csv.ts';
 import type { LoadIssue } from '../model/load-issues.ts';
-import { neutraliseFormula } from './export-csv.ts';
+import { guardedCsvText } from './formula-guard.ts';
 
 /** The words a report CSV uses; the UI passes them in its language (domain code writes no prose). */
 export interface ReportWords {
@@ -23,9 +22,9 @@ export function importReportCsv(rows: readonly RowResult[], words: ReportWords):
     r.resourceId ?? '',
     r.issues.map(words.issue).join('；'),
   ]);
-  const text = toCsvText(
+  const text = guardedCsvText(
     [headers.row, headers.outcome, headers.name, headers.id, headers.details],
-    body.map((row) => row.map(neutraliseFormula)),
+    body,
     { quoteAll: true },
   );
   return new TextEncoder().encode(`\uFEFF${text}\r\n`);

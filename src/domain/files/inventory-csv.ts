@@ -1,7 +1,7 @@
 import type { Inventory, InventoryRow } from '../analysis/inventory.ts';
-import { toCsvText } from '../loading/parse-csv.ts';
+import { guardedCsvText } from './formula-guard.ts';
 
-/** The inventory as CSV: 縣市, 鄉鎮市區, one column per category (by label), 合計, and a totals row. */
+/** The inventory as CSV: 縣市, 鄉鎮市區, one column per category (by label), 合計, and a totals row; formulas guarded. */
 export function inventoryToCsv(
   inventory: Inventory,
   rows: readonly InventoryRow[],
@@ -26,5 +26,5 @@ export function inventoryToCsv(
     ...inventory.categories.map((c) => String(inventory.totals[c] ?? 0)),
     String(inventory.total),
   ]);
-  return toCsvText(headers, body);
+  return guardedCsvText(headers, body);
 }

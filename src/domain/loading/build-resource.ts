@@ -8,6 +8,7 @@ import {
   projectToWgs84,
 } from '../geo/projections.ts';
 import { splitAddressAndPhone } from '../model/address-phone.ts';
+import { stripBidiControls } from '../model/bidi-controls.ts';
 import { type CategoryConfig, matchByLabel, type ServiceTagConfig } from '../model/categories.ts';
 import { checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from '../model/coordinates.ts';
 import { parseDateCell } from '../model/dates.ts';
@@ -16,6 +17,7 @@ import { splitPhones } from '../model/phone.ts';
 import type { LocationPrecision, Resource, Visibility } from '../model/resource.ts';
 import { safeHttpUrl } from '../model/safe-url.ts';
 import { stableHash } from '../model/stable-id.ts';
+import { isInternalVisibility, readVisibility } from '../model/visibility.ts';
 import { addressNamesCounty, placeFromPosition } from './place-from-position.ts';
 import type { RawRecord } from './raw-record.ts';
 import { setOwn } from './table-to-records.ts';
@@ -49,23 +51,6 @@ export interface BuildContext {
 export type BuildResult =
   | { resource: Resource; issues: LoadIssue[] }
   | { resource: null; issues: LoadIssue[] };
-
-const INTERNAL_WORDS = new Set([
-  'internal',
-  '內部',
-  '否',
-  'no',
-  'false',
-  '不公開',
-  'private',
-  'confidential',
-  '內部資料',
-]);
-
-/** Whether a visibility cell marks a record internal (內部, 不公開, 否 in a 公開 column, internal…). */
-export function isInternalValue(value: string): boolean {
-  return INTERNAL_WORDS.has(value.trim().toLowerCase());
-}
 
 /** A precision cell that says the position is a township centroid (as the exports write it). */
 const APPROXIMATE_WORDS = new Set(['approximate-town', 'approximate', '約略位置', '約略']);
@@ -184,12 +169,19 @@ export function buildResource(record: RawRecord, ctx: BuildContext): BuildResult
     report('invalid-date', 'lastVerified', fields.lastVerified);
     if (headers.lastVerified) keepInExtra(headers.lastVerified, fields.lastVerified);
   }
-  const visibility: Visibility = INTERNAL_WORDS.has((fields.visibility ?? '').trim().toLowerCase())
+  // One reading for the page and the build (domain/model/visibility.ts): a value it does not recognise makes
+  // the record internal, with a note naming the row.
+  const visibilityReading = readVisibility(fields.visibility);
+  if (visibilityReading === 'unrecognised')
+    report('unrecognised-visibility', 'visibility', fields.visibility);
+  const visibility: Visibility = isInternalVisibility(fields.visibility)
     ? 'internal'
     : ctx.defaults.visibility;
 
   const id =
-    fields.id?.trim().replace(/^'/, '') || `${stableHash(file)}-${stableHash(`${name}|${rawAddress}`)}`;
+    stripBidiControls(fields.id ?? '')
+      .trim()
+      .replace(/^'/, '') || `${stableHash(file)}-${stableHash(`${name}|${rawAddress}`)}`;
   // Optional fields are set only when present (no spread of temporary objects: this runs 100,000 times).
   const resource: { -readonly [K in keyof Resource]: Resource[K] } = {
     id,

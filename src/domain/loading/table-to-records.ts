@@ -1,3 +1,4 @@
+import { isGuardedFormula } from '../files/formula-guard.ts';
 import type { ProjectedCrs } from '../geo/projections.ts';
 import { type LoadIssue, loadIssue } from '../model/load-issues.ts';
 import {
@@ -36,7 +37,7 @@ export function tableToRecords(table: RawTable, file: string, options: TableOpti
   const issues: LoadIssue[] = [];
   // Our CSV exports guard header cells against formulas too ('-1E02): read the names without the guard.
   const headerTexts = options.neutralised
-    ? table.headers.map((h) => (NEUTRALISED.test(h) ? h.slice(1) : h))
+    ? table.headers.map((h) => (isGuardedFormula(h) ? h.slice(1) : h))
     : table.headers;
   const mapping = options.mapping
     ? columnMappingFromHeaders(headerTexts, options.mapping)
@@ -131,16 +132,10 @@ function alternateColumns(headers: readonly string[], mapping: ColumnMapping) {
  * number-like cells, and from every cell of a column where each non-empty cell has it; '90s alone stays.
  */
 function withoutTextMarker(value: string, columnMarked: boolean, neutralised: boolean): string {
-  return columnMarked || /^'[\d+(][\d\s()+\-#./]*$/.test(value) || (neutralised && NEUTRALISED.test(value))
+  return columnMarked || /^'[\d+(][\d\s()+\-#./]*$/.test(value) || (neutralised && isGuardedFormula(value))
     ? value.replace(/^'/, '')
     : value;
 }
-
-/**
- * A cell the app's CSV export protected against formula injection ('=1+1, '@SUM, '-5, '' for a leading quote).
- * Only our own exports are read this way: in other files '=1+1 stays as written.
- */
-const NEUTRALISED = /^'[=+\-@\t\r']/;
 
 /** Columns whose every non-empty cell starts with Excel's text marker. */
 function markedColumns(rows: readonly (readonly string[])[]): Set<number> {

@@ -30,6 +30,7 @@ export const LOAD_ISSUE_CODES = [
   'projected-file',
   'binary-file',
   'boundaries-file',
+  'unrecognised-visibility',
 ] as const;
 export type LoadIssueCode = (typeof LOAD_ISSUE_CODES)[number];
 
@@ -78,6 +79,7 @@ const SEVERITY: Record<LoadIssueCode, IssueSeverity> = {
   'projected-file': 'info',
   'binary-file': 'error',
   'boundaries-file': 'error',
+  'unrecognised-visibility': 'warning',
 };
 
 /** Creates an issue with the severity that belongs to its code. */

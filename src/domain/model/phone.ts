@@ -1,10 +1,13 @@
+import { stripBidiControls } from './bidi-controls.ts';
 import { nfkc } from './normalize-text.ts';
+
 /**
  * Splits a phone cell that holds several numbers, e.g. "05-3621150；1925" → two numbers. Two complete
  * numbers joined by one space or comma ("02-25505567 0910-381106") are split too; "(05) 220-7017" is one.
  */
 export function splitPhones(raw: string): string[] {
-  return raw
+  // What is shown must be what is dialled: no control may reorder the digits (bidi-controls.ts).
+  return stripBidiControls(raw)
     .split(/[;；、\n]|\s{2,}|\/(?=\s*\(?0)/)
     .flatMap(splitJoinedNumbers)
     .map((p) => p.trim())
@@ -36,7 +39,7 @@ function splitJoinedNumbers(part: string): string[] {
  * Returns null when no dialable digits remain.
  */
 export function toTelUri(phone: string): string | null {
-  const text = nfkc(phone);
+  const text = nfkc(stripBidiControls(phone));
   const [main = '', ext] = text.split(/\s*(?:分機|ext\.?|#|\*|轉|x)\s*/i);
   const digits = main.replace(/[^\d+]/g, '');
   if (digits.replace(/\+/g, '').length < 3) return null;

@@ -397,7 +397,18 @@ export const RESOURCE_FIELDS = [
     columns: [
       {
         id: 'visibility',
-        headers: ['公開', '公開狀態', '可見性', 'visibility'],
+        headers: [
+          '公開',
+          '是否公開',
+          '公開狀態',
+          '公開與否',
+          '可見性',
+          '對外公開',
+          'visibility',
+          'public',
+          'is_public',
+          'published',
+        ],
         label: { 'zh-TW': '公開狀態', en: 'visibility' },
         hsds: { table: 'locations', column: 'x_visibility' },
       },

@@ -1,9 +1,9 @@
-import { isInternalValue } from '../loading/build-resource.ts';
 import { detectColumnMapping, recogniseHeader } from '../loading/column-mapping.ts';
 import { decodeBytes } from '../loading/decode-bytes.ts';
 import { sniffTextFormat } from '../loading/import-formats.ts';
 import { parseDelimitedText, toCsvText } from '../loading/parse-csv.ts';
 import { type CategoryConfig, matchByLabel } from '../model/categories.ts';
+import { isInternalVisibility, readVisibility } from '../model/visibility.ts';
 
 /**
  * What the manifest says is confidential about one file: the whole file (visibility internal), columns such as
@@ -22,38 +22,58 @@ export interface PublicVersion {
   readonly bytes: Uint8Array | null;
   readonly droppedRecords: number;
   readonly droppedColumns: readonly string[];
+  /** Rows whose visibility value was not recognised: left out (fail closed), named so the office can fix them. */
+  readonly unrecognised: readonly VisibilityWarning[];
 }
+
+export interface VisibilityWarning {
+  /** 1-based line of a delimited file (the header is line 1) or feature number of a GeoJSON file. */
+  readonly row: number;
+  readonly value: string;
+}
+
+/** A listed file that cannot be read: the build stops, naming it and why, rather than ship it unchecked. */
+export class UnreadableDataFile extends Error {}
 
 /**
  * The public version of a data file, for the production build: internal files are left out, records marked
  * internal (a 公開/visibility cell such as 內部, 不公開, 否, internal — or an internal category) and internal
  * columns are removed. A file with nothing confidential is returned byte for byte.
  */
-export function publicVersion(bytes: Uint8Array, rules: ConfidentialRules): PublicVersion {
+export function publicVersion(bytes: Uint8Array, rules: ConfidentialRules, name = ''): PublicVersion {
   if (rules.visibility === 'internal' || rules.fileCategoryInternal) {
-    return { bytes: null, droppedRecords: Number.NaN, droppedColumns: [] };
+    return { bytes: null, droppedRecords: Number.NaN, droppedColumns: [], unrecognised: [] };
   }
   const decoded = decodeBytes(bytes);
   const internalColumn = (header: string) => rules.internalColumns.some((c) => c.trim() === header.trim());
   const internalCategory = (cell: string) =>
     cell.trim() !== '' && matchByLabel(rules.internalCategories, cell) !== undefined;
-  if (sniffTextFormat(decoded.text) === 'geojson')
+  // By name as well as by content: a .geojson file whose first byte is wrong must not pass as a CSV table.
+  if (/\.(geo)?json$/i.test(name) || sniffTextFormat(decoded.text) === 'geojson')
     return publicGeoJson(decoded.text, bytes, internalColumn, internalCategory);
   const table = parseDelimitedText(decoded.text);
   const mapping = detectColumnMapping(table.headers);
   const dropColumns = new Set(table.headers.flatMap((h, i) => (internalColumn(h) ? [i] : [])));
-  const keepRow = (row: readonly string[]) =>
-    !(mapping.visibility !== undefined && isInternalValue(row[mapping.visibility] ?? '')) &&
-    !(mapping.category !== undefined && internalCategory(row[mapping.category] ?? ''));
+  const unrecognised: VisibilityWarning[] = [];
+  const keepRow = (row: readonly string[], i: number) => {
+    const cell = mapping.visibility === undefined ? undefined : row[mapping.visibility];
+    if (readVisibility(cell) === 'unrecognised') unrecognised.push({ row: i + 2, value: cell ?? '' });
+    return (
+      !isInternalVisibility(cell) &&
+      !(mapping.category !== undefined && internalCategory(row[mapping.category] ?? ''))
+    );
+  };
   const rows = table.rows.filter(keepRow);
   const droppedRecords = table.rows.length - rows.length;
-  if (droppedRecords === 0 && dropColumns.size === 0) return { bytes, droppedRecords: 0, droppedColumns: [] };
+  if (droppedRecords === 0 && dropColumns.size === 0)
+    return { bytes, droppedRecords: 0, droppedColumns: [], unrecognised };
   const keep = (cells: readonly string[]) => cells.filter((_, i) => !dropColumns.has(i));
   const text = toCsvText(keep(table.headers), rows.map(keep));
   return {
     bytes: new TextEncoder().encode(`${decoded.hadBom ? '\uFEFF' : ''}${text}\r\n`),
     droppedRecords,
     droppedColumns: table.headers.filter((_, i) => dropColumns.has(i)),
+    unrecognised,
   };
 }
 
@@ -63,22 +83,27 @@ function publicGeoJson(
   internalColumn: (key: string) => boolean,
   internalCategory: (cell: string) => boolean,
 ): PublicVersion {
-  let data: { features?: unknown };
+  let data: { type?: unknown; features?: unknown };
   try {
     data = JSON.parse(text) as { features?: unknown };
-  } catch {
-    return { bytes, droppedRecords: 0, droppedColumns: [] };
+  } catch (error) {
+    throw new UnreadableDataFile(
+      `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
-  if (!Array.isArray(data.features)) return { bytes, droppedRecords: 0, droppedColumns: [] };
+  if (typeof data !== 'object' || data === null || !Array.isArray(data.features))
+    throw new UnreadableDataFile('not a GeoJSON FeatureCollection (no "features" list)');
   const droppedColumns = new Set<string>();
-  const features = data.features.filter((feature) => {
+  const unrecognised: VisibilityWarning[] = [];
+  const features = data.features.filter((feature, i) => {
     const props = (feature as { properties?: Record<string, unknown> } | null)?.properties ?? {};
     return !Object.entries(props).some(([key, value]) => {
       const field = recogniseHeader(key);
-      const cell = typeof value === 'string' ? value : '';
-      return (
-        (field === 'visibility' && isInternalValue(cell)) || (field === 'category' && internalCategory(cell))
-      );
+      if (field === 'visibility') {
+        if (readVisibility(value) === 'unrecognised') unrecognised.push({ row: i + 1, value: String(value) });
+        return isInternalVisibility(value);
+      }
+      return field === 'category' && typeof value === 'string' && internalCategory(value);
     });
   });
   for (const feature of features) {
@@ -93,11 +118,12 @@ function publicGeoJson(
   }
   const droppedRecords = data.features.length - features.length;
   if (droppedRecords === 0 && droppedColumns.size === 0)
-    return { bytes, droppedRecords: 0, droppedColumns: [] };
+    return { bytes, droppedRecords: 0, droppedColumns: [], unrecognised };
   return {
     bytes: new TextEncoder().encode(JSON.stringify({ ...data, features })),
     droppedRecords,
     droppedColumns: [...droppedColumns],
+    unrecognised,
   };
 }
 

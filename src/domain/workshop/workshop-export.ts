@@ -1,5 +1,4 @@
-import { neutraliseFormula } from '../files/export-csv.ts';
-import { toCsvText } from '../loading/parse-csv.ts';
+import { guardedCsvText } from '../files/formula-guard.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
 import { latLngToLngLat } from '../model/coordinates.ts';
 import type { Resource } from '../model/resource.ts';
@@ -89,11 +88,11 @@ function extraColumns(rows: readonly WorkshopRow[]): string[] {
  */
 export function workshopToCsv(rows: readonly WorkshopRow[], vocabulary: ExportVocabulary): string {
   const headers = [...MARK_COLUMNS, ...BASE_COLUMNS, ...extraColumns(rows)];
-  return toCsvText(
-    headers.map(neutraliseFormula),
+  return guardedCsvText(
+    headers,
     rows.map((row) => {
       const byColumn = cells(row, vocabulary);
-      return headers.map((h) => neutraliseFormula(byColumn[h] ?? ''));
+      return headers.map((h) => byColumn[h] ?? '');
     }),
     { quoteAll: true },
   );

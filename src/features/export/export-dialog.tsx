@@ -39,6 +39,12 @@ const MIME: Record<ExportFormat, string> = {
   hsds: 'application/zip',
 };
 
+/** A built export: the file, and how many cells were cut to fit Excel's limit (XLSX only). */
+export interface BuiltExport {
+  readonly file: Uint8Array | string;
+  readonly truncatedCells: number;
+}
+
 /** Builds the file of an export; the writers load on demand (SheetJS only for XLSX/ODS). */
 export async function buildExport(
   format: ExportFormat,
@@ -46,24 +52,32 @@ export async function buildExport(
   columns: readonly ExportColumnId[],
   ctx: ExportContext,
   title: string,
-): Promise<Uint8Array | string> {
+): Promise<BuiltExport> {
+  const whole = (file: Uint8Array | string) => ({ file, truncatedCells: 0 });
   switch (format) {
     case 'csv':
-      return (await import('../../domain/files/export-csv.ts')).exportCsv(resources, columns, ctx);
+      return whole((await import('../../domain/files/export-csv.ts')).exportCsv(resources, columns, ctx));
     case 'xlsx':
     case 'ods': {
       const [xlsx, { exportSpreadsheet }] = await Promise.all([
         import('@e965/xlsx'),
         import('../../domain/files/export-spreadsheet.ts'),
       ]);
-      return exportSpreadsheet(xlsx, format, resources, columns, ctx, title);
+      const { bytes, truncatedCells } = exportSpreadsheet(xlsx, format, resources, columns, ctx, title);
+      return { file: bytes, truncatedCells };
     }
     case 'geojson':
-      return (await import('../../domain/files/export-geojson.ts')).exportGeoJson(resources, columns, ctx);
+      return whole(
+        (await import('../../domain/files/export-geojson.ts')).exportGeoJson(resources, columns, ctx),
+      );
     case 'kml':
-      return (await import('../../domain/files/export-kml.ts')).exportKml(resources, columns, ctx, title);
+      return whole(
+        (await import('../../domain/files/export-kml.ts')).exportKml(resources, columns, ctx, title),
+      );
     case 'hsds':
-      return (await import('../../domain/files/export-hsds.ts')).exportHsdsPackage(resources, ctx, title);
+      return whole(
+        (await import('../../domain/files/export-hsds.ts')).exportHsdsPackage(resources, ctx, title),
+      );
   }
 }
 
@@ -86,6 +100,8 @@ export function ExportForm() {
     columns.map((c) => c.id),
     exportLanguageOf(language),
   );
+  // What the last download could not do as asked: cells cut to Excel's limit, or the file not written at all.
+  const [notice, setNotice] = useState<{ truncated: number } | { failed: string } | null>(null);
   const formatName = useId();
   const hasInternal = resources.some((r) => r.visibility === 'internal');
   const chosen = columns.filter((c) => c.on).map((c) => c.id);
@@ -108,11 +124,15 @@ export function ExportForm() {
     });
   const download = async () => {
     setBusy(true);
+    setNotice(null);
     try {
       const ctx: ExportContext = { language: exportLanguageOf(language), categories, serviceTags };
       const title = fileName.replace(/\.[^.]+$/, '');
-      const file = await buildExport(format, resources, chosen, ctx, title);
+      const { file, truncatedCells } = await buildExport(format, resources, chosen, ctx, title);
       downloadFile(fileName, typeof file === 'string' ? file : new Uint8Array(file), MIME[format]);
+      if (truncatedCells > 0) setNotice({ truncated: truncatedCells });
+    } catch (error) {
+      setNotice({ failed: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);
     }
@@ -148,6 +168,13 @@ export function ExportForm() {
       }
     >
       {hasInternal && <p className="badge badge-internal">{t('export.internalWarning')}</p>}
+      {notice && (
+        <p role="alert" className="note">
+          {'truncated' in notice
+            ? t('export.truncatedCells', { count: formatNumber(language, notice.truncated) })
+            : t('export.failed', { reason: notice.failed })}
+        </p>
+      )}
       <fieldset className="export-formats">
         <legend>{t('export.format')}</legend>
         {EXPORT_FORMATS.map((f) => (

@@ -54,18 +54,15 @@ export function CoverageView() {
     setVillages({ file: file.name, targets: parsed.targets, skippedRows: parsed.skippedRows });
   };
   const exportCsv = async () => {
-    const { toCsvText } = await import('../../domain/loading/parse-csv.ts');
+    const { coverageGapsToCsv } = await import('../../domain/files/coverage-csv.ts');
     downloadCsv(
       fileNameOf([t('coverage.fileName'), categoryName, radiusText(radius), todayIso()], 'csv'),
-      toCsvText(
-        [t('inventory.county'), t('inventory.town'), t('coverage.village'), t('coverage.nearestColumn')],
-        coverage.uncovered.map((u) => [
-          u.target.county,
-          u.target.town,
-          u.target.village ?? '',
-          u.nearestMetres === null ? '' : String(Math.round(u.nearestMetres)),
-        ]),
-      ),
+      coverageGapsToCsv(coverage, {
+        county: t('inventory.county'),
+        town: t('inventory.town'),
+        village: t('coverage.village'),
+        nearest: t('coverage.nearestColumn'),
+      }),
     );
   };
 
