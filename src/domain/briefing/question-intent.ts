@@ -279,6 +279,11 @@ function resolveAnchor(
     const i = records.findIndex((r) => r.category === category && r.town === town);
     if (i >= 0) return { kind: 'resource', index: i };
   }
+  const place = places.find(inside);
+  // An anchor that is only a place name (民雄鄉 2 公里內, near Fanlu) is the township, not a record named after it.
+  const rest = place ? text.slice(start, place.start) + text.slice(place.end, end) : text.slice(start, end);
+  if (place && town && rest.replace(/\b(?:the|of|from)\b|離|距離|從|的|\s/g, '').length === 0)
+    return { kind: 'town', county, town };
   const words = text
     .slice(start, end)
     .replace(/^(?:the|離|距離|從)\s*/, '')

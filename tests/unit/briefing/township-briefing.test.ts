@@ -77,7 +77,10 @@ describe('township briefing (hand-counted fixture, tests/fixtures/briefing/READM
 
   it('finds the community associations with no friendly shop within 1 km, with the nearest shop', () => {
     expect(b.communityCount).toBe(3);
-    expect(b.communitiesWithoutShop.map((c) => nameOf(c.index))).toEqual(['丁社區發展協會', '戊社區發展協會']);
+    expect(b.communitiesWithoutShop.map((c) => nameOf(c.index))).toEqual([
+      '丁社區發展協會',
+      '戊社區發展協會',
+    ]);
     const [ding, wu] = b.communitiesWithoutShop;
     expect(nameOf(ding?.nearestShop?.index)).toBe('乙友善商店');
     expect(ding?.nearestShop?.metres).toBeCloseTo(3_980, -2);
@@ -86,7 +89,9 @@ describe('township briefing (hand-counted fixture, tests/fixtures/briefing/READM
   });
 
   it('reports progress against the manifest targets', () => {
-    expect(b.targets.map(({ target, reached, of, met, missing }) => [target.kind, reached, of, met, missing])).toEqual([
+    expect(
+      b.targets.map(({ target, reached, of, met, missing }) => [target.kind, reached, of, met, missing]),
+    ).toEqual([
       ['share-with-service', 1, 3, true, []],
       ['every-village', 2, 4, false, ['西村', '北村']],
       ['every-township', 0, 1, false, []],
