@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import { todayIso } from '../../components/download-file.ts';
 import type { TownshipBriefing } from '../../domain/briefing/township-briefing.ts';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
-import { briefingSentences } from '../../i18n/briefing/briefing-text.ts';
+import { briefingSentences, formatRadius } from '../../i18n/briefing/briefing-text.ts';
 import { useBriefingTranslation } from '../../i18n/briefing/briefing-translate.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { selectBriefing } from '../../store/analysis/briefing-derived.ts';
@@ -182,7 +182,7 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
         )}
         <h3>
           {tb('briefing.farHeading', {
-            radius: distance(config.villageRadiusMetres),
+            radius: formatRadius(config.villageRadiusMetres, language),
             count: n(briefing.farVillages.length),
             of: n(briefing.villageCount),
           })}
@@ -202,7 +202,7 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
         )}
         <h3>
           {tb('briefing.communitiesHeading', {
-            radius: distance(config.shopRadiusMetres),
+            radius: formatRadius(config.shopRadiusMetres, language),
             count: n(briefing.communitiesWithoutShop.length),
             of: n(briefing.communityCount),
           })}

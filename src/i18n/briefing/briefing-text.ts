@@ -1,5 +1,4 @@
 import type { TownshipBriefing } from '../../domain/briefing/township-briefing.ts';
-import { formatDistance } from '../../domain/geo/distance-format.ts';
 import type { BriefingConfig } from '../../domain/model/briefing-config.ts';
 import type { Language } from '../../domain/model/language.ts';
 import { formatNumber } from '../translate.ts';
@@ -10,6 +9,25 @@ export interface BriefingNames {
   category(id: string): string;
   service(id: string): string;
   resource(index: number): string;
+}
+
+const radiusFormats = new Map<string, Intl.NumberFormat>();
+
+/** A radius as an office writes it: 500 公尺, 5 公里 (not 5.0), 1.5 km. */
+export function formatRadius(metres: number, lang: Language): string {
+  const unit = metres < 1000 ? 'meter' : 'kilometer';
+  const key = `${lang}|${unit}`;
+  let format = radiusFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    });
+    radiusFormats.set(key, format);
+  }
+  return format.format(metres < 1000 ? metres : metres / 1000);
 }
 
 /** Places listed by name in a sentence; beyond these, "等 N 個". */
@@ -36,7 +54,7 @@ export function briefingSentences(
   const t = (key: Parameters<typeof translateBriefing>[1], values?: Record<string, string | number>) =>
     translateBriefing(lang, key, values);
   const n = (x: number) => formatNumber(lang, x);
-  const km = (m: number) => formatDistance(m, lang);
+  const km = (m: number) => formatRadius(m, lang);
   const out: string[] = [t('briefing.s.total', { town: b.town, total: n(b.total) })];
   for (const c of b.counts) {
     if (c.count === 0) continue;
