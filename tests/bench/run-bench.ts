@@ -19,6 +19,7 @@ import { runBrowserBench } from './browser-bench.ts';
 import { runBrowserImportBench } from './browser-import.ts';
 import { profileRun } from './browser-profile.ts';
 import { launchChromium, startPreview } from './browser-session.ts';
+import { runBriefingBench } from './briefing-bench.ts';
 import { runCoverageBench } from './coverage-bench.ts';
 import { type CpuProfile, type ProfileShare, summariseProfile } from './cpu-profile-summary.ts';
 import { type Figure, padEnd, renderTable, type Section } from './figures.ts';
@@ -251,6 +252,7 @@ async function main() {
   const coverage = BROWSER_ONLY
     ? undefined
     : runCoverageBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
+  const briefing = BROWSER_ONLY ? undefined : await runBriefingBench({ manifest, gazetteerText, count: COUNT }, log);
   const nearby = BROWSER_ONLY
     ? undefined
     : runNearbyBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
@@ -291,7 +293,7 @@ async function main() {
     '',
     renderTable([
       ...nodeSections,
-      ...[personImport, coverage, nearby].filter((x) => x !== undefined),
+      ...[personImport, coverage, briefing, nearby].filter((x) => x !== undefined),
       ...(browser?.sections ?? []),
       size.section,
       ...(browser?.importSections ?? []),

@@ -94,6 +94,8 @@ export interface BriefingInput {
 }
 
 const NEAREST_OTHERS = 2;
+/** Degrees around the briefed villages searched for other help (0.1° ≈ 10 km). */
+const OTHERS_PADDING = 0.1;
 const NEAREST_OUTSIDE = 3;
 
 /** Positions of some records in a kd-tree, with the record index of each point. */
@@ -175,7 +177,31 @@ export function buildBriefings(
     }
     return tree;
   };
-  const everything = pointIndex(resources, indexes);
+  // The "other help" near a far village is looked for within about 10 km of the places briefed: a tree over
+  // every record of a 100,000-record county would cost more than the rest of a township's briefing.
+  let others: PointIndex | null = null;
+  const othersTree = () => {
+    if (others) return others;
+    const box = boxAround(
+      input.villages.filter((v) => wanted.has(townKey(v.county, v.town))),
+      OTHERS_PADDING,
+    );
+    const near = indexes.filter((i) => {
+      const r = resources[i];
+      const p = r?.position;
+      return (
+        p &&
+        box &&
+        r.category !== config.welfareCategory &&
+        p[0] >= box.south &&
+        p[0] <= box.north &&
+        p[1] >= box.west &&
+        p[1] <= box.east
+      );
+    });
+    others = pointIndex(resources, near);
+    return others;
+  };
 
   return places.map(({ county, town }) => {
     const key = townKey(county, town);
@@ -223,13 +249,7 @@ export function buildBriefings(
         village: v.village ?? '',
         position: v.position,
         nearestWelfare,
-        nearestOthers: nearest(
-          resources,
-          everything,
-          v.position,
-          NEAREST_OTHERS,
-          (i) => resources[i]?.category !== config.welfareCategory,
-        ),
+        nearestOthers: nearest(resources, othersTree(), v.position, NEAREST_OTHERS),
       });
     }
     const far = Number.POSITIVE_INFINITY;
@@ -317,6 +337,24 @@ export function villagesServed(
     if (best) served.add(best);
   }
   return served;
+}
+
+function boxAround(
+  villages: readonly CoverageTarget[],
+  padding: number,
+): { south: number; north: number; west: number; east: number } | null {
+  if (villages.length === 0) return null;
+  let south = 90;
+  let north = -90;
+  let west = 180;
+  let east = -180;
+  for (const { position: p } of villages) {
+    south = Math.min(south, p[0]);
+    north = Math.max(north, p[0]);
+    west = Math.min(west, p[1]);
+    east = Math.max(east, p[1]);
+  }
+  return { south: south - padding, north: north + padding, west: west - padding, east: east + padding };
 }
 
 function meanPosition(villages: readonly CoverageTarget[]): LatLng | null {
