@@ -148,12 +148,15 @@ export function buildBriefings(
 ): TownshipBriefing[] {
   const { resources, indexes, config, categories } = input;
   const wanted = new Set(places.map((p) => townKey(p.county, p.town)));
+  const wantedTowns = new Set(places.map((p) => placeKey(p.town)));
   const byTown = new Map<string, number[]>();
   const byCategory = new Map<string, number[]>(categories.map((c) => [c, []]));
   for (const i of indexes) {
     const r = resources[i];
     if (!r) continue;
     byCategory.get(r.category)?.push(i);
+    // Most records are of other townships: one lookup rules them out before a key is made.
+    if (!wantedTowns.has(placeKey(r.town))) continue;
     const key = townKey(r.county, r.town);
     if (!wanted.has(key)) continue;
     const list = byTown.get(key);
