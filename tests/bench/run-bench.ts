@@ -15,11 +15,11 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { createBig5Encoder } from './big5-encoder.ts';
+import { runBriefingBench } from './briefing-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { runBrowserImportBench } from './browser-import.ts';
 import { profileRun } from './browser-profile.ts';
 import { launchChromium, startPreview } from './browser-session.ts';
-import { runBriefingBench } from './briefing-bench.ts';
 import { runCoverageBench } from './coverage-bench.ts';
 import { type CpuProfile, type ProfileShare, summariseProfile } from './cpu-profile-summary.ts';
 import { type Figure, padEnd, renderTable, type Section } from './figures.ts';
@@ -252,7 +252,9 @@ async function main() {
   const coverage = BROWSER_ONLY
     ? undefined
     : runCoverageBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
-  const briefing = BROWSER_ONLY ? undefined : await runBriefingBench({ manifest, gazetteerText, count: COUNT }, log);
+  const briefing = BROWSER_ONLY
+    ? undefined
+    : await runBriefingBench({ manifest, gazetteerText, count: COUNT }, log);
   const nearby = BROWSER_ONLY
     ? undefined
     : runNearbyBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
