@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OpenOptions } from './driver.ts';
-import { BriefingBrowser, type BriefingTab, type UiLanguage } from './driver-briefing.ts';
+import { BriefingBrowser, type BriefingTab, UI_LANGUAGES, type UiLanguage } from './driver-briefing.ts';
 
 const VIEWPORTS = [
   { width: 1024, height: 768 },
@@ -10,7 +10,6 @@ const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
 ] as const;
-const LANGUAGES: readonly UiLanguage[] = ['zh-TW', 'en'];
 const shared = (name: string) => new URL(`../../../shared/data/${name}`, import.meta.url).pathname;
 
 let browser: BriefingBrowser;
@@ -36,7 +35,7 @@ async function open(options: OpenOptions & { language?: UiLanguage } = {}): Prom
   return tab;
 }
 
-describe.each(LANGUAGES)('the inventory panel is never covered (%s)', (language) => {
+describe.each(UI_LANGUAGES)('the inventory panel is never covered (%s)', (language) => {
   it.each(VIEWPORTS)(
     'at $width×$height, with and without a location and a selected result',
     async (viewport) => {

@@ -6,33 +6,34 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Language } from '../../src/domain/model/language.ts';
+import { translateBriefing } from '../../src/i18n/briefing/translate-briefing.ts';
+import type { BriefingKey } from '../../src/i18n/briefing/zh-briefing.ts';
+import type { MessageKey } from '../../src/i18n/messages-zh.ts';
+import { LANGUAGES, translate } from '../../src/i18n/translate.ts';
 import { AppPage, launchChromium, type OpenOptions } from './driver.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
-/** The interface languages: the words the driver looks for in each. */
-const WORDS = {
-  'zh-TW': {
-    toggle: /^資源盤點$/,
-    panel: '資源盤點與涵蓋分析',
-    briefing: '鄉鎮資源簡報',
-    close: '關閉簡報',
-    questionTab: '提問',
-    question: '用一句話問問題',
-    answer: '回答',
-  },
-  en: {
-    toggle: /^Resource inventory$/,
-    panel: 'Resource inventory and coverage',
-    briefing: 'Township briefing',
-    close: 'Close briefing',
-    questionTab: 'Ask',
-    question: 'Ask a question in plain words',
-    answer: 'Answer',
-  },
-} as const;
+/** Every interface language; the driver reads the words it looks for from the app's own catalogues. */
+export const UI_LANGUAGES: readonly Language[] = LANGUAGES;
+export type UiLanguage = Language;
 
-export type UiLanguage = keyof typeof WORDS;
+function wordsOf(language: Language) {
+  const t = (key: MessageKey) => translate(language, key);
+  const tb = (key: BriefingKey) => translateBriefing(language, key);
+  return {
+    toggle: new RegExp(`^${escapeRegExp(t('analysis.toggle'))}$`),
+    panel: t('analysis.heading'),
+    briefing: tb('briefing.open'),
+    close: tb('briefing.close'),
+    questionTab: tb('question.tab'),
+    question: tb('question.label'),
+    answer: tb('question.submit'),
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A place on the page where another element is drawn over the analysis panel. */
 export interface CoveredPoint {
@@ -89,7 +90,7 @@ export class BriefingTab {
   ) {}
 
   private get words() {
-    return WORDS[this.language];
+    return wordsOf(this.language);
   }
 
   async closeProfile(): Promise<void> {

@@ -7,7 +7,7 @@ import {
   type PublicRecordsCsv,
   publicRecordsCsv,
 } from '../../domain/publish/ai-context-pack.ts';
-import { translateBriefing } from '../../i18n/briefing/briefing-translate.ts';
+import { translateBriefing } from '../../i18n/briefing/translate-briefing.ts';
 import type { BriefingKey } from '../../i18n/briefing/zh-briefing.ts';
 import type { AppState } from '../../store/app-store.ts';
 import { selectDataset, selectFilterResult } from '../../store/data/derived.ts';

@@ -2,7 +2,7 @@ import type { TownshipBriefing } from '../../domain/briefing/township-briefing.t
 import type { BriefingConfig } from '../../domain/model/briefing-config.ts';
 import type { Language } from '../../domain/model/language.ts';
 import { formatNumber } from '../translate.ts';
-import { translateBriefing } from './briefing-translate.ts';
+import { translateBriefing } from './translate-briefing.ts';
 
 /** Names the sentences need, in the language written: categories, service tags, records by index. */
 export interface BriefingNames {
