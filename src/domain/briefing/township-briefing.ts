@@ -97,6 +97,8 @@ const NEAREST_OTHERS = 2;
 /** Degrees around the briefed villages searched for other help (0.1° ≈ 10 km). */
 const OTHERS_PADDING = 0.1;
 const NEAREST_OUTSIDE = 3;
+/** A category a township lacks is looked for this far away at most: 金門's offices are not help for 民雄. */
+export const OUTSIDE_KM = 50;
 
 /** Positions of some records in a kd-tree, with the record index of each point. */
 interface PointIndex {
@@ -121,12 +123,10 @@ function nearest(
   index: PointIndex,
   at: LatLng,
   count: number,
-  keep: (i: number) => boolean = () => true,
+  maxKm = Number.POSITIVE_INFINITY,
 ): NearbyResource[] {
   if (!index.tree) return [];
-  const found = around(index.tree, at[1], at[0], count, Number.POSITIVE_INFINITY, (id: number) =>
-    keep(index.ids[id] as number),
-  );
+  const found = around(index.tree, at[1], at[0], count, maxKm);
   return found.map((id) => {
     const i = index.ids[id] as number;
     return { index: i, metres: distanceMetres(at, resources[i]?.position as LatLng) };
@@ -240,7 +240,7 @@ export function buildBriefings(
       .filter((c) => c.count === 0)
       .map(({ category }) => ({
         category,
-        nearest: centre ? nearest(resources, treeOf(category), centre, NEAREST_OUTSIDE) : [],
+        nearest: centre ? nearest(resources, treeOf(category), centre, NEAREST_OUTSIDE, OUTSIDE_KM) : [],
       }));
 
     const welfare = treeOf(config.welfareCategory);

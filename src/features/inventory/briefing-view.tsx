@@ -2,7 +2,7 @@ import './briefing.css';
 import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { todayIso } from '../../components/download-file.ts';
-import type { TownshipBriefing } from '../../domain/briefing/township-briefing.ts';
+import { OUTSIDE_KM, type TownshipBriefing } from '../../domain/briefing/township-briefing.ts';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
 import { briefingSentences, formatRadius } from '../../i18n/briefing/briefing-text.ts';
 import { useBriefingTranslation } from '../../i18n/briefing/briefing-translate.ts';
@@ -129,7 +129,7 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
   const distance = (m: number) => formatDistance(m, language);
   const nearestText = (list: readonly { index: number; metres: number }[]) =>
     list.length === 0
-      ? tb('briefing.noneAtAll')
+      ? tb('briefing.noneAtAll', { km: OUTSIDE_KM })
       : list
           .map((x) =>
             tb('briefing.nearestItem', {

@@ -35,7 +35,7 @@ export const enBriefing: Record<BriefingKey, string> = {
     'Community associations with no friendly shop within {radius} ({count} of {of})',
   'briefing.missingHeading': 'Categories with none',
   'briefing.targetsHeading': 'Progress against targets',
-  'briefing.noneAtAll': '(none anywhere in the data)',
+  'briefing.noneAtAll': '(none within {km} km)',
   'briefing.nearestItem': '{name} ({distance})',
   'briefing.villagesLoading': 'Loading village positions…',
   'briefing.villagesFailed': 'Village positions could not be loaded: village gaps and targets are left out.',

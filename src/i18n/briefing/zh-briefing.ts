@@ -33,7 +33,7 @@ export const zhBriefing = {
   'briefing.communitiesHeading': '{radius}內沒有友善商店的社區發展協會（{count}／{of}）',
   'briefing.missingHeading': '沒有的資源類別',
   'briefing.targetsHeading': '目標進度',
-  'briefing.noneAtAll': '（全部資料中都沒有）',
+  'briefing.noneAtAll': '（{km} 公里內都沒有）',
   'briefing.nearestItem': '{name}（{distance}）',
   'briefing.villagesLoading': '正在載入村里位置…',
   'briefing.villagesFailed': '村里位置無法載入：村里的缺口與目標從缺。',

@@ -111,5 +111,10 @@ describe('township briefing (hand-counted fixture, tests/fixtures/briefing/READM
     expect(empty.missingCategories).toHaveLength(manifest.categories.length);
     expect(empty.villageCount).toBe(0);
     expect(empty.farVillages).toEqual([]);
+    // Help for a category it lacks is looked for within 50 km only (the fixture's shops are within that of 大埔鄉).
+    const shops = empty.missingCategories.find((m) => m.category === 'friendly-shop');
+    expect(shops?.nearest.length).toBeGreaterThan(0);
+    for (const m of empty.missingCategories)
+      for (const n of m.nearest) expect(n.metres).toBeLessThanOrEqual(50_000);
   });
 });
