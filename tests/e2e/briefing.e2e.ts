@@ -136,9 +136,12 @@ describe('questions in plain language', () => {
 
     await tab.ask('民雄社福中心 10 公里內的友善商店');
     expect(await tab.understanding()).toMatchObject({ 問題類型: '附近有什麼', '距離（公里）': '10' });
-    expect(await tab.answerText()).toMatch(/^10 公里內有 \d+ 筆，由近到遠：/);
+    const near = /^10 公里內有 (\d+) 筆，由近到遠：/.exec(await tab.answerText());
+    expect(near).not.toBeNull();
     await tab.showAnswerOnMap();
     expect(tab.app.currentUrl().searchParams.get('r')).toBe('10');
+    // The map and list show what the answer counted, through the ordinary filters.
+    await expect.poll(() => tab.app.resultCount()).toBe(Number(near?.[1]));
 
     await tab.ask('今天天氣如何');
     expect(await tab.answerText()).toContain('我看不懂這個問題');
