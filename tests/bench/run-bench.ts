@@ -15,6 +15,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { createBig5Encoder } from './big5-encoder.ts';
+import { runBriefingBench } from './briefing-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { runBrowserImportBench } from './browser-import.ts';
 import { profileRun } from './browser-profile.ts';
@@ -258,6 +259,9 @@ async function main() {
   const coverage = BROWSER_ONLY
     ? undefined
     : runCoverageBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
+  const briefing = BROWSER_ONLY
+    ? undefined
+    : await runBriefingBench({ manifest, gazetteerText, count: COUNT }, log);
   const nearby = BROWSER_ONLY
     ? undefined
     : runNearbyBench({ manifest, gazetteerText, utf8, fileName: FILE_NAME }, log);
@@ -299,7 +303,7 @@ async function main() {
     '',
     renderTable([
       ...nodeSections,
-      ...[personImport, jsonImport, coverage, nearby].filter((x) => x !== undefined),
+      ...[personImport, jsonImport, coverage, briefing, nearby].filter((x) => x !== undefined),
       ...(browser?.sections ?? []),
       size.section,
       ...(browser?.importSections ?? []),

@@ -62,8 +62,24 @@ describe('buildInventory', () => {
     const wide = buildInventory(resources, all, categories, { gazetteer, county: '', town: '' });
     const counties = new Set(wide.rows.map((x) => x.county));
     expect([...counties].sort()).toEqual(['嘉義縣', '金門縣']);
-    // 嘉義縣 has 18 townships, 金門縣 5 in the gazetteer (烏坵 has no centroid).
-    expect(wide.rows.filter((x) => x.town !== '')).toHaveLength(18 + 5);
+    // 嘉義縣 has 18 townships, 金門縣 6 (烏坵鄉 included).
+    expect(wide.rows.filter((x) => x.town !== '')).toHaveLength(18 + 6);
+  });
+
+  it('without a county, a filter that leaves one county still lists every county with data (zero rows kept)', () => {
+    // Only 金城鎮's welfare centre passes the filter (issue 18: 鄉鎮市公所 alone gave 5 rows, not 23).
+    const filtered = buildInventory(resources, [5], categories, {
+      gazetteer,
+      county: '',
+      town: '',
+      countiesWithData: ['嘉義縣', '金門縣'],
+    });
+    expect(filtered.rows.filter((x) => x.town !== '')).toHaveLength(18 + 6);
+    expect(filtered.rows.find((x) => x.town === '民雄鄉')).toMatchObject({ total: 0 });
+    expect(filtered.total).toBe(1);
+    const zeroFirst = sortInventoryRows(filtered.rows, { kind: 'total' }, false);
+    expect(zeroFirst[0]?.total).toBe(0);
+    expect(zeroFirst.at(-1)?.town).toBe('金城鎮');
   });
 
   it('with a town, only that township (and counts only what the indexes hold)', () => {

@@ -23,14 +23,20 @@ export interface Inventory {
 
 /**
  * Counts the resources at `indexes` by township and category. The rows are every township of the counties in
- * view (from the gazetteer, in its order: zipcode order), so townships with nothing still show up as gaps;
+ * view or with data (from the gazetteer, in its order: zipcode order), so townships with nothing still show up as gaps;
  * with a town filter, only that township. Records with an unknown township get a row of their own.
  */
 export function buildInventory(
   resources: readonly Resource[],
   indexes: readonly number[],
   categories: readonly string[],
-  area: { gazetteer: Gazetteer | null; county: string; town: string },
+  area: {
+    gazetteer: Gazetteer | null;
+    county: string;
+    town: string;
+    /** Counties that have data at all (before filters): their townships are listed even when a filter leaves none. */
+    countiesWithData?: readonly string[];
+  },
 ): Inventory {
   // county → town → counts per category (by position in `categories`); one pass, no per-record strings.
   const column = new Map(categories.map((c, i) => [c, i]));
@@ -59,7 +65,11 @@ export function buildInventory(
     listed.add(key);
     places.push({ county, town });
   };
-  const counties = area.county ? [area.county] : [...counts.keys()].filter((c) => c !== '');
+  // Without a county filter, every county that has data keeps all its townships: ticking only 鄉鎮市公所 must
+  // still list the townships that have none, not only the counties the filtered records fall in.
+  const counties = area.county
+    ? [area.county]
+    : [...new Set([...(area.countiesWithData ?? []), ...counts.keys()])].filter((c) => c !== '');
   for (const t of area.gazetteer?.townships ?? []) {
     if (!counties.includes(t.county)) continue;
     if (area.town && t.town !== area.town) continue;

@@ -129,7 +129,7 @@ function inDegrees(point: [number, number] | null, crs: ProjectedCrs | undefined
 type Ring = readonly (readonly number[])[];
 
 /** A Point's position, or the area-weighted centroid of a (Multi)Polygon's outer rings, as [lat, lng]. */
-function representativePoint(geometry: unknown): [number, number] | null {
+export function representativePoint(geometry: unknown): [number, number] | null {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
   if (!g || !Array.isArray(g.coordinates)) return null;
   if (g.type === 'Point') {

@@ -58,6 +58,8 @@ export interface CategoryConfig {
   readonly aliases: readonly string[];
   readonly color: string;
   readonly symbol: MarkerSymbol;
+  /** Internal categories (庇護所 shelters…) never reach a public build or an AI pack. */
+  readonly visibility?: 'internal';
 }
 
 /** A service tag, e.g. 餐食提供 (meals). */

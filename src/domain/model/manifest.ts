@@ -1,4 +1,5 @@
 import { type Abbreviation, parseAbbreviations } from '../search/abbreviations.ts';
+import { type BriefingConfig, parseBriefingConfig } from './briefing-config.ts';
 import {
   type CategoryConfig,
   type Label,
@@ -19,6 +20,8 @@ export interface ManifestFile {
   readonly visibility: Visibility;
   /** Demo records (示範資料): the UI shows a notice so nobody mistakes them for real shops. */
   readonly sample: boolean;
+  /** Columns that never leave the office (contact persons…): the public build and the AI pack drop them. */
+  readonly internalColumns?: readonly string[];
 }
 
 export interface BasemapConfig {
@@ -34,6 +37,10 @@ export interface Manifest {
   readonly title: Label;
   readonly files: readonly ManifestFile[];
   readonly gazetteer: string;
+  /** Village centroids (縣市,鄉鎮市區,村里,緯度,經度) for briefings and questions, fetched when needed. */
+  readonly villages: string;
+  /** The township briefings' roles, gap distances and targets (defaults when the manifest says nothing). */
+  readonly briefing: BriefingConfig;
   readonly categories: readonly CategoryConfig[];
   readonly serviceTags: readonly ServiceTagConfig[];
   readonly basemaps: readonly BasemapConfig[];
@@ -80,6 +87,7 @@ export function parseManifest(data: unknown): Manifest {
       source: typeof o.source === 'string' ? o.source : '',
       visibility: o.visibility === 'internal' ? 'internal' : 'public',
       sample: o.sample === true,
+      ...(Array.isArray(o.internalColumns) ? { internalColumns: strings(o.internalColumns) } : {}),
     };
   });
   const categories = array(obj.categories, 'categories', problems).map((c, i): CategoryConfig => {
@@ -93,6 +101,7 @@ export function parseManifest(data: unknown): Manifest {
       aliases: strings(o.aliases),
       color: str(o.color, `categories[${i}].color`, problems),
       symbol,
+      ...(o.visibility === 'internal' ? { visibility: 'internal' as const } : {}),
     };
   });
   const serviceTags = array(obj.serviceTags, 'serviceTags', problems).map((t, i): ServiceTagConfig => {
@@ -119,6 +128,13 @@ export function parseManifest(data: unknown): Manifest {
       problems.push(`files[${i}].category "${f.category}" is not a category id`);
   });
   const gazetteer = typeof obj.gazetteer === 'string' ? obj.gazetteer : 'tw-township-centroids.csv';
+  const villages = typeof obj.villages === 'string' ? obj.villages : 'tw-village-centroids.csv';
+  const briefing = parseBriefingConfig(
+    obj.briefing,
+    categoryIds,
+    new Set(serviceTags.map((t) => t.id)),
+    problems,
+  );
   const residents = hasResidentSettings(obj)
     ? parseResidentConfig(obj, new Set(serviceTags.map((t) => t.id)), categoryIds, problems)
     : undefined;
@@ -135,6 +151,8 @@ export function parseManifest(data: unknown): Manifest {
     title,
     files,
     gazetteer,
+    villages,
+    briefing,
     categories,
     serviceTags,
     basemaps,

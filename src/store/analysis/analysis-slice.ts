@@ -1,9 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { CoverageTarget } from '../../domain/analysis/coverage.ts';
 import type { InventorySortKey } from '../../domain/analysis/inventory.ts';
+import type { PopulationTable } from '../../domain/briefing/population-table.ts';
 import type { AppState } from '../app-store.ts';
 
-export type AnalysisTab = 'inventory' | 'coverage';
+export type AnalysisTab = 'inventory' | 'coverage' | 'questions';
+
+/** Where fetching the village centroids got to. */
+export type VillageCentroidsStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 /** Village points or boundaries an office supplied for coverage, with the rows that could not be used. */
 export interface VillageSet {
@@ -21,6 +25,18 @@ export interface AnalysisSlice {
   readonly coverageCategory: string | null;
   readonly coverageRadius: number;
   readonly villages: VillageSet | null;
+  /** The township briefing (鄉鎮資源簡報) on show, and the year its changes are counted from. */
+  readonly briefingPlace: { readonly county: string; readonly town: string } | null;
+  readonly briefingSinceYear: number;
+  /** A population table the office imported, for resources per 1,000 residents. */
+  readonly population: { readonly file: string; readonly table: PopulationTable } | null;
+  /** Every village's centroid (data/tw-village-centroids.csv), fetched when a briefing or question needs it. */
+  readonly villageCentroids: readonly CoverageTarget[] | null;
+  readonly villageCentroidsStatus: VillageCentroidsStatus;
+  setBriefing(place: { county: string; town: string } | null): void;
+  setBriefingSinceYear(year: number): void;
+  setPopulation(population: AnalysisSlice['population']): void;
+  setVillageCentroids(status: VillageCentroidsStatus, targets?: readonly CoverageTarget[]): void;
   setAnalysisOpen(open: boolean, tab?: AnalysisTab): void;
   setInventorySort(key: InventorySortKey): void;
   setCoverage(category: string, radiusMetres: number): void;
@@ -37,6 +53,16 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   coverageCategory: null,
   coverageRadius: 5000,
   villages: null,
+  briefingPlace: null,
+  briefingSinceYear: new Date().getFullYear() - 1,
+  population: null,
+  villageCentroids: null,
+  villageCentroidsStatus: 'idle',
+  setBriefing: (briefingPlace) => set({ briefingPlace }),
+  setBriefingSinceYear: (briefingSinceYear) => set({ briefingSinceYear }),
+  setPopulation: (population) => set({ population }),
+  setVillageCentroids: (villageCentroidsStatus, targets) =>
+    set(targets ? { villageCentroidsStatus, villageCentroids: targets } : { villageCentroidsStatus }),
   setAnalysisOpen: (analysisOpen, tab) => set(tab ? { analysisOpen, analysisTab: tab } : { analysisOpen }),
   // Clicking the sorted column again flips the order; a new count column starts with the largest first.
   setInventorySort: (key) =>

@@ -46,12 +46,16 @@ export const selectInventory = (s: AppState): Inventory =>
     areaFor(s),
   );
 
-const areaOf = memoizeLast((gazetteer: ReturnType<typeof selectGazetteer>, county: string, town: string) => ({
-  gazetteer,
-  county: placeKey(county),
-  town: placeKey(town),
-}));
-const areaFor = (s: AppState) => areaOf(selectGazetteer(s), s.filters.county, s.filters.town);
+const areaOf = memoizeLast(
+  (
+    gazetteer: ReturnType<typeof selectGazetteer>,
+    county: string,
+    town: string,
+    countiesWithData: readonly string[],
+  ) => ({ gazetteer, county: placeKey(county), town: placeKey(town), countiesWithData }),
+);
+const areaFor = (s: AppState) =>
+  areaOf(selectGazetteer(s), s.filters.county, s.filters.town, selectCountiesWithData(s));
 
 const sortedRowsOf = memoizeLast(
   (inventory: Inventory, sort: AppState['inventorySort']): readonly InventoryRow[] =>
