@@ -65,8 +65,6 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.form.save': 'Save',
   'shared.form.cancel': 'Cancel',
   'shared.form.nameRequired': 'Please give a name.',
-  'shared.form.readOnlyNote':
-    '“{label}” keeps this record and your link may only read it: the server will refuse a change.',
   'shared.workshop.open': 'Open a workshop',
   'shared.workshop.name': 'Workshop name',
   'shared.workshop.heading': 'Proposals of “{label}”',
@@ -89,4 +87,10 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.history.none': 'No changes recorded yet.',
   'shared.history.deleted': '(deleted)',
   'shared.history.restore': 'Restore the version of {time}',
+  'shared.undo': 'Undo my last change',
+  'shared.redo': 'Redo',
+  'shared.undoHint': 'Undoes only your own changes on this device, never anyone else’s (Ctrl/⌘+Z).',
+  'shared.readOnlyReason':
+    'Not editable: “{label}” keeps this record and your link may only view it. Ask them for a correction.',
+  'shared.accessPending': 'Asking the server whether you may change this record…',
 };

@@ -61,7 +61,6 @@ export const zhSharedMap = {
   'shared.form.save': '儲存',
   'shared.form.cancel': '取消',
   'shared.form.nameRequired': '請填寫名稱。',
-  'shared.form.readOnlyNote': '這筆由「{label}」維護，你的連結只能檢視：伺服器會拒絕修改。',
   'shared.workshop.open': '開設工作坊',
   'shared.workshop.name': '工作坊名稱',
   'shared.workshop.heading': '「{label}」的建議',
@@ -84,4 +83,9 @@ export const zhSharedMap = {
   'shared.history.none': '還沒有修改紀錄。',
   'shared.history.deleted': '（刪除）',
   'shared.history.restore': '還原 {time} 的版本',
+  'shared.undo': '復原我的上一項修改',
+  'shared.redo': '重做',
+  'shared.undoHint': '只會復原你自己在這台裝置的修改，不動別人的（Ctrl/⌘+Z）。',
+  'shared.readOnlyReason': '不能修改：這筆由「{label}」維護，你的連結只能檢視。需要更正請聯絡他們。',
+  'shared.accessPending': '正在向伺服器確認你能不能修改這筆…',
 } as const;

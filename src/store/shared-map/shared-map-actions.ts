@@ -118,6 +118,7 @@ const listener: SharedMapListener = {
     }
   },
   proposals: (document, proposals) => applyProposals(document, proposals),
+  undo: (steps) => state().setSharedUndo(steps),
 };
 
 /** A workshop's proposals into the store, and the pending ones onto the map (a layer of their own). */
@@ -183,6 +184,16 @@ export function restoreSharedVersion(version: HistoryEntry): void {
   const s = state();
   const document = sharedDocumentOf(s, version.id) ?? s.sharedSession?.own;
   if (running && document) running.client.restore(document, version, stampNow(s));
+}
+
+/** Takes back this device's last own change to the shared map (a peer's changes are never undone). */
+export function undoSharedChange(): void {
+  running?.client.undo(stampNow(state()));
+}
+
+/** Makes the last undone change again. */
+export function redoSharedChange(): void {
+  running?.client.redo(stampNow(state()));
 }
 
 /** Deletes a record from its document (it stays in the history). */
