@@ -295,7 +295,7 @@ export class SharedMapTab {
     return (await this.panel())
       .getByRole('list', { name: '各桌建議數' })
       .getByText(new RegExp(`^${table}：`))
-      .evaluate((el) => getComputedStyle(el).backgroundColor);
+      .evaluate((el) => getComputedStyle(el.closest('li') ?? el).backgroundColor);
   }
 
   /** The facilitator approves a proposal by its name. */

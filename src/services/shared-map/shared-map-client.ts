@@ -1,5 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Resource } from '../../domain/model/resource.ts';
@@ -132,7 +132,8 @@ export class SharedMapClient {
       const reason = refusalOf(event.reason);
       if (!reason) return;
       for (const name of this.docs.keys()) this.options.listener.refused(name, reason);
-      if (reason === 'token-revoked') this.stop(false);
+      // A revoked link may no longer see these documents: their copies on this device go too.
+      if (reason === 'token-revoked') this.stop(true);
       // The refused update would be sent again on reconnect: forget it (the server's copy is the truth).
       else if (reason === 'invalid-update') for (const name of this.docs.keys()) void this.reset(name);
     });
@@ -156,8 +157,12 @@ export class SharedMapClient {
       token: this.options.token,
       onAuthenticated: ({ scope }) =>
         this.setStatus(document, { access: scope === 'read-write' ? 'write' : 'read' }),
-      onAuthenticationFailed: ({ reason }) =>
-        this.options.listener.refused(document, refusalOf(reason) ?? 'refused'),
+      onAuthenticationFailed: ({ reason }) => {
+        const refusal = refusalOf(reason) ?? 'refused';
+        this.options.listener.refused(document, refusal);
+        // The token is no longer valid (revoked while this device was away): forget what it opened.
+        if (refusal === 'invalid-token') this.stop(true);
+      },
       onSynced: ({ state }) => {
         if (state) this.setStatus(document, { synced: true });
       },
@@ -363,6 +368,12 @@ export class SharedMapClient {
     open.status = { ...open.status, ...patch };
     this.options.listener.status(document, open.status);
   }
+}
+
+/** Deletes this device's copies of documents (a link that no longer opens them; nothing need be open). */
+export async function forgetLocalCopies(documents: readonly string[]): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  await Promise.all(documents.map((d) => clearDocument(storageKey(d))));
 }
 
 /** The IndexedDB database of one document (versioned with the document schema's name). */
