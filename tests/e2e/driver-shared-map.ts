@@ -135,6 +135,31 @@ export class SharedMapTab {
       .click();
   }
 
+  /** Whether the selected record's shared-map edit is offered, and the reason given when it is not. */
+  async editOffered(): Promise<{ enabled: boolean; why: string }> {
+    const button = this.page.getByRole('button', { name: '修改這筆（共享地圖）' });
+    return button.evaluate((el) => ({
+      enabled: !(el as HTMLButtonElement).disabled,
+      why: (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim(),
+    }));
+  }
+
+  /** The shared documents this device keeps in IndexedDB (their database names). */
+  async localSharedCopies(): Promise<string[]> {
+    return this.page.evaluate(async () =>
+      (await indexedDB.databases()).flatMap((d) => (d.name?.startsWith('crm-shared-') ? [d.name] : [])),
+    );
+  }
+
+  /** The shared map's link this browser keeps for an offline reload (null when none). */
+  async savedLink(): Promise<string | null> {
+    return this.page.evaluate(() => localStorage.getItem('crm-shared-link'));
+  }
+
   /** Opens the selected record's shared-map form. */
   async openEditForm(): Promise<void> {
     await this.page.getByRole('button', { name: '修改這筆（共享地圖）' }).click();
