@@ -210,7 +210,7 @@ describe('a shared workshop', () => {
       within(counts)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['第一桌：2 筆', '第二桌：1 筆']);
+    ).toEqual(['A第一桌：2 筆', 'B第二桌：1 筆']); // each table's letter, then its count
     const pending = screen.getByRole('list', { name: '待審的建議' });
     expect(within(pending).getByRole('button', { name: '核准「阿美早餐店」' })).toBeInTheDocument();
     expect(within(pending).getByRole('button', { name: '不採用「民雄共餐點」' })).toBeInTheDocument();
