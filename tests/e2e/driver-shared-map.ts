@@ -160,6 +160,13 @@ export class SharedMapTab {
     return this.page.evaluate(() => localStorage.getItem('crm-shared-link'));
   }
 
+  /** Presses Ctrl+Z outside any text field (the shared map's undo of one's own last change). */
+  async undoByKeyboard(): Promise<void> {
+    await (await this.panel()).getByRole('button', { name: '復原我的上一項修改' }).waitFor();
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press('Control+Z');
+  }
+
   /** Opens the selected record's shared-map form. */
   async openEditForm(): Promise<void> {
     await this.page.getByRole('button', { name: '修改這筆（共享地圖）' }).click();

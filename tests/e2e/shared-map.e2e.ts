@@ -146,6 +146,31 @@ describe('two organisations on one shared map', () => {
   });
 });
 
+describe('undo', () => {
+  it("Ctrl+Z takes back one's own last change and keeps the office's later change of the same record", async () => {
+    const a = await open(links.a as string);
+    const office = await open(links.office as string);
+    await a.addRecord({ name: '甲協會復原測試點', address: '嘉義縣民雄鄉' });
+    await a.openRecord('甲協會復原測試點');
+    await a.editRecord({ name: '甲協會復原測試點（改名）' });
+    await office.openRecord('甲協會復原測試點（改名）');
+    await office.editRecord({ phone: '05-2260000' });
+    await a.app.search('甲協會復原測試點');
+    await a.openRecord('甲協會復原測試點（改名）');
+    await expect.poll(async () => (await a.app.detail())?.phoneLinks).toEqual(['tel:052260000']);
+    await a.undoByKeyboard();
+    await a.app.search('甲協會復原測試點');
+    await a.waitForListed('甲協會復原測試點');
+    await expect.poll(() => a.isListed('（改名）')).toBe(false);
+    await office.app.search('甲協會復原測試點');
+    await office.waitForListed('甲協會復原測試點');
+    await expect.poll(() => office.isListed('（改名）')).toBe(false);
+    await office.openRecord('甲協會復原測試點');
+    expect((await office.app.detail())?.phoneLinks).toEqual(['tel:052260000']);
+    expect(await a.app.accessibilityViolations(), 'the panel with undo and redo').toEqual([]);
+  });
+});
+
 describe('the county office', () => {
   it('puts today’s records in, invites an organisation by link and QR code, publishes, and revokes the link', async () => {
     const office = await open(links.office as string);
