@@ -5,6 +5,7 @@ import { ResourceMap } from '../features/map/resource-map.tsx';
 import { NearbyLayer } from '../features/nearby/nearby-layer.tsx';
 import { PresentationKeys } from '../features/presentation/presentation-keys.tsx';
 import { TownshipLabelsLayer } from '../features/presentation/township-labels-layer.tsx';
+import { ProposalsMapLayer } from '../features/shared-map/proposals-map-layer-gate.tsx';
 import { ClickToAddLayer } from '../features/workshop/click-to-add-layer.tsx';
 
 /** The map with every layer the features add; a separate chunk so Leaflet stays out of the initial JavaScript. */
@@ -18,6 +19,7 @@ export function MapArea() {
       <TownshipLabelsLayer />
       <PlaceOnMapLayer />
       <MoveMarkerLayer />
+      <ProposalsMapLayer />
     </ResourceMap>
   );
 }

@@ -17,9 +17,10 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.refused.read-only':
     'The server refused this change: “{label}” is read-only for you; they keep their own records. The change was undone on this device.',
   'shared.refused.token-revoked':
-    'This link has been revoked and no longer syncs. Ask the county office for a new one.',
+    'This link has been revoked and no longer syncs. This device’s copy of the shared map and the link have been deleted; ask the county office for a new link to go on.',
   'shared.refused.invalid-update': 'The server refused a change that did not fit the format; it was undone.',
-  'shared.refused.invalid-token': 'This link is not valid or has been revoked.',
+  'shared.refused.invalid-token':
+    'This link is not valid or has been revoked. This device’s copy of the shared map and the link have been deleted.',
   'shared.refused.forbidden': 'This link cannot open “{label}”.',
   'shared.refused.unknown-document': 'The server does not know “{label}”.',
   'shared.refused.rate-limited':
@@ -65,8 +66,6 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.form.save': 'Save',
   'shared.form.cancel': 'Cancel',
   'shared.form.nameRequired': 'Please give a name.',
-  'shared.form.readOnlyNote':
-    '“{label}” keeps this record and your link may only read it: the server will refuse a change.',
   'shared.workshop.open': 'Open a workshop',
   'shared.workshop.name': 'Workshop name',
   'shared.workshop.heading': 'Proposals of “{label}”',
@@ -89,4 +88,13 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.history.none': 'No changes recorded yet.',
   'shared.history.deleted': '(deleted)',
   'shared.history.restore': 'Restore the version of {time}',
+  'shared.undo': 'Undo my last change',
+  'shared.redo': 'Redo',
+  'shared.undoHint': 'Undoes only your own changes on this device, never anyone else’s (Ctrl/⌘+Z).',
+  'shared.readOnlyReason':
+    'Not editable: “{label}” keeps this record and your link may only view it. Ask them for a correction.',
+  'shared.accessPending': 'Asking the server whether you may change this record…',
+  'shared.legend.heading': 'Workshop tables’ proposals',
+  'shared.legend.workshop': 'Tables of “{label}”',
+  'shared.legend.tables': 'Letter, colour and proposals of each table of “{label}”',
 };

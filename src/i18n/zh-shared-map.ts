@@ -14,9 +14,10 @@ export const zhSharedMap = {
   'shared.displayName': '你的名字（記在每一次修改）',
   'shared.refused.read-only':
     '伺服器拒絕了這項修改：「{label}」的資料只能檢視，由他們自己維護。這台裝置上的修改已撤回。',
-  'shared.refused.token-revoked': '這個連結已被撤銷，無法再同步。請向縣市政府索取新的連結。',
+  'shared.refused.token-revoked':
+    '這個連結已被撤銷，無法再同步。這台裝置上的共享地圖副本和連結都已刪除；如需繼續，請向縣市政府索取新的連結。',
   'shared.refused.invalid-update': '伺服器拒絕了一項不符合格式的修改，已撤回。',
-  'shared.refused.invalid-token': '這個連結無效或已被撤銷。',
+  'shared.refused.invalid-token': '這個連結無效或已被撤銷。這台裝置上的共享地圖副本和連結都已刪除。',
   'shared.refused.forbidden': '這個連結不能開啟「{label}」。',
   'shared.refused.unknown-document': '伺服器找不到「{label}」。',
   'shared.refused.rate-limited': '修改太頻繁，伺服器暫停了連線，稍後會自動重連。',
@@ -61,7 +62,6 @@ export const zhSharedMap = {
   'shared.form.save': '儲存',
   'shared.form.cancel': '取消',
   'shared.form.nameRequired': '請填寫名稱。',
-  'shared.form.readOnlyNote': '這筆由「{label}」維護，你的連結只能檢視：伺服器會拒絕修改。',
   'shared.workshop.open': '開設工作坊',
   'shared.workshop.name': '工作坊名稱',
   'shared.workshop.heading': '「{label}」的建議',
@@ -84,4 +84,12 @@ export const zhSharedMap = {
   'shared.history.none': '還沒有修改紀錄。',
   'shared.history.deleted': '（刪除）',
   'shared.history.restore': '還原 {time} 的版本',
+  'shared.undo': '復原我的上一項修改',
+  'shared.redo': '重做',
+  'shared.undoHint': '只會復原你自己在這台裝置的修改，不動別人的（Ctrl/⌘+Z）。',
+  'shared.readOnlyReason': '不能修改：這筆由「{label}」維護，你的連結只能檢視。需要更正請聯絡他們。',
+  'shared.accessPending': '正在向伺服器確認你能不能修改這筆…',
+  'shared.legend.heading': '工作坊各桌的建議',
+  'shared.legend.workshop': '「{label}」各桌',
+  'shared.legend.tables': '「{label}」各桌的代號、顏色與建議數',
 } as const;

@@ -77,6 +77,21 @@ describe('the shared map panel', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('這個連結已被撤銷');
   });
 
+  it('offers to undo and redo only when there is one of its own changes to undo or redo', () => {
+    joinAsMember();
+    render(<SharedMapPanel />);
+    const panel = screen.getByRole('region', { name: '共享地圖' });
+    const undo = within(panel).getByRole('button', { name: '復原我的上一項修改' });
+    const redo = within(panel).getByRole('button', { name: '重做' });
+    expect(undo).toBeDisabled();
+    expect(redo).toBeDisabled();
+    expect(undo).toHaveAttribute('aria-keyshortcuts', 'Control+Z Meta+Z');
+    act(() => useAppStore.getState().setSharedUndo({ undo: 2, redo: 1 }));
+    expect(undo).toBeEnabled();
+    expect(redo).toBeEnabled();
+    act(() => useAppStore.getState().setSharedUndo({ undo: 0, redo: 0 }));
+  });
+
   it('shows the office its tools: invite, publish', () => {
     joinAsMember();
     act(() =>
@@ -105,14 +120,29 @@ describe("a shared record's owner", () => {
     expect(screen.getByRole('button', { name: '從共享地圖刪除' })).toBeInTheDocument();
   });
 
-  it('the edit form is a dialog with labelled fields, and warns before a change the server will refuse', async () => {
+  it("does not offer to edit another organisation's record: the button is disabled, with the reason", () => {
     joinAsMember();
-    render(<SharedRecordActions resource={theirs} />);
+    const { rerender } = render(<SharedRecordActions resource={theirs} />);
+    const edit = screen.getByRole('button', { name: '修改這筆（共享地圖）' });
+    expect(edit).toBeDisabled();
+    expect(edit).toHaveAccessibleDescription(
+      '不能修改：這筆由「乙協會」維護，你的連結只能檢視。需要更正請聯絡他們。',
+    );
+    // Before the server has said what the link may do, it says it is asking.
+    act(() => useAppStore.getState().setSharedDoc('org/assoc-b', { access: null }));
+    expect(edit).toBeDisabled();
+    expect(edit).toHaveAccessibleDescription('正在向伺服器確認你能不能修改這筆…');
+    rerender(<SharedRecordActions resource={ours} />);
+    expect(screen.getByRole('button', { name: '修改這筆（共享地圖）' })).toBeEnabled();
+  });
+
+  it('the edit form of its own record is a dialog with labelled fields', async () => {
+    joinAsMember();
+    render(<SharedRecordActions resource={ours} />);
     await userEvent.click(screen.getByRole('button', { name: '修改這筆（共享地圖）' }));
-    const dialog = await screen.findByRole('dialog', { name: '修改「乙協會據點」' });
-    expect(within(dialog).getByLabelText('名稱')).toHaveValue('乙協會據點');
+    const dialog = await screen.findByRole('dialog', { name: '修改「甲協會據點」' });
+    expect(within(dialog).getByLabelText('名稱')).toHaveValue('甲協會據點');
     expect(within(dialog).getByLabelText('地址')).toHaveValue('嘉義縣民雄鄉');
-    expect(within(dialog).getByText(/這筆由「乙協會」維護，你的連結只能檢視/)).toBeInTheDocument();
   });
 
   it('speaks English too', () => {
@@ -181,7 +211,7 @@ describe('a shared workshop', () => {
       within(counts)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['第一桌：2 筆', '第二桌：1 筆']);
+    ).toEqual(['A第一桌：2 筆', 'B第二桌：1 筆']); // each table's letter, then its count
     const pending = screen.getByRole('list', { name: '待審的建議' });
     expect(within(pending).getByRole('button', { name: '核准「阿美早餐店」' })).toBeInTheDocument();
     expect(within(pending).getByRole('button', { name: '不採用「民雄共餐點」' })).toBeInTheDocument();

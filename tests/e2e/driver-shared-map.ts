@@ -135,6 +135,38 @@ export class SharedMapTab {
       .click();
   }
 
+  /** Whether the selected record's shared-map edit is offered, and the reason given when it is not. */
+  async editOffered(): Promise<{ enabled: boolean; why: string }> {
+    const button = this.page.getByRole('button', { name: '修改這筆（共享地圖）' });
+    return button.evaluate((el) => ({
+      enabled: !(el as HTMLButtonElement).disabled,
+      why: (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim(),
+    }));
+  }
+
+  /** The shared documents this device keeps in IndexedDB (their database names). */
+  async localSharedCopies(): Promise<string[]> {
+    return this.page.evaluate(async () =>
+      (await indexedDB.databases()).flatMap((d) => (d.name?.startsWith('crm-shared-') ? [d.name] : [])),
+    );
+  }
+
+  /** The shared map's link this browser keeps for an offline reload (null when none). */
+  async savedLink(): Promise<string | null> {
+    return this.page.evaluate(() => localStorage.getItem('crm-shared-link'));
+  }
+
+  /** Presses Ctrl+Z outside any text field (the shared map's undo of one's own last change). */
+  async undoByKeyboard(): Promise<void> {
+    await (await this.panel()).getByRole('button', { name: '復原我的上一項修改' }).waitFor();
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press('Control+Z');
+  }
+
   /** Opens the selected record's shared-map form. */
   async openEditForm(): Promise<void> {
     await this.page.getByRole('button', { name: '修改這筆（共享地圖）' }).click();
@@ -294,7 +326,7 @@ export class SharedMapTab {
     return (await this.panel())
       .getByRole('list', { name: '各桌建議數' })
       .getByText(new RegExp(`^${table}：`))
-      .evaluate((el) => getComputedStyle(el).backgroundColor);
+      .evaluate((el) => getComputedStyle(el.closest('li') ?? el).backgroundColor);
   }
 
   /** The facilitator approves a proposal by its name. */

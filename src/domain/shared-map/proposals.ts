@@ -69,6 +69,39 @@ export function proposalCountByTable(proposals: readonly Proposal[]): Map<string
   return counts;
 }
 
+/** A workshop table as the projector marks it: its letter and colour slot, and how many proposals it made. */
+export interface TableMark {
+  readonly table: string;
+  /** A, B, C… (then AA, AB…): the table's letter on its markers, so colour is never the only sign. */
+  readonly letter: string;
+  /** The table's place in the order tables first proposed: the same on every screen, never shared by two. */
+  readonly slot: number;
+  readonly count: number;
+}
+
+/**
+ * The tables of a workshop in the order they first proposed (proposals are read oldest first), each with its
+ * letter, colour slot and live count. Every screen reads the same proposals, so every screen gives a table the
+ * same letter and colour; two tables never share one (a hash of the name could).
+ */
+export function tableMarks(proposals: readonly Proposal[]): TableMark[] {
+  const marks: TableMark[] = [];
+  for (const [table, count] of proposalCountByTable(proposals)) {
+    const slot = marks.length;
+    marks.push({ table, letter: tableLetter(slot), slot, count });
+  }
+  return marks;
+}
+
+/** A, B, … Z, AA, AB, … for slots 0, 1, … */
+function tableLetter(slot: number): string {
+  let letter = '';
+  for (let n = slot + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
+  }
+  return letter;
+}
+
 /** Marks a proposal approved or rejected (the caller writes an approved record into its owner's document). */
 export function decideProposal(doc: Y.Doc, proposalId: string, status: 'approved' | 'rejected'): void {
   const proposal = doc.getMap(ROOTS.proposals).get(proposalId);

@@ -46,6 +46,15 @@ export function restoreVersion(doc: Y.Doc, version: HistoryEntry, author: Change
   else writeFields(doc, version.id, version.fields, author);
 }
 
+/** Writes a version of each given record as it is now (an undo's result), without changing the records. */
+export function noteVersions(
+  doc: Y.Doc,
+  versions: readonly { readonly id: string; readonly fields: RecordFields | null }[],
+  author: ChangeStamp,
+): void {
+  history(doc).push(versions.map((v) => entry(v.id, v.fields, author)));
+}
+
 function writeFields(doc: Y.Doc, id: string, fields: RecordFields, author: ChangeStamp): void {
   const records = doc.getMap(ROOTS.records);
   doc.transact(() => {

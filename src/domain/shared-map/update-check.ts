@@ -88,10 +88,11 @@ export function checkUpdate(
       return null;
     }
   };
+  const places: Places = new Map();
   let unplaced = false;
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
-    const place = placeOf(struct, lookup, 0);
+    const place = placeOf(struct, lookup, places, 0);
     if (place === GONE) continue;
     if (!place) {
       unplaced = true;
@@ -104,7 +105,7 @@ export function checkUpdate(
     for (const [client, ranges] of decoded.ds.clients) {
       for (const range of ranges) {
         const item = lookup(Y.createID(client, range.clock));
-        const place = item === GONE ? GONE : item ? placeOf(item, lookup, 0) : null;
+        const place = item === GONE ? GONE : item ? placeOf(item, lookup, places, 0) : null;
         if (place === GONE) continue;
         if (!place) unplaced = true;
         else if (place.root !== ROOTS.proposals) {
@@ -133,26 +134,60 @@ function findIn<T extends { id: Y.ID; length: number }>(
   return null;
 }
 
+/** Places already found during one check, so that a long run of neighbours is walked once. */
+type Places = Map<AnyItem, Place | typeof GONE | null>;
+
 /**
  * Where an item goes: its root and the map keys down to it; GONE when its parent was collected (the item will be
  * collected on arrival, whatever it holds); null when it refers to state the document does not have.
+ *
+ * An item with a neighbour carries no parent in an update: it shares the neighbour's place. One transaction that
+ * appends 500 history entries makes a chain of 500 such neighbours, so the chain is followed in a loop (to the
+ * first item that names its parent, or one already placed), not by recursion with a depth limit; a chain that
+ * comes back on itself (only a crafted update has one) is unplaced. Only nesting (a map in a map) recurses.
  */
 function placeOf(
   item: AnyItem,
   lookup: (id: Y.ID | null) => Found,
+  places: Places,
   depth: number,
 ): Place | typeof GONE | null {
-  if (depth > 32) return null;
-  let parent: unknown = item.parent;
-  let key = item.parentSub;
-  if (parent === null) {
-    // Parent info is left out of an update when the item has a neighbour: it shares the neighbour's place.
-    const neighbour = lookup(item.origin) ?? lookup(item.rightOrigin);
-    if (neighbour === GONE || !neighbour) return neighbour;
-    if (neighbour.parent === null) return placeOf(neighbour, lookup, depth + 1);
-    parent = neighbour.parent;
-    key = neighbour.parentSub;
+  const chain: AnyItem[] = [];
+  const seen = new Set<AnyItem>();
+  let current: AnyItem = item;
+  let place: Place | typeof GONE | null | undefined;
+  while (place === undefined) {
+    if (places.has(current)) {
+      place = places.get(current) ?? null;
+      break;
+    }
+    if (seen.has(current)) {
+      place = null;
+      break;
+    }
+    seen.add(current);
+    chain.push(current);
+    if (current.parent !== null) {
+      place = parentPlace(current, lookup, places, depth);
+      break;
+    }
+    const neighbour = lookup(current.origin) ?? lookup(current.rightOrigin);
+    if (neighbour === GONE || !neighbour) place = neighbour;
+    else current = neighbour;
   }
+  for (const link of chain) places.set(link, place);
+  return place;
+}
+
+/** The place of an item that names its parent (a root's name, or the item holding the map it is in). */
+function parentPlace(
+  item: AnyItem,
+  lookup: (id: Y.ID | null) => Found,
+  places: Places,
+  depth: number,
+): Place | typeof GONE | null {
+  const parent: unknown = item.parent;
+  const key = item.parentSub;
   if (typeof parent === 'string') return { root: parent, path: [key] };
   let container: Found = null;
   if (parent instanceof Y.ID) container = lookup(parent);
@@ -161,7 +196,9 @@ function placeOf(
     container = parent._item;
   }
   if (container === GONE || !container) return container;
-  const outer = placeOf(container, lookup, depth + 1);
+  // Our documents nest two deep (records → record → field); far deeper is not one of ours.
+  if (depth > 32) return null;
+  const outer = placeOf(container, lookup, places, depth + 1);
   return outer && outer !== GONE ? { root: outer.root, path: [...outer.path, key] } : outer;
 }
 

@@ -6,6 +6,7 @@ import { ConnectionStatus } from './connection-status.tsx';
 import { OfficeTools } from './office-tools.tsx';
 import { SharedNotice } from './shared-notice.tsx';
 import { SharedRecordForm } from './shared-record-form.tsx';
+import { SharedUndo } from './shared-undo.tsx';
 import { WorkshopParticipant } from './workshop-participant.tsx';
 
 /** Who this link speaks for, the connection, what the server refused, and the office's or member's tools. */
@@ -28,6 +29,7 @@ export function SharedMapPanel() {
             {t('shared.you', { label: session.label })} · {t(`shared.role.${session.role}`)}
           </p>
           <ConnectionStatus />
+          <SharedUndo />
           {session.role !== 'participant' && (
             <>
               <label htmlFor={`${id}-name`}>{t('shared.displayName')}</label>

@@ -1,5 +1,5 @@
 import './shared-map.css';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -18,6 +18,7 @@ const History = lazy(() =>
  */
 export function SharedRecordActions({ resource }: { resource: Resource }) {
   const { t } = useTranslation();
+  const id = useId();
   const owner = useAppStore(useShallow((s) => selectSharedOwner(s, resource.id)));
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
@@ -32,9 +33,21 @@ export function SharedRecordActions({ resource }: { resource: Resource }) {
         {!owner.editable && <span className="shared-owner__badge">{t('shared.readOnly')}</span>}{' '}
         {t('shared.owner', { label: owner.label })}
       </p>
-      <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+      {/* Another organisation's record: the edit is shown, not offered, with the reason (the server refuses it too). */}
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={!owner.editable}
+        aria-describedby={owner.editable ? undefined : `${id}-why`}
+        onClick={() => setEditing(true)}
+      >
         {t('shared.edit')}
       </button>
+      {!owner.editable && (
+        <p id={`${id}-why`} className="shared-owner__why">
+          {owner.checked ? t('shared.readOnlyReason', { label: owner.label }) : t('shared.accessPending')}
+        </p>
+      )}
       {owner.editable && (
         <button type="button" className="button-secondary" onClick={remove}>
           {t('shared.delete')}

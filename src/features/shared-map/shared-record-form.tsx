@@ -1,5 +1,4 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { Modal } from '../../components/modal.tsx';
 import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -10,7 +9,6 @@ import {
   proposeRecord,
   saveSharedRecord,
 } from '../../store/shared-map/shared-map-actions.ts';
-import { selectSharedOwner } from '../../store/shared-map/shared-map-derived.ts';
 
 /**
  * Corrects a record of the shared map, or adds one to this link's own document. What is saved goes through the
@@ -29,7 +27,6 @@ export function SharedRecordForm({
   const { t, label } = useTranslation();
   const id = useId();
   const categories = useAppStore(selectCategories);
-  const owner = useAppStore(useShallow((s) => (record ? selectSharedOwner(s, record.id) : null)));
   const ownLabel = useAppStore((s) =>
     s.sharedSession ? (s.sharedDocs[s.sharedSession.own]?.label ?? '') : '',
   );
@@ -94,9 +91,6 @@ export function SharedRecordForm({
       closeLabel={t('shared.form.cancel')}
     >
       <form className="shared-form" onSubmit={save} noValidate>
-        {owner && !owner.editable && (
-          <p className="shared-notice">{t('shared.form.readOnlyNote', { label: owner.label })}</p>
-        )}
         <label htmlFor={`${id}-name`}>{t('shared.form.name')}</label>
         <input
           id={`${id}-name`}

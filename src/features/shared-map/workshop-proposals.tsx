@@ -1,5 +1,5 @@
 import type { Proposal } from '../../domain/shared-map/proposals.ts';
-import { proposalCountByTable } from '../../domain/shared-map/proposals.ts';
+import { tableMarks } from '../../domain/shared-map/proposals.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { decideSharedProposal } from '../../store/shared-map/shared-map-actions.ts';
@@ -12,7 +12,8 @@ export function WorkshopProposals({ document }: { document: string }) {
   const { t } = useTranslation();
   const label = useAppStore((s) => s.sharedDocs[document]?.label ?? document);
   const proposals = useAppStore((s) => s.sharedProposals[document] ?? NONE);
-  const counts = [...proposalCountByTable(proposals)];
+  const marks = tableMarks(proposals);
+  const markOf = new Map(marks.map((m) => [m.table, m]));
   const pending = proposals.filter((p) => p.status === 'pending');
   return (
     <section aria-label={t('shared.workshop.heading', { label })}>
@@ -21,9 +22,10 @@ export function WorkshopProposals({ document }: { document: string }) {
         <p>{t('shared.workshop.none')}</p>
       ) : (
         <ul className="shared-tables" aria-label={t('shared.workshop.counts')}>
-          {counts.map(([table, count]) => (
-            <li key={table} style={{ background: tableColour(table) }}>
-              {t('shared.workshop.count', { table, count })}
+          {marks.map((m) => (
+            <li key={m.table} style={{ background: tableColour(m.slot) }}>
+              <span className="shared-table-letter">{m.letter}</span>
+              <span>{t('shared.workshop.count', { table: m.table, count: m.count })}</span>
             </li>
           ))}
         </ul>
@@ -32,11 +34,12 @@ export function WorkshopProposals({ document }: { document: string }) {
         <ul className="shared-panel__links" aria-label={t('shared.workshop.pending')}>
           {pending.map((p) => {
             const name = p.resource?.name ?? t('shared.workshop.invalid');
+            const mark = markOf.get(p.table);
             return (
               <li key={p.id}>
                 <span>
-                  <span className="shared-table-tag" style={{ background: tableColour(p.table) }}>
-                    {p.table}
+                  <span className="shared-table-tag" style={{ background: tableColour(mark?.slot ?? 0) }}>
+                    {mark?.letter} {p.table}
                   </span>{' '}
                   {name}
                 </span>

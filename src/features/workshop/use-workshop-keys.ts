@@ -1,12 +1,6 @@
 import { useEffect } from 'react';
+import { isTyping } from '../../components/is-typing.ts';
 import { useAppStore } from '../../store/app-store.ts';
-
-/** Whether a key press belongs to a text field (shortcuts must not steal typing). */
-export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el || typeof el.closest !== 'function') return false;
-  return el.isContentEditable || el.closest('input, textarea, select') !== null;
-}
 
 /** Ctrl/⌘+Z undoes, Ctrl/⌘+Y or Ctrl/⌘+Shift+Z redoes the workshop's last change; Esc cancels a move. */
 export function useWorkshopKeys() {

@@ -1,9 +1,10 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { type CountyIndex, readCountyIndex } from '../../domain/shared-map/county-index.ts';
+import { createOwnUndo, undoOwnChange } from '../../domain/shared-map/own-undo.ts';
 import {
   addProposal,
   decideProposal,
@@ -59,6 +60,14 @@ export interface SharedMapListener {
   index(document: string, index: CountyIndex): void;
   /** A workshop's proposals, all of them (a workshop has tens, not thousands). */
   proposals(document: string, proposals: Proposal[]): void;
+  /** How many of this device's own changes can be undone and redone, over all documents. */
+  undo(steps: UndoSteps): void;
+}
+
+/** How many of this device's own changes can be undone and redone. */
+export interface UndoSteps {
+  readonly undo: number;
+  readonly redo: number;
 }
 
 export interface SharedMapClientOptions {
@@ -71,8 +80,11 @@ export interface SharedMapClientOptions {
   readonly persist?: boolean;
 }
 
-/** Records per transaction when many are written at once (see writeMany). */
-const RECORDS_PER_MESSAGE = 16;
+/**
+ * Records per transaction when many are written at once (see writeMany): a record and its history entry are about
+ * 1 kB on the wire, so 500 make a message of about half a megabyte, far below the server's 16 MB limit.
+ */
+const RECORDS_PER_MESSAGE = 500;
 
 /** Above this many changed records in one transaction, the document is read whole (one index build). */
 const MOST_SINGLE_CHANGES = 64;
@@ -82,6 +94,8 @@ interface OpenDoc {
   provider: HocuspocusProvider;
   persistence: IndexeddbPersistence | null;
   status: DocStatus;
+  /** Takes back this device's own changes only (see createOwnUndo). */
+  undo: Y.UndoManager;
 }
 
 /**
@@ -93,6 +107,9 @@ interface OpenDoc {
 export class SharedMapClient {
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly docs = new Map<string, OpenDoc>();
+  /** The documents of this device's own changes, last one last: undo takes back the latest over all documents. */
+  private undoOrder: string[] = [];
+  private redoOrder: string[] = [];
   private stopped = false;
   private readonly onOffline = () => this.socket.disconnect();
   private readonly onOnline = () => {
@@ -115,7 +132,8 @@ export class SharedMapClient {
       const reason = refusalOf(event.reason);
       if (!reason) return;
       for (const name of this.docs.keys()) this.options.listener.refused(name, reason);
-      if (reason === 'token-revoked') this.stop(false);
+      // A revoked link may no longer see these documents: their copies on this device go too.
+      if (reason === 'token-revoked') this.stop(true);
       // The refused update would be sent again on reconnect: forget it (the server's copy is the truth).
       else if (reason === 'invalid-update') for (const name of this.docs.keys()) void this.reset(name);
     });
@@ -139,15 +157,31 @@ export class SharedMapClient {
       token: this.options.token,
       onAuthenticated: ({ scope }) =>
         this.setStatus(document, { access: scope === 'read-write' ? 'write' : 'read' }),
-      onAuthenticationFailed: ({ reason }) =>
-        this.options.listener.refused(document, refusalOf(reason) ?? 'refused'),
+      onAuthenticationFailed: ({ reason }) => {
+        const refusal = refusalOf(reason) ?? 'refused';
+        this.options.listener.refused(document, refusal);
+        // The token is no longer valid (revoked while this device was away): forget what it opened.
+        if (refusal === 'invalid-token') this.stop(true);
+      },
       onSynced: ({ state }) => {
         if (state) this.setStatus(document, { synced: true });
       },
       onUnsyncedChanges: ({ number }) => this.setStatus(document, { unsynced: number }),
       onStateless: ({ payload }) => this.onStateless(document, payload),
     });
-    this.docs.set(document, { doc, provider, persistence, status });
+    const kind = parseDocName(document)?.kind ?? 'org';
+    // Every change of this device is made with the client as the transaction's origin; a peer's (the provider's,
+    // IndexedDB's) never is, so it never reaches the undo stack.
+    const undo = createOwnUndo(doc, kind, this);
+    undo.on('stack-item-added', () => {
+      if (undo.undoing || undo.redoing) return;
+      // A new change of one's own: what was undone before can no longer be redone, in any document.
+      this.undoOrder.push(document);
+      for (const other of this.docs.values()) if (other.undo !== undo) other.undo.clear(false, true);
+      this.redoOrder = [];
+      this.reportUndo();
+    });
+    this.docs.set(document, { doc, provider, persistence, status, undo });
     provider.attach();
     this.observe(document, doc);
     if (persistence) void persistence.whenSynced.then(() => this.readAll(document, doc));
@@ -157,17 +191,18 @@ export class SharedMapClient {
   /** Writes a record into a document (the server refuses it where this link may only read). */
   write(document: string, resource: Resource, stamp: ChangeStamp): void {
     const open = this.docs.get(document);
-    if (open) writeRecord(open.doc, resource, stamp);
+    if (open) open.doc.transact(() => writeRecord(open.doc, resource, stamp), this);
   }
 
   /**
-   * Writes many records (the office's first upload), a few per transaction: each transaction is one message, and
-   * the server's check places the items of a message by walking their neighbours, which a long run of history
-   * entries in one message exceeds (it is refused as `missing-state`; 40 records in one transaction are).
+   * Writes many records (the office's first upload), RECORDS_PER_MESSAGE per transaction: each transaction is one
+   * message, which must stay below the server's largest message.
    */
   writeMany(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
     const open = this.docs.get(document);
     if (!open) return;
+    // Not one's own undoable change (no origin): undoing an upload of 100,000 records would be one message of
+    // a hundred megabytes; the records are deleted or restored one by one instead.
     for (let start = 0; start < resources.length; start += RECORDS_PER_MESSAGE) {
       open.doc.transact(() => {
         for (const resource of resources.slice(start, start + RECORDS_PER_MESSAGE))
@@ -178,7 +213,7 @@ export class SharedMapClient {
 
   remove(document: string, id: string, stamp: ChangeStamp): void {
     const open = this.docs.get(document);
-    if (open) deleteRecord(open.doc, id, stamp);
+    if (open) open.doc.transact(() => deleteRecord(open.doc, id, stamp), this);
   }
 
   /** A record's versions in a document, oldest first. */
@@ -190,19 +225,51 @@ export class SharedMapClient {
   /** Puts an older version of a record back (as a new version). */
   restore(document: string, version: HistoryEntry, stamp: ChangeStamp): void {
     const open = this.docs.get(document);
-    if (open) restoreVersion(open.doc, version, stamp);
+    if (open) open.doc.transact(() => restoreVersion(open.doc, version, stamp), this);
   }
 
   /** Adds a workshop table's proposal (a participant's link may do nothing else). */
   propose(document: string, resource: Resource, table: string): void {
     const open = this.docs.get(document);
-    if (open) addProposal(open.doc, `p-${crypto.randomUUID()}`, resource, table, new Date().toISOString());
+    if (!open) return;
+    const id = `p-${crypto.randomUUID()}`;
+    open.doc.transact(() => addProposal(open.doc, id, resource, table, new Date().toISOString()), this);
   }
 
   /** The facilitator's decision on a proposal. */
   decide(document: string, proposalId: string, status: 'approved' | 'rejected'): void {
     const open = this.docs.get(document);
-    if (open) decideProposal(open.doc, proposalId, status);
+    if (open) open.doc.transact(() => decideProposal(open.doc, proposalId, status), this);
+  }
+
+  /** Takes back this device's last own change (in whichever document it was), keeping every peer's change. */
+  undo(stamp: ChangeStamp): void {
+    this.step(this.undoOrder, this.redoOrder, 'undo', stamp);
+  }
+
+  /** Makes the last undone change again. */
+  redo(stamp: ChangeStamp): void {
+    this.step(this.redoOrder, this.undoOrder, 'redo', stamp);
+  }
+
+  private step(from: string[], to: string[], direction: 'undo' | 'redo', stamp: ChangeStamp): void {
+    const document = from.pop();
+    const open = document === undefined ? undefined : this.docs.get(document);
+    if (document === undefined || !open) return;
+    undoOwnChange(open.doc, open.undo, direction, stamp);
+    to.push(document);
+    this.reportUndo();
+  }
+
+  private reportUndo(): void {
+    this.options.listener.undo({ undo: this.undoOrder.length, redo: this.redoOrder.length });
+  }
+
+  /** Forgets the undo steps of a document that is closed or loaded afresh. */
+  private forgetUndo(document: string): void {
+    this.undoOrder = this.undoOrder.filter((d) => d !== document);
+    this.redoOrder = this.redoOrder.filter((d) => d !== document);
+    this.reportUndo();
   }
 
   /** Closes every document and the socket; `forget` also removes the local copies. */
@@ -212,6 +279,7 @@ export class SharedMapClient {
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
     for (const [name, open] of this.docs) {
+      open.undo.destroy();
       open.provider.destroy();
       if (forget) void open.persistence?.clearData();
       else void open.persistence?.destroy();
@@ -219,6 +287,9 @@ export class SharedMapClient {
       this.setStatusOf(name, open, { connection: 'offline' });
     }
     this.docs.clear();
+    this.undoOrder = [];
+    this.redoOrder = [];
+    this.reportUndo();
     this.socket.destroy();
   }
 
@@ -241,6 +312,8 @@ export class SharedMapClient {
     const open = this.docs.get(document);
     if (!open) return;
     this.docs.delete(document);
+    open.undo.destroy();
+    this.forgetUndo(document);
     open.provider.destroy();
     await open.persistence?.clearData();
     open.doc.destroy();
@@ -295,6 +368,12 @@ export class SharedMapClient {
     open.status = { ...open.status, ...patch };
     this.options.listener.status(document, open.status);
   }
+}
+
+/** Deletes this device's copies of documents (a link that no longer opens them; nothing need be open). */
+export async function forgetLocalCopies(documents: readonly string[]): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  await Promise.all(documents.map((d) => clearDocument(storageKey(d))));
 }
 
 /** The IndexedDB database of one document (versioned with the document schema's name). */

@@ -19,7 +19,11 @@ import {
   revokeLink,
   type SyncEndpoint,
 } from '../../services/shared-map/office-api.ts';
-import { SharedMapClient, type SharedMapListener } from '../../services/shared-map/shared-map-client.ts';
+import {
+  forgetLocalCopies,
+  SharedMapClient,
+  type SharedMapListener,
+} from '../../services/shared-map/shared-map-client.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { forgetSavedLink, readSavedLink, saveLink } from './saved-link.ts';
 import { buildContextFor } from './shared-map-context.ts';
@@ -57,7 +61,9 @@ export async function startSharedMap(options: { persist?: boolean } = {}): Promi
   } catch (error) {
     // Offline: the grant this browser saw last time; a refused link: say so and forget it.
     if (error instanceof OfficeApiError) {
+      // Revoked (or never valid): what it opened on this device before goes with it.
       forgetSavedLink();
+      await forgetLocalCopies(saved?.link.token === link.token ? documentNames(saved.grant) : []);
       state().setSharedPhase('failed');
       state().setSharedNotice({ reason: 'invalid-token', document: link.document, at: Date.now() });
       return;
@@ -99,6 +105,25 @@ export function stopSharedMap(forget = false): void {
   if (forget) forgetSavedLink();
 }
 
+/**
+ * The server closed this link as revoked (or no longer knows its token): the client has stopped and deleted its
+ * copies of the documents (IndexedDB); the saved link and token go too, and the shared records leave the map.
+ */
+function forgetRevokedLink(): void {
+  forgetSavedLink();
+  running = null;
+  const s = state();
+  for (const layer of s.layers) {
+    if (layer.kind === 'shared' || layer.kind === 'proposals') s.removeLayer(layer.id);
+  }
+  if (s.sharedPhase === 'on') s.setSharedPhase('failed', null);
+}
+
+/** The names of the documents a grant opened (none when unknown). */
+function documentNames(grant: GrantInfo | null): string[] {
+  return grant ? grant.documents.map((d) => d.name) : [];
+}
+
 /** The documents a link opens (the server lists what it may see): its own first. */
 function documentsToOpen(grant: GrantInfo) {
   return [...grant.documents].sort((a, b) => (a.name === grant.own ? -1 : b.name === grant.own ? 1 : 0));
@@ -107,7 +132,10 @@ function documentsToOpen(grant: GrantInfo) {
 const listener: SharedMapListener = {
   records: (document, change) => applyRecords(document, change),
   status: (document, status) => state().setSharedDoc(document, status),
-  refused: (document, reason) => state().setSharedNotice({ reason, document, at: Date.now() }),
+  refused: (document, reason) => {
+    state().setSharedNotice({ reason, document, at: Date.now() });
+    if (reason === 'token-revoked' || reason === 'invalid-token') forgetRevokedLink();
+  },
   index: (_document, index) => {
     state().setSharedIndex(index.members, index.versions);
     // A member invited after this page opened: its document is opened too (the server decides whether it may).
@@ -118,6 +146,7 @@ const listener: SharedMapListener = {
     }
   },
   proposals: (document, proposals) => applyProposals(document, proposals),
+  undo: (steps) => state().setSharedUndo(steps),
 };
 
 /** A workshop's proposals into the store, and the pending ones onto the map (a layer of their own). */
@@ -183,6 +212,16 @@ export function restoreSharedVersion(version: HistoryEntry): void {
   const s = state();
   const document = sharedDocumentOf(s, version.id) ?? s.sharedSession?.own;
   if (running && document) running.client.restore(document, version, stampNow(s));
+}
+
+/** Takes back this device's last own change to the shared map (a peer's changes are never undone). */
+export function undoSharedChange(): void {
+  running?.client.undo(stampNow(state()));
+}
+
+/** Makes the last undone change again. */
+export function redoSharedChange(): void {
+  running?.client.redo(stampNow(state()));
 }
 
 /** Deletes a record from its document (it stays in the history). */

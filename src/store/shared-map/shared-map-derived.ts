@@ -14,6 +14,8 @@ export interface SharedOwner {
   readonly document: string;
   readonly label: string;
   readonly editable: boolean;
+  /** Whether the server has said yet what this link may do with the document (null: not yet). */
+  readonly checked: boolean;
 }
 
 /** The owner of a record on show, or null when it is not part of a shared map. */
@@ -22,7 +24,12 @@ export function selectSharedOwner(s: AppState, id: string | null): SharedOwner |
   const document = sharedDocumentOf(s, id);
   if (!document) return null;
   const doc = s.sharedDocs[document];
-  return { document, label: doc?.label ?? document, editable: doc?.access === 'write' };
+  return {
+    document,
+    label: doc?.label ?? document,
+    editable: doc?.access === 'write',
+    checked: (doc?.access ?? null) !== null,
+  };
 }
 
 /** The whole map's connection, for the indicator: offline when any document is, and the changes waiting. */

@@ -61,6 +61,8 @@ export interface SharedMapSlice {
   readonly sharedProposals: Readonly<Record<string, readonly Proposal[]>>;
   /** A workshop participant's table name. */
   readonly sharedTable: string;
+  /** How many of this device's own changes can be undone and redone. */
+  readonly sharedUndo: { readonly undo: number; readonly redo: number };
   setSharedPhase(phase: SharedMapSlice['sharedPhase'], session?: SharedSession | null): void;
   setSharedDoc(document: string, patch: Partial<SharedDocState>): void;
   setSharedNotice(notice: SharedNotice | null): void;
@@ -70,6 +72,7 @@ export interface SharedMapSlice {
   setSharedDisplayName(name: string): void;
   setSharedProposals(document: string, proposals: readonly Proposal[]): void;
   setSharedTable(table: string): void;
+  setSharedUndo(steps: SharedMapSlice['sharedUndo']): void;
 }
 
 const NEW_DOC: SharedDocState = {
@@ -91,6 +94,7 @@ export const createSharedMapSlice: StateCreator<AppState, [], [], SharedMapSlice
   sharedDisplayName: '',
   sharedProposals: {},
   sharedTable: '',
+  sharedUndo: { undo: 0, redo: 0 },
   setSharedPhase: (sharedPhase, session) =>
     set(session === undefined ? { sharedPhase } : { sharedPhase, sharedSession: session }),
   setSharedDoc: (document, patch) =>
@@ -111,4 +115,5 @@ export const createSharedMapSlice: StateCreator<AppState, [], [], SharedMapSlice
   setSharedProposals: (document, proposals) =>
     set((s) => ({ sharedProposals: { ...s.sharedProposals, [document]: proposals } })),
   setSharedTable: (sharedTable) => set({ sharedTable }),
+  setSharedUndo: (sharedUndo) => set({ sharedUndo }),
 });

@@ -14,6 +14,7 @@ import {
   decideProposal,
   proposalCountByTable,
   readProposals,
+  tableMarks,
 } from '../../../src/domain/shared-map/proposals.ts';
 import { repoFile } from '../fixture-paths.ts';
 import { loadPath, manifest } from '../load-context.ts';
@@ -39,6 +40,25 @@ describe('workshop proposals', () => {
       ['第一桌', 2],
       ['第二桌', 1],
     ]);
+  });
+
+  it('gives each table a letter and colour slot in the order tables first proposed, with its count', () => {
+    const doc = new Y.Doc();
+    const tables = Array.from({ length: 28 }, (_, i) => `第${i + 1}桌`);
+    // Made in reverse order of time: the slots follow time, not the order the map holds them in.
+    [...tables].reverse().forEach((table, i) => {
+      const second = String(28 - i).padStart(2, '0');
+      addProposal(doc, `p${i}`, shops[0] as Resource, table, `2026-12-06T10:00:${second}Z`);
+    });
+    addProposal(doc, 'again', shops[1] as Resource, '第2桌', '2026-12-06T10:01:00Z');
+    const marks = tableMarks(readProposals(doc, sharedCtx));
+    expect(marks.slice(0, 3)).toEqual([
+      { table: '第1桌', letter: 'A', slot: 0, count: 1 },
+      { table: '第2桌', letter: 'B', slot: 1, count: 2 },
+      { table: '第3桌', letter: 'C', slot: 2, count: 1 },
+    ]);
+    expect(marks.slice(25).map((m) => m.letter)).toEqual(['Z', 'AA', 'AB']);
+    expect(new Set(marks.map((m) => m.letter)).size).toBe(28);
   });
 
   it('a proposal without a name is listed with no record, and a forged status reads as pending', () => {

@@ -109,6 +109,21 @@ describe('checkUpdate: what the server refuses before applying', () => {
     expect(server.getMap('records').has(center.id)).toBe(false);
   });
 
+  // Each history entry of a transaction is placed by the one before it: a run of 500 once ran past a depth limit.
+  it.each([40, 500])('%i records in one transaction are placed (a long run of neighbours)', (count) => {
+    const many = (d: Y.Doc) =>
+      d.transact(() => {
+        for (let i = 0; i < count; i++) writeRecord(d, { ...center, id: `r${i}` }, stamp('a'));
+      });
+    expect(check(seeded(), many)).toBe('ok');
+    const thenEvil = (d: Y.Doc) =>
+      d.transact(() => {
+        many(d);
+        d.getArray('history').push([{ id: 'x', fields: { website: 'javascript:x' } }]);
+      });
+    expect(check(seeded(), thenEvil)).toBe('invalid-value');
+  });
+
   it('refuses bytes that are no update', () => {
     expect(checkUpdate(new Y.Doc(), 'org', new Uint8Array([255, 255, 255, 1, 2]))?.code).toBe(
       'malformed-update',
