@@ -23,6 +23,8 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.reset': 'Back to the default data (remove all imports and corrections)',
   'import.resetConfirm': 'Remove all imported data and corrections and go back to the default data?',
   'import.storedHere': 'Imported data is kept in this browser only; it stays after a reload or a restart.',
+  'import.saving': 'Saving… (not saved yet: keep this tab open)',
+  'import.exportNow': 'Export now',
   'import.storageFailed':
     'Could not save in this browser (storage full or disabled); imported data will be gone after a reload.',
   'import.failed': 'Could not import “{file}”: {reason}',

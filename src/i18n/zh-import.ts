@@ -20,6 +20,8 @@ export const zhImport = {
   'import.reset': '回到預設資料（移除所有匯入與修正）',
   'import.resetConfirm': '要移除所有匯入的資料與修正，回到預設資料嗎？',
   'import.storedHere': '匯入的資料只保存在這個瀏覽器中，重新整理或關閉後仍會保留。',
+  'import.saving': '儲存中…（尚未保存完成，請勿關閉分頁）',
+  'import.exportNow': '立即匯出',
   'import.storageFailed': '無法保存到這個瀏覽器（儲存空間已滿或被停用）；重新整理後匯入的資料會消失。',
   'import.failed': '無法匯入「{file}」：{reason}',
   'import.urlNotHttp': '連結必須以 http:// 或 https:// 開頭',

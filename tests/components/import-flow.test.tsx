@@ -284,4 +284,15 @@ describe('importing a file', () => {
     act(() => useAppStore.getState().clearImports());
     expect(useAppStore.getState().layers).toEqual([]);
   });
+
+  it('says "saving" until the write ends, and on a failed save keeps the alert with a way out: export now', async () => {
+    const { user } = renderWithData(<ImportUi />);
+    act(() => useAppStore.getState().setImportStorage('saving'));
+    expect(screen.getByRole('status')).toHaveTextContent('儲存中…');
+    act(() => useAppStore.getState().setImportStorage('failed'));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('無法保存到這個瀏覽器');
+    await user.click(within(alert).getByRole('button', { name: '立即匯出' }));
+    expect(useAppStore.getState().exportOpen).toBe(true);
+  });
 });

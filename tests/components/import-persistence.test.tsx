@@ -133,6 +133,36 @@ describe('imports kept in the browser', () => {
     expect(isMergedAway({ ...pair, resolution: 'open' }, { 'imp-1': { ...record, id: 'kept' } })).toBe(true);
   });
 
+  it('keeps saying "not saved" after a failed write until that very thing is written', async () => {
+    const memory = createMemoryImportStorage();
+    let full = true;
+    const storage: ImportStorage = {
+      ...memory,
+      putDataset: async (stored) => {
+        if (full) throw new DOMException('quota', 'QuotaExceededError');
+        await memory.putDataset(stored);
+      },
+    };
+    seedStore();
+    const stop = connectImportStorage(storage);
+    await settle();
+    useAppStore.getState().addImportedDataset(dataset, buildDataset([record], manifestOf()));
+    await settle();
+    expect(useAppStore.getState().importStorage).toBe('failed');
+    // A later, smaller write succeeds; the dataset is still not kept, so the page must not say "saved".
+    useAppStore.getState().commitOfficeEdit({ ...record, name: '匯入據點（更正）' });
+    await settle();
+    expect(memory.datasets.size).toBe(0);
+    expect(useAppStore.getState().importStorage).toBe('failed');
+    // Space freed, the dataset written again (replaced): now it is saved.
+    full = false;
+    useAppStore.getState().addImportedDataset({ ...dataset }, buildDataset([record], manifestOf()));
+    await settle();
+    expect(memory.datasets.has('import-test')).toBe(true);
+    expect(useAppStore.getState().importStorage).toBe('saved');
+    stop();
+  });
+
   it('does not keep datasets loaded from a ?data= link', async () => {
     const storage = createMemoryImportStorage();
     seedStore();

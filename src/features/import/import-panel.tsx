@@ -18,6 +18,7 @@ export function ImportPanel() {
   const importError = useAppStore((s) => s.importError);
   const storage = useAppStore((s) => s.importStorage);
   const clearImports = useAppStore((s) => s.clearImports);
+  const setExportOpen = useAppStore((s) => s.setExportOpen);
   const editCount = useAppStore((s) => Object.keys(s.officeEdits.present).length);
   return (
     <section className="import-panel" aria-labelledby="import-heading">
@@ -48,7 +49,19 @@ export function ImportPanel() {
           {t('import.reset')}
         </button>
       )}
-      {storage === 'failed' && <p className="alert">{t('import.storageFailed')}</p>}
+      {storage === 'failed' && (
+        <div className="alert" role="alert">
+          <p>{t('import.storageFailed')}</p>
+          <button type="button" onClick={() => setExportOpen(true)}>
+            {t('import.exportNow')}
+          </button>
+        </div>
+      )}
+      {storage === 'saving' && (
+        <p className="muted" role="status">
+          {t('import.saving')}
+        </p>
+      )}
       {storage === 'saved' && datasets.some((d) => d.origin === 'file') && (
         <p className="muted">{t('import.storedHere')}</p>
       )}

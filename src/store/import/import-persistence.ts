@@ -98,18 +98,26 @@ export function connectImportStorage(storage: ImportStorage, store = useAppStore
   let stopped = false;
   let unsubscribe = () => {};
   let chain: Promise<void> = Promise.resolve();
-  const enqueue = (task: () => Promise<void>) => {
-    store.getState().setImportStorage('saving');
+  let pending = 0;
+  // What a write failed to keep (`dataset:<id>`, `edits`): "not saved" stays on show until that very thing is
+  // written, not merely until the next write of something else succeeds.
+  const unsaved = new Set<string>();
+  const status = () => (unsaved.size > 0 ? 'failed' : pending > 0 ? 'saving' : 'saved');
+  const enqueue = (key: string, task: () => Promise<void>) => {
+    pending++;
+    store.getState().setImportStorage(status());
     // Writes start in a task of their own: copying 100,000 records into IndexedDB must not lengthen the task
     // that shows them.
     chain = chain
       .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
       .then(task)
+      .then(
+        () => unsaved.delete(key),
+        () => unsaved.add(key),
+      )
       .then(() => {
-        if (!stopped) store.getState().setImportStorage('saved');
-      })
-      .catch(() => {
-        if (!stopped) store.getState().setImportStorage('failed');
+        pending--;
+        if (!stopped) store.getState().setImportStorage(status());
       });
   };
 
@@ -148,6 +156,7 @@ export function connectImportStorage(storage: ImportStorage, store = useAppStore
           const copy = takeWorkerCopy(storage, dataset, resources);
           // Should the worker fail to write (e.g. no IndexedDB in workers), the page writes after all.
           enqueue(
+            `dataset:${dataset.id}`,
             copy
               ? () =>
                   copy
@@ -159,10 +168,11 @@ export function connectImportStorage(storage: ImportStorage, store = useAppStore
         }
       }
       const ids = new Set(now.map((d) => d.id));
-      for (const id of before.keys()) if (!ids.has(id)) enqueue(() => storage.deleteDataset(id));
+      for (const id of before.keys())
+        if (!ids.has(id)) enqueue(`dataset:${id}`, () => storage.deleteDataset(id));
       if (state.officeEdits !== previous.officeEdits) {
         const edits = state.officeEdits;
-        enqueue(() => storage.putEdits(edits));
+        enqueue('edits', () => storage.putEdits(edits));
       }
     });
   })();
