@@ -195,4 +195,6 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'summary.query': 'cari “{query}”',
   'summary.categories': 'jenis: {list}',
   'summary.services': 'layanan: {list}',
+  'import.saving': 'Menyimpan… (belum tersimpan, jangan tutup tab ini)',
+  'import.exportNow': 'Ekspor sekarang',
 };

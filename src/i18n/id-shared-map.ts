@@ -16,11 +16,8 @@ export const idSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.displayName': 'Nama Anda (dicatat bersama setiap perubahan)',
   'shared.refused.read-only':
     'Server menolak perubahan ini: “{label}” hanya bisa Anda baca; mereka mengelola datanya sendiri. Perubahan dibatalkan di perangkat ini.',
-  'shared.refused.token-revoked':
-    'Tautan ini sudah dicabut dan tidak lagi sinkron. Mintalah tautan baru ke kantor kabupaten.',
   'shared.refused.invalid-update':
     'Server menolak perubahan yang formatnya tidak sesuai; perubahan dibatalkan.',
-  'shared.refused.invalid-token': 'Tautan ini tidak berlaku atau sudah dicabut.',
   'shared.refused.forbidden': 'Tautan ini tidak bisa membuka “{label}”.',
   'shared.refused.unknown-document': 'Server tidak mengenal “{label}”.',
   'shared.refused.rate-limited':
@@ -67,8 +64,6 @@ export const idSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.form.save': 'Simpan',
   'shared.form.cancel': 'Batal',
   'shared.form.nameRequired': 'Silakan isi nama.',
-  'shared.form.readOnlyNote':
-    '“{label}” mengelola data ini dan tautan Anda hanya boleh membaca: server akan menolak perubahan.',
   'shared.workshop.open': 'Buka lokakarya',
   'shared.workshop.name': 'Nama lokakarya',
   'shared.workshop.heading': 'Usulan “{label}”',
@@ -91,4 +86,18 @@ export const idSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.history.none': 'Belum ada perubahan tercatat.',
   'shared.history.deleted': '(dihapus)',
   'shared.history.restore': 'Pulihkan versi {time}',
+  'shared.refused.token-revoked':
+    'Tautan ini sudah dicabut dan tidak lagi menyinkronkan. Salinan peta bersama dan tautan di perangkat ini sudah dihapus; untuk melanjutkan, mintalah tautan baru ke kantor kabupaten/kota.',
+  'shared.refused.invalid-token':
+    'Tautan ini tidak berlaku atau sudah dicabut. Salinan peta bersama dan tautan di perangkat ini sudah dihapus.',
+  'shared.undo': 'Batalkan perubahan terakhir saya',
+  'shared.redo': 'Ulangi',
+  'shared.undoHint':
+    'Hanya membatalkan perubahan Anda sendiri di perangkat ini, tidak pernah milik orang lain (Ctrl/⌘+Z).',
+  'shared.readOnlyReason':
+    'Tidak bisa diubah: “{label}” mengelola data ini dan tautan Anda hanya untuk melihat. Mintalah mereka memperbaikinya.',
+  'shared.accessPending': 'Menanyakan ke server apakah Anda boleh mengubah data ini…',
+  'shared.legend.heading': 'Usulan meja-meja lokakarya',
+  'shared.legend.workshop': 'Meja-meja “{label}”',
+  'shared.legend.tables': 'Huruf, warna, dan jumlah usulan tiap meja “{label}”',
 };

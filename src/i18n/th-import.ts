@@ -189,4 +189,6 @@ export const thImport: Record<keyof typeof zhImport, string> = {
   'summary.query': 'ค้นหา “{query}”',
   'summary.categories': 'ประเภท: {list}',
   'summary.services': 'บริการ: {list}',
+  'import.saving': 'กำลังบันทึก… (ยังไม่เสร็จ อย่าปิดแท็บนี้)',
+  'import.exportNow': 'ส่งออกตอนนี้',
 };

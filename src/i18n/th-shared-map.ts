@@ -16,9 +16,7 @@ export const thSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.displayName': 'ชื่อของคุณ (บันทึกไว้กับทุกการเปลี่ยนแปลง)',
   'shared.refused.read-only':
     'เซิร์ฟเวอร์ปฏิเสธการเปลี่ยนแปลงนี้: คุณดู “{label}” ได้อย่างเดียว เขาดูแลข้อมูลของเขาเอง การเปลี่ยนแปลงถูกยกเลิกในเครื่องนี้แล้ว',
-  'shared.refused.token-revoked': 'ลิงก์นี้ถูกเพิกถอนแล้วและไม่ซิงก์อีกต่อไป โปรดขอลิงก์ใหม่จากสำนักงานเทศมณฑล',
   'shared.refused.invalid-update': 'เซิร์ฟเวอร์ปฏิเสธการเปลี่ยนแปลงที่รูปแบบไม่ถูกต้อง และยกเลิกแล้ว',
-  'shared.refused.invalid-token': 'ลิงก์นี้ใช้ไม่ได้หรือถูกเพิกถอนแล้ว',
   'shared.refused.forbidden': 'ลิงก์นี้เปิด “{label}” ไม่ได้',
   'shared.refused.unknown-document': 'เซิร์ฟเวอร์ไม่รู้จัก “{label}”',
   'shared.refused.rate-limited': 'มีการเปลี่ยนแปลงพร้อมกันมากเกินไป เซิร์ฟเวอร์หยุดการเชื่อมต่อชั่วคราว และจะเชื่อมต่อใหม่เอง',
@@ -63,7 +61,6 @@ export const thSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.form.save': 'บันทึก',
   'shared.form.cancel': 'ยกเลิก',
   'shared.form.nameRequired': 'โปรดใส่ชื่อ',
-  'shared.form.readOnlyNote': '“{label}” ดูแลรายการนี้ และลิงก์ของคุณดูได้อย่างเดียว: เซิร์ฟเวอร์จะปฏิเสธการเปลี่ยนแปลง',
   'shared.workshop.open': 'เปิดเวิร์กช็อป',
   'shared.workshop.name': 'ชื่อเวิร์กช็อป',
   'shared.workshop.heading': 'ข้อเสนอของ “{label}”',
@@ -86,4 +83,15 @@ export const thSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.history.none': 'ยังไม่มีการเปลี่ยนแปลงที่บันทึกไว้',
   'shared.history.deleted': '(ลบแล้ว)',
   'shared.history.restore': 'กู้คืนเวอร์ชันเมื่อ {time}',
+  'shared.refused.token-revoked':
+    'ลิงก์นี้ถูกเพิกถอนแล้วและไม่ซิงก์อีกต่อไป สำเนาแผนที่ร่วมและลิงก์ในอุปกรณ์นี้ถูกลบแล้ว หากต้องการทำต่อ โปรดขอลิงก์ใหม่จากสำนักงานเทศมณฑล',
+  'shared.refused.invalid-token': 'ลิงก์นี้ใช้ไม่ได้หรือถูกเพิกถอนแล้ว สำเนาแผนที่ร่วมและลิงก์ในอุปกรณ์นี้ถูกลบแล้ว',
+  'shared.undo': 'ย้อนการเปลี่ยนแปลงล่าสุดของฉัน',
+  'shared.redo': 'ทำซ้ำ',
+  'shared.undoHint': 'ย้อนเฉพาะการเปลี่ยนแปลงของคุณเองในอุปกรณ์นี้ ไม่ย้อนของคนอื่น (Ctrl/⌘+Z)',
+  'shared.readOnlyReason': 'แก้ไขไม่ได้: “{label}” ดูแลรายการนี้ และลิงก์ของคุณดูได้อย่างเดียว โปรดขอให้พวกเขาแก้ไข',
+  'shared.accessPending': 'กำลังถามเซิร์ฟเวอร์ว่าคุณแก้ไขรายการนี้ได้หรือไม่…',
+  'shared.legend.heading': 'ข้อเสนอของแต่ละโต๊ะในเวิร์กช็อป',
+  'shared.legend.workshop': 'โต๊ะของ “{label}”',
+  'shared.legend.tables': 'ตัวอักษร สี และจำนวนข้อเสนอของแต่ละโต๊ะของ “{label}”',
 };

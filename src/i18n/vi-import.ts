@@ -193,4 +193,6 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'summary.query': 'tìm “{query}”',
   'summary.categories': 'loại: {list}',
   'summary.services': 'dịch vụ: {list}',
+  'import.saving': 'Đang lưu… (chưa lưu xong, đừng đóng thẻ này)',
+  'import.exportNow': 'Xuất ngay',
 };

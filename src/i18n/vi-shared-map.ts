@@ -16,10 +16,7 @@ export const viSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.displayName': 'Tên của bạn (ghi kèm mỗi thay đổi)',
   'shared.refused.read-only':
     'Máy chủ từ chối thay đổi này: với bạn, “{label}” chỉ được xem; họ tự quản lý dữ liệu của họ. Thay đổi đã được bỏ trên máy này.',
-  'shared.refused.token-revoked':
-    'Liên kết này đã bị thu hồi và không còn đồng bộ. Hãy xin văn phòng huyện một liên kết mới.',
   'shared.refused.invalid-update': 'Máy chủ từ chối một thay đổi không đúng định dạng; thay đổi đã được bỏ.',
-  'shared.refused.invalid-token': 'Liên kết này không hợp lệ hoặc đã bị thu hồi.',
   'shared.refused.forbidden': 'Liên kết này không mở được “{label}”.',
   'shared.refused.unknown-document': 'Máy chủ không biết “{label}”.',
   'shared.refused.rate-limited': 'Quá nhiều thay đổi cùng lúc: máy chủ tạm dừng kết nối; sẽ tự kết nối lại.',
@@ -64,8 +61,6 @@ export const viSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.form.save': 'Lưu',
   'shared.form.cancel': 'Hủy',
   'shared.form.nameRequired': 'Hãy nhập tên.',
-  'shared.form.readOnlyNote':
-    '“{label}” quản lý mục này và liên kết của bạn chỉ được xem: máy chủ sẽ từ chối thay đổi.',
   'shared.workshop.open': 'Mở một buổi hội thảo',
   'shared.workshop.name': 'Tên buổi hội thảo',
   'shared.workshop.heading': 'Đề xuất của “{label}”',
@@ -88,4 +83,18 @@ export const viSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.history.none': 'Chưa có thay đổi nào.',
   'shared.history.deleted': '(đã xóa)',
   'shared.history.restore': 'Khôi phục phiên bản lúc {time}',
+  'shared.refused.token-revoked':
+    'Liên kết này đã bị thu hồi và không còn đồng bộ. Bản sao bản đồ chung và liên kết trên thiết bị này đã bị xóa; để tiếp tục, hãy xin văn phòng huyện/thị một liên kết mới.',
+  'shared.refused.invalid-token':
+    'Liên kết này không hợp lệ hoặc đã bị thu hồi. Bản sao bản đồ chung và liên kết trên thiết bị này đã bị xóa.',
+  'shared.undo': 'Hoàn tác thay đổi gần nhất của tôi',
+  'shared.redo': 'Làm lại',
+  'shared.undoHint':
+    'Chỉ hoàn tác thay đổi của chính bạn trên thiết bị này, không bao giờ của người khác (Ctrl/⌘+Z).',
+  'shared.readOnlyReason':
+    'Không sửa được: “{label}” quản lý bản ghi này và liên kết của bạn chỉ được xem. Hãy nhờ họ sửa.',
+  'shared.accessPending': 'Đang hỏi máy chủ xem bạn có được sửa bản ghi này không…',
+  'shared.legend.heading': 'Đề xuất của các bàn hội thảo',
+  'shared.legend.workshop': 'Các bàn của “{label}”',
+  'shared.legend.tables': 'Chữ cái, màu và số đề xuất của từng bàn của “{label}”',
 };
