@@ -135,6 +135,8 @@ describe('an office imports, fixes and exports its files (real Chromium)', () =>
     const placed = await tab.markerPosition('巷口無名據點');
     expect(Math.abs(placed.lat - clicked.lat)).toBeLessThan(TOLERANCE * 4);
     expect(Math.abs(placed.lng - clicked.lng)).toBeLessThan(TOLERANCE * 4);
+    // The office's own marks (已修正) show in the office workspace, where the placing was done for.
+    await tab.enterOfficeWorkspace();
     expect(await tab.detailBadges()).toContain(
       `已修正（${new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' })}）`,
     );

@@ -128,8 +128,8 @@ describe('two organisations on one shared map', () => {
     // Both changes to the one record survive, on both devices.
     await office.openRecord('甲協會關懷據點（離線修改）');
     await a.openRecord('甲協會關懷據點（離線修改）');
-    expect((await office.app.detail())?.phoneLinks).toEqual(['tel:052269999']);
-    await expect.poll(async () => (await a.app.detail())?.phoneLinks).toEqual(['tel:052269999']);
+    expect((await office.app.detail())?.phoneLinks).toContain('tel:052269999');
+    await expect.poll(async () => (await a.app.detail())?.phoneLinks).toContain('tel:052269999');
 
     // The history keeps both concurrent changes, with who made them; an older version can be put back.
     const history = await a.history();
@@ -157,7 +157,7 @@ describe('undo', () => {
     await office.editRecord({ phone: '05-2260000' });
     await a.app.search('甲協會復原測試點');
     await a.openRecord('甲協會復原測試點（改名）');
-    await expect.poll(async () => (await a.app.detail())?.phoneLinks).toEqual(['tel:052260000']);
+    await expect.poll(async () => (await a.app.detail())?.phoneLinks).toContain('tel:052260000');
     await a.undoByKeyboard();
     await a.app.search('甲協會復原測試點');
     await a.waitForListed('甲協會復原測試點');
@@ -166,7 +166,7 @@ describe('undo', () => {
     await office.waitForListed('甲協會復原測試點');
     await expect.poll(() => office.isListed('（改名）')).toBe(false);
     await office.openRecord('甲協會復原測試點');
-    expect((await office.app.detail())?.phoneLinks).toEqual(['tel:052260000']);
+    expect((await office.app.detail())?.phoneLinks).toContain('tel:052260000');
     expect(await a.app.accessibilityViolations(), 'the panel with undo and redo').toEqual([]);
   });
 });
