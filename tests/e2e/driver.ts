@@ -32,9 +32,26 @@ export function launchChromium(): Promise<Browser> {
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-/** The result count's two forms in either language (not any status with a number, e.g. an import's progress). */
-const LOADED_COUNT =
-  /^\s*(共 [\d,]+ 筆結果|顯示 [\d,]+ \/ [\d,]+ 筆|[\d,]+ results|Showing [\d,]+ of [\d,]+)/;
+/**
+ * The result count's two forms in every interface language (zh-TW, en, vi, id, th), not any status with a number
+ * (e.g. an import's progress).
+ */
+const LOADED_COUNT = new RegExp(
+  `^\\s*(${[
+    '共 N 筆結果',
+    '顯示 N / N 筆',
+    'N results',
+    'Showing N of N',
+    'N kết quả',
+    'Hiển thị N / N',
+    'N hasil',
+    'Menampilkan N dari N',
+    'N รายการ',
+    'แสดง N จาก N รายการ',
+  ]
+    .map((form) => form.replace(/[/]/g, '\\/').replaceAll('N', '[\\d,.]+'))
+    .join('|')})`,
+);
 
 export interface Viewport {
   readonly width: number;
