@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { placeKey } from '../../src/domain/geo/gazetteer.ts';
 import { normalizeForSearch } from '../../src/domain/model/normalize-text.ts';
+import { searchDigits } from '../../src/domain/model/phone.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import type { Dataset } from '../../src/domain/query/dataset.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
@@ -16,13 +17,16 @@ import { loadPath, manifest } from './load-context.ts';
 
 /**
  * The column-based filter must answer exactly as the obvious definition: a record matches when it is in the area,
- * offers one of the services, and each search term appears in one of its fields or in the name of its category or
- * of one of its services, in either language.
+ * offers one of the services, and each search term appears in one of its fields or in the name or an alias of its
+ * category or of one of its services, in either language, or in the digits of one of its phone numbers.
  */
 function referenceFilter(index: Dataset, filters: ResourceFilters) {
-  const label = (list: readonly { id: string; label: { zh: string; en: string } }[], id: string) => {
+  const label = (
+    list: readonly { id: string; label: { zh: string; en: string }; aliases?: readonly string[] }[],
+    id: string,
+  ) => {
     const item = list.find((x) => x.id === id);
-    return item ? `${item.label.zh} ${item.label.en}` : id;
+    return item ? [item.label.zh, item.label.en, ...(item.aliases ?? [])] : [id];
   };
   const fields = (r: Resource) =>
     [
@@ -31,8 +35,9 @@ function referenceFilter(index: Dataset, filters: ResourceFilters) {
       r.county,
       r.town,
       r.village ?? '',
-      label(manifest.categories, r.category),
-      ...r.services.map((s) => label(manifest.serviceTags, s)),
+      ...label(manifest.categories, r.category),
+      ...r.services.flatMap((s) => label(manifest.serviceTags, s)),
+      ...(r.phones ?? []).map(searchDigits),
     ].map(normalizeForSearch);
   const terms = searchTerms(filters.query);
   const county = placeKey(filters.county);
@@ -88,6 +93,7 @@ const words = [
   ...resources.slice(0, 60).flatMap((r) => [r.name.slice(0, 2), r.town, r.address.slice(3, 6)]),
   ...manifest.categories.flatMap((c) => [c.label.zh.slice(0, 2), c.label.en.split(' ')[0] ?? '']),
   ...manifest.serviceTags.flatMap((t) => [t.label.zh, t.label.en.toUpperCase()]),
+  ...[...manifest.categories, ...manifest.serviceTags].flatMap((item) => item.aliases.slice(0, 2)),
   '台北',
   '臺',
   '送餐',
