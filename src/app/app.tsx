@@ -12,6 +12,7 @@ import { ImportProgress } from '../features/import/import-progress.tsx';
 import { ImportReport } from '../features/import/import-report-dialog-gate.tsx';
 import { InternalDataNotice } from '../features/import/internal-data-notice.tsx';
 import { MappingDialog } from '../features/import/mapping-dialog-gate.tsx';
+import { SaveNotice } from '../features/import/save-notice.tsx';
 import { AnalysisButton } from '../features/inventory/analysis-button.tsx';
 import { AnalysisPanel } from '../features/inventory/analysis-panel-gate.tsx';
 import { ResourceList } from '../features/list/resource-list.tsx';
@@ -95,6 +96,7 @@ export function App() {
       <OfficeWorkspaceNotice />
       <SampleDataNotice />
       <InternalDataNotice />
+      <SaveNotice />
       <OfflineNotice />
       <PhoneViewSwitch view={phoneView} onChange={setPhoneView} />
       <LoadStatus />

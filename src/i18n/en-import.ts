@@ -25,8 +25,23 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.storedHere': 'Imported data is kept in this browser only; it stays after a reload or a restart.',
   'import.saving': 'Saving… (not saved yet: keep this tab open)',
   'import.exportNow': 'Export now',
+  'save.retry': 'Try again',
+  'save.notSaved': 'Not saved in this browser: see the message at the top of the page.',
+  'save.mayBeEvicted':
+    'The browser may still delete this data when it runs short of space; export a copy of anything important.',
+  'save.clearedNow':
+    'The imported data and corrections saved in this browser were just cleared (for example, the site’s data was cleared). Everything on screen is still here, but it will be gone after a reload or when the tab closes: export it now, or save it in this browser again.',
+  'save.saveAgain': 'Save in this browser again',
+  'save.lostCleared':
+    'Data saved in this browser earlier is no longer here (the site’s data was cleared, or the browser deleted it to free space): {what}. Import the original files again.',
+  'save.lostUnfinished':
+    'Some data did not finish saving last time and is not in this browser: {what} (the page or the browser closed while saving, or storage was full). Import the original files again.',
+  'save.lostFile': '“{file}” ({rows} rows)',
+  'save.lostEdits': '{count} corrections',
+  'save.listSeparator': ', ',
+  'save.dismiss': 'Got it',
   'import.storageFailed':
-    'Could not save in this browser (storage full or disabled); imported data will be gone after a reload.',
+    'Could not save in this browser (storage full or disabled). Everything on screen is still here, but it will be gone after a reload or when the tab closes: export it now.',
   'import.failed': 'Could not import “{file}”: {reason}',
   'import.urlNotHttp': 'The link must start with http:// or https://',
   'import.confirmTitle': 'Confirm columns: {file}',

@@ -24,7 +24,7 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'import.storedHere':
     'Data impor hanya disimpan di peramban ini; tetap ada setelah dimuat ulang atau dinyalakan ulang.',
   'import.storageFailed':
-    'Tidak bisa menyimpan di peramban ini (penyimpanan penuh atau dimatikan); data impor akan hilang setelah dimuat ulang.',
+    'Tidak bisa menyimpan di peramban ini (penyimpanan penuh atau dimatikan). Semua yang ada di layar masih ada, tetapi akan hilang setelah dimuat ulang atau tab ditutup: ekspor sekarang.',
   'import.failed': 'Tidak bisa mengimpor “{file}”: {reason}',
   'import.urlNotHttp': 'Tautan harus diawali http:// atau https://',
   'import.confirmTitle': 'Periksa kolom: {file}',
@@ -197,4 +197,19 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'summary.services': 'layanan: {list}',
   'import.saving': 'Menyimpan… (belum tersimpan, jangan tutup tab ini)',
   'import.exportNow': 'Ekspor sekarang',
+  'save.retry': 'Coba lagi',
+  'save.notSaved': 'Belum tersimpan di peramban ini: lihat pesan di bagian atas halaman.',
+  'save.mayBeEvicted':
+    'Peramban masih bisa menghapus data ini saat ruang penyimpanan kurang; ekspor salinan untuk data yang penting.',
+  'save.clearedNow':
+    'Data impor dan koreksi yang tersimpan di peramban ini baru saja dihapus (misalnya data situs dihapus). Semua yang ada di layar masih ada, tetapi akan hilang setelah dimuat ulang atau tab ditutup: ekspor sekarang, atau simpan lagi di peramban ini.',
+  'save.saveAgain': 'Simpan lagi di peramban ini',
+  'save.lostCleared':
+    'Data yang sebelumnya tersimpan di peramban ini sudah tidak ada (data situs dihapus, atau peramban menghapusnya untuk mengosongkan ruang): {what}. Impor lagi berkas aslinya.',
+  'save.lostUnfinished':
+    'Ada data yang belum selesai disimpan terakhir kali dan tidak ada di peramban ini: {what} (halaman atau peramban ditutup saat menyimpan, atau penyimpanan penuh). Impor lagi berkas aslinya.',
+  'save.lostFile': '“{file}” ({rows} baris)',
+  'save.lostEdits': '{count} koreksi',
+  'save.listSeparator': ', ',
+  'save.dismiss': 'Mengerti',
 };

@@ -24,7 +24,7 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'import.storedHere':
     'Dữ liệu đã nhập chỉ lưu trong trình duyệt này; vẫn còn sau khi tải lại hoặc khởi động lại.',
   'import.storageFailed':
-    'Không lưu được trong trình duyệt này (bộ nhớ đầy hoặc bị tắt); dữ liệu đã nhập sẽ mất khi tải lại.',
+    'Không lưu được trong trình duyệt này (bộ nhớ đầy hoặc bị tắt). Mọi dữ liệu trên màn hình vẫn còn, nhưng sẽ mất khi tải lại hoặc đóng thẻ: hãy xuất ngay.',
   'import.failed': 'Không nhập được “{file}”: {reason}',
   'import.urlNotHttp': 'Liên kết phải bắt đầu bằng http:// hoặc https://',
   'import.confirmTitle': 'Xác nhận các cột: {file}',
@@ -195,4 +195,19 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'summary.services': 'dịch vụ: {list}',
   'import.saving': 'Đang lưu… (chưa lưu xong, đừng đóng thẻ này)',
   'import.exportNow': 'Xuất ngay',
+  'save.retry': 'Thử lại',
+  'save.notSaved': 'Chưa lưu trong trình duyệt này: xem thông báo ở đầu trang.',
+  'save.mayBeEvicted':
+    'Trình duyệt vẫn có thể xóa dữ liệu này khi thiếu dung lượng; hãy xuất một bản sao cho dữ liệu quan trọng.',
+  'save.clearedNow':
+    'Dữ liệu đã nhập và các chỉnh sửa lưu trong trình duyệt này vừa bị xóa (ví dụ: dữ liệu trang web đã bị xóa). Mọi thứ trên màn hình vẫn còn, nhưng sẽ mất khi tải lại hoặc đóng thẻ: hãy xuất ngay, hoặc lưu lại vào trình duyệt này.',
+  'save.saveAgain': 'Lưu lại vào trình duyệt này',
+  'save.lostCleared':
+    'Dữ liệu đã lưu trước đây trong trình duyệt này không còn nữa (dữ liệu trang web đã bị xóa, hoặc trình duyệt đã xóa để giải phóng dung lượng): {what}. Hãy nhập lại các tệp gốc.',
+  'save.lostUnfinished':
+    'Lần trước có dữ liệu chưa lưu xong và không có trong trình duyệt này: {what} (trang hoặc trình duyệt bị đóng khi đang lưu, hoặc bộ nhớ đầy). Hãy nhập lại các tệp gốc.',
+  'save.lostFile': '“{file}” ({rows} dòng)',
+  'save.lostEdits': '{count} chỉnh sửa',
+  'save.listSeparator': ', ',
+  'save.dismiss': 'Đã hiểu',
 };

@@ -22,7 +22,22 @@ export const zhImport = {
   'import.storedHere': '匯入的資料只保存在這個瀏覽器中，重新整理或關閉後仍會保留。',
   'import.saving': '儲存中…（尚未保存完成，請勿關閉分頁）',
   'import.exportNow': '立即匯出',
-  'import.storageFailed': '無法保存到這個瀏覽器（儲存空間已滿或被停用）；重新整理後匯入的資料會消失。',
+  'save.retry': '再試一次',
+  'save.notSaved': '尚未保存到這個瀏覽器：請看頁面上方的說明。',
+  'save.mayBeEvicted': '瀏覽器在空間不足時仍可能刪除這些資料，重要的資料請另外匯出備份。',
+  'save.clearedNow':
+    '這個瀏覽器保存的匯入資料與修正剛剛被清除了（例如清除了網站資料）。畫面上的資料都還在，但重新整理或關閉後就會消失：請立即匯出，或重新保存到這個瀏覽器。',
+  'save.saveAgain': '重新保存到這個瀏覽器',
+  'save.lostCleared':
+    '先前保存在這個瀏覽器的資料已經不在了（網站資料被清除，或瀏覽器為了空間刪除了它）：{what}。請重新匯入原始檔案。',
+  'save.lostUnfinished':
+    '上次有資料沒有保存完成，現在不在這個瀏覽器中：{what}（儲存時頁面或瀏覽器被關閉，或儲存空間不足）。請重新匯入原始檔案。',
+  'save.lostFile': '「{file}」（{rows} 列）',
+  'save.lostEdits': '{count} 筆修正',
+  'save.listSeparator': '、',
+  'save.dismiss': '知道了',
+  'import.storageFailed':
+    '無法保存到這個瀏覽器（儲存空間不足或被停用）。畫面上的資料都還在，但重新整理或關閉後就會消失：請立即匯出備份。',
   'import.failed': '無法匯入「{file}」：{reason}',
   'import.urlNotHttp': '連結必須以 http:// 或 https:// 開頭',
   'import.confirmTitle': '確認欄位：{file}',

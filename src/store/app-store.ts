@@ -20,17 +20,21 @@ export type AppState = DataSlice &
   ImportSlice &
   SharedMapSlice;
 
-export const useAppStore = create<AppState>()((...a) => ({
-  ...createDataSlice(...a),
-  ...createFiltersSlice(...a),
-  ...createUiSlice(...a),
-  ...createWorkshopSlice(...a),
-  ...createPresentationSlice(...a),
-  ...createAnalysisSlice(...a),
-  ...createNearbySlice(...a),
-  ...createImportSlice(...a),
-  ...createSharedMapSlice(...a),
-}));
+/** A store of its own (each tab of the app has one; tests make a second to play a second tab). */
+export const createAppStore = () =>
+  create<AppState>()((...a) => ({
+    ...createDataSlice(...a),
+    ...createFiltersSlice(...a),
+    ...createUiSlice(...a),
+    ...createWorkshopSlice(...a),
+    ...createPresentationSlice(...a),
+    ...createAnalysisSlice(...a),
+    ...createNearbySlice(...a),
+    ...createImportSlice(...a),
+    ...createSharedMapSlice(...a),
+  }));
+
+export const useAppStore = createAppStore();
 
 /** The state a fresh page starts from (tests reset to it). */
 export const initialAppState = useAppStore.getState();

@@ -6,6 +6,7 @@ import { EditHistoryBar } from '../../src/features/edit/edit-history-bar.tsx';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
 import { ImportReport } from '../../src/features/import/import-report-dialog-gate.tsx';
 import { MappingDialog } from '../../src/features/import/mapping-dialog-gate.tsx';
+import { SaveNotice } from '../../src/features/import/save-notice.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
 import { renderWithData } from './fixtures.ts';
@@ -19,6 +20,7 @@ const SLOW = { timeout: 10_000 };
 function ImportUi() {
   return (
     <>
+      <SaveNotice />
       <ImportPanel />
       <MappingDialog />
       <ImportReport />
@@ -290,8 +292,12 @@ describe('importing a file', () => {
     act(() => useAppStore.getState().setImportStorage('saving'));
     expect(screen.getByRole('status')).toHaveTextContent('儲存中…');
     act(() => useAppStore.getState().setImportStorage('failed'));
+    expect(screen.getByRole('status')).toHaveTextContent('尚未保存到這個瀏覽器');
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('無法保存到這個瀏覽器');
+    expect(alert).toHaveTextContent('畫面上的資料都還在');
+    await user.click(within(alert).getByRole('button', { name: '再試一次' }));
+    expect(useAppStore.getState().saveAgainRequests).toBe(1);
     await user.click(within(alert).getByRole('button', { name: '立即匯出' }));
     expect(useAppStore.getState().exportOpen).toBe(true);
   });

@@ -12,11 +12,14 @@ import { useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
 import {
   connectImportStorage,
-  createMemoryImportStorage,
   type ImportStorage,
   landWithWorkerCopy,
 } from '../../src/store/import/import-persistence.ts';
 import { isMergedAway } from '../../src/store/import/import-slice.ts';
+import {
+  createMemoryImportStorage,
+  createMemorySaveEnvironment,
+} from '../../src/store/import/memory-import-storage.ts';
 import { seedStore } from './fixtures.ts';
 
 const record: Resource = {
@@ -54,7 +57,7 @@ describe('imports kept in the browser', () => {
   it('writes datasets and corrections through, and a new page gets them back', async () => {
     const storage = createMemoryImportStorage();
     seedStore();
-    const stop = connectImportStorage(storage);
+    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     useAppStore.getState().addImportedDataset(dataset, buildDataset([record], manifestOf()));
     useAppStore
@@ -68,7 +71,7 @@ describe('imports kept in the browser', () => {
     // A reload: a fresh store, the same storage.
     useAppStore.setState(useAppStore.getInitialState(), true);
     seedStore();
-    const stopAgain = connectImportStorage(storage);
+    const stopAgain = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     const restored = selectResources(useAppStore.getState()).find((r) => r.id === 'imp-1');
     expect(restored?.position).toEqual([23.5, 120.4]);
@@ -96,7 +99,7 @@ describe('imports kept in the browser', () => {
         { duplicateId: duplicate.id, keepId: keep.id, reason: 'same-name-address', resolution: 'open' },
       ],
     };
-    const stop = connectImportStorage(storage);
+    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     useAppStore.getState().addImportedDataset(flagged, buildDataset([duplicate], manifestOf()));
     await settle();
@@ -109,7 +112,7 @@ describe('imports kept in the browser', () => {
 
     useAppStore.setState(useAppStore.getInitialState(), true);
     seedStore();
-    const stopAgain = connectImportStorage(storage);
+    const stopAgain = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     const ids = () => selectResources(useAppStore.getState()).map((r) => r.id);
     expect(ids()).not.toContain(duplicate.id);
@@ -144,7 +147,7 @@ describe('imports kept in the browser', () => {
       },
     };
     seedStore();
-    const stop = connectImportStorage(storage);
+    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     useAppStore.getState().addImportedDataset(dataset, buildDataset([record], manifestOf()));
     await settle();
@@ -166,7 +169,7 @@ describe('imports kept in the browser', () => {
   it('does not keep datasets loaded from a ?data= link', async () => {
     const storage = createMemoryImportStorage();
     seedStore();
-    const stop = connectImportStorage(storage);
+    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     useAppStore
       .getState()
@@ -182,8 +185,8 @@ describe('imports kept in the browser', () => {
     const memory = createMemoryImportStorage();
     const log: string[] = [];
     const storage: ImportStorage = {
+      ...memory,
       database: IMPORT_DATABASE,
-      load: memory.load,
       putDataset: async (stored) => {
         log.push(`page put ${stored.id}`);
         await memory.putDataset(stored);
@@ -192,7 +195,6 @@ describe('imports kept in the browser', () => {
         log.push(`page delete ${id}`);
         await memory.deleteDataset(id);
       },
-      putEdits: memory.putEdits,
     };
     return { memory, storage, log };
   }
@@ -217,19 +219,38 @@ describe('imports kept in the browser', () => {
   it('lets the import worker write the dataset it holds, in turn with the page’s own writes', async () => {
     const { memory, storage, log } = workerDatabaseStorage();
     seedStore();
-    const stop = connectImportStorage(storage);
+    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     const copy = workerCopy(memory, log);
     const resources = [record];
     landWithWorkerCopy(dataset, resources, copy, () =>
       useAppStore.getState().addImportedDataset(dataset, buildDataset(resources, manifestOf())),
     );
-    // Removed before the write's turn came: the delete still comes after it.
-    useAppStore.getState().removeImportedDataset(dataset.id);
     expect(copy.released).toBe(0);
     await settle();
-    expect(log).toEqual(['worker put import-test', 'page delete import-test']);
+    expect(log).toEqual(['worker put import-test']);
     expect(copy.released).toBe(1);
+    useAppStore.getState().removeImportedDataset(dataset.id);
+    await settle();
+    expect(log).toEqual(['worker put import-test', 'page delete import-test']);
+    expect(memory.datasets.size).toBe(0);
+    expect(useAppStore.getState().importStorage).toBe('saved');
+    stop();
+  });
+
+  it('writes nothing for a dataset removed before its turn came, and frees the worker', async () => {
+    const { memory, storage, log } = workerDatabaseStorage();
+    seedStore();
+    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
+    await settle();
+    const copy = workerCopy(memory, log);
+    landWithWorkerCopy(dataset, [record], copy, () =>
+      useAppStore.getState().addImportedDataset(dataset, buildDataset([record], manifestOf())),
+    );
+    useAppStore.getState().removeImportedDataset(dataset.id);
+    expect(copy.released).toBe(1);
+    await settle();
+    expect(log).toEqual([]);
     expect(memory.datasets.size).toBe(0);
     expect(useAppStore.getState().importStorage).toBe('saved');
     stop();
@@ -238,7 +259,7 @@ describe('imports kept in the browser', () => {
   it('writes from the page when the worker cannot, and frees the worker either way', async () => {
     const { memory, storage, log } = workerDatabaseStorage();
     seedStore();
-    const stop = connectImportStorage(storage);
+    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     const copy = workerCopy(memory, log, true);
     landWithWorkerCopy(dataset, [record], copy, () =>
@@ -254,7 +275,7 @@ describe('imports kept in the browser', () => {
   it('frees the worker at once when its copy is not wanted (a ?data= link, storage not IndexedDB)', async () => {
     const storage = createMemoryImportStorage();
     seedStore();
-    const stop = connectImportStorage(storage);
+    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
     await settle();
     const log: string[] = [];
     const copy = workerCopy(storage, log);

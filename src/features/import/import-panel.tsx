@@ -18,7 +18,7 @@ export function ImportPanel() {
   const importError = useAppStore((s) => s.importError);
   const storage = useAppStore((s) => s.importStorage);
   const clearImports = useAppStore((s) => s.clearImports);
-  const setExportOpen = useAppStore((s) => s.setExportOpen);
+  const persistent = useAppStore((s) => s.storagePersistent);
   const editCount = useAppStore((s) => Object.keys(s.officeEdits.present).length);
   return (
     <section className="import-panel" aria-labelledby="import-heading">
@@ -49,21 +49,21 @@ export function ImportPanel() {
           {t('import.reset')}
         </button>
       )}
-      {storage === 'failed' && (
-        <div className="alert" role="alert">
-          <p>{t('import.storageFailed')}</p>
-          <button type="button" onClick={() => setExportOpen(true)}>
-            {t('import.exportNow')}
-          </button>
-        </div>
-      )}
       {storage === 'saving' && (
         <p className="muted" role="status">
           {t('import.saving')}
         </p>
       )}
-      {storage === 'saved' && datasets.some((d) => d.origin === 'file') && (
-        <p className="muted">{t('import.storedHere')}</p>
+      {(storage === 'failed' || storage === 'unsaved') && (
+        <p className="save-status-unsaved" role="status">
+          {t('save.notSaved')}
+        </p>
+      )}
+      {storage === 'saved' && (datasets.some((d) => d.origin === 'file') || editCount > 0) && (
+        <p className="muted">
+          {t('import.storedHere')}
+          {persistent === false && ` ${t('save.mayBeEvicted')}`}
+        </p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { createBrowserSaveEnvironment } from '../../services/import/save-environment.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { importFromUrl } from '../../store/import/import-actions.ts';
 import { connectImportStorage, createIdbImportStorage } from '../../store/import/import-persistence.ts';
@@ -14,7 +15,12 @@ export function useImportSession(): void {
       useAppStore.getState().setImportStorage('unavailable');
       return;
     }
-    return connectImportStorage(storage);
+    const env = createBrowserSaveEnvironment();
+    const stop = connectImportStorage(storage, env);
+    return () => {
+      stop();
+      env.close();
+    };
   }, []);
 
   const ready = useAppStore((s) => s.status === 'ready');

@@ -1,16 +1,27 @@
-import { type IDBPDatabase, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
+import type { EditMap } from '../../domain/model/edits-elsewhere.ts';
 import type { Resource } from '../../domain/model/resource.ts';
+import type { UndoHistory } from '../../domain/model/undo-history.ts';
 
 /**
- * The IndexedDB database that keeps imported files between visits. The page and the import worker both open
- * it: the worker writes a dataset it has just built, so the page never clones 100,000 records to store them.
+ * The IndexedDB database that keeps imported files and the office's corrections between visits. The page and the
+ * import worker both open it: the worker writes a dataset it has just built, so the page never clones 100,000
+ * records to store them.
  */
 export const IMPORT_DATABASE = 'crm-imports';
+/** Version 2: one entry per corrected record (EDITS) instead of the whole history under one key. */
+export const IMPORT_DATABASE_VERSION = 2;
 export const DATASETS = 'datasets';
 export const STATE = 'state';
-/** The office's edits, in the STATE store. */
-export const EDITS_KEY = 'office-edits';
+/** One entry per corrected record, keyed by the record's id: two tabs correcting two records both keep theirs. */
+export const EDITS = 'edits';
+/** In STATE: the undo history of the tab that wrote corrections last (StoredHistory). */
+export const HISTORY_KEY = 'edit-history';
+/** In STATE: the revision of the last write of corrections (it only grows, also across cleared storage). */
+export const REVISION_KEY = 'edits-revision';
+/** Version 1 kept the whole history (corrections included) under this one key of STATE: the last writer won. */
+const V1_EDITS_KEY = 'office-edits';
 
 /** One imported file as stored: its report and its records. Version 1 is what every saved import has. */
 export interface StoredDataset {
@@ -18,6 +29,25 @@ export interface StoredDataset {
   readonly id: string;
   readonly dataset: ImportedDataset;
   readonly resources: readonly Resource[];
+}
+
+/** The office's corrections by record id, with undo and redo. */
+export type EditHistory = UndoHistory<EditMap<Resource>>;
+
+/** One record's correction (a record merged away holds the record it was merged into). */
+export interface StoredEdit {
+  readonly version: 1;
+  readonly id: string;
+  readonly resource: Resource;
+  /** Unique to the write that stored it: another tab's change is told by a stamp this tab did not write. */
+  readonly stamp: string;
+}
+
+/** The undo history of the tab that wrote last, and the stamps of the corrections its present holds. */
+export interface StoredHistory {
+  readonly version: 1;
+  readonly history: EditHistory;
+  readonly stamps: Readonly<Record<string, string>>;
 }
 
 /** The record kept for a dataset (keyed by the dataset's id). */
@@ -37,13 +67,92 @@ export function isStoredDataset(value: unknown): value is StoredDataset {
   );
 }
 
-/** Opens (and on first use creates) the database; works on the page and in workers. */
-export function openImportDatabase(): Promise<IDBPDatabase> {
-  return openDB(IMPORT_DATABASE, 1, {
-    upgrade(database) {
-      database.createObjectStore(DATASETS, { keyPath: 'id' });
-      database.createObjectStore(STATE);
+/** Whether a value read back is a stored correction. */
+export function isStoredEdit(value: unknown): value is StoredEdit {
+  const v = value as Partial<StoredEdit> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.version === 1 &&
+    typeof v.id === 'string' &&
+    typeof v.stamp === 'string' &&
+    typeof v.resource === 'object' &&
+    v.resource !== null
+  );
+}
+
+/** Whether a value is an edit history: states of corrections by id, before and after the present one. */
+export function isEditHistory(value: unknown): value is EditHistory {
+  const v = value as Partial<EditHistory> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.past) &&
+    Array.isArray(v.future) &&
+    typeof v.present === 'object' &&
+    v.present !== null
+  );
+}
+
+/** Whether a value read back is a stored history. */
+export function isStoredHistory(value: unknown): value is StoredHistory {
+  const v = value as Partial<StoredHistory> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.version === 1 &&
+    isEditHistory(v.history) &&
+    typeof v.stamps === 'object' &&
+    v.stamps !== null
+  );
+}
+
+/** The stamp of corrections carried over from version 1 of the database. */
+const V1_STAMP = 'v1';
+
+/**
+ * Version 1 → 2: every correction of the old single key becomes an entry of its own, the history is kept
+ * whole (undo still works), and the old key goes only once all of it is written (one upgrade transaction: all or
+ * nothing). A value that is not a history this code understands is left where it is, never dropped.
+ */
+async function moveV1Edits(transaction: IDBPTransaction<unknown, string[], 'versionchange'>): Promise<void> {
+  const state = transaction.objectStore(STATE);
+  const old: unknown = await state.get(V1_EDITS_KEY);
+  if (!isEditHistory(old)) return;
+  const edits = transaction.objectStore(EDITS);
+  const stamps: Record<string, string> = {};
+  for (const [id, resource] of Object.entries(old.present)) {
+    await edits.put({ version: 1, id, resource, stamp: V1_STAMP } satisfies StoredEdit);
+    stamps[id] = V1_STAMP;
+  }
+  await state.put({ version: 1, history: old, stamps } satisfies StoredHistory, HISTORY_KEY);
+  await state.put(Date.now(), REVISION_KEY);
+  await state.delete(V1_EDITS_KEY);
+}
+
+/** What the page wants to hear about the connection: see openImportDatabase. */
+export interface ConnectionEvents {
+  /** The browser closed the connection itself: the database was deleted under the page (site data cleared). */
+  readonly terminated?: () => void;
+  /** A newer version of the app wants to upgrade the database: this connection closes to let it. */
+  readonly blocking?: () => void;
+}
+
+/** Opens (and on first use creates or upgrades) the database; works on the page and in workers. */
+export function openImportDatabase(events: ConnectionEvents = {}): Promise<IDBPDatabase> {
+  return openDB(IMPORT_DATABASE, IMPORT_DATABASE_VERSION, {
+    async upgrade(database, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        database.createObjectStore(DATASETS, { keyPath: 'id' });
+        database.createObjectStore(STATE);
+      }
+      if (oldVersion < 2) {
+        database.createObjectStore(EDITS, { keyPath: 'id' });
+        if (oldVersion >= 1) await moveV1Edits(transaction);
+      }
     },
+    ...(events.terminated ? { terminated: events.terminated } : {}),
+    ...(events.blocking ? { blocking: events.blocking } : {}),
   });
 }
 
@@ -56,4 +165,10 @@ export interface WorkerCopy {
   readonly database: string;
   write(): Promise<void>;
   release(): void;
+}
+
+/** Writes a dataset in a transaction that reports done only once the data is on disk. */
+export async function writeDataset(database: IDBPDatabase, stored: StoredDataset): Promise<void> {
+  const transaction = database.transaction(DATASETS, 'readwrite', { durability: 'strict' });
+  await Promise.all([transaction.store.put(stored), transaction.done]);
 }

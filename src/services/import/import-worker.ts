@@ -7,6 +7,7 @@ import {
   openImportDatabase,
   type StoredDataset,
   storedDataset,
+  writeDataset,
 } from './import-database.ts';
 import { type LandedImport, listFacts } from './import-landing.ts';
 import { type ImportReply, type ImportRequest, splitDone } from './import-protocol.ts';
@@ -30,7 +31,7 @@ async function persist(): Promise<void> {
     if (!built) throw new Error('no dataset to write');
     const database = await openImportDatabase();
     try {
-      await database.put(DATASETS, built);
+      await writeDataset(database, built);
     } finally {
       database.close();
     }

@@ -1,58 +1,29 @@
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
+import { editChangesBetween, withChangesFromElsewhere } from '../../domain/model/edits-elsewhere.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import type { UndoHistory } from '../../domain/model/undo-history.ts';
+import { reconcileLedger } from '../../domain/model/save-ledger.ts';
+import { startHistory } from '../../domain/model/undo-history.ts';
 import { buildDataset } from '../../domain/query/dataset.ts';
-import { createIdbImportKeeper, type ImportKeeper } from '../../services/import/idb-import-storage.ts';
-import { type StoredDataset, storedDataset, type WorkerCopy } from '../../services/import/import-database.ts';
-import { type AppState, useAppStore } from '../app-store.ts';
+import {
+  createIdbImportKeeper,
+  type ImportKeeper,
+  type SavedImports,
+} from '../../services/import/idb-import-storage.ts';
+import { type EditHistory, isEditHistory, type WorkerCopy } from '../../services/import/import-database.ts';
+import type { SaveEnvironment } from '../../services/import/save-environment.ts';
+import { useAppStore } from '../app-store.ts';
+import { createImportSaver, type StoredMirror } from './import-saver.ts';
 import { importLayer, type OfficeEdits } from './import-slice.ts';
 
 export type { StoredDataset } from '../../services/import/import-database.ts';
 
 /** Where imports live between visits: IndexedDB in the browser (services/import), memory in tests. */
-export type ImportStorage = ImportKeeper<UndoHistory<OfficeEdits>>;
+export type ImportStorage = ImportKeeper;
 
 /** The browser's IndexedDB; null where it does not exist (jsdom, private modes that block it). */
 export function createIdbImportStorage(): ImportStorage | null {
-  return createIdbImportKeeper(isHistory);
+  return createIdbImportKeeper();
 }
-
-/** Storage in memory, for tests (the same contract as IndexedDB's, structured clones included). */
-export function createMemoryImportStorage(): ImportStorage & {
-  readonly datasets: Map<string, StoredDataset>;
-} {
-  const datasets = new Map<string, StoredDataset>();
-  let edits: UndoHistory<OfficeEdits> | undefined;
-  return {
-    datasets,
-    load: async () => ({
-      datasets: [...datasets.values()].map((d) => structuredClone(d)),
-      edits: edits && structuredClone(edits),
-    }),
-    putDataset: async (stored) => {
-      datasets.set(stored.id, structuredClone(stored));
-    },
-    deleteDataset: async (id) => {
-      datasets.delete(id);
-    },
-    putEdits: async (history) => {
-      edits = structuredClone(history);
-    },
-  };
-}
-
-function isHistory(value: unknown): value is UndoHistory<OfficeEdits> {
-  const v = value as Partial<UndoHistory<OfficeEdits>> | undefined;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    Array.isArray(v.past) &&
-    Array.isArray(v.future) &&
-    typeof v.present === 'object'
-  );
-}
-
-const persisted = (s: AppState) => s.importedDatasets.filter((d) => d.origin === 'file');
 
 /** Datasets being shown right now whose records a worker can write itself (see landWithWorkerCopy). */
 const workerCopies = new Map<ImportedDataset, { resources: readonly Resource[]; copy: WorkerCopy }>();
@@ -90,95 +61,118 @@ function takeWorkerCopy(
 }
 
 /**
- * Restores imported files and the office's edits, then writes every change through (one write at a time, in
- * order), so imports survive reloads and browser restarts. Links (?data=) are not stored: they load again.
- * Returns a function that stops it.
+ * The saved corrections as this tab's history: the last writer's undo history, with what other tabs stored since
+ * written into every state (a record whose stored stamp is not the one that history wrote); without a history
+ * (none saved, or not one this version reads), the stored corrections with nothing to undo. Also the mirror of
+ * what storage holds, holding the history's own objects so that identity says what is unwritten.
  */
-export function connectImportStorage(storage: ImportStorage, store = useAppStore): () => void {
-  let stopped = false;
-  let unsubscribe = () => {};
-  let chain: Promise<void> = Promise.resolve();
-  let pending = 0;
-  // What a write failed to keep (`dataset:<id>`, `edits`): "not saved" stays on show until that very thing is
-  // written, not merely until the next write of something else succeeds.
-  const unsaved = new Set<string>();
-  const status = () => (unsaved.size > 0 ? 'failed' : pending > 0 ? 'saving' : 'saved');
-  const enqueue = (key: string, task: () => Promise<void>) => {
-    pending++;
-    store.getState().setImportStorage(status());
-    // Writes start in a task of their own: copying 100,000 records into IndexedDB must not lengthen the task
-    // that shows them.
-    chain = chain
-      .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
-      .then(task)
-      .then(
-        () => unsaved.delete(key),
-        () => unsaved.add(key),
-      )
-      .then(() => {
-        pending--;
-        if (!stopped) store.getState().setImportStorage(status());
-      });
-  };
+export function restoredEdits(saved: SavedImports): {
+  history: EditHistory;
+  edits: StoredMirror['edits'];
+} {
+  const records = new Map(saved.edits.map((e) => [e.id, e]));
+  const stored = saved.history && isEditHistory(saved.history.history) ? saved.history : undefined;
+  let history: EditHistory;
+  if (stored) {
+    const fromRecords: Record<string, Resource> = {};
+    for (const [id, edit] of records) {
+      const own = stored.history.present[id];
+      fromRecords[id] = own && stored.stamps[id] === edit.stamp ? own : edit.resource;
+    }
+    history = withChangesFromElsewhere(
+      stored.history,
+      editChangesBetween(stored.history.present, fromRecords as OfficeEdits),
+    );
+  } else {
+    history = startHistory(Object.fromEntries([...records].map(([id, e]) => [id, e.resource])));
+  }
+  const edits: StoredMirror['edits'] = new Map();
+  for (const [id, resource] of Object.entries(history.present)) {
+    const stamp = records.get(id)?.stamp;
+    if (stamp !== undefined) edits.set(id, { resource, stamp });
+  }
+  return { history, edits };
+}
 
-  const layerOf = (s: AppState, id: string) => s.layers.find((l) => l.id === id)?.dataset.resources ?? [];
+/**
+ * Restores imported files and the office's corrections, says what a previous visit saved or was saving that
+ * storage does not hold (the save ledger against storage), then keeps writing every change (see import-saver.ts).
+ * Other tabs' writes are taken in as they say so, and storage is read back when the page comes back into view or
+ * the browser closes the database under it. Links (?data=) are not stored: they load again. Returns a function
+ * that stops it.
+ */
+export function connectImportStorage(
+  storage: ImportStorage,
+  env: SaveEnvironment,
+  store = useAppStore,
+): () => void {
+  let stopped = false;
+  const stops: (() => void)[] = [];
+  const mirror: StoredMirror = { datasets: new Map(), edits: new Map() };
+  const saver = createImportSaver(storage, env, store, mirror, (dataset, resources) =>
+    takeWorkerCopy(storage, dataset, resources),
+  );
+  stops.push(saver.stop);
 
   store.getState().setImportStorage('loading');
   void (async () => {
     try {
       const config = store.getState().manifest ?? { categories: [], serviceTags: [] };
       const saved = await storage.load(config);
+      const live = await env.liveTabs();
       if (stopped) return;
+      const { ledger, losses } = reconcileLedger(
+        env.ledger.read(),
+        {
+          datasets: new Map(
+            saved.datasets.map((d) => [d.id, { fileName: d.dataset.fileName, rows: d.dataset.rows.length }]),
+          ),
+          editCount: saved.edits.length,
+          revision: saved.revision,
+        },
+        live,
+      );
+      env.ledger.write(ledger);
       // IndexedDB returns records by key: the list comes back in the order the files were imported.
       saved.datasets.sort((a, b) => a.dataset.importedAt.localeCompare(b.dataset.importedAt));
-      if (saved.datasets.length > 0 || saved.edits) {
+      const { history, edits } = restoredEdits(saved);
+      for (const [id, edit] of edits) mirror.edits.set(id, edit);
+      if (saved.datasets.length > 0 || edits.size > 0) {
         const layers = saved.datasets.map((d) =>
           importLayer(d.dataset, d.indexed ?? buildDataset(d.resources, config)),
         );
+        layers.forEach((layer, i) => {
+          const dataset = saved.datasets[i]?.dataset;
+          if (dataset) mirror.datasets.set(dataset.id, { dataset, resources: layer.dataset.resources });
+        });
         store.getState().hydrateImports({
           datasets: saved.datasets.map((d) => d.dataset),
           layers,
-          ...(saved.edits ? { edits: saved.edits } : {}),
+          edits: history,
         });
+        void saver.requestPersistence();
       }
+      if (losses.length > 0) store.getState().setSaveLosses(losses);
       store.getState().setImportStorage('saved');
     } catch {
       if (!stopped) store.getState().setImportStorage('failed');
+      return;
     }
     if (stopped) return;
-    unsubscribe = store.subscribe((state, previous) => {
-      const before = new Map(persisted(previous).map((d) => [d.id, d]));
-      const now = persisted(state);
-      for (const dataset of now) {
-        const resources = layerOf(state, dataset.id);
-        if (before.get(dataset.id) !== dataset || layerOf(previous, dataset.id) !== resources) {
-          const stored = storedDataset(dataset, resources);
-          const copy = takeWorkerCopy(storage, dataset, resources);
-          // Should the worker fail to write (e.g. no IndexedDB in workers), the page writes after all.
-          enqueue(
-            `dataset:${dataset.id}`,
-            copy
-              ? () =>
-                  copy
-                    .write()
-                    .catch(() => storage.putDataset(stored))
-                    .finally(() => copy.release())
-              : () => storage.putDataset(stored),
-          );
-        }
-      }
-      const ids = new Set(now.map((d) => d.id));
-      for (const id of before.keys())
-        if (!ids.has(id)) enqueue(`dataset:${id}`, () => storage.deleteDataset(id));
-      if (state.officeEdits !== previous.officeEdits) {
-        const edits = state.officeEdits;
-        enqueue('edits', () => storage.putEdits(edits));
-      }
-    });
+    stops.push(store.subscribe(saver.noteChange));
+    stops.push(
+      env.listen((message) => {
+        if (message.type === 'edits') saver.takeEdits(message.ids);
+        else if (message.type === 'dataset') saver.takeDataset(message.id);
+        else saver.dropDataset(message.id);
+      }),
+    );
+    stops.push(env.onVisible(saver.checkSoon));
+    stops.push(storage.onTerminated(saver.checkSoon));
   })();
 
   return () => {
     stopped = true;
-    unsubscribe();
+    for (const stop of stops) stop();
   };
 }

@@ -5,7 +5,13 @@ import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import { mergeDuplicate } from '../../domain/loading/duplicates.ts';
 import type { ImportPhase, ImportPreview } from '../../domain/loading/import-file.ts';
 import type { DuplicateResolution, ImportedDataset } from '../../domain/loading/imported-dataset.ts';
+import {
+  type EditChanges,
+  type EditMap,
+  withChangesFromElsewhere,
+} from '../../domain/model/edits-elsewhere.ts';
 import type { Resource } from '../../domain/model/resource.ts';
+import type { SaveLoss } from '../../domain/model/save-ledger.ts';
 import { record, redo, startHistory, type UndoHistory, undo } from '../../domain/model/undo-history.ts';
 import { type Dataset, recordById } from '../../domain/query/dataset.ts';
 import type { AppState } from '../app-store.ts';
@@ -31,9 +37,21 @@ export interface ImportJob {
 }
 
 /** An office's own corrections (fields, positions, placements): the present state with undo and redo. */
-export type OfficeEdits = Readonly<Record<string, Resource>>;
+export type OfficeEdits = EditMap<Resource>;
 
-export type ImportStorageStatus = 'idle' | 'loading' | 'saving' | 'saved' | 'failed' | 'unavailable';
+/**
+ * Where saving stands: `saving` while anything is not written yet; `saved` only once everything on show is written
+ * and storage was checked to hold it; `failed` while a write failed and what it held is still unwritten; `unsaved`
+ * while storage was cleared under the page and nothing is written until the person says so.
+ */
+export type ImportStorageStatus =
+  | 'idle'
+  | 'loading'
+  | 'saving'
+  | 'saved'
+  | 'failed'
+  | 'unsaved'
+  | 'unavailable';
 
 export interface ImportSlice {
   readonly importJob: ImportJob | null;
@@ -50,6 +68,14 @@ export interface ImportSlice {
   readonly movingId: string | null;
   readonly officeEdits: UndoHistory<OfficeEdits>;
   readonly importStorage: ImportStorageStatus;
+  /** What a previous visit saved or was saving and storage does not hold, until the person acknowledges it. */
+  readonly saveLosses: readonly SaveLoss[];
+  /** Storage was cleared while the page was open (site data cleared): what is on show is no longer saved. */
+  readonly storageCleared: boolean;
+  /** Whether the browser keeps this site's storage under pressure (null: not asked, or it cannot tell). */
+  readonly storagePersistent: boolean | null;
+  /** Counts the person's requests to write everything again (after a failure, or storage cleared). */
+  readonly saveAgainRequests: number;
   readonly exportOpen: boolean;
   readonly printOpen: boolean;
   setImportJob(job: ImportJob | null): void;
@@ -80,6 +106,16 @@ export interface ImportSlice {
     edits?: UndoHistory<OfficeEdits>;
   }): void;
   setImportStorage(status: ImportStorageStatus): void;
+  setSaveLosses(losses: readonly SaveLoss[]): void;
+  dismissSaveLosses(): void;
+  setStorageCleared(cleared: boolean): void;
+  setStoragePersistent(persistent: boolean | null): void;
+  requestSaveAgain(): void;
+  /**
+   * Takes corrections another tab saved (null: it undid one) into this tab's present and into every undo state,
+   * so that this tab's undo never takes them back.
+   */
+  applyStoredEdits(changes: EditChanges<Resource>): void;
   setExportOpen(open: boolean): void;
   setPrintOpen(open: boolean): void;
 }
@@ -141,6 +177,10 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   movingId: null,
   officeEdits: startHistory(NO_EDITS),
   importStorage: 'idle',
+  saveLosses: [],
+  storageCleared: false,
+  storagePersistent: null,
+  saveAgainRequests: 0,
   exportOpen: false,
   printOpen: false,
   setImportJob: (importJob) => set({ importJob }),
@@ -267,6 +307,17 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
       };
     }),
   setImportStorage: (importStorage) => set({ importStorage }),
+  setSaveLosses: (saveLosses) => set({ saveLosses }),
+  dismissSaveLosses: () => set({ saveLosses: [] }),
+  setStorageCleared: (storageCleared) => set({ storageCleared }),
+  setStoragePersistent: (storagePersistent) => set({ storagePersistent }),
+  requestSaveAgain: () => set((s) => ({ saveAgainRequests: s.saveAgainRequests + 1 })),
+  applyStoredEdits: (changes) =>
+    set((s) => {
+      const history = withChangesFromElsewhere(s.officeEdits, changes);
+      if (history === s.officeEdits) return {};
+      return { officeEdits: history, ...projectEdits(s, s.officeEdits.present, history.present) };
+    }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setPrintOpen: (printOpen) => set({ printOpen }),
 });

@@ -1,0 +1,218 @@
+/**
+ * The save ledger: a small note, kept apart from the saved data (in localStorage), of what the app said it saved
+ * and what it was still saving. Comparing it with what storage holds tells, on start or while the page is open,
+ * whether something the app once called saved is gone (site data cleared, storage evicted) or never made it (the
+ * page closed in the middle of a save, or there was no room), so that the app says so instead of staying silent.
+ */
+
+/** Where an imported file's save stands: a tab writes `saving` before it writes the file. */
+export type LedgerDatasetState = 'saving' | 'saved' | 'failed';
+
+export interface LedgerDataset {
+  readonly fileName: string;
+  readonly rows: number;
+  readonly state: LedgerDatasetState;
+  /** The tab (page load) that wrote it; while that tab lives, its unfinished save is its own to report. */
+  readonly tab: string;
+}
+
+/** An imported file that is not in storage, as the person knows it. */
+export interface LostDataset {
+  readonly fileName: string;
+  readonly rows: number;
+}
+
+/** What is missing, and why. */
+export interface SaveLoss {
+  /**
+   * `cleared`: it was saved, and storage no longer has it (site data cleared, storage evicted); `unfinished`: it
+   * was never saved (the page or the browser closed while saving, or there was no room).
+   */
+  readonly cause: 'cleared' | 'unfinished';
+  readonly datasets: readonly LostDataset[];
+  /** Corrections of records. */
+  readonly edits: number;
+}
+
+export interface SaveLedger {
+  readonly version: 1;
+  /** Imported files by dataset id. */
+  readonly datasets: Readonly<Record<string, LedgerDataset>>;
+  /** How many corrections storage held after the write numbered `revision` (revisions only grow). */
+  readonly edits: { readonly stored: number; readonly revision: number };
+  /** Corrections a tab holds that are not written yet, by tab. */
+  readonly unsavedEdits: Readonly<Record<string, number>>;
+  /** Losses found and not yet acknowledged by the person: shown on every start until then. */
+  readonly notice: readonly SaveLoss[];
+}
+
+/** What storage holds, as read on start or while checking. */
+export interface StoredFacts {
+  readonly datasets: ReadonlyMap<string, LostDataset>;
+  readonly editCount: number;
+  /** The revision of the last write of corrections (0 when there was none). */
+  readonly revision: number;
+}
+
+export const EMPTY_LEDGER: SaveLedger = {
+  version: 1,
+  datasets: {},
+  edits: { stored: 0, revision: 0 },
+  unsavedEdits: {},
+  notice: [],
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function parseLoss(value: unknown): SaveLoss | null {
+  if (!isRecord(value) || (value.cause !== 'cleared' && value.cause !== 'unfinished')) return null;
+  if (!Array.isArray(value.datasets) || !isCount(value.edits)) return null;
+  const datasets = value.datasets.filter(
+    (d): d is LostDataset => isRecord(d) && typeof d.fileName === 'string' && isCount(d.rows),
+  );
+  return { cause: value.cause, datasets, edits: value.edits };
+}
+
+/** A ledger read back (JSON), or null when there is none or it is not one this version understands. */
+export function parseLedger(value: unknown): SaveLedger | null {
+  if (!isRecord(value) || value.version !== 1) return null;
+  const { datasets, edits, unsavedEdits, notice } = value;
+  if (!isRecord(datasets) || !isRecord(edits) || !isRecord(unsavedEdits) || !Array.isArray(notice))
+    return null;
+  if (!isCount(edits.stored) || !isCount(edits.revision)) return null;
+  const entries: Record<string, LedgerDataset> = {};
+  for (const [id, d] of Object.entries(datasets)) {
+    if (
+      isRecord(d) &&
+      typeof d.fileName === 'string' &&
+      isCount(d.rows) &&
+      (d.state === 'saving' || d.state === 'saved' || d.state === 'failed') &&
+      typeof d.tab === 'string'
+    )
+      entries[id] = { fileName: d.fileName, rows: d.rows, state: d.state, tab: d.tab };
+  }
+  const unsaved: Record<string, number> = {};
+  for (const [tab, n] of Object.entries(unsavedEdits)) if (isCount(n) && n > 0) unsaved[tab] = n;
+  return {
+    version: 1,
+    datasets: entries,
+    edits: { stored: edits.stored, revision: edits.revision },
+    unsavedEdits: unsaved,
+    notice: notice.map(parseLoss).filter((l): l is SaveLoss => l !== null),
+  };
+}
+
+/** The ledger with a file's entry set, or removed (null: the file was removed on purpose). */
+export function ledgerWithDataset(ledger: SaveLedger, id: string, entry: LedgerDataset | null): SaveLedger {
+  const datasets = { ...ledger.datasets };
+  if (entry) datasets[id] = entry;
+  else delete datasets[id];
+  return { ...ledger, datasets };
+}
+
+/**
+ * The ledger after a write of corrections: storage held `stored` of them as of `revision`. An older revision
+ * (another tab's write that finished first but reports last) leaves it as it is.
+ */
+export function ledgerWithStoredEdits(ledger: SaveLedger, stored: number, revision: number): SaveLedger {
+  if (revision < ledger.edits.revision) return ledger;
+  return { ...ledger, edits: { stored, revision } };
+}
+
+/** The ledger with the number of corrections a tab holds unwritten. */
+export function ledgerWithUnsavedEdits(ledger: SaveLedger, tab: string, count: number): SaveLedger {
+  if ((ledger.unsavedEdits[tab] ?? 0) === count) return ledger;
+  const unsavedEdits = { ...ledger.unsavedEdits };
+  if (count > 0) unsavedEdits[tab] = count;
+  else delete unsavedEdits[tab];
+  return { ...ledger, unsavedEdits };
+}
+
+/** Losses put together by cause: one entry for what was cleared, one for what never got saved. */
+export function mergeLosses(losses: readonly SaveLoss[]): SaveLoss[] {
+  const merged: SaveLoss[] = [];
+  for (const cause of ['unfinished', 'cleared'] as const) {
+    const same = losses.filter((l) => l.cause === cause);
+    const datasets = same.flatMap((l) => l.datasets);
+    const edits = same.reduce((sum, l) => sum + l.edits, 0);
+    if (datasets.length > 0 || edits > 0) merged.push({ cause, datasets, edits });
+  }
+  return merged;
+}
+
+/**
+ * On start: what the ledger says was saved or being saved, against what storage holds. A file the ledger calls
+ * saved that storage lacks was cleared; a file or corrections of a tab that is gone (closed, crashed, killed) and
+ * never written were unfinished; a live tab's unfinished work is its own. Corrections count as cleared when storage
+ * is older than the ledger's last write (its revision went back) and holds fewer of them. Returns the ledger rebuilt
+ * from storage (plus live tabs' work in progress), with the losses added to its notice, and every loss not yet
+ * acknowledged.
+ */
+export function reconcileLedger(
+  ledger: SaveLedger | null,
+  stored: StoredFacts,
+  liveTabs: ReadonlySet<string>,
+): { ledger: SaveLedger; losses: SaveLoss[] } {
+  const before = ledger ?? EMPTY_LEDGER;
+  const cleared: LostDataset[] = [];
+  const unfinished: LostDataset[] = [];
+  const datasets: Record<string, LedgerDataset> = {};
+  for (const [id, entry] of Object.entries(before.datasets)) {
+    if (stored.datasets.has(id)) continue;
+    const lost = { fileName: entry.fileName, rows: entry.rows };
+    if (entry.state === 'saved') cleared.push(lost);
+    else if (liveTabs.has(entry.tab)) datasets[id] = entry;
+    else unfinished.push(lost);
+  }
+  for (const [id, d] of stored.datasets)
+    datasets[id] = { ...d, state: 'saved', tab: before.datasets[id]?.tab ?? '' };
+  const clearedEdits =
+    stored.revision < before.edits.revision ? Math.max(0, before.edits.stored - stored.editCount) : 0;
+  let unfinishedEdits = 0;
+  const unsavedEdits: Record<string, number> = {};
+  for (const [tab, count] of Object.entries(before.unsavedEdits)) {
+    if (liveTabs.has(tab)) unsavedEdits[tab] = count;
+    else unfinishedEdits += count;
+  }
+  const notice = mergeLosses([
+    ...before.notice,
+    { cause: 'cleared', datasets: cleared, edits: clearedEdits },
+    { cause: 'unfinished', datasets: unfinished, edits: unfinishedEdits },
+  ]);
+  return {
+    ledger: {
+      version: 1,
+      datasets,
+      edits: { stored: stored.editCount, revision: stored.revision },
+      unsavedEdits,
+      notice,
+    },
+    losses: notice,
+  };
+}
+
+/** What a tab holds as saved, to check against storage while the page is open. */
+export interface HeldAsSaved {
+  readonly datasetIds: readonly string[];
+  readonly editCount: number;
+}
+
+/**
+ * While the page is open: whether storage lost everything this tab holds as saved, rather than another tab having
+ * removed it on purpose. Nothing of it is stored any more, and the ledger (which a tab updates before it removes
+ * anything) still lists it or is itself gone (clearing site data clears it too). Example: this tab saved a.csv and
+ * 3 corrections; storage now has neither and the ledger is gone → cleared. Another tab went back to the default
+ * data → the ledger lists no file and its last write of corrections is the one storage has → not cleared.
+ */
+export function looksCleared(held: HeldAsSaved, stored: StoredFacts, ledger: SaveLedger | null): boolean {
+  if (held.datasetIds.length === 0 && held.editCount === 0) return false;
+  const stillThere =
+    held.datasetIds.some((id) => stored.datasets.has(id)) || (held.editCount > 0 && stored.editCount > 0);
+  if (stillThere) return false;
+  if (ledger === null) return true;
+  return (
+    held.datasetIds.some((id) => id in ledger.datasets) ||
+    (held.editCount > 0 && ledger.edits.revision > stored.revision)
+  );
+}

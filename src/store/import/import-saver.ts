@@ -1,0 +1,388 @@
+import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
+import { changedEditIds } from '../../domain/model/edits-elsewhere.ts';
+import type { Resource } from '../../domain/model/resource.ts';
+import {
+  EMPTY_LEDGER,
+  ledgerWithDataset,
+  ledgerWithStoredEdits,
+  ledgerWithUnsavedEdits,
+  looksCleared,
+  type SaveLedger,
+} from '../../domain/model/save-ledger.ts';
+import { buildDataset } from '../../domain/query/dataset.ts';
+import type { ImportKeeper, StoredContents } from '../../services/import/idb-import-storage.ts';
+import type { StoredEdit, WorkerCopy } from '../../services/import/import-database.ts';
+import type { SaveEnvironment } from '../../services/import/save-environment.ts';
+import type { AppState, useAppStore } from '../app-store.ts';
+import { type ImportStorageStatus, importLayer } from './import-slice.ts';
+
+/** A dataset's version: the report and the records, each compared by identity. */
+interface Version {
+  readonly dataset: ImportedDataset;
+  readonly resources: readonly Resource[];
+}
+
+/** What storage holds, as this tab knows it (what it read or wrote, and what other tabs said they wrote). */
+export interface StoredMirror {
+  readonly datasets: Map<string, Version>;
+  readonly edits: Map<string, { readonly resource: Resource; readonly stamp: string }>;
+}
+
+type Store = typeof useAppStore;
+
+const persisted = (s: AppState) => s.importedDatasets.filter((d) => d.origin === 'file');
+const layerOf = (s: AppState, id: string) => s.layers.find((l) => l.id === id)?.dataset.resources;
+const inOwnTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The version of a dataset on show, or null when it is not (removed, or from a ?data= link). */
+function versionOnShow(s: AppState, id: string): Version | null {
+  const dataset = persisted(s).find((d) => d.id === id);
+  const resources = dataset && layerOf(s, id);
+  return dataset && resources ? { dataset, resources } : null;
+}
+
+const sameVersion = (a: Version | null | undefined, b: Version | null | undefined) =>
+  a?.dataset === b?.dataset && a?.resources === b?.resources;
+
+/**
+ * Writes what the page shows to storage and says truly where that stands. Each dataset and each corrected record
+ * is compared with what storage holds (the mirror): what differs is unwritten, and stays so, shown as not saved,
+ * until that very thing is written. Writes go one at a time, each in a task of its own. Corrections are written per
+ * record, in one transaction with the undo history; other tabs hear of each write and take it in. Before saying
+ * "saved", storage is read back: if what this tab saved is gone (site data cleared), it says so and writes nothing
+ * until the person chooses to save again (or exports).
+ */
+export function createImportSaver(
+  storage: ImportKeeper,
+  env: SaveEnvironment,
+  store: Store,
+  mirror: StoredMirror,
+  takeWorkerCopy: (dataset: ImportedDataset, resources: readonly Resource[]) => WorkerCopy | undefined,
+) {
+  const dirtyDatasets = new Set<string>();
+  const dirtyEdits = new Set<string>();
+  /** The version whose write failed: not tried again until it changes or the person asks. */
+  const failedDatasets = new Map<string, Version>();
+  const copies = new Map<string, Version & { readonly copy: WorkerCopy }>();
+  let editsFailed = false;
+  let paused = false;
+  let running = false;
+  let checkWanted = false;
+  let stopped = false;
+  let stamps = 0;
+
+  const updateLedger = (change: (ledger: SaveLedger) => SaveLedger) => {
+    const before = env.ledger.read() ?? EMPTY_LEDGER;
+    const after = change(before);
+    if (after !== before) env.ledger.write(after);
+  };
+
+  const status = (): ImportStorageStatus => {
+    if (paused) return 'unsaved';
+    const failed =
+      [...failedDatasets.keys()].some((id) => dirtyDatasets.has(id)) || (editsFailed && dirtyEdits.size > 0);
+    if (failed) return 'failed';
+    return running || dirtyDatasets.size > 0 || dirtyEdits.size > 0 ? 'saving' : 'saved';
+  };
+  const showStatus = () => {
+    const next = status();
+    if (!stopped && store.getState().importStorage !== next) store.getState().setImportStorage(next);
+  };
+
+  const releaseCopy = (id: string) => {
+    copies.get(id)?.copy.release();
+    copies.delete(id);
+  };
+
+  /** Marks a dataset unwritten or written, from what is on show against what storage holds. */
+  const noteDataset = (s: AppState, id: string) => {
+    const shown = versionOnShow(s, id);
+    const stored = mirror.datasets.get(id);
+    if (sameVersion(shown, stored) || (!shown && !stored)) {
+      dirtyDatasets.delete(id);
+      releaseCopy(id);
+      return;
+    }
+    if (shown) {
+      const copy = takeWorkerCopy(shown.dataset, shown.resources);
+      if (copy) {
+        releaseCopy(id);
+        copies.set(id, { ...shown, copy });
+      }
+      if (!sameVersion(failedDatasets.get(id), shown)) failedDatasets.delete(id);
+      // Written down before the write starts: should the page close now, the next start says it was not saved.
+      updateLedger((l) => {
+        const entry = l.datasets[id];
+        if (entry && entry.state !== 'saved' && entry.tab === env.tab) return l;
+        return ledgerWithDataset(l, id, {
+          fileName: shown.dataset.fileName,
+          rows: shown.dataset.rows.length,
+          state: 'saving',
+          tab: env.tab,
+        });
+      });
+    } else {
+      // Removed on purpose: out of the ledger first, so that another tab does not take its absence for a loss.
+      updateLedger((l) => ledgerWithDataset(l, id, null));
+    }
+    dirtyDatasets.add(id);
+  };
+
+  const noteEdits = (ids: readonly string[], s: AppState) => {
+    for (const id of ids) {
+      const shown = s.officeEdits.present[id];
+      if (shown === mirror.edits.get(id)?.resource) dirtyEdits.delete(id);
+      else dirtyEdits.add(id);
+    }
+    updateLedger((l) => ledgerWithUnsavedEdits(l, env.tab, dirtyEdits.size));
+  };
+
+  /** What the store changed, compared with what storage holds. */
+  const noteChange = (s: AppState, previous: AppState) => {
+    let relevant = false;
+    if (s.importedDatasets !== previous.importedDatasets || s.layers !== previous.layers) {
+      relevant = true;
+      const ids = new Set([
+        ...persisted(s).map((d) => d.id),
+        ...persisted(previous).map((d) => d.id),
+        ...mirror.datasets.keys(),
+      ]);
+      for (const id of ids) noteDataset(s, id);
+    }
+    if (s.officeEdits.present !== previous.officeEdits.present) {
+      relevant = true;
+      editsFailed = false;
+      noteEdits(changedEditIds(previous.officeEdits.present, s.officeEdits.present), s);
+    }
+    if (previous.saveLosses.length > 0 && s.saveLosses.length === 0)
+      updateLedger((l) => (l.notice.length === 0 ? l : { ...l, notice: [] }));
+    if (s.saveAgainRequests !== previous.saveAgainRequests) {
+      relevant = true;
+      saveAgain();
+    }
+    if (relevant) schedule();
+  };
+
+  const writeDataset = async (id: string) => {
+    const shown = versionOnShow(store.getState(), id);
+    if (!shown) {
+      await storage.deleteDataset(id);
+      mirror.datasets.delete(id);
+      if (!versionOnShow(store.getState(), id)) dirtyDatasets.delete(id);
+      env.post({ type: 'dataset-removed', id });
+      return;
+    }
+    const offered = copies.get(id);
+    const copy = offered && sameVersion(offered, shown) ? offered.copy : undefined;
+    if (offered) copies.delete(id);
+    if (offered && !copy) offered.copy.release();
+    try {
+      const stored = { version: 1 as const, id, dataset: shown.dataset, resources: shown.resources };
+      // Should the worker fail to write (e.g. no IndexedDB in workers), the page writes after all.
+      if (copy) await copy.write().catch(() => storage.putDataset(stored));
+      else await storage.putDataset(stored);
+    } catch {
+      failedDatasets.set(id, shown);
+      updateLedger((l) => {
+        const entry = l.datasets[id];
+        return entry ? ledgerWithDataset(l, id, { ...entry, state: 'failed' }) : l;
+      });
+      return;
+    } finally {
+      copy?.release();
+    }
+    mirror.datasets.set(id, shown);
+    failedDatasets.delete(id);
+    if (sameVersion(versionOnShow(store.getState(), id), shown)) dirtyDatasets.delete(id);
+    updateLedger((l) =>
+      ledgerWithDataset(l, id, {
+        fileName: shown.dataset.fileName,
+        rows: shown.dataset.rows.length,
+        state: 'saved',
+        tab: env.tab,
+      }),
+    );
+    env.post({ type: 'dataset', id });
+    void requestPersistence();
+  };
+
+  const writeEdits = async () => {
+    const s = store.getState();
+    const ids = [...dirtyEdits];
+    const put: StoredEdit[] = [];
+    const remove: string[] = [];
+    const run = `${env.tab}:${++stamps}`;
+    for (const id of ids) {
+      const resource = s.officeEdits.present[id];
+      if (resource) put.push({ version: 1, id, resource, stamp: run });
+      else remove.push(id);
+    }
+    const stampsOf: Record<string, string> = {};
+    for (const id in s.officeEdits.present) stampsOf[id] = mirror.edits.get(id)?.stamp ?? run;
+    try {
+      const { revision, count } = await storage.writeEdits({
+        put,
+        remove,
+        history: { version: 1, history: s.officeEdits, stamps: stampsOf },
+      });
+      for (const edit of put) mirror.edits.set(edit.id, { resource: edit.resource, stamp: run });
+      for (const id of remove) mirror.edits.delete(id);
+      noteEdits(ids, store.getState());
+      updateLedger((l) => ledgerWithStoredEdits(l, count, revision));
+      env.post({ type: 'edits', ids });
+      void requestPersistence();
+    } catch {
+      editsFailed = true;
+    }
+  };
+
+  const nextDataset = () =>
+    [...dirtyDatasets].find((id) => {
+      const failed = failedDatasets.get(id);
+      return !failed || !sameVersion(failed, versionOnShow(store.getState(), id));
+    });
+
+  /** Writes what is unwritten, one thing at a time; then reads storage back before saying "saved". */
+  const run = async () => {
+    if (running || paused || stopped) return;
+    running = true;
+    showStatus();
+    let wrote = false;
+    try {
+      for (;;) {
+        await inOwnTask();
+        if (paused || stopped) break;
+        const id = nextDataset();
+        if (id !== undefined) {
+          await writeDataset(id);
+          wrote = true;
+        } else if (dirtyEdits.size > 0 && !editsFailed) {
+          await writeEdits();
+          wrote = true;
+        } else if (wrote || checkWanted) {
+          wrote = false;
+          checkWanted = false;
+          await check();
+        } else break;
+      }
+    } finally {
+      running = false;
+      showStatus();
+    }
+  };
+
+  const schedule = () => {
+    showStatus();
+    void run();
+  };
+
+  /** Reads storage back: other tabs' writes are taken in; everything of this tab's gone means it was cleared. */
+  const check = async () => {
+    let contents: StoredContents;
+    try {
+      contents = await storage.contents();
+    } catch {
+      return;
+    }
+    const stored = {
+      datasets: new Map(contents.datasetIds.map((id) => [id, { fileName: '', rows: 0 }])),
+      editCount: contents.editStamps.size,
+      revision: contents.revision,
+    };
+    const held = { datasetIds: [...mirror.datasets.keys()], editCount: mirror.edits.size };
+    if (looksCleared(held, stored, env.ledger.read())) {
+      cleared();
+      return;
+    }
+    const changed = [...new Set([...mirror.edits.keys(), ...contents.editStamps.keys()])].filter(
+      (id) => mirror.edits.get(id)?.stamp !== contents.editStamps.get(id),
+    );
+    if (changed.length > 0) await takeEdits(changed);
+    for (const id of contents.datasetIds) if (!mirror.datasets.has(id)) await takeDataset(id);
+    for (const id of [...mirror.datasets.keys()]) if (!contents.datasetIds.includes(id)) dropDataset(id);
+  };
+
+  /** Storage lost what this tab saved: everything on show is unwritten, and waits for the person's choice. */
+  const cleared = () => {
+    paused = true;
+    mirror.datasets.clear();
+    mirror.edits.clear();
+    failedDatasets.clear();
+    editsFailed = false;
+    const s = store.getState();
+    for (const d of persisted(s)) dirtyDatasets.add(d.id);
+    for (const id in s.officeEdits.present) dirtyEdits.add(id);
+    store.getState().setStorageCleared(true);
+    showStatus();
+  };
+
+  const saveAgain = () => {
+    paused = false;
+    failedDatasets.clear();
+    editsFailed = false;
+    const s = store.getState();
+    for (const d of persisted(s)) noteDataset(s, d.id);
+    if (s.storageCleared) s.setStorageCleared(false);
+  };
+
+  /** Another tab wrote (or removed) these corrections: the stored ones replace this tab's, unless it has its own unwritten. */
+  const takeEdits = async (ids: readonly string[]) => {
+    const found = new Map((await storage.readEdits(ids)).map((e) => [e.id, e]));
+    const changes = new Map<string, Resource | null>();
+    for (const id of ids) {
+      if (dirtyEdits.has(id)) continue;
+      const edit = found.get(id);
+      if (edit?.stamp === mirror.edits.get(id)?.stamp) continue;
+      if (edit) mirror.edits.set(id, { resource: edit.resource, stamp: edit.stamp });
+      else mirror.edits.delete(id);
+      changes.set(id, edit?.resource ?? null);
+    }
+    if (changes.size > 0 && !stopped) store.getState().applyStoredEdits(changes);
+  };
+
+  /** Another tab saved a dataset: shown here too (unless this tab has its own unwritten version of it). */
+  const takeDataset = async (id: string) => {
+    if (dirtyDatasets.has(id)) return;
+    const stored = await storage.readDataset(id);
+    if (!stored || stopped || dirtyDatasets.has(id)) return;
+    const s = store.getState();
+    const layer = importLayer(
+      stored.dataset,
+      buildDataset(stored.resources, s.manifest ?? { categories: [], serviceTags: [] }),
+    );
+    mirror.datasets.set(id, { dataset: stored.dataset, resources: layer.dataset.resources });
+    s.hydrateImports({ datasets: [stored.dataset], layers: [layer] });
+  };
+
+  /** Another tab removed a dataset: removed here too. */
+  const dropDataset = (id: string) => {
+    if (dirtyDatasets.has(id)) return;
+    mirror.datasets.delete(id);
+    if (versionOnShow(store.getState(), id)) store.getState().removeImportedDataset(id);
+  };
+
+  let persistenceAsked = false;
+  const requestPersistence = async () => {
+    if (persistenceAsked) return;
+    persistenceAsked = true;
+    const persistent = await env.persist();
+    if (!stopped) store.getState().setStoragePersistent(persistent);
+  };
+
+  return {
+    noteChange,
+    requestPersistence,
+    /** Reads storage back soon (the page came back into view; the browser closed the database). */
+    checkSoon: () => {
+      checkWanted = true;
+      void run();
+    },
+    takeEdits: (ids: readonly string[]) => void takeEdits(ids),
+    takeDataset: (id: string) => void takeDataset(id),
+    dropDataset,
+    stop: () => {
+      stopped = true;
+      for (const id of [...copies.keys()]) releaseCopy(id);
+    },
+  };
+}

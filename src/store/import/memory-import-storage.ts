@@ -1,0 +1,141 @@
+import type { SaveLedger } from '../../domain/model/save-ledger.ts';
+import { type ImportKeeper, nextRevision } from '../../services/import/idb-import-storage.ts';
+import type { StoredDataset, StoredEdit, StoredHistory } from '../../services/import/import-database.ts';
+import type { ImportMessage, LedgerStore, SaveEnvironment } from '../../services/import/save-environment.ts';
+
+/** Import storage in memory, for tests: the same contract as IndexedDB's, structured clones included. */
+export interface MemoryImportStorage extends ImportKeeper {
+  readonly datasets: Map<string, StoredDataset>;
+  readonly edits: Map<string, StoredEdit>;
+  /** Deletes everything, as clearing the site's data does, and tells the open pages (their connection closes). */
+  clearSiteData(): void;
+}
+
+export function createMemoryImportStorage(): MemoryImportStorage {
+  const datasets = new Map<string, StoredDataset>();
+  const edits = new Map<string, StoredEdit>();
+  let history: StoredHistory | undefined;
+  let revision = 0;
+  const listeners = new Set<() => void>();
+  return {
+    datasets,
+    edits,
+    load: async () => ({
+      datasets: [...datasets.values()].map((d) => structuredClone(d)),
+      edits: [...edits.values()].map((e) => structuredClone(e)),
+      history: history && structuredClone(history),
+      revision,
+    }),
+    putDataset: async (stored) => {
+      datasets.set(stored.id, structuredClone(stored));
+    },
+    deleteDataset: async (id) => {
+      datasets.delete(id);
+    },
+    readDataset: async (id) => {
+      const stored = datasets.get(id);
+      return stored && structuredClone(stored);
+    },
+    writeEdits: async (write) => {
+      // Cloned first: a value that cannot be stored fails the whole write, as a transaction does.
+      const copy = structuredClone(write);
+      for (const edit of copy.put) edits.set(edit.id, edit);
+      for (const id of copy.remove) edits.delete(id);
+      history = copy.history;
+      revision = nextRevision(revision);
+      return { revision, count: edits.size };
+    },
+    readEdits: async (ids) =>
+      ids.flatMap((id) => {
+        const edit = edits.get(id);
+        return edit ? [structuredClone(edit)] : [];
+      }),
+    contents: async () => ({
+      datasetIds: [...datasets.keys()],
+      editStamps: new Map([...edits.values()].map((e) => [e.id, e.stamp])),
+      revision,
+    }),
+    onTerminated: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    clearSiteData: () => {
+      datasets.clear();
+      edits.clear();
+      history = undefined;
+      revision = 0;
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+/** A ledger in memory (localStorage's stand-in): `value` is what it holds, null when cleared. */
+export function createMemoryLedger(): LedgerStore & { value: SaveLedger | null } {
+  const ledger = {
+    value: null as SaveLedger | null,
+    read: () => ledger.value && structuredClone(ledger.value),
+    write: (value: SaveLedger) => {
+      ledger.value = structuredClone(value);
+    },
+  };
+  return ledger;
+}
+
+/** Tabs of one browser, in memory: their ledger, which of them live, and the channel between them. */
+export interface MemoryBrowser {
+  readonly ledger: ReturnType<typeof createMemoryLedger>;
+  readonly live: Set<string>;
+  readonly listeners: Set<(from: string, message: ImportMessage) => void>;
+  persistent: boolean | null;
+}
+
+export function createMemoryBrowser(): MemoryBrowser {
+  return { ledger: createMemoryLedger(), live: new Set(), listeners: new Set(), persistent: true };
+}
+
+/**
+ * One tab of a memory browser: messages reach the browser's other tabs (asynchronously, as a
+ * BroadcastChannel's do); `onVisible` is called by the test through `show()`; `close()` is the tab going away.
+ */
+export function createMemorySaveEnvironment(
+  browser: MemoryBrowser = createMemoryBrowser(),
+): SaveEnvironment & { show(): void } {
+  const tab = `tab-${crypto.randomUUID()}`;
+  browser.live.add(tab);
+  const visible = new Set<() => void>();
+  const own = new Set<(from: string, message: ImportMessage) => void>();
+  return {
+    tab,
+    ledger: browser.ledger,
+    liveTabs: async () => new Set(browser.live),
+    post: (message) => {
+      const copy = structuredClone(message);
+      setTimeout(() => {
+        for (const listener of browser.listeners) listener(tab, copy);
+      }, 0);
+    },
+    listen: (listener) => {
+      const receive = (from: string, message: ImportMessage) => {
+        if (from !== tab) listener(message);
+      };
+      browser.listeners.add(receive);
+      own.add(receive);
+      return () => {
+        browser.listeners.delete(receive);
+        own.delete(receive);
+      };
+    },
+    persist: async () => browser.persistent,
+    onVisible: (listener) => {
+      visible.add(listener);
+      return () => visible.delete(listener);
+    },
+    show: () => {
+      for (const listener of visible) listener();
+    },
+    close: () => {
+      browser.live.delete(tab);
+      for (const receive of own) browser.listeners.delete(receive);
+    },
+  };
+}
