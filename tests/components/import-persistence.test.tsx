@@ -21,6 +21,7 @@ import {
   createMemorySaveEnvironment,
 } from '../../src/store/import/memory-import-storage.ts';
 import { seedStore } from './fixtures.ts';
+import { settle } from './save-helpers.ts';
 
 const record: Resource = {
   id: 'imp-1',
@@ -51,7 +52,6 @@ const dataset: ImportedDataset = {
 };
 
 const manifestOf = () => useAppStore.getState().manifest ?? { categories: [], serviceTags: [] };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('imports kept in the browser', () => {
   it('writes datasets and corrections through, and a new page gets them back', async () => {

@@ -2,7 +2,7 @@ import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { editChangesBetween, withChangesFromElsewhere } from '../../domain/model/edits-elsewhere.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { reconcileLedger } from '../../domain/model/save-ledger.ts';
-import { startHistory } from '../../domain/model/undo-history.ts';
+import { record, startHistory } from '../../domain/model/undo-history.ts';
 import { buildDataset } from '../../domain/query/dataset.ts';
 import {
   createIdbImportKeeper,
@@ -135,9 +135,15 @@ export function connectImportStorage(
       env.ledger.write(ledger);
       // IndexedDB returns records by key: the list comes back in the order the files were imported.
       saved.datasets.sort((a, b) => a.dataset.importedAt.localeCompare(b.dataset.importedAt));
-      const { history, edits } = restoredEdits(saved);
-      for (const [id, edit] of edits) mirror.edits.set(id, edit);
-      if (saved.datasets.length > 0 || edits.size > 0) {
+      const restored = restoredEdits(saved);
+      // Corrections made while the saved data loaded are kept, as one step on top of it.
+      const early = store.getState().officeEdits.present;
+      const history =
+        Object.keys(early).length === 0
+          ? restored.history
+          : record(restored.history, { ...restored.history.present, ...early });
+      for (const [id, edit] of restored.edits) mirror.edits.set(id, edit);
+      if (saved.datasets.length > 0 || restored.edits.size > 0) {
         const layers = saved.datasets.map((d) =>
           importLayer(d.dataset, d.indexed ?? buildDataset(d.resources, config)),
         );
@@ -153,13 +159,14 @@ export function connectImportStorage(
         void saver.requestPersistence();
       }
       if (losses.length > 0) store.getState().setSaveLosses(losses);
-      store.getState().setImportStorage('saved');
     } catch {
       if (!stopped) store.getState().setImportStorage('failed');
       return;
     }
     if (stopped) return;
     stops.push(store.subscribe(saver.noteChange));
+    // A file imported or a record corrected while the saved data loaded is written now.
+    saver.noteAll();
     stops.push(
       env.listen((message) => {
         if (message.type === 'edits') saver.takeEdits(message.ids);

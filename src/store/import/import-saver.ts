@@ -163,6 +163,14 @@ export function createImportSaver(
     if (relevant) schedule();
   };
 
+  /** Everything on show against what storage holds: for changes made before the saved data had loaded. */
+  const noteAll = () => {
+    const s = store.getState();
+    for (const id of new Set([...persisted(s).map((d) => d.id), ...mirror.datasets.keys()])) noteDataset(s, id);
+    noteEdits([...new Set([...Object.keys(s.officeEdits.present), ...mirror.edits.keys()])], s);
+    schedule();
+  };
+
   const writeDataset = async (id: string) => {
     const shown = versionOnShow(store.getState(), id);
     if (!shown) {
@@ -273,7 +281,7 @@ export function createImportSaver(
 
   const schedule = () => {
     showStatus();
-    void run();
+    if (checkWanted || nextDataset() !== undefined || (dirtyEdits.size > 0 && !editsFailed)) void run();
   };
 
   /** Reads storage back: other tabs' writes are taken in; everything of this tab's gone means it was cleared. */
@@ -371,6 +379,7 @@ export function createImportSaver(
 
   return {
     noteChange,
+    noteAll,
     requestPersistence,
     /** Reads storage back soon (the page came back into view; the browser closed the database). */
     checkSoon: () => {
