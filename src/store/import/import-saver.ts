@@ -166,7 +166,8 @@ export function createImportSaver(
   /** Everything on show against what storage holds: for changes made before the saved data had loaded. */
   const noteAll = () => {
     const s = store.getState();
-    for (const id of new Set([...persisted(s).map((d) => d.id), ...mirror.datasets.keys()])) noteDataset(s, id);
+    for (const id of new Set([...persisted(s).map((d) => d.id), ...mirror.datasets.keys()]))
+      noteDataset(s, id);
     noteEdits([...new Set([...Object.keys(s.officeEdits.present), ...mirror.edits.keys()])], s);
     schedule();
   };
