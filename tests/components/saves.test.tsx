@@ -284,6 +284,29 @@ describe('the page killed while saving', () => {
     next.close();
   });
 
+  it('says so even when the ledger’s own note was lost with the browser (localStorage commits late)', async () => {
+    const memory = createMemoryImportStorage();
+    const storage: ImportStorage = { ...memory, putDataset: () => new Promise<void>(() => {}) };
+    const browser = createMemoryBrowser();
+    const tab = openTab(storage, browser);
+    await settle();
+    const ledgerBefore = browser.ledger.value;
+    addBigFile();
+    await pause(200);
+    expect(memory.saving.has(bigFile.id)).toBe(true);
+    tab.close();
+    browser.ledger.value = ledgerBefore;
+
+    reloadFresh();
+    const next = openTab(memory, browser);
+    await settle();
+    expect(useAppStore.getState().saveLosses).toEqual([
+      { cause: 'unfinished', datasets: [{ fileName: 'big.csv', rows: 3 }], edits: 0 },
+    ]);
+    await vi.waitFor(() => expect(memory.saving.size).toBe(0));
+    next.close();
+  });
+
   it('does not call another live tab’s save in progress a loss', async () => {
     const memory = createMemoryImportStorage();
     const slow: ImportStorage = { ...memory, putDataset: () => new Promise<void>(() => {}) };
@@ -386,6 +409,7 @@ describe('restoredEdits', () => {
       stamps: { 'imp-1': 's1' },
     },
     revision: 1,
+    saving: [],
   });
 
   it('keeps the last writer’s undo steps and adds what other tabs stored since into every state', () => {

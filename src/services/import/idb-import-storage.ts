@@ -5,11 +5,14 @@ import {
   EDITS,
   HISTORY_KEY,
   IMPORT_DATABASE,
+  isSavingIntent,
   isStoredDataset,
   isStoredEdit,
   isStoredHistory,
   openImportDatabase,
   REVISION_KEY,
+  SAVING_PREFIX,
+  type SavingIntent,
   STATE,
   type StoredDataset,
   type StoredEdit,
@@ -25,6 +28,8 @@ export interface SavedImports {
   readonly edits: readonly StoredEdit[];
   readonly history: StoredHistory | undefined;
   readonly revision: number;
+  /** Dataset writes that were started and not confirmed (see SAVING_PREFIX). */
+  readonly saving: readonly SavingIntent[];
 }
 
 /** What storage holds, read cheaply: to check it against what the page believes it saved. */
@@ -57,6 +62,10 @@ export interface ImportKeeper {
   /** The stored corrections of these ids (ids without one are left out). */
   readEdits(ids: readonly string[]): Promise<StoredEdit[]>;
   contents(): Promise<StoredContents>;
+  /** Writes down, durably, that a dataset write starts (before it starts). */
+  markSaving(intent: SavingIntent): Promise<void>;
+  /** The dataset write is over (written, or found lost): its intent goes. */
+  clearSaving(id: string): Promise<void>;
   /** Calls back when the browser deletes the storage under the page (site data cleared); returns a remover. */
   onTerminated(listener: () => void): () => void;
 }
@@ -94,10 +103,11 @@ export function createIdbImportKeeper(): ImportKeeper | null {
     load: async (config) => {
       const database = await open();
       const transaction = database.transaction([EDITS, STATE], 'readonly');
-      const [edits, history, revision] = await Promise.all([
+      const [edits, history, revision, saving] = await Promise.all([
         transaction.objectStore(EDITS).getAll(),
         transaction.objectStore(STATE).get(HISTORY_KEY),
         transaction.objectStore(STATE).get(REVISION_KEY),
+        transaction.objectStore(STATE).getAll(IDBKeyRange.bound(SAVING_PREFIX, `${SAVING_PREFIX}\uffff`)),
         transaction.done,
       ]);
       const readHere = async () => ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
@@ -116,6 +126,7 @@ export function createIdbImportKeeper(): ImportKeeper | null {
         edits: (edits as unknown[]).filter(isStoredEdit),
         history: isStoredHistory(history) ? history : undefined,
         revision: typeof revision === 'number' ? revision : 0,
+        saving: (saving as unknown[]).filter(isSavingIntent),
       };
     },
     putDataset: async (stored) => {
@@ -168,6 +179,14 @@ export function createIdbImportKeeper(): ImportKeeper | null {
         editStamps: new Map((edits as unknown[]).filter(isStoredEdit).map((e) => [e.id, e.stamp])),
         revision: typeof revision === 'number' ? revision : 0,
       };
+    },
+    markSaving: async (intent) => {
+      const transaction = (await open()).transaction(STATE, 'readwrite', { durability: 'strict' });
+      await Promise.all([transaction.store.put(intent, `${SAVING_PREFIX}${intent.id}`), transaction.done]);
+    },
+    clearSaving: async (id) => {
+      const transaction = (await open()).transaction(STATE, 'readwrite');
+      await Promise.all([transaction.store.delete(`${SAVING_PREFIX}${id}`), transaction.done]);
     },
     onTerminated: (listener) => {
       listeners.add(listener);

@@ -20,6 +20,33 @@ export const EDITS = 'edits';
 export const HISTORY_KEY = 'edit-history';
 /** In STATE: the revision of the last write of corrections (it only grows, also across cleared storage). */
 export const REVISION_KEY = 'edits-revision';
+/**
+ * In STATE, before a dataset is written: `saving:<id>` holds what is being saved (a SavingIntent), durably, so that
+ * a browser killed in the middle of the write leaves a trace the next start finds (localStorage commits late).
+ */
+export const SAVING_PREFIX = 'saving:';
+
+/** A dataset write under way, as written down before it starts. */
+export interface SavingIntent {
+  readonly id: string;
+  readonly fileName: string;
+  readonly rows: number;
+  readonly tab: string;
+}
+
+/** Whether a value read back is a saving intent. */
+export function isSavingIntent(value: unknown): value is SavingIntent {
+  const v = value as Partial<SavingIntent> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.id === 'string' &&
+    typeof v.fileName === 'string' &&
+    typeof v.rows === 'number' &&
+    typeof v.tab === 'string'
+  );
+}
+
 /** Version 1 kept the whole history (corrections included) under this one key of STATE: the last writer won. */
 const V1_EDITS_KEY = 'office-edits';
 

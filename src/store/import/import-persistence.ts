@@ -1,7 +1,12 @@
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { editChangesBetween, withChangesFromElsewhere } from '../../domain/model/edits-elsewhere.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import { reconcileLedger } from '../../domain/model/save-ledger.ts';
+import {
+  EMPTY_LEDGER,
+  ledgerWithDataset,
+  reconcileLedger,
+  type SaveLedger,
+} from '../../domain/model/save-ledger.ts';
 import { record, startHistory } from '../../domain/model/undo-history.ts';
 import { buildDataset } from '../../domain/query/dataset.ts';
 import {
@@ -9,7 +14,12 @@ import {
   type ImportKeeper,
   type SavedImports,
 } from '../../services/import/idb-import-storage.ts';
-import { type EditHistory, isEditHistory, type WorkerCopy } from '../../services/import/import-database.ts';
+import {
+  type EditHistory,
+  isEditHistory,
+  type SavingIntent,
+  type WorkerCopy,
+} from '../../services/import/import-database.ts';
 import type { SaveEnvironment } from '../../services/import/save-environment.ts';
 import { useAppStore } from '../app-store.ts';
 import { createImportSaver, type StoredMirror } from './import-saver.ts';
@@ -95,6 +105,20 @@ export function restoredEdits(saved: SavedImports): {
 }
 
 /**
+ * The ledger with the dataset writes storage says were started and not confirmed: localStorage commits its writes
+ * late (seconds), so a browser killed during a save may have lost the ledger's own note of it.
+ */
+function withSavingIntents(ledger: SaveLedger | null, intents: readonly SavingIntent[]): SaveLedger | null {
+  let merged = ledger;
+  for (const { id, fileName, rows, tab } of intents) {
+    const entry = merged?.datasets[id];
+    if (entry && entry.state !== 'saved') continue;
+    merged = ledgerWithDataset(merged ?? EMPTY_LEDGER, id, { fileName, rows, state: 'saving', tab });
+  }
+  return merged;
+}
+
+/**
  * Restores imported files and the office's corrections, says what a previous visit saved or was saving that
  * storage does not hold (the save ledger against storage), then keeps writing every change (see import-saver.ts).
  * Other tabs' writes are taken in as they say so, and storage is read back when the page comes back into view or
@@ -122,7 +146,7 @@ export function connectImportStorage(
       const live = await env.liveTabs();
       if (stopped) return;
       const { ledger, losses } = reconcileLedger(
-        env.ledger.read(),
+        withSavingIntents(env.ledger.read(), saved.saving),
         {
           datasets: new Map(
             saved.datasets.map((d) => [d.id, { fileName: d.dataset.fileName, rows: d.dataset.rows.length }]),
@@ -133,6 +157,9 @@ export function connectImportStorage(
         live,
       );
       env.ledger.write(ledger);
+      // Reported, or found written: the intents of tabs that are gone have done their part.
+      for (const intent of saved.saving)
+        if (!live.has(intent.tab)) void storage.clearSaving(intent.id).catch(() => undefined);
       // IndexedDB returns records by key: the list comes back in the order the files were imported.
       saved.datasets.sort((a, b) => a.dataset.importedAt.localeCompare(b.dataset.importedAt));
       const restored = restoredEdits(saved);

@@ -176,6 +176,7 @@ export function createImportSaver(
     const shown = versionOnShow(store.getState(), id);
     if (!shown) {
       await storage.deleteDataset(id);
+      void storage.clearSaving(id).catch(() => undefined);
       mirror.datasets.delete(id);
       if (!versionOnShow(store.getState(), id)) dirtyDatasets.delete(id);
       env.post({ type: 'dataset-removed', id });
@@ -186,6 +187,10 @@ export function createImportSaver(
     if (offered) copies.delete(id);
     if (offered && !copy) offered.copy.release();
     try {
+      // Durably written down first: a browser killed during the write leaves this for the next start to report.
+      await storage
+        .markSaving({ id, fileName: shown.dataset.fileName, rows: shown.dataset.rows.length, tab: env.tab })
+        .catch(() => undefined);
       const stored = { version: 1 as const, id, dataset: shown.dataset, resources: shown.resources };
       // Should the worker fail to write (e.g. no IndexedDB in workers), the page writes after all.
       if (copy) await copy.write().catch(() => storage.putDataset(stored));
@@ -202,6 +207,7 @@ export function createImportSaver(
     }
     mirror.datasets.set(id, shown);
     failedDatasets.delete(id);
+    void storage.clearSaving(id).catch(() => undefined);
     if (sameVersion(versionOnShow(store.getState(), id), shown)) dirtyDatasets.delete(id);
     updateLedger((l) =>
       ledgerWithDataset(l, id, {

@@ -1,12 +1,18 @@
 import type { SaveLedger } from '../../domain/model/save-ledger.ts';
 import { type ImportKeeper, nextRevision } from '../../services/import/idb-import-storage.ts';
-import type { StoredDataset, StoredEdit, StoredHistory } from '../../services/import/import-database.ts';
+import type {
+  SavingIntent,
+  StoredDataset,
+  StoredEdit,
+  StoredHistory,
+} from '../../services/import/import-database.ts';
 import type { ImportMessage, LedgerStore, SaveEnvironment } from '../../services/import/save-environment.ts';
 
 /** Import storage in memory, for tests: the same contract as IndexedDB's, structured clones included. */
 export interface MemoryImportStorage extends ImportKeeper {
   readonly datasets: Map<string, StoredDataset>;
   readonly edits: Map<string, StoredEdit>;
+  readonly saving: Map<string, SavingIntent>;
   /** Deletes everything, as clearing the site's data does, and tells the open pages (their connection closes). */
   clearSiteData(): void;
 }
@@ -14,17 +20,20 @@ export interface MemoryImportStorage extends ImportKeeper {
 export function createMemoryImportStorage(): MemoryImportStorage {
   const datasets = new Map<string, StoredDataset>();
   const edits = new Map<string, StoredEdit>();
+  const saving = new Map<string, SavingIntent>();
   let history: StoredHistory | undefined;
   let revision = 0;
   const listeners = new Set<() => void>();
   return {
     datasets,
     edits,
+    saving,
     load: async () => ({
       datasets: [...datasets.values()].map((d) => structuredClone(d)),
       edits: [...edits.values()].map((e) => structuredClone(e)),
       history: history && structuredClone(history),
       revision,
+      saving: [...saving.values()].map((i) => structuredClone(i)),
     }),
     putDataset: async (stored) => {
       datasets.set(stored.id, structuredClone(stored));
@@ -55,6 +64,12 @@ export function createMemoryImportStorage(): MemoryImportStorage {
       editStamps: new Map([...edits.values()].map((e) => [e.id, e.stamp])),
       revision,
     }),
+    markSaving: async (intent) => {
+      saving.set(intent.id, structuredClone(intent));
+    },
+    clearSaving: async (id) => {
+      saving.delete(id);
+    },
     onTerminated: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -62,6 +77,7 @@ export function createMemoryImportStorage(): MemoryImportStorage {
     clearSiteData: () => {
       datasets.clear();
       edits.clear();
+      saving.clear();
       history = undefined;
       revision = 0;
       for (const listener of listeners) listener();
