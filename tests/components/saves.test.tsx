@@ -307,6 +307,26 @@ describe('the page killed while saving', () => {
     next.close();
   });
 
+  it('does not report a file removed before its write finished', async () => {
+    const memory = createMemoryImportStorage();
+    const storage: ImportStorage = { ...memory, putDataset: () => new Promise<void>(() => {}) };
+    const browser = createMemoryBrowser();
+    const tab = openTab(storage, browser);
+    await settle();
+    addBigFile();
+    await pause(100);
+    useAppStore.getState().removeImportedDataset(bigFile.id);
+    await pause(100);
+    tab.close();
+
+    reloadFresh();
+    const next = openTab(memory, browser);
+    await settle();
+    expect(useAppStore.getState().saveLosses).toEqual([]);
+    expect(memory.saving.size).toBe(0);
+    next.close();
+  });
+
   it('does not call another live tab’s save in progress a loss', async () => {
     const memory = createMemoryImportStorage();
     const slow: ImportStorage = { ...memory, putDataset: () => new Promise<void>(() => {}) };

@@ -166,6 +166,8 @@ export class AppPage {
     await this.context.route('**/*', (route) => this.handle(route));
     // Content-Security-Policy violations, as the page itself is told of them (the console says so too).
     await this.context.addInitScript(() => {
+      // Once per page, also when several AppPages (tabs) of one context each add this script.
+      if ('__cspViolations' in window) return;
       const seen: string[] = [];
       Object.defineProperty(window, '__cspViolations', { value: seen });
       document.addEventListener('securitypolicyviolation', (e) =>

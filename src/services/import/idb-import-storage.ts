@@ -182,7 +182,10 @@ export function createIdbImportKeeper(): ImportKeeper | null {
     },
     markSaving: async (intent) => {
       const transaction = (await open()).transaction(STATE, 'readwrite', { durability: 'strict' });
-      await Promise.all([transaction.store.put(intent, `${SAVING_PREFIX}${intent.id}`), transaction.done]);
+      const written = transaction.store.put(intent, `${SAVING_PREFIX}${intent.id}`);
+      // Committed now, not when the page's current (long) task ends.
+      transaction.commit();
+      await Promise.all([written, transaction.done]);
     },
     clearSaving: async (id) => {
       const transaction = (await open()).transaction(STATE, 'readwrite');

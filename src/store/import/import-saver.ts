@@ -32,6 +32,9 @@ type Store = typeof useAppStore;
 
 const persisted = (s: AppState) => s.importedDatasets.filter((d) => d.origin === 'file');
 const layerOf = (s: AppState, id: string) => s.layers.find((l) => l.id === id)?.dataset.resources;
+/** How often, and how long apart, storage that cannot be read is tried again before the page says "not saved". */
+const CHECK_RETRIES = 10;
+const CHECK_RETRY_MS = 500;
 const inOwnTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The version of a dataset on show, or null when it is not (removed, or from a ?data= link). */
@@ -64,12 +67,17 @@ export function createImportSaver(
   /** The version whose write failed: not tried again until it changes or the person asks. */
   const failedDatasets = new Map<string, Version>();
   const copies = new Map<string, Version & { readonly copy: WorkerCopy }>();
+  /** The dataset versions written down as being saved (SavingIntent), and those writes. */
+  const intended = new Map<string, Version>();
+  const intents = new Map<string, Promise<void>>();
   let editsFailed = false;
   let paused = false;
   let running = false;
   let checkWanted = false;
   let stopped = false;
   let stamps = 0;
+  /** Failed reads of storage in a row. */
+  let unreadable = 0;
 
   const updateLedger = (change: (ledger: SaveLedger) => SaveLedger) => {
     const before = env.ledger.read() ?? EMPTY_LEDGER;
@@ -81,7 +89,8 @@ export function createImportSaver(
     if (paused) return 'unsaved';
     const failed =
       [...failedDatasets.keys()].some((id) => dirtyDatasets.has(id)) || (editsFailed && dirtyEdits.size > 0);
-    if (failed) return 'failed';
+    if (failed || unreadable > CHECK_RETRIES) return 'failed';
+    if (unreadable > 0) return 'saving';
     return running || dirtyDatasets.size > 0 || dirtyEdits.size > 0 ? 'saving' : 'saved';
   };
   const showStatus = () => {
@@ -98,6 +107,15 @@ export function createImportSaver(
   const noteDataset = (s: AppState, id: string) => {
     const shown = versionOnShow(s, id);
     const stored = mirror.datasets.get(id);
+    if (!shown && intended.has(id)) {
+      // Removed before (or while) it was written: not a file that failed to save.
+      intended.delete(id);
+      intents.delete(id);
+      if (!stored) {
+        void storage.clearSaving(id).catch(() => undefined);
+        updateLedger((l) => ledgerWithDataset(l, id, null));
+      }
+    }
     if (sameVersion(shown, stored) || (!shown && !stored)) {
       dirtyDatasets.delete(id);
       releaseCopy(id);
@@ -110,7 +128,23 @@ export function createImportSaver(
         copies.set(id, { ...shown, copy });
       }
       if (!sameVersion(failedDatasets.get(id), shown)) failedDatasets.delete(id);
-      // Written down before the write starts: should the page close now, the next start says it was not saved.
+      // Written down at once, durably in storage (the write waits for it) and in the ledger: should the browser
+      // be killed from now on, the next start says this file was not saved. Not in the write's own turn: the
+      // page is busy showing the records for a while first, and "saving…" is on screen meanwhile.
+      if (!sameVersion(intended.get(id), shown)) {
+        intended.set(id, shown);
+        intents.set(
+          id,
+          storage
+            .markSaving({
+              id,
+              fileName: shown.dataset.fileName,
+              rows: shown.dataset.rows.length,
+              tab: env.tab,
+            })
+            .catch(() => undefined),
+        );
+      }
       updateLedger((l) => {
         const entry = l.datasets[id];
         if (entry && entry.state !== 'saved' && entry.tab === env.tab) return l;
@@ -176,7 +210,7 @@ export function createImportSaver(
     const shown = versionOnShow(store.getState(), id);
     if (!shown) {
       await storage.deleteDataset(id);
-      void storage.clearSaving(id).catch(() => undefined);
+      if (!intended.has(id)) void storage.clearSaving(id).catch(() => undefined);
       mirror.datasets.delete(id);
       if (!versionOnShow(store.getState(), id)) dirtyDatasets.delete(id);
       env.post({ type: 'dataset-removed', id });
@@ -187,10 +221,7 @@ export function createImportSaver(
     if (offered) copies.delete(id);
     if (offered && !copy) offered.copy.release();
     try {
-      // Durably written down first: a browser killed during the write leaves this for the next start to report.
-      await storage
-        .markSaving({ id, fileName: shown.dataset.fileName, rows: shown.dataset.rows.length, tab: env.tab })
-        .catch(() => undefined);
+      await intents.get(id);
       const stored = { version: 1 as const, id, dataset: shown.dataset, resources: shown.resources };
       // Should the worker fail to write (e.g. no IndexedDB in workers), the page writes after all.
       if (copy) await copy.write().catch(() => storage.putDataset(stored));
@@ -207,7 +238,11 @@ export function createImportSaver(
     }
     mirror.datasets.set(id, shown);
     failedDatasets.delete(id);
-    void storage.clearSaving(id).catch(() => undefined);
+    if (sameVersion(intended.get(id), shown)) {
+      intended.delete(id);
+      intents.delete(id);
+      void storage.clearSaving(id).catch(() => undefined);
+    }
     if (sameVersion(versionOnShow(store.getState(), id), shown)) dirtyDatasets.delete(id);
     updateLedger((l) =>
       ledgerWithDataset(l, id, {
@@ -296,7 +331,16 @@ export function createImportSaver(
     let contents: StoredContents;
     try {
       contents = await storage.contents();
+      unreadable = 0;
     } catch {
+      // Storage being deleted refuses to open for a moment ("The connection was closed"): read again soon. Until
+      // it can be read, nothing is called saved.
+      unreadable++;
+      if (unreadable <= CHECK_RETRIES)
+        setTimeout(() => {
+          checkWanted = true;
+          void run();
+        }, CHECK_RETRY_MS);
       return;
     }
     const stored = {
@@ -322,6 +366,8 @@ export function createImportSaver(
     paused = true;
     mirror.datasets.clear();
     mirror.edits.clear();
+    intended.clear();
+    intents.clear();
     failedDatasets.clear();
     editsFailed = false;
     const s = store.getState();

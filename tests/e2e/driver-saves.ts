@@ -1,0 +1,364 @@
+/**
+ * Saving, as an office worker meets it: two tabs of one browser, a disk that is full, a browser killed in the middle
+ * of a save, site data cleared while the page is open, and a browser that kept an older version's database. Builds
+ * on driver.ts (AppPage) and driver-import.ts (OfficeTab: files, corrections, reloads); this file holds what only
+ * these journeys need: several pages in one profile, the DevTools Protocol's Storage domain (quota, clearing),
+ * and a Chromium started and killed by process id with a profile on disk.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
+import { AppPage, launchChromium } from './driver.ts';
+import { OfficeTab } from './driver-import.ts';
+
+/** The words and buttons of the save notices at the top of the page, and the import panel's save status. */
+export interface SaveView {
+  readonly notices: readonly string[];
+  readonly status: string;
+}
+
+/** A tab of the office's browser: an OfficeTab, and what saving shows in it. */
+export class SavesTab extends OfficeTab {
+  constructor(
+    context: BrowserContext,
+    private readonly tabPage: Page,
+    app: AppPage,
+  ) {
+    super(context, tabPage, app);
+  }
+
+  /** The save notices (their text) and the panel's save status, as shown now. */
+  async saveView(): Promise<SaveView> {
+    const notices = await this.tabPage.locator('.save-notice[role="alert"]').allInnerTexts();
+    const status = await this.tabPage.locator('.import-panel').innerText();
+    return { notices: notices.map((n) => n.trim()), status };
+  }
+
+  /** Waits until a save notice says this (up to `timeout` ms). */
+  async waitForNotice(text: string | RegExp, timeout = 10_000): Promise<string> {
+    const notice = this.tabPage.locator('.save-notice[role="alert"]').filter({ hasText: text });
+    await notice.first().waitFor({ timeout });
+    return (await notice.first().innerText()).trim();
+  }
+
+  /** Waits until the import panel says what it says once everything is saved. */
+  async waitUntilSaved(timeout = 30_000): Promise<void> {
+    await this.tabPage
+      .locator('.import-panel p')
+      .filter({ hasText: '重新整理或關閉後仍會保留' })
+      .waitFor({ timeout });
+  }
+
+  /** Waits until no save is under way ("儲存中…" gone). */
+  async waitUntilNotSaving(timeout = 30_000): Promise<void> {
+    await this.tabPage
+      .locator('.import-panel [role="status"]')
+      .filter({ hasText: '儲存中' })
+      .waitFor({ state: 'detached', timeout });
+  }
+
+  /** On a 360 px phone for a moment: a screenshot, and how wide the page is (no sideways scrolling wanted). */
+  async onPhone(screenshot: string): Promise<number> {
+    const before = this.tabPage.viewportSize();
+    await this.tabPage.setViewportSize({ width: 360, height: 740 });
+    await this.tabPage.waitForTimeout(300);
+    await this.screenshot(screenshot);
+    const width = await this.app.pageScrollWidth();
+    if (before) await this.tabPage.setViewportSize(before);
+    return width;
+  }
+
+  /** Presses a button of a save notice. */
+  async pressInNotice(button: string): Promise<void> {
+    await this.tabPage.locator('.save-notice').getByRole('button', { name: button }).first().click();
+  }
+
+  /**
+   * Chooses a file with the file picker, from disk: a browser driven over the DevTools Protocol takes a path
+   * where handing it 15 MB of bytes times out.
+   */
+  async pickFileFromDisk(file: { readonly name: string; readonly bytes: Uint8Array }): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-file-'));
+    const path = join(dir, file.name);
+    writeFileSync(path, file.bytes);
+    try {
+      await this.tabPage.getByLabel('選擇要匯入的檔案').setInputFiles(path, { timeout: 180_000 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Whether the export dialog opens (after 立即匯出; its code loads on demand). */
+  async exportDialogOpens(): Promise<boolean> {
+    return this.tabPage
+      .getByRole('dialog', { name: /^匯出目前的清單/ })
+      .waitFor({ timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+  }
+
+  async closeExportDialog(): Promise<void> {
+    const dialog = this.tabPage.getByRole('dialog', { name: /^匯出目前的清單/ });
+    await dialog.getByRole('button', { name: '關閉' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** Searches for a record, opens it, and returns its detail's text. */
+  async detailOf(name: string): Promise<string> {
+    await this.app.search(name);
+    await this.app.clickListItem(name);
+    return this.detailText();
+  }
+
+  /** Finds a record, opens it, and corrects fields by label in the office workspace. */
+  async correct(name: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    await this.app.search(name);
+    await this.app.clickListItem(name);
+    await this.correctSelected(fields);
+  }
+
+  /** Waits until the save status reads "saving…", polling often: the start of a save window. */
+  async waitForSaving(timeout = 120_000): Promise<void> {
+    await this.tabPage.waitForFunction(
+      () => document.querySelector('.import-panel [role="status"]')?.textContent?.includes('儲存中') === true,
+      null,
+      { timeout, polling: 5 },
+    );
+  }
+
+  /** What the page's IndexedDB holds: its version, stores, dataset ids, corrected ids and STATE keys. */
+  async storedContents(): Promise<{
+    version: number;
+    stores: string[];
+    datasets: string[];
+    edits: string[];
+    state: string[];
+  }> {
+    return this.tabPage.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('crm-imports');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const stores = [...db.objectStoreNames];
+            const keys = (store: string) =>
+              new Promise<string[]>((done) => {
+                if (!stores.includes(store)) return done([]);
+                const r = db.transaction(store).objectStore(store).getAllKeys();
+                r.onsuccess = () => done(r.result.map(String));
+                r.onerror = () => done([]);
+              });
+            void Promise.all([keys('datasets'), keys('edits'), keys('state')]).then(
+              ([datasets, edits, state]) => {
+                const version = db.version;
+                db.close();
+                resolve({ version, stores, datasets, edits, state });
+              },
+            );
+          };
+        }),
+    );
+  }
+}
+
+/** One profile (cookies, storage) of a Chromium the test started, with pages opened as tabs of it. */
+export class SavesProfile {
+  private readonly pages: SavesTab[] = [];
+
+  private constructor(
+    private readonly context: BrowserContext,
+    private readonly appUrl: string,
+  ) {}
+
+  /** A fresh profile in a Chromium of its own making (launched by playwright-core). */
+  static async fresh(browser: Browser, appUrl: string): Promise<SavesProfile> {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-TW',
+      timezoneId: 'Asia/Taipei',
+      serviceWorkers: 'block',
+      acceptDownloads: true,
+    });
+    return new SavesProfile(context, appUrl);
+  }
+
+  /** The default profile of a browser connected over CDP (a profile on disk). */
+  static of(context: BrowserContext, appUrl: string): SavesProfile {
+    return new SavesProfile(context, appUrl);
+  }
+
+  /** Opens the app in a new tab of this profile and waits until it has loaded. */
+  async openTab(): Promise<SavesTab> {
+    const page = await this.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const app = new AppPage(this.context, page, new URL(this.appUrl), {});
+    await app.install();
+    await page.goto(this.appUrl);
+    await app.waitUntilLoaded();
+    const tab = new SavesTab(this.context, page, app);
+    this.pages.push(tab);
+    return tab;
+  }
+
+  /**
+   * Opens the app's origin without the app (a data file) and creates the database as version 1 of the app left
+   * it: datasets and state stores, the whole edit history under 'office-edits'.
+   */
+  async seedVersion1Database(history: unknown): Promise<void> {
+    const page = await this.context.newPage();
+    await page.goto(new URL('data/manifest.json', this.appUrl).href);
+    await page.evaluate(
+      (value) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('crm-imports', 1);
+          request.onupgradeneeded = () => {
+            request.result.createObjectStore('datasets', { keyPath: 'id' });
+            request.result.createObjectStore('state');
+          };
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const transaction = db.transaction('state', 'readwrite');
+            transaction.objectStore('state').put(value, 'office-edits');
+            transaction.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+      history,
+    );
+    await page.close();
+  }
+
+  /**
+   * Limits the site's storage to this many bytes (DevTools Protocol: Storage.overrideQuotaForOrigin). The limit
+   * lasts as long as the DevTools session that set it, so the session stays open with the profile.
+   */
+  async limitStorage(bytes: number): Promise<void> {
+    const cdp = await this.context.newCDPSession(await this.firstPage());
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(this.appUrl).origin,
+      quotaSize: bytes,
+    });
+  }
+
+  /** Clears the site's data while its pages stay open, as the browser's "clear site data" does. */
+  async clearSiteData(): Promise<void> {
+    const cdp = await this.context.newCDPSession(await this.firstPage());
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(this.appUrl).origin,
+      storageTypes: 'all',
+    });
+    await cdp.detach();
+  }
+
+  private async firstPage(): Promise<Page> {
+    const [page] = this.context.pages();
+    if (!page) throw new Error('no page open');
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/** A Chromium launched by playwright-core, for profiles that live in memory. */
+export class SavesBrowser {
+  private constructor(private readonly browser: Browser) {}
+
+  static async start(): Promise<SavesBrowser> {
+    return new SavesBrowser(await launchChromium());
+  }
+
+  /** A fresh profile (no storage) of this browser. */
+  profile(appUrl: string): Promise<SavesProfile> {
+    return SavesProfile.fresh(this.browser, appUrl);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/**
+ * A Chromium with its profile on disk, started as a process of its own and driven over the DevTools Protocol, so
+ * that it can be killed (SIGKILL, by process id: no chance to finish a write) and started again on the same
+ * profile, as a crash or a power cut followed by a restart would.
+ */
+export class KillableChromium {
+  private process: ChildProcess | null = null;
+  private browser: Browser | null = null;
+
+  private constructor(private readonly profileDir: string) {}
+
+  static create(): KillableChromium {
+    return new KillableChromium(mkdtempSync(join(tmpdir(), 'crm-e2e-profile-')));
+  }
+
+  /** Starts Chromium on the profile and returns the profile's context. */
+  async start(appUrl: string): Promise<SavesProfile> {
+    const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    const child = spawn(
+      executable,
+      [
+        ...CHROMIUM_FLAGS,
+        `--user-data-dir=${this.profileDir}`,
+        '--remote-debugging-port=0',
+        '--remote-debugging-address=127.0.0.1',
+        'about:blank',
+      ],
+      // A process group of its own: killing it takes the renderers and the storage service with it.
+      { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    this.process = child;
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${text}`)), 30_000);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        const found = /DevTools listening on (ws:\/\/\S+)/.exec(text);
+        if (found?.[1]) {
+          clearTimeout(timer);
+          resolve(found[1]);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${text}`)));
+    });
+    this.browser = await chromium.connectOverCDP(endpoint);
+    const [context] = this.browser.contexts();
+    if (!context) throw new Error('no default context');
+    return SavesProfile.of(context, appUrl);
+  }
+
+  /** Kills the browser at once (its whole process group), and waits until it is gone. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    if (!child?.pid) return;
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    process.kill(-child.pid, 'SIGKILL');
+    await gone;
+    this.process = null;
+    this.browser = null;
+  }
+
+  /** Closes the browser (if it runs) and deletes the profile. */
+  async dispose(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    await this.kill().catch(() => undefined);
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+/** A data file of the repository as text. */
+export function repoFile(path: string): string {
+  return readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+}
