@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
 import { AppPage, launchChromium } from './driver.ts';
 import { OfficeTab } from './driver-import.ts';
@@ -30,16 +30,16 @@ export class SavesTab extends OfficeTab {
     super(context, tabPage, app);
   }
 
-  /** The save notices (their text) and the panel's save status, as shown now. */
+  /** The page's alerts (the save notices among them) and the import panel's save status, as shown now. */
   async saveView(): Promise<SaveView> {
-    const notices = await this.tabPage.locator('.save-notice[role="alert"]').allInnerTexts();
+    const notices = await this.tabPage.locator('[role="alert"]').allInnerTexts();
     const status = await this.tabPage.locator('.import-panel').innerText();
     return { notices: notices.map((n) => n.trim()), status };
   }
 
-  /** Waits until a save notice says this (up to `timeout` ms). */
+  /** Waits until an alert on the page says this (up to `timeout` ms). */
   async waitForNotice(text: string | RegExp, timeout = 10_000): Promise<string> {
-    const notice = this.tabPage.locator('.save-notice[role="alert"]').filter({ hasText: text });
+    const notice = this.tabPage.locator('[role="alert"]').filter({ hasText: text });
     await notice.first().waitFor({ timeout });
     return (await notice.first().innerText()).trim();
   }
@@ -73,7 +73,7 @@ export class SavesTab extends OfficeTab {
 
   /** Presses a button of a save notice. */
   async pressInNotice(button: string): Promise<void> {
-    await this.tabPage.locator('.save-notice').getByRole('button', { name: button }).first().click();
+    await this.tabPage.locator('[role="alert"]').getByRole('button', { name: button }).first().click();
   }
 
   /**
@@ -260,6 +260,11 @@ export class SavesProfile {
     await cdp.detach();
   }
 
+  /** A DevTools Protocol session on this profile's first page. */
+  async devtools(): Promise<CDPSession> {
+    return this.context.newCDPSession(await this.firstPage());
+  }
+
   private async firstPage(): Promise<Page> {
     const [page] = this.context.pages();
     if (!page) throw new Error('no page open');
@@ -348,6 +353,38 @@ export class KillableChromium {
     await gone;
     this.process = null;
     this.browser = null;
+  }
+
+  /**
+   * Arms a kill for the moment the app starts saving: whichever comes first of the browser's first write to the
+   * app's database STATE store (the note that a dataset is being saved, written just before the dataset itself),
+   * as the DevTools Protocol reports it from the browser process (Storage.indexedDBContentUpdated) whatever the
+   * page's busy main thread is doing, and "saving…" on the page. Resolves, once the browser is gone, with what
+   * set it off and how long after that the kill signal was sent (ms).
+   */
+  async killWhenSavingStarts(profile: SavesProfile, tab: SavesTab, appUrl: string): Promise<string> {
+    const cdp = await profile.devtools();
+    await cdp.send('Storage.trackIndexedDBForOrigin', { origin: new URL(appUrl).origin });
+    return new Promise<string>((resolve) => {
+      let fired = false;
+      const killNow = (reason: string) => {
+        const child = this.process;
+        if (fired || !child?.pid) return;
+        fired = true;
+        const seen = Date.now();
+        process.kill(-child.pid, 'SIGKILL');
+        const sent = Date.now() - seen;
+        void this.kill().then(() => resolve(`${reason}, signal sent after ${sent} ms`));
+      };
+      cdp.on('Storage.indexedDBContentUpdated', (event) => {
+        if (event.databaseName === 'crm-imports' && event.objectStoreName === 'state')
+          killNow('the first write of the save');
+      });
+      void tab.waitForSaving(280_000).then(
+        () => killNow('"saving…" on the page'),
+        () => undefined,
+      );
+    });
   }
 
   /** Closes the browser (if it runs) and deletes the profile. */
