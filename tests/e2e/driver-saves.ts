@@ -33,7 +33,7 @@ export class SavesTab extends OfficeTab {
   /** The page's alerts (the save notices among them) and the import panel's save status, as shown now. */
   async saveView(): Promise<SaveView> {
     const notices = await this.tabPage.locator('[role="alert"]').allInnerTexts();
-    const status = await this.tabPage.locator('.import-panel').innerText();
+    const status = (await this.tabPage.locator('.import-panel').textContent()) ?? '';
     return { notices: notices.map((n) => n.trim()), status };
   }
 
@@ -41,7 +41,7 @@ export class SavesTab extends OfficeTab {
   async waitForNotice(text: string | RegExp, timeout = 10_000): Promise<string> {
     const notice = this.tabPage.locator('[role="alert"]').filter({ hasText: text });
     await notice.first().waitFor({ timeout });
-    return (await notice.first().innerText()).trim();
+    return ((await notice.first().textContent()) ?? '').trim();
   }
 
   /** Waits until the import panel says what it says once everything is saved. */
