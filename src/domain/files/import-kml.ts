@@ -1,6 +1,7 @@
 import { kml } from '@tmcw/togeojson';
 import { strFromU8 } from 'fflate';
 import { decodeBytes } from '../loading/decode-bytes.ts';
+import { sniffBinaryFormat, sniffTextFormat } from '../loading/import-formats.ts';
 import { checkFileSize, IMPORT_LIMITS } from '../loading/import-limits.ts';
 import { checkXmlDepth } from '../loading/nesting-depth.ts';
 import { restoreExactText } from './kml-exact-text.ts';
@@ -91,6 +92,19 @@ export function kmlTextOf(bytes: Uint8Array, format: 'kml' | 'kmz'): string {
   const text = format === 'kmz' ? kmzToKmlText(bytes) : decodeBytes(bytes).text;
   checkXmlDepth(text);
   return text;
+}
+
+/**
+ * A KML or KMZ file's KML text, within the import limits (kmlTextOf); null for any other file. This is what
+ * the import worker does for KML: the page only turns the checked text into GeoJSON (it has the DOMParser).
+ */
+export function readKmlFile(bytes: Uint8Array): { text: string; format: 'kml' | 'kmz' } | null {
+  checkFileSize(null, bytes.length);
+  const binary = sniffBinaryFormat(bytes);
+  if (binary === 'kmz') return { text: kmlTextOf(bytes, 'kmz'), format: 'kmz' };
+  if (binary !== null) return null;
+  const start = decodeBytes(bytes.subarray(0, 65_536)).text;
+  return sniffTextFormat(start) === 'kml' ? { text: kmlTextOf(bytes, 'kml'), format: 'kml' } : null;
 }
 
 function isHtmlValue(value: unknown): value is { '@type': 'html'; value: string } {

@@ -64,7 +64,7 @@ export function checkUsedRange(sheet: string, range: CellRange | null): void {
 }
 
 const ODS_TAG =
-  /<(\/?)table:(table|table-row|table-cell|covered-table-cell)\b((?:"[^"]*"|'[^']*'|[^>"'])*)>/g;
+  /<(\/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])((?:"[^"]*"|'[^']*'|[^>"'])*)>/g;
 
 const attribute = (attributes: string, name: string) =>
   new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1];

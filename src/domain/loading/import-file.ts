@@ -232,7 +232,6 @@ function readSource(
   libs: ImportLibraries,
   preview: boolean,
 ): Source {
-  checkFileSize(null, bytes.length);
   const binary = sniffBinaryFormat(bytes);
   if (binary === 'unknown-zip') throw new Error('ZIP');
   if (binary) checkFileSize(binary, bytes.length);
@@ -252,11 +251,12 @@ function readSource(
   }
   if (binary === 'hsds')
     return { kind: 'table', format: 'hsds', encoding: 'utf-8', table: hsdsToTable(bytes, file) };
+  // The limit of the format the text starts as, before the whole file is decoded.
+  checkFileSize(sniffTextFormat(decodeBytes(bytes.subarray(0, 65_536), encoding).text), bytes.length);
   const decoded = decodeBytes(bytes, encoding);
   // A shapefile's .shx, an image, a PDF: no encoding makes text of it.
   if (looksBinary(decoded.text)) throw new Error('binary-file');
   const format = sniffTextFormat(decoded.text);
-  checkFileSize(format, bytes.length);
   if (format === 'kml') {
     if (!libs.parseXml) throw new Error('KML needs an XML parser');
     checkXmlDepth(decoded.text);

@@ -82,8 +82,14 @@ export function readRefusal(reason: string): LimitRefusal | null {
   }
 }
 
+/** The refusal of a file larger than its format allows (null: than any format allows), or null when it fits. */
+export function fileSizeRefusal(format: ImportFormat | null, size: number): ImportLimitError | null {
+  const limit = format ? IMPORT_LIMITS.fileBytes[format] : LARGEST_FILE_BYTES;
+  return size > limit ? new ImportLimitError({ kind: 'file-size', format, limit, found: size }) : null;
+}
+
 /** Throws when a file is larger than its format allows (null: than any format allows). */
 export function checkFileSize(format: ImportFormat | null, size: number): void {
-  const limit = format ? IMPORT_LIMITS.fileBytes[format] : LARGEST_FILE_BYTES;
-  if (size > limit) throw new ImportLimitError({ kind: 'file-size', format, limit, found: size });
+  const refusal = fileSizeRefusal(format, size);
+  if (refusal) throw refusal;
 }

@@ -11,7 +11,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -60,7 +61,8 @@ export function checkJsonDepth(text: string): void {
 /** Throws when KML text nests deeper than the import limit. */
 export function checkXmlDepth(text: string): void {
   const limit = IMPORT_LIMITS.nestingDepth;
-  if (xmlDepthExceeds(text, limit)) throw new ImportLimitError({ kind: 'nesting-depth', format: 'kml', limit });
+  if (xmlDepthExceeds(text, limit))
+    throw new ImportLimitError({ kind: 'nesting-depth', format: 'kml', limit });
 }
 
 /** The index just past `marker`, or -1 when the text ends first. */

@@ -1,11 +1,13 @@
 import { LOAD_ISSUE_CODES, type LoadIssueCode } from '../../domain/model/load-issues.ts';
 import './import.css';
+import { readRefusal } from '../../domain/loading/import-limits.ts';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { countOutcomes } from '../../domain/loading/row-outcome.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { FilePicker } from './file-picker.tsx';
+import { limitsSummary, refusalText } from './limit-text.ts';
 import { NeedsLocationList } from './needs-location-list.tsx';
 
 /**
@@ -13,7 +15,7 @@ import { NeedsLocationList } from './needs-location-list.tsx';
  * records that still need a location, and the way back to the default data.
  */
 export function ImportPanel() {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const datasets = useAppStore((s) => s.importedDatasets);
   const importError = useAppStore((s) => s.importError);
   const storage = useAppStore((s) => s.importStorage);
@@ -25,9 +27,13 @@ export function ImportPanel() {
       <h2 id="import-heading">{t('import.heading')}</h2>
       <p className="muted">{t('import.hint')}</p>
       <FilePicker label={t('import.pick')} />
+      <p className="muted import-limits">{limitsSummary(t, language)}</p>
       {importError && (
         <p className="alert" role="alert">
-          {t('import.failed', { file: importError.fileName, reason: reasonText(importError.reason, t) })}
+          {t('import.failed', {
+            file: importError.fileName,
+            reason: reasonText(importError.reason, t, language),
+          })}
         </p>
       )}
       {datasets.length > 0 && (
@@ -69,7 +75,13 @@ export function ImportPanel() {
   );
 }
 
-function reasonText(reason: string, t: ReturnType<typeof useTranslation>['t']): string {
+function reasonText(
+  reason: string,
+  t: ReturnType<typeof useTranslation>['t'],
+  language: ReturnType<typeof useTranslation>['language'],
+): string {
+  const refusal = readRefusal(reason);
+  if (refusal) return refusalText(refusal, t, language);
   if (reason === 'url-not-http') return t('import.urlNotHttp');
   if (reason === 'file-unreadable' || reason === 'ZIP') return t('issue.file-unreadable');
   if (reason === 'all-rows-rejected') return t('import.allRowsRejected');

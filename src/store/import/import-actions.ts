@@ -6,6 +6,7 @@ import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
 import { decodeBytes, type TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import type { ImportPreview } from '../../domain/loading/import-file.ts';
 import type { ImportFormat } from '../../domain/loading/import-formats.ts';
+import { fileSizeRefusal } from '../../domain/loading/import-limits.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
 import { safeHttpUrl } from '../../domain/model/safe-url.ts';
 import { stableHash } from '../../domain/model/stable-id.ts';
@@ -21,6 +22,7 @@ import {
   relandImport,
 } from '../../services/import/import-landing.ts';
 import { rememberedMapping, rememberMapping } from '../../services/import/mapping-memory.ts';
+import { readBodyWithinLimit } from '../../services/import/read-body.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { selectDataset, selectResources } from '../data/derived.ts';
 import { selectGazetteer } from '../workshop/workshop-slice.ts';
@@ -31,6 +33,12 @@ import { type ImportJob, importLayer, layersWith } from './import-slice.ts';
 export interface IncomingFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+}
+
+/** A file larger than any format accepts: refused by its size, never read. */
+export interface OversizedFile {
+  readonly name: string;
+  readonly size: number;
 }
 
 /** What the person confirms in the column dialog. */
@@ -53,8 +61,8 @@ interface Pending extends IncomingFile {
 interface Current {
   readonly file: Pending;
   /** The bytes the chain reads (KML already turned into GeoJSON on this thread). */
-  readonly bytes: Uint8Array;
-  readonly format: ImportFormat | null;
+  bytes: Uint8Array;
+  format: ImportFormat | null;
   readonly session: ImportSession;
   readonly jobId: string;
   preview: ImportPreview | null;
@@ -76,29 +84,38 @@ function dataBase(): string {
 }
 
 /**
- * KML (and KMZ) becomes GeoJSON here, on the page: workers have no DOMParser. Everything else is passed on as
- * it is. Only the start of a text file is decoded to recognise KML.
+ * KML (and KMZ) becomes GeoJSON here, on the page: workers have no DOMParser. The worker first tells whether the
+ * file is KML, inflates a KMZ and checks both against the import limits, so only text that passed reaches the
+ * parser here. Everything else is passed on as it is.
  */
-async function prepare(bytes: Uint8Array): Promise<{ bytes: Uint8Array; format: ImportFormat | null }> {
-  // Loaded with the first file: format sniffing brings the ZIP reader, which the map itself never needs.
-  const { sniffBinaryFormat, sniffTextFormat } = await import('../../domain/loading/import-formats.ts');
-  const binary = sniffBinaryFormat(bytes);
-  const isKml = binary === null && sniffTextFormat(decodeBytes(bytes.subarray(0, 65_536)).text) === 'kml';
-  if (binary !== 'kmz' && !isKml) return { bytes, format: null };
-  const { kmlToGeoJsonText, kmzToKmlText } = await import('../../domain/files/import-kml.ts');
-  const text = binary === 'kmz' ? kmzToKmlText(bytes) : decodeBytes(bytes).text;
+async function prepare(
+  bytes: Uint8Array,
+  session: ImportSession,
+): Promise<{ bytes: Uint8Array; format: ImportFormat | null }> {
+  const kml = await session.kmlText(bytes);
+  if (!kml) return { bytes, format: null };
+  const { kmlToGeoJsonText } = await import('../../domain/files/import-kml.ts');
   const parseXml = (xml: string) => new DOMParser().parseFromString(xml, 'application/xml');
-  return {
-    bytes: new TextEncoder().encode(kmlToGeoJsonText(text, parseXml)),
-    format: binary === 'kmz' ? 'kmz' : 'kml',
-  };
+  return { bytes: new TextEncoder().encode(kmlToGeoJsonText(kml.text, parseXml)), format: kml.format };
 }
 
-/** Queues files; each is previewed, confirmed by the person (unless its headers are remembered), then imported. */
-export function importFiles(files: readonly IncomingFile[], replaceId: string | null = null): void {
+/**
+ * Queues files; each is previewed, confirmed by the person (unless its headers are remembered), then imported.
+ * An oversized one is refused at once, naming the limit.
+ */
+export function importFiles(
+  files: readonly (IncomingFile | OversizedFile)[],
+  replaceId: string | null = null,
+): void {
   store().setImportError(null);
-  for (const file of files) queue.push({ ...file, replaceId, origin: 'file' });
-  if (!current) void next();
+  for (const file of files) {
+    if ('bytes' in file) queue.push({ ...file, replaceId, origin: 'file' });
+    else {
+      const refusal = fileSizeRefusal(null, file.size);
+      if (refusal) store().setImportError({ fileName: file.name, reason: refusal.message });
+    }
+  }
+  if (!current && queue.length > 0) void next();
 }
 
 /** Loads a published file from a ?data= link (http/https only), with the detected or remembered mapping. */
@@ -113,7 +130,7 @@ export async function importFromUrl(url: string): Promise<void> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     queue.push({
       name: safe,
-      bytes: new Uint8Array(await response.arrayBuffer()),
+      bytes: await readBodyWithinLimit(response),
       replaceId: null,
       origin: 'url',
     });
@@ -147,21 +164,24 @@ async function next(): Promise<void> {
     detectedEncoding: null,
     encodingOverride: null,
   });
-  let prepared: { bytes: Uint8Array; format: ImportFormat | null };
-  try {
-    prepared = await prepare(file.bytes);
-  } catch (error) {
-    fail(file.name, error);
-    return;
-  }
-  current = {
+  const job: Current = {
     file,
-    bytes: prepared.bytes,
-    format: prepared.format,
+    bytes: file.bytes,
+    format: null,
     session: createImportSession(),
     jobId,
     preview: null,
   };
+  current = job;
+  try {
+    const prepared = await prepare(file.bytes, job.session);
+    job.bytes = prepared.bytes;
+    job.format = prepared.format;
+  } catch (error) {
+    if (current === job && !(error instanceof ImportCancelled)) fail(file.name, error);
+    return;
+  }
+  if (current !== job) return;
   await showPreview();
 }
 
