@@ -1,12 +1,6 @@
 import { zipEntries } from '../files/zip-archive.ts';
+import type { BinaryFormat } from './import-format-list.ts';
 import { ImportLimitError } from './import-limits.ts';
-
-/** The file kinds the importer reads. */
-export const IMPORT_FORMATS = ['csv', 'geojson', 'json', 'kml', 'kmz', 'xlsx', 'ods', 'xls', 'hsds'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** Formats that are binary containers (read before any text decoding). */
-export type BinaryFormat = Exclude<ImportFormat, 'csv' | 'geojson' | 'json' | 'kml'>;
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 

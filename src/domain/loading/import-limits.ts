@@ -1,4 +1,4 @@
-import type { ImportFormat } from './import-formats.ts';
+import type { ImportFormat } from './import-format-list.ts';
 
 const MB = 1024 * 1024;
 

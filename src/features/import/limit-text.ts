@@ -1,4 +1,4 @@
-import type { ImportFormat } from '../../domain/loading/import-formats.ts';
+import type { ImportFormat } from '../../domain/loading/import-format-list.ts';
 import { IMPORT_LIMITS, type LimitRefusal } from '../../domain/loading/import-limits.ts';
 import type { Language } from '../../domain/model/language.ts';
 import type { MessageKey } from '../../i18n/messages-zh.ts';

@@ -5,7 +5,7 @@ import type { FileDefaults } from '../../domain/loading/build-resource.ts';
 import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
 import { decodeBytes, type TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import type { ImportPreview } from '../../domain/loading/import-file.ts';
-import type { ImportFormat } from '../../domain/loading/import-formats.ts';
+import type { ImportFormat } from '../../domain/loading/import-format-list.ts';
 import { fileSizeRefusal } from '../../domain/loading/import-limits.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
 import { safeHttpUrl } from '../../domain/model/safe-url.ts';
