@@ -6,8 +6,9 @@ import {
   type QuestionVocabulary,
   type UnderstoodIntent,
 } from '../../domain/briefing/question-intent.ts';
-import { TOWNSHIP_NAMES_EN } from '../../domain/briefing/township-names-en.ts';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
+import { PLACE_NAMES_EN } from '../../domain/geo/place-names-en.ts';
+import { townshipEnglishNames } from '../../domain/geo/place-names-en-of.ts';
 import { NO_FILTERS } from '../../domain/query/filter-resources.ts';
 import { useBriefingTranslation } from '../../i18n/briefing/briefing-translate.ts';
 import type { BriefingKey } from '../../i18n/briefing/zh-briefing.ts';
@@ -28,9 +29,7 @@ const EXAMPLES: readonly BriefingKey[] = [
 ];
 const KINDS: readonly UnderstoodIntent['kind'][] = ['count', 'list', 'absence', 'near', 'change'];
 const LISTED = 30;
-const ENGLISH = new Map(
-  TOWNSHIP_NAMES_EN.map(([c, t, ce, te]) => [`${c}|${t}`, { countyEn: ce, townEn: te }]),
-);
+const ENGLISH = townshipEnglishNames(PLACE_NAMES_EN);
 
 /**
  * The question box (提問): a question in plain words, understood locally, shown as ordinary choices (kind,
