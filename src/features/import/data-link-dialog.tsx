@@ -40,9 +40,8 @@ export function DataLinkDialog() {
       <p className="data-link-dialog__url">
         <span>{t('dataLink.confirmUrl')}</span> <code>{link.url}</code>
       </p>
-      <p className="muted">
-        {t('dataLink.confirmKeep')} {t('dataLink.limit', { limit: formatByteLimit(DATA_LINK_MAX_BYTES) })}
-      </p>
+      <p className="muted">{t('dataLink.confirmKeep')}</p>
+      <p className="muted">{t('dataLink.limit', { limit: formatByteLimit(DATA_LINK_MAX_BYTES) })}</p>
     </Modal>
   );
 }
