@@ -6,6 +6,8 @@ import { EditHistoryBar } from '../features/edit/edit-history-bar.tsx';
 import { ExportButton } from '../features/export/export-button.tsx';
 import { ExportDialog } from '../features/export/export-dialog-gate.tsx';
 import { FilterPanel } from '../features/filters/filter-panel.tsx';
+import { DataLinkDialog } from '../features/import/data-link-dialog.tsx';
+import { DataLinkNotice } from '../features/import/data-link-notice.tsx';
 import { DropZone } from '../features/import/drop-zone.tsx';
 import { ImportPanel } from '../features/import/import-panel.tsx';
 import { ImportProgress } from '../features/import/import-progress.tsx';
@@ -93,6 +95,7 @@ export function App() {
         </div>
       </header>
       <OfficeWorkspaceNotice />
+      <DataLinkNotice />
       <SampleDataNotice />
       <InternalDataNotice />
       <OfflineNotice />
@@ -140,6 +143,7 @@ export function App() {
       <DropZone />
       <ImportProgress />
       <MappingDialog />
+      <DataLinkDialog />
       <ImportReport />
       <EditForm />
       <ExportDialog />

@@ -1,4 +1,3 @@
-import { LOAD_ISSUE_CODES, type LoadIssueCode } from '../../domain/model/load-issues.ts';
 import './import.css';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { countOutcomes } from '../../domain/loading/row-outcome.ts';
@@ -6,6 +5,7 @@ import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { FilePicker } from './file-picker.tsx';
+import { reasonText } from './import-reason.ts';
 import { NeedsLocationList } from './needs-location-list.tsx';
 
 /**
@@ -67,15 +67,6 @@ export function ImportPanel() {
       )}
     </section>
   );
-}
-
-function reasonText(reason: string, t: ReturnType<typeof useTranslation>['t']): string {
-  if (reason === 'url-not-http') return t('import.urlNotHttp');
-  if (reason === 'file-unreadable' || reason === 'ZIP') return t('issue.file-unreadable');
-  if (reason === 'all-rows-rejected') return t('import.allRowsRejected');
-  if (reason === 'binary-file') return t('issue.binary-file');
-  if ((LOAD_ISSUE_CODES as readonly string[]).includes(reason)) return t(`issue.${reason as LoadIssueCode}`);
-  return reason;
 }
 
 function DatasetItem({ dataset }: { dataset: ImportedDataset }) {
