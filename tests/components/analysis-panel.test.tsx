@@ -182,7 +182,8 @@ describe('coverage by village, with no upload', () => {
     await user.click(within(unit).getByRole('radio', { name: '村里中心點（內政部村里界，免上傳）' }));
     expect(screen.getByText(/357 個村里中/)).toBeInTheDocument();
     expect(asked).toHaveLength(1);
-  });
+    // Reading 7,701 villages on the page (jsdom has no workers) and an upload: seconds on a busy machine.
+  }, 30_000);
 
   it('says when the villages cannot be loaded, shows no made-up figures, and tries again', async () => {
     serveDataFolder(true);
@@ -196,5 +197,5 @@ describe('coverage by village, with no upload', () => {
     await user.click(screen.getByRole('button', { name: '重試' }));
     expect(await screen.findByText(/357 個村里中/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '下載缺口清單（CSV）' })).toBeEnabled();
-  });
+  }, 30_000);
 });

@@ -66,7 +66,7 @@ export function CoverageView() {
   const exportCsv = async () => {
     const { coverageGapsToCsv } = await import('../../domain/files/coverage-csv.ts');
     downloadCsv(
-      fileNameOf([t('coverage.fileName'), categoryName, radiusText(radius), todayIso()], 'csv'),
+      fileNameOf([t('coverage.fileName'), unitName, categoryName, radiusText(radius), todayIso()], 'csv'),
       coverageGapsToCsv(coverage, resources, {
         county: t('inventory.county'),
         town: t('inventory.town'),
