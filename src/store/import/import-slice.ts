@@ -33,6 +33,20 @@ export interface ImportJob {
 /** An office's own corrections (fields, positions, placements): the present state with undo and redo. */
 export type OfficeEdits = Readonly<Record<string, Resource>>;
 
+/**
+ * A `?data=` link on its way to the map: waiting for the person's yes (`confirm`), downloading and importing
+ * (`loading`), or refused with a reason (an issue code or a message). Once its records are shown this is null
+ * again: what is on show is the dataset of origin 'url'.
+ */
+export interface DataLinkState {
+  /** The link's URL (for a refused link, the text as it was written). */
+  readonly url: string;
+  /** Its host as a person should read it ('' when the text is no URL). */
+  readonly host: string;
+  readonly stage: 'confirm' | 'loading' | 'failed';
+  readonly reason?: string;
+}
+
 export type ImportStorageStatus = 'idle' | 'loading' | 'saving' | 'saved' | 'failed' | 'unavailable';
 
 export interface ImportSlice {
@@ -40,6 +54,7 @@ export interface ImportSlice {
   /** The last file that could not be read at all, and why (an issue code or a message). */
   readonly importError: { readonly fileName: string; readonly reason: string } | null;
   readonly importedDatasets: readonly ImportedDataset[];
+  readonly dataLink: DataLinkState | null;
   /** The dataset whose report is open. */
   readonly reportDatasetId: string | null;
   /** The record being placed by clicking the map. */
@@ -54,6 +69,7 @@ export interface ImportSlice {
   readonly printOpen: boolean;
   setImportJob(job: ImportJob | null): void;
   setImportError(error: ImportSlice['importError']): void;
+  setDataLink(link: DataLinkState | null): void;
   /**
    * Shows an imported file: its records as a layer of kind 'import', its report in the list of datasets.
    * A dataset with the id of an existing one replaces it (the person chose "replace").
@@ -135,6 +151,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   importJob: null,
   importError: null,
   importedDatasets: [],
+  dataLink: null,
   reportDatasetId: null,
   placingId: null,
   editingId: null,
@@ -145,6 +162,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   printOpen: false,
   setImportJob: (importJob) => set({ importJob }),
   setImportError: (importError) => set({ importError }),
+  setDataLink: (dataLink) => set({ dataLink }),
   addImportedDataset: (dataset, records, idsAreNew = false) =>
     set((s) => {
       const layer = importLayer(dataset, records, idsAreNew);
