@@ -1,11 +1,15 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { AfterPaint } from '../components/after-paint.tsx';
+import { ChunkErrorBoundary } from '../components/chunk-error-boundary.tsx';
+import { lazyPart, useLazyPart } from '../components/lazy-part.ts';
 import { ResourceDetail } from '../features/detail/resource-detail.tsx';
 import { EditForm } from '../features/edit/edit-form-gate.tsx';
 import { EditHistoryBar } from '../features/edit/edit-history-bar.tsx';
 import { ExportButton } from '../features/export/export-button.tsx';
 import { ExportDialog } from '../features/export/export-dialog-gate.tsx';
 import { FilterPanel } from '../features/filters/filter-panel.tsx';
+import { DataLinkDialog } from '../features/import/data-link-dialog.tsx';
+import { DataLinkNotice } from '../features/import/data-link-notice.tsx';
 import { DropZone } from '../features/import/drop-zone.tsx';
 import { ImportPanel } from '../features/import/import-panel.tsx';
 import { ImportProgress } from '../features/import/import-progress.tsx';
@@ -40,6 +44,7 @@ import { HotlinesButton } from './hotlines-button.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { LoadStatus } from './load-status.tsx';
 import { MapLoading } from './map-loading.tsx';
+import { NewVersionBanner } from './new-version-banner.tsx';
 import { OfficeWorkspaceNotice, OfficeWorkspaceToggle } from './office-workspace-toggle.tsx';
 import { OfflineNotice } from './offline-notice.tsx';
 import { PhoneMenuToggle } from './phone-menu-toggle.tsx';
@@ -52,7 +57,7 @@ import { usePhoneView } from './use-phone-view.ts';
 
 // Leaflet and the map layers load as their own chunk: search, filters and the list are usable first. Leaflet is
 // evaluated first, in a task of its own, then the map's components (react-leaflet and the layers).
-const MapArea = lazy(() =>
+const mapArea = lazyPart(() =>
   import('leaflet').then(() => import('./map-area.tsx')).then((m) => ({ default: m.MapArea })),
 );
 
@@ -63,6 +68,7 @@ export function App() {
   const analysisOpen = useAppStore((s) => s.analysisOpen);
   const [phoneView, setPhoneView] = usePhoneView();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [MapArea, retryMap] = useLazyPart(mapArea);
   // "Change place": the near-me panel (its own screen on a phone), with focus on its heading.
   const showNearbyPanel = () => {
     setPhoneView('find');
@@ -94,10 +100,12 @@ export function App() {
         </div>
       </header>
       <OfficeWorkspaceNotice />
+      <DataLinkNotice />
       <SampleDataNotice />
       <InternalDataNotice />
       <SaveNotice />
       <OfflineNotice />
+      <NewVersionBanner />
       <PhoneViewSwitch view={phoneView} onChange={setPhoneView} />
       <LoadStatus />
       <main
@@ -120,9 +128,11 @@ export function App() {
           </AfterPaint>
           <ShowResultsButton onShow={() => setPhoneView('list')} />
         </aside>
-        <Suspense fallback={<MapLoading />}>
-          <MapArea />
-        </Suspense>
+        <ChunkErrorBoundary onRetry={retryMap} className="map-panel">
+          <Suspense fallback={<MapLoading />}>
+            <MapArea />
+          </Suspense>
+        </ChunkErrorBoundary>
         <PresentationLegend />
         <AnalysisPanel />
         <section id="results" className="results-panel" aria-labelledby="results-heading" tabIndex={-1}>
@@ -142,6 +152,7 @@ export function App() {
       <DropZone />
       <ImportProgress />
       <MappingDialog />
+      <DataLinkDialog />
       <ImportReport />
       <EditForm />
       <ExportDialog />

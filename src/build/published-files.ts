@@ -2,14 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ConfidentialRules, publicVersion, UnreadableDataFile } from '../domain/publish/confidential.ts';
 
-/** The paths a manifest lists (the gazetteer and every file), as written. */
+/**
+ * The paths a manifest lists (the gazetteer, the village centroids and every file), as written. The villages
+ * table is place names and positions, like the gazetteer: without it a built site's coverage by village,
+ * briefings and village questions would fetch a file that is not there.
+ */
 export function listedFiles(manifestJson: unknown): string[] {
   const manifest = (typeof manifestJson === 'object' && manifestJson !== null ? manifestJson : {}) as {
     gazetteer?: unknown;
+    villages?: unknown;
     files?: unknown;
   };
   const files = Array.isArray(manifest.files) ? (manifest.files as { path?: unknown }[]) : [];
-  return [manifest.gazetteer, ...files.map((f) => f?.path)].filter((p): p is string => typeof p === 'string');
+  return [manifest.gazetteer, manifest.villages, ...files.map((f) => f?.path)].filter(
+    (p): p is string => typeof p === 'string',
+  );
 }
 
 interface Report {

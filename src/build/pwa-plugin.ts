@@ -33,9 +33,19 @@ export function pwaPlugin(): Plugin[] {
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       globIgnores: ['data/**'],
       navigateFallback: 'index.html',
-      cleanupOutdatedCaches: true,
+      // A new version waits. When a new worker activates, Workbox deletes from the precache every file the new
+      // version does not list, the old version's chunks among them; with skipWaiting it activated at once, and
+      // an open tab asking for a chunk it had not loaded yet (the export dialog after a deploy) got a 404. Without
+      // it the new worker waits until no tab runs the old version (the browser's own rule), and meanwhile the
+      // old worker serves the old chunks. Open tabs are told (register-service-worker.ts → new-version-banner);
+      // the banner's reload asks the waiting worker to take over (its SKIP_WAITING message) and reloads. Another
+      // tab still open on the old version then loses the chunks it had not loaded: such a part says 請重新整理以取得
+      // 新版本 (components/chunk-error-boundary.tsx), and that tab shows the banner too.
+      skipWaiting: false,
+      // Only pages no worker controls yet (a first visit, which is of the version being installed) are taken.
       clientsClaim: true,
-      skipWaiting: true,
+      // Deletes the precaches of older Workbox releases only, never a file an open tab needs.
+      cleanupOutdatedCaches: true,
       runtimeCaching: [
         {
           urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[^/]+$/.test(url.pathname),

@@ -44,6 +44,17 @@ export const enImport: Record<keyof typeof zhImport, string> = {
     'Could not save in this browser (storage full or disabled). Everything on screen is still here, but it will be gone after a reload or when the tab closes: export it now.',
   'import.failed': 'Could not import “{file}”: {reason}',
   'import.urlNotHttp': 'The link must start with http:// or https://',
+  'import.limits':
+    'Limits: {sizes}; archives (XLSX, ODS, KMZ, HSDS) {inflated} unzipped in all (a KMZ: the KML limit) and {entries} files at most; each sheet at most {rows} rows, {columns} columns, {cells} cells in all; nesting at most {depth} levels.',
+  'import.limitsSeparator': ', ',
+  'import.limit.fileSize': 'the file is {size}, over the {format} limit of {limit}',
+  'import.limit.fileSizeAny': 'the file is {size}, over the largest file any format accepts ({limit})',
+  'import.limit.zipInflated': 'unzipped, it would exceed the limit of {limit}; unzipping was stopped',
+  'import.limit.zipEntries': 'the archive holds {found} files, over the limit of {limit}',
+  'import.limit.sheetRange':
+    'sheet “{sheet}” spans {rows} rows × {columns} columns, over the limit ({limitRows} rows, {limitColumns} columns, {limitCells} cells in all)',
+  'import.limit.nestingDepth': 'the {format} is nested deeper than the limit of {limit} levels',
+  'import.limit.nothingImported': '. Nothing was imported.',
   'import.confirmTitle': 'Confirm columns: {file}',
   'import.detected': 'Format: {format}; text encoding: {encoding}.',
   'import.queued': '{count} more files after this one.',

@@ -27,6 +27,17 @@ export const idImport: Record<keyof typeof zhImport, string> = {
     'Tidak bisa menyimpan di peramban ini (penyimpanan penuh atau dimatikan). Semua yang ada di layar masih ada, tetapi akan hilang setelah dimuat ulang atau tab ditutup: ekspor sekarang.',
   'import.failed': 'Tidak bisa mengimpor “{file}”: {reason}',
   'import.urlNotHttp': 'Tautan harus diawali http:// atau https://',
+  'import.limits':
+    'Batas berkas: {sizes}; arsip (XLSX, ODS, KMZ, HSDS) setelah diekstrak total {inflated} (KMZ: mengikuti batas KML), paling banyak {entries} berkas; setiap lembar kerja paling banyak {rows} baris, {columns} kolom, total {cells} sel; paling banyak {depth} tingkat bersarang.',
+  'import.limitsSeparator': ', ',
+  'import.limit.fileSize': 'ukuran berkas {size}, melebihi batas {limit} untuk berkas {format}',
+  'import.limit.fileSizeAny': 'ukuran berkas {size}, melebihi ukuran terbesar yang dapat diimpor ({limit})',
+  'import.limit.zipInflated': 'setelah diekstrak akan melebihi batas {limit}; ekstraksi dihentikan',
+  'import.limit.zipEntries': 'arsip berisi {found} berkas, melebihi batas {limit} berkas',
+  'import.limit.sheetRange':
+    'lembar kerja “{sheet}” mencakup {rows} baris × {columns} kolom, melebihi batas (paling banyak {limitRows} baris, {limitColumns} kolom, total {limitCells} sel)',
+  'import.limit.nestingDepth': '{format} bersarang lebih dalam dari batas {limit} tingkat',
+  'import.limit.nothingImported': '. Tidak ada data yang diimpor.',
   'import.confirmTitle': 'Periksa kolom: {file}',
   'import.detected': 'Format: {format}; pengodean teks: {encoding}.',
   'import.queued': 'Masih ada {count} berkas setelah ini.',

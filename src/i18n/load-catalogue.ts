@@ -23,5 +23,10 @@ export async function loadCatalogue(language: Language): Promise<Catalogue | nul
 
 /** The romanised county and township names a language other than zh-TW shows (a chunk of their own). */
 export async function loadPlaceNames(language: Language): Promise<Readonly<Record<string, string>> | null> {
-  return language === 'zh-TW' ? null : (await import('./place-names-en.ts')).PLACE_NAMES_EN;
+  if (language === 'zh-TW') return null;
+  const [{ PLACE_NAMES_EN }, { placeNameLookup }] = await Promise.all([
+    import('../domain/geo/place-names-en.ts'),
+    import('../domain/geo/place-names-en-of.ts'),
+  ]);
+  return placeNameLookup(PLACE_NAMES_EN);
 }

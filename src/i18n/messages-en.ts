@@ -1,4 +1,5 @@
 import { enCore } from './en-core.ts';
+import { enDataLink } from './en-data-link.ts';
 import { enImport } from './en-import.ts';
 import { enImportReport } from './en-import-report.ts';
 import { enNearby } from './en-nearby.ts';
@@ -20,4 +21,5 @@ export const enMessages: Record<MessageKey, string> = {
   ...enResident,
   ...enSearch,
   ...enSafety,
+  ...enDataLink,
 };

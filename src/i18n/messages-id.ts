@@ -1,4 +1,5 @@
 import { idCore } from './id-core.ts';
+import { idDataLink } from './id-data-link.ts';
 import { idImport } from './id-import.ts';
 import { idImportReport } from './id-import-report.ts';
 import { idNearby } from './id-nearby.ts';
@@ -20,4 +21,5 @@ export const idMessages: Record<MessageKey, string> = {
   ...idResident,
   ...idSearch,
   ...idSafety,
+  ...idDataLink,
 };

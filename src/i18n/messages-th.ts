@@ -1,5 +1,6 @@
 import type { MessageKey } from './messages-zh.ts';
 import { thCore } from './th-core.ts';
+import { thDataLink } from './th-data-link.ts';
 import { thImport } from './th-import.ts';
 import { thImportReport } from './th-import-report.ts';
 import { thNearby } from './th-nearby.ts';
@@ -20,4 +21,5 @@ export const thMessages: Record<MessageKey, string> = {
   ...thResident,
   ...thSearch,
   ...thSafety,
+  ...thDataLink,
 };

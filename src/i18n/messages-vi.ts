@@ -1,5 +1,6 @@
 import type { MessageKey } from './messages-zh.ts';
 import { viCore } from './vi-core.ts';
+import { viDataLink } from './vi-data-link.ts';
 import { viImport } from './vi-import.ts';
 import { viImportReport } from './vi-import-report.ts';
 import { viNearby } from './vi-nearby.ts';
@@ -20,4 +21,5 @@ export const viMessages: Record<MessageKey, string> = {
   ...viResident,
   ...viSearch,
   ...viSafety,
+  ...viDataLink,
 };

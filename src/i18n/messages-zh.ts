@@ -1,4 +1,5 @@
 import { zhCore } from './zh-core.ts';
+import { zhDataLink } from './zh-data-link.ts';
 import { zhImport } from './zh-import.ts';
 import { zhImportReport } from './zh-import-report.ts';
 import { zhNearby } from './zh-nearby.ts';
@@ -19,6 +20,7 @@ export const zhMessages = {
   ...zhResident,
   ...zhSearch,
   ...zhSafety,
+  ...zhDataLink,
 };
 
 export type MessageKey = keyof typeof zhMessages;

@@ -26,6 +26,17 @@ export const thImport: Record<keyof typeof zhImport, string> = {
     'บันทึกในเบราว์เซอร์นี้ไม่ได้ (พื้นที่เต็มหรือถูกปิด) ข้อมูลบนหน้าจอยังอยู่ครบ แต่จะหายไปเมื่อโหลดใหม่หรือปิดแท็บ โปรดส่งออกตอนนี้',
   'import.failed': 'นำเข้า “{file}” ไม่ได้: {reason}',
   'import.urlNotHttp': 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://',
+  'import.limits':
+    'ขีดจำกัดไฟล์: {sizes}; ไฟล์บีบอัด (XLSX, ODS, KMZ, HSDS) เมื่อแตกไฟล์แล้วรวมไม่เกิน {inflated} (KMZ ใช้ขีดจำกัดของ KML) และไม่เกิน {entries} ไฟล์; แต่ละชีตไม่เกิน {rows} แถว {columns} คอลัมน์ รวม {cells} เซลล์; ซ้อนกันได้ไม่เกิน {depth} ชั้น',
+  'import.limitsSeparator': ', ',
+  'import.limit.fileSize': 'ไฟล์มีขนาด {size} เกินขีดจำกัด {limit} ของไฟล์ {format}',
+  'import.limit.fileSizeAny': 'ไฟล์มีขนาด {size} เกินขนาดสูงสุดที่นำเข้าได้ ({limit})',
+  'import.limit.zipInflated': 'เมื่อแตกไฟล์แล้วจะเกินขีดจำกัด {limit} จึงหยุดแตกไฟล์',
+  'import.limit.zipEntries': 'ไฟล์บีบอัดมี {found} ไฟล์ เกินขีดจำกัด {limit} ไฟล์',
+  'import.limit.sheetRange':
+    'ชีต “{sheet}” มีช่วงข้อมูล {rows} แถว × {columns} คอลัมน์ เกินขีดจำกัด (ไม่เกิน {limitRows} แถว {limitColumns} คอลัมน์ รวม {limitCells} เซลล์)',
+  'import.limit.nestingDepth': '{format} ซ้อนกันลึกเกินขีดจำกัด {limit} ชั้น',
+  'import.limit.nothingImported': ' ไม่ได้นำเข้าข้อมูลใด ๆ',
   'import.confirmTitle': 'ยืนยันคอลัมน์: {file}',
   'import.detected': 'รูปแบบ: {format} การเข้ารหัสข้อความ: {encoding}',
   'import.queued': 'ยังมีอีก {count} ไฟล์หลังจากไฟล์นี้',

@@ -27,6 +27,17 @@ export const viImport: Record<keyof typeof zhImport, string> = {
     'Không lưu được trong trình duyệt này (bộ nhớ đầy hoặc bị tắt). Mọi dữ liệu trên màn hình vẫn còn, nhưng sẽ mất khi tải lại hoặc đóng thẻ: hãy xuất ngay.',
   'import.failed': 'Không nhập được “{file}”: {reason}',
   'import.urlNotHttp': 'Liên kết phải bắt đầu bằng http:// hoặc https://',
+  'import.limits':
+    'Giới hạn tệp: {sizes}; tệp nén (XLSX, ODS, KMZ, HSDS) sau khi giải nén tổng cộng {inflated} (KMZ: theo giới hạn của KML), tối đa {entries} tệp; mỗi trang tính tối đa {rows} dòng, {columns} cột, tổng cộng {cells} ô; lồng nhau tối đa {depth} cấp.',
+  'import.limitsSeparator': ', ',
+  'import.limit.fileSize': 'tệp có dung lượng {size}, vượt giới hạn {limit} cho tệp {format}',
+  'import.limit.fileSizeAny': 'tệp có dung lượng {size}, vượt dung lượng lớn nhất có thể nhập ({limit})',
+  'import.limit.zipInflated': 'khi giải nén sẽ vượt giới hạn {limit}; đã dừng giải nén',
+  'import.limit.zipEntries': 'tệp nén chứa {found} tệp, vượt giới hạn {limit} tệp',
+  'import.limit.sheetRange':
+    'trang tính “{sheet}” trải trên {rows} dòng × {columns} cột, vượt giới hạn (tối đa {limitRows} dòng, {limitColumns} cột, tổng cộng {limitCells} ô)',
+  'import.limit.nestingDepth': '{format} lồng nhau sâu hơn giới hạn {limit} cấp',
+  'import.limit.nothingImported': '. Không có dữ liệu nào được nhập.',
   'import.confirmTitle': 'Xác nhận các cột: {file}',
   'import.detected': 'Định dạng: {format}; mã hóa chữ: {encoding}.',
   'import.queued': 'Còn {count} tệp sau tệp này.',

@@ -40,6 +40,17 @@ export const zhImport = {
     '無法保存到這個瀏覽器（儲存空間不足或被停用）。畫面上的資料都還在，但重新整理或關閉後就會消失：請立即匯出備份。',
   'import.failed': '無法匯入「{file}」：{reason}',
   'import.urlNotHttp': '連結必須以 http:// 或 https:// 開頭',
+  'import.limits':
+    '檔案上限：{sizes}；壓縮檔（XLSX、ODS、KMZ、HSDS）解壓縮後合計 {inflated}（KMZ 以 KML 的上限計）、最多 {entries} 個檔案；每張工作表最多 {rows} 列、{columns} 欄、共 {cells} 格；巢狀最多 {depth} 層。',
+  'import.limitsSeparator': '、',
+  'import.limit.fileSize': '檔案大小 {size}，超過 {format} 檔的上限 {limit}',
+  'import.limit.fileSizeAny': '檔案大小 {size}，超過可匯入的最大檔案 {limit}',
+  'import.limit.zipInflated': '壓縮檔解壓縮後超過上限 {limit}，已停止解壓縮',
+  'import.limit.zipEntries': '壓縮檔內有 {found} 個檔案，超過上限 {limit} 個',
+  'import.limit.sheetRange':
+    '工作表「{sheet}」的資料範圍為 {rows} 列 × {columns} 欄，超過上限（最多 {limitRows} 列、{limitColumns} 欄、共 {limitCells} 格）',
+  'import.limit.nestingDepth': '{format} 的巢狀層數超過上限 {limit} 層',
+  'import.limit.nothingImported': '。沒有匯入任何資料。',
   'import.confirmTitle': '確認欄位：{file}',
   'import.detected': '格式：{format}；文字編碼：{encoding}。',
   'import.queued': '之後還有 {count} 個檔案。',

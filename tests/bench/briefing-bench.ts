@@ -10,8 +10,9 @@ import { parseVillageTargets } from '../../src/domain/analysis/village-targets.t
 import { answerQuestion } from '../../src/domain/briefing/question-answer.ts';
 import { parseQuestion, type QuestionVocabulary } from '../../src/domain/briefing/question-intent.ts';
 import { type BriefingInput, buildBriefings } from '../../src/domain/briefing/township-briefing.ts';
-import { TOWNSHIP_NAMES_EN } from '../../src/domain/briefing/township-names-en.ts';
 import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { PLACE_NAMES_EN } from '../../src/domain/geo/place-names-en.ts';
+import { townshipEnglishNames } from '../../src/domain/geo/place-names-en-of.ts';
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
@@ -70,9 +71,7 @@ function prepare(manifest: Manifest, gazetteerText: string, count: number): Prep
     readFileSync(new URL('../../data/tw-village-centroids.csv', import.meta.url), 'utf8'),
     null,
   ).targets;
-  const english = new Map(
-    TOWNSHIP_NAMES_EN.map(([c, t, ce, te]) => [`${c}|${t}`, { countyEn: ce, townEn: te }]),
-  );
+  const english = townshipEnglishNames(PLACE_NAMES_EN);
   return {
     input: {
       resources,

@@ -3,13 +3,16 @@
  * section for run-bench.ts's table; run this file alone (`npx tsx tests/bench/coverage-bench.ts`) to print it.
  */
 
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   type CoverageTarget,
   computeCoverage,
   coverageProviders,
 } from '../../src/domain/analysis/coverage.ts';
-import { townshipTargets } from '../../src/domain/analysis/coverage-targets.ts';
+import { townshipTargets, villageTargets } from '../../src/domain/analysis/coverage-targets.ts';
 import { buildInventory } from '../../src/domain/analysis/inventory.ts';
+import { parseVillageCsv } from '../../src/domain/analysis/village-csv.ts';
 import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
 import { loadFile } from '../../src/domain/loading/load-file.ts';
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
@@ -78,6 +81,10 @@ export function runCoverageBench(input: CoverageBenchInput, log: (line: string) 
   const centres = ofCategory('welfare-center');
   const townships = townshipTargets(gazetteer, []);
   const villages = syntheticVillages(gazetteer.townships);
+  // The Ministry's villages as the page gets them (data/tw-village-centroids.csv, read in the places worker).
+  const villageCsv = readFileSync(resolve(process.cwd(), 'data', manifest.villages), 'utf8');
+  const ministryVillages = parseVillageCsv(villageCsv, null).targets;
+  const chiayiVillages = villageTargets(ministryVillages, ['嘉義縣']);
   const fmt = (n: number) => n.toLocaleString('en-US');
   log('coverage: measuring…');
   let lastShops = computeCoverage(index.resources, shops, townships, 1000);
@@ -121,6 +128,25 @@ export function runCoverageBench(input: CoverageBenchInput, log: (line: string) 
       unit: 'ms',
       ...MAIN_TASK,
       note: `${fmt(lastVillages.uncovered.length)} uncovered`,
+    },
+    {
+      label: `village centroids read: ${fmt(ministryVillages.length)} rows (places worker, off the main thread)`,
+      samples: timeRuns(() => parseVillageCsv(villageCsv, null), RUNS),
+      unit: 'ms',
+    },
+    {
+      label: `coverage: ${fmt(centres.length)} welfare centres, 5 km, 嘉義縣's ${chiayiVillages.length} Ministry villages`,
+      samples: timeRuns(() => {
+        computeCoverage(index.resources, centres, villageTargets(ministryVillages, ['嘉義縣']), 5000);
+      }, RUNS),
+      unit: 'ms',
+      ...MAIN_TASK,
+    },
+    {
+      label: `coverage: ${fmt(shops.length)} shops, 1 km, all ${fmt(ministryVillages.length)} Ministry villages`,
+      samples: timeRuns(() => computeCoverage(index.resources, shops, ministryVillages, 1000), RUNS),
+      unit: 'ms',
+      ...MAIN_TASK,
     },
     {
       label: `coverage: all ${fmt(all.length)} resources as providers, 1 km, villages`,

@@ -2,7 +2,7 @@
 export interface Figure {
   readonly label: string;
   readonly samples: readonly number[];
-  readonly unit: 'ms' | 'KB' | '';
+  readonly unit: 'ms' | 'KB' | 'MB' | '';
   /** Printed beside the figure, e.g. "≤ 30 ms". */
   readonly target?: string;
   /** The limit the median is compared with (only to print ok / MISS; the bench never fails on time). */
@@ -38,7 +38,8 @@ export function timeRuns(fn: () => unknown, runs: number, warmup = 1): number[] 
 
 function format(value: number, unit: Figure['unit']): string {
   if (!Number.isFinite(value)) return 'n/a';
-  const digits = unit === 'KB' ? 1 : Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0;
+  const digits =
+    unit === 'KB' || unit === 'MB' ? 1 : Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

@@ -1,6 +1,7 @@
 import { buildClusterIndex, DETAIL_FROM_ZOOM } from '../../src/domain/geo/cluster-index.ts';
 import type { BBox } from '../../src/domain/geo/cluster-item.ts';
 import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
+import { PLACE_NAMES_EN } from '../../src/domain/geo/place-names-en.ts';
 import { type BuildContext, buildResource } from '../../src/domain/loading/build-resource.ts';
 import { decodeBytes } from '../../src/domain/loading/decode-bytes.ts';
 import { type LoadedFile, loadFile } from '../../src/domain/loading/load-file.ts';
@@ -15,7 +16,6 @@ import {
   type ResourceFilters,
 } from '../../src/domain/query/filter-resources.ts';
 import { showDataset } from '../../src/domain/query/shown-dataset.ts';
-import { PLACE_NAMES_EN } from '../../src/domain/search/place-names-en.ts';
 import { createQueryReader } from '../../src/domain/search/query-reader.ts';
 import { type Figure, type Section, timeRuns } from './figures.ts';
 

@@ -26,6 +26,7 @@ import { type Figure, padEnd, renderTable, type Section } from './figures.ts';
 import { runImportBench } from './import-bench.ts';
 import { measureInitialJs } from './initial-js-size.ts';
 import { runJsonImportBench } from './json-import-bench.ts';
+import { runLimitsBench } from './limits-bench.ts';
 import { runNearbyBench } from './nearby-bench.ts';
 import { runNodeBench } from './node-bench.ts';
 import { parseSourceMap, type SourceLookup } from './source-map-lookup.ts';
@@ -35,7 +36,7 @@ import { summariseTrace } from './trace-summary.ts';
 /**
  * BENCH_COUNT overrides the row count for a quick check of the bench itself; BENCH_ONLY=browser skips Node;
  * BENCH_ONLY=import runs only the Chromium import through the file input (f); BENCH_ONLY=json only the JSON
- * list import (j), in Node.
+ * list import (j), in Node; BENCH_ONLY=limits only the hostile files refused by the import limits (l), in Node.
  */
 const IMPORT_ONLY = process.env.BENCH_ONLY === 'import';
 const BROWSER_ONLY = process.env.BENCH_ONLY === 'browser' || IMPORT_ONLY;
@@ -230,6 +231,10 @@ async function browserPart(csv: Uint8Array, manifestJson: string, gazetteerText:
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'limits') {
+    process.stdout.write(`${renderTable([runLimitsBench(log)])}\n`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'json') {
     const { manifest, gazetteerText } = readRepoData(root);
     process.stdout.write(`${renderTable([runJsonImportBench({ manifest, gazetteerText }, log)])}\n`);
@@ -278,6 +283,7 @@ async function main() {
         log,
       );
   const jsonImport = BROWSER_ONLY ? undefined : runJsonImportBench({ manifest, gazetteerText }, log);
+  const limits = BROWSER_ONLY ? undefined : runLimitsBench(log);
   const size = sizeSection();
   let browser: Awaited<ReturnType<typeof browserPart>> | undefined;
   let browserError: string | undefined;
@@ -303,7 +309,7 @@ async function main() {
     '',
     renderTable([
       ...nodeSections,
-      ...[personImport, jsonImport, coverage, briefing, nearby].filter((x) => x !== undefined),
+      ...[personImport, jsonImport, limits, coverage, briefing, nearby].filter((x) => x !== undefined),
       ...(browser?.sections ?? []),
       size.section,
       ...(browser?.importSections ?? []),

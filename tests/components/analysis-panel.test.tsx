@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnalysisPanel } from '../../src/features/inventory/analysis-panel.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { renderWithData } from './fixtures.ts';
@@ -119,4 +121,81 @@ describe('coverage and gaps', () => {
     await user.click(screen.getByRole('button', { name: '關閉盤點' }));
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
   });
+});
+
+describe('coverage by village, with no upload', () => {
+  /** The page's data folder as the server gives it (jsdom has no server): data/<file>, or a 404 when `down`. */
+  function serveDataFolder(down = false) {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string | URL) => {
+      const path = new URL(String(url)).pathname;
+      asked.push(path);
+      if (down) return new Response('', { status: 404 });
+      const file = path.replace(/^\/data\//, '');
+      return new Response(readFileSync(resolve(process.cwd(), 'data', file), 'utf8'));
+    });
+    return asked;
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('offers the villages of the county in view, each gap with its nearest resource, and an office file as an override', async () => {
+    const asked = serveDataFolder();
+    const { user } = renderPanel();
+    await user.click(screen.getByRole('tab', { name: '涵蓋範圍與缺口' }));
+    await user.selectOptions(screen.getByLabelText('資源類別'), '社會福利服務中心');
+    expect(screen.getByLabelText('服務半徑')).toHaveValue('5000');
+    expect(asked).toEqual([]);
+
+    const unit = screen.getByRole('group', { name: '計算的地點' });
+    expect(within(unit).getByRole('radio', { name: '鄉鎮市區中心點' })).toBeChecked();
+    await user.click(within(unit).getByRole('radio', { name: '村里中心點（內政部村里界，免上傳）' }));
+    // 357 villages of 嘉義縣 (not 7,701 of Taiwan); the six 日安 centres at their township centroids reach 132.
+    expect(await screen.findByText(/357 個村里中，有 132 個.*（涵蓋率 37%）/)).toBeInTheDocument();
+    expect(asked).toEqual(['/data/tw-village-centroids.csv']);
+    expect(screen.getByText(/內政部村里界圖/)).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: /5 公里 範圍外的村里：225 個/ });
+    const [first] = within(list).getAllByRole('listitem');
+    expect(first).toHaveTextContent('嘉義縣 阿里山鄉 中山村');
+    expect(first).toHaveTextContent('最近 27 公里：嘉義縣日安社會福利服務中心（竹崎）');
+    const daPu = within(list).getByText('嘉義縣 大埔鄉 大埔村').closest('li');
+    expect(daPu).toHaveTextContent('最近 14 公里：嘉義縣日安社會福利服務中心（中埔）');
+    expect(screen.getByText(/6 處資源沒有精確座標/)).toBeInTheDocument();
+
+    // The office's own villages stand in for the Ministry's, until it goes back to them.
+    const text = readFileSync(resolve(process.cwd(), 'tests', 'fixtures', 'coverage-villages.csv'), 'utf8');
+    const file = new File([text], 'coverage-villages.csv', { type: 'text/csv' });
+    // jsdom's File has no arrayBuffer (browsers' has): give it the bytes a browser would.
+    Object.defineProperty(file, 'arrayBuffer', { value: async () => new TextEncoder().encode(text).buffer });
+    await user.upload(screen.getByLabelText('改用自己的村里點位或界線（CSV／GeoJSON，選填）'), file);
+    expect(
+      await screen.findByText(/已載入 coverage-villages.csv：4 個村里（1 列無法使用）/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/4 個村里中，有/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '改回內政部村里' }));
+    expect(screen.getByText(/357 個村里中，有 132 個/)).toBeInTheDocument();
+
+    // Back to townships; the villages came once.
+    await user.click(within(unit).getByRole('radio', { name: '鄉鎮市區中心點' }));
+    expect(screen.getByText(/18 個鄉鎮市區中/)).toBeInTheDocument();
+    await user.click(within(unit).getByRole('radio', { name: '村里中心點（內政部村里界，免上傳）' }));
+    expect(screen.getByText(/357 個村里中/)).toBeInTheDocument();
+    expect(asked).toHaveLength(1);
+    // Reading 7,701 villages on the page (jsdom has no workers) and an upload: seconds on a busy machine.
+  }, 30_000);
+
+  it('says when the villages cannot be loaded, shows no made-up figures, and tries again', async () => {
+    serveDataFolder(true);
+    const { user } = renderPanel();
+    await user.click(screen.getByRole('tab', { name: '涵蓋範圍與缺口' }));
+    await user.click(screen.getByRole('radio', { name: '村里中心點（內政部村里界，免上傳）' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('村里中心點無法載入');
+    expect(screen.queryByText(/個村里中/)).toBeNull();
+    expect(screen.getByRole('button', { name: '下載缺口清單（CSV）' })).toBeDisabled();
+    serveDataFolder();
+    await user.click(screen.getByRole('button', { name: '重試' }));
+    expect(await screen.findByText(/357 個村里中/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '下載缺口清單（CSV）' })).toBeEnabled();
+  }, 30_000);
 });

@@ -1,10 +1,11 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PLACE_NAMES_EN } from '../../src/domain/geo/place-names-en.ts';
+import { placeNameLookup } from '../../src/domain/geo/place-names-en-of.ts';
 import { ResourceList } from '../../src/features/list/resource-list.tsx';
 import { ResultCount } from '../../src/features/list/result-count.tsx';
 import { enMessages } from '../../src/i18n/messages-en.ts';
-import { PLACE_NAMES_EN } from '../../src/i18n/place-names-en.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { loadSearchEngine } from '../../src/store/filters/load-search-engine.ts';
 import { seedStore, simulateListLayout } from './fixtures.ts';
@@ -131,7 +132,7 @@ describe('in English', () => {
   it('names the place by the Ministry’s English name and the category by its English label', async () => {
     seedStore();
     await act(() => loadSearchEngine());
-    act(() => useAppStore.getState().setLanguage('en', enMessages, PLACE_NAMES_EN));
+    act(() => useAppStore.getState().setLanguage('en', enMessages, placeNameLookup(PLACE_NAMES_EN)));
     act(() => useAppStore.getState().setQuery('民雄心衛中心'));
     render(<ResourceList />);
     const region = await screen.findByRole('region', { name: 'Nothing matches “民雄心衛中心”.' });

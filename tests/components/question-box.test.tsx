@@ -1,6 +1,11 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { QuestionBox } from '../../src/features/inventory/question-box.tsx';
+import { translateBriefing } from '../../src/i18n/briefing/translate-briefing.ts';
+import type { BriefingKey } from '../../src/i18n/briefing/zh-briefing.ts';
+import { idMessages } from '../../src/i18n/messages-id.ts';
+import { thMessages } from '../../src/i18n/messages-th.ts';
+import { viMessages } from '../../src/i18n/messages-vi.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { PHRASINGS } from '../fixtures/briefing/questions.ts';
 import { renderWithData } from './fixtures.ts';
@@ -75,3 +80,70 @@ describe('adjusting the understanding', () => {
     expect(filters.hiddenCategories).toHaveLength(6);
   });
 });
+
+/**
+ * In Vietnamese, Indonesian and Thai the box still reads Chinese and English questions, but everything it writes
+ * is in the interface language: its labels, its examples (each with the English wording it asks), how it
+ * understood the question, the answer, and the "not understood" message.
+ */
+describe.each([
+  [
+    'vi',
+    viMessages,
+    'Ở Jinning có bao nhiêu cửa hàng thân thiện?',
+    'Tổng cộng 2 nơi.',
+    'Đếm số lượng',
+    'Hôm nay thời tiết thế nào?',
+  ],
+  [
+    'id',
+    idMessages,
+    'Berapa toko ramah di Jinning?',
+    'Seluruhnya 2.',
+    'Berapa banyak',
+    'Bagaimana cuaca hari ini?',
+  ],
+  ['th', thMessages, 'ที่ Jinning มีร้านค้าที่เป็นมิตรกี่แห่ง', 'รวม 2 แห่ง', 'นับจำนวน', 'วันนี้อากาศเป็นอย่างไร'],
+] as const)('the question box in %s', (language, messages, example, answer, kind, weather) => {
+  const tb = (key: BriefingKey) => translateBriefing(language, key);
+  const renderIn = () => {
+    const result = renderBox();
+    act(() => useAppStore.getState().setLanguage(language, messages));
+    return result;
+  };
+
+  it('writes its examples in the language, with the English wording each one asks', () => {
+    renderIn();
+    const examples = within(screen.getByRole('region', { name: tb('question.examples') }));
+    const button = examples.getByRole('button', { name: new RegExp(`^${escapeRegExp(example)}`) });
+    const english = translateBriefing('en', 'question.example.count');
+    expect(within(button).getByText(english)).toHaveAttribute('lang', 'en');
+    expect(examples.getByText(tb('question.languages'))).toBeVisible();
+  });
+
+  it('answers an example and shows how it understood it in the language', async () => {
+    const { user, dataset } = renderIn();
+    await user.click(screen.getByRole('button', { name: new RegExp(`^${escapeRegExp(example)}`) }));
+    expect(screen.getByRole('searchbox', { name: tb('question.label') })).toHaveValue(
+      translateBriefing('en', 'question.example.count'),
+    );
+    const understood = within(screen.getByRole('group', { name: tb('question.understood') }));
+    const chosen = (label: BriefingKey) =>
+      (understood.getByLabelText(tb(label)) as HTMLSelectElement).selectedOptions[0]?.textContent;
+    expect(chosen('question.kind')).toBe(kind);
+    const shop = dataset.manifest.categories.find((c) => c.id === 'friendly-shop');
+    expect(chosen('question.category')).toBe(shop?.label[language]);
+    expect(screen.getByText(answer)).toBeInTheDocument();
+  });
+
+  it('says in the language when it does not understand, and which languages it reads', () => {
+    renderIn();
+    fireEvent.change(screen.getByRole('searchbox', { name: tb('question.label') }), {
+      target: { value: weather },
+    });
+    fireEvent.click(screen.getByRole('button', { name: tb('question.submit') }));
+    expect(screen.getByRole('status')).toHaveTextContent(tb('question.notUnderstood'));
+  });
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

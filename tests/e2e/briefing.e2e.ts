@@ -35,23 +35,31 @@ async function open(options: OpenOptions & { language?: UiLanguage } = {}): Prom
   return tab;
 }
 
+// One page per language: each window size in turn (resized, as a person moves from a laptop to the projector),
+// first as the app opens, then from a link with a place set; at each, with and without a selected result: the
+// panel checked by bounding boxes (driver-briefing.ts#layoutProblems), the page by axe.
 describe.each(UI_LANGUAGES)('the inventory panel is never covered (%s)', (language) => {
-  it.each(VIEWPORTS)(
-    'at $width×$height, with and without a location and a selected result',
-    async (viewport) => {
-      const size = `${viewport.width}x${viewport.height}`;
-      for (const located of [false, true]) {
-        const tab = await open({ viewport, language, search: located ? '?near=嘉義縣民雄鄉&r=5' : '' });
-        await tab.openInventory();
-        const state = located ? 'location' : 'plain';
-        expect(await tab.pointsCoveringAnalysisPanel(), `${size} ${state}`).toEqual([]);
-        await tab.selectFirstResult();
-        expect(await tab.pointsCoveringAnalysisPanel(), `${size} ${state} + selected`).toEqual([]);
-        await tab.screenshot(`layout-${language}-${size}-${state}-selected`);
-        await tab.closeProfile();
+  it('at 1024×768, 1280×720, 1280×800 and 1920×1080, with and without a place and a selected result; axe-clean', async () => {
+    const tab = await open({ viewport: VIEWPORTS[0], language });
+    for (const located of [false, true]) {
+      if (located) await tab.openLink('?near=嘉義縣民雄鄉&r=5');
+      await tab.openInventory();
+      for (const viewport of VIEWPORTS) {
+        await tab.resize(viewport);
+        const size = `${viewport.width}x${viewport.height}`;
+        for (const selected of [false, true]) {
+          if (selected) await tab.selectFirstResult();
+          const state = `${located ? 'location' : 'plain'}${selected ? '-selected' : ''}`;
+          expect(await tab.layoutProblems(), `${language} ${size} ${state}`).toEqual([]);
+          // axe (about a second a run) on the fullest page at each size, and once on the plain one.
+          if ((located && selected) || (!located && !selected && viewport === VIEWPORTS[0]))
+            expect(await tab.app.accessibilityViolations(), `${language} ${size} ${state}`).toEqual([]);
+          if (selected) await tab.screenshot(`layout-${language}-${size}-${state}`);
+        }
+        await tab.closeDetail();
       }
-    },
-  );
+    }
+  }, 180_000);
 });
 
 describe('township briefing', () => {
@@ -112,6 +120,62 @@ describe('township briefing', () => {
     expect(text).toContain('嘉義縣日安社會福利服務中心（民雄）');
     expect(text).not.toContain('示範友善雜貨店（番路鄉');
     expect(text).toMatch(/- 名稱：資源名稱/);
+  });
+});
+
+/** What the 民雄鄉 briefing and the count example say in Vietnamese and Thai (the default data, as above). */
+const IN_OTHER_LANGUAGES = [
+  {
+    language: 'vi',
+    total: /^民雄鄉 có \d+ nơi hỗ trợ trên bản đồ\.$/,
+    welfare: 'Trung tâm dịch vụ phúc lợi xã hội ở 民雄鄉: 1.',
+    missing: 'Loại chưa có nơi nào: Điểm chăm sóc cộng đồng, Sức khỏe tâm thần, Văn phòng thị trấn.',
+    far: /^\S+村.*: không có trung tâm phúc lợi trong vòng 5 km\.$/,
+    english: /\b(has|resources|more|than|welfare|within|villages?|target|met)\b/i,
+    example: 'Ở Jinning có bao nhiêu cửa hàng thân thiện?',
+    understood: { 'Loại câu hỏi': 'Đếm số lượng', 'Loại nơi hỗ trợ': 'Cửa hàng thân thiện' },
+    answer: 'Tổng cộng 2 nơi.',
+  },
+  {
+    language: 'th',
+    total: /^民雄鄉 มีแหล่งช่วยเหลือบนแผนที่ \d+ แห่ง$/,
+    welfare: '民雄鄉 มีศูนย์บริการสวัสดิการสังคม 1 แห่ง',
+    missing: 'ประเภทที่ยังไม่มี: จุดดูแลในชุมชน, สุขภาพจิต, สำนักงานตำบล',
+    far: /^\S+村.* ไม่มีศูนย์สวัสดิการภายใน 5 กม\.$/,
+    english: /[A-Za-z]/,
+    example: 'ที่ Jinning มีร้านค้าที่เป็นมิตรกี่แห่ง',
+    understood: { ประเภทคำถาม: 'นับจำนวน', ประเภทแหล่งช่วยเหลือ: 'ร้านค้าที่เป็นมิตร' },
+    answer: 'รวม 2 แห่ง',
+  },
+] as const;
+
+describe.each(IN_OTHER_LANGUAGES)('the briefing and the question box in $language', (expected) => {
+  it('民雄鄉 at 1280×720: the numbers in sentences of the language; an example answered in it; axe-clean', async () => {
+    const tab = await open({ viewport: { width: 1280, height: 720 }, language: expected.language });
+    await tab.openInventory();
+    await tab.openBriefing('嘉義縣', '民雄鄉');
+    await tab.waitForVillages();
+    await tab.screenshot(`briefing-minxiong-${expected.language}-1280x720`);
+    const sentences = await tab.briefingSentences();
+    expect(sentences[0]).toMatch(expected.total);
+    expect(sentences).toContain(expected.welfare);
+    expect(sentences).toContain(expected.missing);
+    expect(
+      sentences.filter((s) => expected.far.test(s)),
+      sentences.join('\n'),
+    ).toHaveLength(1);
+    expect(sentences.filter((s) => expected.english.test(s.replace(/\d+ km/g, '')))).toEqual([]);
+    expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.closeBriefing();
+
+    await tab.askExample(expected.example);
+    expect(await tab.understanding()).toMatchObject(expected.understood);
+    expect(await tab.answerText()).toBe(expected.answer);
+    await tab.screenshot(`question-${expected.language}-1280x720`);
+    expect(await tab.app.accessibilityViolations()).toEqual([]);
+    // On the projector the whole box shows: the examples with the English wording they ask.
+    await tab.resize({ width: 1920, height: 1080 });
+    await tab.screenshot(`question-${expected.language}-1920x1080`);
   });
 });
 

@@ -32,7 +32,8 @@ afterAll(async () => {
 
 describe('the dev server (npm run dev)', () => {
   it('loads the default data and draws markers on the map', async () => {
-    const app = await browser.openApp();
+    // The first screen fits the deployment's county; a view of both counties shows every record's marker.
+    const app = await browser.openApp({ search: '?at=23.9,119.4,7' });
     expect(await app.resultCount()).toBe(111);
     await expect.poll(async () => (await app.mapMarkers()).total, { timeout: 30_000 }).toBe(111);
     await app.close();

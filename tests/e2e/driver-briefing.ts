@@ -16,7 +16,7 @@ import { viMessages } from '../../src/i18n/messages-vi.ts';
 import type { MessageKey } from '../../src/i18n/messages-zh.ts';
 import { zhMessages } from '../../src/i18n/messages-zh.ts';
 import { type Catalogue, translate } from '../../src/i18n/translate.ts';
-import { AppPage, launchChromium, type OpenOptions } from './driver.ts';
+import { AppPage, launchChromium, type OpenOptions, type Viewport } from './driver.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
@@ -38,11 +38,21 @@ function wordsOf(language: Language) {
   return {
     toggle: new RegExp(`^${escapeRegExp(t('analysis.toggle'))}$`),
     panel: t('analysis.heading'),
+    closeDetail: t('detail.close'),
     briefing: tb('briefing.open'),
+    // The briefing page's heading with any township in it.
+    briefingHeading: new RegExp(escapeRegExp(tb('briefing.heading')).replace(escapeRegExp('{town}'), '.+')),
+    // The far-villages heading, its "of" (villages in the township) captured: above 0 once villages are in.
+    farHeading: escapeRegExp(tb('briefing.farHeading'))
+      .replace(escapeRegExp('{radius}'), '.+')
+      .replace(escapeRegExp('{count}'), '\\d+')
+      .replace(escapeRegExp('{of}'), '(\\d+)'),
+    population: tb('briefing.population'),
     close: tb('briefing.close'),
     questionTab: tb('question.tab'),
     question: tb('question.label'),
     answer: tb('question.submit'),
+    showOnMap: tb('question.apply'),
   };
 }
 
@@ -110,6 +120,22 @@ export class BriefingTab {
     await this.context.close();
   }
 
+  /** Opens a shared link (its query, e.g. a place set) in this same tab, in the tab's language. */
+  async openLink(search: string): Promise<void> {
+    const params = new URLSearchParams(search);
+    if (this.language !== 'zh-TW') params.set('lang', this.language);
+    await this.page.goto(new URL(`?${params.toString()}`, this.page.url()).href);
+    await this.app.waitUntilLoaded();
+  }
+
+  /** The same page in a window of another size (a laptop, then the projector), laid out again. */
+  async resize(viewport: Viewport): Promise<void> {
+    await this.page.setViewportSize(viewport);
+    await this.page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+  }
+
   async openInventory(): Promise<void> {
     await this.page.getByRole('button', { name: this.words.toggle }).click();
     await this.page.getByRole('region', { name: this.words.panel }).waitFor();
@@ -127,50 +153,117 @@ export class BriefingTab {
     await this.page.locator('section[aria-labelledby="detail-heading"]').waitFor();
   }
 
+  /** Closes the open detail with its own close button. */
+  async closeDetail(): Promise<void> {
+    await this.page.getByRole('button', { name: this.words.closeDetail, exact: true }).click();
+    await this.page.locator('section[aria-labelledby="detail-heading"]').waitFor({ state: 'detached' });
+  }
+
   /**
-   * Points of the analysis panel (its tabs, its buttons, its corners) where another element is drawn on top:
-   * an empty list means nothing covers it.
+   * What is wrong with the layout as drawn, by bounding boxes, in words (an empty list: nothing):
+   * - the analysis panel sticks out of the window;
+   * - the box of another part of the page (header, notices, sidebar, map, results, legend, anything fixed or
+   *   sticky) overlaps the panel's box, or one of those parts lets its content spill out of its own box;
+   * - at the panel's tabs, buttons and a grid of points over it, something else is drawn on top;
+   * - with a result open, its name and its close button overlap, or either is cut off or drawn over.
    */
-  async pointsCoveringAnalysisPanel(): Promise<CoveredPoint[]> {
+  async layoutProblems(): Promise<string[]> {
     return this.page.evaluate(() => {
-      const panel = document.querySelector('.analysis-panel');
-      if (!panel) return [{ where: 'panel', coveredBy: 'no panel' }];
-      const targets: [string, Element][] = [
-        ...[...panel.querySelectorAll('[role="tab"], .analysis-panel__head button')].map(
-          (el): [string, Element] => [`control ${el.textContent?.trim()}`, el],
-        ),
-        ['panel', panel],
-      ];
-      const out: { where: string; coveredBy: string }[] = [];
-      for (const [where, el] of targets) {
+      const problems: string[] = [];
+      const nameOf = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+      const shown = (el: Element) => {
         const r = el.getBoundingClientRect();
-        const points =
-          el === panel
-            ? [
-                [r.left + 4, r.top + 4],
-                [r.right - 4, r.top + 4],
-                [r.left + 4, r.bottom - 4],
-                [r.right - 4, r.bottom - 4],
-                [r.left + r.width / 2, r.top + r.height / 2],
-              ]
-            : [[r.left + r.width / 2, r.top + r.height / 2]];
-        for (const [x = 0, y = 0] of points) {
-          if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) {
-            out.push({
-              where: `${where} (${Math.round(x)},${Math.round(y)})`,
-              coveredBy: 'outside the window',
-            });
-            continue;
-          }
-          const hit = document.elementFromPoint(x, y);
-          if (hit && !panel.contains(hit))
-            out.push({
-              where: `${where} (${Math.round(x)},${Math.round(y)})`,
-              coveredBy: `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}`,
-            });
+        const style = getComputedStyle(el);
+        return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+      };
+      const overlap = (a: DOMRect, b: DOMRect) =>
+        Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+        Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+      const inside = (a: DOMRect, b: DOMRect) =>
+        a.left >= b.left - 0.5 &&
+        a.right <= b.right + 0.5 &&
+        a.top >= b.top - 0.5 &&
+        a.bottom <= b.bottom + 0.5;
+      const text = (r: DOMRect) =>
+        `[${Math.round(r.left)},${Math.round(r.top)} → ${Math.round(r.right)},${Math.round(r.bottom)}]`;
+
+      const panel = document.querySelector('.analysis-panel');
+      if (!panel) return ['no analysis panel'];
+      const box = panel.getBoundingClientRect();
+      const view = new DOMRect(0, 0, innerWidth, innerHeight);
+      if (!inside(box, view))
+        problems.push(`the panel ${text(box)} leaves the window ${innerWidth}×${innerHeight}`);
+
+      const app = panel.closest('.app-main')?.parentElement;
+      const parts = [
+        ...[...(panel.parentElement?.children ?? [])].filter((el) => el !== panel),
+        ...[...(app?.children ?? [])].filter((el) => !el.contains(panel)),
+        ...[...document.body.querySelectorAll('*')].filter(
+          (el) => !panel.contains(el) && /fixed|sticky/.test(getComputedStyle(el).position),
+        ),
+      ].filter(shown);
+      for (const part of new Set(parts)) {
+        const r = part.getBoundingClientRect();
+        if (overlap(r, box) > 1) problems.push(`${nameOf(part)} ${text(r)} overlaps the panel ${text(box)}`);
+        const style = getComputedStyle(part);
+        if (
+          style.overflowY === 'visible' &&
+          part.scrollHeight > part.clientHeight + 1 &&
+          part.clientHeight > 0
+        )
+          problems.push(`${nameOf(part)} spills ${part.scrollHeight - part.clientHeight}px out of its box`);
+      }
+
+      const points: [string, number, number][] = [];
+      for (const el of panel.querySelectorAll('[role="tab"], .analysis-panel__head button')) {
+        const r = el.getBoundingClientRect();
+        points.push([`“${el.textContent?.trim()}”`, r.left + r.width / 2, r.top + r.height / 2]);
+      }
+      for (let i = 0; i < 5; i++)
+        for (let j = 0; j < 3; j++)
+          points.push([
+            'the panel',
+            box.left + 4 + ((box.width - 8) * i) / 4,
+            box.top + 4 + ((box.height - 8) * j) / 2,
+          ]);
+      for (const [where, x, y] of points) {
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || !panel.contains(hit))
+          problems.push(
+            `${where} at (${Math.round(x)},${Math.round(y)}) is under ${hit ? nameOf(hit) : 'nothing (outside the window)'}`,
+          );
+      }
+
+      const heading = document.getElementById('detail-heading');
+      const close = heading?.parentElement?.querySelector('button');
+      const results = document.getElementById('results');
+      if (heading && close && results) {
+        const h = heading.getBoundingClientRect();
+        const c = close.getBoundingClientRect();
+        if (overlap(h, c) > 0)
+          problems.push(`the record's name ${text(h)} and its close button ${text(c)} overlap`);
+        const seen = results.getBoundingClientRect();
+        for (const [what, el, r] of [
+          ['name', heading, h],
+          ['close button', close, c],
+        ] as const) {
+          if (!inside(r, seen))
+            problems.push(`the record's ${what} ${text(r)} is cut off by the results ${text(seen)}`);
+          const hit = document.elementFromPoint(
+            r.left + Math.min(8, r.width / 2),
+            r.top + Math.min(8, r.height / 2),
+          );
+          const hitEnd = document.elementFromPoint(
+            r.right - Math.min(8, r.width / 2),
+            r.bottom - Math.min(8, r.height / 2),
+          );
+          for (const at of [hit, hitEnd])
+            if (!at || !el.contains(at))
+              problems.push(`the record's ${what} is drawn over by ${at ? nameOf(at) : 'nothing'}`);
         }
       }
-      return out;
+      return problems;
     });
   }
 
@@ -188,7 +281,7 @@ export class BriefingTab {
       this.words.briefing,
     );
     await button.click();
-    const dialog = this.page.getByRole('dialog', { name: /資源簡報|Resource briefing/ });
+    const dialog = this.page.getByRole('dialog', { name: this.words.briefingHeading });
     await dialog.waitFor();
     await dialog
       .getByRole('combobox')
@@ -229,14 +322,18 @@ export class BriefingTab {
       .allInnerTexts();
   }
 
+  /** Waits until the briefing counts the township's villages (their positions load when it first opens). */
   async waitForVillages(): Promise<void> {
-    await this.page.waitForFunction(
-      () => !/正在載入村里位置|Loading village/.test(document.body.textContent ?? ''),
-    );
+    await this.page.waitForFunction((pattern) => {
+      const far = new RegExp(pattern);
+      return [...document.querySelectorAll('.briefing-page h3')].some(
+        (h) => Number(far.exec(h.textContent ?? '')?.[1] ?? 0) > 0,
+      );
+    }, this.words.farHeading);
   }
 
   async loadPopulation(path: string): Promise<string> {
-    await this.page.getByLabel(/人口統計表|Population table/).setInputFiles(path);
+    await this.page.getByLabel(this.words.population).setInputFiles(path);
     return (await this.page.locator('.briefing-population [role="status"]').textContent()) ?? '';
   }
 
@@ -274,6 +371,15 @@ export class BriefingTab {
     await this.page.getByRole('button', { name: this.words.answer, exact: true }).click();
   }
 
+  /** Clicks the example question whose text begins with `example`, in the question tab. */
+  async askExample(example: string): Promise<void> {
+    await this.page.getByRole('tab', { name: this.words.questionTab }).click();
+    await this.page
+      .locator('.question-box__examples')
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(example)}`) })
+      .click();
+  }
+
   /** The understanding as the choices show it: label → chosen option's text. */
   async understanding(): Promise<Record<string, string>> {
     return this.page.locator('.question-box__understood').evaluate((fieldset) => {
@@ -303,7 +409,7 @@ export class BriefingTab {
   }
 
   async showAnswerOnMap(): Promise<void> {
-    await this.page.getByRole('button', { name: /在地圖與清單上顯示|Show on the map and list/ }).click();
+    await this.page.getByRole('button', { name: this.words.showOnMap }).click();
   }
 
   async screenshot(name: string): Promise<string> {

@@ -117,16 +117,51 @@ export class OfficeTab {
 
   /** Drops files onto the map, as dragging them from the desktop does (a DataTransfer with real File objects). */
   async dropFiles(files: readonly LocalFile[]): Promise<void> {
-    const payload = files.map((f) => ({ name: f.name, type: f.mimeType ?? '', data: [...f.bytes] }));
+    // Base64, not an array of numbers: a 1 MB file as JSON numbers took 10–18 s to cross to the page.
+    const payload = files.map((f) => ({
+      name: f.name,
+      type: f.mimeType ?? '',
+      data: Buffer.from(f.bytes).toString('base64'),
+    }));
     const transfer = await this.page.evaluateHandle((list) => {
       const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([new Uint8Array(f.data)], f.name, { type: f.type }));
+      for (const f of list) {
+        const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], f.name, { type: f.type }));
+      }
       return dt;
     }, payload);
     const map = this.page.locator('.map-panel');
     await map.dispatchEvent('dragenter', { dataTransfer: transfer });
     await map.dispatchEvent('dragover', { dataTransfer: transfer });
     await map.dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
+  /** The import panel (匯入資料) as a region of the sidebar. */
+  private importPanel(): Locator {
+    return this.page.getByRole('region', { name: '匯入資料' });
+  }
+
+  /** What the import panel says it cannot import ("無法匯入「…」：…"), once it says it. */
+  async importFailure(timeout = 30_000): Promise<string> {
+    const alert = this.importPanel().getByRole('alert').filter({ hasText: '無法匯入' });
+    await alert.waitFor({ timeout });
+    return ((await alert.textContent()) ?? '').trim();
+  }
+
+  /** The limits the import panel states beside its file picker. */
+  async importLimits(): Promise<string> {
+    return (
+      (await this.importPanel()
+        .getByText(/^檔案上限/)
+        .textContent()) ?? ''
+    ).trim();
+  }
+
+  /** Scrolls the import panel into view and saves a screenshot of the screen to artifacts/<name>.png. */
+  async screenshotImportPanel(name: string): Promise<string> {
+    await this.importPanel().scrollIntoViewIfNeeded();
+    return this.app.screenshot(name);
   }
 
   /** The column dialog of the file waiting for confirmation. */

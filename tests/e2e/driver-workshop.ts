@@ -553,9 +553,38 @@ export class WorkshopTab {
     return this.page.locator('.coverage-gap__label').allInnerTexts();
   }
 
+  /** Scrolls the analysis panel to the list of uncovered places. */
+  async showUncoveredList(): Promise<void> {
+    await this.page.locator('.coverage__list').scrollIntoViewIfNeeded();
+  }
+
+  /** How many crosses the map draws for uncovered places (labelled or not). */
+  async uncoveredMapCrosses(): Promise<number> {
+    return this.page.locator('.coverage-gap').count();
+  }
+
   async loadVillageFile(path: string): Promise<void> {
-    await this.page.getByLabel('使用村里點位或界線（CSV／GeoJSON，選填）').setInputFiles(path);
+    await this.page.getByLabel('改用自己的村里點位或界線（CSV／GeoJSON，選填）').setInputFiles(path);
     await this.page.getByText(/已載入/).waitFor();
+  }
+
+  /** Measures coverage for township centres or for the Ministry's villages (no file needed). */
+  async coverPlaces(places: '鄉鎮市區中心點' | '村里中心點（內政部村里界，免上傳）'): Promise<void> {
+    await this.page.getByRole('group', { name: '計算的地點' }).getByRole('radio', { name: places }).check();
+  }
+
+  /** The places listed outside every radius with what the list says of their nearest resource. */
+  async uncoveredGaps(): Promise<{ place: string; nearest: string }[]> {
+    return this.page.locator('.coverage__list li').evaluateAll((items) =>
+      items.map((li) => ({
+        place: (li.querySelector('.coverage__place')?.textContent ?? '').trim(),
+        nearest: (li.querySelector('.coverage__distance')?.textContent ?? '').trim(),
+      })),
+    );
+  }
+
+  async downloadCoverageCsv(): Promise<Download> {
+    return this.download(() => this.page.getByRole('button', { name: '下載缺口清單（CSV）' }).click());
   }
 
   // ---- Year ----

@@ -66,6 +66,8 @@ export interface OpenOptions {
   readonly editedDataFiles?: Readonly<Record<string, (original: string) => string>>;
   /** Data files (by name in data/) the server answers with 404, as if someone forgot to upload them. */
   readonly missingDataFiles?: readonly string[];
+  /** Other origins the page may reach (a loopback server the test started, e.g. for a ?data= link). */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /** One entry of the results list, as a person reads it. */
@@ -189,7 +191,7 @@ export class AppPage {
 
   private async handle(route: Route): Promise<void> {
     const url = new URL(route.request().url());
-    if (url.origin !== this.origin.origin) {
+    if (url.origin !== this.origin.origin && !this.options.allowedOrigins?.includes(url.origin)) {
       this.outside.push(url.href);
       await route.abort('blockedbyclient');
       return;

@@ -362,28 +362,3 @@ describe('a 100,000-row file (real Chromium)', () => {
     expect(await tab.app.resultCount()).toBe(ALL_RESOURCES + 100_000);
   }, 240_000);
 });
-
-describe('a ?data= link (real Chromium)', () => {
-  let browser: OfficeBrowser;
-  beforeAll(async () => {
-    browser = await OfficeBrowser.start(inject('appUrl'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('loads a published CSV without a dialog, and refuses anything but http(s)', async () => {
-    const url = new URL('data/chiayi-welfare-centers.csv', inject('appUrl')).href;
-    const tab = await browser.open({ search: `?data=${encodeURIComponent(url)}` });
-    await expect.poll(() => tab.app.resultCount(), { timeout: 15_000 }).toBe(ALL_RESOURCES + 7);
-    expect((await tab.datasets())[0]?.name).toBe(url);
-    await tab.close();
-
-    const bad = await browser.open({ search: '?data=javascript:alert(1)' });
-    await expect
-      .poll(() => bad.app.alerts())
-      .toContainEqual(expect.stringContaining('連結必須以 http:// 或 https:// 開頭'));
-    expect(bad.app.dialogsOpened()).toEqual([]);
-    await bad.close();
-  });
-});

@@ -350,6 +350,54 @@ describe('resource inventory and coverage', () => {
     expect(await tab.coverageSummary()).toContain('4 個村里中，有 2 個');
   });
 
+  it('coverage shows the villages of the county in view with no upload, each gap with its nearest resource', async () => {
+    const tab = await open({ search: '?county=嘉義縣' });
+    await tab.openInventory();
+    await tab.chooseAnalysisTab('涵蓋範圍與缺口');
+    await tab.setCoverage('社會福利服務中心', '5 公里');
+    expect(tab.app.dataFolderRequests()).not.toContain('GET tw-village-centroids.csv');
+    await tab.coverPlaces('村里中心點（內政部村里界，免上傳）');
+    // The six 日安 centres of the default data, at their township centroids, reach 132 of 嘉義縣's 357 villages
+    // (hand-checked in tests/unit/village-coverage.test.ts).
+    await expect.poll(() => tab.coverageSummary()).toContain('357 個村里中，有 132 個');
+    expect(tab.app.dataFolderRequests().filter((r) => r.endsWith('tw-village-centroids.csv'))).toEqual([
+      'GET tw-village-centroids.csv',
+    ]);
+    const gaps = await tab.uncoveredGaps();
+    expect(gaps).toHaveLength(225);
+    expect(gaps[0]).toEqual({
+      place: '嘉義縣 阿里山鄉 中山村',
+      nearest: '最近 27 公里：嘉義縣日安社會福利服務中心（竹崎）',
+    });
+    expect(gaps).toContainEqual({
+      place: '嘉義縣 番路鄉 民和村',
+      nearest: '最近 5.1 公里：嘉義縣日安社會福利服務中心（竹崎）',
+    });
+    // A cross on every gap; 225 names would cover one another, so they wait for a closer zoom.
+    expect(await tab.uncoveredMapCrosses()).toBe(225);
+    expect(await tab.uncoveredMapLabels()).toEqual([]);
+    expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.screenshot('coverage-villages-1920x1080');
+    await tab.showUncoveredList();
+    await tab.screenshot('coverage-village-gaps-1920x1080');
+
+    const csv = await tab.downloadCoverageCsv();
+    expect(csv.fileName).toMatch(/^涵蓋缺口-村里-社會福利服務中心-5_公里-\d{4}-\d{2}-\d{2}\.csv$/);
+    const table = parseDelimitedText(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    expect(table.headers).toEqual(['縣市', '鄉鎮市區', '村里', '最近的資源', '最近距離（公尺）']);
+    expect(table.rows).toHaveLength(225);
+    expect(table.rows).toContainEqual([
+      '嘉義縣',
+      '大埔鄉',
+      '大埔村',
+      '嘉義縣日安社會福利服務中心（中埔）',
+      '14239',
+    ]);
+    // Nothing but the basemap's tiles (blocked here) was asked of another origin: the villages came from data/.
+    const outside = tab.app.outsideRequests().filter((url) => !url.startsWith('https://wmts.nlsc.gov.tw/'));
+    expect(outside).toEqual([]);
+  });
+
   it('the year slider shows the map and counts as of a year (22 → 37 points, 2020 → 2023)', async () => {
     const tab = await open({ editedDataFiles: { 'sample-community-resources.csv': withStartYears } });
     expect(await tab.yearRange()).toEqual({ min: 2020, max: 2023 });

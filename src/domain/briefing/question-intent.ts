@@ -1,5 +1,9 @@
 import { placeKey } from '../geo/gazetteer.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
+import type { Language } from '../model/language.ts';
+
+/** The languages `parseQuestion` reads (its words and number forms are Chinese and English only). */
+export const QUESTION_LANGUAGES: readonly Language[] = ['zh-TW', 'en'];
 
 /** Where "near" is measured from: a record (by index) or a township's centroid. */
 export type QuestionAnchor =

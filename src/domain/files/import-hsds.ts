@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { decodeBytes } from '../loading/decode-bytes.ts';
 import { parseDelimitedText, type RawTable } from '../loading/parse-csv.ts';
 import {
@@ -9,6 +9,7 @@ import {
   type TableColumn,
 } from '../model/resource-fields.ts';
 import { unguardFormula } from './formula-guard.ts';
+import { inflateZip } from './zip-archive.ts';
 
 interface CsvRows {
   readonly headers: readonly string[];
@@ -82,9 +83,9 @@ const PRECISION_HOME = FIELD_COLUMNS.find((column) => column.id === 'precision')
  * packages' fields that are empty there are taken from where HSDS puts them (FROM_ELSEWHERE).
  */
 export function hsdsToTable(bytes: Uint8Array, file: string): RawTable {
-  const entries = unzipSync(bytes, { filter: (f) => f.name.toLowerCase().endsWith('.csv') });
+  const { files } = inflateZip(bytes, (name) => name.toLowerCase().endsWith('.csv'));
   const tables = new Map<string, CsvRows>();
-  for (const [path, data] of Object.entries(entries)) {
+  for (const [path, data] of files) {
     const name = (path.split('/').pop() ?? path).toLowerCase();
     tables.set(name, parseDelimitedText(decodeBytes(data).text));
   }
@@ -160,8 +161,8 @@ function parseExtra(text: string): Record<string, string> {
 
 /** Reads datapackage.json's title, if the package has one (for the dataset's label). */
 export function hsdsTitle(bytes: Uint8Array): string | undefined {
-  const entries = unzipSync(bytes, { filter: (f) => f.name.endsWith('datapackage.json') });
-  const data = Object.values(entries)[0];
+  const { files } = inflateZip(bytes, (name) => name.endsWith('datapackage.json'));
+  const data = files.values().next().value;
   if (!data) return undefined;
   try {
     const title = (JSON.parse(strFromU8(data)) as { title?: unknown }).title;

@@ -1,6 +1,11 @@
 import { kml } from '@tmcw/togeojson';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { decodeBytes } from '../loading/decode-bytes.ts';
+import { sniffBinaryFormat, sniffTextFormat } from '../loading/import-formats.ts';
+import { checkFileSize, IMPORT_LIMITS } from '../loading/import-limits.ts';
+import { checkXmlDepth } from '../loading/nesting-depth.ts';
 import { restoreExactText } from './kml-exact-text.ts';
+import { inflateZip } from './zip-archive.ts';
 
 /** Parses XML text into a DOM: the browser's DOMParser, or jsdom's in tests. */
 export type XmlParser = (text: string) => Document;
@@ -57,14 +62,49 @@ export function kmlToGeoJsonText(text: string, parseXml: XmlParser): string {
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
-/** KMZ is a ZIP holding doc.kml (or another .kml) and its icons; returns the KML text. */
+/**
+ * KMZ is a ZIP holding doc.kml (or another .kml) and its icons; returns the KML text. Only .kml entries are
+ * inflated, and no more of them than a KML file may hold (the zip limit when that is smaller).
+ */
 export function kmzToKmlText(bytes: Uint8Array): string {
-  const files = unzipSync(bytes, { filter: (file) => file.name.toLowerCase().endsWith('.kml') });
-  const names = Object.keys(files).sort((a, b) => Number(b === 'doc.kml') - Number(a === 'doc.kml'));
+  const { files } = inflateZip(
+    bytes,
+    (name) => name.toLowerCase().endsWith('.kml'),
+    () => true,
+    {
+      entries: IMPORT_LIMITS.zip.entries,
+      inflatedBytes: Math.min(IMPORT_LIMITS.zip.inflatedBytes, IMPORT_LIMITS.fileBytes.kml),
+    },
+  );
+  const names = [...files.keys()].sort((a, b) => Number(b === 'doc.kml') - Number(a === 'doc.kml'));
   const first = names[0];
-  const data = first ? files[first] : undefined;
+  const data = first ? files.get(first) : undefined;
   if (!data) throw new Error('no .kml in the KMZ');
   return strFromU8(data);
+}
+
+/**
+ * The KML text of a KML or KMZ file, within the import limits (the file's size, the KMZ's inflated size and
+ * entries, the nesting of its elements): what the XML parser may be given.
+ */
+export function kmlTextOf(bytes: Uint8Array, format: 'kml' | 'kmz'): string {
+  checkFileSize(format, bytes.length);
+  const text = format === 'kmz' ? kmzToKmlText(bytes) : decodeBytes(bytes).text;
+  checkXmlDepth(text);
+  return text;
+}
+
+/**
+ * A KML or KMZ file's KML text, within the import limits (kmlTextOf); null for any other file. This is what
+ * the import worker does for KML: the page only turns the checked text into GeoJSON (it has the DOMParser).
+ */
+export function readKmlFile(bytes: Uint8Array): { text: string; format: 'kml' | 'kmz' } | null {
+  checkFileSize(null, bytes.length);
+  const binary = sniffBinaryFormat(bytes);
+  if (binary === 'kmz') return { text: kmlTextOf(bytes, 'kmz'), format: 'kmz' };
+  if (binary !== null) return null;
+  const start = decodeBytes(bytes.subarray(0, 65_536)).text;
+  return sniffTextFormat(start) === 'kml' ? { text: kmlTextOf(bytes, 'kml'), format: 'kml' } : null;
 }
 
 function isHtmlValue(value: unknown): value is { '@type': 'html'; value: string } {

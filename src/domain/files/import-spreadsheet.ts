@@ -1,6 +1,9 @@
 import type * as SheetJs from '@e965/xlsx';
+import { isZip } from '../loading/import-formats.ts';
 import type { RawTable } from '../loading/parse-csv.ts';
+import { checkOdsContent, checkUsedRange, usedRange } from './sheet-range.ts';
 import { restoreCarriageReturns } from './xlsx-shared-strings.ts';
+import { inflateZip } from './zip-archive.ts';
 
 /** The SheetJS module, passed in so that it is loaded only when a workbook arrives (it is large). */
 export type SheetJsModule = typeof SheetJs;
@@ -11,26 +14,47 @@ export interface SheetTable {
   readonly sheetName: string;
 }
 
+/** A workbook whose sheets inflate to less than this is read whole for its preview too (a far cell shows there). */
+const WHOLE_PREVIEW_BYTES = 4 * 1024 * 1024;
+
 /**
  * XLSX, ODS or XLS bytes → the first sheet that holds data, as a table of strings. Row numbers are the
  * sheet's own (row 1 is the first row) so the report points at the row a person sees in Excel or Calc.
  * Numbers keep their full precision (121.5322353, not the cell format's 121.53); dates become YYYY-MM-DD;
- * text is exact (a CRLF inside an XLSX cell stays CRLF).
+ * text is exact (a CRLF inside an XLSX cell stays CRLF). `previewRows` reads only the first rows of a large
+ * workbook. Within the import limits only: the ZIP is inflated once, counted, before SheetJS sees it; an ODS
+ * sheet's repeated rows and cells are counted before SheetJS makes them; every sheet's range is measured by
+ * the cells it holds before it becomes rows.
  */
-export function spreadsheetToTable(xlsx: SheetJsModule, bytes: Uint8Array, maxRows?: number): SheetTable {
+export function spreadsheetToTable(xlsx: SheetJsModule, bytes: Uint8Array, previewRows?: number): SheetTable {
+  let size = bytes.length;
+  if (isZip(bytes)) {
+    const inflated = inflateZip(
+      bytes,
+      () => true,
+      (name) => name === 'content.xml',
+    );
+    size = inflated.inflatedBytes;
+    const content = inflated.files.get('content.xml');
+    if (content) checkOdsContent(new TextDecoder().decode(content));
+  }
   const workbook = xlsx.read(bytes, {
     type: 'array',
     cellDates: true,
     cellFormula: false,
     cellHTML: false,
-    ...(maxRows ? { sheetRows: maxRows } : {}),
+    ...(previewRows && size > WHOLE_PREVIEW_BYTES ? { sheetRows: previewRows } : {}),
   });
   restoreCarriageReturns(workbook);
   let fallback: SheetTable | undefined;
   for (const sheetName of workbook.SheetNames) {
     const sheet = workbook.Sheets[sheetName];
     if (!sheet) continue;
-    const firstRow = sheet['!ref'] ? xlsx.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
+    const stated = sheet['!ref'] ? xlsx.utils.decode_range(sheet['!ref']) : undefined;
+    const range = usedRange(sheet, stated);
+    checkUsedRange(sheetName, range);
+    if (range) sheet['!ref'] = xlsx.utils.encode_range(range);
+    else delete sheet['!ref'];
     const cells = xlsx.utils.sheet_to_json<unknown[]>(sheet, {
       header: 1,
       raw: true,
@@ -38,7 +62,7 @@ export function spreadsheetToTable(xlsx: SheetJsModule, bytes: Uint8Array, maxRo
       blankrows: true,
     });
     const rows = cells.map((row) => row.map(cellText));
-    const table = tableFromRows(rows, firstRow);
+    const table = tableFromRows(rows, (range?.s.r ?? 0) + 1);
     if (table.rows.length > 0) return { table, sheetName };
     fallback ??= { table, sheetName };
   }

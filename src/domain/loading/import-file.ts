@@ -1,5 +1,5 @@
 import { hsdsToTable } from '../files/import-hsds.ts';
-import { kmlToGeoJsonText, kmzToKmlText, type XmlParser } from '../files/import-kml.ts';
+import { kmlTextOf, kmlToGeoJsonText, type XmlParser } from '../files/import-kml.ts';
 import { type SheetJsModule, spreadsheetToTable } from '../files/import-spreadsheet.ts';
 import type { Gazetteer } from '../geo/gazetteer.ts';
 import type { ProjectedCrs } from '../geo/projections.ts';
@@ -10,9 +10,12 @@ import { detectHeaderMapping, type HeaderMapping } from './column-mapping.ts';
 import { inferFileCounty } from './county-inference.ts';
 import { decodeBytes, type TextEncodingName } from './decode-bytes.ts';
 import { geojsonToRecords } from './geojson-to-records.ts';
-import { type ImportFormat, sniffBinaryFormat, sniffTextFormat } from './import-formats.ts';
+import type { ImportFormat } from './import-format-list.ts';
+import { sniffBinaryFormat, sniffTextFormat } from './import-formats.ts';
+import { checkFileSize, ImportLimitError } from './import-limits.ts';
 import { isGeoJson, jsonToTable } from './json-to-table.ts';
 import { proposeNameColumn } from './name-column.ts';
+import { checkJsonDepth, checkXmlDepth } from './nesting-depth.ts';
 import { looksBinary, looksLikeBoundaries, looksLikeStatistics, type NotAList } from './not-a-list.ts';
 import { parseDelimitedText, type RawTable } from './parse-csv.ts';
 import { type MappedRecords, tableToRecords } from './table-to-records.ts';
@@ -155,6 +158,8 @@ export function importFile(
   try {
     source = readSource(bytes, file, choices.encoding, libs, false);
   } catch (error) {
+    // A file past a limit is refused whole, with the limit named (import-limits.ts), not reported row by row.
+    if (error instanceof ImportLimitError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     const issue =
       reason === 'binary-file'
@@ -217,6 +222,10 @@ type Source =
   | { kind: 'table'; format: ImportFormat; encoding: TextEncodingName | null; table: RawTable }
   | { kind: 'geojson'; format: ImportFormat; encoding: TextEncodingName | null; text: string };
 
+/**
+ * The file as a table or GeoJSON text, within the import limits (import-limits.ts): its size by format, a ZIP's
+ * inflated size and entries, a sheet's range, JSON's and KML's nesting. Throws ImportLimitError past one.
+ */
 function readSource(
   bytes: Uint8Array,
   file: string,
@@ -226,6 +235,7 @@ function readSource(
 ): Source {
   const binary = sniffBinaryFormat(bytes);
   if (binary === 'unknown-zip') throw new Error('ZIP');
+  if (binary) checkFileSize(binary, bytes.length);
   if (binary === 'xlsx' || binary === 'ods' || binary === 'xls') {
     if (!libs.sheetjs) throw new Error('SheetJS not loaded');
     const { table } = spreadsheetToTable(libs.sheetjs, bytes, preview ? SAMPLE_ROWS + 20 : undefined);
@@ -237,17 +247,20 @@ function readSource(
       kind: 'geojson',
       format: 'kmz',
       encoding: 'utf-8',
-      text: kmlToGeoJsonText(kmzToKmlText(bytes), libs.parseXml),
+      text: kmlToGeoJsonText(kmlTextOf(bytes, 'kmz'), libs.parseXml),
     };
   }
   if (binary === 'hsds')
     return { kind: 'table', format: 'hsds', encoding: 'utf-8', table: hsdsToTable(bytes, file) };
+  // The limit of the format the text starts as, before the whole file is decoded.
+  checkFileSize(sniffTextFormat(decodeBytes(bytes.subarray(0, 65_536), encoding).text), bytes.length);
   const decoded = decodeBytes(bytes, encoding);
   // A shapefile's .shx, an image, a PDF: no encoding makes text of it.
   if (looksBinary(decoded.text)) throw new Error('binary-file');
   const format = sniffTextFormat(decoded.text);
   if (format === 'kml') {
     if (!libs.parseXml) throw new Error('KML needs an XML parser');
+    checkXmlDepth(decoded.text);
     return {
       kind: 'geojson',
       format,
@@ -256,6 +269,8 @@ function readSource(
     };
   }
   if (format === 'geojson' || format === 'json') {
+    // Before anything reads it: 100,000 levels would overflow every recursive reader after JSON.parse.
+    checkJsonDepth(decoded.text);
     const geojson = {
       kind: 'geojson',
       format: 'geojson',

@@ -1,11 +1,6 @@
-import { unzipSync } from 'fflate';
-
-/** The file kinds the importer reads. */
-export const IMPORT_FORMATS = ['csv', 'geojson', 'json', 'kml', 'kmz', 'xlsx', 'ods', 'xls', 'hsds'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** Formats that are binary containers (read before any text decoding). */
-export type BinaryFormat = Exclude<ImportFormat, 'csv' | 'geojson' | 'json' | 'kml'>;
+import { zipEntries } from '../files/zip-archive.ts';
+import type { BinaryFormat } from './import-format-list.ts';
+import { ImportLimitError } from './import-limits.ts';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -14,22 +9,16 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Names of the entries in a ZIP archive, without inflating them. */
+/** Names of the entries in a ZIP archive, without inflating them (refused past the entry limit). */
 export function zipEntryNames(bytes: Uint8Array): string[] {
-  const names: string[] = [];
-  unzipSync(bytes, {
-    filter: (file) => {
-      names.push(file.name);
-      return false;
-    },
-  });
-  return names;
+  return zipEntries(bytes).map((entry) => entry.name);
 }
 
 /**
  * Recognises a binary container by its content, never by its file name: an .xlsx renamed .csv is still
  * read as a workbook. ZIPs are told apart by their entries (xl/ → XLSX, content.xml → ODS, *.kml → KMZ,
- * datapackage.json or locations.csv → an HSDS package); the OLE signature is a legacy .xls.
+ * datapackage.json or locations.csv → an HSDS package); the OLE signature is a legacy .xls. Throws
+ * ImportLimitError for a ZIP of more entries than the limit.
  */
 export function sniffBinaryFormat(bytes: Uint8Array): BinaryFormat | 'unknown-zip' | null {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return 'xls';
@@ -37,7 +26,8 @@ export function sniffBinaryFormat(bytes: Uint8Array): BinaryFormat | 'unknown-zi
   let names: string[];
   try {
     names = zipEntryNames(bytes);
-  } catch {
+  } catch (error) {
+    if (error instanceof ImportLimitError) throw error;
     return 'unknown-zip';
   }
   const has = (test: (name: string) => boolean) => names.some(test);

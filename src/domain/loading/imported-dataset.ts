@@ -4,7 +4,7 @@ import type { RowResult } from './build-records.ts';
 import type { HeaderMapping } from './column-mapping.ts';
 import type { TextEncodingName } from './decode-bytes.ts';
 import type { DuplicatePair } from './duplicates.ts';
-import type { ImportFormat } from './import-formats.ts';
+import type { ImportFormat } from './import-format-list.ts';
 
 /**
  * What became of a duplicate the importer flagged. A merge is an office edit (see isMergedAway); 'merged' is

@@ -1,3 +1,4 @@
+import { parseTrustedDataHosts } from '../link/data-link.ts';
 import { type Abbreviation, parseAbbreviations } from '../search/abbreviations.ts';
 import { type BriefingConfig, parseBriefingConfig } from './briefing-config.ts';
 import {
@@ -56,6 +57,12 @@ export interface Manifest {
    * on the map and its real records first in the list.
    */
   readonly county?: string;
+  /**
+   * Origins whose `?data=` links load without asking first (`trustedDataHosts` in the manifest: hosts such as
+   * `data.chiayi.gov.tw`, read as `https://data.chiayi.gov.tw`; see domain/link/data-link.ts). Their records are
+   * still marked as coming from a link. Empty when the manifest lists none: every link asks.
+   */
+  readonly trustedDataOrigins: readonly string[];
   /**
    * The data files compiled at build time (domain/publish/dataset-pack.ts), written by the build into the manifest it
    * ships; an office never sets it. The page then downloads the result instead of parsing the files.
@@ -146,6 +153,7 @@ export function parseManifest(data: unknown): Manifest {
   }
   const searchAbbreviations =
     obj.searchAbbreviations === undefined ? undefined : parseAbbreviations(obj.searchAbbreviations, problems);
+  const trustedDataOrigins = parseTrustedDataHosts(obj.trustedDataHosts, problems);
   if (problems.length > 0) throw new ManifestError(problems);
   return {
     title,
@@ -156,6 +164,7 @@ export function parseManifest(data: unknown): Manifest {
     categories,
     serviceTags,
     basemaps,
+    trustedDataOrigins,
     ...(searchAbbreviations ? { searchAbbreviations } : {}),
     ...(residents ? { residents } : {}),
     ...(county ? { county } : {}),

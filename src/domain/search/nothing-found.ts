@@ -1,8 +1,8 @@
+import type { CountyNamesEn } from '../geo/place-names-en-of.ts';
 import { distanceMetres, type LatLng, toLatLng } from '../model/coordinates.ts';
 import type { Dataset } from '../query/dataset.ts';
 import type { SearchColumns } from '../query/search-columns.ts';
 import type { SearchTerm } from './parse-query.ts';
-import type { CountyNamesEn } from './place-names-en-of.ts';
 
 /** A resource offered when a search finds nothing: its index, and its distance when there is a point to measure from. */
 export interface Suggested {

@@ -1,5 +1,5 @@
 import { placeKey } from '../geo/gazetteer.ts';
-import type { CountyNamesEn } from './place-names-en-of.ts';
+import type { CountyNamesEn } from '../geo/place-names-en-of.ts';
 import type { PlaceName } from './search-vocabulary.ts';
 
 /**

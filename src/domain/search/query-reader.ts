@@ -1,10 +1,10 @@
+import type { CountyNamesEn } from '../geo/place-names-en-of.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
 import type { QueryReader } from '../query/filter-resources.ts';
 import type { Abbreviation } from './abbreviations.ts';
 import { DEFAULT_ABBREVIATIONS } from './default-abbreviations.ts';
 import { parseQuery } from './parse-query.ts';
 import { placeNamesOf } from './place-names.ts';
-import type { CountyNamesEn } from './place-names-en-of.ts';
 import { rankMatches } from './rank-matches.ts';
 import { buildSearchVocabulary, type SearchVocabulary } from './search-vocabulary.ts';
 import { correctQuery } from './typo-correction.ts';

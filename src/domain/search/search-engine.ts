@@ -1,5 +1,5 @@
+import { PLACE_NAMES_EN } from '../geo/place-names-en.ts';
 import { nothingFoundHelp } from './nothing-found.ts';
-import { PLACE_NAMES_EN } from './place-names-en.ts';
 import { createQueryReader } from './query-reader.ts';
 
 /**

@@ -5,6 +5,7 @@ import { ContactButtons } from '../../components/contact-buttons.tsx';
 import { DistanceFact } from '../../components/distance-fact.tsx';
 import { HotlineLinks, hotlinesByNumber } from '../../components/hotline-links.tsx';
 import { HoursText } from '../../components/hours-text.tsx';
+import { LinkDataBadge } from '../../components/link-data-badge.tsx';
 import { OpenStateBadge } from '../../components/open-state-badge.tsx';
 import { ResourceActions } from '../../components/resource-actions.tsx';
 import { StaleNote } from '../../components/stale-note.tsx';
@@ -84,6 +85,8 @@ export function ResourceDetail({ actions }: { actions?: (resource: Resource) => 
           {t('detail.close')}
         </button>
       </div>
+      {/* Before the call button: whoever calls should know first that the number is not the map's own. */}
+      <LinkDataBadge resourceId={resource.id} detail />
       <ContactButtons resource={resource} />
       {actions?.(resource)}
       {isSampleRecord(resource) && <p className="badge badge-sample">{t('detail.sample')}</p>}

@@ -1,16 +1,18 @@
-import { lazy, Suspense } from 'react';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectEditingResource } from '../../store/data/derived.ts';
 
-const Form = lazy(() => import('./edit-form.tsx').then((m) => ({ default: m.EditForm })));
+const form = lazyPart(() => import('./edit-form.tsx').then((m) => ({ default: m.EditForm })));
 
 /** The record open for correction, in a form; saving is an undoable edit that survives reloads. */
 export function EditForm() {
   const resource = useAppStore(selectEditingResource);
-  if (!resource) return null;
+  const startEditing = useAppStore((s) => s.startEditing);
+  const [Form, retry] = useLazyPart(form);
   return (
-    <Suspense fallback={null}>
-      <Form key={resource.id} resource={resource} />
-    </Suspense>
+    <WhenOpen open={resource !== null} onRetry={retry} onClose={() => startEditing(null)}>
+      {resource && <Form key={resource.id} resource={resource} />}
+    </WhenOpen>
   );
 }

@@ -1,14 +1,26 @@
 import { useId, useRef } from 'react';
+import { LARGEST_FILE_BYTES } from '../../domain/loading/import-limits.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { type IncomingFile, importFiles } from '../../store/import/import-actions.ts';
+import { type IncomingFile, importFiles, type OversizedFile } from '../../store/import/import-actions.ts';
 
 /** The kinds of files the importer reads (a hint for the picker; content decides the format). */
 export const ACCEPTED_FILES =
   '.csv,.tsv,.txt,.json,.geojson,.kml,.kmz,.xlsx,.xls,.ods,.zip,text/csv,application/geo+json,application/vnd.google-earth.kml+xml';
 
-/** Reads picked or dropped files as bytes. */
-export async function readFiles(files: FileList | readonly File[]): Promise<IncomingFile[]> {
-  return Promise.all([...files].map(async (file) => ({ name: file.name, bytes: await bytesOf(file) })));
+/**
+ * Reads picked or dropped files as bytes; one larger than any format accepts is not read at all (a 300 MB
+ * file would fill the page's memory before anything could refuse it).
+ */
+export async function readFiles(
+  files: FileList | readonly File[],
+): Promise<(IncomingFile | OversizedFile)[]> {
+  return Promise.all(
+    [...files].map(async (file) =>
+      file.size > LARGEST_FILE_BYTES
+        ? { name: file.name, size: file.size }
+        : { name: file.name, bytes: await bytesOf(file) },
+    ),
+  );
 }
 
 /** Blob.arrayBuffer where it exists; FileReader in browsers (and test DOMs) without it. */

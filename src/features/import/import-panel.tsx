@@ -1,4 +1,3 @@
-import { LOAD_ISSUE_CODES, type LoadIssueCode } from '../../domain/model/load-issues.ts';
 import './import.css';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import { countOutcomes } from '../../domain/loading/row-outcome.ts';
@@ -6,6 +5,8 @@ import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { FilePicker } from './file-picker.tsx';
+import { reasonText } from './import-reason.ts';
+import { limitsSummary } from './limit-text.ts';
 import { NeedsLocationList } from './needs-location-list.tsx';
 
 /**
@@ -13,7 +14,7 @@ import { NeedsLocationList } from './needs-location-list.tsx';
  * records that still need a location, and the way back to the default data.
  */
 export function ImportPanel() {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const datasets = useAppStore((s) => s.importedDatasets);
   const importError = useAppStore((s) => s.importError);
   const storage = useAppStore((s) => s.importStorage);
@@ -25,9 +26,13 @@ export function ImportPanel() {
       <h2 id="import-heading">{t('import.heading')}</h2>
       <p className="muted">{t('import.hint')}</p>
       <FilePicker label={t('import.pick')} />
+      <p className="muted import-limits">{limitsSummary(t, language)}</p>
       {importError && (
         <p className="alert" role="alert">
-          {t('import.failed', { file: importError.fileName, reason: reasonText(importError.reason, t) })}
+          {t('import.failed', {
+            file: importError.fileName,
+            reason: reasonText(importError.reason, t, language),
+          })}
         </p>
       )}
       {datasets.length > 0 && (
@@ -67,15 +72,6 @@ export function ImportPanel() {
       )}
     </section>
   );
-}
-
-function reasonText(reason: string, t: ReturnType<typeof useTranslation>['t']): string {
-  if (reason === 'url-not-http') return t('import.urlNotHttp');
-  if (reason === 'file-unreadable' || reason === 'ZIP') return t('issue.file-unreadable');
-  if (reason === 'all-rows-rejected') return t('import.allRowsRejected');
-  if (reason === 'binary-file') return t('issue.binary-file');
-  if ((LOAD_ISSUE_CODES as readonly string[]).includes(reason)) return t(`issue.${reason as LoadIssueCode}`);
-  return reason;
 }
 
 function DatasetItem({ dataset }: { dataset: ImportedDataset }) {

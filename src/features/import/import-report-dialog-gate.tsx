@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const ReportDialog = lazy(() =>
+const reportDialog = lazyPart(() =>
   import('./import-report-dialog.tsx').then((m) => ({ default: m.ReportDialog })),
 );
 
@@ -12,10 +13,11 @@ const ReportDialog = lazy(() =>
  */
 export function ImportReport() {
   const dataset = useAppStore((s) => s.importedDatasets.find((d) => d.id === s.reportDatasetId) ?? null);
-  if (!dataset) return null;
+  const showReport = useAppStore((s) => s.showReport);
+  const [ReportDialog, retry] = useLazyPart(reportDialog);
   return (
-    <Suspense fallback={null}>
-      <ReportDialog dataset={dataset} />
-    </Suspense>
+    <WhenOpen open={dataset !== null} onRetry={retry} onClose={() => showReport(null)}>
+      {dataset && <ReportDialog dataset={dataset} />}
+    </WhenOpen>
   );
 }

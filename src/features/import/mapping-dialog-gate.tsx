@@ -1,7 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
+import { cancelImport } from '../../store/import/import-actions.ts';
 
-const MappingForm = lazy(() => import('./mapping-dialog.tsx').then((m) => ({ default: m.MappingForm })));
+const mappingForm = lazyPart(() => import('./mapping-dialog.tsx').then((m) => ({ default: m.MappingForm })));
 
 /**
  * Shows what the importer understood of a file — format, encoding, columns with sample values — and lets the
@@ -11,10 +13,11 @@ export function MappingDialog() {
   const job = useAppStore((s) => (s.importJob?.stage === 'confirm' ? s.importJob : null));
   // Files dropped together are confirmed one after the other: the next waits until the last report is closed.
   const reportOpen = useAppStore((s) => s.reportDatasetId !== null);
-  if (!job?.preview || reportOpen) return null;
+  const [MappingForm, retry] = useLazyPart(mappingForm);
+  const open = Boolean(job?.preview) && !reportOpen;
   return (
-    <Suspense fallback={null}>
-      <MappingForm key={`${job.id}-${job.preview.encoding}`} />
-    </Suspense>
+    <WhenOpen open={open} onRetry={retry} onClose={cancelImport}>
+      {job?.preview && <MappingForm key={`${job.id}-${job.preview.encoding}`} />}
+    </WhenOpen>
   );
 }

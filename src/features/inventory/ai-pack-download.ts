@@ -38,14 +38,14 @@ export function downloadAiPack(
     prompt: t('aiPack.prompt'),
     columnNotes,
     briefingHeading: briefing
-      ? `${t('aiPack.briefingHeading')}：${briefing.county} ${briefing.town}`
+      ? `${t('aiPack.briefingHeading')}${t('briefing.labelSeparator')}${briefing.county} ${briefing.town}`
       : t('aiPack.briefingHeading'),
     briefing: sentences.length > 0 ? sentences.join('\n') : t('aiPack.noBriefing'),
     recordsHeading: t('aiPack.recordsHeading'),
     records,
   });
   downloadFile(
-    fileNameOf([t('aiPack.title').split('：')[0] ?? 'ai-pack', briefing?.town ?? '', todayIso()], 'md'),
+    fileNameOf([t('aiPack.fileName'), briefing?.town ?? '', todayIso()], 'md'),
     text,
     'text/markdown;charset=utf-8',
   );
@@ -59,5 +59,8 @@ function builtInNotes(
 ): string[] {
   return records.columns
     .filter((c) => !c.startsWith('extra:'))
-    .map((c) => `${columnHeader(c, language)}：${t(`aiPack.col.${c}` as BriefingKey)}`);
+    .map(
+      (c) =>
+        `${columnHeader(c, language)}${t('briefing.labelSeparator')}${t(`aiPack.col.${c}` as BriefingKey)}`,
+    );
 }

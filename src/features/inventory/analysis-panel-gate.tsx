@@ -1,14 +1,15 @@
-import { lazy } from 'react';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const Panel = lazy(() => import('./analysis-panel.tsx').then((m) => ({ default: m.AnalysisPanel })));
+const panel = lazyPart(() => import('./analysis-panel.tsx').then((m) => ({ default: m.AnalysisPanel })));
 
 /** The inventory and coverage panel, loaded when first opened: its tables and chart stay out of the first load. */
 export function AnalysisPanel() {
   const open = useAppStore((s) => s.analysisOpen);
+  const [Panel, retry] = useLazyPart(panel);
   return (
-    <WhenOpen open={open}>
+    <WhenOpen open={open} onRetry={retry}>
       <Panel />
     </WhenOpen>
   );

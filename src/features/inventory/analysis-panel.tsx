@@ -1,5 +1,7 @@
 import './inventory.css';
-import { lazy, Suspense, useId } from 'react';
+import { Suspense, useId } from 'react';
+import { ChunkErrorBoundary } from '../../components/chunk-error-boundary.tsx';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import { useReturnFocus } from '../../components/use-return-focus.ts';
 import { placeKey } from '../../domain/geo/gazetteer.ts';
 import { useBriefingTranslation } from '../../i18n/briefing/briefing-translate.ts';
@@ -14,8 +16,8 @@ import { InventoryTable } from './inventory-table.tsx';
 const TABS: readonly AppState['analysisTab'][] = ['inventory', 'coverage', 'questions'];
 
 // The briefing and the question box are loaded when first used: the panel opens without them.
-const BriefingView = lazy(() => import('./briefing-view.tsx').then((m) => ({ default: m.BriefingView })));
-const QuestionBox = lazy(() => import('./question-box.tsx').then((m) => ({ default: m.QuestionBox })));
+const briefingView = lazyPart(() => import('./briefing-view.tsx').then((m) => ({ default: m.BriefingView })));
+const questionBox = lazyPart(() => import('./question-box.tsx').then((m) => ({ default: m.QuestionBox })));
 
 /** The township a briefing opens on: the area filter's, else the first township of the county in view. */
 function briefingPlaceFor(s: AppState): { county: string; town: string } | null {
@@ -38,6 +40,9 @@ export function AnalysisPanel() {
   useReturnFocus(open);
   const briefingOpen = useAppStore((s) => s.briefingPlace !== null);
   const canBrief = useAppStore((s) => s.townshipsStatus === 'ready' && briefingPlaceFor(s) !== null);
+  const setBriefing = useAppStore((s) => s.setBriefing);
+  const [BriefingView, retryBriefing] = useLazyPart(briefingView);
+  const [QuestionBox, retryQuestions] = useLazyPart(questionBox);
   const tabName = (name: AppState['analysisTab']) =>
     name === 'questions' ? tb('question.tab') : t(`analysis.tab.${name}`);
   if (!open) return null;
@@ -97,15 +102,19 @@ export function AnalysisPanel() {
         ) : tab === 'coverage' ? (
           <CoverageView />
         ) : (
-          <Suspense fallback={null}>
-            <QuestionBox />
-          </Suspense>
+          <ChunkErrorBoundary onRetry={retryQuestions}>
+            <Suspense fallback={null}>
+              <QuestionBox />
+            </Suspense>
+          </ChunkErrorBoundary>
         )}
       </div>
       {briefingOpen && (
-        <Suspense fallback={null}>
-          <BriefingView />
-        </Suspense>
+        <ChunkErrorBoundary onRetry={retryBriefing} onClose={() => setBriefing(null)}>
+          <Suspense fallback={null}>
+            <BriefingView />
+          </Suspense>
+        </ChunkErrorBoundary>
       )}
     </section>
   );

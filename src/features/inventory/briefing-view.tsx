@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import { todayIso } from '../../components/download-file.ts';
 import { OUTSIDE_KM, type TownshipBriefing } from '../../domain/briefing/township-briefing.ts';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
-import { briefingSentences, formatRadius } from '../../i18n/briefing/briefing-text.ts';
+import { briefingSentences, formatRadius, formatRatio } from '../../i18n/briefing/briefing-text.ts';
 import { useBriefingTranslation } from '../../i18n/briefing/briefing-translate.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { selectBriefing } from '../../store/analysis/briefing-derived.ts';
@@ -158,7 +158,7 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
                 <th scope="row">{names.category(c.category)}</th>
                 <td>{n(c.count)}</td>
                 <td>{c.added === null ? tb('briefing.unknownAdded') : `+${n(c.added)}`}</td>
-                {briefing.population !== null && <td>{(c.perThousand ?? 0).toFixed(2)}</td>}
+                {briefing.population !== null && <td>{formatRatio(c.perThousand ?? 0, language)}</td>}
               </tr>
             ))}
           </tbody>
@@ -174,7 +174,7 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
             {briefing.missingCategories.map((m) => (
               <li key={m.category}>
                 <strong>{names.category(m.category)}</strong>
-                {'：'}
+                {tb('briefing.labelSeparator')}
                 {nearestText(m.nearest)}
               </li>
             ))}
@@ -194,7 +194,7 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
             {briefing.farVillages.map((v) => (
               <li key={v.village}>
                 <strong>{v.village}</strong>
-                {'：'}
+                {tb('briefing.labelSeparator')}
                 {nearestText([...(v.nearestWelfare ? [v.nearestWelfare] : []), ...v.nearestOthers])}
               </li>
             ))}
@@ -214,7 +214,7 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
             {briefing.communitiesWithoutShop.map((c) => (
               <li key={c.index}>
                 <strong>{resources[c.index]?.name}</strong>
-                {'：'}
+                {tb('briefing.labelSeparator')}
                 {nearestText(c.nearestShop ? [c.nearestShop] : [])}
               </li>
             ))}

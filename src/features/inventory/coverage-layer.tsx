@@ -14,6 +14,8 @@ import {
 /** Circles and crosses beyond these many in view are not drawn (the list and counts still hold every one). */
 const MAX_CIRCLES = 4000;
 const MAX_GAPS = 500;
+/** More names than this in view cover one another (225 villages of 嘉義縣): crosses only, names when zoomed in. */
+const MAX_LABELS = 60;
 
 /**
  * While the coverage view is open: a radius around each resource of the category (those in view), and a
@@ -90,17 +92,18 @@ export function CoverageLayer() {
     const draw = () => {
       gaps.clearLayers();
       const view = map.getBounds().pad(0.3);
-      let drawn = 0;
-      for (const u of coverage.uncovered) {
+      const shown = coverage.uncovered
+        .filter((u) => view.contains([u.target.position[0], u.target.position[1]]))
+        .slice(0, MAX_GAPS);
+      const labelled = shown.length <= MAX_LABELS;
+      for (const u of shown) {
         const [lat, lng] = u.target.position;
-        if (!view.contains([lat, lng])) continue;
-        if (++drawn > MAX_GAPS) break;
         const span = document.createElement('span');
         span.className = 'coverage-gap__label';
         span.textContent = u.target.village ?? u.target.town;
         const icon = L.divIcon({
           className: 'coverage-gap',
-          html: span,
+          html: labelled ? span : '',
           iconSize: [28, 28],
           iconAnchor: [14, 14],
         });

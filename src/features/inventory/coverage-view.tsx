@@ -1,21 +1,24 @@
-import { type ChangeEvent, useId } from 'react';
+import { type ChangeEvent, useEffect, useId } from 'react';
 import { downloadCsv, fileNameOf, todayIso } from '../../components/download-file.ts';
 import { COVERAGE_RADII_METRES, defaultRadiusFor } from '../../domain/analysis/coverage.ts';
-import { formatDistance } from '../../domain/geo/distance-format.ts';
 import { decodeBytes } from '../../domain/loading/decode-bytes.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { loadVillageCentroids } from '../../store/analysis/load-village-centroids.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectCategories } from '../../store/data/derived.ts';
-import { selectCoverage, selectCoverageCategory } from '../../store/workshop/workshop-derived.ts';
+import { selectCategories, selectDataset } from '../../store/data/derived.ts';
+import {
+  selectCoverage,
+  selectCoverageCategory,
+  selectCoveragePlacesReady,
+} from '../../store/workshop/workshop-derived.ts';
 import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
-
-/** A list longer than this helps nobody on screen; the CSV has every place. */
-const MAX_LISTED = 300;
+import { CoverageGapList } from './coverage-gap-list.tsx';
 
 /**
- * Coverage and gaps: which township centroids (or villages, when the office supplies them) lie outside every
- * radius around a category's resources, farthest first, in the terms offices report (n of m, %).
+ * Coverage and gaps: which township centroids or villages lie outside every radius around a category's
+ * resources, farthest first, each with the nearest resource, in the terms offices report (n of m, %). Villages
+ * are the Ministry's of the county in view (fetched when first chosen), or the office's own file.
  */
 export function CoverageView() {
   const { t, label, language } = useTranslation();
@@ -25,11 +28,15 @@ export function CoverageView() {
   const radius = useAppStore((s) => s.coverageRadius);
   const setCoverage = useAppStore((s) => s.setCoverage);
   const coverage = useAppStore(selectCoverage);
+  const { resources } = useAppStore(selectDataset);
+  const unit = useAppStore((s) => s.coverageUnit);
+  const setUnit = useAppStore((s) => s.setCoverageUnit);
   const villages = useAppStore((s) => s.villages);
   const setVillages = useAppStore((s) => s.setVillages);
+  const centroidsStatus = useAppStore((s) => s.villageCentroidsStatus);
+  const ready = useAppStore(selectCoveragePlacesReady);
   const category = categories.find((c) => c.id === categoryId);
   const categoryName = category ? label(category.label) : categoryId;
-  const distance = (m: number) => formatDistance(m, language);
   // Radii are round numbers: 500 公尺, 5 公里 (not 5.0).
   const radiusText = (m: number) =>
     new Intl.NumberFormat(language, {
@@ -38,11 +45,14 @@ export function CoverageView() {
       unitDisplay: 'short',
       maximumFractionDigits: 1,
     }).format(m < 1000 ? m : m / 1000);
-  const unit = villages ? t('coverage.villages') : t('coverage.townships');
+  const unitName = unit === 'village' ? t('coverage.villages') : t('coverage.townships');
   const percent =
     coverage.targetCount === 0 ? 0 : Math.round((100 * coverage.coveredCount) / coverage.targetCount);
-  const placeName = (u: (typeof coverage.uncovered)[number]) =>
-    [u.target.county, u.target.town, u.target.village ?? ''].filter(Boolean).join(' ');
+
+  // Villages chosen (also by a link or an earlier visit) and no file of the office's: fetch the Ministry's.
+  useEffect(() => {
+    if (unit === 'village' && !villages) void loadVillageCentroids();
+  }, [unit, villages]);
 
   const loadVillages = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -56,11 +66,12 @@ export function CoverageView() {
   const exportCsv = async () => {
     const { coverageGapsToCsv } = await import('../../domain/files/coverage-csv.ts');
     downloadCsv(
-      fileNameOf([t('coverage.fileName'), categoryName, radiusText(radius), todayIso()], 'csv'),
-      coverageGapsToCsv(coverage, {
+      fileNameOf([t('coverage.fileName'), unitName, categoryName, radiusText(radius), todayIso()], 'csv'),
+      coverageGapsToCsv(coverage, resources, {
         county: t('inventory.county'),
         town: t('inventory.town'),
         village: t('coverage.village'),
+        nearestName: t('coverage.nearestNameColumn'),
         nearest: t('coverage.nearestColumn'),
       }),
     );
@@ -93,66 +104,84 @@ export function CoverageView() {
             </option>
           ))}
         </select>
-        <button type="button" className="button-secondary" onClick={exportCsv}>
+        <button type="button" className="button-secondary" onClick={exportCsv} disabled={!ready}>
           {t('coverage.exportCsv')}
         </button>
       </div>
-      <p className="coverage__summary">
-        {t('coverage.summary', {
-          covered: formatNumber(language, coverage.coveredCount),
-          total: formatNumber(language, coverage.targetCount),
-          unit,
-          radius: radiusText(radius),
-          category: categoryName,
-          percent,
-        })}
-      </p>
-      {coverage.approximateProviders > 0 && (
-        <p className="note-approximate">
-          {t('coverage.approximate', { count: coverage.approximateProviders })}
-        </p>
-      )}
+      <fieldset className="coverage__unit">
+        <legend>{t('coverage.unit')}</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-unit`}
+            checked={unit === 'township'}
+            onChange={() => setUnit('township')}
+          />
+          {t('coverage.unitTownships')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-unit`}
+            checked={unit === 'village'}
+            onChange={() => setUnit('village')}
+          />
+          {t('coverage.unitVillages')}
+        </label>
+      </fieldset>
       <div className="coverage__villages">
+        {unit === 'village' &&
+          (villages ? (
+            <p>
+              {t('coverage.villagesLoaded', {
+                file: villages.file,
+                count: villages.targets.length,
+                skipped: villages.skippedRows.length,
+              })}{' '}
+              <button type="button" className="button-ghost" onClick={() => setVillages(null)}>
+                {t('coverage.useMinistryVillages')}
+              </button>
+            </p>
+          ) : centroidsStatus === 'failed' ? (
+            <p role="alert">
+              {t('coverage.villagesFailed')}{' '}
+              <button type="button" className="button-ghost" onClick={() => void loadVillageCentroids()}>
+                {t('coverage.retry')}
+              </button>
+            </p>
+          ) : centroidsStatus === 'ready' ? (
+            <p className="muted">{t('coverage.villagesSource')}</p>
+          ) : (
+            <p role="status">{t('coverage.villagesLoading')}</p>
+          ))}
         <label htmlFor={`${id}-villages`}>{t('coverage.villageFile')}</label>
         <input id={`${id}-villages`} type="file" accept=".csv,.geojson,.json" onChange={loadVillages} />
-        {villages && (
-          <p>
-            {t('coverage.villagesLoaded', {
-              file: villages.file,
-              count: villages.targets.length,
-              skipped: villages.skippedRows.length,
-            })}{' '}
-            <button type="button" className="button-ghost" onClick={() => setVillages(null)}>
-              {t('coverage.useTownships')}
-            </button>
-          </p>
-        )}
       </div>
-      <h3 id={`${id}-uncovered`}>
-        {t('coverage.uncoveredHeading', {
-          count: coverage.uncovered.length,
-          unit,
-          radius: radiusText(radius),
-        })}
-      </h3>
-      {coverage.uncovered.length === 0 ? (
-        <p>{t('coverage.allCovered', { unit })}</p>
-      ) : (
-        <ol className="coverage__list" aria-labelledby={`${id}-uncovered`}>
-          {coverage.uncovered.slice(0, MAX_LISTED).map((u) => (
-            <li key={placeName(u)}>
-              <span className="coverage__place">{placeName(u)}</span>
-              <span className="coverage__distance">
-                {u.nearestMetres === null
-                  ? t('coverage.noneAtAll', { category: categoryName })
-                  : t('coverage.nearest', { distance: distance(u.nearestMetres) })}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-      {coverage.uncovered.length > MAX_LISTED && (
-        <p className="muted">{t('coverage.more', { count: coverage.uncovered.length - MAX_LISTED })}</p>
+      {ready && (
+        <>
+          <p className="coverage__summary">
+            {t('coverage.summary', {
+              covered: formatNumber(language, coverage.coveredCount),
+              total: formatNumber(language, coverage.targetCount),
+              unit: unitName,
+              radius: radiusText(radius),
+              category: categoryName,
+              percent,
+            })}
+          </p>
+          {coverage.approximateProviders > 0 && (
+            <p className="note-approximate">
+              {t('coverage.approximate', { count: coverage.approximateProviders })}
+            </p>
+          )}
+          <CoverageGapList
+            coverage={coverage}
+            resources={resources}
+            unitName={unitName}
+            radius={radiusText(radius)}
+            categoryName={categoryName}
+          />
+        </>
       )}
     </div>
   );

@@ -2,14 +2,17 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { answerQuestion } from '../../domain/briefing/question-answer.ts';
 import {
   parseQuestion,
+  QUESTION_LANGUAGES,
   type QuestionIntent,
   type QuestionVocabulary,
   type UnderstoodIntent,
 } from '../../domain/briefing/question-intent.ts';
-import { TOWNSHIP_NAMES_EN } from '../../domain/briefing/township-names-en.ts';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
+import { PLACE_NAMES_EN } from '../../domain/geo/place-names-en.ts';
+import { townshipEnglishNames } from '../../domain/geo/place-names-en-of.ts';
 import { NO_FILTERS } from '../../domain/query/filter-resources.ts';
 import { useBriefingTranslation } from '../../i18n/briefing/briefing-translate.ts';
+import { translateBriefing } from '../../i18n/briefing/translate-briefing.ts';
 import type { BriefingKey } from '../../i18n/briefing/zh-briefing.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { loadVillageCentroids } from '../../store/analysis/load-village-centroids.ts';
@@ -28,17 +31,18 @@ const EXAMPLES: readonly BriefingKey[] = [
 ];
 const KINDS: readonly UnderstoodIntent['kind'][] = ['count', 'list', 'absence', 'near', 'change'];
 const LISTED = 30;
-const ENGLISH = new Map(
-  TOWNSHIP_NAMES_EN.map(([c, t, ce, te]) => [`${c}|${t}`, { countyEn: ce, townEn: te }]),
-);
+const ENGLISH = townshipEnglishNames(PLACE_NAMES_EN);
 
 /**
  * The question box (提問): a question in plain words, understood locally, shown as ordinary choices (kind,
  * category, area, distance, years) that the person can change, with the answer and a button that puts the same
  * choices on the map and list. A question it cannot read gets a plain "not understood" and examples.
+ * Questions are read in Chinese and English; in another interface language everything is written in that
+ * language, and an example shows (and asks) its English wording too, so the person sees what to type.
  */
 export function QuestionBox() {
   const { tb, language } = useBriefingTranslation();
+  const askedIn = QUESTION_LANGUAGES.includes(language) ? language : 'en';
   const id = useId();
   const [text, setText] = useState('');
   const [intent, setIntent] = useState<QuestionIntent | null>(null);
@@ -316,14 +320,23 @@ export function QuestionBox() {
       )}
       <section className="question-box__examples" aria-labelledby={`${id}-examples`}>
         <h3 id={`${id}-examples`}>{tb('question.examples')}</h3>
+        <p className="muted">{tb('question.languages')}</p>
         <ul>
-          {EXAMPLES.map((key) => (
-            <li key={key}>
-              <button type="button" className="button-ghost" onClick={() => ask(tb(key))}>
-                {tb(key)}
-              </button>
-            </li>
-          ))}
+          {EXAMPLES.map((key) => {
+            const asked = translateBriefing(askedIn, key);
+            return (
+              <li key={key}>
+                <button type="button" className="button-ghost" onClick={() => ask(asked)}>
+                  {tb(key)}
+                  {askedIn !== language && (
+                    <span lang={askedIn} className="question-box__asked">
+                      {asked}
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       </section>
     </div>

@@ -1,5 +1,6 @@
 import { CategorySymbol } from '../../components/category-symbol.tsx';
 import { ContactButtons } from '../../components/contact-buttons.tsx';
+import { LinkDataBadge } from '../../components/link-data-badge.tsx';
 import { ResultFacts } from '../../components/result-facts.tsx';
 import type { CategoryConfig } from '../../domain/model/categories.ts';
 import type { Resource } from '../../domain/model/resource.ts';
@@ -41,6 +42,7 @@ export function ResourceListItem({ resource, category, selected, onSelect }: Pro
             {resource.visibility === 'internal' && (
               <span className="badge badge-internal">{t('detail.internal')}</span>
             )}
+            <LinkDataBadge resourceId={resource.id} />
           </span>
           {resource.precision === 'approximate-town' && (
             <span className="result-item__note">{t('results.approximate')}</span>

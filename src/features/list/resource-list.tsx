@@ -1,7 +1,9 @@
 import './list.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
+import { Suspense, useDeferredValue, useEffect, useRef } from 'react';
+import { ChunkErrorBoundary } from '../../components/chunk-error-boundary.tsx';
 import { HotlineLinks } from '../../components/hotline-links.tsx';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { indexOfId } from '../../domain/query/dataset.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -10,7 +12,7 @@ import { selectCategories, selectDataset, selectFilterResult } from '../../store
 import { selectResidentConfig } from '../../store/nearby/nearby-selectors.ts';
 import { ResourceListItem } from './resource-list-item.tsx';
 
-const NothingFound = lazy(() => import('./nothing-found.tsx').then((m) => ({ default: m.NothingFound })));
+const nothingFound = lazyPart(() => import('./nothing-found.tsx').then((m) => ({ default: m.NothingFound })));
 
 /** The results as a virtualised list: a complete alternative to the map, in the same order and filter. */
 export function ResourceList() {
@@ -27,6 +29,7 @@ export function ResourceList() {
   // While the data downloads the page says so (app.loading); "no results" would say the filters found none.
   const loading = useAppStore((s) => s.status === 'loading');
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [NothingFound, retryNothingFound] = useLazyPart(nothingFound);
 
   const rowHeights = useRef(new RowHeights());
   const virtualizer = useVirtualizer({
@@ -62,9 +65,11 @@ export function ResourceList() {
     const none = <p className="empty-results">{t('results.none')}</p>;
     return (
       <div className="result-scroll">
-        <Suspense fallback={none}>
-          <NothingFound hotlines={<HotlineLinks hotlines={hotlines} />} />
-        </Suspense>
+        <ChunkErrorBoundary onRetry={retryNothingFound}>
+          <Suspense fallback={none}>
+            <NothingFound hotlines={<HotlineLinks hotlines={hotlines} />} />
+          </Suspense>
+        </ChunkErrorBoundary>
       </div>
     );
   }

@@ -1,14 +1,16 @@
-import { lazy } from 'react';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const Overlay = lazy(() => import('./help-overlay.tsx').then((m) => ({ default: m.HelpOverlay })));
+const overlay = lazyPart(() => import('./help-overlay.tsx').then((m) => ({ default: m.HelpOverlay })));
 
 /** The keyboard shortcuts list, loaded when first opened (? or H). */
 export function HelpOverlay() {
   const open = useAppStore((s) => s.overlay === 'help');
+  const setOverlay = useAppStore((s) => s.setOverlay);
+  const [Overlay, retry] = useLazyPart(overlay);
   return (
-    <WhenOpen open={open}>
+    <WhenOpen open={open} onRetry={retry} onClose={() => setOverlay('none')}>
       <Overlay />
     </WhenOpen>
   );

@@ -1,8 +1,8 @@
-import { lazy } from 'react';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const PrintPage = lazy(() => import('./print-view.tsx').then((m) => ({ default: m.PrintPage })));
+const printPage = lazyPart(() => import('./print-view.tsx').then((m) => ({ default: m.PrintPage })));
 
 /**
  * A4 print view of the filtered list: title, filter summary, date, sources, optionally the map, and a table of
@@ -10,8 +10,10 @@ const PrintPage = lazy(() => import('./print-view.tsx').then((m) => ({ default: 
  */
 export function PrintView() {
   const open = useAppStore((s) => s.printOpen);
+  const setPrintOpen = useAppStore((s) => s.setPrintOpen);
+  const [PrintPage, retry] = useLazyPart(printPage);
   return (
-    <WhenOpen open={open}>
+    <WhenOpen open={open} onRetry={retry} onClose={() => setPrintOpen(false)}>
       <PrintPage />
     </WhenOpen>
   );

@@ -1,14 +1,18 @@
 import './shared-map.css';
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { ChunkErrorBoundary } from '../../components/chunk-error-boundary.tsx';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectSharedOwner } from '../../store/shared-map/shared-map-derived.ts';
 
 // The form (and with it the connection's code) loads when a shared record is first edited.
-const Form = lazy(() => import('./shared-record-form.tsx').then((m) => ({ default: m.SharedRecordForm })));
-const History = lazy(() =>
+const recordForm = lazyPart(() =>
+  import('./shared-record-form.tsx').then((m) => ({ default: m.SharedRecordForm })),
+);
+const recordHistory = lazyPart(() =>
   import('./shared-record-history.tsx').then((m) => ({ default: m.SharedRecordHistory })),
 );
 
@@ -22,6 +26,8 @@ export function SharedRecordActions({ resource }: { resource: Resource }) {
   const owner = useAppStore(useShallow((s) => selectSharedOwner(s, resource.id)));
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
+  const [History, retryHistory] = useLazyPart(recordHistory);
+  const [Form, retryForm] = useLazyPart(recordForm);
   if (!owner) return null;
   const remove = () =>
     void import('../../store/shared-map/shared-map-actions.ts').then((m) =>
@@ -62,14 +68,18 @@ export function SharedRecordActions({ resource }: { resource: Resource }) {
         {t('shared.history.show')}
       </button>
       {history && (
-        <Suspense fallback={null}>
-          <History resource={resource} editable={owner.editable} />
-        </Suspense>
+        <ChunkErrorBoundary onRetry={retryHistory}>
+          <Suspense fallback={null}>
+            <History resource={resource} editable={owner.editable} />
+          </Suspense>
+        </ChunkErrorBoundary>
       )}
       {editing && (
-        <Suspense fallback={null}>
-          <Form record={resource} onClose={() => setEditing(false)} />
-        </Suspense>
+        <ChunkErrorBoundary onRetry={retryForm} onClose={() => setEditing(false)}>
+          <Suspense fallback={null}>
+            <Form record={resource} onClose={() => setEditing(false)} />
+          </Suspense>
+        </ChunkErrorBoundary>
       )}
     </div>
   );

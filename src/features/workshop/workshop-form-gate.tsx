@@ -1,14 +1,16 @@
-import { lazy } from 'react';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const Form = lazy(() => import('./workshop-form.tsx').then((m) => ({ default: m.WorkshopForm })));
+const form = lazyPart(() => import('./workshop-form.tsx').then((m) => ({ default: m.WorkshopForm })));
 
 /** The workshop's add/edit form, loaded when a facilitator first opens it: residents never download it. */
 export function WorkshopForm() {
   const open = useAppStore((s) => s.workshopDraft !== null);
+  const cancelDraft = useAppStore((s) => s.cancelDraft);
+  const [Form, retry] = useLazyPart(form);
   return (
-    <WhenOpen open={open}>
+    <WhenOpen open={open} onRetry={retry} onClose={cancelDraft}>
       <Form />
     </WhenOpen>
   );

@@ -1,14 +1,15 @@
-import { lazy } from 'react';
+import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const Panel = lazy(() => import('./workshop-panel.tsx').then((m) => ({ default: m.WorkshopPanel })));
+const panel = lazyPart(() => import('./workshop-panel.tsx').then((m) => ({ default: m.WorkshopPanel })));
 
 /** The facilitator's co-mapping controls, loaded when co-mapping first starts: residents never download them. */
 export function WorkshopPanel() {
   const editing = useAppStore((s) => s.workshopEditing);
+  const [Panel, retry] = useLazyPart(panel);
   return (
-    <WhenOpen open={editing}>
+    <WhenOpen open={editing} onRetry={retry}>
       <Panel />
     </WhenOpen>
   );

@@ -30,6 +30,18 @@ export function formatRadius(metres: number, lang: Language): string {
   return format.format(metres < 1000 ? metres : metres / 1000);
 }
 
+const ratioFormats = new Map<Language, Intl.NumberFormat>();
+
+/** Resources per 1,000 residents with two decimals, in the language's way: 0.10, or 0,10 in Vietnamese. */
+export function formatRatio(ratio: number, lang: Language): string {
+  let format = ratioFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    ratioFormats.set(lang, format);
+  }
+  return format.format(ratio);
+}
+
 /** Places listed by name in a sentence; beyond these, "等 N 個". */
 const LISTED = 6;
 
@@ -74,7 +86,7 @@ export function briefingSentences(
     out.push(
       t('briefing.s.perThousand', {
         population: n(b.population),
-        ratio: ((1000 * b.total) / b.population).toFixed(2),
+        ratio: formatRatio((1000 * b.total) / b.population, lang),
       }),
     );
   if (b.missingCategories.length > 0)

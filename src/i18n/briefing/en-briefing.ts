@@ -59,6 +59,7 @@ export const enBriefing: Record<BriefingKey, string> = {
   'briefing.status.met': 'met',
   'briefing.status.notMet': 'not yet met',
   'briefing.listSeparator': ', ',
+  'briefing.labelSeparator': ': ',
   'briefing.andMore': 'and {count} in all',
   'question.tab': 'Ask',
   'question.label': 'Ask a question in plain words',
@@ -69,6 +70,7 @@ export const enBriefing: Record<BriefingKey, string> = {
   'question.example.near': 'after-school care within 3 km of the Minxiong welfare centre',
   'question.example.change': 'What was added this year?',
   'question.example.township': 'Which townships lack a welfare center?',
+  'question.languages': 'You can ask in Chinese or in English.',
   'question.notUnderstood':
     'Sorry, I did not understand that question. Try other words, or one of the examples below.',
   'question.absenceWithoutCategory':
@@ -101,6 +103,7 @@ export const enBriefing: Record<BriefingKey, string> = {
   'question.villagesLoading': 'Loading village positions…',
   'question.anyResource': 'resource',
   'aiPack.title': 'Community Resource Map: AI context pack',
+  'aiPack.fileName': 'community-resource-map-ai-pack',
   'aiPack.prompt':
     'You help a township office analyse its social-welfare resources. Below are the township briefing and the public resources of the current filters (CSV). Answer only from these data; say so when they do not tell. Distances are as the crow flies. Resources whose precision is approximate-town are placed at the township centre. The columns:',
   'aiPack.briefingHeading': 'Township briefing',

@@ -56,6 +56,7 @@ export const zhBriefing = {
   'briefing.status.met': '已達成',
   'briefing.status.notMet': '尚未達成',
   'briefing.listSeparator': '、',
+  'briefing.labelSeparator': '：',
   'briefing.andMore': '等 {count} 個',
   'question.tab': '提問',
   'question.label': '用一句話問問題',
@@ -66,6 +67,7 @@ export const zhBriefing = {
   'question.example.near': '民雄社福中心 3 公里內的課後照顧',
   'question.example.change': '今年新增了哪些據點',
   'question.example.township': '哪些鄉鎮沒有社福中心',
+  'question.languages': '可以用中文或英文提問。',
   'question.notUnderstood': '抱歉，我看不懂這個問題。請換個說法，或點下面的例子試試。',
   'question.absenceWithoutCategory': '請說要找哪一類資源，例如「哪些村里沒有關懷據點」。',
   'question.understood': '我的理解（可以調整）',
@@ -95,6 +97,7 @@ export const zhBriefing = {
   'question.villagesLoading': '正在載入村里位置…',
   'question.anyResource': '資源',
   'aiPack.title': '共生資源地圖：AI 分析資料包',
+  'aiPack.fileName': '共生資源地圖-AI分析資料包',
   'aiPack.prompt':
     '你是協助鄉鎮公所分析社會福利資源的助理。以下有本鄉鎮的資源簡報，以及目前篩選的公開資源清單（CSV）。請只根據這些資料回答；資料沒有的事請直說不知道。距離是直線距離。位置精度為「約略位置」的資源，座標只是鄉鎮中心點。欄位說明：',
   'aiPack.briefingHeading': '鄉鎮資源簡報',

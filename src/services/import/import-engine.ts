@@ -18,6 +18,11 @@ export class ImportCancelled extends Error {
  * to the dataset ready to show.
  */
 export interface ImportSession {
+  /**
+   * A KML or KMZ file's KML text, inflated and checked against the import limits off this thread; null for
+   * any other file. Rejects with the refusal when the file breaks a limit.
+   */
+  kmlText(bytes: Uint8Array): Promise<{ text: string; format: 'kml' | 'kmz' } | null>;
   preview(
     bytes: Uint8Array,
     fileName: string,
@@ -85,9 +90,12 @@ function pageTransport(): Transport {
     inWorker: false,
     send: (request) => {
       // Only imports run on the page; saved imports are read and written by the page's own storage.
+      const post = (reply: ImportReply) => !stopped && listener(reply);
+      if (request.type === 'kml-text')
+        void import('./import-run.ts').then(({ handleKmlRequest }) => handleKmlRequest(request, post));
       if (request.type !== 'preview' && request.type !== 'import') return;
       void import('./import-run.ts').then(({ handleImportRequest }) =>
-        handleImportRequest(request, (reply) => !stopped && listener(reply), pageFetchText),
+        handleImportRequest(request, post, pageFetchText),
       );
     },
     onReply: (l) => {
@@ -122,6 +130,16 @@ export function createImportSession(): ImportSession {
       transport.send(request, transfer);
     });
   return {
+    kmlText: (bytes) => {
+      const copy = bytes.slice();
+      return call<{ text: string; format: 'kml' | 'kmz' } | null>(
+        { type: 'kml-text', bytes: copy },
+        [copy.buffer],
+        (reply, resolve) => {
+          if (reply.type === 'kml-text') resolve(reply.kml);
+        },
+      );
+    },
     preview: (bytes, fileName, encoding, gazetteerUrl) =>
       // A copy goes: the original stays here for another preview (a different encoding) and the import.
       call<ImportPreview>(

@@ -2,7 +2,7 @@ import { type Bounds, boundsOf } from '../../domain/geo/bounds.ts';
 import { everyIndex } from '../../domain/geo/position-columns.ts';
 import { type DuplicateCandidate, findDuplicates } from '../../domain/loading/duplicates.ts';
 import type { ImportResult } from '../../domain/loading/import-file.ts';
-import type { ImportFormat } from '../../domain/loading/import-formats.ts';
+import type { ImportFormat } from '../../domain/loading/import-format-list.ts';
 import { assignUniqueIds } from '../../domain/loading/import-ids.ts';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../../domain/model/categories.ts';

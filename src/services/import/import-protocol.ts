@@ -36,6 +36,11 @@ export type ImportRequest =
       readonly config: ImportConfig;
       readonly landing: LandingRequest;
     }
+  /**
+   * A KML or KMZ file's KML text, inflated and checked against the import limits here; the page turns it into
+   * GeoJSON (workers have no DOMParser). Any other file is answered with null.
+   */
+  | { readonly type: 'kml-text'; readonly bytes: Uint8Array }
   /** Write the dataset the last import built to IndexedDB (the page asks when its turn among writes comes). */
   | { readonly type: 'persist' }
   /** Read the saved datasets back (each comes as parts and 'done', then 'saved'). */
@@ -45,6 +50,10 @@ export type ImportRequest =
 /** Messages from the import worker. */
 export type ImportReply =
   | { readonly type: 'preview'; readonly preview: ImportPreview }
+  | {
+      readonly type: 'kml-text';
+      readonly kml: { readonly text: string; readonly format: 'kml' | 'kmz' } | null;
+    }
   | { readonly type: 'progress'; readonly phase: ImportPhase; readonly done: number; readonly total: number }
   /** A slice of the records and report rows of a finished import, sent ahead of its 'done' (see splitDone). */
   | { readonly type: 'part'; readonly json: string }

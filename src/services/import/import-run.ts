@@ -1,4 +1,5 @@
 import type { Topology } from 'topojson-specification';
+import { readKmlFile } from '../../domain/files/import-kml.ts';
 import { type Boundaries, type BoundaryLevel, boundariesFromTopology } from '../../domain/geo/boundaries.ts';
 import { buildGazetteer, type Gazetteer } from '../../domain/geo/gazetteer.ts';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
@@ -48,6 +49,18 @@ function boundaryLevelFor(bytes: Uint8Array, mapping: HeaderMapping | undefined)
   if (mapping?.lat !== undefined && mapping.lng !== undefined) return 'villages';
   const start = sniffBinaryFormat(bytes) === null ? decodeBytes(bytes.subarray(0, 4096)).text : '';
   return sniffTextFormat(start) === 'geojson' ? 'villages' : 'towns';
+}
+
+/** KML's text, inflated from a KMZ and checked against the limits where imports run (the worker). */
+export function handleKmlRequest(
+  request: Extract<ImportRequest, { type: 'kml-text' }>,
+  post: (reply: ImportReply) => void,
+): void {
+  try {
+    post({ type: 'kml-text', kml: readKmlFile(request.bytes) });
+  } catch (error) {
+    post({ type: 'error', error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** SheetJS only for workbooks: it is a large module, loaded when a workbook arrives. */

@@ -11,7 +11,7 @@ import {
 } from './import-database.ts';
 import { type LandedImport, listFacts } from './import-landing.ts';
 import { type ImportReply, type ImportRequest, splitDone } from './import-protocol.ts';
-import { handleImportRequest } from './import-run.ts';
+import { handleImportRequest, handleKmlRequest } from './import-run.ts';
 
 /** The dataset the last import built, kept until the page asks for it to be written to IndexedDB. */
 let built: StoredDataset | null = null;
@@ -77,6 +77,7 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   if (request.type === 'persist') void persist();
   else if (request.type === 'load-saved') void loadSaved(request.manifestUrl);
+  else if (request.type === 'kml-text') handleKmlRequest(request, post);
   else {
     void handleImportRequest(request, (reply) => {
       if (reply.type !== 'done') return post(reply);

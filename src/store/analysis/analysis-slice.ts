@@ -6,6 +6,9 @@ import type { AppState } from '../app-store.ts';
 
 export type AnalysisTab = 'inventory' | 'coverage' | 'questions';
 
+/** What coverage is measured for: township centroids, or villages (the Ministry's, or an office's file). */
+export type CoverageUnit = 'township' | 'village';
+
 /** Where fetching the village centroids got to. */
 export type VillageCentroidsStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -24,6 +27,8 @@ export interface AnalysisSlice {
   /** Category whose reach is analysed; null: none chosen yet (the panel picks the first). */
   readonly coverageCategory: string | null;
   readonly coverageRadius: number;
+  readonly coverageUnit: CoverageUnit;
+  /** The office's own villages: with the unit 'village', they stand in for the Ministry's. */
   readonly villages: VillageSet | null;
   /** The township briefing (鄉鎮資源簡報) on show, and the year its changes are counted from. */
   readonly briefingPlace: { readonly county: string; readonly town: string } | null;
@@ -40,6 +45,8 @@ export interface AnalysisSlice {
   setAnalysisOpen(open: boolean, tab?: AnalysisTab): void;
   setInventorySort(key: InventorySortKey): void;
   setCoverage(category: string, radiusMetres: number): void;
+  setCoverageUnit(unit: CoverageUnit): void;
+  /** An office's villages (the unit becomes 'village'), or null to go back to the Ministry's. */
   setVillages(villages: VillageSet | null): void;
 }
 
@@ -52,6 +59,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   inventorySort: { key: { kind: 'place' }, descending: false },
   coverageCategory: null,
   coverageRadius: 5000,
+  coverageUnit: 'township',
   villages: null,
   briefingPlace: null,
   briefingSinceYear: new Date().getFullYear() - 1,
@@ -72,5 +80,6 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
         : { key, descending: key.kind !== 'place' },
     })),
   setCoverage: (coverageCategory, coverageRadius) => set({ coverageCategory, coverageRadius }),
-  setVillages: (villages) => set({ villages }),
+  setCoverageUnit: (coverageUnit) => set({ coverageUnit }),
+  setVillages: (villages) => set(villages ? { villages, coverageUnit: 'village' } : { villages }),
 });

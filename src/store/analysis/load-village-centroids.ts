@@ -1,8 +1,10 @@
+import { fetchVillageCentroids } from '../../services/places/village-centroids-client.ts';
 import { useAppStore } from '../app-store.ts';
 
 /**
- * Fetches the village centroids (the manifest's `villages` file, ≈ 0.4 MB) once, when a briefing or a question
- * first needs them; the parser is loaded on demand. Only the file name goes out.
+ * Fetches the village centroids (the manifest's `villages` file, ≈ 0.4 MB) once, when the coverage view, a
+ * briefing or a question first needs them; read in a worker. Only the file name goes out. A failure can be
+ * retried (the status says 'failed').
  */
 export async function loadVillageCentroids(baseUrl = new URL('data/', document.baseURI).href): Promise<void> {
   const state = useAppStore.getState();
@@ -10,11 +12,7 @@ export async function loadVillageCentroids(baseUrl = new URL('data/', document.b
   state.setVillageCentroids('loading');
   try {
     const file = state.manifest?.villages ?? 'tw-village-centroids.csv';
-    const response = await fetch(new URL(file, baseUrl));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const text = await response.text();
-    const { parseVillageTargets } = await import('../../domain/analysis/village-targets.ts');
-    const { targets } = parseVillageTargets(text, null);
+    const targets = await fetchVillageCentroids(new URL(file, baseUrl).href);
     useAppStore.getState().setVillageCentroids('ready', targets);
   } catch {
     useAppStore.getState().setVillageCentroids('failed');

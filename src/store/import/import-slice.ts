@@ -40,6 +40,20 @@ export interface ImportJob {
 export type OfficeEdits = EditMap<Resource>;
 
 /**
+ * A `?data=` link on its way to the map: waiting for the person's yes (`confirm`), downloading and importing
+ * (`loading`), or refused with a reason (an issue code or a message). Once its records are shown this is null
+ * again: what is on show is the dataset of origin 'url'.
+ */
+export interface DataLinkState {
+  /** The link's URL (for a refused link, the text as it was written). */
+  readonly url: string;
+  /** Its host as a person should read it ('' when the text is no URL). */
+  readonly host: string;
+  readonly stage: 'confirm' | 'loading' | 'failed';
+  readonly reason?: string;
+}
+
+/**
  * Where saving stands: `saving` while anything is not written yet; `saved` only once everything on show is written
  * and storage was checked to hold it; `failed` while a write failed and what it held is still unwritten; `unsaved`
  * while storage was cleared under the page and nothing is written until the person says so.
@@ -58,6 +72,7 @@ export interface ImportSlice {
   /** The last file that could not be read at all, and why (an issue code or a message). */
   readonly importError: { readonly fileName: string; readonly reason: string } | null;
   readonly importedDatasets: readonly ImportedDataset[];
+  readonly dataLink: DataLinkState | null;
   /** The dataset whose report is open. */
   readonly reportDatasetId: string | null;
   /** The record being placed by clicking the map. */
@@ -80,6 +95,7 @@ export interface ImportSlice {
   readonly printOpen: boolean;
   setImportJob(job: ImportJob | null): void;
   setImportError(error: ImportSlice['importError']): void;
+  setDataLink(link: DataLinkState | null): void;
   /**
    * Shows an imported file: its records as a layer of kind 'import', its report in the list of datasets.
    * A dataset with the id of an existing one replaces it (the person chose "replace").
@@ -171,6 +187,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   importJob: null,
   importError: null,
   importedDatasets: [],
+  dataLink: null,
   reportDatasetId: null,
   placingId: null,
   editingId: null,
@@ -185,6 +202,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   printOpen: false,
   setImportJob: (importJob) => set({ importJob }),
   setImportError: (importError) => set({ importError }),
+  setDataLink: (dataLink) => set({ dataLink }),
   addImportedDataset: (dataset, records, idsAreNew = false) =>
     set((s) => {
       const layer = importLayer(dataset, records, idsAreNew);

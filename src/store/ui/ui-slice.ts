@@ -24,6 +24,8 @@ export interface UiSlice {
    * and moved. Residents (the default) see no editing controls; their fix is a correction report.
    */
   readonly officeWorkspace: boolean;
+  /** A newer version of the app is installed and waits for this tab (app/register-service-worker.ts). */
+  readonly newVersionReady: boolean;
   select(id: string | null, origin: SelectionOrigin): void;
   setMapView(view: MapView): void;
   /** Shows the page in a language whose catalogue has been loaded (null for zh-TW). */
@@ -34,6 +36,7 @@ export interface UiSlice {
   ): void;
   setTilesFailed(failed: boolean): void;
   setOfficeWorkspace(on: boolean): void;
+  setNewVersionReady(): void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -45,6 +48,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   placeNames: null,
   tilesFailed: false,
   officeWorkspace: false,
+  newVersionReady: false,
   select: (selectedId, selectionOrigin) => set({ selectedId, selectionOrigin }),
   setMapView: (mapView) => set({ mapView }),
   setLanguage: (language, messages, placeNames = null) =>
@@ -55,4 +59,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
     ),
   setTilesFailed: (tilesFailed) => set({ tilesFailed }),
   setOfficeWorkspace: (officeWorkspace) => set({ officeWorkspace }),
+  setNewVersionReady: () => set({ newVersionReady: true }),
 });

@@ -4,7 +4,7 @@ import {
   computeCoverage,
   coverageProviders,
 } from '../../domain/analysis/coverage.ts';
-import { townshipTargets } from '../../domain/analysis/coverage-targets.ts';
+import { townshipTargets, villageTargets } from '../../domain/analysis/coverage-targets.ts';
 import {
   buildInventory,
   type Inventory,
@@ -81,26 +81,48 @@ const providersOf = memoizeLast(
   ) => coverageProviders(index, { query, services }, category, year, reader ?? undefined),
 );
 
+const NO_TARGETS: readonly CoverageTarget[] = [];
+
 const targetsOf = memoizeLast(
   (
     gazetteer: ReturnType<typeof selectGazetteer>,
+    unit: AppState['coverageUnit'],
     villages: AppState['villages'],
+    villageCentroids: AppState['villageCentroids'],
     county: string,
     town: string,
     counties: readonly string[],
   ): readonly CoverageTarget[] => {
     const c = placeKey(county);
     const t = placeKey(town);
+    if (unit === 'township') return townshipTargets(gazetteer, c ? [c] : counties, t);
+    // An office's own file stands in for the Ministry's villages, as it was given.
     if (villages) {
       return villages.targets.filter((v) => (!c || v.county === c) && (!t || v.town === t));
     }
-    return townshipTargets(gazetteer, c ? [c] : counties, t);
+    // The Ministry's villages of the county in view (else of the counties with data); none until they arrive.
+    return villageCentroids ? villageTargets(villageCentroids, c ? [c] : counties, t) : NO_TARGETS;
   },
 );
 
-/** The places coverage is measured for: supplied villages, else the township centroids in view. */
+/**
+ * The places coverage is measured for: township centroids in view, or villages — the office's file, else the
+ * Ministry's villages of the county in view (empty while they load: see `villageCentroidsStatus`).
+ */
 export const selectCoverageTargets = (s: AppState): readonly CoverageTarget[] =>
-  targetsOf(selectGazetteer(s), s.villages, s.filters.county, s.filters.town, selectCountiesWithData(s));
+  targetsOf(
+    selectGazetteer(s),
+    s.coverageUnit,
+    s.villages,
+    s.villageCentroids,
+    s.filters.county,
+    s.filters.town,
+    selectCountiesWithData(s),
+  );
+
+/** Whether the places coverage needs are there: township centroids, an office's villages or the Ministry's. */
+export const selectCoveragePlacesReady = (s: AppState): boolean =>
+  s.coverageUnit === 'township' || s.villages !== null || s.villageCentroidsStatus === 'ready';
 
 const coverageOf = memoizeLast(computeCoverage);
 

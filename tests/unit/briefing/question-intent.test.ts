@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseVillageTargets } from '../../../src/domain/analysis/village-targets.ts';
 import { answerQuestion } from '../../../src/domain/briefing/question-answer.ts';
 import { parseQuestion, type QuestionVocabulary } from '../../../src/domain/briefing/question-intent.ts';
-import { TOWNSHIP_NAMES_EN } from '../../../src/domain/briefing/township-names-en.ts';
+import { PLACE_NAMES_EN } from '../../../src/domain/geo/place-names-en.ts';
+import { townshipEnglishNames } from '../../../src/domain/geo/place-names-en-of.ts';
 import { type FetchedFile, loadDataset } from '../../../src/domain/loading/load-dataset.ts';
 import { startYears } from '../../../src/domain/query/start-year.ts';
 import { PHRASINGS } from '../../fixtures/briefing/questions.ts';
@@ -20,9 +21,7 @@ const { resources } = loadDataset(
   readFileSync(repoFile('data', manifest.gazetteer), 'utf8'),
   files,
 );
-const english = new Map(
-  TOWNSHIP_NAMES_EN.map(([c, t, ce, te]) => [`${c}|${t}`, { countyEn: ce, townEn: te }]),
-);
+const english = townshipEnglishNames(PLACE_NAMES_EN);
 const vocabulary: QuestionVocabulary = {
   categories: manifest.categories,
   serviceTags: manifest.serviceTags,
@@ -38,6 +37,12 @@ const vocabulary: QuestionVocabulary = {
 const MINXIONG_CENTRE = resources.findIndex((r) => r.id === 'chiayi-wc-minxiong');
 
 describe('parseQuestion: plain-language questions, zh-TW and English', () => {
+  it('knows every township by its English name too (臺中市北屯區 = Beitun, written 台中市 in the atlas)', () => {
+    expect(vocabulary.townships.length).toBe(368);
+    expect(vocabulary.townships.filter((t) => !t.townEn || !t.countyEn)).toEqual([]);
+    expect(english.get('臺中市|北屯區')).toEqual({ countyEn: 'Taichung', townEn: 'Beitun' });
+  });
+
   it('has at least 40 phrasings', () => {
     expect(PHRASINGS.length).toBeGreaterThanOrEqual(40);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PLACE_NAMES_EN } from '../../../src/domain/geo/place-names-en.ts';
 import { buildDataset } from '../../../src/domain/query/dataset.ts';
 import {
   type FilterResult,
@@ -6,7 +7,6 @@ import {
   NO_FILTERS,
   type ResourceFilters,
 } from '../../../src/domain/query/filter-resources.ts';
-import { PLACE_NAMES_EN } from '../../../src/domain/search/place-names-en.ts';
 import { createQueryReader } from '../../../src/domain/search/query-reader.ts';
 import { sharedDataFile } from '../fixture-paths.ts';
 import { loadPath, manifest } from '../load-context.ts';

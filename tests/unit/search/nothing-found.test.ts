@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PLACE_NAMES_EN } from '../../../src/domain/geo/place-names-en.ts';
 import { toLatLng } from '../../../src/domain/model/coordinates.ts';
 import { filterResources, NO_FILTERS } from '../../../src/domain/query/filter-resources.ts';
 import { nothingFoundHelp } from '../../../src/domain/search/nothing-found.ts';
-import { PLACE_NAMES_EN } from '../../../src/domain/search/place-names-en.ts';
 import { dataset, reader } from './real-data.ts';
 
 const helpFor = (query: string, reference: [number, number] | null = null) => {

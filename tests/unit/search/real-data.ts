@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { PLACE_NAMES_EN } from '../../../src/domain/geo/place-names-en.ts';
 import { loadDataset } from '../../../src/domain/loading/load-dataset.ts';
 import { parseManifest } from '../../../src/domain/model/manifest.ts';
 import { buildDataset } from '../../../src/domain/query/dataset.ts';
-import { PLACE_NAMES_EN } from '../../../src/domain/search/place-names-en.ts';
 import { createQueryReader } from '../../../src/domain/search/query-reader.ts';
 import { readBytes, repoFile } from '../fixture-paths.ts';
 

@@ -1,0 +1,71 @@
+import { DATA_LINK_MAX_BYTES, type DataLinkRequest, isTrustedDataLink } from '../../domain/link/data-link.ts';
+import { DownloadTooLarge, downloadWithLimit } from '../../services/import/download-link.ts';
+import { useAppStore } from '../app-store.ts';
+import { selectLinkDatasets, selectLinkHostOf } from './data-link-derived.ts';
+import { cancelLinkImports, importLinkedFile } from './import-actions.ts';
+
+const store = () => useAppStore.getState();
+
+/**
+ * What a `?data=` link asks for, once the configuration has loaded: nothing loads before the person agrees
+ * (the confirmation shows the host), except from an origin the manifest's `trustedDataHosts` lists, which
+ * loads at once. A link that is no http(s) URL is refused with its reason.
+ */
+export function openDataLink(request: DataLinkRequest): void {
+  if (request.kind === 'none') return;
+  if (request.kind === 'refused') {
+    store().setDataLink({ url: request.raw, host: '', stage: 'failed', reason: request.reason });
+    return;
+  }
+  const trusted = store().manifest?.trustedDataOrigins ?? [];
+  if (isTrustedDataLink(request.url, trusted)) {
+    void loadDataLink(request.url, request.host);
+    return;
+  }
+  store().setDataLink({ url: request.url, host: request.host, stage: 'confirm' });
+}
+
+/** The person agreed: the file is downloaded (within the size limit) and imported, marked as from the link. */
+export function acceptDataLink(): void {
+  const link = store().dataLink;
+  if (link?.stage !== 'confirm') return;
+  void loadDataLink(link.url, link.host);
+}
+
+/** The person declined (or closed a failure): nothing from the link is loaded, the official map stays. */
+export function dismissDataLink(): void {
+  store().setDataLink(null);
+}
+
+/**
+ * Takes the link's data off the map (the banner's button): its datasets go, a record of theirs that was open is
+ * closed, and a link still loading is stopped.
+ */
+export function removeLinkData(): void {
+  const s = store();
+  if (s.selectedId !== null && selectLinkHostOf(s, s.selectedId) !== null) s.select(null, 'list');
+  cancelLinkImports();
+  for (const dataset of selectLinkDatasets(s)) store().removeImportedDataset(dataset.id);
+  store().setDataLink(null);
+}
+
+async function loadDataLink(url: string, host: string): Promise<void> {
+  store().setDataLink({ url, host, stage: 'loading' });
+  let bytes: Uint8Array;
+  try {
+    bytes = await downloadWithLimit(url, DATA_LINK_MAX_BYTES);
+  } catch (error) {
+    if (store().dataLink?.url !== url) return;
+    const reason =
+      error instanceof DownloadTooLarge
+        ? 'link-too-large'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    store().setDataLink({ url, host, stage: 'failed', reason });
+    return;
+  }
+  // Declined or removed while it downloaded: nothing is imported.
+  if (store().dataLink?.url !== url || store().dataLink?.stage !== 'loading') return;
+  importLinkedFile(url, bytes);
+}

@@ -1,0 +1,259 @@
+/**
+ * A resident following a `?data=` link, in their words ("read the question", "don't load it", "read the banner",
+ * "open the list", "remove the unofficial data"). Builds on driver.ts (AppPage: result count, list, detail,
+ * network fence, axe, screenshots); this file holds the link's own Playwright details, and the loopback server
+ * that plays the link's host.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { AppPage, launchChromium, type OpenOptions } from './driver.ts';
+
+/** A file the link's host serves: whole with its length, or in chunks without one (as a stream). */
+export interface HostedFile {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+  readonly streamed?: boolean;
+}
+
+/** Someone else's web server, on a loopback port the system picks: what a `?data=` link points at. */
+export interface LinkHost {
+  /** http://127.0.0.1:port */
+  readonly origin: string;
+  /** 127.0.0.1:port, as the page names it. */
+  readonly host: string;
+  /** The paths requested so far, in order. */
+  requests(): readonly string[];
+  /** Bytes the server wrote for a path before the client went away (or all of them). */
+  bytesSent(path: string): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the link's host on 127.0.0.1 serving `files` by path, with CORS open (a published data file is read
+ * from another origin). Streamed files go out in 64 KB chunks, stopping when the client disconnects.
+ */
+export async function startLinkHost(files: Readonly<Record<string, HostedFile>>): Promise<LinkHost> {
+  const requests: string[] = [];
+  const sent = new Map<string, number>();
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    requests.push(path);
+    const file = files[path];
+    if (!file) {
+      response.writeHead(404, { 'access-control-allow-origin': '*' });
+      response.end();
+      return;
+    }
+    const headers = { 'access-control-allow-origin': '*', 'content-type': file.contentType };
+    if (!file.streamed) {
+      response.writeHead(200, { ...headers, 'content-length': file.body.byteLength });
+      response.end(file.body);
+      sent.set(path, file.body.byteLength);
+      return;
+    }
+    response.writeHead(200, headers);
+    let offset = 0;
+    const more = () => {
+      if (response.destroyed || offset >= file.body.byteLength) {
+        response.end();
+        return;
+      }
+      const chunk = file.body.subarray(offset, offset + 65_536);
+      offset += chunk.byteLength;
+      sent.set(path, offset);
+      if (response.write(chunk)) setImmediate(more);
+      else response.once('drain', more);
+    };
+    response.on('close', () => response.destroy());
+    more();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin: `http://${host}`,
+    host,
+    requests: () => [...requests],
+    bytesSent: (path) => sent.get(path) ?? 0,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** What the confirmation says. */
+export interface ConfirmationView {
+  readonly title: string;
+  /** The host as the dialog emphasises it. */
+  readonly host: string;
+  /** The whole address, as shown. */
+  readonly url: string;
+  readonly text: string;
+}
+
+export class LinkBrowser {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly appUrl: string,
+  ) {}
+
+  static async start(appUrl: string): Promise<LinkBrowser> {
+    return new LinkBrowser(await launchChromium(), appUrl);
+  }
+
+  /** A fresh profile at `options.search`, allowed to reach the link's host and nothing else outside. */
+  async open(host: LinkHost, options: OpenOptions = {}): Promise<LinkTab> {
+    const context = await this.browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      locale: 'zh-TW',
+      timezoneId: 'Asia/Taipei',
+      serviceWorkers: 'block',
+    });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const app = new AppPage(context, page, new URL(this.appUrl), {
+      ...options,
+      allowedOrigins: [host.origin],
+    });
+    await app.install();
+    await page.goto(new URL(options.search ?? '', this.appUrl).href);
+    await app.waitUntilLoaded();
+    return new LinkTab(context, page, app);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** The app in one tab, opened from a link. */
+export class LinkTab {
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+    /** The shared driver: result count, list, detail, errors, outside requests, axe, screenshots. */
+    readonly app: AppPage,
+  ) {}
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  // ---- The question before anything loads ----
+
+  private confirmation(): Locator {
+    return this.page.locator('.data-link-dialog[role="dialog"]');
+  }
+
+  /** The confirmation, once it shows (null when none shows within a second). */
+  async readConfirmation(): Promise<ConfirmationView | null> {
+    const dialog = this.confirmation();
+    const shown = await dialog
+      .waitFor({ timeout: 1000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!shown) return null;
+    // Named by its heading, as a screen reader announces it.
+    const title = ((await dialog.getByRole('heading', { level: 2 }).textContent()) ?? '').trim();
+    if ((await this.page.getByRole('dialog', { name: title, exact: true }).count()) !== 1)
+      throw new Error(`The confirmation is not a dialog named "${title}"`);
+    return {
+      title,
+      host: ((await dialog.locator('strong').first().textContent()) ?? '').trim(),
+      url: ((await dialog.locator('code').textContent()) ?? '').trim(),
+      text: ((await dialog.textContent()) ?? '').trim(),
+    };
+  }
+
+  /** Answers the confirmation by its button (load: the primary one; otherwise "don't load"). */
+  async answer(load: boolean): Promise<void> {
+    const dialog = this.confirmation();
+    await dialog.locator(load ? '.modal__foot .button-primary' : '.modal__foot .button-secondary').click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  // ---- While the link's data is on the map ----
+
+  private notice(): Locator {
+    return this.page.locator('section.link-data-notice');
+  }
+
+  /** The banner's sentence while it is on screen (a note, in a named region), else null. */
+  async banner(): Promise<string | null> {
+    const note = this.notice().getByRole('note');
+    if ((await note.count()) === 0 || !(await note.isVisible())) return null;
+    return ((await note.textContent()) ?? '').trim();
+  }
+
+  /** Waits until the banner shows (the file downloaded and imported). */
+  async waitForBanner(): Promise<string> {
+    await this.notice().getByRole('note').waitFor({ timeout: 20_000 });
+    return (await this.banner()) ?? '';
+  }
+
+  /** The link's failure as the page says it (an alert under the header), waiting for it. */
+  async linkFailure(): Promise<string> {
+    const alert = this.notice().getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    return ((await alert.textContent()) ?? '').trim();
+  }
+
+  /** Presses the banner's button that takes the link's data off the map. */
+  async removeLinkData(): Promise<void> {
+    await this.notice().getByRole('button').first().click();
+  }
+
+  /** Shows one of a phone's three screens (找資源 / 清單 / 地圖); nothing on wider screens. */
+  async showPhoneScreen(view: 'find' | 'list' | 'map'): Promise<void> {
+    const button = this.page.locator(`nav.phone-views button[data-view="${view}"]`);
+    if ((await button.count()) === 0 || !(await button.isVisible())) return;
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  }
+
+  /**
+   * The badges each list entry of this name shows beside its category (sample, internal, unofficial…), in list
+   * order (it must be rendered: search first).
+   */
+  async listBadges(name: string): Promise<string[][]> {
+    await this.showPhoneScreen('list');
+    const items = this.page
+      .locator('#results li .result-card')
+      .filter({ has: this.page.locator('.result-item__name').getByText(name, { exact: true }) });
+    const texts: string[][] = [];
+    for (const item of await items.all())
+      texts.push(await item.locator('.result-item__meta .badge').allTextContents());
+    return texts;
+  }
+
+  /** The open detail's note that it came from a link, or null when it has none (or no detail is open). */
+  async detailLinkNote(): Promise<string | null> {
+    await this.showPhoneScreen('list');
+    const note = this.page.locator('section.resource-detail .badge-link');
+    if ((await note.count()) === 0) return null;
+    return ((await note.textContent()) ?? '').trim();
+  }
+
+  /** Closes the open detail by its close button (the list takes its place). */
+  async closeDetail(): Promise<void> {
+    await this.showPhoneScreen('list');
+    await this.page.locator('section.resource-detail .resource-detail__head button').click();
+    await this.page.locator('section.resource-detail').waitFor({ state: 'detached' });
+  }
+
+  /** Presentation mode on or off, by its button in the header (簡報模式 / 結束簡報). */
+  async setPresentation(on: boolean): Promise<void> {
+    await this.page
+      .locator('.app-header')
+      .getByRole('button', { name: on ? '簡報模式' : '結束簡報', exact: true })
+      .click();
+    await this.page
+      .locator('.app[data-presentation="true"]')
+      .waitFor({ state: on ? 'attached' : 'detached' });
+  }
+
+  /** The `data` parameter of the address bar (null when it has none). */
+  dataParameter(): string | null {
+    return this.app.currentUrl().searchParams.get('data');
+  }
+}
