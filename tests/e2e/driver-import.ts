@@ -353,6 +353,11 @@ export class OfficeTab {
 
   // ---- Datasets, locations, corrections ----
 
+  /** Whether the page has a DOMParser (a tab opened withoutDomParser has none). */
+  async hasDomParser(): Promise<boolean> {
+    return this.page.evaluate(() => 'DOMParser' in window);
+  }
+
   /** The imported datasets as listed: file name and the counts line. */
   async datasets(): Promise<{ name: string; counts: string }[]> {
     const list = this.page.getByRole('list', { name: '已匯入的資料' });

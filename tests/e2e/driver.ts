@@ -68,6 +68,8 @@ export interface OpenOptions {
   readonly missingDataFiles?: readonly string[];
   /** Other origins the page may reach (a loopback server the test started, e.g. for a ?data= link). */
   readonly allowedOrigins?: readonly string[];
+  /** The page has no DOMParser (workers have none either): what is read in a worker must not need it. */
+  readonly withoutDomParser?: boolean;
 }
 
 /** One entry of the results list, as a person reads it. */
@@ -176,6 +178,8 @@ export class AppPage {
         seen.push(`${e.effectiveDirective} ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
       );
     });
+    if (this.options.withoutDomParser)
+      await this.context.addInitScript(() => Reflect.deleteProperty(window, 'DOMParser'));
     this.page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
     this.page.on('console', (message) => {
       // A blocked tile or a deliberately missing file is reported by the network checks, not here.

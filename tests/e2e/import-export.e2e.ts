@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { wgs84ToProjected } from '../../src/domain/geo/projections.ts';
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
@@ -287,6 +289,50 @@ describe('on a 360 px phone (real Chromium)', () => {
     expect(await tab.app.pageScrollWidth()).toBeLessThanOrEqual(360);
     await tab.closeReport();
     expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.close();
+  });
+});
+
+describe('a Google My Maps KML and KMZ, read in the import worker (real Chromium)', () => {
+  let browser: OfficeBrowser;
+  beforeAll(async () => {
+    browser = await OfficeBrowser.start(inject('appUrl'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('imports both with no DOMParser on the page: the worker parses the KML (xmldom)', async () => {
+    const tab = await browser.open({ withoutDomParser: true });
+    expect(await tab.hasDomParser()).toBe(false);
+    const kml = readFileSync(new URL('../fixtures/import/my-maps-export.kml', import.meta.url));
+    await tab.dropFiles([
+      {
+        name: 'my-maps-export.kml',
+        bytes: new Uint8Array(kml),
+        mimeType: 'application/vnd.google-earth.kml+xml',
+      },
+      { name: 'my-maps-export.kmz', bytes: zipSync({ 'doc.kml': new Uint8Array(kml) }) },
+    ]);
+    for (const name of ['my-maps-export.kml', 'my-maps-export.kmz']) {
+      const dialog = await tab.columnDialog();
+      expect(dialog.title).toBe(`確認欄位：${name}`);
+      expect(dialog.headers).toEqual(['name', 'description', '地址', '電話', '類別']);
+      await tab.confirmColumns();
+      const report = await tab.waitForReport();
+      expect(report.total).toBe('共 4 列：已匯入 3、需要放置 1、未匯入 0');
+      await tab.closeReport();
+    }
+    expect((await tab.datasets()).map((d) => d.name)).toEqual(['my-maps-export.kml', 'my-maps-export.kmz']);
+
+    // An external entity is neither fetched nor read: the file is refused as unreadable, nothing imported.
+    const xxe = `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY xxe SYSTEM "http://127.0.0.1:9/secret">]><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&xxe;</name></Placemark></kml>`;
+    await tab.dropFiles([{ name: 'xxe.kml', bytes: new TextEncoder().encode(xxe) }]);
+    expect(await tab.importFailure()).toBe('無法匯入「xxe.kml」：檔案格式無法讀取');
+    await tab.screenshotImportPanel('import-kml-refused');
+    expect((await tab.datasets()).map((d) => d.name)).toEqual(['my-maps-export.kml', 'my-maps-export.kmz']);
+    expect(tab.app.outsideRequests().filter((url) => url.includes('127.0.0.1:9'))).toEqual([]);
+    expect(tab.app.pageErrors()).toEqual([]);
     await tab.close();
   });
 });

@@ -1,5 +1,7 @@
 import * as sheetjs from '@e965/xlsx';
 import { JSDOM } from 'jsdom';
+import type { XmlParser } from '../../src/domain/files/import-kml.ts';
+import { parseXml } from '../../src/domain/files/parse-xml.ts';
 import type { Boundaries } from '../../src/domain/geo/boundaries.ts';
 import { countOutcomes } from '../../src/domain/loading/build-records.ts';
 import type { BuildContext, FileDefaults } from '../../src/domain/loading/build-resource.ts';
@@ -13,11 +15,11 @@ import { gazetteer, manifest } from './load-context.ts';
 
 const { DOMParser } = new JSDOM('').window;
 
-/** What the browser gives the importer: SheetJS and an XML parser (jsdom's DOMParser in node). */
-export const libraries: ImportLibraries = {
-  sheetjs,
-  parseXml: (text) => new DOMParser().parseFromString(text, 'application/xml'),
-};
+/** A browser's DOMParser (jsdom's): what KML was read with before the import worker read it with xmldom. */
+export const browserParseXml: XmlParser = (text) => new DOMParser().parseFromString(text, 'application/xml');
+
+/** What the import worker gives the importer: SheetJS and its XML parser (xmldom, parse-xml.ts). */
+export const libraries: ImportLibraries = { sheetjs, parseXml };
 
 /** An import context as the app builds it for a person's file (the import worker adds the boundaries). */
 export function importContext(

@@ -57,7 +57,7 @@ describe('ZIP limits, checked while inflating', () => {
     const bomb = kmzBomb(64);
     expect(bomb.length).toBeLessThan(200_000);
     const limit = Math.min(IMPORT_LIMITS.zip.inflatedBytes, IMPORT_LIMITS.fileBytes.kml);
-    // The worker's step (readKmlFile) and the chain's own (jsdom stands in for the page's DOMParser).
+    // The worker's step (readKmlFile) and the chain's own.
     expect(refusalOf(() => readKmlFile(bomb))).toEqual({ kind: 'zip-inflated', limit });
     expect(previewRefusal(bomb, 'bomb.kmz')).toEqual({ kind: 'zip-inflated', limit });
     expect(refusalOf(() => importBytes(bomb, { file: 'bomb.kmz' }))).toEqual({ kind: 'zip-inflated', limit });

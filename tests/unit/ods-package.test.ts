@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { spreadsheetToTable } from '../../src/domain/files/import-spreadsheet.ts';
 import { odsPackage, odsParagraph } from '../../src/domain/files/ods-package.ts';
-import { libraries } from './import-context.ts';
+import { browserParseXml, libraries } from './import-context.ts';
 
 const sheetjs =
   libraries.sheetjs ??
@@ -80,7 +80,7 @@ describe('ODS package', () => {
 
     const files = unzipSync(bytes);
     const parse = (name: string) => {
-      const doc = libraries.parseXml?.(strFromU8(files[name] ?? new Uint8Array()));
+      const doc = browserParseXml(strFromU8(files[name] ?? new Uint8Array()));
       expect(doc?.getElementsByTagName('parsererror')).toHaveLength(0);
       return doc as Document;
     };

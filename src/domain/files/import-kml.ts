@@ -7,7 +7,10 @@ import { checkXmlDepth } from '../loading/nesting-depth.ts';
 import { restoreExactText } from './kml-exact-text.ts';
 import { inflateZip } from './zip-archive.ts';
 
-/** Parses XML text into a DOM: the browser's DOMParser, or jsdom's in tests. */
+/**
+ * Parses XML text into a DOM (parse-xml.ts, xmldom, in the import worker); may throw or return a document with
+ * a parsererror on XML that is not well formed.
+ */
 export type XmlParser = (text: string) => Document;
 
 /** togeojson's styling and timing properties: they describe the drawing, not the place. */
@@ -45,7 +48,12 @@ const STYLE_PROPERTIES = new Set([
  * (kml-exact-text.ts). Throws on XML that is not KML.
  */
 export function kmlToGeoJsonText(text: string, parseXml: XmlParser): string {
-  const doc = parseXml(text);
+  let doc: Document;
+  try {
+    doc = parseXml(text);
+  } catch {
+    throw new Error('not KML');
+  }
   if (doc.getElementsByTagName('parsererror').length > 0 || doc.getElementsByTagName('kml').length === 0) {
     throw new Error('not KML');
   }
@@ -95,8 +103,8 @@ export function kmlTextOf(bytes: Uint8Array, format: 'kml' | 'kmz'): string {
 }
 
 /**
- * A KML or KMZ file's KML text, within the import limits (kmlTextOf); null for any other file. This is what
- * the import worker does for KML: the page only turns the checked text into GeoJSON (it has the DOMParser).
+ * A KML or KMZ file's KML text, within the import limits (kmlTextOf); null for any other file. The import
+ * worker then turns the checked text into GeoJSON (kmlToGeoJsonText with parse-xml.ts).
  */
 export function readKmlFile(bytes: Uint8Array): { text: string; format: 'kml' | 'kmz' } | null {
   checkFileSize(null, bytes.length);

@@ -63,7 +63,7 @@ export function restoreExactText(doc: Document): void {
     const extendedData = element.parentElement;
     const placemark = extendedData?.parentElement;
     const texts = parseExact(element.textContent ?? '');
-    element.remove();
+    element.parentNode?.removeChild(element);
     if (extendedData?.localName !== 'ExtendedData' || !placemark || !texts) continue;
     const kmlNamespace = extendedData.namespaceURI;
     const child = (parent: Element, name: string) =>

@@ -26,7 +26,7 @@ export { headerSetKey } from './header-set.ts';
 export interface ImportLibraries {
   /** SheetJS, for XLSX/ODS/XLS. */
   readonly sheetjs?: SheetJsModule;
-  /** An XML parser, for KML/KMZ (DOMParser does not exist in workers: convert KML on the main thread). */
+  /** An XML parser, for KML/KMZ (parse-xml.ts: xmldom, as workers have no DOMParser). */
   readonly parseXml?: XmlParser;
 }
 

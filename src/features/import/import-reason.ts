@@ -19,7 +19,8 @@ export function reasonText(
   if (reason === 'url-has-credentials') return t('dataLink.hasCredentials');
   if (reason === 'link-too-large')
     return t('dataLink.tooLarge', { limit: formatByteLimit(DATA_LINK_MAX_BYTES) });
-  if (reason === 'file-unreadable' || reason === 'ZIP') return t('issue.file-unreadable');
+  if (reason === 'file-unreadable' || reason === 'ZIP' || reason === 'not KML')
+    return t('issue.file-unreadable');
   if (reason === 'all-rows-rejected') return t('import.allRowsRejected');
   if (reason === 'binary-file') return t('issue.binary-file');
   if ((LOAD_ISSUE_CODES as readonly string[]).includes(reason)) return t(`issue.${reason as LoadIssueCode}`);

@@ -4,7 +4,13 @@ import type { ImportChoices, ImportPhase, ImportPreview } from '../../domain/loa
 import type { Dataset, DatasetConfig } from '../../domain/query/dataset.ts';
 import { IMPORT_DATABASE, type StoredDataset, storedDataset, type WorkerCopy } from './import-database.ts';
 import { type LandedImport, type LandingRequest, landedRecords } from './import-landing.ts';
-import { type ImportConfig, type ImportReply, type ImportRequest, partJoiner } from './import-protocol.ts';
+import {
+  type ImportConfig,
+  type ImportReply,
+  type ImportRequest,
+  type KmlAsGeoJson,
+  partJoiner,
+} from './import-protocol.ts';
 
 /** Thrown into a pending preview or import when the person cancels. */
 export class ImportCancelled extends Error {
@@ -19,10 +25,10 @@ export class ImportCancelled extends Error {
  */
 export interface ImportSession {
   /**
-   * A KML or KMZ file's KML text, inflated and checked against the import limits off this thread; null for
-   * any other file. Rejects with the refusal when the file breaks a limit.
+   * A KML or KMZ file as GeoJSON, inflated, checked against the import limits and converted off this thread;
+   * null for any other file. Rejects with the refusal when the file breaks a limit, or 'not KML'.
    */
-  kmlText(bytes: Uint8Array): Promise<{ text: string; format: 'kml' | 'kmz' } | null>;
+  kmlAsGeoJson(bytes: Uint8Array): Promise<KmlAsGeoJson | null>;
   preview(
     bytes: Uint8Array,
     fileName: string,
@@ -91,7 +97,7 @@ function pageTransport(): Transport {
     send: (request) => {
       // Only imports run on the page; saved imports are read and written by the page's own storage.
       const post = (reply: ImportReply) => !stopped && listener(reply);
-      if (request.type === 'kml-text')
+      if (request.type === 'kml-geojson')
         void import('./import-run.ts').then(({ handleKmlRequest }) => handleKmlRequest(request, post));
       if (request.type !== 'preview' && request.type !== 'import') return;
       void import('./import-run.ts').then(({ handleImportRequest }) =>
@@ -130,13 +136,13 @@ export function createImportSession(): ImportSession {
       transport.send(request, transfer);
     });
   return {
-    kmlText: (bytes) => {
+    kmlAsGeoJson: (bytes) => {
       const copy = bytes.slice();
-      return call<{ text: string; format: 'kml' | 'kmz' } | null>(
-        { type: 'kml-text', bytes: copy },
+      return call<KmlAsGeoJson | null>(
+        { type: 'kml-geojson', bytes: copy },
         [copy.buffer],
         (reply, resolve) => {
-          if (reply.type === 'kml-text') resolve(reply.kml);
+          if (reply.type === 'kml-geojson') resolve(reply.converted);
         },
       );
     },

@@ -26,7 +26,7 @@ export interface LandingRequest {
   /** The new dataset's id; a replaced file keeps its own. */
   readonly datasetId: string;
   readonly fileName: string;
-  /** The format the person's file had, when the page converted it first (KML and KMZ arrive as GeoJSON). */
+  /** The format the person's file had, when the import worker converted it (KML and KMZ arrive as GeoJSON). */
   readonly format?: ImportFormat;
   /** ISO date and time of the import. */
   readonly importedAt: string;

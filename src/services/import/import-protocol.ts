@@ -18,6 +18,12 @@ export interface ImportConfig {
   readonly boundaryUrls?: { readonly towns: string; readonly villages: string };
 }
 
+/** A KML or KMZ file turned into GeoJSON (UTF-8 bytes, transferred), and the format it had. */
+export interface KmlAsGeoJson {
+  readonly bytes: Uint8Array;
+  readonly format: 'kml' | 'kmz';
+}
+
 /** Messages to the import worker. Bytes are transferred, not copied. */
 export type ImportRequest =
   | {
@@ -37,10 +43,10 @@ export type ImportRequest =
       readonly landing: LandingRequest;
     }
   /**
-   * A KML or KMZ file's KML text, inflated and checked against the import limits here; the page turns it into
-   * GeoJSON (workers have no DOMParser). Any other file is answered with null.
+   * A KML or KMZ file as GeoJSON: inflated, checked against the import limits and converted here (xmldom, as
+   * workers have no DOMParser). Any other file is answered with null.
    */
-  | { readonly type: 'kml-text'; readonly bytes: Uint8Array }
+  | { readonly type: 'kml-geojson'; readonly bytes: Uint8Array }
   /** Write the dataset the last import built to IndexedDB (the page asks when its turn among writes comes). */
   | { readonly type: 'persist' }
   /** Read the saved datasets back (each comes as parts and 'done', then 'saved'). */
@@ -50,10 +56,7 @@ export type ImportRequest =
 /** Messages from the import worker. */
 export type ImportReply =
   | { readonly type: 'preview'; readonly preview: ImportPreview }
-  | {
-      readonly type: 'kml-text';
-      readonly kml: { readonly text: string; readonly format: 'kml' | 'kmz' } | null;
-    }
+  | { readonly type: 'kml-geojson'; readonly converted: KmlAsGeoJson | null }
   | { readonly type: 'progress'; readonly phase: ImportPhase; readonly done: number; readonly total: number }
   /** A slice of the records and report rows of a finished import, sent ahead of its 'done' (see splitDone). */
   | { readonly type: 'part'; readonly json: string }

@@ -1,5 +1,5 @@
 import type { Topology } from 'topojson-specification';
-import { readKmlFile } from '../../domain/files/import-kml.ts';
+import { kmlToGeoJsonText, readKmlFile } from '../../domain/files/import-kml.ts';
 import { type Boundaries, type BoundaryLevel, boundariesFromTopology } from '../../domain/geo/boundaries.ts';
 import { buildGazetteer, type Gazetteer } from '../../domain/geo/gazetteer.ts';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
@@ -9,7 +9,7 @@ import { type ImportLibraries, importFile, previewImport } from '../../domain/lo
 import { sniffBinaryFormat, sniffTextFormat } from '../../domain/loading/import-formats.ts';
 import { parseDelimitedText } from '../../domain/loading/parse-csv.ts';
 import { landImport } from './import-landing.ts';
-import type { ImportReply, ImportRequest } from './import-protocol.ts';
+import type { ImportReply, ImportRequest, KmlAsGeoJson } from './import-protocol.ts';
 
 let gazetteer: { url: string; value: Promise<Gazetteer> } | null = null;
 
@@ -51,15 +51,27 @@ function boundaryLevelFor(bytes: Uint8Array, mapping: HeaderMapping | undefined)
   return sniffTextFormat(start) === 'geojson' ? 'villages' : 'towns';
 }
 
-/** KML's text, inflated from a KMZ and checked against the limits where imports run (the worker). */
-export function handleKmlRequest(
-  request: Extract<ImportRequest, { type: 'kml-text' }>,
-  post: (reply: ImportReply) => void,
-): void {
+/**
+ * A KML or KMZ file as GeoJSON, where imports run (the worker): inflated and checked against the limits
+ * (readKmlFile), then parsed by xmldom (loaded only for KML) and converted. Null for any other file.
+ */
+export async function kmlAsGeoJson(bytes: Uint8Array): Promise<KmlAsGeoJson | null> {
+  const kml = readKmlFile(bytes);
+  if (!kml) return null;
+  const { parseXml } = await import('../../domain/files/parse-xml.ts');
+  return { bytes: new TextEncoder().encode(kmlToGeoJsonText(kml.text, parseXml)), format: kml.format };
+}
+
+/** Answers a 'kml-geojson' request: the GeoJSON's bytes are transferred, not copied. */
+export async function handleKmlRequest(
+  request: Extract<ImportRequest, { type: 'kml-geojson' }>,
+  post: (reply: ImportReply, transfer: Transferable[]) => void,
+): Promise<void> {
   try {
-    post({ type: 'kml-text', kml: readKmlFile(request.bytes) });
+    const converted = await kmlAsGeoJson(request.bytes);
+    post({ type: 'kml-geojson', converted }, converted ? [converted.bytes.buffer] : []);
   } catch (error) {
-    post({ type: 'error', error: error instanceof Error ? error.message : String(error) });
+    post({ type: 'error', error: error instanceof Error ? error.message : String(error) }, []);
   }
 }
 
@@ -74,7 +86,7 @@ async function librariesFor(bytes: Uint8Array): Promise<ImportLibraries> {
 /**
  * Handles one import request where it runs (the worker, or the page where workers do not exist): preview or
  * the whole chain, posting progress as it goes, up to the dataset ready to show (ids, duplicates, search
- * text). KML arrives already converted to GeoJSON (no DOM in workers).
+ * text). KML arrives already converted to GeoJSON (handleKmlRequest).
  */
 export async function handleImportRequest(
   request: Extract<ImportRequest, { type: 'preview' | 'import' }>,

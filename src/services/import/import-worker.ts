@@ -77,7 +77,8 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   if (request.type === 'persist') void persist();
   else if (request.type === 'load-saved') void loadSaved(request.manifestUrl);
-  else if (request.type === 'kml-text') handleKmlRequest(request, post);
+  else if (request.type === 'kml-geojson')
+    void handleKmlRequest(request, (reply, transfer) => self.postMessage(reply, transfer));
   else {
     void handleImportRequest(request, (reply) => {
       if (reply.type !== 'done') return post(reply);

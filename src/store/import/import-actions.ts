@@ -59,7 +59,7 @@ interface Pending extends IncomingFile {
 
 interface Current {
   readonly file: Pending;
-  /** The bytes the chain reads (KML already turned into GeoJSON on this thread). */
+  /** The bytes the chain reads (KML already turned into GeoJSON by the import worker). */
   bytes: Uint8Array;
   format: ImportFormat | null;
   readonly session: ImportSession;
@@ -83,19 +83,15 @@ function dataBase(): string {
 }
 
 /**
- * KML (and KMZ) becomes GeoJSON here, on the page: workers have no DOMParser. The worker first tells whether the
- * file is KML, inflates a KMZ and checks both against the import limits, so only text that passed reaches the
- * parser here. Everything else is passed on as it is.
+ * KML (and KMZ) comes back from the import worker as GeoJSON, which the rest of the chain (and the coverage
+ * analysis) reads; the worker inflates, checks the limits and converts. Everything else is passed on as it is.
  */
 async function prepare(
   bytes: Uint8Array,
   session: ImportSession,
 ): Promise<{ bytes: Uint8Array; format: ImportFormat | null }> {
-  const kml = await session.kmlText(bytes);
-  if (!kml) return { bytes, format: null };
-  const { kmlToGeoJsonText } = await import('../../domain/files/import-kml.ts');
-  const parseXml = (xml: string) => new DOMParser().parseFromString(xml, 'application/xml');
-  return { bytes: new TextEncoder().encode(kmlToGeoJsonText(kml.text, parseXml)), format: kml.format };
+  const converted = await session.kmlAsGeoJson(bytes);
+  return converted ?? { bytes, format: null };
 }
 
 /**
