@@ -3,6 +3,7 @@
  * built app (dist/). Prints medians with min/max beside the targets; never fails on a time.
  */
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -108,9 +109,11 @@ async function buildWithData(csv: Uint8Array, manifestJson: string, gazetteerTex
   const dir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
-  const manifest = JSON.parse(manifestJson) as { gazetteer: string };
+  const manifest = JSON.parse(manifestJson) as { gazetteer: string; villages?: string };
   writeFileSync(join(dataDir, 'manifest.json'), manifestJson);
   writeFileSync(join(dataDir, manifest.gazetteer), gazetteerText);
+  // The village centroids the manifest lists (the build refuses a listed file that is missing).
+  if (manifest.villages) copyFileSync(join(root, 'data', manifest.villages), join(dataDir, manifest.villages));
   writeFileSync(join(dataDir, FILE_NAME), csv);
   const outDir = join(dir, 'dist');
   process.env.CRM_DATA_DIR = dataDir;
