@@ -4,8 +4,14 @@
  * this file holds the shared map's Playwright details: one browser context per device, the network switched
  * off and on, waiting for what another device changed.
  */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { preview } from 'vite';
 import { AppPage, launchChromium, runScriptFile, type Viewport } from './driver.ts';
 
 const JSQR_SCRIPT = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
@@ -45,9 +51,90 @@ export class SharedMapBrowser {
     return tab;
   }
 
+  /** Opens a site as a resident would: a fresh context, no link, no shared map. */
+  async openPublic(url: string): Promise<AppPage> {
+    const context = await this.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-TW',
+      timezoneId: 'Asia/Taipei',
+      serviceWorkers: 'block',
+    });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const app = new AppPage(context, page, new URL(url), {});
+    await app.install();
+    await page.goto(url);
+    await app.waitUntilLoaded();
+    return app;
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The residents' site built from a published snapshot, as a county builds its public site: the repository's
+ * manifest and gazetteers with the snapshot as the one data file, through `vite build` (CRM_DATA_DIR) in a child
+ * process, served by `vite preview` on 127.0.0.1. No sync server is involved.
+ */
+export async function buildPublishedSite(
+  csv: string,
+  county: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-published-'));
+  const dataDir = join(dir, 'data');
+  const outDir = join(dir, 'dist');
+  mkdirSync(dataDir);
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'data', 'manifest.json'), 'utf8')) as {
+    gazetteer: string;
+    villages: string;
+    files: unknown[];
+  };
+  for (const file of [manifest.gazetteer, manifest.villages])
+    cpSync(join(repoRoot, 'data', file), join(dataDir, file));
+  manifest.files = [
+    {
+      path: `${county}-published.csv`,
+      category: 'community-association',
+      source: '共享地圖發布版',
+      visibility: 'public',
+      sample: false,
+    },
+  ];
+  writeFileSync(join(dataDir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dataDir, `${county}-published.csv`), csv);
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
+      { cwd: repoRoot, env: { ...process.env, CRM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.on('data', (d) => output.push(String(d)));
+    child.stderr.on('data', (d) => output.push(String(d)));
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`the public build failed (${code}):\n${output.join('')}`);
+  const server = await preview({
+    root: repoRoot,
+    configFile: join(repoRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview started but reported no local URL');
+  return {
+    url,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The app on one device, joined to a shared map. */
