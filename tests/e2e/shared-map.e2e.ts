@@ -290,3 +290,48 @@ describe('the county office', () => {
     }
   }, 120_000);
 });
+
+describe('accessibility of the shared map, in zh-TW and in Vietnamese', () => {
+  it("the office's tools with a workshop's tables and the map's legend, the invitation QR dialog, a participant's phone, a read-only record and a revoked link pass axe-core", async () => {
+    const office = await open(links.office as string);
+    await office.addRecord({ name: '縣府無障礙檢查據點', address: '嘉義縣民雄鄉中樂村' });
+    const memberLink = await office.invite('丁協會');
+    const workshopLink = await office.openWorkshop('無障礙檢查工作坊');
+    const phone = await open(workshopLink, { width: 390, height: 844 });
+    await phone.setTable('第三桌');
+    await phone.propose({ name: '第三桌提案', address: '嘉義縣民雄鄉' });
+    const second = await open(workshopLink, { width: 390, height: 844 });
+    await second.setTable('第四桌');
+    await second.propose({ name: '第四桌提案', address: '嘉義縣民雄鄉' });
+    await office.waitForTableCount('第四桌：1 筆');
+    const member = await open(memberLink);
+    await member.openRecord('縣府無障礙檢查據點');
+    expect(await member.editOffered()).toMatchObject({ enabled: false });
+
+    for (const language of ['zh-TW', 'vi'] as const) {
+      for (const tab of [office, phone, member]) await tab.chooseLanguage(language);
+      expect(await office.app.accessibilityViolations(), `${language}: office tools, tables, legend`).toEqual(
+        [],
+      );
+      await office.app.screenshot(`shared-map-office-${language}`);
+      await office.showInvitationQr('丁協會');
+      expect(await office.app.accessibilityViolations(), `${language}: invitation QR dialog`).toEqual([]);
+      await office.app.screenshot(`shared-map-qr-${language}`);
+      await office.closeDialog();
+      expect(await phone.app.accessibilityViolations(), `${language}: participant's phone`).toEqual([]);
+      await phone.app.screenshot(`shared-map-participant-${language}`);
+      expect(await member.app.accessibilityViolations(), `${language}: read-only record`).toEqual([]);
+      await member.app.screenshot(`shared-map-read-only-${language}`);
+    }
+
+    await office.revoke('丁協會');
+    expect(await member.alertText(5000)).toContain('Liên kết này đã bị thu hồi');
+    for (const language of ['vi', 'zh-TW'] as const) {
+      await member.chooseLanguage(language);
+      expect(await member.app.accessibilityViolations(), `${language}: revoked link`).toEqual([]);
+      await member.revealAlert();
+      await member.app.screenshot(`shared-map-revoked-${language}`);
+    }
+    expect(await member.alertText()).toContain('這個連結已被撤銷');
+  });
+});
