@@ -156,6 +156,8 @@ async function startServer(
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Whatever ends the bench (a crash included), the server goes with it.
+  process.once('exit', () => child.kill('SIGTERM'));
   let output = '';
   child.stdout?.on('data', (d) => {
     output += String(d);
