@@ -114,6 +114,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         const parsed = parseDocName(documentName);
         if (parsed?.kind === 'index') syncMembers(document, membersOf(parsed.id));
       },
+      // A change the server makes itself (the index's member list, a published version) has no origin: no client
+      // message carried it, so the access extension did not log it, and Hocuspocus stores only what a connection
+      // changed. Logged here, it survives a restart or a crash; otherwise the next server would write the list
+      // anew, and every device that kept the old one would send it back, refused as a write to a read-only
+      // document. (A client's update has its connection as origin, another process's the Redis origin: both are
+      // logged where they came in.)
+      async onChange({ documentName, update, transactionOrigin }) {
+        if (transactionOrigin == null) store.appendUpdate(documentName, update);
+      },
       async onUpgrade({ request, socket }: { request: IncomingMessage; socket: Duplex }) {
         const origin = request.headers.origin;
         if (allowed && origin && !allowed.has(origin)) {

@@ -3,8 +3,11 @@
  * it (a child process on 127.0.0.1), measured from Node clients on loopback. Figures, not assertions:
  * - propagation p50/p95 with 30 workshop participants adding proposals at once (target p95 ≤ 300 ms);
  * - an office opening 363 member documents over one connection: time to open all, and the server's memory
- *   per open document (resident set size before and after).
- * SYNC_BENCH_CLIENTS / SYNC_BENCH_DOCS override 30 and 363 for a quick check of the bench itself.
+ *   per open document (resident set size before and after);
+ * - in Chromium, one remote change applied to a 100,000-record shared map (see shared-remote-change.ts;
+ *   target ≤ 16 ms of main-thread time, no long task).
+ * SYNC_BENCH_CLIENTS / SYNC_BENCH_DOCS / SYNC_BENCH_RECORDS override 30, 363 and 100,000 for a quick check of the
+ * bench itself; SYNC_BENCH_ONLY=remote runs only the Chromium part.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,10 +22,14 @@ import { addProposal } from '../../src/domain/shared-map/proposals.ts';
 import { writeRecord } from '../../src/domain/shared-map/record-history.ts';
 import { AdminActions } from '../../src/server/admin-actions.ts';
 import { SyncStore } from '../../src/server/sqlite-store.ts';
+import { renderTable } from './figures.ts';
+import { runRemoteChangeBench } from './shared-remote-change.ts';
 
 const CLIENTS = Number(process.env.SYNC_BENCH_CLIENTS ?? 30);
 const EDITS_PER_CLIENT = 10;
 const DOCS = Number(process.env.SYNC_BENCH_DOCS ?? 363);
+const RECORDS = Number(process.env.SYNC_BENCH_RECORDS ?? 100_000);
+const REMOTE_ONLY = process.env.SYNC_BENCH_ONLY === 'remote';
 const RECORDS_PER_DOC = 12;
 
 const resource = (id: string, name: string): Resource => ({
@@ -163,27 +170,50 @@ async function openAll(url: string, token: string, names: string[], pid: number)
   return { openMs, records, perDocKb: (after - before) / names.length, before, after };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'crm-sync-bench-'));
-try {
-  const { admin, participants, members } = prepare(dir);
-  const { child, url } = await startServer(dir);
+async function nodeClients() {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-sync-bench-'));
   try {
-    const p = await propagation(url, participants);
-    const o = await openAll(url, admin, members, child.pid as number);
-    const ms = (v: number) => `${v.toFixed(0)} ms`;
-    console.log('\nShared map sync (Node clients, server child process on 127.0.0.1)');
-    console.log(
-      `  propagation, ${CLIENTS} participants × ${EDITS_PER_CLIENT} proposals: p50 ${ms(percentile(p.latencies, 50))}, p95 ${ms(percentile(p.latencies, 95))} (target ≤ 300 ms), max ${ms(Math.max(...p.latencies))}; ${p.latencies.length}/${p.expected} deliveries in ${ms(p.elapsed)}`,
-    );
-    console.log(
-      `  office opens ${DOCS} member documents (${RECORDS_PER_DOC} records each) over one connection: ${ms(o.openMs)} (${o.records} records)`,
-    );
-    console.log(
-      `  server memory: RSS ${(o.before / 1024).toFixed(0)} MB → ${(o.after / 1024).toFixed(0)} MB, ≈ ${o.perDocKb.toFixed(0)} KB per open document`,
-    );
+    const { admin, participants, members } = prepare(dir);
+    const { child, url } = await startServer(dir);
+    try {
+      const p = await propagation(url, participants);
+      const o = await openAll(url, admin, members, child.pid as number);
+      const ms = (v: number) => `${v.toFixed(0)} ms`;
+      console.log('\nShared map sync (Node clients, server child process on 127.0.0.1)');
+      console.log(
+        `  propagation, ${CLIENTS} participants × ${EDITS_PER_CLIENT} proposals: p50 ${ms(percentile(p.latencies, 50))}, p95 ${ms(percentile(p.latencies, 95))} (target ≤ 300 ms), max ${ms(Math.max(...p.latencies))}; ${p.latencies.length}/${p.expected} deliveries in ${ms(p.elapsed)}`,
+      );
+      console.log(
+        `  office opens ${DOCS} member documents (${RECORDS_PER_DOC} records each) over one connection: ${ms(o.openMs)} (${o.records} records)`,
+      );
+      console.log(
+        `  server memory: RSS ${(o.before / 1024).toFixed(0)} MB → ${(o.after / 1024).toFixed(0)} MB, ≈ ${o.perDocKb.toFixed(0)} KB per open document`,
+      );
+    } finally {
+      child.kill('SIGTERM');
+    }
   } finally {
-    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
+
+async function remoteChange() {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-sync-bench-remote-'));
+  try {
+    const { section, lines } = await runRemoteChangeBench({
+      count: RECORDS,
+      changes: 5,
+      storeDir: dir,
+      distDir: 'dist',
+      executablePath: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium',
+      log: (line) => process.stderr.write(`[bench:sync] ${line}\n`),
+    });
+    console.log(`\n${renderTable([section])}`);
+    for (const line of lines) console.log(line);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!REMOTE_ONLY) await nodeClients();
+await remoteChange();

@@ -4,9 +4,31 @@
  * this file holds the shared map's Playwright details: one browser context per device, the network switched
  * off and on, waiting for what another device changed.
  */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { preview } from 'vite';
+import type { Language } from '../../src/domain/model/language.ts';
+import { enMessages } from '../../src/i18n/messages-en.ts';
+import { idMessages } from '../../src/i18n/messages-id.ts';
+import { thMessages } from '../../src/i18n/messages-th.ts';
+import { viMessages } from '../../src/i18n/messages-vi.ts';
+import { type MessageKey, zhMessages } from '../../src/i18n/messages-zh.ts';
+import { type Catalogue, translate } from '../../src/i18n/translate.ts';
 import { AppPage, launchChromium, runScriptFile, type Viewport } from './driver.ts';
+
+/** The app's own catalogues: a tab switched to another language is read in that language's words. */
+const CATALOGUES: Readonly<Record<Language, Catalogue>> = {
+  'zh-TW': zhMessages,
+  en: enMessages,
+  vi: viMessages,
+  id: idMessages,
+  th: thMessages,
+};
 
 const JSQR_SCRIPT = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
 
@@ -45,13 +67,100 @@ export class SharedMapBrowser {
     return tab;
   }
 
+  /** Opens a site as a resident would: a fresh context, no link, no shared map. */
+  async openPublic(url: string): Promise<AppPage> {
+    const context = await this.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-TW',
+      timezoneId: 'Asia/Taipei',
+      serviceWorkers: 'block',
+    });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const app = new AppPage(context, page, new URL(url), {});
+    await app.install();
+    await page.goto(url);
+    await app.waitUntilLoaded();
+    return app;
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
 }
 
-/** The app on one device, joined to a shared map. */
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The residents' site built from a published snapshot, as a county builds its public site: the repository's
+ * manifest and gazetteers with the snapshot as the one data file, through `vite build` (CRM_DATA_DIR) in a child
+ * process, served by `vite preview` on 127.0.0.1. No sync server is involved.
+ */
+export async function buildPublishedSite(
+  csv: string,
+  county: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-published-'));
+  const dataDir = join(dir, 'data');
+  const outDir = join(dir, 'dist');
+  mkdirSync(dataDir);
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'data', 'manifest.json'), 'utf8')) as {
+    gazetteer: string;
+    villages: string;
+    files: unknown[];
+  };
+  for (const file of [manifest.gazetteer, manifest.villages])
+    cpSync(join(repoRoot, 'data', file), join(dataDir, file));
+  manifest.files = [
+    {
+      path: `${county}-published.csv`,
+      category: 'community-association',
+      source: '共享地圖發布版',
+      visibility: 'public',
+      sample: false,
+    },
+  ];
+  writeFileSync(join(dataDir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dataDir, `${county}-published.csv`), csv);
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
+      { cwd: repoRoot, env: { ...process.env, CRM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.on('data', (d) => output.push(String(d)));
+    child.stderr.on('data', (d) => output.push(String(d)));
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`the public build failed (${code}):\n${output.join('')}`);
+  const server = await preview({
+    root: repoRoot,
+    configFile: join(repoRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview started but reported no local URL');
+  return {
+    url,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The app on one device, joined to a shared map. It starts in zh-TW; after `chooseLanguage`, the panel, the
+ * invitation QR dialog, revoking and the panel's alert are found by that language's words (the other steps are
+ * for a zh-TW page).
+ */
 export class SharedMapTab {
+  private language: Language = 'zh-TW';
+
   constructor(
     readonly context: BrowserContext,
     readonly page: Page,
@@ -68,7 +177,19 @@ export class SharedMapTab {
       (await find.getAttribute('aria-pressed')) !== 'true'
     )
       await find.click();
-    return this.page.getByRole('region', { name: '共享地圖' });
+    return this.page.getByRole('region', { name: this.say('shared.heading') });
+  }
+
+  /** A message as the page shows it in the language chosen. */
+  private say(key: MessageKey, values: Record<string, string | number> = {}): string {
+    return translate(CATALOGUES[this.language], key, values);
+  }
+
+  /** Chooses the page's language in the header's menu (named "… Language" in every language). */
+  async chooseLanguage(language: Language): Promise<void> {
+    await this.page.getByRole('combobox', { name: /Language/ }).selectOption(language);
+    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+    this.language = language;
   }
 
   /** The connection indicator's words (online, offline, connecting) and the changes waiting. */
@@ -229,8 +350,13 @@ export class SharedMapTab {
     return (await alert.textContent()) ?? '';
   }
 
+  /** Scrolls the panel's alert into view (for a screenshot of it). */
+  async revealAlert(): Promise<void> {
+    await (await this.panel()).getByRole('alert').scrollIntoViewIfNeeded();
+  }
+
   async dismissAlert(): Promise<void> {
-    await (await this.panel()).getByRole('button', { name: '知道了' }).click();
+    await (await this.panel()).getByRole('button', { name: this.say('shared.dismiss') }).click();
   }
 
   /** Takes the device off the network (as airplane mode would), or back. */
@@ -257,13 +383,23 @@ export class SharedMapTab {
     return field.inputValue();
   }
 
-  /** Shows an invitation's QR code, decodes it from a screenshot, and returns what it says. */
-  async invitationQr(name: string): Promise<string | null> {
-    const item = (await this.panel()).getByRole('listitem').filter({ hasText: `「${name}」的連結` });
-    await item.getByRole('button', { name: '顯示 QR code' }).click();
-    const image = this.page.getByRole('dialog').getByRole('img', { name: `「${name}」邀請連結的 QR code` });
+  /** Opens the dialog with an invitation's QR code; returns the code's image once drawn. */
+  async showInvitationQr(name: string): Promise<Locator> {
+    const item = (await this.panel())
+      .getByRole('listitem')
+      .filter({ hasText: this.say('shared.invite.link', { label: name }) });
+    await item.getByRole('button', { name: this.say('shared.invite.qr') }).click();
+    const image = this.page
+      .getByRole('dialog')
+      .getByRole('img', { name: this.say('shared.qr.image', { label: name }) });
     await image.waitFor();
     await this.page.waitForTimeout(200);
+    return image;
+  }
+
+  /** Shows an invitation's QR code, decodes it from a screenshot, and returns what it says. */
+  async invitationQr(name: string): Promise<string | null> {
+    const image = await this.showInvitationQr(name);
     const png = await image.screenshot();
     if (!(await this.page.evaluate(() => 'jsQR' in window))) await runScriptFile(this.page, JSQR_SCRIPT);
     return this.page.evaluate(async (base64) => {
@@ -283,13 +419,19 @@ export class SharedMapTab {
   }
 
   async closeDialog(): Promise<void> {
-    await this.page.getByRole('dialog').getByRole('button', { name: '關閉' }).click();
+    await this.page
+      .getByRole('dialog')
+      .getByRole('button', { name: this.say('overlay.close') })
+      .click();
   }
 
   async revoke(name: string): Promise<void> {
-    const item = (await this.panel()).getByRole('listitem').filter({ hasText: `「${name}」的連結` });
-    await item.getByRole('button', { name: '撤銷連結' }).click();
-    await item.getByRole('button', { name: '撤銷連結' }).waitFor({ state: 'detached' });
+    const item = (await this.panel())
+      .getByRole('listitem')
+      .filter({ hasText: this.say('shared.invite.link', { label: name }) });
+    const revoke = item.getByRole('button', { name: this.say('shared.invite.revoke') });
+    await revoke.click();
+    await revoke.waitFor({ state: 'detached' });
   }
 
   /** Opens a workshop and returns its join link as the panel shows it. */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSyncServer, type SyncServer } from '../../src/server/sync-server.ts';
-import { SharedMapBrowser, type SharedMapTab } from './driver-shared-map.ts';
+import { buildPublishedSite, SharedMapBrowser, type SharedMapTab } from './driver-shared-map.ts';
 
 /**
  * The shared map between real browsers and the real sync server: the server (src/server's own factory) is
@@ -240,5 +240,98 @@ describe('the county office', () => {
     expect(countyNames()).not.toContain('民雄社區共餐點');
     await projector.openRecord('阿美早餐店');
     expect(await projector.ownerHint()).toBe('由「嘉義縣政府社會處」維護');
+  });
+  it('publish: a fresh public context on the site built from the published snapshot shows the published records and no draft', async () => {
+    const office = await open(links.office as string);
+    const a = await open(links.a as string);
+    await a.addRecord({ name: '甲協會發布前據點', address: '嘉義縣民雄鄉中樂村', phone: '05-2261111' });
+    await office.app.search('甲協會發布前據點');
+    await office.waitForListed('甲協會發布前據點');
+    // A workshop proposal still pending review (民雄社區共餐點, from the workshop journey) is a draft.
+    await office.app.search('民雄社區共餐點');
+    await office.waitForListed('民雄社區共餐點');
+    const published = await office.publish();
+    expect(published).toMatch(/^已發布第 \d+ 版/);
+    await office.app.screenshot('shared-map-published');
+    // After publishing, a member's new record is a draft until the next version.
+    await a.addRecord({ name: '甲協會發布後草稿', address: '嘉義縣民雄鄉東榮村' });
+    await a.waitAllSaved();
+
+    const csv = await (await fetch(new URL('published/chiayi.csv', server.httpUrl))).text();
+    const site = await buildPublishedSite(csv, 'chiayi');
+    try {
+      const resident = await browser.openPublic(site.url);
+      try {
+        // The residents' page has no link and no shared map: it never reaches the sync server.
+        expect(await resident.mainHeadings()).toHaveLength(1);
+        for (const name of ['甲協會發布前據點', '阿美早餐店', '丙協會共餐站']) {
+          await resident.search(name);
+          expect(await resident.visibleListNames(), name).toContain(name);
+        }
+        await resident.search('甲協會發布前據點');
+        await resident.clickListItem('甲協會發布前據點');
+        expect((await resident.detail())?.phoneLinks).toContain('tel:052261111');
+        await resident.screenshot('shared-map-published-resident');
+        for (const draft of ['民雄社區共餐點', '甲協會發布後草稿']) {
+          await resident.search(draft);
+          expect(await resident.listSize(), draft).toBe(0);
+        }
+        expect(await resident.accessibilityViolations(), 'the published site').toEqual([]);
+        expect(
+          resident.outsideRequests().filter((url) => url.startsWith(server.httpUrl)),
+          'requests to the sync server',
+        ).toEqual([]);
+        expect(resident.pageErrors()).toEqual([]);
+      } finally {
+        await resident.close();
+      }
+    } finally {
+      await site.close();
+    }
+  }, 120_000);
+});
+
+describe('accessibility of the shared map, in zh-TW and in Vietnamese', () => {
+  it("the office's tools with a workshop's tables and the map's legend, the invitation QR dialog, a participant's phone, a read-only record and a revoked link pass axe-core", async () => {
+    const office = await open(links.office as string);
+    await office.addRecord({ name: '縣府無障礙檢查據點', address: '嘉義縣民雄鄉中樂村' });
+    const memberLink = await office.invite('丁協會');
+    const workshopLink = await office.openWorkshop('無障礙檢查工作坊');
+    const phone = await open(workshopLink, { width: 390, height: 844 });
+    await phone.setTable('第三桌');
+    await phone.propose({ name: '第三桌提案', address: '嘉義縣民雄鄉' });
+    const second = await open(workshopLink, { width: 390, height: 844 });
+    await second.setTable('第四桌');
+    await second.propose({ name: '第四桌提案', address: '嘉義縣民雄鄉' });
+    await office.waitForTableCount('第四桌：1 筆');
+    const member = await open(memberLink);
+    await member.openRecord('縣府無障礙檢查據點');
+    expect(await member.editOffered()).toMatchObject({ enabled: false });
+
+    for (const language of ['zh-TW', 'vi'] as const) {
+      for (const tab of [office, phone, member]) await tab.chooseLanguage(language);
+      expect(await office.app.accessibilityViolations(), `${language}: office tools, tables, legend`).toEqual(
+        [],
+      );
+      await office.app.screenshot(`shared-map-office-${language}`);
+      await office.showInvitationQr('丁協會');
+      expect(await office.app.accessibilityViolations(), `${language}: invitation QR dialog`).toEqual([]);
+      await office.app.screenshot(`shared-map-qr-${language}`);
+      await office.closeDialog();
+      expect(await phone.app.accessibilityViolations(), `${language}: participant's phone`).toEqual([]);
+      await phone.app.screenshot(`shared-map-participant-${language}`);
+      expect(await member.app.accessibilityViolations(), `${language}: read-only record`).toEqual([]);
+      await member.app.screenshot(`shared-map-read-only-${language}`);
+    }
+
+    await office.revoke('丁協會');
+    expect(await member.alertText(5000)).toContain('Liên kết này đã bị thu hồi');
+    for (const language of ['vi', 'zh-TW'] as const) {
+      await member.chooseLanguage(language);
+      expect(await member.app.accessibilityViolations(), `${language}: revoked link`).toEqual([]);
+      await member.revealAlert();
+      await member.app.screenshot(`shared-map-revoked-${language}`);
+    }
+    expect(await member.alertText()).toContain('這個連結已被撤銷');
   });
 });

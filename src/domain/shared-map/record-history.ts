@@ -26,7 +26,7 @@ export function deleteRecord(doc: Y.Doc, id: string, author: ChangeStamp): void 
   if (!records.has(id)) return;
   doc.transact(() => {
     records.delete(id);
-    history(doc).push([entry(id, null, author)]);
+    appendHistory(doc, [entry(id, null, author)]);
   });
 }
 
@@ -52,7 +52,10 @@ export function noteVersions(
   versions: readonly { readonly id: string; readonly fields: RecordFields | null }[],
   author: ChangeStamp,
 ): void {
-  history(doc).push(versions.map((v) => entry(v.id, v.fields, author)));
+  appendHistory(
+    doc,
+    versions.map((v) => entry(v.id, v.fields, author)),
+  );
 }
 
 function writeFields(doc: Y.Doc, id: string, fields: RecordFields, author: ChangeStamp): void {
@@ -71,12 +74,23 @@ function writeFields(doc: Y.Doc, id: string, fields: RecordFields, author: Chang
     map.set('changedByOrg', author.org);
     map.set('changedByName', author.name);
     map.set('changedAt', author.at);
-    history(doc).push([entry(id, fields, author)]);
+    appendHistory(doc, [entry(id, fields, author)]);
   });
 }
 
 function history(doc: Y.Doc): Y.Array<unknown> {
   return doc.getArray(ROOTS.history);
+}
+
+/**
+ * Adds entries at the end of the history. Not `push`: Yjs's push walks the list from its start to find the last
+ * item (32,000 records written took 16 s, and the time grows with the square); an insert at the length starts from the array's
+ * search markers, so an office's upload of 100,000 records stays linear. The result is the same: both insert
+ * after the last item this device knows.
+ */
+function appendHistory(doc: Y.Doc, entries: readonly Record<string, unknown>[]): void {
+  const list = history(doc);
+  list.insert(list.length, [...entries]);
 }
 
 function entry(id: string, fields: RecordFields | null, author: ChangeStamp): Record<string, unknown> {
