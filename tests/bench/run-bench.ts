@@ -113,7 +113,8 @@ async function buildWithData(csv: Uint8Array, manifestJson: string, gazetteerTex
   writeFileSync(join(dataDir, 'manifest.json'), manifestJson);
   writeFileSync(join(dataDir, manifest.gazetteer), gazetteerText);
   // The village centroids the manifest lists (the build refuses a listed file that is missing).
-  if (manifest.villages) copyFileSync(join(root, 'data', manifest.villages), join(dataDir, manifest.villages));
+  if (manifest.villages)
+    copyFileSync(join(root, 'data', manifest.villages), join(dataDir, manifest.villages));
   writeFileSync(join(dataDir, FILE_NAME), csv);
   const outDir = join(dir, 'dist');
   process.env.CRM_DATA_DIR = dataDir;
