@@ -136,6 +136,9 @@ export async function editOneRecord(page: Page, times = 3) {
     }))`);
     changes.push(await page.evaluate<number>('window.__change.frame - window.__change.start'));
   };
+  // Corrections belong to the office workspace, which office staff enter on purpose.
+  const workspace = page.getByRole('button', { name: '公所工作區' });
+  if ((await workspace.getAttribute('aria-pressed')) !== 'true') await workspace.click();
   for (let i = 0; i < times; i++) {
     await page.locator('.result-item').first().click();
     await page.getByRole('button', { name: '修正資料' }).first().click();
