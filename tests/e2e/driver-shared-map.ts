@@ -374,6 +374,13 @@ export class SharedMapTab {
     await (await this.panel()).getByText('已放進共享地圖。').waitFor();
   }
 
+  /** Whether the panel offers to put the records on the map into the county's document. */
+  async uploadOffered(): Promise<boolean> {
+    return (await this.panel())
+      .getByRole('button', { name: /^把目前地圖上的 [\d,]+ 筆資料放進共享地圖$/ })
+      .isVisible();
+  }
+
   /** Invites an organisation and returns the link the panel shows for it. */
   async invite(name: string): Promise<string> {
     await (await this.panel()).getByLabel('組織名稱').fill(name);

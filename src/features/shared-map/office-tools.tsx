@@ -18,9 +18,8 @@ export function OfficeTools() {
   const { t } = useTranslation();
   const id = useId();
   const own = useAppStore((s) => s.sharedSession?.own ?? '');
-  const ownEmpty = useAppStore(
-    (s) => (s.layers.find((l) => l.id === own)?.dataset.resources.length ?? 0) === 0,
-  );
+  // Offered until the county's document holds the upload (records added or approved before it do not count).
+  const uploaded = useAppStore((s) => (s.sharedDocs[own]?.defaultData ?? null) !== null);
   const ownSynced = useAppStore((s) => s.sharedDocs[own]?.synced ?? false);
   // Roughly what an upload puts in (the default data and this browser's layers; edits replace records in place).
   const onShow = useAppStore(
@@ -72,7 +71,7 @@ export function OfficeTools() {
 
   return (
     <>
-      {ownEmpty && ownSynced && onShow > 0 && (
+      {!uploaded && ownSynced && onShow > 0 && (
         <button
           type="button"
           className="button-secondary"

@@ -1,6 +1,12 @@
 import type { Resource } from '../../domain/model/resource.ts';
 import { applyStartYear } from '../../domain/query/as-of-year.ts';
-import { type Dataset, type DatasetConfig, EMPTY_DATASET } from '../../domain/query/dataset.ts';
+import {
+  buildDataset,
+  type Dataset,
+  type DatasetConfig,
+  EMPTY_DATASET,
+  sharesAnId,
+} from '../../domain/query/dataset.ts';
 import {
   type FilterResult,
   filterResources,
@@ -39,20 +45,34 @@ const sameSources = (a: ShownSources, b: ShownSources) =>
   a.layers.every((l, i) => l.id === b.layers[i]?.id && l.dataset === b.layers[i]?.dataset);
 
 /**
- * Once a shared map's county document holds records, it is the map: the default data (which the office uploaded
- * into its document, under the same ids) steps aside, or the first of two equal ids — the default's — would win.
+ * The default data under a shared map. Once the county's document holds the office's upload of today's records
+ * (its default-data mark), that document is the map and the default data steps aside — else the first of two
+ * equal ids, the default's, would win. Before the upload the default data stays on show, without the records the
+ * county's document already holds (a correction the office made or approved before uploading).
  */
-const sharedMapReplacesBase = (layers: AppState['layers']) =>
-  layers.some((l) => l.kind === 'shared' && l.id.startsWith('county/') && l.dataset.resources.length > 0);
+const baseUnderSharedMap = memoizeLast(
+  (base: Dataset, county: Dataset | null, uploaded: boolean, config: DatasetConfig): Dataset => {
+    if (uploaded) return EMPTY_DATASET;
+    if (!county || !sharesAnId(base.resources, county.resources)) return base;
+    const held = new Set(county.resources.map((r) => r.id));
+    return buildDataset(
+      base.resources.filter((r) => !held.has(r.id)),
+      config,
+    );
+  },
+);
 
 /**
  * Every resource on show, indexed: the default data, then each layer, with edits applied and deletions left
  * out (see showDataset).
  */
 export const selectDataset = (s: AppState): Dataset => {
-  const base = sharedMapReplacesBase(s.layers) ? EMPTY_DATASET : s.base;
-  const sources: ShownSources = { base, layers: s.layers, edits: s.edits, deletedIds: s.deletedIds };
   const config = configOf(s.manifest);
+  const county = s.layers.find((l) => l.kind === 'shared' && l.id.startsWith('county/')) ?? null;
+  const base = county
+    ? baseUnderSharedMap(s.base, county.dataset, s.sharedDocs[county.id]?.defaultData != null, config)
+    : s.base;
+  const sources: ShownSources = { base, layers: s.layers, edits: s.edits, deletedIds: s.deletedIds };
   const known = lastShown.find((l) => l.config === config && sameSources(l.sources, sources));
   if (known) return known.dataset;
   const previous = lastShown.find((l) => l.config === config) ?? null;

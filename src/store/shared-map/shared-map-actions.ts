@@ -136,6 +136,7 @@ const listener: SharedMapListener = {
     state().setSharedNotice({ reason, document, at: Date.now() });
     if (reason === 'token-revoked' || reason === 'invalid-token') forgetRevokedLink();
   },
+  defaultData: (document, mark) => state().setSharedDoc(document, { defaultData: mark }),
   index: (_document, index) => {
     state().setSharedIndex(index.members, index.versions);
     // A member invited after this page opened: its document is opened too (the server decides whether it may).
@@ -233,13 +234,16 @@ export function deleteSharedRecord(id: string): void {
 
 /**
  * The office's first step: today's records — the default data, imports and local edits, as on show — go into
- * the county's document.
+ * the county's document, which from then on is the map (the default data steps aside on every device). A record
+ * the document already holds (added, corrected or approved before the upload) is kept as it is there.
  */
 export function uploadRecordsOnShow(): number {
   const s = state();
   if (!running || s.sharedSession?.role !== 'admin') return 0;
-  const records = localRecords(s);
-  running.client.writeMany(s.sharedSession.own, records, stampNow(s));
+  const own = s.sharedSession.own;
+  const held = new Set(s.layers.find((l) => l.id === own)?.dataset.resources.map((r) => r.id));
+  const records = localRecords(s).filter((r) => !held.has(r.id));
+  running.client.uploadDefaultData(own, records, stampNow(s));
   return records.length;
 }
 
