@@ -60,6 +60,12 @@ const LINK_ORIGIN_WORDS: Record<ExportLanguage, string> = {
   en: 'unofficial link: ',
 };
 
+/**
+ * The same mark in an HSDS package: an extension column of locations.csv, written only when the package holds
+ * such a record, so that a package of the map's own data is as before.
+ */
+export const HSDS_LINK_ORIGIN_COLUMN = 'x_unofficial_source';
+
 /** What an export needs besides the records: configuration labels and the language of headers and words. */
 export interface ExportContext {
   readonly language: ExportLanguage;

@@ -1,7 +1,13 @@
 import { zipSync } from 'fflate';
 import type { Resource } from '../model/resource.ts';
 import { FIELD_COLUMNS, HSDS_EXTRA_COLUMN } from '../model/resource-fields.ts';
-import { cellText, type ExportContext, hasLinkRecords, linkOriginText } from './export-columns.ts';
+import {
+  cellText,
+  type ExportContext,
+  HSDS_LINK_ORIGIN_COLUMN,
+  hasLinkRecords,
+  linkOriginText,
+} from './export-columns.ts';
 import { guardedCsvText } from './formula-guard.ts';
 
 /** HSDS 1.1 tables and the fields this export fills (the Open Referral column names). */
@@ -83,12 +89,6 @@ export const HSDS_EXTENSION_COLUMNS: readonly string[] = [
   ),
   HSDS_EXTRA_COLUMN,
 ];
-
-/**
- * The extension column of locations.csv that marks each record a `?data=` link brought (非官方連結：host); written
- * only when the package holds such a record, so a package of the map's own data is as before.
- */
-export const HSDS_LINK_ORIGIN_COLUMN = 'x_unofficial_source';
 
 /** The field column whose home is each column of locations.csv (field table); the rest are links or blank. */
 const LOCATION_FIELDS = new Map(
