@@ -84,17 +84,17 @@ export function ClusterLayer() {
   }, [map, layer, selectedLayer]);
 
   useEffect(() => {
+    // Without link data (the common case) no marker looks a host up.
+    const anyLinked = linkHosts.size > 0;
     const markerName = (resource: Resource) => {
       const category = categories?.find((c) => c.id === resource.category);
       const kind = category ? texts.current.label(category.label) : resource.category;
       const approximate =
         resource.precision === 'approximate-town' ? texts.current.t('map.approximateMarker') : '';
-      const host = linkHosts.get(resource.id);
+      const host = anyLinked ? linkHosts.get(resource.id) : undefined;
       const unofficial = host === undefined ? '' : texts.current.t('dataLink.marker', { host });
       return `${resource.name}（${kind}）${approximate}${unofficial}`;
     };
-    // Without link data (the common case) no marker looks a host up.
-    const anyLinked = linkHosts.size > 0;
     if (!client) return;
     let latest = 0;
     const draw = async () => {
