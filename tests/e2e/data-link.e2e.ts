@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DATA_LINK_MAX_BYTES } from '../../src/domain/link/data-link.ts';
 import {
@@ -182,6 +182,11 @@ describe('a ?data= link (real Chromium)', () => {
     for (const m of clusters.filter((c) => !c.linkClass)) expect(m.name).toMatch(/^\d+ 個資源，點擊放大$/);
     expect(await tab.app.accessibilityViolations()).toEqual([]);
     await tab.app.screenshot('data-link-cluster-zh-1280');
+
+    // The PNG of the map for slides: saved beside the screenshots, to be looked at (its legend and footer).
+    const png = await tab.saveSnapshot();
+    expect(png.fileName).toMatch(/\.png$/);
+    writeFileSync(new URL('./artifacts/data-link-snapshot-zh.png', import.meta.url), png.bytes);
 
     // The list exported from this page marks the link's row, and its name says what it holds.
     const { note, file } = await tab.exportList('CSV');

@@ -338,6 +338,15 @@ export class LinkTab {
     return { note: noteText, file: { fileName: download.suggestedFilename(), bytes: readFileSync(path) } };
   }
 
+  /** Saves the map as a PNG by the header's button (儲存圖片（PNG）) and returns the file. */
+  async saveSnapshot(): Promise<DownloadedFile> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      this.page.locator('.app-header').getByRole('button', { name: '儲存圖片（PNG）' }).click(),
+    ]);
+    return { fileName: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  }
+
   /** The `data` parameter of the address bar (null when it has none). */
   dataParameter(): string | null {
     return this.app.currentUrl().searchParams.get('data');
