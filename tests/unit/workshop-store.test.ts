@@ -5,6 +5,7 @@ import type { Resource } from '../../src/domain/model/resource.ts';
 import { workshopMark } from '../../src/domain/workshop/workshop-record.ts';
 import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
 import { selectFilterResult, selectResources } from '../../src/store/data/derived.ts';
+import { localRecords } from '../../src/store/shared-map/shared-map-derived.ts';
 import {
   selectCoverage,
   selectInventory,
@@ -175,6 +176,16 @@ describe('co-mapping in the store', () => {
       'added:新的',
       'deleted:原始資料',
     ]);
+  });
+
+  it('an upload into a shared map takes the records on show: additions and changes in, deleted ones out', () => {
+    store().setDataset(loadedPayload(manifest, [source, { ...source, id: 'src-2', name: '要刪的' }]));
+    addByClick('工作坊新增的');
+    store().startEdit('src-1');
+    store().updateDraft({ name: '工作坊改過' });
+    store().saveDraft();
+    store().deleteWorkshopRecord('src-2');
+    expect(localRecords(store()).map((r) => r.name)).toEqual(['工作坊改過', '工作坊新增的']);
   });
 
   it('workshop additions count in the inventory and coverage', () => {
