@@ -4,7 +4,6 @@
  * Figures, never assertions. LOCAL_DOCS_COUNTS (default 100,1000) and LOCAL_DOCS_RUNS (default 5).
  */
 import { build } from 'esbuild';
-import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
 import { launchChromium, startPreview } from './browser-session.ts';
 
 const counts = (process.env.LOCAL_DOCS_COUNTS ?? '100,1000').split(',').map(Number);
@@ -21,7 +20,6 @@ const bundle = await build({
 const script = bundle.outputFiles[0]?.text ?? '';
 const preview = await startPreview();
 const browser = await launchChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
-void CHROMIUM_FLAGS;
 try {
   for (const n of counts) {
     const rows: Record<string, number[]> = {};
@@ -42,7 +40,9 @@ try {
       sample = result;
       for (const [side, figures] of Object.entries(result)) {
         for (const [key, value] of Object.entries(figures)) {
-          if (typeof value === 'number') (rows[`${side}.${key}`] ??= []).push(value);
+          if (typeof value !== 'number') continue;
+          const name = `${side}.${key}`;
+          rows[name] = [...(rows[name] ?? []), value];
         }
       }
       await context.close();
