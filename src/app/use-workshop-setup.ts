@@ -5,13 +5,13 @@ import { useAppStore } from '../store/app-store.ts';
 import { loadTownships } from '../store/data/load-townships.ts';
 import {
   browserWorkshopStorage,
-  connectWorkshopStorage,
+  connectWorkshopStorageWhenUsed,
   type WorkshopStorage,
 } from '../store/workshop/workshop-persistence.ts';
 
 /**
  * Starts the facilitator features: presentation settings back into the URL (main.tsx reads them at start), undo keys, the township
- * centroids when needed, and the workshop's local document in IndexedDB (none where IndexedDB is missing, e.g. jsdom; tests can inject storage).
+ * centroids when needed, and the workshop's local document in IndexedDB once used or already kept (none where IndexedDB is missing, e.g. jsdom; tests can inject storage).
  */
 export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
   usePresentationUrl();
@@ -34,6 +34,6 @@ export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
   useEffect(() => {
     const chosen = storage ?? browserWorkshopStorage();
     if (!chosen) return;
-    return connectWorkshopStorage(chosen);
+    return connectWorkshopStorageWhenUsed(chosen);
   }, [storage]);
 }

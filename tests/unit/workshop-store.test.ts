@@ -13,6 +13,7 @@ import {
 } from '../../src/store/workshop/workshop-derived.ts';
 import {
   connectWorkshopStorage,
+  connectWorkshopStorageWhenUsed,
   type WorkshopStorage,
 } from '../../src/store/workshop/workshop-persistence.ts';
 import { WORKSHOP_LAYER_ID } from '../../src/store/workshop/workshop-slice.ts';
@@ -52,6 +53,7 @@ function memoryStorage(old?: unknown) {
   let oldSnapshot = old;
   const storage: WorkshopStorage = {
     openDocument: () => shelvedDocument('local/workshop', shelf),
+    mayHoldWorkshop: async () => shelf.updates.length > 0 || oldSnapshot !== undefined,
     readOldSnapshot: async () => oldSnapshot,
     deleteOldSnapshot: async () => {
       oldSnapshot = undefined;
@@ -295,6 +297,26 @@ describe('persistence in the workshop’s local document', () => {
     const again = connectWorkshopStorage(storage);
     await settle();
     expect(store().workshop.additions.map((r) => r.name)).toEqual(['阿美早餐店', '朴子長青食堂']);
+    again();
+  });
+
+  it('a visit that does not co-map writes nothing; co-mapping opens the storage; a kept workshop opens at once', async () => {
+    const { storage, shelf } = memoryStorage();
+    store().setWorkshopEditing(false);
+    const stop = connectWorkshopStorageWhenUsed(storage);
+    await settle();
+    expect(store().workshopStorage).toBe('off');
+    expect(shelf.updates).toEqual([]);
+    store().setWorkshopEditing(true);
+    addByClick('開始共同編製');
+    await settle();
+    expect(store().workshopStorage).toBe('saved');
+    stop();
+
+    reload();
+    const again = connectWorkshopStorageWhenUsed(storage);
+    await settle();
+    expect(store().workshop.additions.map((r) => r.name)).toEqual(['開始共同編製']);
     again();
   });
 

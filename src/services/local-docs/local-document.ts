@@ -134,6 +134,21 @@ export class BrowserLocalDocument implements LocalDocument {
   };
 }
 
+/**
+ * Whether this browser may hold any of these IndexedDB databases (true where it cannot list them): a page opens a
+ * local document only once it is used or already kept, so that a visit that changes nothing writes nothing.
+ */
+export async function mayHoldDatabases(names: readonly string[]): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  if (typeof indexedDB.databases !== 'function') return true;
+  try {
+    const held = new Set((await indexedDB.databases()).map((d) => d.name));
+    return names.some((name) => held.has(name));
+  } catch {
+    return true;
+  }
+}
+
 /** A local document in memory only (a page without IndexedDB, a test): nothing is stored, nothing relayed. */
 export function memoryLocalDocument(name: string): LocalDocument {
   return new BrowserLocalDocument(name, { persist: false, relay: false });

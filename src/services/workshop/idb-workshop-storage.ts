@@ -7,11 +7,16 @@ const KEY = 'current';
 
 /**
  * What the workshop's old IndexedDB holds (undefined: nothing, or no such database), whose shape the store
- * checks: read once, to move it into the workshop's local document. A database this opening created is
- * deleted again, so that looking leaves nothing behind.
+ * checks: read once, to move it into the workshop's local document. The database is opened only when the browser
+ * lists it, so that looking creates nothing (where the list is not offered, a database this opening created is
+ * deleted again).
  */
 export async function readOldWorkshopSnapshot(): Promise<unknown> {
   if (typeof indexedDB === 'undefined') return undefined;
+  if (typeof indexedDB.databases === 'function') {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes(DB_NAME)) return undefined;
+  }
   let created = false;
   const db = await openDB(DB_NAME, 1, {
     upgrade(database, oldVersion) {

@@ -5,6 +5,8 @@ import { noteMigrated, wasMigrated, writeWorkshop } from '../../domain/workshop/
 import {
   BrowserLocalDocument,
   type LocalDocument,
+  localStorageName,
+  mayHoldDatabases,
   withBrowserLock,
 } from '../../services/local-docs/local-document.ts';
 import {
@@ -51,6 +53,8 @@ export function isSnapshotV1(value: unknown): value is WorkshopSnapshotV1 {
 export interface WorkshopStorage {
   /** The stored workshop document (IndexedDB, relayed between tabs). */
   openDocument(): LocalDocument;
+  /** Whether this browser may already keep a workshop (the document, or the old store). */
+  mayHoldWorkshop(): Promise<boolean>;
   readOldSnapshot(): Promise<unknown>;
   deleteOldSnapshot(): Promise<void>;
   readSession(): unknown;
@@ -64,6 +68,7 @@ export function browserWorkshopStorage(): WorkshopStorage | null {
   if (typeof indexedDB === 'undefined') return null;
   return {
     openDocument: () => new BrowserLocalDocument(LOCAL_DOCUMENTS.workshop, { persist: true, relay: true }),
+    mayHoldWorkshop: () => mayHoldDatabases([localStorageName(LOCAL_DOCUMENTS.workshop), OLD_WORKSHOP_STORE]),
     readOldSnapshot: readOldWorkshopSnapshot,
     deleteOldSnapshot: deleteOldWorkshopStorage,
     readSession: () => {
@@ -206,5 +211,33 @@ export function connectWorkshopStorage(storage: WorkshopStorage, store = useAppS
     unsubscribe();
     local.doc.off('update', onUpdate);
     local.destroy();
+  };
+}
+
+/**
+ * Connects the workshop's storage once it is needed: at once when this browser already keeps a workshop, else
+ * when co-mapping is turned on. A resident's visit opens and writes no workshop database. Returns a stopper.
+ */
+export function connectWorkshopStorageWhenUsed(storage: WorkshopStorage, store = useAppStore): () => void {
+  let stop: (() => void) | null = null;
+  let started = false;
+  let stopped = false;
+  const start = () => {
+    // Set first: connecting changes the store, whose listener below comes back here.
+    if (started || stopped) return;
+    started = true;
+    stop = connectWorkshopStorage(storage, store);
+  };
+  const unsubscribe = store.subscribe((s) => {
+    if (s.workshopEditing) start();
+  });
+  if (store.getState().workshopEditing) start();
+  void storage.mayHoldWorkshop().then((held) => {
+    if (held) start();
+  });
+  return () => {
+    stopped = true;
+    unsubscribe();
+    stop?.();
   };
 }
