@@ -6,6 +6,7 @@ import type { Resource } from '../../src/domain/model/resource.ts';
 import { record, redo, startHistory, undo } from '../../src/domain/model/undo-history.ts';
 import { hiddenIds } from '../../src/domain/shared-map/hidden-records.ts';
 import { createOwnUndo, undoOwnChange } from '../../src/domain/shared-map/own-undo.ts';
+import { touchedRecordIds } from '../../src/domain/shared-map/record-changes.ts';
 import { resourceToFields } from '../../src/domain/shared-map/record-fields.ts';
 import { recordHistory } from '../../src/domain/shared-map/record-history.ts';
 import { checkUpdate } from '../../src/domain/shared-map/update-check.ts';
@@ -15,6 +16,7 @@ import {
   mergeWorkshopFile,
   noteMigrated,
   readWorkshopDocument,
+  rereadWorkshopRecords,
   wasMigrated,
   writeWorkshop,
   writeWorkshopRecord,
@@ -135,6 +137,42 @@ describe('a workshop as a local document', () => {
     expect(summary(first).additions).toEqual(expected);
     expect(summary(second).additions).toEqual(expected);
     expect(summary(reloaded).additions).toEqual(expected);
+  });
+
+  it('reading only the records a change touched gives what reading the whole document gives', () => {
+    const doc = new Y.Doc();
+    const origin = { tab: 'mine' };
+    const manager = createOwnUndo(doc, 'local', origin);
+    let touched = new Set<string>();
+    const watch = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      for (const id of touchedRecordIds(events)) touched.add(id);
+    };
+    doc.getMap('records').observeDeep(watch);
+    doc.getMap('hidden').observeDeep(watch);
+    const steps: ((d: Y.Doc) => void)[] = [
+      (d) => writeWorkshopRecord(d, resource('ws-1'), 'added', who),
+      (d) => writeWorkshopRecord(d, { ...resource('src-1'), name: '改過' }, 'edited', who),
+      (d) => writeWorkshopRecord(d, resource('ws-2'), 'added', who),
+      (d) => deleteWorkshopRecord(d, 'src-1', who),
+      (d) => deleteWorkshopRecord(d, 'ws-1', who),
+      (d) => mergeWorkshopFile(d, [resource('ws-3'), resource('src-2', { 工作坊異動: '刪除' })], who),
+      (d) => writeWorkshopRecord(d, { ...resource('ws-2'), name: '再改' }, 'added', who),
+    ];
+    let shown = readWorkshopDocument(doc, workshopCtx).workshop;
+    const follow = () => {
+      shown = rereadWorkshopRecords(doc, shown, touched, workshopCtx);
+      touched = new Set();
+      expect(shown).toEqual(readWorkshopDocument(doc, workshopCtx).workshop);
+    };
+    for (const step of steps) {
+      doc.transact(() => step(doc), origin);
+      follow();
+    }
+    for (const _ of steps) {
+      undoOwnChange(doc, manager, 'undo', who);
+      follow();
+    }
+    expect(isEmptyWorkshop(shown)).toBe(true);
   });
 
   it('marks every record with what the workshop did to it, so that the kind survives a reload', () => {

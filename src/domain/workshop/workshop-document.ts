@@ -3,6 +3,7 @@ import type { BuildContext } from '../loading/build-resource.ts';
 import type { Resource } from '../model/resource.ts';
 import { hiddenIds, hideRecord } from '../shared-map/hidden-records.ts';
 import { readRecords, type SharedRecordIssue } from '../shared-map/read-records.ts';
+import { readRecordChanges } from '../shared-map/record-changes.ts';
 import { deleteRecord, writeRecord } from '../shared-map/record-history.ts';
 import { type ChangeStamp, EXTRA_PREFIX, ROOTS } from '../shared-map/schema.ts';
 import type { WorkshopDoc } from './workshop-doc.ts';
@@ -96,6 +97,37 @@ function firstVersionOrder(doc: Y.Doc): Map<string, number> {
   return order;
 }
 
+/** The workshop's records in the order they first changed, told apart into additions and edits. */
+function arrange(doc: Y.Doc, resources: readonly Resource[], hidden: readonly string[]): WorkshopDoc {
+  const order = firstVersionOrder(doc);
+  const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const sorted = [...resources].sort((a, b) => rank(a.id) - rank(b.id));
+  const isEdit = (r: Resource) => parseChangeWord(r.extra[WORKSHOP_COLUMNS.change]) === 'edited';
+  const additions = sorted.filter((r) => !isEdit(r));
+  // fromEntries defines each id as its own key, even one named __proto__.
+  const edits = Object.fromEntries(sorted.filter(isEdit).map((r) => [r.id, r]));
+  const deletions = [...hidden].sort((a, b) => rank(a) - rank(b));
+  return { additions, edits, deletions };
+}
+
+/**
+ * The workshop after a change of a few records: only the records with these ids are read again (through the same
+ * validation as `readWorkshopDocument`, whose result this equals); the others are taken from `previous`.
+ */
+export function rereadWorkshopRecords(
+  doc: Y.Doc,
+  previous: WorkshopDoc,
+  ids: ReadonlySet<string>,
+  ctx: BuildContext,
+): WorkshopDoc {
+  const { put } = readRecordChanges(doc, ids, ctx);
+  const kept = [...previous.additions, ...Object.values(previous.edits)].filter((r) => !ids.has(r.id));
+  const hidden = previous.deletions.filter((id) => !ids.has(id));
+  const nowHidden = doc.getMap(ROOTS.hidden);
+  for (const id of ids) if (nowHidden.has(id)) hidden.push(id);
+  return arrange(doc, [...kept, ...put], hidden);
+}
+
 /**
  * Reads a local workshop document as the store shows it: additions, changed source records and deleted ids, each
  * in the order it first changed. Records pass the import's validation (`readRecords`); what fails is an issue.
@@ -105,13 +137,5 @@ export function readWorkshopDocument(
   ctx: BuildContext,
 ): { workshop: WorkshopDoc; issues: SharedRecordIssue[] } {
   const { resources, issues } = readRecords(doc, ctx);
-  const order = firstVersionOrder(doc);
-  const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const sorted = [...resources].sort((a, b) => rank(a.id) - rank(b.id));
-  const isEdit = (r: Resource) => parseChangeWord(r.extra[WORKSHOP_COLUMNS.change]) === 'edited';
-  const additions = sorted.filter((r) => !isEdit(r));
-  // fromEntries defines each id as its own key, even one named __proto__.
-  const edits = Object.fromEntries(sorted.filter(isEdit).map((r) => [r.id, r]));
-  const deletions = hiddenIds(doc).sort((a, b) => rank(a) - rank(b));
-  return { workshop: { additions, edits, deletions }, issues };
+  return { workshop: arrange(doc, resources, hiddenIds(doc)), issues };
 }

@@ -17,6 +17,37 @@ export interface LocalDocumentOptions {
 }
 
 /**
+ * What the updates read back from storage hold, by client: each update holds a range of a client's clocks
+ * (`Y.parseUpdateMeta`), and the clocks from 0 to `upTo(client)` are all in some update read back. Reading the
+ * ranges costs one pass over each new update; merging every stored update to compare state vectors took about
+ * a second per check at 1,000 records.
+ */
+export class StoredClocks {
+  private readonly contiguous = new Map<number, number>();
+  private readonly ahead = new Map<number, [number, number][]>();
+
+  add(meta: { from: Map<number, number>; to: Map<number, number> }): void {
+    for (const [client, to] of meta.to) {
+      const from = meta.from.get(client) ?? 0;
+      const ranges = [...(this.ahead.get(client) ?? []), [from, to] as [number, number]];
+      ranges.sort((a, b) => a[0] - b[0]);
+      let upTo = this.contiguous.get(client) ?? 0;
+      const rest: [number, number][] = [];
+      for (const range of ranges) {
+        if (range[0] <= upTo) upTo = Math.max(upTo, range[1]);
+        else rest.push(range);
+      }
+      this.contiguous.set(client, upTo);
+      this.ahead.set(client, rest);
+    }
+  }
+
+  upTo(client: number): number {
+    return this.contiguous.get(client) ?? 0;
+  }
+}
+
+/**
  * A document of the shared map's model kept in this browser only (see schema.ts, local documents): what the store
  * needs of it, whoever keeps it (IndexedDB here; tests keep one in memory).
  */
@@ -56,6 +87,10 @@ export class BrowserLocalDocument implements LocalDocument {
   readonly whenLoaded: Promise<void>;
   private readonly persistence: IndexeddbPersistence | null;
   private readonly channel: BroadcastChannel | null;
+  /** The last key of IndexedDB's updates read back (null: none yet): each check reads only what came after. */
+  private readBackKey: IDBValidKey | null = null;
+  /** The clocks of the updates read back, by client. */
+  private readonly storedClocks = new StoredClocks();
 
   constructor(
     readonly name: string,
@@ -93,19 +128,26 @@ export class BrowserLocalDocument implements LocalDocument {
     await this.whenLoaded;
     const db = persistence.db;
     if (!db) return false;
-    const updates = await new Promise<Uint8Array[]>((resolve, reject) => {
-      try {
-        const request = db.transaction('updates', 'readonly').objectStore('updates').getAll();
-        request.onsuccess = () => resolve(request.result as Uint8Array[]);
-        request.onerror = () => reject(request.error);
-      } catch (error) {
-        reject(error);
-      }
-    });
-    if (updates.length === 0) return Y.encodeStateVector(this.doc).length <= 1;
-    const stored = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(updates)));
+    const { keys, updates } = await new Promise<{ keys: IDBValidKey[]; updates: Uint8Array[] }>(
+      (resolve, reject) => {
+        try {
+          const store = db.transaction('updates', 'readonly').objectStore('updates');
+          const range =
+            this.readBackKey === null ? undefined : IDBKeyRange.lowerBound(this.readBackKey, true);
+          const keysRequest = store.getAllKeys(range);
+          const valuesRequest = store.getAll(range);
+          valuesRequest.onsuccess = () =>
+            resolve({ keys: keysRequest.result, updates: valuesRequest.result as Uint8Array[] });
+          valuesRequest.onerror = () => reject(valuesRequest.error);
+        } catch (error) {
+          reject(error);
+        }
+      },
+    );
+    this.readBackKey = keys.at(-1) ?? this.readBackKey;
+    for (const update of updates) this.storedClocks.add(Y.parseUpdateMeta(update));
     for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
-      if ((stored.get(client) ?? 0) < clock) return false;
+      if (this.storedClocks.upTo(client) < clock) return false;
     }
     return true;
   }

@@ -176,10 +176,14 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
   });
   /** This store's workshop document (see workshopDocument): a service the slice holds, never state. */
   let current: WorkshopDocument | null = null;
-  const show = () => {
+  /** Whether `workshop` in the state is what `current` held after its last read (else it is read whole). */
+  let readFromCurrent = false;
+  const show = (ids: ReadonlySet<string> | null = null) => {
     if (!current) return;
     const s = get();
-    const next = readWorkshop(current.local, s.manifest, selectGazetteer(s));
+    const since = ids && readFromCurrent ? { workshop: s.workshop, ids } : undefined;
+    const next = readWorkshop(current.local, s.manifest, selectGazetteer(s), since);
+    readFromCurrent = next !== null;
     const steps = current.steps();
     set((state) => ({
       workshopSteps:
@@ -190,7 +194,10 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
     }));
   };
   const documentNow = (): WorkshopDocument => {
-    current ??= watchWorkshopDocument(memoryWorkshopDocument(), show);
+    if (!current) {
+      readFromCurrent = false;
+      current = watchWorkshopDocument(memoryWorkshopDocument(), show);
+    }
     return current;
   };
   /** Makes one change of this tab's own in the document; the store follows from what the document then holds. */
@@ -204,7 +211,13 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
       const shown = selectResourceById(get(), id);
       return shown ? resourceToFields(shown) : null;
     });
-    show();
+    // The document's observer has shown the records; the steps may have changed without them (nothing to undo).
+    const steps = current?.steps() ?? NO_STEPS;
+    set((s) =>
+      steps.undo === s.workshopSteps.undo && steps.redo === s.workshopSteps.redo
+        ? {}
+        : { workshopSteps: steps },
+    );
   };
   const findResource = (id: string) => selectResourceById(get(), id) ?? undefined;
   const isAddition = (id: string) => get().workshop.additions.some((r) => r.id === id);
@@ -343,13 +356,18 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
       // What was written before the stored document opened (nothing, as a rule) is not lost: Yjs merges it in.
       if (before) Y.applyUpdate(local.doc, Y.encodeStateAsUpdate(before.local.doc), local.origin);
       current = watchWorkshopDocument(local, show);
+      readFromCurrent = false;
       show();
       return current;
     },
     closeWorkshopDocument: () => {
       current?.unwatch();
       current = null;
+      readFromCurrent = false;
     },
-    refreshWorkshop: show,
+    refreshWorkshop: () => {
+      readFromCurrent = false;
+      show();
+    },
   };
 };
