@@ -1,18 +1,17 @@
 import { useEffect } from 'react';
 import { usePresentationUrl } from '../features/presentation/use-presentation-url.ts';
 import { useWorkshopKeys } from '../features/workshop/use-workshop-keys.ts';
-import { createIdbWorkshopStorage } from '../services/workshop/idb-workshop-storage.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { loadTownships } from '../store/data/load-townships.ts';
 import {
-  connectWorkshopStorage,
-  type WorkshopSnapshot,
+  browserWorkshopStorage,
+  connectWorkshopStorageWhenUsed,
   type WorkshopStorage,
 } from '../store/workshop/workshop-persistence.ts';
 
 /**
  * Starts the facilitator features: presentation settings back into the URL (main.tsx reads them at start), undo keys, the township
- * centroids when needed, and the workshop's IndexedDB storage (none where IndexedDB is missing, e.g. jsdom; tests can inject one).
+ * centroids when needed, and the workshop's local document in IndexedDB once used or already kept (none where IndexedDB is missing, e.g. jsdom; tests can inject storage).
  */
 export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
   usePresentationUrl();
@@ -33,8 +32,8 @@ export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
     [],
   );
   useEffect(() => {
-    const chosen = storage ?? createIdbWorkshopStorage<WorkshopSnapshot>();
+    const chosen = storage ?? browserWorkshopStorage();
     if (!chosen) return;
-    return connectWorkshopStorage(chosen);
+    return connectWorkshopStorageWhenUsed(chosen);
   }, [storage]);
 }

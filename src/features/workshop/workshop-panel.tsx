@@ -18,7 +18,8 @@ export function WorkshopPanel() {
   const editing = useAppStore((s) => s.workshopEditing);
   const facilitator = useAppStore((s) => s.facilitator);
   const setFacilitator = useAppStore((s) => s.setFacilitator);
-  const history = useAppStore((s) => s.workshopHistory);
+  const doc = useAppStore((s) => s.workshop);
+  const steps = useAppStore((s) => s.workshopSteps);
   const rows = useAppStore(selectWorkshopRows);
   const moving = useAppStore((s) => s.workshopMoving);
   const storage = useAppStore((s) => s.workshopStorage);
@@ -28,7 +29,6 @@ export function WorkshopPanel() {
   const [message, setMessage] = useState('');
   if (!editing) return null;
 
-  const doc = history.present;
   const vocabulary = { categories, serviceTags };
   const date = todayIso();
   // The writers (and PapaParse) load on first use, keeping them out of the first page load.
@@ -86,7 +86,7 @@ export function WorkshopPanel() {
         <button
           type="button"
           className="button-secondary"
-          disabled={history.past.length === 0}
+          disabled={steps.undo === 0}
           aria-keyshortcuts="Control+Z"
           onClick={() => useAppStore.getState().undoWorkshop()}
         >
@@ -95,7 +95,7 @@ export function WorkshopPanel() {
         <button
           type="button"
           className="button-secondary"
-          disabled={history.future.length === 0}
+          disabled={steps.redo === 0}
           aria-keyshortcuts="Control+Y Control+Shift+Z"
           onClick={() => useAppStore.getState().redoWorkshop()}
         >

@@ -2,7 +2,6 @@ import { parseSharedLink, type SharedLink, withoutSharedLink } from '../../domai
 import type { Resource } from '../../domain/model/resource.ts';
 import { buildDataset, type Dataset, EMPTY_DATASET } from '../../domain/query/dataset.ts';
 import { putRecord, removeRecord } from '../../domain/query/dataset-change.ts';
-import { composeDataset } from '../../domain/query/shown-dataset.ts';
 import type { MemberKind } from '../../domain/shared-map/county-index.ts';
 import type { Proposal } from '../../domain/shared-map/proposals.ts';
 import type { RecordChanges } from '../../domain/shared-map/record-changes.ts';
@@ -27,7 +26,7 @@ import {
 import { type AppState, useAppStore } from '../app-store.ts';
 import { forgetSavedLink, readSavedLink, saveLink } from './saved-link.ts';
 import { buildContextFor } from './shared-map-context.ts';
-import { sharedDocumentOf } from './shared-map-derived.ts';
+import { localRecords, sharedDocumentOf } from './shared-map-derived.ts';
 
 /** The running connection (a service, not state): one per page. */
 let running: { client: SharedMapClient; endpoint: SyncEndpoint; link: SharedLink } | null = null;
@@ -245,13 +244,6 @@ export function uploadRecordsOnShow(): number {
   const records = localRecords(s).filter((r) => !held.has(r.id));
   running.client.uploadDefaultData(own, records, stampNow(s));
   return records.length;
-}
-
-/** This browser's own records — the default data, imports and workshop layers, with its edits — not the shared ones. */
-function localRecords(s: AppState): readonly Resource[] {
-  const config = s.manifest ?? { categories: [], serviceTags: [] };
-  const layers = s.layers.filter((l) => l.kind !== 'shared' && l.kind !== 'proposals');
-  return composeDataset({ base: s.base, layers, edits: s.edits, deletedIds: s.deletedIds }, config).resources;
 }
 
 /** Invites a member organisation: a new document and its link (shown once, kept in this session). */

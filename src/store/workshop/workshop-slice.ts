@@ -1,17 +1,18 @@
+import * as Y from 'yjs';
 import type { StateCreator } from 'zustand';
 import { buildGazetteer, type Gazetteer, type Township } from '../../domain/geo/gazetteer.ts';
 import { type LatLng, toLatLng } from '../../domain/model/coordinates.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import { record, redo, startHistory, type UndoHistory, undo } from '../../domain/model/undo-history.ts';
 import { buildDataset } from '../../domain/query/dataset.ts';
+import { undoOwnChange } from '../../domain/shared-map/own-undo.ts';
+import { resourceToFields } from '../../domain/shared-map/record-fields.ts';
+import type { ChangeStamp } from '../../domain/shared-map/schema.ts';
+import { EMPTY_WORKSHOP, type WorkshopDoc } from '../../domain/workshop/workshop-doc.ts';
 import {
-  addRecord,
-  changeRecord,
-  deleteRecord,
-  EMPTY_WORKSHOP,
-  mergeWorkshopRecords,
-  type WorkshopDoc,
-} from '../../domain/workshop/workshop-doc.ts';
+  deleteWorkshopRecord,
+  mergeWorkshopFile,
+  writeWorkshopRecord,
+} from '../../domain/workshop/workshop-document.ts';
 import {
   createWorkshopResource,
   type DraftProblem,
@@ -24,10 +25,18 @@ import {
   type WorkshopDraft,
   type WorkshopStamp,
 } from '../../domain/workshop/workshop-record.ts';
+import type { LocalDocument } from '../../services/local-docs/local-document.ts';
 import type { AppState } from '../app-store.ts';
 import type { ResourceLayer } from '../data/data-slice.ts';
 import { selectResourceById } from '../data/derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
+import {
+  memoryWorkshopDocument,
+  readWorkshop,
+  type WorkshopDocument,
+  type WorkshopSteps,
+  watchWorkshopDocument,
+} from './workshop-document.ts';
 
 /** The layer id under which workshop additions appear in the data slice. */
 export const WORKSHOP_LAYER_ID = 'workshop';
@@ -45,9 +54,16 @@ export interface OpenDraft {
 
 export type WorkshopStorageStatus = 'off' | 'loading' | 'saved' | 'saving' | 'failed';
 
-/** Live co-mapping: what the workshop changed (with undo/redo), the open form, and persistence status. */
+const NO_STEPS: WorkshopSteps = { undo: 0, redo: 0 };
+
+/**
+ * Live co-mapping: what the workshop changed as its local document holds it (workshop-document.ts), how many of
+ * this tab's changes can be undone and redone, the open form, and persistence status.
+ */
 export interface WorkshopSlice {
-  readonly workshopHistory: UndoHistory<WorkshopDoc>;
+  /** The workshop as read from its document (the document is the truth; this is what the store shows). */
+  readonly workshop: WorkshopDoc;
+  readonly workshopSteps: WorkshopSteps;
   /** Co-mapping on: a click on the map adds a resource, the detail offers edit / move / delete. */
   readonly workshopEditing: boolean;
   readonly workshopDraft: OpenDraft | null;
@@ -73,14 +89,27 @@ export interface WorkshopSlice {
   /** Adds records read back from a workshop export (one undo step). */
   importWorkshopRecords(records: readonly Resource[]): void;
   setWorkshopStorage(status: WorkshopStorageStatus): void;
-  /** Replaces the workshop with a persisted one (on start). */
-  hydrateWorkshop(saved: {
-    history: UndoHistory<WorkshopDoc>;
-    facilitator: string;
-    editing: boolean;
-    draft: OpenDraft | null;
-    moving: string | null;
-  }): void;
+  /** Puts the form, the facilitator and the modes of a previous visit back (on start). */
+  restoreWorkshopSession(saved: WorkshopSession): void;
+  /**
+   * The workshop's document: the one this store opened, else a new one in memory. The page opens the stored one
+   * (workshop-persistence.ts) with `openWorkshopDocument`.
+   */
+  workshopDocument(): WorkshopDocument;
+  /** Uses a stored document from now on; what the one in memory held goes into it. */
+  openWorkshopDocument(local: LocalDocument): WorkshopDocument;
+  /** Stops using the document (a test's end): the next change starts a new one in memory. */
+  closeWorkshopDocument(): void;
+  /** Reads the document into the store again (once the configuration is in, or the gazetteer). */
+  refreshWorkshop(): void;
+}
+
+/** What a tab keeps of a workshop besides its document: the facilitator, the modes and a half-typed form. */
+export interface WorkshopSession {
+  readonly facilitator: string;
+  readonly editing: boolean;
+  readonly draft: OpenDraft | null;
+  readonly moving: string | null;
 }
 
 /** Today's date in the browser's time zone, YYYY-MM-DD. */
@@ -139,25 +168,63 @@ function project(s: AppState, previous: WorkshopDoc, next: WorkshopDoc): Partial
 
 export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> = (set, get) => {
   const stamp = (): WorkshopStamp => ({ date: today(), facilitator: get().facilitator });
-  const commit = (change: (doc: WorkshopDoc) => WorkshopDoc, extra: Partial<AppState> = {}) =>
-    set((s) => {
-      const history = record(s.workshopHistory, change(s.workshopHistory.present));
-      return {
-        ...extra,
-        workshopHistory: history,
-        ...project(s, s.workshopHistory.present, history.present),
-      };
+  /** Who changes the document now: a local workspace has no organisation, only the facilitator's name. */
+  const author = (): ChangeStamp => ({
+    org: '',
+    name: get().facilitator.trim(),
+    at: new Date().toISOString(),
+  });
+  /** This store's workshop document (see workshopDocument): a service the slice holds, never state. */
+  let current: WorkshopDocument | null = null;
+  /** Whether `workshop` in the state is what `current` held after its last read (else it is read whole). */
+  let readFromCurrent = false;
+  const show = (ids: ReadonlySet<string> | null = null) => {
+    if (!current) return;
+    const s = get();
+    const since = ids && readFromCurrent ? { workshop: s.workshop, ids } : undefined;
+    const next = readWorkshop(current.local, s.manifest, selectGazetteer(s), since);
+    readFromCurrent = next !== null;
+    const steps = current.steps();
+    set((state) => ({
+      workshopSteps:
+        steps.undo === state.workshopSteps.undo && steps.redo === state.workshopSteps.redo
+          ? state.workshopSteps
+          : steps,
+      ...(next ? { workshop: next, ...project(state, state.workshop, next) } : {}),
+    }));
+  };
+  const documentNow = (): WorkshopDocument => {
+    if (!current) {
+      readFromCurrent = false;
+      current = watchWorkshopDocument(memoryWorkshopDocument(), show);
+    }
+    return current;
+  };
+  /** Makes one change of this tab's own in the document; the store follows from what the document then holds. */
+  const change = (write: (doc: WorkshopDocument['local']['doc']) => void, extra: Partial<AppState> = {}) => {
+    documentNow().local.transact(write);
+    set(extra);
+  };
+  const travel = (direction: 'undo' | 'redo') => {
+    const { local, undo } = documentNow();
+    undoOwnChange(local.doc, undo, direction, author(), (id) => {
+      const shown = selectResourceById(get(), id);
+      return shown ? resourceToFields(shown) : null;
     });
-  const travel = (step: (h: UndoHistory<WorkshopDoc>) => UndoHistory<WorkshopDoc>) =>
-    set((s) => {
-      const history = step(s.workshopHistory);
-      if (history === s.workshopHistory) return {};
-      return { workshopHistory: history, ...project(s, s.workshopHistory.present, history.present) };
-    });
+    // The document's observer has shown the records; the steps may have changed without them (nothing to undo).
+    const steps = current?.steps() ?? NO_STEPS;
+    set((s) =>
+      steps.undo === s.workshopSteps.undo && steps.redo === s.workshopSteps.redo
+        ? {}
+        : { workshopSteps: steps },
+    );
+  };
   const findResource = (id: string) => selectResourceById(get(), id) ?? undefined;
+  const isAddition = (id: string) => get().workshop.additions.some((r) => r.id === id);
 
   return {
-    workshopHistory: startHistory(EMPTY_WORKSHOP),
+    workshop: EMPTY_WORKSHOP,
+    workshopSteps: NO_STEPS,
     workshopEditing: false,
     workshopDraft: null,
     workshopMoving: null,
@@ -169,8 +236,7 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
       const s = get();
       const township = nearestTownship(selectGazetteer(s).townships, position);
       // The room often names several of a kind in a row: start from the category of the last addition.
-      const category =
-        s.workshopHistory.present.additions.at(-1)?.category ?? s.manifest?.categories[0]?.id ?? '';
+      const category = s.workshop.additions.at(-1)?.category ?? s.manifest?.categories[0]?.id ?? '';
       set({
         workshopDraft: {
           mode: 'add',
@@ -232,7 +298,7 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
           gazetteer,
           stamp: stamp(),
         });
-        commit((doc) => addRecord(doc, resource), {
+        change((doc) => writeWorkshopRecord(doc, resource, 'added', author()), {
           workshopDraft: null,
           selectedId: resource.id,
           selectionOrigin: 'map',
@@ -245,7 +311,8 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
         return [];
       }
       const edited = editWorkshopResource(original, open.draft, { gazetteer, stamp: stamp() });
-      commit((doc) => changeRecord(doc, edited), { workshopDraft: null });
+      const kind = isAddition(edited.id) ? 'added' : 'edited';
+      change((doc) => writeWorkshopRecord(doc, edited, kind, author()), { workshopDraft: null });
       return [];
     },
     startMove: (id) => set({ workshopMoving: id, workshopDraft: null }),
@@ -260,27 +327,47 @@ export const createWorkshopSlice: StateCreator<AppState, [], [], WorkshopSlice> 
         gazetteer: selectGazetteer(s),
         stamp: stamp(),
       });
-      commit((doc) => changeRecord(doc, moved), { workshopMoving: null });
+      const kind = isAddition(moved.id) ? 'added' : 'edited';
+      change((doc) => writeWorkshopRecord(doc, moved, kind, author()), { workshopMoving: null });
     },
     deleteWorkshopRecord: (id) =>
-      commit((doc) => deleteRecord(doc, id), {
+      change((doc) => deleteWorkshopRecord(doc, id, author()), {
         ...(get().selectedId === id ? { selectedId: null } : {}),
         workshopDraft: null,
         workshopMoving: null,
       }),
-    undoWorkshop: () => travel(undo),
-    redoWorkshop: () => travel(redo),
+    undoWorkshop: () => travel('undo'),
+    redoWorkshop: () => travel('redo'),
     setFacilitator: (facilitator) => set({ facilitator }),
-    importWorkshopRecords: (records) => commit((doc) => mergeWorkshopRecords(doc, records)),
+    importWorkshopRecords: (records) => change((doc) => mergeWorkshopFile(doc, records, author())),
     setWorkshopStorage: (workshopStorage) => set({ workshopStorage }),
-    hydrateWorkshop: (saved) =>
-      set((s) => ({
-        workshopHistory: saved.history,
+    restoreWorkshopSession: (saved) =>
+      set({
         facilitator: saved.facilitator,
         workshopEditing: saved.editing,
         workshopDraft: saved.draft,
         workshopMoving: saved.moving,
-        ...project(s, s.workshopHistory.present, saved.history.present),
-      })),
+      }),
+    workshopDocument: documentNow,
+    openWorkshopDocument: (local) => {
+      const before = current;
+      if (before?.local === local) return before;
+      before?.unwatch();
+      // What was written before the stored document opened (nothing, as a rule) is not lost: Yjs merges it in.
+      if (before) Y.applyUpdate(local.doc, Y.encodeStateAsUpdate(before.local.doc), local.origin);
+      current = watchWorkshopDocument(local, show);
+      readFromCurrent = false;
+      show();
+      return current;
+    },
+    closeWorkshopDocument: () => {
+      current?.unwatch();
+      current = null;
+      readFromCurrent = false;
+    },
+    refreshWorkshop: () => {
+      readFromCurrent = false;
+      show();
+    },
   };
 };
