@@ -12,7 +12,7 @@ import {
 import { exportFileName, isoDate } from '../../domain/files/export-filename.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
 import { selectFilteredResources } from '../../store/import/import-derived.ts';
@@ -83,7 +83,7 @@ export async function buildExport(
 
 /** Export of the filtered list — exactly what the list shows — in a chosen format, columns and order. */
 export function ExportForm() {
-  const { t, label, language } = useTranslation();
+  const { t, label, language } = useOfficeTranslation();
   const resources = useAppStore(selectFilteredResources);
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);
