@@ -3,11 +3,7 @@ import { usePresentationUrl } from '../features/presentation/use-presentation-ur
 import { useWorkshopKeys } from '../features/workshop/use-workshop-keys.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { loadTownships } from '../store/data/load-townships.ts';
-import {
-  browserWorkshopStorage,
-  connectWorkshopStorageWhenUsed,
-  type WorkshopStorage,
-} from '../store/workshop/workshop-persistence.ts';
+import type { WorkshopStorage } from '../store/workshop/workshop-persistence.ts';
 
 /**
  * Starts the facilitator features: presentation settings back into the URL (main.tsx reads them at start), undo keys, the township
@@ -31,9 +27,21 @@ export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
       }),
     [],
   );
+  // The workshop's saving code (IndexedDB) is a chunk of its own, fetched as the page starts, not part of its
+  // first JavaScript.
   useEffect(() => {
-    const chosen = storage ?? browserWorkshopStorage();
-    if (!chosen) return;
-    return connectWorkshopStorageWhenUsed(chosen);
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    void import('../store/workshop/workshop-persistence.ts').then(
+      ({ browserWorkshopStorage, connectWorkshopStorageWhenUsed }) => {
+        const chosen = storage ?? browserWorkshopStorage();
+        if (chosen && !unmounted) stop = connectWorkshopStorageWhenUsed(chosen);
+      },
+      (error: unknown) => console.error(error),
+    );
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
   }, [storage]);
 }

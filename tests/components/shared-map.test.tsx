@@ -6,6 +6,7 @@ import { SharedMapPanel } from '../../src/features/shared-map/shared-map-panel.t
 import { SharedMapPanel as SharedMapPanelGate } from '../../src/features/shared-map/shared-map-panel-gate.tsx';
 import { SharedRecordActions } from '../../src/features/shared-map/shared-record-actions.tsx';
 import { enMessages } from '../../src/i18n/messages-en.ts';
+import { enOfficeMessages } from '../../src/i18n/office-messages-en.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectDataset } from '../../src/store/data/derived.ts';
 import { minxiongRecord } from '../minxiong-record.ts';
@@ -208,7 +209,7 @@ describe("a shared record's owner", () => {
 
   it('speaks English too', () => {
     joinAsMember();
-    act(() => useAppStore.getState().setLanguage('en', enMessages));
+    act(() => useAppStore.getState().setLanguage('en', enMessages, null, enOfficeMessages));
     render(<SharedRecordActions resource={theirs} />);
     expect(screen.getByText('Read-only')).toBeInTheDocument();
     expect(screen.getByText('Kept by “乙協會”')).toBeInTheDocument();

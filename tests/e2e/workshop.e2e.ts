@@ -180,9 +180,11 @@ describe('live co-mapping', () => {
     expect(await tab.app.resultCount()).toBe(ALL_RESOURCES + 1);
     expect(await tab.workshopChanges()).toEqual(['新增 阿美早餐店（工作坊）']);
     expect((await tab.app.detail())?.name).toBe('阿美早餐店（工作坊）');
-    expect(
-      (await tab.detailBadges()).some((b) => /工作坊新增（\d{4}-\d{2}-\d{2}） · 記錄者 王小明/.test(b)),
-    ).toBe(true);
+    await expect
+      .poll(async () =>
+        (await tab.detailBadges()).some((b) => /工作坊新增（\d{4}-\d{2}-\d{2}） · 記錄者 王小明/.test(b)),
+      )
+      .toBe(true);
     await tab.waitUntilSaved();
 
     await tab.reload();
@@ -332,7 +334,9 @@ describe('live co-mapping', () => {
     ]);
     expect(await other.app.resultCount()).toBe(ALL_RESOURCES);
     await other.openWorkshopRecord('新港愛心便當');
-    expect((await other.detailBadges()).some((b) => b.includes('記錄者 林社工'))).toBe(true);
+    await expect
+      .poll(async () => (await other.detailBadges()).some((b) => b.includes('記錄者 林社工')))
+      .toBe(true);
     // The office's own import (issue 4) reads the file too: the addition arrives as an imported record; the
     // edited and deleted rows share ids with the source data and are offered as possible duplicates.
     const office = await open();

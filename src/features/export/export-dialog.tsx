@@ -15,7 +15,7 @@ import {
 import { exportFileName, isoDate } from '../../domain/files/export-filename.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
 import { selectLinkHostById } from '../../store/import/data-link-derived.ts';
@@ -91,7 +91,7 @@ export async function buildExport(
  * and a note here say so.
  */
 export function ExportForm() {
-  const { t, label, language } = useTranslation();
+  const { t, label, language } = useOfficeTranslation();
   const resources = useAppStore(selectFilteredResources);
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MEMBER_KINDS, type MemberKind } from '../../domain/shared-map/county-index.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import {
   inviteOrganisation,
@@ -15,7 +15,7 @@ import { WorkshopProposals } from './workshop-proposals.tsx';
 
 /** The county office's tools: put today's records in, invite members (link + QR), revoke, publish. */
 export function OfficeTools() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const id = useId();
   const own = useAppStore((s) => s.sharedSession?.own ?? '');
   // Offered until the county's document holds the upload (records added or approved before it do not count).

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Resource } from '../../domain/model/resource.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { restoreSharedVersion, sharedRecordHistory } from '../../store/shared-map/shared-map-actions.ts';
 
 /** A change's time on Taiwan's clock, in the page's language (the history is opened on demand: Intl is fine). */
@@ -12,7 +12,7 @@ const timeFormat = (language: string) =>
  * record: the restore is a change like any other, and the server decides).
  */
 export function SharedRecordHistory({ resource, editable }: { resource: Resource; editable: boolean }) {
-  const { t, language } = useTranslation();
+  const { t, language } = useOfficeTranslation();
   const time = useMemo(() => timeFormat(language), [language]);
   // Read again whenever the record on show changes (a remote change gives a new record).
   const versions = useMemo(() => sharedRecordHistory(resource.id), [resource]);

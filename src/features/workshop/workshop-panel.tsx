@@ -2,7 +2,7 @@ import './workshop-panel.css';
 import { type ChangeEvent, useId, useState } from 'react';
 import { downloadCsv, downloadFile, fileNameOf, todayIso } from '../../components/download-file.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
 import { selectWorkshopRows } from '../../store/workshop/workshop-derived.ts';
@@ -13,7 +13,7 @@ import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
  * files (CSV / GeoJSON of the workshop's records only, never mixed into the source data).
  */
 export function WorkshopPanel() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const id = useId();
   const editing = useAppStore((s) => s.workshopEditing);
   const facilitator = useAppStore((s) => s.facilitator);

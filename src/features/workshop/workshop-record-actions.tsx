@@ -1,7 +1,7 @@
 import './workshop.css';
 import type { Resource } from '../../domain/model/resource.ts';
 import { workshopMark } from '../../domain/workshop/workshop-record.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
 /**
@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/app-store.ts';
  * and delete. Deleting needs no confirmation: undo brings it back.
  */
 export function WorkshopRecordActions({ resource }: { resource: Resource }) {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const editing = useAppStore((s) => s.workshopEditing);
   const moving = useAppStore((s) => s.workshopMoving === resource.id);
   const startEdit = useAppStore((s) => s.startEdit);
