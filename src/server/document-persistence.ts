@@ -10,16 +10,23 @@ import { docHoldsUpdate } from './doc-holds-update.ts';
 import type { Replacement, SyncStore } from './sqlite-store.ts';
 
 /**
- * While a document is open, its full state is written once its log reaches a quarter of the full state's size.
- * Measured on a 100,000-record county document (88 MB encoded; a correction logs ≈ 440 bytes), on this 2-core
- * machine under load: encoding the whole document takes 4.3–12 s of the one Node thread (≈ 50–140 ns per state
- * byte), applying its full state at load 19.5 s (≈ 220 ns per byte), applying 2,000 logged corrections (0.9 MB)
- * 0.26 s (≈ 290 ns per log byte). With the log at most a quarter of the state, a load takes at most about a third
- * longer than from a fresh full state, and a full write comes once per ≈ 50,000 corrections to such a document
- * rather than every 2–10 s. A small document (a workshop's, a member's: a few kB, encoded in well under a
- * millisecond) passes the threshold at nearly every debounced store, as before.
+ * A document's full state is written once its log reaches a quarter of the full state's size. Measured on a
+ * 100,000-record county document (92 MB encoded; a correction logs ≈ 440 bytes) on this 2-core machine under
+ * load: encoding the whole document takes 4.3–13 s of the one Node thread (≈ 50–140 ns per state byte), applying
+ * its full state at load 19.5 s (≈ 220 ns per byte), applying 2,000 logged corrections (0.9 MB) 0.26 s (≈ 290 ns
+ * per log byte). With the log at most a quarter of the state, a load takes at most about a third longer than from
+ * a fresh full state, and a full write comes once per ≈ 50,000 corrections to such a document rather than at
+ * every debounced store (2–10 s after a change). Writing sooner would cost more main-thread time than the log
+ * it saves at the next load, so the same share holds when the document leaves memory.
  */
 export const LOG_SHARE_OF_STATE = 1 / 4;
+
+/**
+ * A full state up to this size is also written whenever its document leaves memory with a log (its last
+ * connection closed, the server stopping): encoding it takes at most ≈ 50–140 ms, and a document at rest is then
+ * one full state. A workshop's or a member's document is a few kB to a few hundred kB.
+ */
+export const SMALL_STATE_BYTES = 1024 * 1024;
 
 /** Options of the persistence extension. */
 export interface PersistenceOptions {
@@ -34,8 +41,9 @@ export interface PersistenceOptions {
  * - onLoadDocument applies the full state and then each logged update, all read in one transaction;
  * - onStoreDocument (Hocuspocus's debounced store: 2 s after a change, at most 10 s) writes a full state only
  *   when the log has grown to LOG_SHARE_OF_STATE of it — the debounce stays Hocuspocus's;
- * - beforeUnloadDocument (the last connection closed, or the server shuts down) writes it when any log is left,
- *   so that a document at rest is one full state.
+ * - beforeUnloadDocument (the last connection closed, or the server shuts down) writes it under the same rule, and
+ *   whenever a log is left for a full state of at most SMALL_STATE_BYTES: a big document's small log stays, applied
+ *   at its next load (one correction to a 100,000-record document written at shutdown held the server 13 s).
  * `@hocuspocus/extension-database` would encode the whole document on the main thread at every debounced store
  * (2–10 s for a county of 100,000 records, every client of every document stalled meanwhile) and loads from one
  * merged update (merging a 88 MB state with its log took as long as applying it); hence this extension instead.
@@ -69,7 +77,9 @@ export class DocumentPersistence implements Extension {
   }
 
   async beforeUnloadDocument({ document, documentName }: beforeUnloadDocumentPayload) {
-    if (this.options.store.logSize(documentName).rows > 0)
+    const size = this.options.store.logSize(documentName);
+    if (size.rows === 0) return;
+    if (size.stateBytes <= SMALL_STATE_BYTES || size.bytes >= size.stateBytes * LOG_SHARE_OF_STATE)
       this.writeFullState(document, documentName, 'unload');
   }
 

@@ -113,6 +113,8 @@ export async function runServerStallBench(input: {
         token,
         document,
         WebSocketPolyfill: WebSocket,
+        // The county document's first sync can take longer than the 30 s default on a busy machine.
+        messageReconnectTimeout: 600_000,
       } as ConstructorParameters<typeof HocuspocusProvider>[0]);
       return { provider, document };
     };

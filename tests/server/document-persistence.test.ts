@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writeRecord } from '../../src/domain/shared-map/record-history.ts';
 import { AdminActions } from '../../src/server/admin-actions.ts';
-import { LOG_SHARE_OF_STATE } from '../../src/server/document-persistence.ts';
+import { LOG_SHARE_OF_STATE, SMALL_STATE_BYTES } from '../../src/server/document-persistence.ts';
 import { SyncStore } from '../../src/server/sqlite-store.ts';
 import { minxiongRecord } from '../minxiong-record.ts';
 import { startRedis } from './redis-process.ts';
@@ -69,6 +69,18 @@ function stored(dir: string, name = 'org/assoc-a') {
   }
 }
 
+/** A server started for one test; closing it twice (the test, then its cleanup) closes it once. */
+async function startOnce(options: Parameters<typeof startServer>[0]) {
+  const started = await startServer(options);
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= started.server.close();
+    return closing;
+  };
+  cleanups.push(close);
+  return { ...started, close };
+}
+
 const written = (events: Record<string, unknown>[], name = 'org/assoc-a') =>
   events.filter((e) => e.event === 'full-state-written' && e.document === name);
 
@@ -77,16 +89,16 @@ const content = (doc: Y.Doc) => doc.getMap('records').toJSON();
 
 describe('a big document', () => {
   it('logs a change without writing its full state; the full state comes once the log reaches its share', async () => {
-    const { dir, member } = preparedStore(2000);
+    const { dir, member } = preparedStore(1000);
     const before = stored(dir);
     const { server, events } = await startServer({ storeDir: dir });
     cleanups.push(() => server.close());
     const client = connect(server.wsUrl, 'org/assoc-a', member);
     cleanups.push(() => client.provider.destroy());
-    await settled(client);
+    await settled(client, 'first sync', 30_000);
 
     writeRecord(client.doc, minxiongRecord('one', '一筆更正'), by('a'));
-    await settled(client);
+    await settled(client, 'one change', 20_000);
     await afterDebounce();
     // The debounced store ran and left the full state alone: the change is in the log only.
     expect(written(events)).toEqual([]);
@@ -97,15 +109,12 @@ describe('a big document', () => {
 
     // Changes with long descriptions until the log passes its share of the full state.
     const share = oneChange.stateBytes * LOG_SHARE_OF_STATE;
-    let i = 0;
-    while (stored(dir).bytes < share) {
-      writeRecord(
-        client.doc,
-        minxiongRecord(`long-${i}`, `長說明${i}`, { description: '長'.repeat(3000) }),
-        by('a'),
-      );
-      await settled(client);
-      i++;
+    for (let i = 0; stored(dir).bytes < share; i += 10) {
+      for (let j = i; j < i + 10; j++) {
+        const long = minxiongRecord(`long-${j}`, `長說明${j}`, { description: '長'.repeat(3000) });
+        writeRecord(client.doc, long, by('a'));
+      }
+      await settled(client, `long changes from ${i}`, 15_000);
     }
     await waitFor(() => written(events).length === 1, 'the full state written', 15_000);
     expect(written(events)[0]).toMatchObject({ reason: 'log-size', logKept: 0 });
@@ -113,27 +122,40 @@ describe('a big document', () => {
     expect(after.generation).toBe(before.generation + 1);
     expect(after.logRows).toBe(0);
     expect(content(after.doc)).toEqual(content(client.doc));
-  });
+  }, 120_000);
 });
 
 describe('a clean shutdown', () => {
-  it('writes the full state of a document with a log and leaves no log', async () => {
-    const { dir, member } = preparedStore(2000);
-    const { server, events } = await startServer({ storeDir: dir });
+  it('writes the full state of a small document with a log, and leaves a big one’s small log to its next load', async () => {
+    const { dir, member } = preparedStore(3000);
+    const big = stored(dir);
+    expect(big.stateBytes).toBeGreaterThan(SMALL_STATE_BYTES);
+    const { server, events, close } = await startOnce({ storeDir: dir });
     const client = connect(server.wsUrl, 'org/assoc-a', member);
-    cleanups.push(() => client.provider.destroy());
-    await settled(client);
+    const index = connect(server.wsUrl, 'index/chiayi', member);
+    cleanups.push(
+      () => client.provider.destroy(),
+      () => index.provider.destroy(),
+    );
+    await settled(client, 'first sync', 30_000);
+    await settled(index, 'sync', 20_000);
     writeRecord(client.doc, minxiongRecord('one', '關閉前的更正'), by('a'));
-    await settled(client);
+    await settled(client, 'sync', 20_000);
+    // The index: its member list, written by the server at load, is logged (a small document).
+    expect(stored(dir, 'index/chiayi').logRows).toBeGreaterThan(0);
     expect(stored(dir).logRows).toBe(1);
-    await server.close();
-    expect(written(events)).toEqual([
-      expect.objectContaining({ reason: 'unload', logDropped: 1, logKept: 0 }),
+    await close();
+
+    expect(written(events, 'index/chiayi')).toEqual([
+      expect.objectContaining({ reason: 'unload', logKept: 0 }),
     ]);
+    expect(stored(dir, 'index/chiayi').logRows).toBe(0);
+    expect(written(events)).toEqual([]);
     const after = stored(dir);
-    expect(after.logRows).toBe(0);
+    expect(after.generation).toBe(big.generation);
+    expect(after.logRows).toBe(1);
     expect(content(after.doc)).toEqual(content(client.doc));
-  });
+  }, 120_000);
 });
 
 describe('a restart', () => {
@@ -144,16 +166,16 @@ describe('a restart', () => {
     const url = `ws://127.0.0.1:${first.port}`;
     const writer = connect(url, 'org/assoc-a', member);
     cleanups.push(() => writer.provider.destroy());
-    await settled(writer);
+    await settled(writer, 'sync', 20_000);
     // A small document: its full state is written at the debounced store.
     for (let i = 0; i < 5; i++) writeRecord(writer.doc, minxiongRecord(`r${i}`, `據點${i}`), by('a'));
-    await settled(writer);
+    await settled(writer, 'sync', 20_000);
     await waitFor(() => stored(dir).generation === 1 && stored(dir).logRows === 0, 'full state', 15_000);
     // Then changes that only reach the log before the server is killed (no store, no shutdown).
     writeRecord(writer.doc, minxiongRecord('r0', '據點0（改名）'), by('a'));
     writeRecord(writer.doc, minxiongRecord('late', '最後一筆'), by('a'));
     writer.doc.getMap('records').delete('r3');
-    await settled(writer);
+    await settled(writer, 'sync', 20_000);
     expect(stored(dir).logRows).toBeGreaterThan(0);
     await stopProcess(first.child, 'SIGKILL');
     writer.provider.destroy();
@@ -167,32 +189,28 @@ describe('a restart', () => {
     cleanups.push(() => stopProcess(second.child));
     const reader = connect(`ws://127.0.0.1:${second.port}`, 'org/assoc-a', member);
     cleanups.push(() => reader.provider.destroy());
-    await settled(reader);
+    await settled(reader, 'sync', 20_000);
     expect(content(reader.doc)).toEqual(content(writer.doc));
-  });
+  }, 120_000);
 });
 
 describe('two servers on one store', () => {
   it('without Redis between them (diverged copies): a full state drops only the log entries it holds', async () => {
     const { dir, member } = preparedStore(0);
-    const a = await startServer({ storeDir: dir });
-    const b = await startServer({ storeDir: dir });
-    cleanups.push(
-      () => a.server.close(),
-      () => b.server.close(),
-    );
+    const a = await startOnce({ storeDir: dir });
+    const b = await startOnce({ storeDir: dir });
     const viaA = connect(a.server.wsUrl, 'org/assoc-a', member);
     const viaB = connect(b.server.wsUrl, 'org/assoc-a', member);
     cleanups.push(
       () => viaA.provider.destroy(),
       () => viaB.provider.destroy(),
     );
-    await settled(viaA);
-    await settled(viaB);
+    await settled(viaA, 'sync', 20_000);
+    await settled(viaB, 'sync', 20_000);
     writeRecord(viaB.doc, minxiongRecord('b', '乙伺服器的據點'), by('a'));
-    await settled(viaB);
+    await settled(viaB, 'sync', 20_000);
     writeRecord(viaA.doc, minxiongRecord('a', '甲伺服器的據點'), by('a'));
-    await settled(viaA);
+    await settled(viaA, 'sync', 20_000);
     // The first debounced store writes its copy's full state; the other server's update is not in that copy
     // (nothing relays it without Redis), so it stays in the log …
     const anyWritten = () => written(a.events).length + written(b.events).length;
@@ -209,42 +227,38 @@ describe('two servers on one store', () => {
     (other === a ? viaA : viaB).provider.destroy();
     await waitFor(() => left('unload'), 'the other unloads', 5000);
     expect(written(other.events)).toEqual([]);
-    await writer.server.close();
+    await writer.close();
     expect(recordNames(stored(dir).doc)).toEqual(['乙伺服器的據點', '甲伺服器的據點']);
-  });
+  }, 120_000);
 
   it('with Redis: both copies converge, one full state is written, and the store rebuilds both servers’ changes', async () => {
     const redis = await startRedis();
     cleanups.push(redis.stop);
     const { dir, member } = preparedStore(0);
     const options = { storeDir: dir, redis: { host: '127.0.0.1', port: redis.port } };
-    const a = await startServer(options);
-    const b = await startServer(options);
-    cleanups.push(
-      () => a.server.close(),
-      () => b.server.close(),
-    );
+    const a = await startOnce(options);
+    const b = await startOnce(options);
     const viaA = connect(a.server.wsUrl, 'org/assoc-a', member);
     const viaB = connect(b.server.wsUrl, 'org/assoc-a', member);
     cleanups.push(
       () => viaA.provider.destroy(),
       () => viaB.provider.destroy(),
     );
-    await settled(viaA);
-    await settled(viaB);
+    await settled(viaA, 'sync', 20_000);
+    await settled(viaB, 'sync', 20_000);
     for (let i = 0; i < 5; i++) {
       writeRecord(viaA.doc, minxiongRecord(`a${i}`, `甲${i}`), by('a'));
       writeRecord(viaB.doc, minxiongRecord(`b${i}`, `乙${i}`), by('a'));
     }
-    await settled(viaA);
-    await settled(viaB);
+    await settled(viaA, 'sync', 20_000);
+    await settled(viaB, 'sync', 20_000);
     await waitFor(() => recordNames(viaA.doc).length === 10 && recordNames(viaB.doc).length === 10, 'both');
     await afterDebounce();
     await waitFor(() => stored(dir).logRows === 0, 'the log folded into a full state', 15_000);
     expect(content(stored(dir).doc)).toEqual(content(viaA.doc));
-    await Promise.all([a.server.close(), b.server.close()]);
+    await Promise.all([a.close(), b.close()]);
     // The first store wrote it; the other server's copy then lacked that generation, and there was no log left.
     expect(written(a.events).length + written(b.events).length).toBe(1);
     expect(content(stored(dir).doc)).toEqual(content(viaB.doc));
-  });
+  }, 120_000);
 });
