@@ -144,9 +144,20 @@ export async function runServerStallBench(input: {
       }
     })();
     await sleep(3000);
+    // Applying the first sync can keep this process from answering the server's pings (30 s): the county client
+    // may have reconnected meanwhile, and must be synced again before its change.
+    await until(() => county.provider.isSynced, 'the county document again', 600_000);
+    await sleep(1000);
     const changed = performance.now();
     const changedEpoch = Date.now();
     writeRecord(county.document, record(1234, '協會據點1234（更正）'), stamp());
+    let acknowledgedMs = Number.NaN;
+    void until(() => !county.provider.hasUnsyncedChanges, 'the acknowledgement', input.windowMs).then(
+      () => {
+        acknowledgedMs = performance.now() - changed;
+      },
+      () => {},
+    );
     await sleep(input.windowMs);
     editing = false;
     await edits;
@@ -176,6 +187,7 @@ export async function runServerStallBench(input: {
     const written = output.split('\n').filter((line) => line.includes('full-state-written'));
     return [
       `\nServer after one change to a ${input.records.toLocaleString('en-US')}-record document (${(state.length / 1e6).toFixed(1)} MB; opened by a client in ${ms(openMs)})`,
+      `  the correction acknowledged after ${ms(acknowledgedMs)}`,
       `  another document's edits every 100 ms, delivery before the change: p50 ${ms(percentile(before, 50))}, max ${ms(Math.max(...before))} (${before.length})`,
       `  the ${input.windowMs / 1000} s after it: p50 ${ms(percentile(after, 50))}, p95 ${ms(percentile(after, 95))}, max ${ms(Math.max(...after))} (${after.length})`,
       `  server event loop in those ${input.windowMs / 1000} s: longest delay ${ms(longest)}; ${over.length} windows of 250 ms with a delay over 50 ms${over.length ? ` (${over.map((d) => `+${((d.at - changedEpoch) / 1000).toFixed(1)} s: ${ms(d.ms)}`).join(', ')})` : ''}`,
