@@ -1,16 +1,24 @@
 import type { Resource } from '../model/resource.ts';
 import { isSampleRecord } from '../model/sample-data.ts';
+import type { Dataset } from './dataset.ts';
 import type { FilterResult } from './filter-resources.ts';
 
 /**
  * Where each record comes in a resident's list without a location: 0 for a real record of the county the map is
  * for, 1 for another real record, 2 for a sample (示範資料). Without a deployment county, real records are all 0.
+ * Read from the dataset's columns (place codes, sample marks), not from the records: a pass over typed arrays.
  */
-export function residentRanks(resources: readonly Resource[], county: string): Uint8Array {
-  const ranks = new Uint8Array(resources.length);
-  resources.forEach((r, i) => {
-    ranks[i] = isSampleRecord(r) ? 2 : county === '' || r.county === county ? 0 : 1;
-  });
+export function residentRanks(
+  dataset: Pick<Dataset, 'order' | 'columns' | 'samples'>,
+  county: string,
+): Uint8Array {
+  const { order, columns, samples } = dataset;
+  const code = columns.counties.indexOf(county);
+  const ranks = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    ranks[i] = samples[i] === 1 ? 2 : county === '' || columns.county[k] === code ? 0 : 1;
+  }
   return ranks;
 }
 

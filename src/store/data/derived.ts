@@ -163,7 +163,7 @@ export const selectFilterResult = (s: AppState): FilterResult => {
       ? filterOf(dataset, s.filters, reader)
       : filterAsOf(dataset, s.filters, s.asOfYear, reader);
   if (s.filters.query.trim() !== '') return result;
-  return residentOrderOf(result, residentRanksOf(dataset.resources, s.manifest?.county ?? ''));
+  return residentOrderOf(result, residentRanksOf(dataset, s.manifest?.county ?? ''));
 };
 
 const idIndexOf = memoizeLast((dataset: Dataset) => {
