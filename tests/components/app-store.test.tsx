@@ -154,6 +154,28 @@ describe('derived selectors', () => {
     store().select('gone-since-the-link-was-shared', 'url');
     expect(selectSelectedResource(store())).toBeNull();
   });
+
+  it('find the selected resource as it is after each change of the records on show', () => {
+    const dataset = seedStore();
+    const [first, second] = dataset.resources;
+    if (!first || !second) throw new Error('the test data has records');
+    store().select(second.id, 'list');
+    const selected = () => selectSelectedResource(store());
+    const onShow = (id: string) => selectDataset(store()).resources.find((r) => r.id === id) ?? null;
+    expect(selected()).toBe(second);
+    // Corrected: the corrected record (it keeps its resource index).
+    store().editResource({ ...second, name: `${second.name}（更正）` });
+    expect(selected()?.name).toBe(`${second.name}（更正）`);
+    // A record before it deleted: it moves down one index, and is still found.
+    store().setDeleted(first.id, true);
+    expect(selected()).toBe(onShow(second.id));
+    expect(selected()?.name).toBe(`${second.name}（更正）`);
+    store().setDeleted(second.id, true);
+    expect(selected()).toBeNull();
+    store().setDeleted(second.id, false);
+    store().setDeleted(first.id, false);
+    expect(selected()).toBe(onShow(second.id));
+  });
 });
 
 describe('selectors in React', () => {

@@ -1,6 +1,6 @@
 import type { Resource } from '../../domain/model/resource.ts';
 import { applyStartYear } from '../../domain/query/as-of-year.ts';
-import { type Dataset, type DatasetConfig, EMPTY_DATASET } from '../../domain/query/dataset.ts';
+import { type Dataset, type DatasetConfig, EMPTY_DATASET, indexOfId } from '../../domain/query/dataset.ts';
 import {
   type FilterResult,
   filterResources,
@@ -187,12 +187,30 @@ const findRecord = (dataset: Dataset, id: string | null): Resource | null =>
 export const selectResourceById = (s: AppState, id: string | null): Resource | null =>
   findRecord(selectDataset(s), id);
 
-// One memo per record a render looks up, so that the selected record and the one being edited do not take turns
-// in one memo (each look-up would pass over 100,000 records again on every store change).
-const selectedOf = memoizeLast(findRecord);
-const editingOf = memoizeLast(findRecord);
-const movingOf = memoizeLast(findRecord);
-const placingOf = memoizeLast(findRecord);
+/**
+ * A record on show by id, for a render: remembers the last answer, and where it was found. A change moves no
+ * record to another resource index unless one before it was deleted, so the next dataset is first looked at
+ * there, before a pass over 100,000 records.
+ */
+function recordFinder() {
+  let last: { readonly dataset: Dataset; readonly id: string; readonly index: number } | null = null;
+  return (dataset: Dataset, id: string | null): Resource | null => {
+    if (id === null) return null;
+    if (last?.dataset !== dataset || last.id !== id) {
+      const hint = last?.id === id ? last.index : -1;
+      const index = dataset.resources[hint]?.id === id ? hint : indexOfId(dataset, id);
+      last = { dataset, id, index };
+    }
+    return dataset.resources[last.index] ?? null;
+  };
+}
+
+// One finder per record a render looks up, so that the selected record and the one being edited do not take
+// turns in one memo.
+const selectedOf = recordFinder();
+const editingOf = recordFinder();
+const movingOf = recordFinder();
+const placingOf = recordFinder();
 
 /** The selected resource, if it still exists. */
 export const selectSelectedResource = (s: AppState): Resource | null =>
