@@ -155,6 +155,21 @@ describe('derived selectors', () => {
     expect(selectSelectedResource(store())).toBeNull();
   });
 
+  it('keep the visible list as it was when a correction moves no record, and follow one that does', () => {
+    seedStore();
+    // The last record in display order: given a name that sorts first in its township, it moves.
+    const shown = selectDataset(store());
+    const record = shown.resources[shown.order.at(-1) ?? -1];
+    if (!record) throw new Error('the test data has records');
+    const visible = () => selectFilterResult(store()).visible;
+    const before = visible();
+    store().editResource({ ...record, phones: ['05-2200000'] });
+    expect(visible()).toBe(before);
+    store().editResource({ ...record, name: `一${record.name}` });
+    expect(visible()).not.toBe(before);
+    expect([...visible()].sort((a, b) => a - b)).toEqual([...before].sort((a, b) => a - b));
+  });
+
   it('find the selected resource as it is after each change of the records on show', () => {
     const dataset = seedStore();
     const [first, second] = dataset.resources;

@@ -115,7 +115,7 @@ describe('the dataset on show following a change', () => {
     expect(describeDataset(next)).toEqual(describeDataset(fresh));
     // The list a resident sees, in the same order.
     const list = (d: Dataset) =>
-      residentOrder(filterResources(d, NO_FILTERS), residentRanks(d, '臺北市')).visible.map(
+      residentOrder(filterResources(d, NO_FILTERS).visible, residentRanks(d, '臺北市')).map(
         (i) => d.resources[i]?.id,
       );
     expect(list(next)).toEqual(list(fresh));

@@ -145,8 +145,22 @@ const filterAsOf = (dataset: Dataset, f: AppState['filters'], year: number, read
     year,
   );
 
-const residentRanksOf = memoizeLast(residentRanks);
+// By the parts the ranks are read from: a correction that leaves the display order, the places and the sample
+// marks as they were keeps the ranks, the resident's list, and with them the list's rows and the map's clusters.
+const residentRanksOf = memoizeLast(
+  (
+    order: Dataset['order'],
+    county: Dataset['columns']['county'],
+    counties: Dataset['columns']['counties'],
+    samples: Dataset['samples'],
+    deployment: string,
+  ) => residentRanks({ order, columns: { county, counties }, samples }, deployment),
+);
 const residentOrderOf = memoizeLast(residentOrder);
+const withVisibleOf = memoizeLast(
+  (result: FilterResult, visible: readonly number[]): FilterResult =>
+    visible === result.visible ? result : { ...result, visible },
+);
 
 /**
  * Visible resource indexes and per-category counts for the current filters: nearest first near a point; for a
@@ -163,7 +177,9 @@ export const selectFilterResult = (s: AppState): FilterResult => {
       ? filterOf(dataset, s.filters, reader)
       : filterAsOf(dataset, s.filters, s.asOfYear, reader);
   if (s.filters.query.trim() !== '') return result;
-  return residentOrderOf(result, residentRanksOf(dataset, s.manifest?.county ?? ''));
+  const { order, columns, samples } = dataset;
+  const ranks = residentRanksOf(order, columns.county, columns.counties, samples, s.manifest?.county ?? '');
+  return withVisibleOf(result, residentOrderOf(result.visible, ranks));
 };
 
 const idIndexOf = memoizeLast((dataset: Dataset) => {
