@@ -43,6 +43,11 @@ export function ClusterLayer() {
   const selectedLayer = useMemo(() => L.layerGroup(), []);
   const texts = useRef({ t, label });
   texts.current = { t, label };
+  // The markers on the map by what each shows (see draw), and the categories their icons were made with.
+  const drawnRef = useRef({
+    markers: new Map<string, L.Marker>(),
+    categories: undefined as typeof categories,
+  });
 
   // The page's one clustering client, shared with the loading path (which starts indexing before the records
   // land) and kept across StrictMode's mount–unmount–mount in development.
@@ -54,7 +59,9 @@ export function ClusterLayer() {
     if (client && !empty) client.setPositions(positions);
   }, [client, positions, empty]);
   useEffect(() => {
-    if (empty) layer.clearLayers();
+    if (!empty) return;
+    layer.clearLayers();
+    drawnRef.current.markers.clear();
   }, [empty, layer]);
   useEffect(() => {
     if (!client || empty) return;
@@ -96,6 +103,7 @@ export function ClusterLayer() {
       return `${resource.name}（${kind}）${approximate}${unofficial}`;
     };
     if (!client) return;
+    const drawn = drawnRef.current;
     let latest = 0;
     const draw = async () => {
       const request = ++latest;
@@ -112,39 +120,56 @@ export function ClusterLayer() {
       if (request !== latest) return;
       // Marks let the benchmark read redraw times from the real page (performance.getEntriesByName).
       performance.mark('crm:draw-start');
-      layer.clearLayers();
+      // A marker that shows the same thing as before stays: after one record changes, only its marker is
+      // made again (Leaflet markers are DOM elements; making hundreds of them takes many milliseconds).
+      if (drawn.categories !== categories) {
+        layer.clearLayers();
+        drawn.markers.clear();
+        drawn.categories = categories;
+      }
+      const next = new Map<string, L.Marker>();
+      const keep = (key: string, make: () => L.Marker) => {
+        const marker = drawn.markers.get(key) ?? make();
+        if (!drawn.markers.has(key)) layer.addLayer(marker);
+        next.set(key, marker);
+      };
       for (const { item, offset } of spreadOverlapping(map, items)) {
         if (item.kind === 'cluster') {
           const linked = item.linked ?? 0;
-          const marker = L.marker(toLeaflet(item.position), {
-            icon: clusterIcon(item.count, linked),
-            keyboard: true,
+          const name =
+            linked > 0
+              ? texts.current.t('dataLink.cluster', { count: item.count, linked })
+              : texts.current.t('map.cluster', { count: item.count });
+          keep(`cluster ${item.id} ${item.count} ${linked} ${item.position.join(',')} ${name}`, () => {
+            const marker = L.marker(toLeaflet(item.position), {
+              icon: clusterIcon(item.count, linked),
+              keyboard: true,
+            });
+            marker.on('click', async () => {
+              const zoom = Math.min(await client.expansionZoom(item.id), map.getMaxZoom());
+              map.setView(toLeaflet(item.position), zoom);
+            });
+            marker.on('add', () => nameMarker(marker, name));
+            return marker;
           });
-          marker.on('click', async () => {
-            const zoom = Math.min(await client.expansionZoom(item.id), map.getMaxZoom());
-            map.setView(toLeaflet(item.position), zoom);
-          });
-          marker.on('add', () =>
-            nameMarker(
-              marker,
-              linked > 0
-                ? texts.current.t('dataLink.cluster', { count: item.count, linked })
-                : texts.current.t('map.cluster', { count: item.count }),
-            ),
-          );
-          layer.addLayer(marker);
           continue;
         }
         const resource = resources[item.index];
         if (!resource) continue;
         const category = categories?.find((c) => c.id === resource.category);
-        const position = offset ?? toLeaflet(item.position);
+        const position = L.latLng(offset ?? toLeaflet(item.position));
         const linked = anyLinked && linkHosts.has(resource.id);
-        const marker = L.marker(position, { icon: categoryIcon(category, false, linked), keyboard: true });
-        marker.on('click', () => select(resource.id, 'map'));
-        marker.on('add', () => nameMarker(marker, markerName(resource)));
-        layer.addLayer(marker);
+        const name = markerName(resource);
+        const key = `resource ${resource.id} ${position.lat},${position.lng} ${resource.category} ${linked} ${name}`;
+        keep(key, () => {
+          const marker = L.marker(position, { icon: categoryIcon(category, false, linked), keyboard: true });
+          marker.on('click', () => select(resource.id, 'map'));
+          marker.on('add', () => nameMarker(marker, name));
+          return marker;
+        });
       }
+      for (const [key, marker] of drawn.markers) if (!next.has(key)) layer.removeLayer(marker);
+      drawn.markers = next;
       performance.measure('crm:cluster-draw', 'crm:draw-start');
     };
     const redraw = () => void draw();

@@ -5,6 +5,7 @@ import {
   type Dataset,
   type DatasetConfig,
   EMPTY_DATASET,
+  indexOfId,
   sharesAnId,
 } from '../../domain/query/dataset.ts';
 import {
@@ -165,8 +166,22 @@ const filterAsOf = (dataset: Dataset, f: AppState['filters'], year: number, read
     year,
   );
 
-const residentRanksOf = memoizeLast(residentRanks);
+// By the parts the ranks are read from: a correction that leaves the display order, the places and the sample
+// marks as they were keeps the ranks, the resident's list, and with them the list's rows and the map's clusters.
+const residentRanksOf = memoizeLast(
+  (
+    order: Dataset['order'],
+    county: Dataset['columns']['county'],
+    counties: Dataset['columns']['counties'],
+    samples: Dataset['samples'],
+    deployment: string,
+  ) => residentRanks({ order, columns: { county, counties }, samples }, deployment),
+);
 const residentOrderOf = memoizeLast(residentOrder);
+const withVisibleOf = memoizeLast(
+  (result: FilterResult, visible: readonly number[]): FilterResult =>
+    visible === result.visible ? result : { ...result, visible },
+);
 
 /**
  * Visible resource indexes and per-category counts for the current filters: nearest first near a point; for a
@@ -183,7 +198,9 @@ export const selectFilterResult = (s: AppState): FilterResult => {
       ? filterOf(dataset, s.filters, reader)
       : filterAsOf(dataset, s.filters, s.asOfYear, reader);
   if (s.filters.query.trim() !== '') return result;
-  return residentOrderOf(result, residentRanksOf(dataset.resources, s.manifest?.county ?? ''));
+  const { order, columns, samples } = dataset;
+  const ranks = residentRanksOf(order, columns.county, columns.counties, samples, s.manifest?.county ?? '');
+  return withVisibleOf(result, residentOrderOf(result.visible, ranks));
 };
 
 const idIndexOf = memoizeLast((dataset: Dataset) => {
@@ -207,12 +224,30 @@ const findRecord = (dataset: Dataset, id: string | null): Resource | null =>
 export const selectResourceById = (s: AppState, id: string | null): Resource | null =>
   findRecord(selectDataset(s), id);
 
-// One memo per record a render looks up, so that the selected record and the one being edited do not take turns
-// in one memo (each look-up would pass over 100,000 records again on every store change).
-const selectedOf = memoizeLast(findRecord);
-const editingOf = memoizeLast(findRecord);
-const movingOf = memoizeLast(findRecord);
-const placingOf = memoizeLast(findRecord);
+/**
+ * A record on show by id, for a render: remembers the last answer, and where it was found. A change moves no
+ * record to another resource index unless one before it was deleted, so the next dataset is first looked at
+ * there, before a pass over 100,000 records.
+ */
+function recordFinder() {
+  let last: { readonly dataset: Dataset; readonly id: string; readonly index: number } | null = null;
+  return (dataset: Dataset, id: string | null): Resource | null => {
+    if (id === null) return null;
+    if (last?.dataset !== dataset || last.id !== id) {
+      const hint = last?.id === id ? last.index : -1;
+      const index = dataset.resources[hint]?.id === id ? hint : indexOfId(dataset, id);
+      last = { dataset, id, index };
+    }
+    return dataset.resources[last.index] ?? null;
+  };
+}
+
+// One finder per record a render looks up, so that the selected record and the one being edited do not take
+// turns in one memo.
+const selectedOf = recordFinder();
+const editingOf = recordFinder();
+const movingOf = recordFinder();
+const placingOf = recordFinder();
 
 /** The selected resource, if it still exists. */
 export const selectSelectedResource = (s: AppState): Resource | null =>
