@@ -7,6 +7,14 @@ import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
 import { selectFilterResult, selectResources } from '../../src/store/data/derived.ts';
 import { localRecords } from '../../src/store/shared-map/shared-map-derived.ts';
 import {
+  closeWorkshopDocument,
+  deleteWorkshopRecord,
+  moveTo,
+  redoWorkshop,
+  saveDraft,
+  undoWorkshop,
+} from '../../src/store/workshop/workshop-actions.ts';
+import {
   selectCoverage,
   selectInventory,
   selectWorkshopRows,
@@ -43,7 +51,7 @@ const store = () => useAppStore.getState();
 function addByClick(name: string, position = MINXIONG) {
   store().startAdd(position);
   store().updateDraft({ name });
-  return store().saveDraft();
+  return saveDraft();
 }
 
 /** A browser's storage in memory: the document's shelf, the old store, the session. */
@@ -68,7 +76,7 @@ function memoryStorage(old?: unknown) {
 
 /** A new page: a fresh store (and document), the same storage. */
 function reload() {
-  store().closeWorkshopDocument();
+  closeWorkshopDocument();
   useAppStore.setState(initialAppState, true);
   store().setDataset(loadedPayload(manifest, [source]));
 }
@@ -81,7 +89,7 @@ beforeEach(() => {
   store().setWorkshopEditing(true);
 });
 afterEach(() => {
-  store().closeWorkshopDocument();
+  closeWorkshopDocument();
   useAppStore.setState(initialAppState, true);
 });
 
@@ -94,7 +102,7 @@ describe('co-mapping in the store', () => {
       draft: { address: '嘉義縣民雄鄉', category: 'welfare-center' },
     });
     store().updateDraft({ name: '阿美早餐店', category: 'friendly-shop' });
-    expect(store().saveDraft()).toEqual([]);
+    expect(saveDraft()).toEqual([]);
     expect(store().workshopDraft).toBeNull();
     const layer = store().layers.find((l) => l.id === WORKSHOP_LAYER_ID);
     expect(layer?.kind).toBe('workshop');
@@ -128,7 +136,7 @@ describe('co-mapping in the store', () => {
   it('the next addition starts in the category of the last one', () => {
     store().startAdd(MINXIONG);
     store().updateDraft({ name: 'A', category: 'care-point' });
-    store().saveDraft();
+    saveDraft();
     store().startAdd(MINXIONG);
     expect(store().workshopDraft?.draft.category).toBe('care-point');
   });
@@ -136,20 +144,20 @@ describe('co-mapping in the store', () => {
   it('edits and deletions of source records go to the shared edits and deletions, and undo takes them back', () => {
     store().startEdit('src-1');
     store().updateDraft({ name: '改名後' });
-    store().saveDraft();
+    saveDraft();
     expect(store().edits['src-1']?.name).toBe('改名後');
     expect(selectResources(store()).map((r) => r.name)).toEqual(['改名後']);
-    store().deleteWorkshopRecord('src-1');
+    deleteWorkshopRecord('src-1');
     expect(store().deletedIds).toEqual(['src-1']);
     expect(store().edits).toEqual({});
     expect(selectResources(store())).toEqual([]);
-    store().undoWorkshop();
+    undoWorkshop();
     expect(store().deletedIds).toEqual([]);
     expect(store().edits['src-1']?.name).toBe('改名後');
-    store().undoWorkshop();
+    undoWorkshop();
     expect(store().edits).toEqual({});
-    store().redoWorkshop();
-    store().redoWorkshop();
+    redoWorkshop();
+    redoWorkshop();
     expect(store().deletedIds).toEqual(['src-1']);
   });
 
@@ -157,23 +165,23 @@ describe('co-mapping in the store', () => {
     store().editResource({ ...source, id: 'other', name: 'office edit' });
     store().setDeleted('other-2', true);
     addByClick('工作坊的');
-    store().undoWorkshop();
+    undoWorkshop();
     expect(store().edits.other?.name).toBe('office edit');
     expect(store().deletedIds).toEqual(['other-2']);
   });
 
   it('moves a record to the clicked point, exact, as one undoable step', () => {
     store().startMove('src-1');
-    store().moveTo(toLatLng(23.55, 120.45));
+    moveTo(toLatLng(23.55, 120.45));
     expect(store().workshopMoving).toBeNull();
     expect(store().edits['src-1']).toMatchObject({ position: [23.55, 120.45], precision: 'exact' });
-    store().undoWorkshop();
+    undoWorkshop();
     expect(store().edits).toEqual({});
   });
 
   it('lists its rows for export: additions, edits, deletions', () => {
     addByClick('新的');
-    store().deleteWorkshopRecord('src-1');
+    deleteWorkshopRecord('src-1');
     expect(selectWorkshopRows(store()).map((r) => `${r.change}:${r.resource.name}`)).toEqual([
       'added:新的',
       'deleted:原始資料',
@@ -185,8 +193,8 @@ describe('co-mapping in the store', () => {
     addByClick('工作坊新增的');
     store().startEdit('src-1');
     store().updateDraft({ name: '工作坊改過' });
-    store().saveDraft();
-    store().deleteWorkshopRecord('src-2');
+    saveDraft();
+    deleteWorkshopRecord('src-2');
     expect(localRecords(store()).map((r) => r.name)).toEqual(['工作坊改過', '工作坊新增的']);
   });
 
@@ -202,7 +210,7 @@ describe('co-mapping in the store', () => {
   it('the year filter shows the map as of a year', () => {
     store().startAdd(MINXIONG);
     store().updateDraft({ name: '2021 設立', startYear: '2021' });
-    store().saveDraft();
+    saveDraft();
     store().setAsOfYear(2020);
     expect(selectFilterResult(store()).visible).toEqual([]);
     store().setAsOfYear(2021);
@@ -238,8 +246,8 @@ describe('persistence in the workshop’s local document', () => {
     // Undo covers this page's own changes: what an earlier page did stays (its record has a history instead).
     expect(store().workshopSteps).toEqual({ undo: 0, redo: 0 });
     store().cancelDraft();
-    store().deleteWorkshopRecord(store().workshop.additions[0]?.id ?? '');
-    store().undoWorkshop();
+    deleteWorkshopRecord(store().workshop.additions[0]?.id ?? '');
+    undoWorkshop();
     expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料', '存起來的']);
     again();
   });
@@ -291,7 +299,7 @@ describe('persistence in the workshop’s local document', () => {
     stop();
 
     // The next page reads the document; the old store is gone, and nothing is moved twice.
-    store().closeWorkshopDocument();
+    closeWorkshopDocument();
     useAppStore.setState(initialAppState, true);
     store().setDataset(loadedPayload(manifest, chiayi.resources));
     const again = connectWorkshopStorage(storage);

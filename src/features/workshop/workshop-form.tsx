@@ -4,6 +4,7 @@ import type { DraftProblem } from '../../domain/workshop/workshop-record.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { saveDraft } from '../../store/workshop/workshop-actions.ts';
 
 const PROBLEM_FIELD: Record<DraftProblem, 'name' | 'category' | 'startYear'> = {
   'name-required': 'name',
@@ -22,7 +23,6 @@ export function WorkshopForm() {
   const serviceTags = useAppStore(selectServiceTags);
   const updateDraft = useAppStore((s) => s.updateDraft);
   const cancelDraft = useAppStore((s) => s.cancelDraft);
-  const saveDraft = useAppStore((s) => s.saveDraft);
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   // Focus the name when the form opens, or switches to another record.

@@ -5,6 +5,7 @@ import { toLatLng } from '../../domain/model/coordinates.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { importWorkshopRecords, redoWorkshop, undoWorkshop } from '../../store/workshop/workshop-actions.ts';
 import { selectWorkshopRows } from '../../store/workshop/workshop-derived.ts';
 import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
 
@@ -59,7 +60,7 @@ export function WorkshopPanel() {
       serviceTags: s.manifest?.serviceTags ?? [],
       gazetteer: selectGazetteer(s),
     });
-    s.importWorkshopRecords(loaded.resources);
+    importWorkshopRecords(loaded.resources);
     const rejected = loaded.issues.filter((i) => i.severity === 'error').length;
     setMessage(t('workshop.imported', { count: loaded.resources.length, rejected }));
   };
@@ -88,7 +89,7 @@ export function WorkshopPanel() {
           className="button-secondary"
           disabled={steps.undo === 0}
           aria-keyshortcuts="Control+Z"
-          onClick={() => useAppStore.getState().undoWorkshop()}
+          onClick={undoWorkshop}
         >
           {t('workshop.undo')}
         </button>
@@ -97,7 +98,7 @@ export function WorkshopPanel() {
           className="button-secondary"
           disabled={steps.redo === 0}
           aria-keyshortcuts="Control+Y Control+Shift+Z"
-          onClick={() => useAppStore.getState().redoWorkshop()}
+          onClick={redoWorkshop}
         >
           {t('workshop.redo')}
         </button>

@@ -14,6 +14,7 @@ import {
   readOldWorkshopSnapshot,
 } from '../../services/workshop/idb-workshop-storage.ts';
 import { useAppStore } from '../app-store.ts';
+import { openWorkshopDocument, refreshWorkshop } from './workshop-actions.ts';
 import { initWorkshopDocument } from './workshop-document.ts';
 import type { OpenDraft, WorkshopSession } from './workshop-slice.ts';
 
@@ -109,17 +110,17 @@ const MIGRATION = Symbol('migration');
  * says saved. The first time, the old store's snapshot is moved into the document (one tab does it, under a lock).
  * The form, the facilitator's name and the modes are the tab's session, in localStorage. Returns a stopper.
  */
-export function connectWorkshopStorage(storage: WorkshopStorage, store = useAppStore): () => void {
+export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
   let stopped = false;
   const local = storage.openDocument();
-  const state = store.getState;
+  const state = useAppStore.getState;
   const setStatus = (status: Parameters<ReturnType<typeof state>['setWorkshopStorage']>[0]) => {
     if (!stopped) state().setWorkshopStorage(status);
   };
   setStatus('loading');
   const session = readSession(storage.readSession());
   if (session) state().restoreWorkshopSession(session);
-  state().openWorkshopDocument(local);
+  openWorkshopDocument(local);
 
   let checking = false;
   let again = false;
@@ -153,8 +154,8 @@ export function connectWorkshopStorage(storage: WorkshopStorage, store = useAppS
   };
   local.doc.on('update', onUpdate);
 
-  const unsubscribe = store.subscribe((s, previous) => {
-    if (s.manifest !== previous.manifest) s.refreshWorkshop();
+  const unsubscribe = useAppStore.subscribe((s, previous) => {
+    if (s.manifest !== previous.manifest) refreshWorkshop();
     if (
       s.facilitator !== previous.facilitator ||
       s.workshopEditing !== previous.workshopEditing ||
@@ -218,7 +219,7 @@ export function connectWorkshopStorage(storage: WorkshopStorage, store = useAppS
  * Connects the workshop's storage once it is needed: at once when this browser already keeps a workshop, else
  * when co-mapping is turned on. A resident's visit opens and writes no workshop database. Returns a stopper.
  */
-export function connectWorkshopStorageWhenUsed(storage: WorkshopStorage, store = useAppStore): () => void {
+export function connectWorkshopStorageWhenUsed(storage: WorkshopStorage): () => void {
   let stop: (() => void) | null = null;
   let started = false;
   let stopped = false;
@@ -226,12 +227,12 @@ export function connectWorkshopStorageWhenUsed(storage: WorkshopStorage, store =
     // Set first: connecting changes the store, whose listener below comes back here.
     if (started || stopped) return;
     started = true;
-    stop = connectWorkshopStorage(storage, store);
+    stop = connectWorkshopStorage(storage);
   };
-  const unsubscribe = store.subscribe((s) => {
+  const unsubscribe = useAppStore.subscribe((s) => {
     if (s.workshopEditing) start();
   });
-  if (store.getState().workshopEditing) start();
+  if (useAppStore.getState().workshopEditing) start();
   void storage.mayHoldWorkshop().then((held) => {
     if (held) start();
   });
