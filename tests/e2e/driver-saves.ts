@@ -6,7 +6,7 @@
  * and a Chromium started and killed by process id with a profile on disk.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
@@ -342,6 +342,17 @@ export class KillableChromium {
     const [context] = this.browser.contexts();
     if (!context) throw new Error('no default context');
     return SavesProfile.of(context, appUrl);
+  }
+
+  /**
+   * A clean start for a test (or its retry): no browser left running on the profile (it would hold the profile's
+   * lock) and an empty profile.
+   */
+  async reset(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    await this.kill().catch(() => undefined);
+    rmSync(this.profileDir, { recursive: true, force: true });
+    mkdirSync(this.profileDir, { recursive: true });
   }
 
   /** Kills the browser at once (its whole process group), and waits until it is gone. */

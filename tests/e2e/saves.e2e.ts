@@ -167,6 +167,7 @@ describe('the browser killed in the save window of a 100,000-row import (real Ch
 
   it('says on restart that the import was not saved', async () => {
     const file = generatedFile('bench-100k.csv', 100_000);
+    await chromium.reset();
     const profile = await chromium.start(inject('appUrl'));
     const tab = await profile.openTab();
     const killed = chromium.killWhenSavingStarts(profile, tab, inject('appUrl'));
@@ -176,7 +177,7 @@ describe('the browser killed in the save window of a 100,000-row import (real Ch
 
     const again = await chromium.start(inject('appUrl'));
     const restarted = await again.openTab();
-    const notice = await restarted.waitForNotice('沒有保存完成', 30_000);
+    const notice = await restarted.waitForNotice('沒有保存完成', 60_000);
     expect(notice).toContain('「bench-100k.csv」（100,000 列）');
     // The kill came before the write finished: the file is not in storage (else this test proves nothing).
     expect((await restarted.storedContents()).datasets).toEqual([]);
