@@ -1,22 +1,13 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import { type CountyIndex, readCountyIndex } from '../../domain/shared-map/county-index.ts';
+import { readCountyIndex } from '../../domain/shared-map/county-index.ts';
 import { createOwnUndo, undoOwnChange } from '../../domain/shared-map/own-undo.ts';
-import {
-  addProposal,
-  decideProposal,
-  type Proposal,
-  readProposals,
-} from '../../domain/shared-map/proposals.ts';
+import { addProposal, decideProposal, readProposals } from '../../domain/shared-map/proposals.ts';
 import { readRecords } from '../../domain/shared-map/read-records.ts';
-import {
-  type RecordChanges,
-  readRecordChanges,
-  touchedRecordIds,
-} from '../../domain/shared-map/record-changes.ts';
+import { readRecordChanges, touchedRecordIds } from '../../domain/shared-map/record-changes.ts';
 import {
   deleteRecord,
   type HistoryEntry,
@@ -25,59 +16,19 @@ import {
   writeRecord,
 } from '../../domain/shared-map/record-history.ts';
 import { type ChangeStamp, parseDocName, ROOTS } from '../../domain/shared-map/schema.ts';
+import type { DocConnection, DocStatus, SharedMapListener, SharedRefusal } from './shared-map-protocol.ts';
+import { storageKey } from './shared-map-storage.ts';
 
-/** Whether a document's connection is up. */
-export type DocConnection = 'connecting' | 'online' | 'offline';
-/** What the server let this link do with a document (null until it has said). */
-export type DocAccess = 'write' | 'read';
-/** Why the server refused something, as the UI words it. */
-export type SharedRefusal =
-  | 'read-only'
-  | 'token-revoked'
-  | 'invalid-update'
-  | 'invalid-token'
-  | 'forbidden'
-  | 'unknown-document'
-  | 'rate-limited'
-  | 'refused';
-
-/** A document's state as the store keeps it. */
-export interface DocStatus {
-  readonly connection: DocConnection;
-  readonly access: DocAccess | null;
-  /** Local changes the server has not acknowledged yet (kept in IndexedDB meanwhile). */
-  readonly unsynced: number;
-  /** Whether the server's copy has been received once. */
-  readonly synced: boolean;
-}
-
-/** What the client reports; the store's actions implement it. */
-export interface SharedMapListener {
-  /** Every record of a document (first read, or after a large change), or only those that changed. */
-  records(document: string, change: { readonly all: Resource[] } | RecordChanges): void;
-  status(document: string, status: DocStatus): void;
-  refused(document: string, reason: SharedRefusal): void;
-  index(document: string, index: CountyIndex): void;
-  /** A workshop's proposals, all of them (a workshop has tens, not thousands). */
-  proposals(document: string, proposals: Proposal[]): void;
-  /** How many of this device's own changes can be undone and redone, over all documents. */
-  undo(steps: UndoSteps): void;
-}
-
-/** How many of this device's own changes can be undone and redone. */
-export interface UndoSteps {
-  readonly undo: number;
-  readonly redo: number;
-}
-
-export interface SharedMapClientOptions {
+export interface SharedMapDocsOptions {
   readonly wsUrl: string;
   readonly token: string;
   /** The validation context records are read with (the app's categories, tags and gazetteer). */
   readonly context: (document: string) => BuildContext;
   readonly listener: SharedMapListener;
-  /** Keep each document in IndexedDB (off where there is no IndexedDB, e.g. in jsdom). */
-  readonly persist?: boolean;
+  /** Keep each document in IndexedDB. */
+  readonly persist: boolean;
+  /** Everything is closed (and the local copies deleted when asked), whoever stopped it. */
+  readonly stopped: () => void;
 }
 
 /**
@@ -99,24 +50,21 @@ interface OpenDoc {
 }
 
 /**
- * The browser's side of the shared map: the only module that touches HocuspocusProvider and y-indexeddb.
- * Documents share one WebSocket; each is kept in IndexedDB (edits made offline survive a reload and are sent on
- * reconnect); what changes in a document reaches the listener as the records that changed, read through the
- * domain's validation. The token goes in Hocuspocus's auth message only, never in a URL.
+ * The browser's side of the shared map, run in the shared-map worker (shared-map-worker.ts): the only module that
+ * touches HocuspocusProvider and y-indexeddb. Documents share one WebSocket; each is kept in IndexedDB (edits made
+ * offline survive a reload and are sent on reconnect); what changes in a document reaches the listener as the
+ * records that changed, read through the domain's validation. The token goes in Hocuspocus's auth message only,
+ * never in a URL.
  */
-export class SharedMapClient {
+export class SharedMapDocs {
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly docs = new Map<string, OpenDoc>();
   /** The documents of this device's own changes, last one last: undo takes back the latest over all documents. */
   private undoOrder: string[] = [];
   private redoOrder: string[] = [];
   private stopped = false;
-  private readonly onOffline = () => this.socket.disconnect();
-  private readonly onOnline = () => {
-    if (!this.stopped) void this.socket.connect();
-  };
 
-  constructor(private readonly options: SharedMapClientOptions) {
+  constructor(private readonly options: SharedMapDocsOptions) {
     this.socket = new HocuspocusProviderWebsocket({
       url: options.wsUrl,
       delay: 200,
@@ -133,21 +81,27 @@ export class SharedMapClient {
       if (!reason) return;
       for (const name of this.docs.keys()) this.options.listener.refused(name, reason);
       // A revoked link may no longer see these documents: their copies on this device go too.
-      if (reason === 'token-revoked') this.stop(true);
+      if (reason === 'token-revoked') void this.stop(true);
       // The refused update would be sent again on reconnect: forget it (the server's copy is the truth).
       else if (reason === 'invalid-update') for (const name of this.docs.keys()) void this.reset(name);
     });
-    // The browser knows first when the network is gone; a half-open socket would otherwise linger.
-    window.addEventListener('offline', this.onOffline);
-    window.addEventListener('online', this.onOnline);
+  }
+
+  /** The network is gone (the page's window says so first): a half-open socket would otherwise linger. */
+  offline(): void {
+    if (!this.stopped) this.socket.disconnect();
+  }
+
+  /** The network is back. */
+  online(): void {
+    if (!this.stopped) void this.socket.connect();
   }
 
   /** Opens a document (again: nothing happens). */
   open(document: string): void {
     if (this.stopped || this.docs.has(document)) return;
     const doc = new Y.Doc();
-    const persistence =
-      this.options.persist === false ? null : new IndexeddbPersistence(storageKey(document), doc);
+    const persistence = this.options.persist ? new IndexeddbPersistence(storageKey(document), doc) : null;
     const connection: DocConnection = this.socket.status === 'connected' ? 'online' : 'connecting';
     const status: DocStatus = { connection, access: null, unsynced: 0, synced: false };
     const provider = new HocuspocusProvider({
@@ -161,7 +115,7 @@ export class SharedMapClient {
         const refusal = refusalOf(reason) ?? 'refused';
         this.options.listener.refused(document, refusal);
         // The token is no longer valid (revoked while this device was away): forget what it opened.
-        if (refusal === 'invalid-token') this.stop(true);
+        if (refusal === 'invalid-token') void this.stop(true);
       },
       onSynced: ({ state }) => {
         if (state) this.setStatus(document, { synced: true });
@@ -272,17 +226,15 @@ export class SharedMapClient {
     this.reportUndo();
   }
 
-  /** Closes every document and the socket; `forget` also removes the local copies. */
-  stop(forget: boolean): void {
+  /** Closes every document and the socket; `forget` also removes the local copies. Says `stopped` when done. */
+  async stop(forget: boolean): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    window.removeEventListener('offline', this.onOffline);
-    window.removeEventListener('online', this.onOnline);
+    const closing: Promise<void>[] = [];
     for (const [name, open] of this.docs) {
       open.undo.destroy();
       open.provider.destroy();
-      if (forget) void open.persistence?.clearData();
-      else void open.persistence?.destroy();
+      if (open.persistence) closing.push(forget ? open.persistence.clearData() : open.persistence.destroy());
       open.doc.destroy();
       this.setStatusOf(name, open, { connection: 'offline' });
     }
@@ -291,6 +243,8 @@ export class SharedMapClient {
     this.redoOrder = [];
     this.reportUndo();
     this.socket.destroy();
+    await Promise.allSettled(closing);
+    this.options.stopped();
   }
 
   private onStateless(document: string, payload: string): void {
@@ -368,17 +322,6 @@ export class SharedMapClient {
     open.status = { ...open.status, ...patch };
     this.options.listener.status(document, open.status);
   }
-}
-
-/** Deletes this device's copies of documents (a link that no longer opens them; nothing need be open). */
-export async function forgetLocalCopies(documents: readonly string[]): Promise<void> {
-  if (typeof indexedDB === 'undefined') return;
-  await Promise.all(documents.map((d) => clearDocument(storageKey(d))));
-}
-
-/** The IndexedDB database of one document (versioned with the document schema's name). */
-function storageKey(document: string): string {
-  return `crm-shared-v1/${document}`;
 }
 
 /** A close or refusal reason from the server, as one of ours (null for an ordinary close). */
