@@ -40,8 +40,9 @@ export class SharedMapClient {
   private readonly histories = new Map<number, (versions: HistoryEntry[]) => void>();
   private nextAsk = 1;
   private ended = false;
-  // The window knows first when the network is gone (and the worker's own events are not fired by every
-  // browser's network emulation): it is told.
+  // The window knows first when the network is gone: the worker is told. Its own `offline`/`online` events are not
+  // to be relied on (Chromium 156 with the network emulated offline does not fire them in a worker, though its
+  // navigator.onLine changes), and a socket that was open stays open until told.
   private readonly onOffline = () => this.send({ type: 'offline' });
   private readonly onOnline = () => this.send({ type: 'online' });
 
