@@ -28,7 +28,7 @@ export interface SharedMapDocsOptions {
   /** Keep each document in IndexedDB. */
   readonly persist: boolean;
   /** Everything is closed (and the local copies deleted when asked), whoever stopped it. */
-  readonly stopped: () => void;
+  readonly onStopped: () => void;
 }
 
 /**
@@ -244,7 +244,7 @@ export class SharedMapDocs {
     this.reportUndo();
     this.socket.destroy();
     await Promise.allSettled(closing);
-    this.options.stopped();
+    this.options.onStopped();
   }
 
   private onStateless(document: string, payload: string): void {

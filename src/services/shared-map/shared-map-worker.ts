@@ -62,7 +62,7 @@ function start(request: Extract<SharedMapRequest, { type: 'start' }>): Promise<S
         persist: request.persist,
         context,
         listener,
-        stopped: () => post({ type: 'stopped' }),
+        onStopped: () => post({ type: 'stopped' }),
       }),
   );
 }
