@@ -233,6 +233,9 @@ export async function runRemoteChangeBench(
     token: tokens.device,
     document: writerDoc,
     WebSocketPolyfill: LargeMessageWebSocket,
+    // The provider closes a connection that heard nothing for 30 s and starts again: on a busy machine the server's
+    // first load of the document (and its sync message) can take longer than that.
+    messageReconnectTimeout: 900_000,
   } as ConstructorParameters<typeof HocuspocusProvider>[0]);
   try {
     const context = await browser.newContext({
@@ -247,9 +250,33 @@ export async function runRemoteChangeBench(
     );
     await context.addInitScript({ content: PROBE });
     const page = await context.newPage();
+    // The WebSocket frames reaching the page's worker, seen from the browser (nothing runs in the page to watch for
+    // them). Playwright follows the page's workers (the page's own CDP session does not see a worker's socket); a
+    // socket is reported when it opens, so this listens from the start.
+    let frames = 0;
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', () => {
+        frames++;
+      }),
+    );
+    // What goes wrong on the page or in its workers is said (a bench that times out says why); the map's tiles,
+    // blocked here, are not news.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        log(`remote change: page console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => log(`remote change: page error: ${error.message}`));
+    page.on('crash', () => log('remote change: the page crashed'));
+    page.on('worker', (worker) => {
+      const name = new URL(worker.url()).pathname;
+      worker.on('close', () => log(`remote change: worker ${name} ended`));
+    });
     // The other office device first: the server loads the county's document once, before the page asks for it.
     started = performance.now();
-    await until(() => writer.isSynced, 'the writer synced', 600_000);
+    await until(() => writer.isSynced, 'the writer synced', 600_000).catch((error: unknown) => {
+      log(`remote change: the server said:\n${server.output().slice(-2000)}`);
+      throw error;
+    });
     const serverLoadMs = performance.now() - started;
     log(
       `remote change: the server loaded the document and synced a Node client in ${(serverLoadMs / 1000).toFixed(1)} s`,
@@ -302,14 +329,6 @@ export async function runRemoteChangeBench(
       );
     };
 
-    // The WebSocket frames reaching the page's worker, seen from the browser (nothing runs in the page to watch for
-    // them). Playwright follows the page's workers; the page's own CDP session does not see a worker's socket.
-    let frames = 0;
-    page.on('websocket', (socket) =>
-      socket.on('framereceived', () => {
-        frames++;
-      }),
-    );
     /** Writes a correction and waits for its message at the page, then AFTER_MS more; returns the delivery time. */
     let writtenAt = 0;
     const changeAndWait = async () => {

@@ -54,7 +54,10 @@ describe("the shared-map worker's requests", () => {
     [{ type: 'toString' }, "unknown request type 'toString'"],
     [{ type: 'open' }, "'open' without a valid document"],
     [{ type: 'open', document: 7 }, "'open' without a valid document"],
-    [{ type: 'write', document: 'org/a', resource: { id: 'a1' }, stamp: when }, "'write' without a valid resource"],
+    [
+      { type: 'write', document: 'org/a', resource: { id: 'a1' }, stamp: when },
+      "'write' without a valid resource",
+    ],
     [{ type: 'write', document: 'org/a', resource, stamp: { org: '甲' } }, "'write' without a valid stamp"],
     [
       { type: 'write-many', document: 'org/a', resources: [resource, null], stamp: when },
@@ -82,7 +85,12 @@ describe("a document's records sent to the page in parts", () => {
     const read = readRecords(doc, sharedCtx).resources;
     expect(read).toHaveLength(7);
     const replies = [...recordsAllReplies('org/a', read, 3)];
-    expect(replies.map((r) => r.type)).toEqual(['records-part', 'records-part', 'records-part', 'records-all']);
+    expect(replies.map((r) => r.type)).toEqual([
+      'records-part',
+      'records-part',
+      'records-part',
+      'records-all',
+    ]);
     const arrived: Resource[] = replies.flatMap((r) =>
       r.type === 'records-part' ? (JSON.parse(r.json) as Resource[]) : [],
     );
@@ -91,6 +99,8 @@ describe("a document's records sent to the page in parts", () => {
   });
 
   it('an empty document is one message, with no records', () => {
-    expect([...recordsAllReplies('org/a', [])]).toEqual([{ type: 'records-all', document: 'org/a', count: 0 }]);
+    expect([...recordsAllReplies('org/a', [])]).toEqual([
+      { type: 'records-all', document: 'org/a', count: 0 },
+    ]);
   });
 });
