@@ -21,6 +21,7 @@ export function describeDataset(dataset: Dataset) {
     lat: positions.lat[i],
     lng: positions.lng[i],
     year: startYears[i],
+    sample: dataset.samples[i],
   }));
   const totals: Record<string, number> = {};
   columns.categoryIds.forEach((id, code) => {

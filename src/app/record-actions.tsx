@@ -1,7 +1,7 @@
 import type { Resource } from '../domain/model/resource.ts';
-import { EditActions } from '../features/edit/edit-actions.tsx';
-import { SharedRecordActions } from '../features/shared-map/shared-record-actions.tsx';
-import { WorkshopRecordActions } from '../features/workshop/workshop-record-actions.tsx';
+import { EditActions } from '../features/edit/edit-actions-gate.tsx';
+import { SharedRecordActions } from '../features/shared-map/shared-record-actions-gate.tsx';
+import { WorkshopRecordActions } from '../features/workshop/workshop-record-actions-gate.tsx';
 import { useAppStore } from '../store/app-store.ts';
 import { selectSharedOwner } from '../store/shared-map/shared-map-derived.ts';
 

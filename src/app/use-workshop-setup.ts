@@ -1,18 +1,13 @@
 import { useEffect } from 'react';
 import { usePresentationUrl } from '../features/presentation/use-presentation-url.ts';
 import { useWorkshopKeys } from '../features/workshop/use-workshop-keys.ts';
-import { createIdbWorkshopStorage } from '../services/workshop/idb-workshop-storage.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { loadTownships } from '../store/data/load-townships.ts';
-import {
-  connectWorkshopStorage,
-  type WorkshopSnapshot,
-  type WorkshopStorage,
-} from '../store/workshop/workshop-persistence.ts';
+import type { WorkshopStorage } from '../store/workshop/workshop-persistence.ts';
 
 /**
  * Starts the facilitator features: presentation settings back into the URL (main.tsx reads them at start), undo keys, the township
- * centroids when needed, and the workshop's IndexedDB storage (none where IndexedDB is missing, e.g. jsdom; tests can inject one).
+ * centroids when needed, and the workshop's local document in IndexedDB once used or already kept (none where IndexedDB is missing, e.g. jsdom; tests can inject storage).
  */
 export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
   usePresentationUrl();
@@ -32,9 +27,21 @@ export function useWorkshopSetup(storage: WorkshopStorage | null = null) {
       }),
     [],
   );
+  // The workshop's saving code (IndexedDB) is a chunk of its own, fetched as the page starts, not part of its
+  // first JavaScript.
   useEffect(() => {
-    const chosen = storage ?? createIdbWorkshopStorage<WorkshopSnapshot>();
-    if (!chosen) return;
-    return connectWorkshopStorage(chosen);
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    void import('../store/workshop/workshop-persistence.ts').then(
+      ({ browserWorkshopStorage, connectWorkshopStorageWhenUsed }) => {
+        const chosen = storage ?? browserWorkshopStorage();
+        if (chosen && !unmounted) stop = connectWorkshopStorageWhenUsed(chosen);
+      },
+      (error: unknown) => console.error(error),
+    );
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
   }, [storage]);
 }

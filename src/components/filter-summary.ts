@@ -1,8 +1,9 @@
 import type { CategoryConfig, Label, ServiceTagConfig } from '../domain/model/categories.ts';
 import type { ResourceFilters } from '../domain/query/filter-resources.ts';
 import type { MessageKey } from '../i18n/messages-zh.ts';
+import type { OfficeMessageKey } from '../i18n/office-messages-zh.ts';
 
-type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+type Translate = (key: MessageKey | OfficeMessageKey, values?: Record<string, string | number>) => string;
 
 /**
  * The filters in words, one part each (area, search, categories shown, services), for an export's file name

@@ -1,7 +1,7 @@
 import { type ComponentType, type LazyExoticComponent, lazy, useCallback, useState } from 'react';
 
 // biome-ignore lint/suspicious/noExplicitAny: React.lazy's own constraint (any component, whatever its props)
-type AnyComponent = ComponentType<any>;
+export type AnyComponent = ComponentType<any>;
 
 /** A part of the page whose code is loaded when first shown (React.lazy), with how to load it again. */
 export interface LazyPart<T extends AnyComponent> {

@@ -13,10 +13,32 @@ const SHAPES: Record<MarkerSymbol, string> = {
     '<path d="M12 21.2 3.6 13C1.2 10.6 1.4 6.7 4 4.7c2.4-1.8 5.8-1.3 8 1.4 2.2-2.7 5.6-3.2 8-1.4 2.6 2 2.8 5.9.4 8.3z"/>',
 };
 
-/** An SVG string of a category symbol (for Leaflet icons, which take HTML). */
-export function markerSymbolSvg(symbol: MarkerSymbol, color: string, size: number, selected = false): string {
+/**
+ * What sets a record a `?data=` link brought apart from the map's own, in any colour and for colour-blind eyes:
+ * a dashed dark ring on a white halo around the symbol, and a "!" in a dark disc at its top right (a path, no
+ * font). Drawn in a larger box (-5…29) around the symbol's 24×24.
+ */
+const LINK_RING =
+  '<circle cx="12" cy="12" r="14.2" fill="#FFFFFF" fill-opacity="0.9" stroke="#1F1F1F" stroke-width="1.8" stroke-dasharray="3.4 2.2"/>';
+const LINK_MARK =
+  '<circle cx="23" cy="1" r="5.3" fill="#1F1F1F" stroke="#FFFFFF" stroke-width="1.2"/><path fill="#FFFFFF" d="M22.1-2.5h1.8v4.2h-1.8zM22.1 2.6h1.8v1.8h-1.8z"/>';
+
+/**
+ * An SVG string of a category symbol (for Leaflet icons, which take HTML); `linked` for a record a `?data=`
+ * link brought (the ring and the "!" of LINK_RING and LINK_MARK, the symbol a little smaller in the same size).
+ */
+export function markerSymbolSvg(
+  symbol: MarkerSymbol,
+  color: string,
+  size: number,
+  selected = false,
+  linked = false,
+): string {
   const fill = /^#[\da-f]{3,8}$/i.test(color) ? color : '#595959';
   const stroke = selected ? '#FFD400' : '#FFFFFF';
   const strokeWidth = selected ? 3.5 : 2;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="${size}" height="${size}" aria-hidden="true" focusable="false"><g fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}" stroke-linejoin="round" paint-order="stroke">${SHAPES[symbol]}</g></svg>`;
+  const shape = `<g fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}" stroke-linejoin="round" paint-order="stroke">${SHAPES[symbol]}</g>`;
+  const viewBox = linked ? '-5 -5 34 34' : '0 0 24 24';
+  const body = linked ? `${LINK_RING}${shape}${LINK_MARK}` : shape;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" width="${size}" height="${size}" aria-hidden="true" focusable="false">${body}</svg>`;
 }

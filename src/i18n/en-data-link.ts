@@ -21,4 +21,12 @@ export const enDataLink: Record<keyof typeof zhDataLink, string> = {
     'This record comes from a link to {host}. It is not official data and has not been checked.',
   'dataLink.tooLarge': 'The file is larger than the {limit} limit for linked data; nothing was loaded',
   'dataLink.hasCredentials': 'The link must not contain a user name or password',
+  'dataLink.marker': ', unofficial data from {host}',
+  'dataLink.cluster': '{count} resources, {linked} of them unofficial data, click to zoom in',
+  'dataLink.legendLabel': 'Unofficial data markers',
+  'dataLink.legendMarker': 'Dashed outline with “!”: unofficial data from {host}, not checked',
+  'dataLink.legendCluster': 'Dashed number bubble with “!”: includes unofficial data',
+  'dataLink.exportNote':
+    'The list includes {count} unofficial records from {host}: the file marks each in a “{column}” column, and its name says so.',
+  'dataLink.filePart': 'includes unofficial data',
 };

@@ -2,17 +2,6 @@ import type { zhImport } from './zh-import.ts';
 
 /** English strings of the import, export, edit and print features. */
 export const enImport: Record<keyof typeof zhImport, string> = {
-  'issue.projected-coordinates':
-    'Coordinates were TM2 metres and have been converted to latitude/longitude (WGS84)',
-  'issue.former-place-name':
-    'A county or township name from before the 2010/2014 mergers was changed to today’s (e.g. 臺北縣板橋市 → 新北市板橋區)',
-  'import.heading': 'Import data',
-  'import.hint':
-    'Import CSV/TSV, Excel (XLSX), ODS, GeoJSON, KML/KMZ (Google My Maps) or an HSDS package; pick several files at once, or drop them onto the page.',
-  'import.pick': 'Choose files to import',
-  'import.pickerLabel': 'Files to import',
-  'import.replacePickerLabel': 'File to replace it with',
-  'import.dropHere': 'Drop to import the files',
   'import.datasets': 'Imported data',
   'import.datasetCounts': '{rows} rows: {imported} imported, {needs} need a location, {rejected} rejected',
   'import.fromLink': 'from a link',
@@ -42,19 +31,6 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'save.dismiss': 'Got it',
   'import.storageFailed':
     'Could not save in this browser (storage full or disabled). Everything on screen is still here, but it will be gone after a reload or when the tab closes: export it now.',
-  'import.failed': 'Could not import “{file}”: {reason}',
-  'import.urlNotHttp': 'The link must start with http:// or https://',
-  'import.limits':
-    'Limits: {sizes}; archives (XLSX, ODS, KMZ, HSDS) {inflated} unzipped in all (a KMZ: the KML limit) and {entries} files at most; each sheet at most {rows} rows, {columns} columns, {cells} cells in all; nesting at most {depth} levels.',
-  'import.limitsSeparator': ', ',
-  'import.limit.fileSize': 'the file is {size}, over the {format} limit of {limit}',
-  'import.limit.fileSizeAny': 'the file is {size}, over the largest file any format accepts ({limit})',
-  'import.limit.zipInflated': 'unzipped, it would exceed the limit of {limit}; unzipping was stopped',
-  'import.limit.zipEntries': 'the archive holds {found} files, over the limit of {limit}',
-  'import.limit.sheetRange':
-    'sheet “{sheet}” spans {rows} rows × {columns} columns, over the limit ({limitRows} rows, {limitColumns} columns, {limitCells} cells in all)',
-  'import.limit.nestingDepth': 'the {format} is nested deeper than the limit of {limit} levels',
-  'import.limit.nothingImported': '. Nothing was imported.',
   'import.confirmTitle': 'Confirm columns: {file}',
   'import.detected': 'Format: {format}; text encoding: {encoding}.',
   'import.queued': '{count} more files after this one.',
@@ -80,7 +56,6 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.unnamedColumn': '(column {n}, no name)',
   'import.start': 'Import',
   'import.cancel': 'Cancel',
-  'import.close': 'Close',
   'import.progressLabel': 'Import progress',
   'import.reading': 'Reading “{file}”…',
   'import.validating': 'Importing “{file}”: {done} of {total} rows checked',
@@ -180,7 +155,6 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'edit.problem.name': 'The name cannot be empty.',
   'edit.problem.website': 'The website must start with http:// or https://.',
   'edit.problem.date': 'Enter a valid date.',
-  'export.open': 'Export list ({count})',
   'export.title': 'Export the current list ({count})',
   'export.format': 'File format',
   'export.columns': 'Columns and order',
@@ -204,7 +178,6 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'exportFormat.kml.hint': '(Google Earth, My Maps)',
   'exportFormat.hsds': 'HSDS package',
   'exportFormat.hsds.hint': '(Open Referral service data standard, ZIP)',
-  'print.open': 'Print view',
   'print.print': 'Print',
   'print.close': 'Close print view',
   'print.withMap': 'Include the map above the list',

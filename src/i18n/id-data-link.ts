@@ -20,4 +20,12 @@ export const idDataLink: Record<keyof typeof zhDataLink, string> = {
   'dataLink.detailNote': 'Data ini berasal dari tautan ke {host}. Ini bukan data resmi dan belum diperiksa.',
   'dataLink.tooLarge': 'Berkas melebihi batas {limit} untuk data dari tautan; tidak ada yang dimuat',
   'dataLink.hasCredentials': 'Tautan tidak boleh berisi nama pengguna atau kata sandi',
+  'dataLink.marker': ', data tidak resmi dari {host}',
+  'dataLink.cluster': '{count} tempat, {linked} di antaranya data tidak resmi, klik untuk memperbesar',
+  'dataLink.legendLabel': 'Penanda data tidak resmi',
+  'dataLink.legendMarker': 'Garis putus-putus dengan “!”: data tidak resmi dari {host}, belum diperiksa',
+  'dataLink.legendCluster': 'Lingkaran angka bergaris putus-putus dengan “!”: berisi data tidak resmi',
+  'dataLink.exportNote':
+    'Daftar ini berisi {count} data tidak resmi dari {host}: berkas menandai masing-masing di kolom “{column}”, dan namanya juga menyebutkannya.',
+  'dataLink.filePart': 'berisi data tidak resmi',
 };

@@ -2,16 +2,6 @@ import type { zhImport } from './zh-import.ts';
 
 /** Indonesian strings of the import, export, edit and print features. */
 export const idImport: Record<keyof typeof zhImport, string> = {
-  'issue.projected-coordinates': 'Koordinat dalam meter TM2 dan sudah diubah ke lintang/bujur (WGS84)',
-  'issue.former-place-name':
-    'Nama kabupaten atau kecamatan dari sebelum penggabungan 2010/2014 diganti dengan nama sekarang (misalnya 臺北縣板橋市 → 新北市板橋區)',
-  'import.heading': 'Impor data',
-  'import.hint':
-    'Impor CSV/TSV, Excel (XLSX), ODS, GeoJSON, KML/KMZ (Google My Maps) atau paket HSDS; pilih beberapa berkas sekaligus, atau tarik ke halaman ini.',
-  'import.pick': 'Pilih berkas untuk diimpor',
-  'import.pickerLabel': 'Berkas untuk diimpor',
-  'import.replacePickerLabel': 'Berkas pengganti',
-  'import.dropHere': 'Lepaskan untuk mengimpor berkas',
   'import.datasets': 'Data yang diimpor',
   'import.datasetCounts': '{rows} baris: {imported} diimpor, {needs} perlu lokasi, {rejected} ditolak',
   'import.fromLink': 'dari tautan',
@@ -25,19 +15,6 @@ export const idImport: Record<keyof typeof zhImport, string> = {
     'Data impor hanya disimpan di peramban ini; tetap ada setelah dimuat ulang atau dinyalakan ulang.',
   'import.storageFailed':
     'Tidak bisa menyimpan di peramban ini (penyimpanan penuh atau dimatikan). Semua yang ada di layar masih ada, tetapi akan hilang setelah dimuat ulang atau tab ditutup: ekspor sekarang.',
-  'import.failed': 'Tidak bisa mengimpor “{file}”: {reason}',
-  'import.urlNotHttp': 'Tautan harus diawali http:// atau https://',
-  'import.limits':
-    'Batas berkas: {sizes}; arsip (XLSX, ODS, KMZ, HSDS) setelah diekstrak total {inflated} (KMZ: mengikuti batas KML), paling banyak {entries} berkas; setiap lembar kerja paling banyak {rows} baris, {columns} kolom, total {cells} sel; paling banyak {depth} tingkat bersarang.',
-  'import.limitsSeparator': ', ',
-  'import.limit.fileSize': 'ukuran berkas {size}, melebihi batas {limit} untuk berkas {format}',
-  'import.limit.fileSizeAny': 'ukuran berkas {size}, melebihi ukuran terbesar yang dapat diimpor ({limit})',
-  'import.limit.zipInflated': 'setelah diekstrak akan melebihi batas {limit}; ekstraksi dihentikan',
-  'import.limit.zipEntries': 'arsip berisi {found} berkas, melebihi batas {limit} berkas',
-  'import.limit.sheetRange':
-    'lembar kerja “{sheet}” mencakup {rows} baris × {columns} kolom, melebihi batas (paling banyak {limitRows} baris, {limitColumns} kolom, total {limitCells} sel)',
-  'import.limit.nestingDepth': '{format} bersarang lebih dalam dari batas {limit} tingkat',
-  'import.limit.nothingImported': '. Tidak ada data yang diimpor.',
   'import.confirmTitle': 'Periksa kolom: {file}',
   'import.detected': 'Format: {format}; pengodean teks: {encoding}.',
   'import.queued': 'Masih ada {count} berkas setelah ini.',
@@ -62,7 +39,6 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'import.unnamedColumn': '(kolom {n}, tanpa nama)',
   'import.start': 'Impor',
   'import.cancel': 'Batal',
-  'import.close': 'Tutup',
   'import.progressLabel': 'Kemajuan impor',
   'import.reading': 'Membaca “{file}”…',
   'import.validating': 'Mengimpor “{file}”: {done} dari {total} baris diperiksa',
@@ -163,7 +139,6 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'edit.problem.name': 'Nama tidak boleh kosong.',
   'edit.problem.website': 'Situs web harus diawali http:// atau https://.',
   'edit.problem.date': 'Masukkan tanggal yang benar.',
-  'export.open': 'Ekspor daftar ({count})',
   'export.title': 'Ekspor daftar saat ini ({count})',
   'export.format': 'Format berkas',
   'export.columns': 'Kolom dan urutan',
@@ -187,7 +162,6 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'exportFormat.kml.hint': '(Google Earth, My Maps)',
   'exportFormat.hsds': 'Paket HSDS',
   'exportFormat.hsds.hint': '(standar data layanan Open Referral, ZIP)',
-  'print.open': 'Tampilan cetak',
   'print.print': 'Cetak',
   'print.close': 'Tutup tampilan cetak',
   'print.withMap': 'Sertakan peta di atas daftar',

@@ -1,5 +1,5 @@
 import type { Language } from '../domain/model/language.ts';
-import type { Catalogue } from './translate.ts';
+import type { Catalogue, OfficeCatalogue } from './translate.ts';
 
 /**
  * Loads a language's catalogue. Only zh-TW's is in the first screen's code; each other language is a chunk of
@@ -18,6 +18,25 @@ export async function loadCatalogue(language: Language): Promise<Catalogue | nul
       return (await import('./messages-id.ts')).idMessages;
     case 'th':
       return (await import('./messages-th.ts')).thMessages;
+  }
+}
+
+/**
+ * Loads the catalogue of the tools a resident's first screen does not show (office workspace, imports, workshop,
+ * shared map, dialogs): a chunk per language, zh-TW's included, fetched when such a tool is first shown.
+ */
+export async function loadOfficeCatalogue(language: Language): Promise<OfficeCatalogue> {
+  switch (language) {
+    case 'zh-TW':
+      return (await import('./office-messages-zh.ts')).zhOfficeMessages;
+    case 'en':
+      return (await import('./office-messages-en.ts')).enOfficeMessages;
+    case 'vi':
+      return (await import('./office-messages-vi.ts')).viOfficeMessages;
+    case 'id':
+      return (await import('./office-messages-id.ts')).idOfficeMessages;
+    case 'th':
+      return (await import('./office-messages-th.ts')).thOfficeMessages;
   }
 }
 

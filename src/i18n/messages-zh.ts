@@ -1,26 +1,22 @@
 import { zhCore } from './zh-core.ts';
 import { zhDataLink } from './zh-data-link.ts';
-import { zhImport } from './zh-import.ts';
-import { zhImportReport } from './zh-import-report.ts';
 import { zhNearby } from './zh-nearby.ts';
 import { zhResident } from './zh-resident.ts';
 import { zhSafety } from './zh-safety.ts';
 import { zhSearch } from './zh-search.ts';
-import { zhSharedMap } from './zh-shared-map.ts';
-import { zhWorkshop } from './zh-workshop.ts';
+import { zhTools } from './zh-tools.ts';
 
-/** zh-TW, the default language; its keys are the catalogue every other language must match. */
+/** zh-TW, the default language: the first screen's catalogue, whose keys every other language must match. The office's
+ * tools have a catalogue of their own (office-messages-zh.ts), loaded with them. */
 export const zhMessages = {
   ...zhCore,
   ...zhNearby,
-  ...zhImport,
-  ...zhImportReport,
-  ...zhWorkshop,
-  ...zhSharedMap,
+  ...zhTools,
   ...zhResident,
   ...zhSearch,
   ...zhSafety,
   ...zhDataLink,
 };
 
+/** A key of the first screen's catalogue: what `useTranslation().t` takes. */
 export type MessageKey = keyof typeof zhMessages;

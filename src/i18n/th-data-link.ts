@@ -20,4 +20,12 @@ export const thDataLink: Record<keyof typeof zhDataLink, string> = {
   'dataLink.detailNote': 'รายการนี้มาจากลิงก์ไปยัง {host} ไม่ใช่ข้อมูลทางการและยังไม่ได้ตรวจสอบ',
   'dataLink.tooLarge': 'ไฟล์ใหญ่เกินขีดจำกัด {limit} สำหรับข้อมูลจากลิงก์ จึงไม่ได้โหลด',
   'dataLink.hasCredentials': 'ลิงก์ต้องไม่มีชื่อผู้ใช้หรือรหัสผ่าน',
+  'dataLink.marker': ' ข้อมูลไม่เป็นทางการจาก {host}',
+  'dataLink.cluster': '{count} แห่ง ในจำนวนนี้ {linked} แห่งเป็นข้อมูลไม่เป็นทางการ แตะเพื่อขยาย',
+  'dataLink.legendLabel': 'สัญลักษณ์ข้อมูลไม่เป็นทางการ',
+  'dataLink.legendMarker': 'กรอบเส้นประพร้อม “!”: ข้อมูลไม่เป็นทางการจาก {host} ยังไม่ได้ตรวจสอบ',
+  'dataLink.legendCluster': 'วงตัวเลขกรอบเส้นประพร้อม “!”: มีข้อมูลไม่เป็นทางการรวมอยู่',
+  'dataLink.exportNote':
+    'รายการนี้มีข้อมูลไม่เป็นทางการ {count} รายการจาก {host}: ไฟล์ระบุทุกรายการในคอลัมน์ “{column}” และชื่อไฟล์ก็ระบุไว้ด้วย',
+  'dataLink.filePart': 'มีข้อมูลไม่เป็นทางการ',
 };

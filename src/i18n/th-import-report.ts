@@ -2,12 +2,6 @@ import type { zhImportReport } from './zh-import-report.ts';
 
 /** Thai strings of the import's own findings. */
 export const thImportReport: Record<keyof typeof zhImportReport, string> = {
-  'issue.address-phone-split': 'ช่องที่อยู่มีเบอร์โทรด้วย: ย้ายไปไว้ในช่องโทรศัพท์แล้ว',
-  'issue.place-from-position': 'ที่อยู่ไม่ระบุเทศมณฑลหรือตำบล: ใช้ตามพิกัด (เขตแดนของกระทรวงมหาดไทย)',
-  'issue.place-disagrees': 'เทศมณฑลหรือตำบลในที่อยู่ไม่ตรงกับตำแหน่งของพิกัด (เขตแดนของกระทรวงมหาดไทย)',
-  'issue.county-inferred': 'ที่อยู่ไม่ระบุเทศมณฑล; เขตที่มีอยู่ในเทศมณฑลเดียวชี้ไปที่',
-  'issue.county-from-file': 'ชื่อเขตนี้มีในหลายเทศมณฑล: ใช้เทศมณฑลที่ที่อยู่อื่นในไฟล์ชี้ไป',
-  'issue.projected-file': 'พิกัดทั้งหมดในไฟล์เป็นเมตร TM2 และแปลงเป็นละติจูด/ลองจิจูด (WGS84) แล้ว',
   'reportClass.rejected': 'ไม่ได้นำเข้า',
   'reportClass.needs-location': 'ต้องระบุตำแหน่ง',
   'reportClass.approximate': 'ตำแหน่งโดยประมาณ',
@@ -15,10 +9,6 @@ export const thImportReport: Record<keyof typeof zhImportReport, string> = {
   'reportClass.noted': 'นำเข้าแล้ว มีหมายเหตุ',
   'reportClass.imported': 'นำเข้าตามเดิม',
   'format.json': 'JSON (รายการออบเจ็กต์)',
-  'issue.binary-file':
-    'นี่ไม่ใช่ไฟล์ข้อความหรือสเปรดชีต (เช่น รูปภาพหรือไฟล์ .shx ของ shapefile) จึงอ่านไม่ได้; ไม่ได้นำเข้าอะไร',
-  'issue.boundaries-file':
-    'นี่คือไฟล์เขตแดน (รูปหลายเหลี่ยม) สำหรับวิเคราะห์ความครอบคลุม ไม่ใช่รายการสถานที่; ไม่ได้นำเข้าอะไร',
   'import.notAList.boundaries': 'ไฟล์นี้เก็บเขตแดน (รูปหลายเหลี่ยม) ไม่ใช่รายการสถานที่: ใช้สำหรับวิเคราะห์ความครอบคลุม',
   'import.notAList.statistics':
     'ไฟล์นี้ดูเหมือนตารางสถิติ (ตัวเลขตามพื้นที่) ไม่ใช่รายการสถานที่: ไม่มีคอลัมน์ชื่อ จึงไม่มีแถวใดถูกนำเข้า หากเป็นรายการจริง โปรดเลือกคอลัมน์สำหรับชื่อ',
@@ -35,6 +25,5 @@ export const thImportReport: Record<keyof typeof zhImportReport, string> = {
   'import.countyGuess': 'ที่อยู่ในไฟล์นี้ไม่ระบุเทศมณฑล ดูเหมือนจะเป็น{county}',
   'import.countyGuessConfirm': 'ใช่ เป็น{county}',
   'import.allRejected': 'ด้วยคอลัมน์เหล่านี้ จะไม่มีแถวใดถูกนำเข้า: {reason} โปรดเลือกคอลัมน์สำหรับชื่อเพื่อเริ่มนำเข้า',
-  'import.allRowsRejected': 'ทุกแถวถูกปฏิเสธ (เช่น ไม่มีชื่อ) จึงไม่ได้บันทึกอะไร ครั้งหน้าโปรดเลือกคอลัมน์สำหรับชื่อ',
   'import.nameProposed': 'ไม่มีคอลัมน์ที่มีหัวว่าชื่อ; ค่าใน “{column}” ดูเหมือนชื่อองค์กร จึงเลือกไว้ก่อน',
 };

@@ -2,16 +2,6 @@ import type { zhImport } from './zh-import.ts';
 
 /** Thai strings of the import, export, edit and print features. */
 export const thImport: Record<keyof typeof zhImport, string> = {
-  'issue.projected-coordinates': 'พิกัดเป็นเมตรแบบ TM2 และแปลงเป็นละติจูด/ลองจิจูด (WGS84) แล้ว',
-  'issue.former-place-name':
-    'ชื่อเทศมณฑลหรือตำบลจากก่อนการรวมเขตปี 2010/2014 ถูกเปลี่ยนเป็นชื่อปัจจุบัน (เช่น 臺北縣板橋市 → 新北市板橋區)',
-  'import.heading': 'นำเข้าข้อมูล',
-  'import.hint':
-    'นำเข้า CSV/TSV, Excel (XLSX), ODS, GeoJSON, KML/KMZ (Google My Maps) หรือแพ็กเกจ HSDS เลือกหลายไฟล์พร้อมกันได้ หรือลากมาวางบนหน้านี้',
-  'import.pick': 'เลือกไฟล์ที่จะนำเข้า',
-  'import.pickerLabel': 'ไฟล์ที่จะนำเข้า',
-  'import.replacePickerLabel': 'ไฟล์ที่จะใช้แทน',
-  'import.dropHere': 'วางเพื่อนำเข้าไฟล์',
   'import.datasets': 'ข้อมูลที่นำเข้า',
   'import.datasetCounts': '{rows} แถว: นำเข้า {imported} ต้องการตำแหน่ง {needs} ถูกปฏิเสธ {rejected}',
   'import.fromLink': 'จากลิงก์',
@@ -24,19 +14,6 @@ export const thImport: Record<keyof typeof zhImport, string> = {
   'import.storedHere': 'ข้อมูลที่นำเข้าเก็บไว้ในเบราว์เซอร์นี้เท่านั้น และยังอยู่หลังโหลดใหม่หรือเปิดเครื่องใหม่',
   'import.storageFailed':
     'บันทึกในเบราว์เซอร์นี้ไม่ได้ (พื้นที่เต็มหรือถูกปิด) ข้อมูลบนหน้าจอยังอยู่ครบ แต่จะหายไปเมื่อโหลดใหม่หรือปิดแท็บ โปรดส่งออกตอนนี้',
-  'import.failed': 'นำเข้า “{file}” ไม่ได้: {reason}',
-  'import.urlNotHttp': 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://',
-  'import.limits':
-    'ขีดจำกัดไฟล์: {sizes}; ไฟล์บีบอัด (XLSX, ODS, KMZ, HSDS) เมื่อแตกไฟล์แล้วรวมไม่เกิน {inflated} (KMZ ใช้ขีดจำกัดของ KML) และไม่เกิน {entries} ไฟล์; แต่ละชีตไม่เกิน {rows} แถว {columns} คอลัมน์ รวม {cells} เซลล์; ซ้อนกันได้ไม่เกิน {depth} ชั้น',
-  'import.limitsSeparator': ', ',
-  'import.limit.fileSize': 'ไฟล์มีขนาด {size} เกินขีดจำกัด {limit} ของไฟล์ {format}',
-  'import.limit.fileSizeAny': 'ไฟล์มีขนาด {size} เกินขนาดสูงสุดที่นำเข้าได้ ({limit})',
-  'import.limit.zipInflated': 'เมื่อแตกไฟล์แล้วจะเกินขีดจำกัด {limit} จึงหยุดแตกไฟล์',
-  'import.limit.zipEntries': 'ไฟล์บีบอัดมี {found} ไฟล์ เกินขีดจำกัด {limit} ไฟล์',
-  'import.limit.sheetRange':
-    'ชีต “{sheet}” มีช่วงข้อมูล {rows} แถว × {columns} คอลัมน์ เกินขีดจำกัด (ไม่เกิน {limitRows} แถว {limitColumns} คอลัมน์ รวม {limitCells} เซลล์)',
-  'import.limit.nestingDepth': '{format} ซ้อนกันลึกเกินขีดจำกัด {limit} ชั้น',
-  'import.limit.nothingImported': ' ไม่ได้นำเข้าข้อมูลใด ๆ',
   'import.confirmTitle': 'ยืนยันคอลัมน์: {file}',
   'import.detected': 'รูปแบบ: {format} การเข้ารหัสข้อความ: {encoding}',
   'import.queued': 'ยังมีอีก {count} ไฟล์หลังจากไฟล์นี้',
@@ -61,7 +38,6 @@ export const thImport: Record<keyof typeof zhImport, string> = {
   'import.unnamedColumn': '(คอลัมน์ {n} ไม่มีชื่อ)',
   'import.start': 'นำเข้า',
   'import.cancel': 'ยกเลิก',
-  'import.close': 'ปิด',
   'import.progressLabel': 'ความคืบหน้าการนำเข้า',
   'import.reading': 'กำลังอ่าน “{file}”…',
   'import.validating': 'กำลังนำเข้า “{file}”: ตรวจแล้ว {done} จาก {total} แถว',
@@ -160,7 +136,6 @@ export const thImport: Record<keyof typeof zhImport, string> = {
   'edit.problem.name': 'ชื่อต้องไม่ว่าง',
   'edit.problem.website': 'เว็บไซต์ต้องขึ้นต้นด้วย http:// หรือ https://',
   'edit.problem.date': 'โปรดใส่วันที่ที่ถูกต้อง',
-  'export.open': 'ส่งออกรายการ ({count})',
   'export.title': 'ส่งออกรายการปัจจุบัน ({count})',
   'export.format': 'รูปแบบไฟล์',
   'export.columns': 'คอลัมน์และลำดับ',
@@ -182,7 +157,6 @@ export const thImport: Record<keyof typeof zhImport, string> = {
   'exportFormat.kml.hint': '(Google Earth, My Maps)',
   'exportFormat.hsds': 'แพ็กเกจ HSDS',
   'exportFormat.hsds.hint': '(มาตรฐานข้อมูลบริการ Open Referral, ZIP)',
-  'print.open': 'มุมมองสำหรับพิมพ์',
   'print.print': 'พิมพ์',
   'print.close': 'ปิดมุมมองสำหรับพิมพ์',
   'print.withMap': 'ใส่แผนที่ไว้เหนือรายการ',

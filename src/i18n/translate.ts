@@ -1,9 +1,13 @@
 import type { Label } from '../domain/model/categories.ts';
 import type { Language } from '../domain/model/language.ts';
 import { type MessageKey, zhMessages } from './messages-zh.ts';
+import type { OfficeMessageKey } from './office-messages-zh.ts';
 
 /** A whole catalogue of one language (zh-TW's is built in; the others are loaded when chosen, see load-catalogue.ts). */
 export type Catalogue = Readonly<Record<MessageKey, string>>;
+
+/** The tools' catalogue of one language (loaded with the tools, see load-catalogue.ts). */
+export type OfficeCatalogue = Readonly<Record<OfficeMessageKey, string>>;
 
 /**
  * The catalogue to translate with: the one the store holds for a language other than zh-TW, else zh-TW's.
@@ -13,13 +17,21 @@ export function catalogueOf(language: Language, loaded: Readonly<Record<string, 
   return language === 'zh-TW' || loaded === null ? zhMessages : (loaded as Catalogue);
 }
 
-/** Looks a message up and fills its {placeholders}. */
-export function translate(
-  catalogue: Catalogue,
-  key: MessageKey,
+/**
+ * Looks a message up and fills its {placeholders}. The types make a missing key impossible; should a catalogue
+ * loaded at run time lack one all the same, the key itself is shown (and logged) rather than the page failing.
+ */
+export function translate<K extends string>(
+  catalogue: Readonly<Record<K, string>>,
+  key: K,
   values: Record<string, string | number> = {},
 ): string {
-  return catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const message: string | undefined = catalogue[key];
+  if (message === undefined) {
+    console.error(`No message "${key}" in the catalogue`);
+    return key;
+  }
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
 }

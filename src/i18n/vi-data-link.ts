@@ -21,4 +21,12 @@ export const viDataLink: Record<keyof typeof zhDataLink, string> = {
     'Mục này đến từ liên kết tới {host}. Đây không phải dữ liệu chính thức và chưa được kiểm chứng.',
   'dataLink.tooLarge': 'Tệp lớn hơn giới hạn {limit} cho dữ liệu từ liên kết; không có gì được tải',
   'dataLink.hasCredentials': 'Liên kết không được chứa tên người dùng hoặc mật khẩu',
+  'dataLink.marker': ', dữ liệu không chính thức từ {host}',
+  'dataLink.cluster': '{count} nơi, trong đó {linked} là dữ liệu không chính thức, nhấn để phóng to',
+  'dataLink.legendLabel': 'Ký hiệu dữ liệu không chính thức',
+  'dataLink.legendMarker': 'Viền nét đứt có dấu “!”: dữ liệu không chính thức từ {host}, chưa được kiểm tra',
+  'dataLink.legendCluster': 'Vòng số viền nét đứt có dấu “!”: có dữ liệu không chính thức',
+  'dataLink.exportNote':
+    'Danh sách có {count} mục không chính thức từ {host}: tệp ghi rõ từng mục ở cột “{column}”, và tên tệp cũng ghi chú.',
+  'dataLink.filePart': 'co du lieu khong chinh thuc',
 };

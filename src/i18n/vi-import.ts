@@ -2,16 +2,6 @@ import type { zhImport } from './zh-import.ts';
 
 /** Vietnamese strings of the import, export, edit and print features. */
 export const viImport: Record<keyof typeof zhImport, string> = {
-  'issue.projected-coordinates': 'Tọa độ là mét TM2 và đã được đổi sang vĩ độ/kinh độ (WGS84)',
-  'issue.former-place-name':
-    'Tên huyện hoặc thị trấn trước đợt sáp nhập 2010/2014 đã được đổi sang tên hiện nay (ví dụ 臺北縣板橋市 → 新北市板橋區)',
-  'import.heading': 'Nhập dữ liệu',
-  'import.hint':
-    'Nhập CSV/TSV, Excel (XLSX), ODS, GeoJSON, KML/KMZ (Google My Maps) hoặc gói HSDS; có thể chọn nhiều tệp cùng lúc, hoặc kéo thả vào trang.',
-  'import.pick': 'Chọn tệp để nhập',
-  'import.pickerLabel': 'Tệp để nhập',
-  'import.replacePickerLabel': 'Tệp để thay thế',
-  'import.dropHere': 'Thả vào đây để nhập tệp',
   'import.datasets': 'Dữ liệu đã nhập',
   'import.datasetCounts': '{rows} dòng: đã nhập {imported}, {needs} cần vị trí, {rejected} bị loại',
   'import.fromLink': 'từ liên kết',
@@ -25,19 +15,6 @@ export const viImport: Record<keyof typeof zhImport, string> = {
     'Dữ liệu đã nhập chỉ lưu trong trình duyệt này; vẫn còn sau khi tải lại hoặc khởi động lại.',
   'import.storageFailed':
     'Không lưu được trong trình duyệt này (bộ nhớ đầy hoặc bị tắt). Mọi dữ liệu trên màn hình vẫn còn, nhưng sẽ mất khi tải lại hoặc đóng thẻ: hãy xuất ngay.',
-  'import.failed': 'Không nhập được “{file}”: {reason}',
-  'import.urlNotHttp': 'Liên kết phải bắt đầu bằng http:// hoặc https://',
-  'import.limits':
-    'Giới hạn tệp: {sizes}; tệp nén (XLSX, ODS, KMZ, HSDS) sau khi giải nén tổng cộng {inflated} (KMZ: theo giới hạn của KML), tối đa {entries} tệp; mỗi trang tính tối đa {rows} dòng, {columns} cột, tổng cộng {cells} ô; lồng nhau tối đa {depth} cấp.',
-  'import.limitsSeparator': ', ',
-  'import.limit.fileSize': 'tệp có dung lượng {size}, vượt giới hạn {limit} cho tệp {format}',
-  'import.limit.fileSizeAny': 'tệp có dung lượng {size}, vượt dung lượng lớn nhất có thể nhập ({limit})',
-  'import.limit.zipInflated': 'khi giải nén sẽ vượt giới hạn {limit}; đã dừng giải nén',
-  'import.limit.zipEntries': 'tệp nén chứa {found} tệp, vượt giới hạn {limit} tệp',
-  'import.limit.sheetRange':
-    'trang tính “{sheet}” trải trên {rows} dòng × {columns} cột, vượt giới hạn (tối đa {limitRows} dòng, {limitColumns} cột, tổng cộng {limitCells} ô)',
-  'import.limit.nestingDepth': '{format} lồng nhau sâu hơn giới hạn {limit} cấp',
-  'import.limit.nothingImported': '. Không có dữ liệu nào được nhập.',
   'import.confirmTitle': 'Xác nhận các cột: {file}',
   'import.detected': 'Định dạng: {format}; mã hóa chữ: {encoding}.',
   'import.queued': 'Còn {count} tệp sau tệp này.',
@@ -62,7 +39,6 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'import.unnamedColumn': '(cột {n}, không có tên)',
   'import.start': 'Nhập',
   'import.cancel': 'Hủy',
-  'import.close': 'Đóng',
   'import.progressLabel': 'Tiến độ nhập',
   'import.reading': 'Đang đọc “{file}”…',
   'import.validating': 'Đang nhập “{file}”: đã kiểm tra {done} / {total} dòng',
@@ -162,7 +138,6 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'edit.problem.name': 'Tên không được để trống.',
   'edit.problem.website': 'Trang web phải bắt đầu bằng http:// hoặc https://.',
   'edit.problem.date': 'Hãy nhập một ngày hợp lệ.',
-  'export.open': 'Xuất danh sách ({count})',
   'export.title': 'Xuất danh sách hiện tại ({count})',
   'export.format': 'Định dạng tệp',
   'export.columns': 'Các cột và thứ tự',
@@ -185,7 +160,6 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'exportFormat.kml.hint': '(Google Earth, My Maps)',
   'exportFormat.hsds': 'Gói HSDS',
   'exportFormat.hsds.hint': '(chuẩn dữ liệu dịch vụ Open Referral, ZIP)',
-  'print.open': 'Xem bản in',
   'print.print': 'In',
   'print.close': 'Đóng bản in',
   'print.withMap': 'In bản đồ phía trên danh sách',

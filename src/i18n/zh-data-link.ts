@@ -18,4 +18,12 @@ export const zhDataLink = {
   'dataLink.detailNote': '這筆資料來自 {host} 的連結，不是官方資料，內容未經查證。',
   'dataLink.tooLarge': '檔案超過連結資料的上限 {limit}，未載入',
   'dataLink.hasCredentials': '連結不可包含帳號或密碼',
+  'dataLink.marker': '，非官方資料，來自 {host}',
+  'dataLink.cluster': '{count} 個資源，其中 {linked} 個是非官方資料，點擊放大',
+  'dataLink.legendLabel': '非官方資料的標記',
+  'dataLink.legendMarker': '虛線框加「!」的標記：來自 {host} 的非官方資料，未經查證',
+  'dataLink.legendCluster': '虛線框加「!」的數字圈：其中含有非官方資料',
+  'dataLink.exportNote':
+    '清單中有 {count} 筆來自 {host} 的非官方資料：匯出檔以「{column}」欄逐筆標示，檔名也會註明。',
+  'dataLink.filePart': '含非官方資料',
 } as const;

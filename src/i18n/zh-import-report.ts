@@ -1,11 +1,5 @@
 /** zh-TW strings of the import's own findings (issue 17): new issue codes, the report's chips, file-level notes. */
 export const zhImportReport = {
-  'issue.address-phone-split': '地址欄內含電話，已分開存放',
-  'issue.place-from-position': '地址未寫縣市或鄉鎮，已依座標（內政部界線）補上',
-  'issue.place-disagrees': '地址寫的縣市鄉鎮與座標所在位置（內政部界線）不一致',
-  'issue.county-inferred': '地址沒有縣市，依地址中只屬於一個縣市的區名判定為',
-  'issue.county-from-file': '區名在多個縣市都有，依同檔其他地址判定縣市',
-  'issue.projected-file': '整個檔案的座標為 TM2 二度分帶公尺值，已換算為經緯度（WGS84）',
   'reportClass.rejected': '未匯入',
   'reportClass.needs-location': '需要放置',
   'reportClass.approximate': '約略位置',
@@ -13,8 +7,6 @@ export const zhImportReport = {
   'reportClass.noted': '已匯入（有附註）',
   'reportClass.imported': '照原樣匯入',
   'format.json': 'JSON（物件清單）',
-  'issue.binary-file': '這不是文字或試算表檔案（例如圖檔或 Shapefile 的 .shx），無法讀取；沒有匯入任何資料',
-  'issue.boundaries-file': '這是行政界線（多邊形）檔，用於涵蓋範圍分析，不是據點清單；沒有匯入任何資料',
   'import.notAList.boundaries': '這個檔案是行政界線（多邊形），不是據點清單：用於涵蓋範圍分析。',
   'import.notAList.statistics':
     '這個檔案看起來是統計表（各地區的數字），不是據點清單：沒有名稱欄，所有列都不會匯入。若確實是清單，請為「名稱」選一個欄位。',
@@ -32,6 +24,5 @@ export const zhImportReport = {
   'import.countyGuessConfirm': '確認是{county}',
   'import.allRejected':
     '照目前的欄位對應，所有列都不會匯入：{reason}。請為「名稱」選一個欄位，才能開始匯入。',
-  'import.allRowsRejected': '每一列都被拒絕（例如缺少名稱），沒有儲存任何資料。請下次為名稱選一個欄位。',
   'import.nameProposed': '沒有欄位標題寫著名稱；「{column}」的內容看起來像機構名稱，已先選它。',
 } as const;

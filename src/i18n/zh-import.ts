@@ -1,15 +1,5 @@
 /** zh-TW strings of the import, export, edit and print features. */
 export const zhImport = {
-  'issue.projected-coordinates': '座標為 TM2 二度分帶公尺值，已換算為經緯度（WGS84）',
-  'issue.former-place-name':
-    '縣市或鄉鎮市名稱為 2010／2014 年改制前的舊名，已改為現行名稱（例如臺北縣板橋市 → 新北市板橋區）',
-  'import.heading': '匯入資料',
-  'import.hint':
-    '可匯入 CSV／TSV、Excel（XLSX）、ODS、GeoJSON、KML／KMZ（Google 我的地圖）或 HSDS 資料包；可一次選多個檔案，或直接拖放到頁面上。',
-  'import.pick': '選擇檔案匯入',
-  'import.pickerLabel': '選擇要匯入的檔案',
-  'import.replacePickerLabel': '選擇取代用的檔案',
-  'import.dropHere': '放開滑鼠即可匯入檔案',
   'import.datasets': '已匯入的資料',
   'import.datasetCounts': '{rows} 列：匯入 {imported}、需要放置 {needs}、未匯入 {rejected}',
   'import.fromLink': '來自連結',
@@ -38,19 +28,6 @@ export const zhImport = {
   'save.dismiss': '知道了',
   'import.storageFailed':
     '無法保存到這個瀏覽器（儲存空間不足或被停用）。畫面上的資料都還在，但重新整理或關閉後就會消失：請立即匯出備份。',
-  'import.failed': '無法匯入「{file}」：{reason}',
-  'import.urlNotHttp': '連結必須以 http:// 或 https:// 開頭',
-  'import.limits':
-    '檔案上限：{sizes}；壓縮檔（XLSX、ODS、KMZ、HSDS）解壓縮後合計 {inflated}（KMZ 以 KML 的上限計）、最多 {entries} 個檔案；每張工作表最多 {rows} 列、{columns} 欄、共 {cells} 格；巢狀最多 {depth} 層。',
-  'import.limitsSeparator': '、',
-  'import.limit.fileSize': '檔案大小 {size}，超過 {format} 檔的上限 {limit}',
-  'import.limit.fileSizeAny': '檔案大小 {size}，超過可匯入的最大檔案 {limit}',
-  'import.limit.zipInflated': '壓縮檔解壓縮後超過上限 {limit}，已停止解壓縮',
-  'import.limit.zipEntries': '壓縮檔內有 {found} 個檔案，超過上限 {limit} 個',
-  'import.limit.sheetRange':
-    '工作表「{sheet}」的資料範圍為 {rows} 列 × {columns} 欄，超過上限（最多 {limitRows} 列、{limitColumns} 欄、共 {limitCells} 格）',
-  'import.limit.nestingDepth': '{format} 的巢狀層數超過上限 {limit} 層',
-  'import.limit.nothingImported': '。沒有匯入任何資料。',
   'import.confirmTitle': '確認欄位：{file}',
   'import.detected': '格式：{format}；文字編碼：{encoding}。',
   'import.queued': '之後還有 {count} 個檔案。',
@@ -75,7 +52,6 @@ export const zhImport = {
   'import.unnamedColumn': '（第 {n} 欄，無名稱）',
   'import.start': '開始匯入',
   'import.cancel': '取消',
-  'import.close': '關閉',
   'import.progressLabel': '匯入進度',
   'import.reading': '正在讀取「{file}」…',
   'import.validating': '正在匯入「{file}」：已檢查 {done} / {total} 列',
@@ -173,7 +149,6 @@ export const zhImport = {
   'edit.problem.name': '名稱不可空白。',
   'edit.problem.website': '網址必須是 http:// 或 https:// 開頭的網址。',
   'edit.problem.date': '請填入有效的日期。',
-  'export.open': '匯出清單（{count} 筆）',
   'export.title': '匯出目前的清單（{count} 筆）',
   'export.format': '檔案格式',
   'export.columns': '欄位與順序',
@@ -195,7 +170,6 @@ export const zhImport = {
   'exportFormat.kml.hint': '（Google 地球、我的地圖）',
   'exportFormat.hsds': 'HSDS 資料包',
   'exportFormat.hsds.hint': '（Open Referral 國際服務資料標準，ZIP）',
-  'print.open': '列印檢視',
   'print.print': '列印',
   'print.close': '關閉列印檢視',
   'print.withMap': '在清單上方加入地圖',

@@ -72,10 +72,14 @@ export function publishSnapshot(
   const resources: Resource[] = [];
   for (const { name } of store.documentsOf(county)) {
     if (!name.startsWith('county/') && !name.startsWith('org/')) continue;
-    const state = store.loadDocument(name);
-    if (!state) continue;
+    const { state, log } = store.readDocument(name);
+    if (!state && log.length === 0) continue;
+    // The full state, then each logged update: merging them into one update first takes as long again.
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
+    doc.transact(() => {
+      if (state) Y.applyUpdate(doc, state);
+      for (const update of log) Y.applyUpdate(doc, update);
+    });
     for (const r of readRecords(doc, data.context(name)).resources)
       if (r.visibility === 'public') resources.push(r);
     doc.destroy();

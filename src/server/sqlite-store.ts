@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import type { Grant } from './permissions.ts';
 
 /** The version of the tables below; a newer file is refused, an older one migrated (PRAGMA user_version). */
-export const STORE_SCHEMA = 1;
+export const STORE_SCHEMA = 2;
 const MIGRATIONS: readonly string[] = [
   // 0 → 1
   `CREATE TABLE documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL);
@@ -16,6 +16,8 @@ const MIGRATIONS: readonly string[] = [
      role TEXT NOT NULL, subject TEXT NOT NULL, label TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT);
    CREATE TABLE published (county TEXT NOT NULL, version INTEGER NOT NULL, at TEXT NOT NULL, by TEXT NOT NULL,
      record_count INTEGER NOT NULL, csv BLOB NOT NULL, PRIMARY KEY (county, version));`,
+  // 1 → 2: which full state a document's row holds (see replaceState)
+  'ALTER TABLE documents ADD COLUMN generation INTEGER NOT NULL DEFAULT 1;',
 ];
 
 /** A published version as the store keeps it. */
@@ -28,15 +30,28 @@ export interface PublishedRow {
   readonly csv: Uint8Array;
 }
 
+/** A document as stored: its last full state (if any), which one that is, and the updates logged since. */
+export interface StoredDocument {
+  /** 0 while no full state was ever written; each full state written counts one up. */
+  readonly generation: number;
+  readonly state: Uint8Array | null;
+  readonly log: Uint8Array[];
+}
+
+/** What replaceState did. */
+export type Replacement =
+  | { readonly replaced: true; readonly generation: number; readonly dropped: number; readonly kept: number }
+  | { readonly replaced: false; readonly generation: number };
+
 /**
- * The sync server's SQLite file (`<dir>/shared-map.sqlite`, WAL mode): each document's state plus a log of the
- * updates received since, grants (tokens stored hashed), which county owns which document, published versions.
- * An update is logged before the server applies and acknowledges it, so a crash loses nothing acknowledged.
+ * The sync server's SQLite file (`<dir>/shared-map.sqlite`, WAL mode): each document's last full state plus a log
+ * of the updates received since, grants (tokens stored hashed), which county owns which document, published
+ * versions. An update is logged before the server applies and acknowledges it, so a crash loses nothing
+ * acknowledged; a full state is written only now and then (see document-persistence.ts), and then drops the log
+ * entries it holds. Several server processes may share the file (scale-out): every write is one transaction.
  */
 export class SyncStore {
   readonly db: Database.Database;
-  /** Per document, the last update id already in a stored state one store ago (see storeDocument). */
-  private readonly compactable = new Map<string, number>();
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -55,15 +70,27 @@ export class SyncStore {
     }
   }
 
+  /** A document's full state and log, read together (one transaction: another process cannot come between). */
+  readDocument(name: string): StoredDocument {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT state, generation FROM documents WHERE name = ?').get(name) as
+        | { state: Buffer; generation: number }
+        | undefined;
+      const log = this.db.prepare('SELECT data FROM updates WHERE name = ? ORDER BY id').all(name) as {
+        data: Buffer;
+      }[];
+      return {
+        generation: row?.generation ?? 0,
+        state: row ? new Uint8Array(row.state) : null,
+        log: log.map((u) => new Uint8Array(u.data)),
+      };
+    })();
+  }
+
   /** A document's state with every logged update merged in, or null for a document never written. */
   loadDocument(name: string): Uint8Array | null {
-    const row = this.db.prepare('SELECT state FROM documents WHERE name = ?').get(name) as
-      | { state: Buffer }
-      | undefined;
-    const log = this.db.prepare('SELECT data FROM updates WHERE name = ? ORDER BY id').all(name) as {
-      data: Buffer;
-    }[];
-    const parts = [...(row ? [row.state] : []), ...log.map((u) => u.data)].map((b) => new Uint8Array(b));
+    const { state, log } = this.readDocument(name);
+    const parts = state ? [state, ...log] : log;
     return parts.length === 0 ? null : Y.mergeUpdates(parts);
   }
 
@@ -72,26 +99,70 @@ export class SyncStore {
     this.db.prepare('INSERT INTO updates (name, data) VALUES (?, ?)').run(name, update);
   }
 
+  /** How big a document's log and full state are, in bytes (SQLite reads a blob's length without its bytes). */
+  logSize(name: string): { rows: number; bytes: number; stateBytes: number; generation: number } {
+    return this.db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM updates WHERE name = :name) AS rows,
+           (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM updates WHERE name = :name) AS bytes,
+           COALESCE((SELECT LENGTH(state) FROM documents WHERE name = :name), 0) AS stateBytes,
+           COALESCE((SELECT generation FROM documents WHERE name = :name), 0) AS generation`,
+      )
+      .get({ name }) as { rows: number; bytes: number; stateBytes: number; generation: number };
+  }
+
   /**
-   * Stores a document's whole state and drops the log entries that the previous store already held: an
-   * entry is logged just before its update is applied, so the state stored now may lack the newest entries.
+   * Writes a document's full state, made from a copy that holds the stored one — the caller read or wrote the
+   * full state of generation `expected` — and drops the log entries `holds` says the new state contains; the rest
+   * stay. When the stored generation is no longer `expected` (another process wrote a full state meanwhile, which
+   * the caller's copy may lack), nothing is written. One transaction: the state, its generation and the log agree.
+   */
+  replaceState(
+    name: string,
+    state: Uint8Array,
+    expected: number,
+    holds: (update: Uint8Array) => boolean,
+  ): Replacement {
+    return this.db
+      .transaction((): Replacement => {
+        const row = this.db.prepare('SELECT generation FROM documents WHERE name = ?').get(name) as
+          | { generation: number }
+          | undefined;
+        const current = row?.generation ?? 0;
+        if (current !== expected) return { replaced: false, generation: current };
+        const generation = current + 1;
+        this.db
+          .prepare(
+            'INSERT INTO documents (name, state, updated_at, generation) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, generation = excluded.generation',
+          )
+          .run(name, state, new Date().toISOString(), generation);
+        const log = this.db.prepare('SELECT id, data FROM updates WHERE name = ?').all(name) as {
+          id: number;
+          data: Buffer;
+        }[];
+        const drop = this.db.prepare('DELETE FROM updates WHERE id = ?');
+        let dropped = 0;
+        for (const entry of log) {
+          if (!holds(new Uint8Array(entry.data))) continue;
+          drop.run(entry.id);
+          dropped++;
+        }
+        return { replaced: true, generation, dropped, kept: log.length - dropped };
+      })
+      .immediate();
+  }
+
+  /**
+   * Stores a document's whole state as its new full state, over whatever was there, the log left as is: for a
+   * store prepared without a server (benchmarks, tests). A running server that holds the document sees the new
+   * generation and no longer writes its own copy over it.
    */
   storeDocument(name: string, state: Uint8Array): void {
-    const now = new Date().toISOString();
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
-        )
-        .run(name, state, now);
-      const previous = this.compactable.get(name);
-      if (previous !== undefined)
-        this.db.prepare('DELETE FROM updates WHERE name = ? AND id <= ?').run(name, previous);
-      const last = this.db.prepare('SELECT MAX(id) AS id FROM updates WHERE name = ?').get(name) as {
-        id: number | null;
-      };
-      if (last.id !== null) this.compactable.set(name, last.id);
-    })();
+    this.db
+      .prepare(
+        'INSERT INTO documents (name, state, updated_at, generation) VALUES (?, ?, ?, 1) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, generation = documents.generation + 1',
+      )
+      .run(name, state, new Date().toISOString());
   }
 
   /** Records which county a document belongs to (and its label: the member's or workshop's name). */

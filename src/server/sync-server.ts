@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { type Extension, Server } from '@hocuspocus/server';
 import {
@@ -13,6 +12,7 @@ import { docName, parseDocName } from '../domain/shared-map/schema.ts';
 import { AccessExtension } from './access-extension.ts';
 import { AdminActions } from './admin-actions.ts';
 import { handleAdminRequest } from './admin-http.ts';
+import { DocumentPersistence } from './document-persistence.ts';
 import { type DataConfig, loadDataConfig, type PublishResult, publishSnapshot } from './publish.ts';
 import { SyncStore } from './sqlite-store.ts';
 import { serveStatic } from './static-files.ts';
@@ -104,10 +104,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   const extensions: Extension[] = [
     access,
-    new Database({
-      fetch: async ({ documentName }) => store.loadDocument(documentName),
-      store: async ({ documentName, state }) => store.storeDocument(documentName, state),
-    }),
+    new DocumentPersistence({ store, log }),
     {
       // The index lists the county's members as the register (SQLite) has them, whoever invited them.
       async afterLoadDocument({ documentName, document }) {

@@ -4,10 +4,12 @@
  * - propagation p50/p95 with 30 workshop participants adding proposals at once (target p95 ≤ 300 ms);
  * - an office opening 363 member documents over one connection: time to open all, and the server's memory
  *   per open document (resident set size before and after);
+ * - the server after one change to a 100,000-record document (see server-stall.ts): its event-loop delay, and
+ *   the delivery of another document's edits, while Hocuspocus's debounced store runs;
  * - in Chromium, one remote change applied to a 100,000-record shared map (see shared-remote-change.ts;
  *   target ≤ 16 ms of main-thread time, no long task).
  * SYNC_BENCH_CLIENTS / SYNC_BENCH_DOCS / SYNC_BENCH_RECORDS override 30, 363 and 100,000 for a quick check of the
- * bench itself; SYNC_BENCH_ONLY=remote runs only the Chromium part.
+ * bench itself; SYNC_BENCH_ONLY=remote runs only the Chromium part, =stall only the server-stall part, =clients only the first two.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,13 +25,14 @@ import { writeRecord } from '../../src/domain/shared-map/record-history.ts';
 import { AdminActions } from '../../src/server/admin-actions.ts';
 import { SyncStore } from '../../src/server/sqlite-store.ts';
 import { renderTable } from './figures.ts';
+import { runServerStallBench } from './server-stall.ts';
 import { runRemoteChangeBench } from './shared-remote-change.ts';
 
 const CLIENTS = Number(process.env.SYNC_BENCH_CLIENTS ?? 30);
 const EDITS_PER_CLIENT = 10;
 const DOCS = Number(process.env.SYNC_BENCH_DOCS ?? 363);
 const RECORDS = Number(process.env.SYNC_BENCH_RECORDS ?? 100_000);
-const REMOTE_ONLY = process.env.SYNC_BENCH_ONLY === 'remote';
+const ONLY = process.env.SYNC_BENCH_ONLY;
 const RECORDS_PER_DOC = 12;
 
 const resource = (id: string, name: string): Resource => ({
@@ -215,5 +218,16 @@ async function remoteChange() {
   }
 }
 
-if (!REMOTE_ONLY) await nodeClients();
-await remoteChange();
+async function serverStall() {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-sync-bench-stall-'));
+  try {
+    for (const line of await runServerStallBench({ records: RECORDS, dir, windowMs: 14_000 }))
+      console.log(line);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!ONLY || ONLY === 'clients') await nodeClients();
+if (!ONLY || ONLY === 'stall') await serverStall();
+if (!ONLY || ONLY === 'remote') await remoteChange();

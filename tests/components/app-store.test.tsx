@@ -154,6 +154,43 @@ describe('derived selectors', () => {
     store().select('gone-since-the-link-was-shared', 'url');
     expect(selectSelectedResource(store())).toBeNull();
   });
+
+  it('keep the visible list as it was when a correction moves no record, and follow one that does', () => {
+    seedStore();
+    // The last record in display order: given a name that sorts first in its township, it moves.
+    const shown = selectDataset(store());
+    const record = shown.resources[shown.order.at(-1) ?? -1];
+    if (!record) throw new Error('the test data has records');
+    const visible = () => selectFilterResult(store()).visible;
+    const before = visible();
+    store().editResource({ ...record, phones: ['05-2200000'] });
+    expect(visible()).toBe(before);
+    store().editResource({ ...record, name: `一${record.name}` });
+    expect(visible()).not.toBe(before);
+    expect([...visible()].sort((a, b) => a - b)).toEqual([...before].sort((a, b) => a - b));
+  });
+
+  it('find the selected resource as it is after each change of the records on show', () => {
+    const dataset = seedStore();
+    const [first, second] = dataset.resources;
+    if (!first || !second) throw new Error('the test data has records');
+    store().select(second.id, 'list');
+    const selected = () => selectSelectedResource(store());
+    const onShow = (id: string) => selectDataset(store()).resources.find((r) => r.id === id) ?? null;
+    expect(selected()).toBe(second);
+    // Corrected: the corrected record (it keeps its resource index).
+    store().editResource({ ...second, name: `${second.name}（更正）` });
+    expect(selected()?.name).toBe(`${second.name}（更正）`);
+    // A record before it deleted: it moves down one index, and is still found.
+    store().setDeleted(first.id, true);
+    expect(selected()).toBe(onShow(second.id));
+    expect(selected()?.name).toBe(`${second.name}（更正）`);
+    store().setDeleted(second.id, true);
+    expect(selected()).toBeNull();
+    store().setDeleted(second.id, false);
+    store().setDeleted(first.id, false);
+    expect(selected()).toBe(onShow(second.id));
+  });
 });
 
 describe('selectors in React', () => {

@@ -38,7 +38,8 @@ describe('a resident’s detail', () => {
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByRole('button', { name: '修正資料' })).toBeInTheDocument();
+    // The office's actions (and their words) load when the workspace is first entered.
+    expect(await screen.findByRole('button', { name: '修正資料' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '移動位置' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: '公所工作區' })).toHaveTextContent(
       /修正只存在這台電腦的瀏覽器/,
@@ -49,7 +50,7 @@ describe('a resident’s detail', () => {
     act(() => useAppStore.getState().setOfficeWorkspace(false));
     expect(screen.queryByRole('button', { name: '修正資料' })).not.toBeInTheDocument();
     act(() => applyRememberedWorkspace());
-    expect(screen.getByRole('button', { name: '修正資料' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '修正資料' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '回到民眾版' }));
     expect(screen.queryByRole('button', { name: '修正資料' })).not.toBeInTheDocument();

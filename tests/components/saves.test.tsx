@@ -497,7 +497,8 @@ describe('the save notice', () => {
     });
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('剛剛被清除了');
-    expect(screen.getByRole('status')).toHaveTextContent('尚未保存到這個瀏覽器');
+    // The panel's list of what is kept loads (with its words) once there is something to say.
+    expect(await screen.findByRole('status')).toHaveTextContent('尚未保存到這個瀏覽器');
     expect(screen.queryByText(/重新整理或關閉後仍會保留/)).toBeNull();
     await user.click(within(alert).getByRole('button', { name: '重新保存到這個瀏覽器' }));
     expect(useAppStore.getState().saveAgainRequests).toBe(1);
@@ -505,7 +506,7 @@ describe('the save notice', () => {
     expect(useAppStore.getState().exportOpen).toBe(true);
   });
 
-  it('says "kept after a reload" only once saved, and that the browser may still evict it', () => {
+  it('says "kept after a reload" only once saved, and that the browser may still evict it', async () => {
     seedStore();
     render(<ImportPanel />);
     act(() => {
@@ -513,6 +514,8 @@ describe('the save notice', () => {
       useAppStore.getState().setImportStorage('saved');
       useAppStore.getState().setStoragePersistent(false);
     });
-    expect(screen.getByText(/重新整理或關閉後仍會保留/)).toHaveTextContent('瀏覽器在空間不足時仍可能刪除');
+    expect(await screen.findByText(/重新整理或關閉後仍會保留/)).toHaveTextContent(
+      '瀏覽器在空間不足時仍可能刪除',
+    );
   });
 });

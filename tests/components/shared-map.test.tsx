@@ -6,7 +6,9 @@ import { SharedMapPanel } from '../../src/features/shared-map/shared-map-panel.t
 import { SharedMapPanel as SharedMapPanelGate } from '../../src/features/shared-map/shared-map-panel-gate.tsx';
 import { SharedRecordActions } from '../../src/features/shared-map/shared-record-actions.tsx';
 import { enMessages } from '../../src/i18n/messages-en.ts';
+import { enOfficeMessages } from '../../src/i18n/office-messages-en.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
+import { selectDataset } from '../../src/store/data/derived.ts';
 import { minxiongRecord } from '../minxiong-record.ts';
 import { defaultManifest } from './fixtures.ts';
 
@@ -107,6 +109,66 @@ describe('the shared map panel', () => {
   });
 });
 
+describe('the office’s upload of today’s records', () => {
+  const defaults = [record('d1', '民雄鄉社會福利服務中心'), record('d2', '民雄鄉大崎社區發展協會')];
+
+  /** The county office's page: the default data on show, its county document open and synced. */
+  function joinAsOffice(county: readonly ReturnType<typeof record>[]) {
+    const s = useAppStore.getState();
+    s.setDataset({
+      manifest: defaultManifest,
+      dataset: buildDataset(defaults, defaultManifest),
+      report: { files: [], issueCount: 0, issueCounts: {}, issuesJson: '[]' },
+    });
+    s.setSharedPhase('on', { role: 'admin', county: 'chiayi', label: '嘉義縣政府', own: 'county/chiayi' });
+    s.setSharedDoc('county/chiayi', {
+      label: '嘉義縣政府',
+      access: 'write',
+      connection: 'online',
+      synced: true,
+    });
+    s.putLayer({
+      id: 'county/chiayi',
+      kind: 'shared',
+      label: '嘉義縣政府',
+      dataset: buildDataset(county, defaultManifest),
+    });
+  }
+  const namesOnShow = () =>
+    selectDataset(useAppStore.getState())
+      .resources.map((r) => r.name)
+      .sort();
+
+  it('a record added or approved before the upload leaves the default data on show and the upload offered', () => {
+    joinAsOffice([record('n1', '新增的共餐據點'), record('d2', '大崎社區發展協會（已更正）')]);
+    render(<SharedMapPanel />);
+    // The county's correction of d2 wins over the default's; d1 stays.
+    expect(namesOnShow()).toEqual(['大崎社區發展協會（已更正）', '新增的共餐據點', '民雄鄉社會福利服務中心']);
+    expect(screen.getByRole('button', { name: '把目前地圖上的 2 筆資料放進共享地圖' })).toBeInTheDocument();
+  });
+
+  it('once the county’s document holds the upload, it is the map: the default data steps aside', () => {
+    joinAsOffice([record('d1', '民雄鄉社會福利服務中心'), record('d2', '民雄鄉大崎社區發展協會')]);
+    render(<SharedMapPanel />);
+    act(() =>
+      useAppStore.getState().setSharedDoc('county/chiayi', {
+        defaultData: { at: '2026-12-06T10:00:00.000Z', by: '嘉義縣政府', count: 2 },
+      }),
+    );
+    expect(screen.queryByRole('button', { name: /放進共享地圖/ })).toBeNull();
+    // A record deleted from the county's document after the upload does not come back from the default data.
+    act(() =>
+      useAppStore.getState().putLayer({
+        id: 'county/chiayi',
+        kind: 'shared',
+        label: '嘉義縣政府',
+        dataset: buildDataset([record('d2', '民雄鄉大崎社區發展協會')], defaultManifest),
+      }),
+    );
+    expect(namesOnShow()).toEqual(['民雄鄉大崎社區發展協會']);
+  });
+});
+
 describe("a shared record's owner", () => {
   it("marks another organisation's record read-only, kept by them; one's own is editable and deletable", () => {
     joinAsMember();
@@ -147,7 +209,7 @@ describe("a shared record's owner", () => {
 
   it('speaks English too', () => {
     joinAsMember();
-    act(() => useAppStore.getState().setLanguage('en', enMessages));
+    act(() => useAppStore.getState().setLanguage('en', enMessages, null, enOfficeMessages));
     render(<SharedRecordActions resource={theirs} />);
     expect(screen.getByText('Read-only')).toBeInTheDocument();
     expect(screen.getByText('Kept by “乙協會”')).toBeInTheDocument();

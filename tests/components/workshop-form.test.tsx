@@ -1,7 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import { ResourceDetail } from '../../src/features/detail/resource-detail.tsx';
+import { useWorkshopKeys } from '../../src/features/workshop/use-workshop-keys.ts';
 import { WorkshopForm } from '../../src/features/workshop/workshop-form.tsx';
 import { WorkshopPanel } from '../../src/features/workshop/workshop-panel.tsx';
 import { WorkshopRecordActions } from '../../src/features/workshop/workshop-record-actions.tsx';
@@ -11,6 +12,12 @@ import { renderWithData } from './fixtures.ts';
 import { startWorkshop } from './workshop-helpers.ts';
 
 const MINXIONG = toLatLng(23.556, 120.44);
+
+/** The app's workshop keys (useWorkshopSetup), alone. */
+function WorkshopKeys() {
+  useWorkshopKeys();
+  return null;
+}
 const store = () => useAppStore.getState();
 
 function renderWorkshop() {
@@ -98,6 +105,27 @@ describe('co-mapping form and panel', () => {
     expect(changes()).toEqual(['修改 嘉義縣日安社會福利服務中心（民雄）']);
     await user.click(screen.getByRole('button', { name: '重做' }));
     expect(changes()).toEqual(['刪除 嘉義縣日安社會福利服務中心（民雄）']);
+  });
+
+  it('Ctrl+Z and Ctrl+Y undo and redo the workshop’s last change from the keyboard', async () => {
+    const { user } = renderWithData(
+      <>
+        <WorkshopKeys />
+        <WorkshopPanel />
+        <ResourceDetail actions={(resource) => <WorkshopRecordActions resource={resource} />} />
+      </>,
+    );
+    act(startWorkshop);
+    act(() => store().select('chiayi-wc-minxiong', 'list'));
+    await user.click(screen.getByRole('button', { name: '刪除' }));
+    expect(changes()).toEqual(['刪除 嘉義縣日安社會福利服務中心（民雄）']);
+    // The undo keys reach the workshop's document module by a dynamic import (it is not in the first screen).
+    await user.keyboard('{Control>}z{/Control}');
+    await vi.waitFor(() =>
+      expect(screen.getByText('本次工作坊：新增 0 筆、修改 0 筆、刪除 0 筆')).toBeInTheDocument(),
+    );
+    await user.keyboard('{Control>}y{/Control}');
+    await vi.waitFor(() => expect(changes()).toEqual(['刪除 嘉義縣日安社會福利服務中心（民雄）']));
   });
 
   it('offers no export while nothing changed, and says where the work is kept', () => {

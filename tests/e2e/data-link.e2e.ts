@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DATA_LINK_MAX_BYTES } from '../../src/domain/link/data-link.ts';
 import {
@@ -146,6 +146,78 @@ describe('a ?data= link (real Chromium)', () => {
     90_000,
   );
 
+  it('on the map, the link’s record is marked (its look and its name), its cluster says so, the legend explains, and an export marks its row', async () => {
+    // Opened on the link's record, close enough for every record to be a marker of its own.
+    const tab = await browser.open(host, { search: link('/fake.csv', '&at=23.556,120.432,18') });
+    await tab.answer(true);
+    await tab.waitForBanner();
+    const fakeName = `${REAL_NAME}（社會福利服務中心），非官方資料，來自 ${host.host}`;
+    await expect.poll(() => tab.markerByName(fakeName), { timeout: 10_000 }).not.toBeNull();
+    const fake = await tab.markerByName(fakeName);
+    expect(fake).toMatchObject({ title: fakeName, cluster: false, linkClass: true, dashedRing: true });
+    expect(await tab.linkLegend('非官方資料的標記')).toEqual([
+      `虛線框加「!」的標記：來自 ${host.host} 的非官方資料，未經查證`,
+      '12!虛線框加「!」的數字圈：其中含有非官方資料',
+    ]);
+
+    // A few streets out, the map's own records around it (markers and clusters) look and read as before.
+    await tab.zoomOut(4);
+    expect(await tab.markerByName(fakeName)).toMatchObject({ linkClass: true, dashedRing: true });
+    const around = (await tab.mapMarkers()).filter((m) => m.name !== fakeName);
+    expect(around.length).toBeGreaterThan(0);
+    for (const m of around) {
+      expect(m, m.name).toMatchObject({ linkClass: false, dashedRing: false, clusterMark: false });
+      expect(m.name).not.toContain('非官方');
+    }
+    expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.app.screenshot('data-link-markers-zh-1280');
+
+    // Farther out, the cluster that holds it says so; the others do not.
+    await tab.zoomOut(5);
+    const clusters = (await tab.mapMarkers()).filter((m) => m.cluster);
+    const marked = clusters.filter((m) => m.linkClass);
+    expect(marked).toHaveLength(1);
+    expect(marked[0]?.name).toMatch(/^\d+ 個資源，其中 1 個是非官方資料，點擊放大$/);
+    expect(marked[0]?.clusterMark).toBe(true);
+    for (const m of clusters.filter((c) => !c.linkClass)) expect(m.name).toMatch(/^\d+ 個資源，點擊放大$/);
+    expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.app.screenshot('data-link-cluster-zh-1280');
+
+    // The PNG of the map for slides: saved beside the screenshots, to be looked at (its legend and footer).
+    const png = await tab.saveSnapshot();
+    expect(png.fileName).toMatch(/\.png$/);
+    writeFileSync(new URL('./artifacts/data-link-snapshot-zh.png', import.meta.url), png.bytes);
+
+    // The list exported from this page marks the link's row, and its name says what it holds.
+    const { note, file } = await tab.exportList('CSV');
+    expect(note).toBe(
+      `清單中有 1 筆來自 ${host.host} 的非官方資料：匯出檔以「非官方來源」欄逐筆標示，檔名也會註明。`,
+    );
+    expect(file.fileName).toMatch(/^共生資源地圖_含非官方資料_.*\.csv$/);
+    const lines = new TextDecoder().decode(file.bytes).split('\r\n');
+    expect(lines[0]).toMatch(/^"非官方來源","識別碼","名稱"/);
+    const markedRows = lines.filter((l) => l.startsWith(`"非官方連結：${host.host}"`));
+    expect(markedRows).toHaveLength(1);
+    expect(markedRows[0]).toContain('"fake-minxiong"');
+    expect(lines.filter((l) => l.startsWith('"",')).length).toBe(ALL_RESOURCES);
+    const geo = await tab.exportList('GeoJSON');
+    const features = (
+      JSON.parse(new TextDecoder().decode(geo.file.bytes)) as {
+        features: { id: string; properties: Record<string, string> }[];
+      }
+    ).features;
+    expect(
+      features.filter((f) => f.properties.非官方來源 !== '').map((f) => [f.id, f.properties.非官方來源]),
+    ).toEqual([['fake-minxiong', `非官方連結：${host.host}`]]);
+
+    // Taken off: the marks go with the records.
+    await tab.removeLinkData();
+    expect(await tab.linkLegend('非官方資料的標記')).toBeNull();
+    expect((await tab.mapMarkers()).some((m) => m.linkClass)).toBe(false);
+    await expectClean(tab);
+    await tab.close();
+  }, 120_000);
+
   it('in English, the question and the banner say the same and pass axe', async () => {
     const tab = await browser.open(host, { search: link('/fake.csv', '&lang=en') });
     const confirmation = await tab.readConfirmation();
@@ -155,6 +227,10 @@ describe('a ?data= link (real Chromium)', () => {
     await tab.app.screenshot('data-link-confirm-en-1280');
     await tab.answer(true);
     expect(await tab.waitForBanner()).toBe(`This map includes unofficial data from ${host.host}`);
+    expect(await tab.linkLegend('Unofficial data markers')).toEqual([
+      `Dashed outline with “!”: unofficial data from ${host.host}, not checked`,
+      '12!Dashed number bubble with “!”: includes unofficial data',
+    ]);
     expect(await tab.app.accessibilityViolations()).toEqual([]);
     await tab.app.screenshot('data-link-banner-en-1280');
     await expectClean(tab);

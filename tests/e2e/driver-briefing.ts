@@ -15,7 +15,12 @@ import { thMessages } from '../../src/i18n/messages-th.ts';
 import { viMessages } from '../../src/i18n/messages-vi.ts';
 import type { MessageKey } from '../../src/i18n/messages-zh.ts';
 import { zhMessages } from '../../src/i18n/messages-zh.ts';
-import { type Catalogue, translate } from '../../src/i18n/translate.ts';
+import { enOfficeMessages } from '../../src/i18n/office-messages-en.ts';
+import { idOfficeMessages } from '../../src/i18n/office-messages-id.ts';
+import { thOfficeMessages } from '../../src/i18n/office-messages-th.ts';
+import { viOfficeMessages } from '../../src/i18n/office-messages-vi.ts';
+import { type OfficeMessageKey, zhOfficeMessages } from '../../src/i18n/office-messages-zh.ts';
+import { type Catalogue, type OfficeCatalogue, translate } from '../../src/i18n/translate.ts';
 import { AppPage, launchChromium, type OpenOptions, type Viewport } from './driver.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -24,16 +29,17 @@ const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 export const UI_LANGUAGES: readonly Language[] = LANGUAGES;
 export type UiLanguage = Language;
 
-const CATALOGUES: Record<Language, Catalogue> = {
-  'zh-TW': zhMessages,
-  en: enMessages,
-  vi: viMessages,
-  id: idMessages,
-  th: thMessages,
+// The first screen's words and the tools' (the app loads the latter with the tools).
+const CATALOGUES: Record<Language, Catalogue & OfficeCatalogue> = {
+  'zh-TW': { ...zhMessages, ...zhOfficeMessages },
+  en: { ...enMessages, ...enOfficeMessages },
+  vi: { ...viMessages, ...viOfficeMessages },
+  id: { ...idMessages, ...idOfficeMessages },
+  th: { ...thMessages, ...thOfficeMessages },
 };
 
 function wordsOf(language: Language) {
-  const t = (key: MessageKey) => translate(CATALOGUES[language], key);
+  const t = (key: MessageKey | OfficeMessageKey) => translate(CATALOGUES[language], key);
   const tb = (key: BriefingKey) => translateBriefing(language, key);
   return {
     toggle: new RegExp(`^${escapeRegExp(t('analysis.toggle'))}$`),

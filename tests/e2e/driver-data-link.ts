@@ -4,6 +4,7 @@
  * network fence, axe, screenshots); this file holds the link's own Playwright details, and the loopback server
  * that plays the link's host.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -80,6 +81,26 @@ export async function startLinkHost(files: Readonly<Record<string, HostedFile>>)
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** A marker on the map as the page draws it: its accessible name, and what sets a link's apart. */
+export interface MarkerView {
+  /** aria-label (the title says the same). */
+  readonly name: string;
+  readonly title: string;
+  readonly cluster: boolean;
+  /** Classed as a link's record (resource-marker--link) or a cluster holding any (cluster-marker--link). */
+  readonly linkClass: boolean;
+  /** A dashed ring drawn in its SVG (a single marker of a link's record). */
+  readonly dashedRing: boolean;
+  /** A cluster's "!" mark, as drawn. */
+  readonly clusterMark: boolean;
+}
+
+/** A downloaded file: the name the page gave it, and its bytes. */
+export interface DownloadedFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
 }
 
 /** What the confirmation says. */
@@ -250,6 +271,80 @@ export class LinkTab {
     await this.page
       .locator('.app[data-presentation="true"]')
       .waitFor({ state: on ? 'attached' : 'detached' });
+  }
+
+  // ---- The map ----
+
+  /** Every marker and cluster drawn on the map now, read from its element. */
+  async mapMarkers(): Promise<MarkerView[]> {
+    await this.showPhoneScreen('map');
+    await this.page.locator('.leaflet-marker-pane .leaflet-marker-icon[aria-label]').first().waitFor();
+    return this.page.locator('.leaflet-marker-pane .leaflet-marker-icon[aria-label]').evaluateAll((els) =>
+      els.map((el) => ({
+        name: el.getAttribute('aria-label') ?? '',
+        title: el.getAttribute('title') ?? '',
+        cluster: el.classList.contains('cluster-marker'),
+        linkClass:
+          el.classList.contains('resource-marker--link') || el.classList.contains('cluster-marker--link'),
+        dashedRing: el.querySelector('svg circle[stroke-dasharray]') !== null,
+        clusterMark: el.querySelector('.cluster-marker__link-mark') !== null,
+      })),
+    );
+  }
+
+  /** The marker a screen reader finds by this name (a button), or null when none has it. */
+  async markerByName(name: string): Promise<MarkerView | null> {
+    const marker = this.page.locator('.leaflet-marker-pane').getByRole('button', { name, exact: true });
+    if ((await marker.count()) !== 1) return null;
+    return (await this.mapMarkers()).find((m) => m.name === name) ?? null;
+  }
+
+  /** Zooms the map out by its − button, `times` times, and waits for the markers to be drawn again. */
+  async zoomOut(times: number): Promise<void> {
+    await this.showPhoneScreen('map');
+    for (let i = 0; i < times; i++) {
+      await this.page.locator('.leaflet-control-zoom-out').click();
+      await this.page.waitForTimeout(350);
+    }
+    await this.app.waitForMapToRest();
+  }
+
+  /** The lines of the map's legend of unofficial data (a named region on the map), or null when it is not shown. */
+  async linkLegend(name: string): Promise<string[] | null> {
+    const legend = this.page.locator('.leaflet-container').getByRole('region', { name, exact: true });
+    if ((await legend.count()) === 0) return null;
+    return (await legend.getByRole('listitem').allTextContents()).map((t) => t.trim());
+  }
+
+  // ---- Export ----
+
+  /**
+   * Exports the list in a format (its label in the dialog), reading the dialog's note about unofficial data
+   * on the way, and returns the file.
+   */
+  async exportList(format: 'CSV' | 'GeoJSON'): Promise<{ note: string | null; file: DownloadedFile }> {
+    await this.showPhoneScreen('find');
+    await this.page.getByRole('button', { name: /^匯出清單/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^匯出目前的清單/ });
+    await dialog.getByRole('radio', { name: new RegExp(`^${format}`) }).check();
+    const note = dialog.locator('.badge-link');
+    const noteText = (await note.count()) > 0 ? ((await note.textContent()) ?? '').trim() : null;
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      dialog.getByRole('button', { name: /^下載/ }).click(),
+    ]);
+    const path = await download.path();
+    await dialog.getByRole('button', { name: '關閉' }).click();
+    return { note: noteText, file: { fileName: download.suggestedFilename(), bytes: readFileSync(path) } };
+  }
+
+  /** Saves the map as a PNG by the header's button (儲存圖片（PNG）) and returns the file. */
+  async saveSnapshot(): Promise<DownloadedFile> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      this.page.locator('.app-header').getByRole('button', { name: '儲存圖片（PNG）' }).click(),
+    ]);
+    return { fileName: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
   }
 
   /** The `data` parameter of the address bar (null when it has none). */

@@ -18,16 +18,24 @@ import { idMessages } from '../../src/i18n/messages-id.ts';
 import { thMessages } from '../../src/i18n/messages-th.ts';
 import { viMessages } from '../../src/i18n/messages-vi.ts';
 import { type MessageKey, zhMessages } from '../../src/i18n/messages-zh.ts';
-import { type Catalogue, translate } from '../../src/i18n/translate.ts';
+import { enOfficeMessages } from '../../src/i18n/office-messages-en.ts';
+import { idOfficeMessages } from '../../src/i18n/office-messages-id.ts';
+import { thOfficeMessages } from '../../src/i18n/office-messages-th.ts';
+import { viOfficeMessages } from '../../src/i18n/office-messages-vi.ts';
+import { type OfficeMessageKey, zhOfficeMessages } from '../../src/i18n/office-messages-zh.ts';
+import { type Catalogue, type OfficeCatalogue, translate } from '../../src/i18n/translate.ts';
 import { AppPage, launchChromium, runScriptFile, type Viewport } from './driver.ts';
 
-/** The app's own catalogues: a tab switched to another language is read in that language's words. */
-const CATALOGUES: Readonly<Record<Language, Catalogue>> = {
-  'zh-TW': zhMessages,
-  en: enMessages,
-  vi: viMessages,
-  id: idMessages,
-  th: thMessages,
+/**
+ * The app's own catalogues, the first screen's and the tools' (loaded with the tools): a tab switched to another
+ * language is read in that language's words.
+ */
+const CATALOGUES: Readonly<Record<Language, Catalogue & OfficeCatalogue>> = {
+  'zh-TW': { ...zhMessages, ...zhOfficeMessages },
+  en: { ...enMessages, ...enOfficeMessages },
+  vi: { ...viMessages, ...viOfficeMessages },
+  id: { ...idMessages, ...idOfficeMessages },
+  th: { ...thMessages, ...thOfficeMessages },
 };
 
 const JSQR_SCRIPT = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
@@ -181,7 +189,7 @@ export class SharedMapTab {
   }
 
   /** A message as the page shows it in the language chosen. */
-  private say(key: MessageKey, values: Record<string, string | number> = {}): string {
+  private say(key: MessageKey | OfficeMessageKey, values: Record<string, string | number> = {}): string {
     return translate(CATALOGUES[this.language], key, values);
   }
 
@@ -377,6 +385,13 @@ export class SharedMapTab {
       .getByRole('button', { name: /^把目前地圖上的 [\d,]+ 筆資料放進共享地圖$/ })
       .click();
     await (await this.panel()).getByText('已放進共享地圖。').waitFor();
+  }
+
+  /** Whether the panel offers to put the records on the map into the county's document. */
+  async uploadOffered(): Promise<boolean> {
+    return (await this.panel())
+      .getByRole('button', { name: /^把目前地圖上的 [\d,]+ 筆資料放進共享地圖$/ })
+      .isVisible();
   }
 
   /** Invites an organisation and returns the link the panel shows for it. */

@@ -73,18 +73,53 @@ export class WorkshopBrowser {
 
   /** A fresh profile (no storage) at a projector size, opened at `search`. */
   async open(options: OpenOptions = {}): Promise<WorkshopTab> {
-    const context = await this.browser.newContext({
+    return WorkshopTab.open(await this.newContext(options), this.appUrl, options);
+  }
+
+  /**
+   * A fresh profile whose IndexedDB holds what an earlier version of the app kept of a workshop: `snapshot` under
+   * the old store (`crm-workshop`, key `current`), written from a page of the app's origin that runs no app (the
+   * manifest), so that the app finds it on its first start.
+   */
+  async openWithOldWorkshopStore(snapshot: unknown, options: OpenOptions = {}): Promise<WorkshopTab> {
+    const context = await this.newContext(options);
+    const page = await context.newPage();
+    await page.goto(new URL('data/manifest.json', this.appUrl).href);
+    await page.evaluate(
+      (value) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('crm-workshop', 1);
+          request.onupgradeneeded = () => request.result.createObjectStore('workshop');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction('workshop', 'readwrite');
+            tx.objectStore('workshop').put(value, 'current');
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      snapshot,
+    );
+    await page.close();
+    return WorkshopTab.open(context, this.appUrl, options);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  private newContext(options: OpenOptions): Promise<BrowserContext> {
+    return this.browser.newContext({
       viewport: options.viewport ?? { width: 1920, height: 1080 },
       locale: 'zh-TW',
       timezoneId: 'Asia/Taipei',
       serviceWorkers: 'block',
       acceptDownloads: true,
     });
-    return WorkshopTab.open(context, this.appUrl, options);
-  }
-
-  async close(): Promise<void> {
-    await this.browser.close();
   }
 }
 
@@ -131,7 +166,14 @@ export class WorkshopTab {
     return WorkshopTab.open(this.context, this.appUrl, this.options, search);
   }
 
+  /** Opens the app in another tab of the same profile, this one staying open (the two see each other's changes). */
+  async openAnotherTab(search = ''): Promise<WorkshopTab> {
+    return WorkshopTab.open(this.context, this.appUrl, this.options, search);
+  }
+
   async reload(): Promise<void> {
+    // A tab behind another draws no frames, and the wait below polls on frames.
+    await this.page.bringToFront();
     await this.page.reload();
     await this.waitUntilLoaded();
   }
@@ -437,6 +479,11 @@ export class WorkshopTab {
 
   async undo(): Promise<void> {
     await this.page.getByRole('button', { name: '復原' }).click();
+  }
+
+  /** Whether the panel offers to undo something (a change this tab made). */
+  async canUndo(): Promise<boolean> {
+    return this.page.getByRole('button', { name: '復原' }).isEnabled();
   }
 
   async redo(): Promise<void> {

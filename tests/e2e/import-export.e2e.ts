@@ -109,10 +109,12 @@ describe('an office imports, fixes and exports its files (real Chromium)', () =>
     await tab.closeReport();
 
     expect(await tab.app.resultCount()).toBe(ALL_RESOURCES + 4 + 3);
-    expect(await tab.datasets()).toEqual([
-      { name: '嘉義縣關懷站-big5.csv', counts: '5 列：匯入 3、需要放置 1、未匯入 1' },
-      { name: 'twd97-points.csv', counts: '3 列：匯入 3、需要放置 0、未匯入 0' },
-    ]);
+    await expect
+      .poll(() => tab.datasets())
+      .toEqual([
+        { name: '嘉義縣關懷站-big5.csv', counts: '5 列：匯入 3、需要放置 1、未匯入 1' },
+        { name: 'twd97-points.csv', counts: '3 列：匯入 3、需要放置 0、未匯入 0' },
+      ]);
 
     for (const r of TWD97_ROWS.slice(0, 2)) {
       const at = await tab.markerPosition(r.name);
@@ -131,7 +133,7 @@ describe('an office imports, fixes and exports its files (real Chromium)', () =>
   });
 
   it('places the row that needs a location by clicking the map', async () => {
-    expect(await tab.needsLocation()).toEqual(['巷口無名據點']);
+    await expect.poll(() => tab.needsLocation()).toEqual(['巷口無名據點']);
     const clicked = await tab.placeByClickingMap('巷口無名據點', { x: 0.4, y: 0.45 });
     expect(await tab.needsLocation()).toEqual([]);
     const placed = await tab.markerPosition('巷口無名據點');
@@ -139,9 +141,9 @@ describe('an office imports, fixes and exports its files (real Chromium)', () =>
     expect(Math.abs(placed.lng - clicked.lng)).toBeLessThan(TOLERANCE * 4);
     // The office's own marks (已修正) show in the office workspace, where the placing was done for.
     await tab.enterOfficeWorkspace();
-    expect(await tab.detailBadges()).toContain(
-      `已修正（${new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' })}）`,
-    );
+    await expect
+      .poll(() => tab.detailBadges())
+      .toContain(`已修正（${new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' })}）`);
     await tab.app.search('');
   });
 
@@ -169,7 +171,9 @@ describe('an office imports, fixes and exports its files (real Chromium)', () =>
   it('keeps the imported data, the placement and the datasets after a reload', async () => {
     await tab.reload();
     await expect.poll(() => tab.app.resultCount(), { timeout: 10_000 }).toBe(ALL_RESOURCES + 7);
-    expect((await tab.datasets()).map((d) => d.name)).toEqual(['嘉義縣關懷站-big5.csv', 'twd97-points.csv']);
+    await expect
+      .poll(async () => (await tab.datasets()).map((d) => d.name))
+      .toEqual(['嘉義縣關懷站-big5.csv', 'twd97-points.csv']);
     expect(await tab.needsLocation()).toEqual([]);
     const placed = await tab.markerPosition('巷口無名據點');
     expect(placed.lat).toBeGreaterThan(20);
@@ -323,14 +327,18 @@ describe('a Google My Maps KML and KMZ, read in the import worker (real Chromium
       expect(report.total).toBe('共 4 列：已匯入 3、需要放置 1、未匯入 0');
       await tab.closeReport();
     }
-    expect((await tab.datasets()).map((d) => d.name)).toEqual(['my-maps-export.kml', 'my-maps-export.kmz']);
+    await expect
+      .poll(async () => (await tab.datasets()).map((d) => d.name))
+      .toEqual(['my-maps-export.kml', 'my-maps-export.kmz']);
 
     // An external entity is neither fetched nor read: the file is refused as unreadable, nothing imported.
     const xxe = `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY xxe SYSTEM "http://127.0.0.1:9/secret">]><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&xxe;</name></Placemark></kml>`;
     await tab.dropFiles([{ name: 'xxe.kml', bytes: new TextEncoder().encode(xxe) }]);
     expect(await tab.importFailure()).toBe('無法匯入「xxe.kml」：檔案格式無法讀取');
     await tab.screenshotImportPanel('import-kml-refused');
-    expect((await tab.datasets()).map((d) => d.name)).toEqual(['my-maps-export.kml', 'my-maps-export.kmz']);
+    await expect
+      .poll(async () => (await tab.datasets()).map((d) => d.name))
+      .toEqual(['my-maps-export.kml', 'my-maps-export.kmz']);
     expect(tab.app.outsideRequests().filter((url) => url.includes('127.0.0.1:9'))).toEqual([]);
     expect(tab.app.pageErrors()).toEqual([]);
     await tab.close();

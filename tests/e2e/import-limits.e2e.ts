@@ -81,9 +81,9 @@ describe('imports past their limits are refused, and the tab goes on (real Chrom
     expect((await tab.waitForReport()).total).toBe('共 2 列：已匯入 2、需要放置 0、未匯入 0');
     await tab.closeReport();
     expect(await tab.app.resultCount()).toBe(ALL_RESOURCES + 2);
-    expect(await tab.datasets()).toEqual([
-      { name: 'after-the-bombs.csv', counts: '2 列：匯入 2、需要放置 0、未匯入 0' },
-    ]);
+    await expect
+      .poll(() => tab.datasets())
+      .toEqual([{ name: 'after-the-bombs.csv', counts: '2 列：匯入 2、需要放置 0、未匯入 0' }]);
     expect(tab.app.pageErrors()).toEqual([]);
   });
 });

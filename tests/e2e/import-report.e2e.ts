@@ -71,9 +71,8 @@ describe('the import finds its own problems (real Chromium, issue 17)', () => {
     expect(await tab.app.accessibilityViolations()).toEqual([]);
     await tab.screenshot('import-boundaries');
     expect(await tab.useForCoverage()).toBe('涵蓋範圍與缺口');
-    expect((await tab.datasets()).map((d) => d.name)).toEqual([
-      '臺南市大樓管委會-twd97-big5.csv',
-      'pharmacies.json',
-    ]);
+    await expect
+      .poll(async () => (await tab.datasets()).map((d) => d.name))
+      .toEqual(['臺南市大樓管委會-twd97-big5.csv', 'pharmacies.json']);
   });
 });

@@ -176,10 +176,15 @@ describe('the county office', () => {
     const office = await open(links.office as string);
     expect(await office.speaksFor()).toContain('嘉義縣政府社會處');
     const before = await office.app.resultCount();
+    // A record added before the upload: the default data stays on show, and the upload is still offered.
+    await office.addRecord({ name: '縣府先加的關懷據點', address: '嘉義縣民雄鄉' });
+    await office.app.search('');
+    await expect.poll(() => office.app.resultCount()).toBe(before + 1);
     await office.uploadRecordsOnShow();
     // The county document now holds the default data under the same ids: it replaces it, nothing is doubled.
     await expect.poll(() => server.store.loadDocument('county/chiayi')?.length ?? 0).toBeGreaterThan(10_000);
-    expect(await office.app.resultCount()).toBe(before);
+    expect(await office.app.resultCount()).toBe(before + 1);
+    expect(await office.uploadOffered()).toBe(false);
 
     const link = await office.invite('丙協會');
     expect(link).toMatch(/#shared=org%2Forg-[0-9a-f]{8}&token=[A-Za-z0-9_-]{43}$/);

@@ -12,6 +12,7 @@ const at = (county: string, town: string, name = `${county}${town}`) =>
     town,
     category: 'friendly-shop',
     services: [],
+    source: '測試資料',
     extra: {},
   }) as unknown as Resource;
 

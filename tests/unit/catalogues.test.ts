@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPTIONAL_LABEL_LANGUAGES } from '../../src/domain/model/categories.ts';
-import { LANGUAGES } from '../../src/domain/model/language.ts';
+import { LANGUAGES, type Language } from '../../src/domain/model/language.ts';
 import { parseManifest } from '../../src/domain/model/manifest.ts';
 import { DEFAULT_RESIDENT_CONFIG, residentConfigOf } from '../../src/domain/model/resident-config.ts';
 import { briefingCatalogue } from '../../src/i18n/briefing/translate-briefing.ts';
 import { type BriefingKey, zhBriefing } from '../../src/i18n/briefing/zh-briefing.ts';
-import { loadCatalogue } from '../../src/i18n/load-catalogue.ts';
-import { type MessageKey, zhMessages } from '../../src/i18n/messages-zh.ts';
+import { loadCatalogue, loadOfficeCatalogue } from '../../src/i18n/load-catalogue.ts';
+import { zhMessages } from '../../src/i18n/messages-zh.ts';
+import { zhOfficeMessages } from '../../src/i18n/office-messages-zh.ts';
 
 /**
  * Words that stay as they are in every language: file formats, standards, brands, codes. A translation may equal
@@ -50,38 +51,64 @@ function leftAfterKeptWords(text: string): string {
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-const keys = Object.keys(zhMessages) as MessageKey[];
-const en = await loadCatalogue('en');
+type AnyCatalogue = Readonly<Record<string, string>>;
 
-describe.each(LANGUAGES.filter((l) => l !== 'zh-TW'))('the %s catalogue', (language) => {
-  it('has every key of zh-TW, none empty unless zh-TW is, and the same {placeholders}', async () => {
-    const catalogue = await loadCatalogue(language);
-    if (!catalogue) throw new Error(`no catalogue for ${language}`);
-    expect(Object.keys(catalogue).sort()).toEqual([...keys].sort());
-    const problems = keys.flatMap((key) => {
-      const text = catalogue[key];
-      const source: string = zhMessages[key];
-      if (text.trim() === '' && source !== '') return [`${key}: empty`];
-      if (placeholders(text).join() !== placeholders(zhMessages[key]).join())
-        return [`${key}: placeholders ${placeholders(text)} ≠ ${placeholders(zhMessages[key])}`];
-      return [];
-    });
-    expect(problems).toEqual([]);
-  });
+// The first screen's catalogue (zh-TW's built in) and the tools' (a chunk per language, zh-TW's too).
+const CATALOGUES: readonly (readonly [
+  string,
+  AnyCatalogue,
+  (l: Language) => Promise<AnyCatalogue | null>,
+])[] = [
+  ['first screen', zhMessages, loadCatalogue],
+  ['tools', zhOfficeMessages, loadOfficeCatalogue],
+];
 
-  it.runIf(language !== 'en')(
-    'has no text left in English or in Chinese (bar formats, brands and numbers)',
-    async () => {
-      const catalogue = await loadCatalogue(language);
+describe.each(CATALOGUES)('the %s catalogue', (_name, zh, load) => {
+  const keys = Object.keys(zh);
+
+  it.each(LANGUAGES.filter((l) => l !== 'zh-TW'))(
+    'in %s has every key of zh-TW, none empty unless zh-TW is, and the same {placeholders}',
+    async (language) => {
+      const catalogue = await load(language);
+      if (!catalogue) throw new Error(`no catalogue for ${language}`);
+      expect(Object.keys(catalogue).sort()).toEqual([...keys].sort());
+      const problems = keys.flatMap((key) => {
+        const text = catalogue[key] ?? '';
+        const source = zh[key] ?? '';
+        if (text.trim() === '' && source !== '') return [`${key}: empty`];
+        if (placeholders(text).join() !== placeholders(source).join())
+          return [`${key}: placeholders ${placeholders(text)} ≠ ${placeholders(source)}`];
+        return [];
+      });
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it.each(LANGUAGES.filter((l) => l !== 'zh-TW' && l !== 'en'))(
+    'in %s has no text left in English or in Chinese (bar formats, brands and numbers)',
+    async (language) => {
+      const catalogue = await load(language);
+      const en = await load('en');
       if (!catalogue || !en) throw new Error('catalogue missing');
       const leftovers = keys.filter((key) => {
-        const text = catalogue[key];
-        const copied = text === en[key] || text === zhMessages[key];
+        const text = catalogue[key] ?? '';
+        const copied = text === en[key] || text === zh[key];
         return copied && leftAfterKeptWords(text) !== '';
       });
       expect(leftovers).toEqual([]);
     },
   );
+});
+
+describe('the two catalogues', () => {
+  it('share no key, so that a key names one message in one catalogue', () => {
+    expect(Object.keys(zhOfficeMessages).filter((key) => key in zhMessages)).toEqual([]);
+  });
+
+  it('are loaded for zh-TW as for every language: the first screen’s built in, the tools’ as a chunk', async () => {
+    expect(await loadCatalogue('zh-TW')).toBeNull();
+    expect(await loadOfficeCatalogue('zh-TW')).toBe(zhOfficeMessages);
+  });
 });
 
 /** Thai writes no full stop at the end of a sentence: the one briefing string left empty on purpose. */

@@ -177,6 +177,47 @@ const sorted = (items: readonly ClusterItem[]) =>
       : a.kind.localeCompare(b.kind),
   );
 
+describe('clusters that hold records a ?data= link brought', () => {
+  const every = everyIndex(positions);
+  // Every seventh position came from a link (the 民雄 street holds some, the spot of 40 too).
+  const mask = Uint8Array.from({ length: positions.lat.length }, (_, i) => (i % 7 === 3 ? 1 : 0));
+  const linkedPlaced = (visible: ArrayLike<number>) =>
+    Array.from(visible).filter((i) => mask[i] === 1 && !Number.isNaN(positions.lat[i] as number)).length;
+  /** The link's records the markers at a zoom stand for: each cluster's `linked`, each single marker's mask. */
+  const linkedShown = (index: ClusterIndex, zoom: number) =>
+    index
+      .query(WORLD, zoom)
+      .reduce(
+        (sum, item) => sum + (item.kind === 'cluster' ? (item.linked ?? 0) : (mask[item.index] as number)),
+        0,
+      );
+
+  it.each([
+    ['every position', every],
+    ['a filtered set', Int32Array.from(Array.from(every).filter((i) => i % 2 === 1))],
+  ])('counts each of them once, at every zoom, in %s', (_, visible) => {
+    const index = buildClusterIndexFromColumns(positions, visible, 0, undefined, mask);
+    for (const zoom of ZOOMS) {
+      expect(linkedShown(index, zoom), `zoom ${zoom}`).toBe(linkedPlaced(visible));
+      for (const item of index.query(WORLD, zoom))
+        if (item.kind === 'cluster' && item.linked !== undefined) {
+          expect(item.linked).toBeGreaterThan(0);
+          expect(item.linked).toBeLessThanOrEqual(item.count);
+        }
+    }
+  });
+
+  it.each([
+    ['no mask', undefined],
+    ['a mask of other positions (another length)', new Uint8Array(3).fill(1)],
+    ['a mask of none', new Uint8Array(positions.lat.length)],
+  ])('says nothing with %s', (_, linked) => {
+    const index = buildClusterIndexFromColumns(positions, every, 0, undefined, linked);
+    for (const zoom of [4, 10, DETAIL_FROM_ZOOM])
+      expect(index.query(WORLD, zoom).some((item) => 'linked' in item)).toBe(false);
+  });
+});
+
 describe('cluster levels shipped with the positions', () => {
   const every = everyIndex(positions);
   const levels = clusterLevelsOf(positions, 100_000);

@@ -109,7 +109,7 @@ describe('a dataset updated one record at a time', () => {
     expect(describeDataset(dataset)).toEqual(describeDataset(buildDataset(taipei.slice(0, 40), config)));
     for (const r of taipei.slice(0, 40)) dataset = removeRecord(dataset, r.id);
     expect(dataset.resources).toHaveLength(0);
-    expect(dataset.columns.joined).toBe('');
+    expect(dataset.columns.pieces).toEqual([]);
     expect(dataset.bounds).toBeNull();
     expect(indexOfId(dataset, at(0).id)).toBe(-1);
   });

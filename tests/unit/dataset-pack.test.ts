@@ -22,6 +22,7 @@ import { identityOrder, inDisplayOrder } from '../../src/domain/query/display-or
 import { buildIndexParts } from '../../src/domain/query/index-parts.ts';
 import { unpackSearchColumns } from '../../src/domain/query/search-columns.ts';
 import { startYears } from '../../src/domain/query/start-year.ts';
+import { joinedText } from '../../src/domain/query/text-pieces.ts';
 import { readBytes, repoFile, sharedDataFile } from './fixture-paths.ts';
 
 const manifestJson = JSON.parse(readFileSync(repoFile('data', 'manifest.json'), 'utf8')) as Record<
@@ -123,12 +124,14 @@ describe('the dataset compiled at build time', () => {
     expect(records).toEqual(runtime.dataset.resources);
     expect(records.some((r) => r.name.includes('\uD800'))).toBe(true);
     // (not toBe: a failure would print two 100 kB strings)
-    expect(partsOf(pack).columns.joined === runtime.parts.columns.joined).toBe(true);
-    expect(partsOf(pack).columns.joined.includes('\uD800')).toBe(true);
+    expect(joinedText(partsOf(pack).columns).joined === joinedText(runtime.parts.columns).joined).toBe(true);
+    expect(joinedText(partsOf(pack).columns).joined.includes('\uD800')).toBe(true);
     // Sent to the page as bytes (stored as JSON: a decoder would replace the lone surrogate), and exact there.
     const sent = structuredClone(readDatasetPack(compiled(json, read).bytes).columns);
     expect(sent).toHaveProperty('joinedAsJson', true);
-    expect(unpackSearchColumns(sent).joined === runtime.parts.columns.joined).toBe(true);
+    expect(joinedText(unpackSearchColumns(sent)).joined === joinedText(runtime.parts.columns).joined).toBe(
+      true,
+    );
     expect(JSON.parse(pack.issuesJson)).toEqual(runtime.dataset.issues);
     expect(pack.issueCount).toBe(runtime.dataset.issues.length);
   });
@@ -223,7 +226,7 @@ describe('the dataset compiled at build time', () => {
     expect(packBuffers(pack)).toContain(packed.joinedUtf16.buffer);
     const onThePage = unpackSearchColumns(structuredClone(packed));
     expect(onThePage).toEqual(runtime.parts.columns);
-    expect(packed.joinedUtf16.byteLength).toBe(2 * onThePage.joined.length);
+    expect(packed.joinedUtf16.byteLength).toBe(2 * joinedText(onThePage).joined.length);
   });
 
   it('reads the sections its caller inflated, and says one of the wrong length is damaged', () => {

@@ -14,7 +14,7 @@ import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import { loadIssue } from '../../src/domain/model/load-issues.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { addRecord, EMPTY_WORKSHOP, workshopRows } from '../../src/domain/workshop/workshop-doc.ts';
+import { EMPTY_WORKSHOP, workshopRows } from '../../src/domain/workshop/workshop-doc.ts';
 import { workshopToCsv } from '../../src/domain/workshop/workshop-export.ts';
 import { repoFile } from './fixture-paths.ts';
 import { importBytes } from './import-context.ts';
@@ -121,7 +121,7 @@ const EXPORTS: [string, () => string[]][] = [
   [
     'workshop file',
     () => {
-      const doc = hostile.reduce((d, r) => addRecord(d, r), EMPTY_WORKSHOP);
+      const doc = { ...EMPTY_WORKSHOP, additions: hostile };
       return [
         workshopToCsv(
           workshopRows(doc, () => undefined),

@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import { workshopRows } from '../../src/domain/workshop/workshop-doc.ts';
 import {
-  addRecord,
-  changeRecord,
-  deleteRecord,
-  EMPTY_WORKSHOP,
-  mergeWorkshopRecords,
-  workshopRows,
-} from '../../src/domain/workshop/workshop-doc.ts';
+  deleteWorkshopRecord,
+  mergeWorkshopFile,
+  writeWorkshopRecord,
+} from '../../src/domain/workshop/workshop-document.ts';
 import { workshopToCsv, workshopToGeoJson } from '../../src/domain/workshop/workshop-export.ts';
 import { readWorkshopFile } from '../../src/domain/workshop/workshop-import.ts';
 import {
@@ -18,6 +16,7 @@ import {
   workshopMark,
 } from '../../src/domain/workshop/workshop-record.ts';
 import { gazetteer, manifest } from './load-context.ts';
+import { facilitator, workshopThrough } from './workshop-document-helpers.ts';
 
 const vocabulary = { categories: manifest.categories, serviceTags: manifest.serviceTags };
 const context = { ...vocabulary, gazetteer };
@@ -54,17 +53,25 @@ const sourceRecord: Resource = {
 
 function roundTrip(text: string, file: string) {
   const loaded = readWorkshopFile(new TextEncoder().encode(text), file, context);
-  return { loaded, doc: mergeWorkshopRecords(EMPTY_WORKSHOP, loaded.resources) };
+  const { workshop } = workshopThrough((doc) => mergeWorkshopFile(doc, loaded.resources, facilitator()));
+  return { loaded, doc: workshop };
 }
 
 describe('workshop export → re-import through the loading chain', () => {
-  let doc = addRecord(EMPTY_WORKSHOP, added);
-  doc = changeRecord(doc, {
-    ...sourceRecord,
-    description: '週末休息',
-    extra: { [WORKSHOP_COLUMNS.change]: '修改', [WORKSHOP_COLUMNS.date]: '2026-03-12' },
+  const { workshop: doc } = workshopThrough((ydoc) => {
+    writeWorkshopRecord(ydoc, added, 'added', facilitator());
+    writeWorkshopRecord(
+      ydoc,
+      {
+        ...sourceRecord,
+        description: '週末休息',
+        extra: { [WORKSHOP_COLUMNS.change]: '修改', [WORKSHOP_COLUMNS.date]: '2026-03-12' },
+      },
+      'edited',
+      facilitator(),
+    );
+    deleteWorkshopRecord(ydoc, 'chiayi-wc-puzi', facilitator());
   });
-  doc = deleteRecord(doc, 'chiayi-wc-puzi');
   const puzi: Resource = {
     ...sourceRecord,
     id: 'chiayi-wc-puzi',

@@ -10,8 +10,17 @@ import { type ColumnId, FIELD_COLUMNS } from '../model/resource-fields.ts';
 export const BUILT_IN_COLUMNS: readonly ColumnId[] = FIELD_COLUMNS.map((column) => column.id);
 export type BuiltInColumn = ColumnId;
 
-/** A column of an export: a built-in field, or one of the records' extra columns (by its name). */
-export type ExportColumnId = BuiltInColumn | `extra:${string}`;
+/**
+ * The column that marks each record a `?data=` link brought (not the map's own data). Never offered as a
+ * choice: an export whose records include any such record always leads with it (markedColumns).
+ */
+export const LINK_ORIGIN_COLUMN = 'linkOrigin';
+
+/**
+ * A column of an export: a built-in field, one of the records' extra columns (by its name), or the link-origin
+ * mark.
+ */
+export type ExportColumnId = BuiltInColumn | `extra:${string}` | typeof LINK_ORIGIN_COLUMN;
 
 export type ExportLanguage = 'zh-TW' | 'en';
 
@@ -41,11 +50,59 @@ const VISIBILITY_WORDS: Record<ExportLanguage, Record<Resource['visibility'], st
   en: { public: 'public', internal: 'internal' },
 };
 
+/**
+ * Headers and words of the link-origin column: a header the importer does not know (a re-import keeps it as an
+ * extra column, so the mark survives), and the link's host on every such row, e.g. 非官方連結：example.org.
+ */
+const LINK_ORIGIN_HEADER: Record<ExportLanguage, string> = { 'zh-TW': '非官方來源', en: 'unofficial_source' };
+const LINK_ORIGIN_WORDS: Record<ExportLanguage, string> = {
+  'zh-TW': '非官方連結：',
+  en: 'unofficial link: ',
+};
+
+/**
+ * The same mark in an HSDS package: an extension column of locations.csv, written only when the package holds
+ * such a record, so that a package of the map's own data is as before.
+ */
+export const HSDS_LINK_ORIGIN_COLUMN = 'x_unofficial_source';
+
 /** What an export needs besides the records: configuration labels and the language of headers and words. */
 export interface ExportContext {
   readonly language: ExportLanguage;
   readonly categories: readonly CategoryConfig[];
   readonly serviceTags: readonly ServiceTagConfig[];
+  /**
+   * The host of each record a `?data=` link brought, by record id. Absent, or holding none of the exported
+   * records, the export is written exactly as without it.
+   */
+  readonly linkHosts?: ReadonlyMap<string, string>;
+}
+
+/** The mark of a record a `?data=` link brought, in the export's language; '' for any other record. */
+export function linkOriginText(resource: Resource, ctx: ExportContext): string {
+  const host = ctx.linkHosts?.get(resource.id);
+  return host === undefined ? '' : `${LINK_ORIGIN_WORDS[ctx.language]}${host}`;
+}
+
+/** Whether any of the records came from a `?data=` link (ctx.linkHosts). */
+export function hasLinkRecords(resources: readonly Resource[], ctx: ExportContext): boolean {
+  const hosts = ctx.linkHosts;
+  if (!hosts || hosts.size === 0) return false;
+  return resources.some((r) => hosts.has(r.id));
+}
+
+/**
+ * The columns an export writes: the chosen ones, led by the link-origin column when any record came from a
+ * link, whatever was chosen (a list that mixes a link's records with the map's own must say which is which);
+ * the chosen ones unchanged otherwise.
+ */
+export function markedColumns(
+  resources: readonly Resource[],
+  columns: readonly ExportColumnId[],
+  ctx: ExportContext,
+): readonly ExportColumnId[] {
+  if (!hasLinkRecords(resources, ctx)) return columns;
+  return [LINK_ORIGIN_COLUMN, ...columns.filter((c) => c !== LINK_ORIGIN_COLUMN)];
 }
 
 /** Every column the records can fill: the built-ins, then each extra column name in first-seen order. */
@@ -57,6 +114,7 @@ export function availableColumns(resources: readonly Resource[]): ExportColumnId
 
 /** The header of a column in the export's language (an extra column keeps its own name). */
 export function columnHeader(column: ExportColumnId, language: ExportLanguage): string {
+  if (column === LINK_ORIGIN_COLUMN) return LINK_ORIGIN_HEADER[language];
   return column.startsWith('extra:')
     ? column.slice('extra:'.length)
     : (HEADERS.get(column)?.[language] ?? column);
@@ -115,6 +173,7 @@ const CELL_TEXT: Record<BuiltInColumn, CellText> = {
 
 /** How one column is written: a built-in's CELL_TEXT, an extra column's own text; '' for a column not known. */
 function cellOf(column: ExportColumnId): CellText {
+  if (column === LINK_ORIGIN_COLUMN) return linkOriginText;
   if (column.startsWith('extra:')) {
     const key = column.slice('extra:'.length);
     return (r) => (Object.hasOwn(r.extra, key) ? (r.extra[key] ?? '') : '');
@@ -127,14 +186,19 @@ export function cellText(resource: Resource, column: ExportColumnId, ctx: Export
   return cellOf(column)(resource, ctx);
 }
 
-/** The records as a table of text: headers, then one row per record, in the chosen columns and order. */
+/**
+ * The records as a table of text: headers, then one row per record, in the chosen columns and order (led by
+ * the link-origin column when a link's records are among them: `columns` says what was written).
+ */
 export function exportTable(
   resources: readonly Resource[],
-  columns: readonly ExportColumnId[],
+  chosen: readonly ExportColumnId[],
   ctx: ExportContext,
-): { headers: string[]; rows: string[][] } {
+): { columns: readonly ExportColumnId[]; headers: string[]; rows: string[][] } {
+  const columns = markedColumns(resources, chosen, ctx);
   const cells = columns.map(cellOf);
   return {
+    columns,
     headers: columnHeaders(columns, ctx.language),
     rows: resources.map((r) => cells.map((cell) => cell(r, ctx))),
   };

@@ -1,7 +1,13 @@
 import { zipSync } from 'fflate';
 import type { Resource } from '../model/resource.ts';
 import { FIELD_COLUMNS, HSDS_EXTRA_COLUMN } from '../model/resource-fields.ts';
-import { cellText, type ExportContext } from './export-columns.ts';
+import {
+  cellText,
+  type ExportContext,
+  HSDS_LINK_ORIGIN_COLUMN,
+  hasLinkRecords,
+  linkOriginText,
+} from './export-columns.ts';
 import { guardedCsvText } from './formula-guard.ts';
 
 /** HSDS 1.1 tables and the fields this export fills (the Open Referral column names). */
@@ -94,7 +100,8 @@ type Table = keyof typeof TABLES;
 /**
  * An Open Referral HSDS 1.1 style data package (a ZIP of CSVs plus datapackage.json). Each record becomes an
  * organization with one location, one service (its category; taxonomy_ids are the service tags), its phones
- * and its physical address. CSVs are UTF-8 with BOM and CRLF, formulas neutralised, as the CSV export.
+ * and its physical address. CSVs are UTF-8 with BOM and CRLF, formulas neutralised, as the CSV export. A
+ * link's records are marked in locations.csv (HSDS_LINK_ORIGIN_COLUMN).
  */
 export function exportHsdsPackage(
   resources: readonly Resource[],
@@ -110,16 +117,19 @@ export function exportHsdsPackage(
     physical_addresses: [],
   };
   const text = (r: Resource, column: Parameters<typeof cellText>[1]) => cellText(r, column, ctx);
-  const locationCells = [...TABLES.locations, ...HSDS_EXTENSION_COLUMNS].map(
-    (column): ((r: Resource) => string) => {
-      const field = LOCATION_FIELDS.get(column);
-      if (field !== undefined) return (r) => text(r, field);
-      if (column === 'organization_id') return (r) => r.id;
-      if (column === HSDS_EXTRA_COLUMN)
-        return (r) => (Object.keys(r.extra).length > 0 ? JSON.stringify(r.extra) : '');
-      return () => '';
-    },
-  );
+  const extensions = hasLinkRecords(resources, ctx)
+    ? [...HSDS_EXTENSION_COLUMNS, HSDS_LINK_ORIGIN_COLUMN]
+    : HSDS_EXTENSION_COLUMNS;
+  const locationColumns = [...TABLES.locations, ...extensions];
+  const locationCells = locationColumns.map((column): ((r: Resource) => string) => {
+    const field = LOCATION_FIELDS.get(column);
+    if (field !== undefined) return (r) => text(r, field);
+    if (column === 'organization_id') return (r) => r.id;
+    if (column === HSDS_EXTRA_COLUMN)
+      return (r) => (Object.keys(r.extra).length > 0 ? JSON.stringify(r.extra) : '');
+    if (column === HSDS_LINK_ORIGIN_COLUMN) return (r) => linkOriginText(r, ctx);
+    return () => '';
+  });
   for (const r of resources) {
     const serviceId = `${r.id}-service`;
     rows.organizations.push([r.id, r.name, '', r.description ?? '', '', r.website ?? '', '', '', '', '']);
@@ -161,16 +171,15 @@ export function exportHsdsPackage(
   const encoder = new TextEncoder();
   const files: Record<string, Uint8Array> = {};
   for (const table of Object.keys(TABLES) as Table[]) {
-    const headers =
-      table === 'locations' ? [...TABLES.locations, ...HSDS_EXTENSION_COLUMNS] : [...TABLES[table]];
+    const headers = table === 'locations' ? locationColumns : [...TABLES[table]];
     const csv = guardedCsvText(headers, rows[table], { quoteAll: true });
     files[`${table}.csv`] = encoder.encode(`\uFEFF${csv}\r\n`);
   }
-  files['datapackage.json'] = encoder.encode(JSON.stringify(dataPackage(title), null, 2));
+  files['datapackage.json'] = encoder.encode(JSON.stringify(dataPackage(title, extensions), null, 2));
   return zipSync(files, { level: 6 });
 }
 
-function dataPackage(title: string) {
+function dataPackage(title: string, extensions: readonly string[]) {
   return {
     name: 'community-resource-map-hsds',
     title,
@@ -184,7 +193,7 @@ function dataPackage(title: string) {
       mediatype: 'text/csv',
       encoding: 'utf-8',
       schema: {
-        fields: [...TABLES[table], ...(table === 'locations' ? HSDS_EXTENSION_COLUMNS : [])].map((name) => ({
+        fields: [...TABLES[table], ...(table === 'locations' ? extensions : [])].map((name) => ({
           name,
           type: name === 'latitude' || name === 'longitude' ? 'number' : 'string',
         })),

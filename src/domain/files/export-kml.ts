@@ -1,5 +1,11 @@
 import type { Resource } from '../model/resource.ts';
-import { cellText, columnHeaders, type ExportColumnId, type ExportContext } from './export-columns.ts';
+import {
+  cellText,
+  columnHeaders,
+  type ExportColumnId,
+  type ExportContext,
+  markedColumns,
+} from './export-columns.ts';
 import { exactTextElement, exactTextJson, NOT_XML, xmlCanHold } from './kml-exact-text.ts';
 
 /**
@@ -28,7 +34,8 @@ const KML_NAMES: Partial<Record<ExportColumnId, string>> = { visibility: '公開
 
 /**
  * KML 2.2 for Google Earth and Google My Maps: a Placemark per record with its name, description and Point;
- * every other chosen column goes into ExtendedData, which My Maps shows as the place's fields.
+ * every other chosen column goes into ExtendedData, which My Maps shows as the place's fields (a link's records
+ * also the link-origin field: markedColumns).
  */
 export function exportKml(
   resources: readonly Resource[],
@@ -36,7 +43,7 @@ export function exportKml(
   ctx: ExportContext,
   documentName: string,
 ): string {
-  const dataColumns = columns.filter(
+  const dataColumns = markedColumns(resources, columns, ctx).filter(
     (c) => c !== 'name' && c !== 'description' && c !== 'lat' && c !== 'lng',
   );
   const headers = columnHeaders(dataColumns, ctx.language);

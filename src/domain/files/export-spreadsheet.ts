@@ -31,8 +31,8 @@ export function exportSpreadsheet(
   ctx: ExportContext,
   sheetName: string,
 ): SpreadsheetExport {
-  const { headers, rows } = exportTable(resources, columns, ctx);
-  const numeric = new Set(columns.flatMap((c, i) => (c === 'lat' || c === 'lng' ? [i] : [])));
+  const { columns: written, headers, rows } = exportTable(resources, columns, ctx);
+  const numeric = new Set(written.flatMap((c, i) => (c === 'lat' || c === 'lng' ? [i] : [])));
   const cell = (value: string, isNumber: boolean): SheetCell => {
     if (value === '') return null;
     const number = isNumber ? Number(value) : Number.NaN;

@@ -18,6 +18,13 @@ export interface ClusterIndex {
 
 interface PointProps {
   index: number;
+  /** 1 for a record a `?data=` link brought (only when the index is given a link mask). */
+  linked?: number;
+}
+
+/** What a cluster adds up when a link mask is given: how many of its records came from a link. */
+interface LinkedProps {
+  linked: number;
 }
 
 /**
@@ -41,20 +48,24 @@ export function buildClusterIndex(resources: readonly Resource[], visible: reado
   return buildClusterIndexFromColumns(positionColumns(resources), visible);
 }
 
-type Part = (() => Supercluster<PointProps, Record<string, never>>) & { readonly built: boolean };
+type Part = (() => Supercluster<PointProps, Partial<LinkedProps>>) & { readonly built: boolean };
 
 /**
  * Indexes the positions of the `visible` indexes with supercluster (used in the cluster worker): the part that
  * serves `firstZoom` now, the other one when it is first queried or `complete()` is called. `levels` (shipped
  * with the positions, see clusterLevelsOf; only when `visible` is every index) answer the zooms they hold until
- * the overview part is built: then no part is built now when they serve `firstZoom`.
+ * the overview part is built: then no part is built now when they serve `firstZoom`. `linked` (1 per index a
+ * `?data=` link brought, see ClusterItem) makes each cluster count those; without it (the map's own data, the
+ * common case) supercluster is given no map/reduce and does no work for them.
  */
 export function buildClusterIndexFromColumns(
   columns: PositionColumns,
   visible: ArrayLike<number>,
   firstZoom = 0,
   levels?: ClusterLevels,
+  linked?: Uint8Array | null,
 ): ClusterIndex {
+  const linkMask = linked && linked.length === columns.lat.length ? linked : null;
   // Made when a part is first built (the shipped levels may serve until then): one feature per placed point.
   let points: Supercluster.PointFeature<PointProps>[] | undefined;
   const placedPoints = () => {
@@ -67,16 +78,24 @@ export function buildClusterIndexFromColumns(
       if (lat === undefined || lng === undefined || Number.isNaN(lat) || Number.isNaN(lng)) continue;
       points.push({
         type: 'Feature',
-        properties: { index },
+        properties: linkMask ? { index, linked: linkMask[index] ?? 0 } : { index },
         geometry: { type: 'Point', coordinates: [lng, lat] },
       });
     }
     return points;
   };
-  const part = (options: Supercluster.Options<PointProps, Record<string, never>>): Part => {
-    let sc: Supercluster<PointProps, Record<string, never>> | undefined;
+  const counting: Supercluster.Options<PointProps, Partial<LinkedProps>> = linkMask
+    ? {
+        map: (props) => ({ linked: props.linked ?? 0 }),
+        reduce: (sum, props) => {
+          sum.linked = (sum.linked ?? 0) + (props.linked ?? 0);
+        },
+      }
+    : {};
+  const part = (options: Supercluster.Options<PointProps, Partial<LinkedProps>>): Part => {
+    let sc: Supercluster<PointProps, Partial<LinkedProps>> | undefined;
     const get = () => {
-      sc ??= new Supercluster({ ...CLUSTER_OPTIONS, ...options }).load(placedPoints());
+      sc ??= new Supercluster({ ...CLUSTER_OPTIONS, ...counting, ...options }).load(placedPoints());
       return sc;
     };
     return Object.defineProperty(get, 'built', { get: () => sc !== undefined }) as Part;
@@ -99,12 +118,13 @@ export function buildClusterIndexFromColumns(
         const position = toLatLng(lat, lng);
         const props = f.properties as Partial<Supercluster.ClusterProperties> & Partial<PointProps>;
         if (props.cluster && props.cluster_id !== undefined) {
-          return {
+          const item = {
             kind: 'cluster',
             id: props.cluster_id * 2 + parity,
             position,
             count: props.point_count ?? 0,
-          };
+          } as const;
+          return props.linked ? { ...item, linked: props.linked } : item;
         }
         return { kind: 'resource', index: props.index ?? -1, position };
       });
@@ -151,7 +171,7 @@ export function clusterLevelsOf(columns: PositionColumns, budget: number): Clust
  * by the detail part, or the zoom past its closest clustered one when they never part (points on one spot).
  */
 function detailSplitZoom(
-  detail: Supercluster<PointProps, Record<string, never>>,
+  detail: Supercluster<PointProps, Partial<LinkedProps>>,
   leaves: readonly Supercluster.PointFeature<PointProps>[],
   columns: PositionColumns,
 ): number {
@@ -166,7 +186,7 @@ function detailSplitZoom(
     box.north = Math.max(box.north, lat);
   }
   const holdsOurs = (
-    feature: Supercluster.ClusterFeature<Record<string, never>> | Supercluster.PointFeature<PointProps>,
+    feature: Supercluster.ClusterFeature<Partial<LinkedProps>> | Supercluster.PointFeature<PointProps>,
   ) => {
     const props = feature.properties as Partial<Supercluster.ClusterProperties> & Partial<PointProps>;
     if (!props.cluster || props.cluster_id === undefined) return ours.has(props.index ?? -1);

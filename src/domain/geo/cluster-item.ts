@@ -8,7 +8,17 @@ export interface BBox {
   readonly north: number;
 }
 
-/** What the map draws at one zoom: a cluster of resources, or one resource (by its display index). */
+/**
+ * What the map draws at one zoom: a cluster of resources, or one resource (by its display index). A cluster's
+ * `linked` counts the records among its `count` that a `?data=` link brought, when the index was told which
+ * those are (absent otherwise, and when none are).
+ */
 export type ClusterItem =
-  | { readonly kind: 'cluster'; readonly id: number; readonly position: LatLng; readonly count: number }
+  | {
+      readonly kind: 'cluster';
+      readonly id: number;
+      readonly position: LatLng;
+      readonly count: number;
+      readonly linked?: number;
+    }
   | { readonly kind: 'resource'; readonly index: number; readonly position: LatLng };

@@ -7,6 +7,7 @@ import type { Manifest } from '../model/manifest.ts';
 import { type AreaOption, areaOptionsOf } from '../query/area-options.ts';
 import type { IndexParts } from '../query/index-parts.ts';
 import type { PackedSearchColumns, SearchColumns } from '../query/search-columns.ts';
+import { joinedText } from '../query/text-pieces.ts';
 import { recordChunks } from './record-chunks.ts';
 
 /**
@@ -30,7 +31,10 @@ interface Section {
   readonly rawLength?: number;
 }
 
-type ColumnLabels = Omit<SearchColumns, 'joined' | 'starts' | 'category' | 'tagBits' | 'county' | 'town'>;
+type ColumnLabels = Omit<
+  SearchColumns,
+  'pieces' | 'pieceStarts' | 'starts' | 'category' | 'tagBits' | 'county' | 'town'
+>;
 
 /** A file the pack was compiled from, and its size as shipped: a file served at another size means a stale pack. */
 export interface PackSource {
@@ -202,24 +206,26 @@ export function writeDatasetPack(input: {
   const utf8 = new TextEncoder();
   const layout = sectionLayout();
   const { add } = layout;
-  const joinedAsJson = !isWellFormed(columns.joined);
+  // The texts as one string (the pieces are a page's way of changing them; a pack stores them whole).
+  const text = joinedText(columns);
+  const joinedAsJson = !isWellFormed(text.joined);
   const sections = {
     lat: add(view(positions.lat)),
     lng: add(view(positions.lng)),
     order: add(view(Int32Array.from(parts.order))),
-    starts: add(view(columns.starts)),
+    starts: add(view(text.starts)),
     category: add(view(columns.category)),
     tagBits: add(view(columns.tagBits)),
     county: add(view(columns.county)),
     town: add(view(columns.town)),
     startYears: add(view(input.startYears)),
     // UTF-16LE; as JSON when it holds a lone surrogate (a decoder would replace it; a JSON string escapes it).
-    joined: add(utf16Bytes(joinedAsJson ? JSON.stringify(columns.joined) : columns.joined)),
+    joined: add(utf16Bytes(joinedAsJson ? JSON.stringify(text.joined) : text.joined)),
     issues: add(utf8.encode(JSON.stringify(dataset.issues))),
   };
   const chunks: Section[] = [];
   for (const json of recordChunks(dataset.resources)) chunks.push(add(utf8.encode(json)));
-  const { joined, starts, category, tagBits, county, town, ...labels } = columns;
+  const { pieces, pieceStarts, starts, category, tagBits, county, town, ...labels } = columns;
   const header: PackHeader = {
     format: PACK_FORMAT,
     manifestKey: input.manifestKey,

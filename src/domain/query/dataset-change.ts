@@ -2,6 +2,7 @@ import { type Bounds, boundsOf } from '../geo/bounds.ts';
 import type { PositionColumns } from '../geo/position-columns.ts';
 import { zhHantCollator } from '../model/collation.ts';
 import type { Resource } from '../model/resource.ts';
+import { isSampleRecord } from '../model/sample-data.ts';
 import { areaOptionsOf } from './area-options.ts';
 import { type Dataset, type DatasetConfig, indexOfId } from './dataset.ts';
 import { columnsReplaced, columnsWith, columnsWithout, searchEntryOf } from './search-columns-change.ts';
@@ -45,6 +46,7 @@ export function removeRecord(dataset: Dataset, id: string): Dataset {
     bounds: onEdge(dataset.bounds, record) ? boundsOfAll(positions) : dataset.bounds,
     areaOptions: placeStillThere(columns, record) ? dataset.areaOptions : areaOptionsOf(columns),
     internalCount: dataset.internalCount - (record.visibility === 'internal' ? 1 : 0),
+    samples: withoutItem(dataset.samples, i),
   };
 }
 
@@ -66,6 +68,7 @@ function withAdded(dataset: Dataset, record: Resource, config: DatasetConfig): D
     bounds: extended(dataset.bounds, record),
     areaOptions: placeKnown(dataset, record) ? dataset.areaOptions : areaOptionsOf(columns),
     internalCount: dataset.internalCount + (record.visibility === 'internal' ? 1 : 0),
+    samples: withItem(dataset.samples, isSampleRecord(record) ? 1 : 0),
   };
 }
 
@@ -82,15 +85,15 @@ function withReplaced(dataset: Dataset, i: number, record: Resource, config: Dat
       : columnsWith(columnsWithout(dataset.columns, from), to, entry, config);
   const resources = dataset.resources.slice();
   resources[i] = record;
-  const positions = {
-    lat: dataset.positions.lat.slice(),
-    lng: dataset.positions.lng.slice(),
-  };
-  positions.lat[i] = record.position ? record.position[0] : Number.NaN;
-  positions.lng[i] = record.position ? record.position[1] : Number.NaN;
-  const startYears = dataset.startYears.slice();
-  startYears[i] = startYearOf(record) ?? 0;
   const moved = old.position?.[0] !== record.position?.[0] || old.position?.[1] !== record.position?.[1];
+  // What stays is kept as it is: the map's clustering need not hear of a record that did not move.
+  const positions = moved
+    ? {
+        lat: withValueAt(dataset.positions.lat, i, record.position ? record.position[0] : Number.NaN),
+        lng: withValueAt(dataset.positions.lng, i, record.position ? record.position[1] : Number.NaN),
+      }
+    : dataset.positions;
+  const startYears = withValueAt(dataset.startYears, i, startYearOf(record) ?? 0);
   return {
     resources,
     order: from === to ? dataset.order : reordered(dataset.order, from, to),
@@ -117,6 +120,7 @@ function withReplaced(dataset: Dataset, i: number, record: Resource, config: Dat
       dataset.internalCount +
       (record.visibility === 'internal' ? 1 : 0) -
       (old.visibility === 'internal' ? 1 : 0),
+    samples: withValueAt(dataset.samples, i, isSampleRecord(record) ? 1 : 0),
   };
 }
 
@@ -215,12 +219,20 @@ function extended(bounds: Bounds | null, record: Resource): Bounds | null {
   };
 }
 
-type NumberArray = Float64Array | Int32Array;
+type NumberArray = Float64Array | Int32Array | Uint8Array;
 
 function withItem<T extends NumberArray>(array: T, value: number): T {
   const out = new (array.constructor as new (n: number) => T)(array.length + 1);
   out.set(array);
   out[array.length] = value;
+  return out;
+}
+
+/** The array with `value` at i: the same array when it holds it already. */
+function withValueAt<T extends NumberArray>(array: T, i: number, value: number): T {
+  if (Object.is(array[i], value)) return array;
+  const out = array.slice() as T;
+  out[i] = value;
   return out;
 }
 

@@ -2,6 +2,7 @@ import { type Bounds, boundsOf } from '../geo/bounds.ts';
 import { everyIndex, type PositionColumns, positionColumns } from '../geo/position-columns.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
 import type { Resource } from '../model/resource.ts';
+import { isSampleRecord } from '../model/sample-data.ts';
 import { type AreaOption, areaOptionsOf } from './area-options.ts';
 import { displayOrder } from './display-order.ts';
 import { mergeIndexParts } from './index-parts.ts';
@@ -32,6 +33,8 @@ export interface Dataset {
   readonly areaOptions: readonly AreaOption[];
   /** How many records are internal (內部資料). */
   readonly internalCount: number;
+  /** 1 for a sample record (示範資料), else 0, by resource index: what a resident's order puts last. */
+  readonly samples: Uint8Array;
 }
 
 /** The configuration a dataset's search columns are built with. */
@@ -41,7 +44,7 @@ export interface DatasetConfig {
 }
 
 /** The facts a dataset counts about its records (where the records were built, when it can). */
-type CountedFacts = 'categoryTotals' | 'bounds' | 'areaOptions' | 'internalCount';
+type CountedFacts = 'categoryTotals' | 'bounds' | 'areaOptions' | 'internalCount' | 'samples';
 
 /** A dataset's parts as a worker built them; the facts that are not given are counted here. */
 export type DatasetParts = Omit<Dataset, CountedFacts> & Partial<Pick<Dataset, CountedFacts>>;
@@ -59,6 +62,7 @@ export function datasetOf(parts: DatasetParts): Dataset {
       parts.bounds !== undefined ? parts.bounds : boundsOf(parts.positions, everyIndex(parts.positions)),
     areaOptions: parts.areaOptions ?? areaOptionsOf(parts.columns),
     internalCount: parts.internalCount ?? internalCountOf(parts.resources),
+    samples: parts.samples ?? samplesOf(parts.resources),
   };
 }
 
@@ -92,9 +96,11 @@ export function mergeDatasets(datasets: readonly Dataset[], config: DatasetConfi
   );
   const total = nonEmpty.reduce((n, d) => n + d.resources.length, 0);
   const years = new Int32Array(total);
+  const samples = new Uint8Array(total);
   let at = 0;
   for (const d of nonEmpty) {
     years.set(d.startYears, at);
+    samples.set(d.samples, at);
     at += d.resources.length;
   }
   return datasetOf({
@@ -103,6 +109,7 @@ export function mergeDatasets(datasets: readonly Dataset[], config: DatasetConfi
     startYears: years,
     bounds: unionOfBounds(nonEmpty.map((d) => d.bounds)),
     internalCount: nonEmpty.reduce((n, d) => n + d.internalCount, 0),
+    samples,
   });
 }
 
@@ -133,6 +140,15 @@ export function internalCountOf(resources: readonly Resource[]): number {
   let n = 0;
   for (const r of resources) if (r.visibility === 'internal') n++;
   return n;
+}
+
+/** Which records are samples (示範資料), by resource index (see Dataset.samples). */
+export function samplesOf(resources: readonly Resource[]): Uint8Array {
+  const out = new Uint8Array(resources.length);
+  resources.forEach((r, i) => {
+    if (isSampleRecord(r)) out[i] = 1;
+  });
+  return out;
 }
 
 function unionOfBounds(boxes: readonly (Bounds | null)[]): Bounds | null {

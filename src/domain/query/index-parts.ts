@@ -10,6 +10,7 @@ import {
   type SearchColumns,
   tagColumnsOf,
 } from './search-columns.ts';
+import { pieceWriter } from './text-pieces.ts';
 
 /**
  * What the main thread needs to search, sort and draw a list of resources without a pass over them: built by
@@ -99,7 +100,7 @@ export function mergeIndexParts(
   const county = new Uint16Array(total);
   const town = new Uint32Array(total);
   const tagBits = new Uint32Array(total * tagWords);
-  const starts = new Int32Array(total + 1);
+  const text = pieceWriter(total);
   const categoryCodes = encoder(categories.map((c) => c.id));
   const countyCodes = encoder();
   const townCodes = encoder();
@@ -109,15 +110,11 @@ export function mergeIndexParts(
     county: recoder(columns.counties, countyCodes),
     town: recoder(columns.towns, townCodes),
   }));
-  const pieces: string[] = [];
-  // A run of consecutive display positions of one list is copied as one slice of its joined text.
+  // A run of consecutive display positions of one list is copied a piece at a time, not record by record.
   let run = { list: -1, from: 0, to: 0 };
   const flush = () => {
-    if (run.list < 0) return;
-    const { joined, starts: s } = (lists[run.list] as IndexedList).parts.columns;
-    pieces.push(joined.slice(s[run.from], (s[run.to] as number) - 1));
+    if (run.list >= 0) text.addRun((lists[run.list] as IndexedList).parts.columns, run.from, run.to);
   };
-  let at = 0;
   for (let m = 0; m < total; m++) {
     let pick = -1;
     for (let l = 0; l < lists.length; l++) {
@@ -135,9 +132,6 @@ export function mergeIndexParts(
     town[m] = recode.town(columns.town[k] as number);
     for (let w = 0; w < tagWords; w++)
       tagBits[m * tagWords + w] = columns.tagBits[k * tagWords + w] as number;
-    starts[m] = at;
-    at += (columns.starts[k + 1] as number) - (columns.starts[k] as number);
-    starts[m + 1] = at;
     if (run.list === pick && run.to === k) run.to = k + 1;
     else {
       flush();
@@ -154,8 +148,7 @@ export function mergeIndexParts(
   return {
     order,
     columns: {
-      joined: pieces.join('\u0002'),
-      starts,
+      ...text.done(),
       category,
       categoryIds: categoryCodes.values,
       categoryLabels: categoryLabelsOf(categoryCodes.values, categories),

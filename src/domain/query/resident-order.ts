@@ -1,31 +1,41 @@
 import type { Resource } from '../model/resource.ts';
 import { isSampleRecord } from '../model/sample-data.ts';
-import type { FilterResult } from './filter-resources.ts';
+import type { Dataset } from './dataset.ts';
 
 /**
  * Where each record comes in a resident's list without a location: 0 for a real record of the county the map is
  * for, 1 for another real record, 2 for a sample (示範資料). Without a deployment county, real records are all 0.
+ * Read from the dataset's columns (place codes, sample marks), not from the records: a pass over typed arrays.
  */
-export function residentRanks(resources: readonly Resource[], county: string): Uint8Array {
-  const ranks = new Uint8Array(resources.length);
-  resources.forEach((r, i) => {
-    ranks[i] = isSampleRecord(r) ? 2 : county === '' || r.county === county ? 0 : 1;
-  });
+export function residentRanks(
+  dataset: {
+    readonly order: Dataset['order'];
+    readonly columns: Pick<Dataset['columns'], 'county' | 'counties'>;
+    readonly samples: Dataset['samples'];
+  },
+  county: string,
+): Uint8Array {
+  const { order, columns, samples } = dataset;
+  const code = columns.counties.indexOf(county);
+  const ranks = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    ranks[i] = samples[i] === 1 ? 2 : county === '' || columns.county[k] === code ? 0 : 1;
+  }
   return ranks;
 }
 
 /**
  * The visible records in a resident's order: by rank (see residentRanks), display order kept within each rank.
  * e.g. Kinmen's real records, then Chiayi's, then the samples → (deployment 嘉義縣) Chiayi, Kinmen, samples.
- * The same result comes back when it already is in that order.
+ * The same list comes back when it already is in that order.
  */
-export function residentOrder(result: FilterResult, ranks: Uint8Array): FilterResult {
-  const { visible } = result;
+export function residentOrder(visible: readonly number[], ranks: Uint8Array): readonly number[] {
   let sorted = true;
   for (let k = 1; k < visible.length && sorted; k++) {
     if ((ranks[visible[k] as number] ?? 0) < (ranks[visible[k - 1] as number] ?? 0)) sorted = false;
   }
-  if (sorted) return result;
+  if (sorted) return visible;
   // A counting sort: count each rank, then place every index at its rank's next slot (two passes, no sorting).
   const counts = [0, 0, 0];
   for (let k = 0; k < visible.length; k++) {
@@ -41,7 +51,7 @@ export function residentOrder(result: FilterResult, ranks: Uint8Array): FilterRe
     ordered[at] = i;
     next[rank] = at + 1;
   }
-  return { ...result, visible: ordered };
+  return ordered;
 }
 
 /** The indexes of the real records of a county (where the first screen's map goes). */

@@ -1,6 +1,7 @@
 import type { Resource } from '../model/resource.ts';
 import type { DatasetConfig } from './dataset.ts';
 import { categoryLabelsOf, ownSearchTextBuilder, type SearchColumns } from './search-columns.ts';
+import { textInserted, textRemoved, textReplaced } from './text-pieces.ts';
 
 /** One record as the search columns hold it: its own text, its category and place, its service tags. */
 export interface SearchEntry {
@@ -31,7 +32,7 @@ export function searchEntryOf(record: Resource, config: DatasetConfig): SearchEn
 
 /**
  * The columns with the entry at display position k (those from k on move up one): each typed column copied
- * once, the joined text cut once. A category, county or town the columns have not met gets a new code.
+ * once, the text cut in one piece. A category, county or town the columns have not met gets a new code.
  */
 export function columnsWith(
   columns: SearchColumns,
@@ -46,22 +47,10 @@ export function columnsWith(
   tagBits.set(columns.tagBits.subarray(0, k * tagWords));
   tagBits.set(entry.tagBits.subarray(0, tagWords), k * tagWords);
   tagBits.set(columns.tagBits.subarray(k * tagWords), (k + 1) * tagWords);
-  const length = entry.text.length + 1;
-  const starts = new Int32Array(n + 2);
-  starts.set(columns.starts.subarray(0, k + 1));
-  for (let m = k + 1; m <= n + 1; m++) starts[m] = (columns.starts[m - 1] as number) + length;
-  const at = columns.starts[k] as number;
-  const joined =
-    n === 0
-      ? entry.text
-      : k === n
-        ? `${columns.joined}\u0002${entry.text}`
-        : `${columns.joined.slice(0, at)}${entry.text}\u0002${columns.joined.slice(at)}`;
   return {
     ...columns,
     ...codes,
-    joined,
-    starts,
+    ...textInserted(columns, k, entry.text),
     category: inserted(columns.category, k, codes.categoryIds.indexOf(entry.category)),
     tagBits,
     county: inserted(columns.county, k, codes.counties.indexOf(entry.county)),
@@ -71,7 +60,7 @@ export function columnsWith(
 
 /**
  * The columns with the entry at display position k in place of the one there (a record that stays where it is
- * in the list): the joined text is cut once, the typed columns copied once.
+ * in the list): the text is cut in one piece, the typed columns copied once.
  */
 export function columnsReplaced(
   columns: SearchColumns,
@@ -79,17 +68,14 @@ export function columnsReplaced(
   entry: SearchEntry,
   config: DatasetConfig,
 ): SearchColumns {
-  const n = columns.category.length;
   const codes = codesWith(columns, entry, config);
   const { tagWords } = columns;
-  const tagBits = columns.tagBits.slice();
-  tagBits.set(entry.tagBits.subarray(0, tagWords), k * tagWords);
-  const from = columns.starts[k] as number;
-  const to = (columns.starts[k + 1] as number) - 1;
-  const shift = entry.text.length - (to - from);
-  const starts = columns.starts.slice();
-  if (shift !== 0) for (let m = k + 1; m <= n; m++) starts[m] = (starts[m] as number) + shift;
+  const sameTags = entry.tagBits.every((bits, w) => columns.tagBits[k * tagWords + w] === bits);
+  const tagBits = sameTags ? columns.tagBits : columns.tagBits.slice();
+  if (!sameTags) tagBits.set(entry.tagBits.subarray(0, tagWords), k * tagWords);
+  // A column whose value stays is kept as it is (a correction of a phone number copies none of them).
   const replaced = <T extends Uint16Array | Uint32Array>(array: T, value: number): T => {
+    if (array[k] === value) return array;
     const out = array.slice() as T;
     out[k] = value;
     return out;
@@ -97,8 +83,7 @@ export function columnsReplaced(
   return {
     ...columns,
     ...codes,
-    joined: `${columns.joined.slice(0, from)}${entry.text}${columns.joined.slice(to)}`,
-    starts,
+    ...textReplaced(columns, k, entry.text),
     category: replaced(columns.category, codes.categoryIds.indexOf(entry.category)),
     tagBits,
     county: replaced(columns.county, codes.counties.indexOf(entry.county)),
@@ -113,22 +98,9 @@ export function columnsWithout(columns: SearchColumns, k: number): SearchColumns
   const tagBits = new Uint32Array((n - 1) * tagWords);
   tagBits.set(columns.tagBits.subarray(0, k * tagWords));
   tagBits.set(columns.tagBits.subarray((k + 1) * tagWords), k * tagWords);
-  const from = columns.starts[k] as number;
-  const to = columns.starts[k + 1] as number;
-  const length = to - from;
-  const starts = new Int32Array(n);
-  starts.set(columns.starts.subarray(0, k + 1));
-  for (let m = k + 1; m < n; m++) starts[m] = (columns.starts[m + 1] as number) - length;
-  const joined =
-    n === 1
-      ? ''
-      : k === n - 1
-        ? columns.joined.slice(0, from - 1)
-        : `${columns.joined.slice(0, from)}${columns.joined.slice(to)}`;
   return {
     ...columns,
-    joined,
-    starts,
+    ...textRemoved(columns, k),
     category: removed(columns.category, k),
     tagBits,
     county: removed(columns.county, k),

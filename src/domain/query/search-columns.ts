@@ -2,21 +2,23 @@ import type { CategoryConfig, ServiceTagConfig } from '../model/categories.ts';
 import { normalizeForSearch } from '../model/normalize-text.ts';
 import { searchDigits } from '../model/phone.ts';
 import type { Resource } from '../model/resource.ts';
+import {
+  piecesOfJoined,
+  pieceWriter,
+  type TextPieces,
+  textAt,
+  textMatches as textMatchesOfPieces,
+} from './text-pieces.ts';
 
 /**
  * The resources as flat columns in display order, so that a keystroke scans short strings and small integers
- * instead of objects. A resource's own text (name, address, place) is searched per record; category and service
+ * instead of objects. The records' normalised own texts are kept in pieces of consecutive records (TextPieces):
+ * one native string search per piece finds every record containing a term, fast even before the JavaScript is
+ * optimised, and a change to one record cuts one piece, not a string of millions of characters. A resource's own text (name, address, place) is searched per record; category and service
  * names are the same for thousands of records, so a search term is matched against each label once and the
  * records are then picked by their category code and service bits.
  */
-export interface SearchColumns {
-  /**
-   * The normalised own texts of the records, in display order, joined by U+0002, with the start of each in
-   * `starts` (one more entry: the end). One native string search over this finds every record containing a
-   * term, fast even before the JavaScript is optimised; and it crosses from a worker as one flat string.
-   */
-  readonly joined: string;
-  readonly starts: Int32Array;
+export interface SearchColumns extends TextPieces {
   /** Category code at each display position (an index into categoryIds). */
   readonly category: Uint16Array;
   readonly categoryIds: readonly string[];
@@ -114,7 +116,7 @@ export function buildSearchColumns(
   const townCodes = encoder();
   const tagBit = new Map(serviceTags.map((t, i) => [t.id, i] as const));
   const tagWords = Math.ceil(serviceTags.length / 32);
-  const ordered = new Array<string>(n);
+  const text = pieceWriter(n);
   const columns = {
     category: new Uint16Array(n),
     tagBits: new Uint32Array(n * tagWords),
@@ -124,7 +126,7 @@ export function buildSearchColumns(
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
     const r = resources[i] as Resource;
-    ordered[k] = texts[i] ?? ownText(r);
+    text.add(texts[i] ?? ownText(r));
     columns.category[k] = categoryCodes.code(r.category);
     columns.county[k] = countyCodes.code(r.county);
     columns.town[k] = townCodes.code(r.town);
@@ -135,16 +137,9 @@ export function buildSearchColumns(
       columns.tagBits[word] = (columns.tagBits[word] as number) | (1 << (bit & 31));
     }
   }
-  const starts = new Int32Array(n + 1);
-  for (let k = 0, at = 0; k < n; k++) {
-    starts[k] = at;
-    at += (ordered[k] as string).length + 1;
-    starts[k + 1] = at;
-  }
   return {
     ...columns,
-    joined: ordered.join('\u0002'),
-    starts,
+    ...text.done(),
     categoryIds: categoryCodes.values,
     categoryLabels: categoryLabelsOf(categoryCodes.values, categories),
     ...tagColumnsOf(serviceTags),
@@ -154,51 +149,46 @@ export function buildSearchColumns(
 }
 
 /**
- * Search columns whose joined text is still the UTF-16LE bytes a compiled pack stores it as: how the loading
- * worker sends them, transferring the bytes instead of copying a string of millions of characters through the
- * message (see unpackSearchColumns).
+ * Search columns whose text is still the UTF-16LE bytes a compiled pack stores it as, one string of every
+ * record's text (see joinedText): how the loading worker sends them, transferring the bytes instead of copying
+ * a string of millions of characters through the message (see unpackSearchColumns).
  */
-export interface PackedSearchColumns extends Omit<SearchColumns, 'joined'> {
+export interface PackedSearchColumns extends Omit<SearchColumns, 'pieces' | 'pieceStarts' | 'starts'> {
   readonly joinedUtf16: Uint8Array;
   /** The bytes hold the text as a JSON string: it has a lone surrogate, which a decoder would replace. */
   readonly joinedAsJson: boolean;
+  /** Where each record's text starts in the joined text (one more entry: its length + 1). */
+  readonly starts: Int32Array;
 }
 
-/** The columns with their joined text decoded from a pack's bytes. */
+/** The columns with their text decoded from a pack's bytes, in pieces. */
 export function unpackSearchColumns(packed: PackedSearchColumns): SearchColumns {
-  const { joinedUtf16, joinedAsJson, ...rest } = packed;
+  const { joinedUtf16, joinedAsJson, starts, ...rest } = packed;
   // ignoreBOM: a search text that starts with U+FEFF keeps it (a decoder drops a leading one by default).
   const text = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(joinedUtf16);
-  return { ...rest, joined: joinedAsJson ? (JSON.parse(text) as string) : text };
+  return { ...rest, ...piecesOfJoined(joinedAsJson ? (JSON.parse(text) as string) : text, starts) };
 }
 
 /** The own text of the record at display position k. */
 export function recordText(columns: SearchColumns, k: number): string {
-  return columns.joined.slice(columns.starts[k], (columns.starts[k + 1] as number) - 1);
+  return textAt(columns, k);
 }
 
 /** The typed arrays of the columns, to transfer (not copy) them from a worker. */
 export function columnBuffers(columns: SearchColumns): ArrayBuffer[] {
-  return [columns.category, columns.tagBits, columns.county, columns.town, columns.starts].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  return [
+    columns.category,
+    columns.tagBits,
+    columns.county,
+    columns.town,
+    columns.starts,
+    columns.pieceStarts,
+  ].map((a) => a.buffer as ArrayBuffer);
 }
 
-/**
- * The display positions whose own text contains the term, ascending. The term holds no control characters,
- * so a match never spans two records.
- */
+/** The display positions whose own text contains the term, ascending (see textMatches in text-pieces.ts). */
 export function textMatches(columns: SearchColumns, term: string): number[] {
-  const { joined, starts } = columns;
-  const out: number[] = [];
-  let k = 0;
-  let at = joined.indexOf(term);
-  while (at !== -1) {
-    while ((starts[k + 1] as number) <= at) k++;
-    out.push(k);
-    at = joined.indexOf(term, starts[k + 1] as number);
-  }
-  return out;
+  return textMatchesOfPieces(columns, term);
 }
 
 /** The bits of the configured tags whose label contains a term, or that a filter names. */

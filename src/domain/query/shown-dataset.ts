@@ -35,6 +35,10 @@ const MOST_SINGLE_CHANGES = 64;
  * corrected, added or deleted record updates the index instead of rebuilding it.
  */
 export function showDataset(previous: Shown | null, next: ShownSources, config: DatasetConfig): Dataset {
+  // One list alone (a shared map's county document, with no default data beside it): it is what is on show, and
+  // a change already applied to it is not applied a second time.
+  const alone = soleList(next);
+  if (alone) return alone;
   const changed = previous ? changedIds(previous.sources, next) : null;
   if (!previous || !changed || changed.size > MOST_SINGLE_CHANGES) return composeDataset(next, config);
   let dataset = previous.dataset;
@@ -59,6 +63,21 @@ export function composeDataset(sources: ShownSources, config: DatasetConfig): Da
     return dataset;
   }
   return buildDataset(shownRecords(sources), config);
+}
+
+/**
+ * The one list with records, when no other list has any and nothing is edited or deleted: what composeDataset
+ * would give (mergeDatasets of one list is that list); null otherwise.
+ */
+function soleList(sources: ShownSources): Dataset | null {
+  if (sources.deletedIds.length > 0 || Object.keys(sources.edits).length > 0) return null;
+  let found: Dataset | null = null;
+  for (const list of [sources.base, ...sources.layers.map((l) => l.dataset)]) {
+    if (list.resources.length === 0) continue;
+    if (found) return null;
+    found = list;
+  }
+  return found;
 }
 
 /** Every record on show, in list order (what composeDataset indexes when it cannot merge). */

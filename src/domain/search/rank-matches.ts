@@ -22,10 +22,15 @@ export function rankMatches(
   if (matched.length > RANKED_AT_MOST || matched.length < 2 || terms.length === 0) return matched;
   const whole = terms.map((t) => t.text).join('');
   const ranks: number[][] = [[], [], [], []];
-  const { joined, starts } = columns;
+  const { pieces, pieceStarts, starts } = columns;
+  let c = 0;
   for (const k of matched) {
-    // recordText, written out: this module is loaded on demand and imports nothing of the first screen's.
-    const text = joined.slice(starts[k], (starts[k + 1] as number) - 1);
+    // recordText, written out (the matches ascend, so their pieces do): this module is loaded on demand and
+    // imports nothing of the first screen's.
+    while ((pieceStarts[c + 1] as number) <= k) c++;
+    const piece = pieces[c] as string;
+    const end = k + 1 < (pieceStarts[c + 1] as number) ? (starts[k + 1] as number) - 1 : piece.length;
+    const text = piece.slice(starts[k], end);
     const nameEnd = text.indexOf('\u0001');
     const name = nameEnd < 0 ? text : text.slice(0, nameEnd);
     const rank = name.includes(whole)

@@ -113,19 +113,21 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Spellings in the records' texts that differ from the word in one character, most frequent first. Two native
- * scans over the joined texts: the word without its first character (then the character before it), and a
+ * scans over the texts' pieces: the word without its first character (then the character before it), and a
  * pattern that starts with the first character (so the engine looks for that character, not at every position).
  * A character never spans two fields or records.
  */
 function textSpellings(chars: readonly string[], columns: SearchColumns): string[] {
-  const { joined } = columns;
   const counts = new Map<string, number>();
   const add = (spelling: string) => counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
   const rest = chars.slice(1).join('');
-  for (let at = joined.indexOf(rest, 1), read = 0; at !== -1 && read < TEXT_MATCHES_READ; read++) {
-    const before = joined[at - 1] as string;
-    if (before !== '\u0001' && before !== '\u0002') add(before + rest);
-    at = joined.indexOf(rest, at + 1);
+  let read = 0;
+  for (const piece of columns.pieces) {
+    for (let at = piece.indexOf(rest, 1); at !== -1 && read < TEXT_MATCHES_READ; read++) {
+      const before = piece[at - 1] as string;
+      if (before !== '\u0001' && before !== '\u0002') add(before + rest);
+      at = piece.indexOf(rest, at + 1);
+    }
   }
   const any = '[^\\u0001\\u0002]';
   const later = chars
@@ -136,7 +138,10 @@ function textSpellings(chars: readonly string[], columns: SearchColumns): string
     )
     .join('|');
   const re = new RegExp(`${escapeRegExp(chars[0] as string)}(?:${later})`, 'g');
-  let read = 0;
-  for (let m = re.exec(joined); m && read < TEXT_MATCHES_READ; m = re.exec(joined), read++) add(m[0]);
+  read = 0;
+  for (const piece of columns.pieces) {
+    re.lastIndex = 0;
+    for (let m = re.exec(piece); m && read < TEXT_MATCHES_READ; m = re.exec(piece), read++) add(m[0]);
+  }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([spelling]) => spelling);
 }

@@ -1,11 +1,11 @@
 import './edit.css';
 import type { Resource } from '../../domain/model/resource.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
 /** In the detail panel: correct the record's fields, move its marker, or place it when it has no position. */
 export function EditActions({ resource }: { resource: Resource }) {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const startEditing = useAppStore((s) => s.startEditing);
   const startMoving = useAppStore((s) => s.startMoving);
   const startPlacing = useAppStore((s) => s.startPlacing);

@@ -1,9 +1,10 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectEditingResource } from '../../store/data/derived.ts';
 
-const form = lazyPart(() => import('./edit-form.tsx').then((m) => ({ default: m.EditForm })));
+const form = officePart(() => import('./edit-form.tsx').then((m) => ({ default: m.EditForm })));
 
 /** The record open for correction, in a form; saving is an undoable edit that survives reloads. */
 export function EditForm() {

@@ -5,7 +5,7 @@ import { parseDateCell } from '../../domain/model/dates.ts';
 import { splitPhones } from '../../domain/model/phone.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { safeHttpUrl } from '../../domain/model/safe-url.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
 
@@ -16,7 +16,7 @@ type Text = Record<
 
 /** The correction form, loaded when a record is opened for correction (see edit-form-gate.tsx). */
 export function EditForm({ resource }: { resource: Resource }) {
-  const { t, label } = useTranslation();
+  const { t, label } = useOfficeTranslation();
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);
   const close = useAppStore((s) => s.startEditing);

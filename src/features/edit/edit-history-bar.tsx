@@ -1,10 +1,10 @@
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { correctedCount } from '../../store/import/import-slice.ts';
 
 /** Undo and redo of the office's corrections (fields, moves, placements, merges); kept across reloads. */
 export function EditHistoryBar() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const canUndo = useAppStore((s) => s.officeEdits.past.length > 0);
   const canRedo = useAppStore((s) => s.officeEdits.future.length > 0);
   const count = useAppStore((s) => correctedCount(s.officeEdits.present));

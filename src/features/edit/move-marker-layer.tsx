@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { isoDate } from '../../domain/files/export-filename.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectMovingResource } from '../../store/data/derived.ts';
 
@@ -20,7 +20,7 @@ const handleIcon = L.divIcon({
  */
 export function MoveMarkerLayer() {
   const map = useMap();
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const resource = useAppStore(selectMovingResource);
   const startMoving = useAppStore((s) => s.startMoving);
   const commit = useAppStore((s) => s.commitOfficeEdit);

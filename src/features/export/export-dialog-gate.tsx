@@ -1,8 +1,9 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const exportForm = lazyPart(() => import('./export-dialog.tsx').then((m) => ({ default: m.ExportForm })));
+const exportForm = officePart(() => import('./export-dialog.tsx').then((m) => ({ default: m.ExportForm })));
 
 /** The export dialog, loaded when opened: the writers and their libraries stay out of the page's first load. */
 export function ExportDialog() {

@@ -4,17 +4,21 @@ import { filterSummaryParts } from '../../components/filter-summary.ts';
 import { Modal } from '../../components/modal.tsx';
 import {
   availableColumns,
+  columnHeader,
   columnHeaders,
   type ExportColumnId,
   type ExportContext,
   exportLanguageOf,
+  HSDS_LINK_ORIGIN_COLUMN,
+  LINK_ORIGIN_COLUMN,
 } from '../../domain/files/export-columns.ts';
 import { exportFileName, isoDate } from '../../domain/files/export-filename.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { selectLinkHostById } from '../../store/import/data-link-derived.ts';
 import { selectFilteredResources } from '../../store/import/import-derived.ts';
 
 // XLSX first and by default: "for Excel" means a workbook, which keeps 0930007021 as written (a CSV opened in
@@ -81,15 +85,20 @@ export async function buildExport(
   }
 }
 
-/** Export of the filtered list — exactly what the list shows — in a chosen format, columns and order. */
+/**
+ * Export of the filtered list — exactly what the list shows — in a chosen format, columns and order. Records a
+ * `?data=` link brought are marked in the file, row by row (the domain's link-origin column), and the file name
+ * and a note here say so.
+ */
 export function ExportForm() {
-  const { t, label, language } = useTranslation();
+  const { t, label, language } = useOfficeTranslation();
   const resources = useAppStore(selectFilteredResources);
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);
   const filters = useAppStore((s) => s.filters);
   const setExportOpen = useAppStore((s) => s.setExportOpen);
   const setPrintOpen = useAppStore((s) => s.setPrintOpen);
+  const linkHosts = useAppStore(selectLinkHostById);
   const available = useMemo(() => availableColumns(resources), [resources]);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [columns, setColumns] = useState<{ id: ExportColumnId; on: boolean }[]>(() =>
@@ -104,11 +113,13 @@ export function ExportForm() {
   const [notice, setNotice] = useState<{ truncated: number } | { failed: string } | null>(null);
   const formatName = useId();
   const hasInternal = resources.some((r) => r.visibility === 'internal');
+  const link = useMemo(() => linkRecordsOf(resources, linkHosts), [resources, linkHosts]);
   const chosen = columns.filter((c) => c.on).map((c) => c.id);
   const fileName = exportFileName(
     [
       t('app.title'),
       ...(hasInternal ? [t('detail.internal')] : []),
+      ...(link.count > 0 ? [t('dataLink.filePart')] : []),
       ...filterSummaryParts(filters, categories, serviceTags, t, label),
       t('export.countPart', { count: resources.length }),
       isoDate(new Date()),
@@ -126,7 +137,12 @@ export function ExportForm() {
     setBusy(true);
     setNotice(null);
     try {
-      const ctx: ExportContext = { language: exportLanguageOf(language), categories, serviceTags };
+      const ctx: ExportContext = {
+        language: exportLanguageOf(language),
+        categories,
+        serviceTags,
+        linkHosts,
+      };
       const title = fileName.replace(/\.[^.]+$/, '');
       const { file, truncatedCells } = await buildExport(format, resources, chosen, ctx, title);
       downloadFile(fileName, typeof file === 'string' ? file : new Uint8Array(file), MIME[format]);
@@ -168,6 +184,18 @@ export function ExportForm() {
       }
     >
       {hasInternal && <p className="badge badge-internal">{t('export.internalWarning')}</p>}
+      {link.count > 0 && (
+        <p className="badge badge-link badge-link--detail">
+          {t('dataLink.exportNote', {
+            count: formatNumber(language, link.count),
+            host: link.hosts.join('、'),
+            column:
+              format === 'hsds'
+                ? HSDS_LINK_ORIGIN_COLUMN
+                : columnHeader(LINK_ORIGIN_COLUMN, exportLanguageOf(language)),
+          })}
+        </p>
+      )}
       {notice && (
         <p role="alert" className="note">
           {'truncated' in notice
@@ -241,4 +269,21 @@ export function ExportForm() {
       </p>
     </Modal>
   );
+}
+
+/** How many of the listed records a `?data=` link brought, and from which hosts (each once). */
+function linkRecordsOf(
+  resources: readonly Resource[],
+  linkHosts: ReadonlyMap<string, string>,
+): { count: number; hosts: string[] } {
+  if (linkHosts.size === 0) return { count: 0, hosts: [] };
+  let count = 0;
+  const hosts = new Set<string>();
+  for (const r of resources) {
+    const host = linkHosts.get(r.id);
+    if (host === undefined) continue;
+    count++;
+    hosts.add(host);
+  }
+  return { count, hosts: [...hosts] };
 }

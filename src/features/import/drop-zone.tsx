@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { importFiles } from '../../store/import/import-actions.ts';
 import { readFiles } from './file-picker.tsx';
+import { startImport } from './start-import.ts';
 
 const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
 
@@ -32,7 +32,7 @@ export function DropZone() {
       depth = 0;
       setOver(false);
       const files = event.dataTransfer?.files;
-      if (files && files.length > 0) void readFiles(files).then((read) => importFiles(read));
+      if (files && files.length > 0) void readFiles(files).then((read) => startImport(read));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

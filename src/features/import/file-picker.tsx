@@ -1,7 +1,8 @@
 import { useId, useRef } from 'react';
 import { LARGEST_FILE_BYTES } from '../../domain/loading/import-limits.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { type IncomingFile, importFiles, type OversizedFile } from '../../store/import/import-actions.ts';
+import type { IncomingFile, OversizedFile } from '../../store/import/import-actions.ts';
+import { startImport } from './start-import.ts';
 
 /** The kinds of files the importer reads (a hint for the picker; content decides the format). */
 export const ACCEPTED_FILES =
@@ -66,7 +67,7 @@ export function FilePicker({
           if (!input.files || input.files.length === 0) return;
           const files = await readFiles(input.files);
           input.value = '';
-          importFiles(files, replaceId);
+          await startImport(files, replaceId);
         }}
       />
     </>

@@ -1,26 +1,33 @@
 import './import.css';
-import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
-import { countOutcomes } from '../../domain/loading/row-outcome.ts';
-import { formatNumber } from '../../i18n/translate.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
+import { WhenOpen } from '../../components/when-open.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { FilePicker } from './file-picker.tsx';
 import { reasonText } from './import-reason.ts';
 import { limitsSummary } from './limit-text.ts';
-import { NeedsLocationList } from './needs-location-list.tsx';
+
+const imports = officePart(() =>
+  import('./imported-datasets.tsx').then((m) => ({ default: m.ImportedDatasets })),
+);
 
 /**
- * The office's imports: pick or drop files, the datasets kept in this browser (report, replace, remove), the
- * records that still need a location, and the way back to the default data.
+ * The office's imports: pick or drop files, and — once there are any, loaded then with their words — the datasets
+ * kept in this browser, the records that still need a location, and the way back to the default data.
  */
 export function ImportPanel() {
   const { t, language } = useTranslation();
-  const datasets = useAppStore((s) => s.importedDatasets);
   const importError = useAppStore((s) => s.importError);
-  const storage = useAppStore((s) => s.importStorage);
-  const clearImports = useAppStore((s) => s.clearImports);
-  const persistent = useAppStore((s) => s.storagePersistent);
-  const editCount = useAppStore((s) => Object.keys(s.officeEdits.present).length);
+  const hasImports = useAppStore(
+    (s) =>
+      s.importedDatasets.length > 0 ||
+      Object.keys(s.officeEdits.present).length > 0 ||
+      s.importStorage === 'saving' ||
+      s.importStorage === 'failed' ||
+      s.importStorage === 'unsaved',
+  );
+  const [Imports, retry] = useLazyPart(imports);
   return (
     <section className="import-panel" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('import.heading')}</h2>
@@ -35,84 +42,9 @@ export function ImportPanel() {
           })}
         </p>
       )}
-      {datasets.length > 0 && (
-        <ul className="dataset-list" aria-label={t('import.datasets')}>
-          {datasets.map((d) => (
-            <DatasetItem key={d.id} dataset={d} />
-          ))}
-        </ul>
-      )}
-      <NeedsLocationList />
-      {(datasets.length > 0 || editCount > 0) && (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => {
-            if (window.confirm(t('import.resetConfirm'))) clearImports();
-          }}
-        >
-          {t('import.reset')}
-        </button>
-      )}
-      {storage === 'saving' && (
-        <p className="muted" role="status">
-          {t('import.saving')}
-        </p>
-      )}
-      {(storage === 'failed' || storage === 'unsaved') && (
-        <p className="save-status-unsaved" role="status">
-          {t('save.notSaved')}
-        </p>
-      )}
-      {storage === 'saved' && (datasets.some((d) => d.origin === 'file') || editCount > 0) && (
-        <p className="muted">
-          {t('import.storedHere')}
-          {persistent === false && ` ${t('save.mayBeEvicted')}`}
-        </p>
-      )}
+      <WhenOpen open={hasImports} onRetry={retry}>
+        <Imports />
+      </WhenOpen>
     </section>
-  );
-}
-
-function DatasetItem({ dataset }: { dataset: ImportedDataset }) {
-  const { t, language } = useTranslation();
-  const showReport = useAppStore((s) => s.showReport);
-  const remove = useAppStore((s) => s.removeImportedDataset);
-  const counts = countOutcomes(dataset.rows);
-  const n = (value: number) => formatNumber(language, value);
-  return (
-    <li className="dataset-item">
-      <p className="dataset-item__name">
-        {dataset.fileName}
-        {dataset.visibility === 'internal' && (
-          <span className="badge badge-internal">{t('detail.internal')}</span>
-        )}
-        {dataset.origin === 'url' && <span className="badge">{t('import.fromLink')}</span>}
-      </p>
-      <p className="muted dataset-item__counts">
-        {t('import.datasetCounts', {
-          rows: n(dataset.rows.length),
-          imported: n(counts.imported + counts.fixed + counts.approximate),
-          needs: n(counts['needs-location']),
-          rejected: n(counts.rejected),
-        })}
-      </p>
-      <div className="button-row">
-        <button type="button" className="button-ghost" onClick={() => showReport(dataset.id)}>
-          {t('import.showReport')}
-        </button>
-        {dataset.origin === 'file' && (
-          <FilePicker label={t('import.replace')} replaceId={dataset.id} className="button-ghost" />
-        )}
-        <button
-          type="button"
-          className="button-ghost"
-          aria-label={t('import.removeLabel', { file: dataset.fileName })}
-          onClick={() => remove(dataset.id)}
-        >
-          {t('import.remove')}
-        </button>
-      </div>
-    </li>
   );
 }

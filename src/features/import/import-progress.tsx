@@ -1,5 +1,5 @@
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { cancelImport } from '../../store/import/import-actions.ts';
 
@@ -8,7 +8,7 @@ import { cancelImport } from '../../store/import/import-actions.ts';
  * the map and the list stay usable during a 100,000-row import.
  */
 export function ImportProgress() {
-  const { t, language } = useTranslation();
+  const { t, language } = useOfficeTranslation();
   const job = useAppStore((s) => (s.importJob && s.importJob.stage !== 'confirm' ? s.importJob : null));
   if (!job) return null;
   const progress = job.progress;

@@ -3,6 +3,7 @@ import { readRefusal } from '../../domain/loading/import-limits.ts';
 import { LOAD_ISSUE_CODES, type LoadIssueCode } from '../../domain/model/load-issues.ts';
 import type { useTranslation } from '../../i18n/use-translation.ts';
 import { refusalText } from './limit-text.ts';
+import { IMPORTER_UNAVAILABLE } from './start-import.ts';
 
 /**
  * Why a file or a link could not be read, in words: an import limit named (with the file's own figure), an
@@ -23,6 +24,7 @@ export function reasonText(
     return t('issue.file-unreadable');
   if (reason === 'all-rows-rejected') return t('import.allRowsRejected');
   if (reason === 'binary-file') return t('issue.binary-file');
+  if (reason === IMPORTER_UNAVAILABLE) return t('version.reloadForNew');
   if ((LOAD_ISSUE_CODES as readonly string[]).includes(reason)) return t(`issue.${reason as LoadIssueCode}`);
   return reason;
 }

@@ -1,8 +1,9 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const reportDialog = lazyPart(() =>
+const reportDialog = officePart(() =>
   import('./import-report-dialog.tsx').then((m) => ({ default: m.ReportDialog })),
 );
 

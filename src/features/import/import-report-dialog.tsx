@@ -14,7 +14,7 @@ import {
 import { countOutcomes, type RowResult } from '../../domain/loading/row-outcome.ts';
 import type { LoadIssue } from '../../domain/model/load-issues.ts';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectDataset } from '../../store/data/derived.ts';
 import { isMergedAway } from '../../store/import/import-slice.ts';
@@ -31,7 +31,7 @@ const ROWS_PER_FRAME = 25;
  * Loaded when a report is opened (see import-report-dialog-gate.tsx).
  */
 export function ReportDialog({ dataset }: { dataset: ImportedDataset }) {
-  const { t, language } = useTranslation();
+  const { t, language } = useOfficeTranslation();
   const showReport = useAppStore((s) => s.showReport);
   const counts = countOutcomes(dataset.rows);
   const index = useMemo(() => reportIndex(dataset.rows), [dataset.rows]);
@@ -201,7 +201,7 @@ export function ReportDialog({ dataset }: { dataset: ImportedDataset }) {
 const LISTED_PAIRS = 100;
 
 function Duplicates({ dataset }: { dataset: ImportedDataset }) {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const resolve = useAppStore((s) => s.resolveDuplicate);
   // A pair carries the two names. Pairs saved before it did have theirs looked up, for the pairs listed only and
   // in one pass: a map of every record on show would cost ~40 ms at 100,000.

@@ -1,9 +1,12 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
-import { cancelImport } from '../../store/import/import-actions.ts';
+import { cancelImportLater } from './start-import.ts';
 
-const mappingForm = lazyPart(() => import('./mapping-dialog.tsx').then((m) => ({ default: m.MappingForm })));
+const mappingForm = officePart(() =>
+  import('./mapping-dialog.tsx').then((m) => ({ default: m.MappingForm })),
+);
 
 /**
  * Shows what the importer understood of a file — format, encoding, columns with sample values — and lets the
@@ -16,7 +19,7 @@ export function MappingDialog() {
   const [MappingForm, retry] = useLazyPart(mappingForm);
   const open = Boolean(job?.preview) && !reportOpen;
   return (
-    <WhenOpen open={open} onRetry={retry} onClose={cancelImport}>
+    <WhenOpen open={open} onRetry={retry} onClose={cancelImportLater}>
       {job?.preview && <MappingForm key={`${job.id}-${job.preview.encoding}`} />}
     </WhenOpen>
   );

@@ -7,7 +7,7 @@ import {
   type MappableField,
 } from '../../domain/loading/column-mapping.ts';
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import {
   cancelImport,
@@ -43,7 +43,7 @@ function mappingFrom(choice: ColumnChoice): HeaderMapping {
  */
 /** The form itself, loaded when a file waits for confirmation (see mapping-dialog-gate.tsx). */
 export function MappingForm() {
-  const { t, label } = useTranslation();
+  const { t, label } = useOfficeTranslation();
   const job = useAppStore((s) => s.importJob);
   const categories = useAppStore((s) => s.manifest?.categories ?? []);
   const preview = job?.preview;

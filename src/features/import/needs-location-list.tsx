@@ -1,4 +1,4 @@
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectNeedsLocation } from '../../store/import/import-derived.ts';
 
@@ -6,7 +6,7 @@ const LISTED = 100;
 
 /** Imported records without a position: each can be placed by clicking the map. */
 export function NeedsLocationList() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const records = useAppStore(selectNeedsLocation);
   const placingId = useAppStore((s) => s.placingId);
   const startPlacing = useAppStore((s) => s.startPlacing);

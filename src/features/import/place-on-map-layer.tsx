@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { isoDate } from '../../domain/files/export-filename.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectPlacingResource } from '../../store/data/derived.ts';
 
@@ -14,7 +14,7 @@ import { selectPlacingResource } from '../../store/data/derived.ts';
  */
 export function PlaceOnMapLayer() {
   const map = useMap();
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const placing = useAppStore(selectPlacingResource);
   const startPlacing = useAppStore((s) => s.startPlacing);
   const commit = useAppStore((s) => s.commitOfficeEdit);

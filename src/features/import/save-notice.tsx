@@ -1,7 +1,7 @@
 import './import.css';
 import type { SaveLoss } from '../../domain/model/save-ledger.ts';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
 /**
@@ -10,7 +10,7 @@ import { useAppStore } from '../../store/app-store.ts';
  * browser no longer holds (until the person acknowledges it).
  */
 export function SaveNotice() {
-  const { t, language } = useTranslation();
+  const { t, language } = useOfficeTranslation();
   const status = useAppStore((s) => s.importStorage);
   const cleared = useAppStore((s) => s.storageCleared);
   const losses = useAppStore((s) => s.saveLosses);
@@ -67,8 +67,8 @@ export function SaveNotice() {
 /** The files and corrections of a loss, as one phrase: 「a.csv」（20,000 列）、3 筆修正. */
 function lossText(
   loss: SaveLoss,
-  t: ReturnType<typeof useTranslation>['t'],
-  language: ReturnType<typeof useTranslation>['language'],
+  t: ReturnType<typeof useOfficeTranslation>['t'],
+  language: ReturnType<typeof useOfficeTranslation>['language'],
 ): string {
   const n = (value: number) => formatNumber(language, value);
   const parts = loss.datasets.map((d) => t('save.lostFile', { file: d.fileName, rows: n(d.rows) }));

@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-import { createBrowserSaveEnvironment } from '../../services/import/save-environment.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { connectImportStorage, createIdbImportStorage } from '../../store/import/import-persistence.ts';
 
 /**
  * Brings back the imports kept in this browser (IndexedDB) and keeps them saved. (A `?data=https://…` link is
@@ -9,16 +7,37 @@ import { connectImportStorage, createIdbImportStorage } from '../../store/import
  */
 export function useImportSession(): void {
   useEffect(() => {
-    const storage = createIdbImportStorage();
-    if (!storage) {
-      useAppStore.getState().setImportStorage('unavailable');
-      return;
-    }
-    const env = createBrowserSaveEnvironment();
-    const stop = connectImportStorage(storage, env);
+    // The saving code (IndexedDB, the ledger, the channel between tabs) is a chunk of its own, fetched as the page
+    // starts but not part of its first JavaScript: a resident's visit reads storage and finds nothing to restore.
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    void Promise.all([
+      import('../../store/import/import-persistence.ts'),
+      import('../../services/import/save-environment.ts'),
+    ]).then(
+      ([{ connectImportStorage, createIdbImportStorage }, { createBrowserSaveEnvironment }]) => {
+        if (unmounted) return;
+        const storage = createIdbImportStorage();
+        if (!storage) {
+          useAppStore.getState().setImportStorage('unavailable');
+          return;
+        }
+        const env = createBrowserSaveEnvironment();
+        const disconnect = connectImportStorage(storage, env);
+        stop = () => {
+          disconnect();
+          env.close();
+        };
+      },
+      (error: unknown) => {
+        // The saving code could not be fetched (offline before the service worker held it): as without IndexedDB.
+        console.error(error);
+        if (!unmounted) useAppStore.getState().setImportStorage('unavailable');
+      },
+    );
     return () => {
-      stop();
-      env.close();
+      unmounted = true;
+      stop?.();
     };
   }, []);
 }

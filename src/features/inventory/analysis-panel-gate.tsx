@@ -1,8 +1,9 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const panel = lazyPart(() => import('./analysis-panel.tsx').then((m) => ({ default: m.AnalysisPanel })));
+const panel = officePart(() => import('./analysis-panel.tsx').then((m) => ({ default: m.AnalysisPanel })));
 
 /** The inventory and coverage panel, loaded when first opened: its tables and chart stay out of the first load. */
 export function AnalysisPanel() {

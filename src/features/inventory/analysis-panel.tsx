@@ -5,7 +5,7 @@ import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import { useReturnFocus } from '../../components/use-return-focus.ts';
 import { placeKey } from '../../domain/geo/gazetteer.ts';
 import { useBriefingTranslation } from '../../i18n/briefing/briefing-translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { type AppState, useAppStore } from '../../store/app-store.ts';
 import { selectCountiesWithData } from '../../store/workshop/workshop-derived.ts';
 import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
@@ -31,7 +31,7 @@ function briefingPlaceFor(s: AppState): { county: string; town: string } | null 
 
 /** The inventory (資源盤點) and coverage panel under the map: two tabs, for the filters in force. */
 export function AnalysisPanel() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const { tb } = useBriefingTranslation();
   const id = useId();
   const open = useAppStore((s) => s.analysisOpen);

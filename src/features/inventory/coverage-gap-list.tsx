@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { CoverageResult, UncoveredTarget } from '../../domain/analysis/coverage.ts';
 import { formatDistance } from '../../domain/geo/distance-format.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 
 /** A list longer than this helps nobody on screen; the CSV has every place. */
 const MAX_LISTED = 300;
@@ -25,7 +25,7 @@ export function CoverageGapList({
   readonly radius: string;
   readonly categoryName: string;
 }) {
-  const { t, language } = useTranslation();
+  const { t, language } = useOfficeTranslation();
   const id = useId();
   return (
     <>

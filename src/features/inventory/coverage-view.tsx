@@ -3,7 +3,7 @@ import { downloadCsv, fileNameOf, todayIso } from '../../components/download-fil
 import { COVERAGE_RADII_METRES, defaultRadiusFor } from '../../domain/analysis/coverage.ts';
 import { decodeBytes } from '../../domain/loading/decode-bytes.ts';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { loadVillageCentroids } from '../../store/analysis/load-village-centroids.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectDataset } from '../../store/data/derived.ts';
@@ -21,7 +21,7 @@ import { CoverageGapList } from './coverage-gap-list.tsx';
  * are the Ministry's of the county in view (fetched when first chosen), or the office's own file.
  */
 export function CoverageView() {
-  const { t, label, language } = useTranslation();
+  const { t, label, language } = useOfficeTranslation();
   const id = useId();
   const categories = useAppStore(selectCategories);
   const categoryId = useAppStore(selectCoverageCategory);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories } from '../../store/data/derived.ts';
 import { selectInventory, selectSortedInventoryRows } from '../../store/workshop/workshop-derived.ts';
@@ -13,7 +13,7 @@ const MAX_BARS = 40;
  * (the legend names them; the numbers are written at the end of each bar, so colour is never the only cue).
  */
 export function InventoryChart() {
-  const { t, label, language } = useTranslation();
+  const { t, label, language } = useOfficeTranslation();
   const id = useId();
   const inventory = useAppStore(selectInventory);
   const rows = useAppStore(selectSortedInventoryRows);

@@ -2,7 +2,7 @@ import { CategorySymbol } from '../../components/category-symbol.tsx';
 import { downloadCsv, fileNameOf, todayIso } from '../../components/download-file.ts';
 import type { InventorySortKey } from '../../domain/analysis/inventory.ts';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories } from '../../store/data/derived.ts';
 import { selectInventory, selectSortedInventoryRows } from '../../store/workshop/workshop-derived.ts';
@@ -15,7 +15,7 @@ const sameKey = (a: InventorySortKey, b: InventorySortKey) =>
  * with the townships that have none of a category marked as gaps; downloadable as CSV.
  */
 export function InventoryTable() {
-  const { t, label, language } = useTranslation();
+  const { t, label, language } = useOfficeTranslation();
   const inventory = useAppStore(selectInventory);
   const rows = useAppStore(selectSortedInventoryRows);
   const sort = useAppStore((s) => s.inventorySort);

@@ -73,8 +73,16 @@ export function MapViewSync() {
     if (area !== '|' && fitted.current) fitToVisible(map);
   }, [map, area]);
 
+  // Where the camera last flew: a correction of the selected record's name or phone leaves the camera where it is.
+  const flownTo = useRef('');
   useEffect(() => {
-    if (!selected?.position || selectionOrigin !== 'list') return;
+    if (!selected?.position || selectionOrigin !== 'list') {
+      flownTo.current = '';
+      return;
+    }
+    const target = `${selected.id} ${selected.position.join(',')} ${selected.precision}`;
+    if (target === flownTo.current) return;
+    flownTo.current = target;
     const zoom = Math.max(map.getZoom(), selected.precision === 'exact' ? 16 : 13);
     if (prefersReducedMotion()) map.setView(toLeaflet(selected.position), zoom, { animate: false });
     else map.flyTo(toLeaflet(selected.position), zoom, { duration: 0.6 });

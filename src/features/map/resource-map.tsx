@@ -5,6 +5,7 @@ import { InNextTask } from '../../components/in-next-task.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { ClusterLayer } from './cluster-layer.tsx';
+import { LinkLegend } from './link-legend.tsx';
 import { MapViewSync } from './map-view-sync.tsx';
 
 /** Taiwan with Kinmen and Matsu in view: the first view when neither the URL nor the data says otherwise. */
@@ -46,6 +47,7 @@ export function ResourceMap({ children }: { children?: ReactNode }) {
             />
           )}
           <ClusterLayer />
+          <LinkLegend />
           <MapViewSync />
           <InNextTask>{children}</InNextTask>
         </InNextTask>

@@ -1,8 +1,9 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const overlay = lazyPart(() => import('./help-overlay.tsx').then((m) => ({ default: m.HelpOverlay })));
+const overlay = officePart(() => import('./help-overlay.tsx').then((m) => ({ default: m.HelpOverlay })));
 
 /** The keyboard shortcuts list, loaded when first opened (? or H). */
 export function HelpOverlay() {

@@ -2,13 +2,13 @@ import './overlay.css';
 import './help-overlay.css';
 import { useEffect, useId, useRef } from 'react';
 import { useReturnFocus } from '../../components/use-return-focus.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /** Lists the keyboard shortcuts (opened with ? or H). */
 export function HelpOverlay() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const id = useId();
   const open = useAppStore((s) => s.overlay === 'help');
   const setOverlay = useAppStore((s) => s.setOverlay);

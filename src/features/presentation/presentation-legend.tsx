@@ -1,14 +1,20 @@
 import './presentation.css';
 import { useId } from 'react';
 import { CategorySymbol } from '../../components/category-symbol.tsx';
+import { markerSymbolSvg } from '../../components/marker-symbol.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectFilterResult } from '../../store/data/derived.ts';
+import { selectLinkHosts } from '../../store/import/data-link-derived.ts';
+
+/** The legend's picture of a `?data=` link's marker (the ring and "!" the map draws). */
+const LINK_SAMPLE = markerSymbolSvg('circle', '#595959', 40, false, true);
 
 /**
  * The projector's legend: every category with its symbol, its number key and how many are on show, large
- * enough to read from the back of the room; hidden categories are struck through and say so.
+ * enough to read from the back of the room; hidden categories are struck through and say so. While a `?data=`
+ * link's data is on show, a last line says how its markers look and where they came from.
  */
 export function PresentationLegend() {
   const { t, label, language } = useTranslation();
@@ -21,6 +27,7 @@ export function PresentationLegend() {
   const county = useAppStore((s) => s.filters.county);
   const town = useAppStore((s) => s.filters.town);
   const year = useAppStore((s) => s.asOfYear);
+  const linkHosts = useAppStore(selectLinkHosts);
   if (!presenting) return null;
   const area = county || town ? [county, town].filter(Boolean).join(' ') : t('legend.allAreas');
   return (
@@ -57,6 +64,20 @@ export function PresentationLegend() {
           );
         })}
       </ul>
+      {linkHosts.length > 0 && (
+        <p className="legend-item legend-item--link">
+          <span
+            className="category-symbol"
+            aria-hidden="true"
+            // Static SVG of our own shapes and colours; no data text goes in.
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted, code-owned SVG markup
+            dangerouslySetInnerHTML={{ __html: LINK_SAMPLE }}
+          />
+          <span className="legend-item__label">
+            {t('dataLink.legendMarker', { host: linkHosts.join('、') })}
+          </span>
+        </p>
+      )}
       <p className="presentation-legend__hint">{t('legend.helpHint')}</p>
     </section>
   );

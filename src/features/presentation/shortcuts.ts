@@ -1,7 +1,8 @@
 import type { MessageKey } from '../../i18n/messages-zh.ts';
+import type { OfficeMessageKey } from '../../i18n/office-messages-zh.ts';
 
 /** The keyboard shortcuts, as the help overlay lists them (keys as printed on the keyboard). */
-export const SHORTCUTS: readonly { keys: readonly string[]; action: MessageKey }[] = [
+export const SHORTCUTS: readonly { keys: readonly string[]; action: MessageKey | OfficeMessageKey }[] = [
   { keys: ['P'], action: 'shortcut.presentation' },
   { keys: ['N', 'PageDown'], action: 'shortcut.nextTown' },
   { keys: ['B', 'PageUp'], action: 'shortcut.previousTown' },

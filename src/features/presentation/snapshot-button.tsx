@@ -7,8 +7,13 @@ import { formatNumber } from '../../i18n/translate.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectDataset, selectFilterResult } from '../../store/data/derived.ts';
+import { selectLinkHostById, selectLinkHosts } from '../../store/import/data-link-derived.ts';
 
-/** Saves the map with title, legend and date as a PNG for slides and reports (works without basemap tiles). */
+/**
+ * Saves the map with title, legend and date as a PNG for slides and reports (works without basemap tiles). With
+ * a `?data=` link's records on show, the legend has their line (with how many are shown) and the footer the
+ * banner's sentence: a slide must not pass them off as official.
+ */
 export function SnapshotButton() {
   const { t, label, language } = useTranslation();
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
@@ -35,6 +40,11 @@ export function SnapshotButton() {
         const r = resources[i];
         return r ? isSampleRecord(r) : false;
       });
+      const linkHosts = selectLinkHosts(s);
+      const hostById = selectLinkHostById(s);
+      const linkShown =
+        hostById.size === 0 ? 0 : result.visible.filter((i) => hostById.has(resources[i]?.id ?? '')).length;
+      const linkHost = linkHosts.join('、');
       const blob = await (await import('./snapshot-image.ts')).renderSnapshot(map, {
         title: s.manifest ? label(s.manifest.title) : t('app.title'),
         subtitle,
@@ -45,8 +55,24 @@ export function SnapshotButton() {
             symbolSvg: markerSymbolSvg(c.symbol, c.color, 36),
             label: label(c.label),
             count: formatNumber(language, result.categoryCounts[c.id] ?? 0),
-          })),
-        footer: [t('snapshot.footer', { date }), ...(hasSample ? [t('app.sampleNotice')] : [])],
+          }))
+          .concat(
+            linkShown > 0
+              ? [
+                  {
+                    symbolSvg: markerSymbolSvg('circle', '#595959', 36, false, true),
+                    // Short, as every legend label is; the footer names the host.
+                    label: t('dataLink.bannerLabel'),
+                    count: formatNumber(language, linkShown),
+                  },
+                ]
+              : [],
+          ),
+        footer: [
+          t('snapshot.footer', { date }),
+          ...(linkHosts.length > 0 ? [t('dataLink.banner', { host: linkHost })] : []),
+          ...(hasSample ? [t('app.sampleNotice')] : []),
+        ],
       });
       downloadFile(fileNameOf([t('snapshot.fileName'), area, date], 'png'), blob, 'image/png');
       setState('idle');

@@ -1,8 +1,9 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const printPage = lazyPart(() => import('./print-view.tsx').then((m) => ({ default: m.PrintPage })));
+const printPage = officePart(() => import('./print-view.tsx').then((m) => ({ default: m.PrintPage })));
 
 /**
  * A4 print view of the filtered list: title, filter summary, date, sources, optionally the map, and a table of

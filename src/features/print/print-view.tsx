@@ -7,7 +7,7 @@ import { useReturnFocus } from '../../components/use-return-focus.ts';
 import { isoDate } from '../../domain/files/export-filename.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
 import { selectFilteredResources } from '../../store/import/import-derived.ts';
@@ -18,7 +18,7 @@ const LISTED_SOURCES = 8;
 
 /** The A4 page, loaded when the print view opens (see print-view-gate.tsx). */
 export function PrintPage() {
-  const { t, label, language } = useTranslation();
+  const { t, label, language } = useOfficeTranslation();
   const resources = useAppStore(selectFilteredResources);
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);
@@ -129,7 +129,7 @@ export function PrintPage() {
 
 /** The current map area with the listed records as dots (tiles when the basemap loads; dots regardless). */
 function PrintMap({ resources }: { resources: readonly Resource[] }) {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const basemap = useAppStore((s) => s.manifest?.basemaps[0]);
   const view = useAppStore((s) => s.mapView);
   const categories = useAppStore(selectCategories);

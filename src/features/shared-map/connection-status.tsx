@@ -1,11 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectSharedConnection } from '../../store/shared-map/shared-map-derived.ts';
 
 /** Online, offline or connecting, and how many changes wait for the server (announced politely). */
 export function ConnectionStatus() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const { connection, waiting } = useAppStore(useShallow(selectSharedConnection));
   return (
     <div role="status">

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Modal } from '../../components/modal.tsx';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import type { SharedInvitation } from '../../store/shared-map/shared-map-slice.ts';
 
 /** An invitation's QR code and its link as text, for the organisation to scan or copy. */
@@ -11,7 +11,7 @@ export function InvitationQrDialog({
   invitation: SharedInvitation;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = canvasRef.current;

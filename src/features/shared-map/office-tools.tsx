@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MEMBER_KINDS, type MemberKind } from '../../domain/shared-map/county-index.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import {
   inviteOrganisation,
@@ -15,12 +15,11 @@ import { WorkshopProposals } from './workshop-proposals.tsx';
 
 /** The county office's tools: put today's records in, invite members (link + QR), revoke, publish. */
 export function OfficeTools() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const id = useId();
   const own = useAppStore((s) => s.sharedSession?.own ?? '');
-  const ownEmpty = useAppStore(
-    (s) => (s.layers.find((l) => l.id === own)?.dataset.resources.length ?? 0) === 0,
-  );
+  // Offered until the county's document holds the upload (records added or approved before it do not count).
+  const uploaded = useAppStore((s) => (s.sharedDocs[own]?.defaultData ?? null) !== null);
   const ownSynced = useAppStore((s) => s.sharedDocs[own]?.synced ?? false);
   // Roughly what an upload puts in (the default data and this browser's layers; edits replace records in place).
   const onShow = useAppStore(
@@ -72,7 +71,7 @@ export function OfficeTools() {
 
   return (
     <>
-      {ownEmpty && ownSynced && onShow > 0 && (
+      {!uploaded && ownSynced && onShow > 0 && (
         <button
           type="button"
           className="button-secondary"

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useMap } from 'react-leaflet';
 import { type Proposal, type TableMark, tableMarks } from '../../domain/shared-map/proposals.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { tableColour } from './table-colour.ts';
 
@@ -27,7 +27,7 @@ interface WorkshopOnMap {
  * picture of what the legend says in words: they take no clicks and are hidden from assistive technology.
  */
 export function ProposalsMapLayer() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const map = useMap();
   const byDocument = useAppStore((s) => s.sharedProposals);
   const labels = useAppStore((s) => s.sharedDocs);

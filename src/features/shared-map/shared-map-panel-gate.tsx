@@ -1,8 +1,15 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const panel = lazyPart(() => import('./shared-map-panel.tsx').then((m) => ({ default: m.SharedMapPanel })));
+// The detail's actions on shared records come with the panel: a member who goes offline in the field can still
+// change a record opened for the first time there (they are a part of their own, shared-record-actions-gate.tsx).
+const panel = officePart(() =>
+  Promise.all([import('./shared-map-panel.tsx'), import('./shared-record-actions.tsx')]).then(([m]) => ({
+    default: m.SharedMapPanel,
+  })),
+);
 
 /** The shared map's panel, loaded only when a link opened one: residents never download it. */
 export function SharedMapPanel() {

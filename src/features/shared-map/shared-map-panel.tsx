@@ -1,6 +1,6 @@
 import './shared-map.css';
 import { useId, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { ConnectionStatus } from './connection-status.tsx';
 import { OfficeTools } from './office-tools.tsx';
@@ -11,7 +11,7 @@ import { WorkshopParticipant } from './workshop-participant.tsx';
 
 /** Who this link speaks for, the connection, what the server refused, and the office's or member's tools. */
 export function SharedMapPanel() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const id = useId();
   const phase = useAppStore((s) => s.sharedPhase);
   const session = useAppStore((s) => s.sharedSession);

@@ -1,10 +1,10 @@
 import type { MessageKey } from '../../i18n/messages-zh.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
 /** What the server refused, in words, until the person dismisses it. */
 export function SharedNotice() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const notice = useAppStore((s) => s.sharedNotice);
   const label = useAppStore((s) => (notice ? (s.sharedDocs[notice.document]?.label ?? notice.document) : ''));
   if (!notice) return null;

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ChunkErrorBoundary } from '../../components/chunk-error-boundary.tsx';
 import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectSharedOwner } from '../../store/shared-map/shared-map-derived.ts';
 
@@ -21,7 +21,7 @@ const recordHistory = lazyPart(() =>
  * it), and the shared map's edit. The server decides: a change to another organisation's record is refused.
  */
 export function SharedRecordActions({ resource }: { resource: Resource }) {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const id = useId();
   const owner = useAppStore(useShallow((s) => selectSharedOwner(s, resource.id)));
   const [editing, setEditing] = useState(false);

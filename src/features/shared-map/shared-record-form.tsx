@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Modal } from '../../components/modal.tsx';
 import type { Resource } from '../../domain/model/resource.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories } from '../../store/data/derived.ts';
 import {
@@ -24,7 +24,7 @@ export function SharedRecordForm({
   /** `propose`: a workshop table's proposal instead of a record of the link's own document. */
   mode?: 'edit' | 'add' | 'propose';
 }) {
-  const { t, label } = useTranslation();
+  const { t, label } = useOfficeTranslation();
   const id = useId();
   const categories = useAppStore(selectCategories);
   const ownLabel = useAppStore((s) =>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { HistoryEntry } from '../../domain/shared-map/record-history.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { restoreSharedVersion, sharedRecordHistory } from '../../store/shared-map/shared-map-actions.ts';
 
 /** A change's time on Taiwan's clock, in the page's language (the history is opened on demand: Intl is fine). */
@@ -14,7 +14,7 @@ const timeFormat = (language: string) =>
  * documents are (the shared map's worker), so they arrive a moment after the list opens.
  */
 export function SharedRecordHistory({ resource, editable }: { resource: Resource; editable: boolean }) {
-  const { t, language } = useTranslation();
+  const { t, language } = useOfficeTranslation();
   const time = useMemo(() => timeFormat(language), [language]);
   const [loaded, setLoaded] = useState<{ id: string; versions: HistoryEntry[] } | null>(null);
   // Read again whenever the record on show changes (a remote change gives a new record); the versions read

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { isTyping } from '../../components/is-typing.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { redoSharedChange, undoSharedChange } from '../../store/shared-map/shared-map-actions.ts';
 
@@ -9,7 +9,7 @@ import { redoSharedChange, undoSharedChange } from '../../store/shared-map/share
  * and as Ctrl/⌘+Z, Ctrl/⌘+Shift+Z or Ctrl/⌘+Y anywhere but in a text field (which keeps its own undo).
  */
 export function SharedUndo() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const steps = useAppStore((s) => s.sharedUndo);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { SharedRecordForm } from './shared-record-form.tsx';
 
 /** A workshop table on a phone: its name, and proposals added to the projected map. */
 export function WorkshopParticipant() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const id = useId();
   const table = useAppStore((s) => s.sharedTable);
   const made = useAppStore((s) => {

@@ -1,6 +1,6 @@
 import type { Proposal } from '../../domain/shared-map/proposals.ts';
 import { tableMarks } from '../../domain/shared-map/proposals.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { decideSharedProposal } from '../../store/shared-map/shared-map-actions.ts';
 import { tableColour } from './table-colour.ts';
@@ -9,7 +9,7 @@ const NONE: readonly Proposal[] = [];
 
 /** The facilitator's view of one workshop: a live count per table, each in its colour, and the proposals to review. */
 export function WorkshopProposals({ document }: { document: string }) {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const label = useAppStore((s) => s.sharedDocs[document]?.label ?? document);
   const proposals = useAppStore((s) => s.sharedProposals[document] ?? NONE);
   const marks = tableMarks(proposals);

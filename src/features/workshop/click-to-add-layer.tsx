@@ -27,7 +27,9 @@ export function ClickToAddLayer() {
     click(event) {
       const s = useAppStore.getState();
       const position = toLatLng(event.latlng.lat, event.latlng.lng);
-      if (s.workshopMoving) s.moveTo(position);
+      // Moving starts from the workshop's tools, which have loaded the module that writes its document.
+      if (s.workshopMoving)
+        void import('../../store/workshop/workshop-actions.ts').then((m) => m.moveTo(position));
       else if (s.workshopEditing) s.startAdd(position);
     },
   });

@@ -1,8 +1,9 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const form = lazyPart(() => import('./workshop-form.tsx').then((m) => ({ default: m.WorkshopForm })));
+const form = officePart(() => import('./workshop-form.tsx').then((m) => ({ default: m.WorkshopForm })));
 
 /** The workshop's add/edit form, loaded when a facilitator first opens it: residents never download it. */
 export function WorkshopForm() {

@@ -1,9 +1,10 @@
 import './workshop-form.css';
 import { type FormEvent, useEffect, useId, useRef } from 'react';
 import type { DraftProblem } from '../../domain/workshop/workshop-record.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { saveDraft } from '../../store/workshop/workshop-actions.ts';
 
 const PROBLEM_FIELD: Record<DraftProblem, 'name' | 'category' | 'startYear'> = {
   'name-required': 'name',
@@ -16,13 +17,12 @@ const PROBLEM_FIELD: Record<DraftProblem, 'name' | 'category' | 'startYear'> = {
  * Every keystroke goes to the store (and from there to IndexedDB), so a closed tab keeps what was typed.
  */
 export function WorkshopForm() {
-  const { t, label } = useTranslation();
+  const { t, label } = useOfficeTranslation();
   const open = useAppStore((s) => s.workshopDraft);
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);
   const updateDraft = useAppStore((s) => s.updateDraft);
   const cancelDraft = useAppStore((s) => s.cancelDraft);
-  const saveDraft = useAppStore((s) => s.saveDraft);
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   // Focus the name when the form opens, or switches to another record.

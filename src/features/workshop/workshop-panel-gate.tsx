@@ -1,8 +1,9 @@
-import { lazyPart, useLazyPart } from '../../components/lazy-part.ts';
+import { useLazyPart } from '../../components/lazy-part.ts';
+import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useAppStore } from '../../store/app-store.ts';
 
-const panel = lazyPart(() => import('./workshop-panel.tsx').then((m) => ({ default: m.WorkshopPanel })));
+const panel = officePart(() => import('./workshop-panel.tsx').then((m) => ({ default: m.WorkshopPanel })));
 
 /** The facilitator's co-mapping controls, loaded when co-mapping first starts: residents never download them. */
 export function WorkshopPanel() {

@@ -2,9 +2,10 @@ import './workshop-panel.css';
 import { type ChangeEvent, useId, useState } from 'react';
 import { downloadCsv, downloadFile, fileNameOf, todayIso } from '../../components/download-file.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { importWorkshopRecords, redoWorkshop, undoWorkshop } from '../../store/workshop/workshop-actions.ts';
 import { selectWorkshopRows } from '../../store/workshop/workshop-derived.ts';
 import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
 
@@ -13,12 +14,13 @@ import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
  * files (CSV / GeoJSON of the workshop's records only, never mixed into the source data).
  */
 export function WorkshopPanel() {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const id = useId();
   const editing = useAppStore((s) => s.workshopEditing);
   const facilitator = useAppStore((s) => s.facilitator);
   const setFacilitator = useAppStore((s) => s.setFacilitator);
-  const history = useAppStore((s) => s.workshopHistory);
+  const doc = useAppStore((s) => s.workshop);
+  const steps = useAppStore((s) => s.workshopSteps);
   const rows = useAppStore(selectWorkshopRows);
   const moving = useAppStore((s) => s.workshopMoving);
   const storage = useAppStore((s) => s.workshopStorage);
@@ -28,7 +30,6 @@ export function WorkshopPanel() {
   const [message, setMessage] = useState('');
   if (!editing) return null;
 
-  const doc = history.present;
   const vocabulary = { categories, serviceTags };
   const date = todayIso();
   // The writers (and PapaParse) load on first use, keeping them out of the first page load.
@@ -59,7 +60,7 @@ export function WorkshopPanel() {
       serviceTags: s.manifest?.serviceTags ?? [],
       gazetteer: selectGazetteer(s),
     });
-    s.importWorkshopRecords(loaded.resources);
+    importWorkshopRecords(loaded.resources);
     const rejected = loaded.issues.filter((i) => i.severity === 'error').length;
     setMessage(t('workshop.imported', { count: loaded.resources.length, rejected }));
   };
@@ -86,18 +87,18 @@ export function WorkshopPanel() {
         <button
           type="button"
           className="button-secondary"
-          disabled={history.past.length === 0}
+          disabled={steps.undo === 0}
           aria-keyshortcuts="Control+Z"
-          onClick={() => useAppStore.getState().undoWorkshop()}
+          onClick={undoWorkshop}
         >
           {t('workshop.undo')}
         </button>
         <button
           type="button"
           className="button-secondary"
-          disabled={history.future.length === 0}
+          disabled={steps.redo === 0}
           aria-keyshortcuts="Control+Y Control+Shift+Z"
-          onClick={() => useAppStore.getState().redoWorkshop()}
+          onClick={redoWorkshop}
         >
           {t('workshop.redo')}
         </button>

@@ -1,20 +1,20 @@
 import './workshop.css';
 import type { Resource } from '../../domain/model/resource.ts';
 import { workshopMark } from '../../domain/workshop/workshop-record.ts';
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
+import { deleteWorkshopRecord } from '../../store/workshop/workshop-actions.ts';
 
 /**
  * In the detail panel: the workshop mark (added / edited, date, facilitator) and, while co-mapping, edit, move
  * and delete. Deleting needs no confirmation: undo brings it back.
  */
 export function WorkshopRecordActions({ resource }: { resource: Resource }) {
-  const { t } = useTranslation();
+  const { t } = useOfficeTranslation();
   const editing = useAppStore((s) => s.workshopEditing);
   const moving = useAppStore((s) => s.workshopMoving === resource.id);
   const startEdit = useAppStore((s) => s.startEdit);
   const startMove = useAppStore((s) => s.startMove);
-  const remove = useAppStore((s) => s.deleteWorkshopRecord);
   const mark = workshopMark(resource);
   return (
     <>
@@ -40,7 +40,7 @@ export function WorkshopRecordActions({ resource }: { resource: Resource }) {
           <button
             type="button"
             className="button-secondary button-danger"
-            onClick={() => remove(resource.id)}
+            onClick={() => deleteWorkshopRecord(resource.id)}
           >
             {t('workshop.delete')}
           </button>

@@ -7,6 +7,11 @@ import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 export interface ClusterClient {
   setPositions(columns: PositionColumns): void;
   /**
+   * Which of the positions a `?data=` link brought (1 per index; null for none): the next setVisible builds an
+   * index whose clusters count them (ClusterItem's `linked`).
+   */
+  setLinked(linked: Uint8Array | null): void;
+  /**
    * Sets the positions and starts indexing all of them at once: the loading path calls this as soon as the
    * worker has the positions, so the index is (nearly) ready when the records land. A later setVisible of
    * every index (no filter) with the same positions reuses it.
@@ -67,6 +72,7 @@ function workerClient(): ClusterClient {
       send(build(id));
     });
   let sentColumns: PositionColumns | null = null;
+  let sentLinked: Uint8Array | null = null;
   // The last index built: for which positions, and whether of every index (what an unfiltered view shows).
   let built: { columns: PositionColumns | null; all: boolean; ready: Promise<void> } = {
     columns: null,
@@ -91,6 +97,13 @@ function workerClient(): ClusterClient {
   };
   return {
     setPositions,
+    setLinked(linked) {
+      if (sameMask(linked, sentLinked)) return;
+      sentLinked = linked;
+      send({ type: 'linked', linked });
+      // The index built is of the old mask: the next setVisible builds again, even of every index.
+      built = { ...built, columns: null };
+    },
     prepareAll(columns) {
       setPositions(columns);
       void build(null, true);
@@ -122,14 +135,19 @@ function inThreadClient(): ClusterClient {
   // the page's own JavaScript.
   const clustering = import('../../domain/geo/cluster-index.ts');
   let columns: PositionColumns = { lat: new Float64Array(0), lng: new Float64Array(0) };
+  let linked: Uint8Array | null = null;
   let index: Promise<ClusterIndex> = clustering.then((m) => m.buildClusterIndexFromColumns(columns, []));
   const rebuild = (visible: ArrayLike<number>) => {
     const indexed = columns;
-    index = clustering.then((m) => m.buildClusterIndexFromColumns(indexed, visible));
+    const mask = linked;
+    index = clustering.then((m) => m.buildClusterIndexFromColumns(indexed, visible, 0, undefined, mask));
   };
   return {
     setPositions: (c) => {
       columns = c;
+    },
+    setLinked: (mask) => {
+      linked = mask;
     },
     prepareAll: (c) => {
       columns = c;
@@ -144,4 +162,12 @@ function inThreadClient(): ClusterClient {
     connectPort: () => undefined,
     dispose: () => undefined,
   };
+}
+
+/** Whether two link masks say the same (a new array of the same marks sends nothing). */
+function sameMask(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

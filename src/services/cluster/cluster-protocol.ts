@@ -5,6 +5,11 @@ import type { PositionColumns } from '../../domain/geo/position-columns.ts';
 export type ClusterRequest =
   | { readonly type: 'positions'; readonly columns: PositionColumns }
   /**
+   * Which positions a `?data=` link brought (1 per index, as the positions): the next index counts them per
+   * cluster. null: none (the common case; the index then counts nothing).
+   */
+  | { readonly type: 'linked'; readonly linked: Uint8Array | null }
+  /**
    * `all`: every index of the positions (no filter), which a prepared index already holds; `visible` is null when
    * they are 0, 1, 2… (the worker makes that list itself).
    */

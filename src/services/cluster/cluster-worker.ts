@@ -11,6 +11,8 @@ import type { ClusterReply, ClusterRequest } from './cluster-protocol.ts';
 // Building a supercluster index of 100,000 points takes hundreds of milliseconds: it happens here, so the page
 // never freezes while a filter or a search changes what is visible.
 let columns: PositionColumns = { lat: new Float64Array(0), lng: new Float64Array(0) };
+/** Which of `columns` a link brought (see the 'linked' request); null when none. */
+let linked: Uint8Array | null = null;
 let index: ClusterIndex = buildClusterIndexFromColumns(columns, []);
 /** Whether `index` holds every position of `columns` (what an unfiltered map shows). */
 let indexIsAll = false;
@@ -31,7 +33,7 @@ const completeWhenStill = () => {
 };
 
 const rebuild = (visible: ArrayLike<number>) => {
-  index = buildClusterIndexFromColumns(columns, visible, lastZoom);
+  index = buildClusterIndexFromColumns(columns, visible, lastZoom, undefined, linked);
 };
 
 const reply = (message: ClusterReply) => self.postMessage(message);
@@ -63,6 +65,11 @@ const handle = (message: ClusterRequest) => {
         index = buildClusterIndexFromColumns(columns, everyIndex(columns), lastZoom, levels);
         indexIsAll = true;
       }
+      return;
+    case 'linked':
+      linked = message.linked;
+      // The next 'visible' builds an index that counts them, even of every index.
+      indexIsAll = false;
       return;
     case 'visible':
       if (!(message.all && indexIsAll)) {

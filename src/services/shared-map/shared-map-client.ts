@@ -68,9 +68,9 @@ export class SharedMapClient {
     this.send({ type: 'write', document, resource, stamp });
   }
 
-  /** Writes many records (the office's first upload), in messages the server accepts. */
-  writeMany(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
-    this.send({ type: 'write-many', document, resources, stamp });
+  /** The office's upload of today's records into the county's document (noted there as the default data). */
+  uploadDefaultData(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
+    this.send({ type: 'upload-default-data', document, resources, stamp });
   }
 
   remove(document: string, id: string, stamp: ChangeStamp): void {
@@ -151,6 +151,9 @@ export class SharedMapClient {
         return;
       case 'index':
         listener.index(reply.document, reply.index);
+        return;
+      case 'default-data':
+        listener.defaultData(reply.document, reply.mark);
         return;
       case 'proposals':
         listener.proposals(reply.document, reply.proposals);

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { readCountyIndex } from '../../domain/shared-map/county-index.ts';
+import { markDefaultData, readDefaultDataMark } from '../../domain/shared-map/default-data-mark.ts';
 import { createOwnUndo, undoOwnChange } from '../../domain/shared-map/own-undo.ts';
 import { addProposal, decideProposal, readProposals } from '../../domain/shared-map/proposals.ts';
 import { readRecords } from '../../domain/shared-map/read-records.ts';
@@ -32,7 +33,7 @@ export interface SharedMapDocsOptions {
 }
 
 /**
- * Records per transaction when many are written at once (see writeMany): a record and its history entry are about
+ * Records per transaction when many are written at once (see uploadDefaultData): a record and its history entry are about
  * 1 kB on the wire, so 500 make a message of about half a megabyte, far below the server's 16 MB limit.
  */
 const RECORDS_PER_MESSAGE = 500;
@@ -149,20 +150,25 @@ export class SharedMapDocs {
   }
 
   /**
-   * Writes many records (the office's first upload), RECORDS_PER_MESSAGE per transaction: each transaction is one
-   * message, which must stay below the server's largest message.
+   * The office's upload of today's records into the county's document, RECORDS_PER_MESSAGE per transaction (each
+   * transaction is one message, which must stay below the server's largest message); the last one also notes
+   * that the document now holds the default data.
    */
-  writeMany(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
+  uploadDefaultData(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
     const open = this.docs.get(document);
     if (!open) return;
     // Not one's own undoable change (no origin): undoing an upload of 100,000 records would be one message of
     // a hundred megabytes; the records are deleted or restored one by one instead.
-    for (let start = 0; start < resources.length; start += RECORDS_PER_MESSAGE) {
+    let start = 0;
+    do {
+      const batch = resources.slice(start, start + RECORDS_PER_MESSAGE);
+      start += RECORDS_PER_MESSAGE;
+      const last = start >= resources.length;
       open.doc.transact(() => {
-        for (const resource of resources.slice(start, start + RECORDS_PER_MESSAGE))
-          writeRecord(open.doc, resource, stamp);
+        for (const resource of batch) writeRecord(open.doc, resource, stamp);
+        if (last) markDefaultData(open.doc, stamp, resources.length);
       });
-    }
+    } while (start < resources.length);
   }
 
   remove(document: string, id: string, stamp: ChangeStamp): void {
@@ -286,6 +292,12 @@ export class SharedMapDocs {
         this.options.listener.proposals(document, readProposals(doc, this.options.context(document)));
       doc.getMap(ROOTS.proposals).observeDeep(read);
       doc.once('update', read);
+    }
+    if (kind === 'county') {
+      const meta = doc.getMap(ROOTS.meta);
+      const readMark = () => this.options.listener.defaultData(document, readDefaultDataMark(doc));
+      meta.observe(readMark);
+      doc.once('update', readMark);
     }
     let first = true;
     doc.getMap(ROOTS.records).observeDeep((events) => {

@@ -1,6 +1,7 @@
 import type { CategoryConfig, ServiceTagConfig } from '../../domain/model/categories.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { CountyIndex } from '../../domain/shared-map/county-index.ts';
+import type { DefaultDataMark } from '../../domain/shared-map/default-data-mark.ts';
 import type { Proposal } from '../../domain/shared-map/proposals.ts';
 import type { RecordChanges } from '../../domain/shared-map/record-changes.ts';
 import type { HistoryEntry } from '../../domain/shared-map/record-history.ts';
@@ -44,6 +45,8 @@ export interface SharedMapListener {
   status(document: string, status: DocStatus): void;
   refused(document: string, reason: SharedRefusal): void;
   index(document: string, index: CountyIndex): void;
+  /** A county document's note that the office's upload of the default data is in it (null: not yet). */
+  defaultData(document: string, mark: DefaultDataMark | null): void;
   /** A workshop's proposals, all of them (a workshop has tens, not thousands). */
   proposals(document: string, proposals: Proposal[]): void;
   /** How many of this device's own changes can be undone and redone, over all documents. */
@@ -79,8 +82,9 @@ export type SharedMapRequest =
       readonly resource: Resource;
       readonly stamp: ChangeStamp;
     }
+  /** The office's upload of today's records into the county's document (see SharedMapDocs#uploadDefaultData). */
   | {
-      readonly type: 'write-many';
+      readonly type: 'upload-default-data';
       readonly document: string;
       readonly resources: readonly Resource[];
       readonly stamp: ChangeStamp;
@@ -125,6 +129,7 @@ export type SharedMapReply =
   | { readonly type: 'status'; readonly document: string; readonly status: DocStatus }
   | { readonly type: 'refused'; readonly document: string; readonly reason: SharedRefusal }
   | { readonly type: 'index'; readonly document: string; readonly index: CountyIndex }
+  | { readonly type: 'default-data'; readonly document: string; readonly mark: DefaultDataMark | null }
   | { readonly type: 'proposals'; readonly document: string; readonly proposals: Proposal[] }
   | { readonly type: 'undo'; readonly steps: UndoSteps }
   | { readonly type: 'history'; readonly ask: number; readonly versions: HistoryEntry[] }
@@ -164,7 +169,7 @@ const FIELDS: Record<SharedMapRequest['type'], Record<string, (v: unknown) => bo
   },
   open: { document: isText },
   write: { document: isText, resource: isResource, stamp: isStamp },
-  'write-many': {
+  'upload-default-data': {
     document: isText,
     resources: (v) => Array.isArray(v) && v.every(isResource),
     stamp: isStamp,

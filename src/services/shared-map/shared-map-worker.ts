@@ -28,6 +28,7 @@ const listener: SharedMapListener = {
   status: (document, status) => post({ type: 'status', document, status }),
   refused: (document, reason) => post({ type: 'refused', document, reason }),
   index: (document, index) => post({ type: 'index', document, index }),
+  defaultData: (document, mark) => post({ type: 'default-data', document, mark }),
   proposals: (document, proposals) => post({ type: 'proposals', document, proposals }),
   undo: (steps) => post({ type: 'undo', steps }),
 };
@@ -78,8 +79,8 @@ function handle(docs: SharedMapDocs, request: SharedMapRequest): void {
     case 'write':
       docs.write(request.document, request.resource, request.stamp);
       break;
-    case 'write-many':
-      docs.writeMany(request.document, request.resources, request.stamp);
+    case 'upload-default-data':
+      docs.uploadDefaultData(request.document, request.resources, request.stamp);
       break;
     case 'remove':
       docs.remove(request.document, request.id, request.stamp);

@@ -1,6 +1,13 @@
 import type { Resource } from '../../domain/model/resource.ts';
 import { applyStartYear } from '../../domain/query/as-of-year.ts';
-import { type Dataset, type DatasetConfig, EMPTY_DATASET } from '../../domain/query/dataset.ts';
+import {
+  buildDataset,
+  type Dataset,
+  type DatasetConfig,
+  EMPTY_DATASET,
+  indexOfId,
+  sharesAnId,
+} from '../../domain/query/dataset.ts';
 import {
   type FilterResult,
   filterResources,
@@ -39,20 +46,34 @@ const sameSources = (a: ShownSources, b: ShownSources) =>
   a.layers.every((l, i) => l.id === b.layers[i]?.id && l.dataset === b.layers[i]?.dataset);
 
 /**
- * Once a shared map's county document holds records, it is the map: the default data (which the office uploaded
- * into its document, under the same ids) steps aside, or the first of two equal ids — the default's — would win.
+ * The default data under a shared map. Once the county's document holds the office's upload of today's records
+ * (its default-data mark), that document is the map and the default data steps aside — else the first of two
+ * equal ids, the default's, would win. Before the upload the default data stays on show, without the records the
+ * county's document already holds (a correction the office made or approved before uploading).
  */
-const sharedMapReplacesBase = (layers: AppState['layers']) =>
-  layers.some((l) => l.kind === 'shared' && l.id.startsWith('county/') && l.dataset.resources.length > 0);
+const baseUnderSharedMap = memoizeLast(
+  (base: Dataset, county: Dataset | null, uploaded: boolean, config: DatasetConfig): Dataset => {
+    if (uploaded) return EMPTY_DATASET;
+    if (!county || !sharesAnId(base.resources, county.resources)) return base;
+    const held = new Set(county.resources.map((r) => r.id));
+    return buildDataset(
+      base.resources.filter((r) => !held.has(r.id)),
+      config,
+    );
+  },
+);
 
 /**
  * Every resource on show, indexed: the default data, then each layer, with edits applied and deletions left
  * out (see showDataset).
  */
 export const selectDataset = (s: AppState): Dataset => {
-  const base = sharedMapReplacesBase(s.layers) ? EMPTY_DATASET : s.base;
-  const sources: ShownSources = { base, layers: s.layers, edits: s.edits, deletedIds: s.deletedIds };
   const config = configOf(s.manifest);
+  const county = s.layers.find((l) => l.kind === 'shared' && l.id.startsWith('county/')) ?? null;
+  const base = county
+    ? baseUnderSharedMap(s.base, county.dataset, s.sharedDocs[county.id]?.defaultData != null, config)
+    : s.base;
+  const sources: ShownSources = { base, layers: s.layers, edits: s.edits, deletedIds: s.deletedIds };
   const known = lastShown.find((l) => l.config === config && sameSources(l.sources, sources));
   if (known) return known.dataset;
   const previous = lastShown.find((l) => l.config === config) ?? null;
@@ -145,8 +166,22 @@ const filterAsOf = (dataset: Dataset, f: AppState['filters'], year: number, read
     year,
   );
 
-const residentRanksOf = memoizeLast(residentRanks);
+// By the parts the ranks are read from: a correction that leaves the display order, the places and the sample
+// marks as they were keeps the ranks, the resident's list, and with them the list's rows and the map's clusters.
+const residentRanksOf = memoizeLast(
+  (
+    order: Dataset['order'],
+    county: Dataset['columns']['county'],
+    counties: Dataset['columns']['counties'],
+    samples: Dataset['samples'],
+    deployment: string,
+  ) => residentRanks({ order, columns: { county, counties }, samples }, deployment),
+);
 const residentOrderOf = memoizeLast(residentOrder);
+const withVisibleOf = memoizeLast(
+  (result: FilterResult, visible: readonly number[]): FilterResult =>
+    visible === result.visible ? result : { ...result, visible },
+);
 
 /**
  * Visible resource indexes and per-category counts for the current filters: nearest first near a point; for a
@@ -163,7 +198,9 @@ export const selectFilterResult = (s: AppState): FilterResult => {
       ? filterOf(dataset, s.filters, reader)
       : filterAsOf(dataset, s.filters, s.asOfYear, reader);
   if (s.filters.query.trim() !== '') return result;
-  return residentOrderOf(result, residentRanksOf(dataset.resources, s.manifest?.county ?? ''));
+  const { order, columns, samples } = dataset;
+  const ranks = residentRanksOf(order, columns.county, columns.counties, samples, s.manifest?.county ?? '');
+  return withVisibleOf(result, residentOrderOf(result.visible, ranks));
 };
 
 const idIndexOf = memoizeLast((dataset: Dataset) => {
@@ -187,12 +224,30 @@ const findRecord = (dataset: Dataset, id: string | null): Resource | null =>
 export const selectResourceById = (s: AppState, id: string | null): Resource | null =>
   findRecord(selectDataset(s), id);
 
-// One memo per record a render looks up, so that the selected record and the one being edited do not take turns
-// in one memo (each look-up would pass over 100,000 records again on every store change).
-const selectedOf = memoizeLast(findRecord);
-const editingOf = memoizeLast(findRecord);
-const movingOf = memoizeLast(findRecord);
-const placingOf = memoizeLast(findRecord);
+/**
+ * A record on show by id, for a render: remembers the last answer, and where it was found. A change moves no
+ * record to another resource index unless one before it was deleted, so the next dataset is first looked at
+ * there, before a pass over 100,000 records.
+ */
+function recordFinder() {
+  let last: { readonly dataset: Dataset; readonly id: string; readonly index: number } | null = null;
+  return (dataset: Dataset, id: string | null): Resource | null => {
+    if (id === null) return null;
+    if (last?.dataset !== dataset || last.id !== id) {
+      const hint = last?.id === id ? last.index : -1;
+      const index = dataset.resources[hint]?.id === id ? hint : indexOfId(dataset, id);
+      last = { dataset, id, index };
+    }
+    return dataset.resources[last.index] ?? null;
+  };
+}
+
+// One finder per record a render looks up, so that the selected record and the one being edited do not take
+// turns in one memo.
+const selectedOf = recordFinder();
+const editingOf = recordFinder();
+const movingOf = recordFinder();
+const placingOf = recordFinder();
 
 /** The selected resource, if it still exists. */
 export const selectSelectedResource = (s: AppState): Resource | null =>

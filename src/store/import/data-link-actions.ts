@@ -2,7 +2,6 @@ import { DATA_LINK_MAX_BYTES, type DataLinkRequest, isTrustedDataLink } from '..
 import { DownloadTooLarge, downloadWithLimit } from '../../services/import/download-link.ts';
 import { useAppStore } from '../app-store.ts';
 import { selectLinkDatasets, selectLinkHostOf } from './data-link-derived.ts';
-import { cancelLinkImports, importLinkedFile } from './import-actions.ts';
 
 const store = () => useAppStore.getState();
 
@@ -44,7 +43,8 @@ export function dismissDataLink(): void {
 export function removeLinkData(): void {
   const s = store();
   if (s.selectedId !== null && selectLinkHostOf(s, s.selectedId) !== null) s.select(null, 'list');
-  cancelLinkImports();
+  // The importer's code is loaded if a file of the link is being imported; otherwise there is nothing to stop.
+  void import('./import-actions.ts').then((m) => m.cancelLinkImports());
   for (const dataset of selectLinkDatasets(s)) store().removeImportedDataset(dataset.id);
   store().setDataLink(null);
 }
@@ -67,5 +67,7 @@ async function loadDataLink(url: string, host: string): Promise<void> {
   }
   // Declined or removed while it downloaded: nothing is imported.
   if (store().dataLink?.url !== url || store().dataLink?.stage !== 'loading') return;
+  // The importer's code loads with the first file, not with the page.
+  const { importLinkedFile } = await import('./import-actions.ts');
   importLinkedFile(url, bytes);
 }

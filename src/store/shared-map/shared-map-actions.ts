@@ -2,7 +2,6 @@ import { parseSharedLink, type SharedLink, withoutSharedLink } from '../../domai
 import type { Resource } from '../../domain/model/resource.ts';
 import { buildDataset, type Dataset, EMPTY_DATASET } from '../../domain/query/dataset.ts';
 import { putRecord, removeRecord } from '../../domain/query/dataset-change.ts';
-import { composeDataset } from '../../domain/query/shown-dataset.ts';
 import type { MemberKind } from '../../domain/shared-map/county-index.ts';
 import type { Proposal } from '../../domain/shared-map/proposals.ts';
 import type { RecordChanges } from '../../domain/shared-map/record-changes.ts';
@@ -24,7 +23,7 @@ import { forgetLocalCopies } from '../../services/shared-map/shared-map-storage.
 import { type AppState, useAppStore } from '../app-store.ts';
 import { forgetSavedLink, readSavedLink, saveLink } from './saved-link.ts';
 import { contextSourceFor } from './shared-map-context.ts';
-import { sharedDocumentOf } from './shared-map-derived.ts';
+import { localRecords, sharedDocumentOf } from './shared-map-derived.ts';
 
 /** The running connection (a service, not state): one per page. */
 let running: { client: SharedMapClient; endpoint: SyncEndpoint; link: SharedLink } | null = null;
@@ -132,6 +131,7 @@ const listener: SharedMapListener = {
     state().setSharedNotice({ reason, document, at: Date.now() });
     if (reason === 'token-revoked' || reason === 'invalid-token') forgetRevokedLink();
   },
+  defaultData: (document, mark) => state().setSharedDoc(document, { defaultData: mark }),
   index: (_document, index) => {
     state().setSharedIndex(index.members, index.versions);
     // A member invited after this page opened: its document is opened too (the server decides whether it may).
@@ -232,21 +232,17 @@ export function deleteSharedRecord(id: string): void {
 
 /**
  * The office's first step: today's records — the default data, imports and local edits, as on show — go into
- * the county's document.
+ * the county's document, which from then on is the map (the default data steps aside on every device). A record
+ * the document already holds (added, corrected or approved before the upload) is kept as it is there.
  */
 export function uploadRecordsOnShow(): number {
   const s = state();
   if (!running || s.sharedSession?.role !== 'admin') return 0;
-  const records = localRecords(s);
-  running.client.writeMany(s.sharedSession.own, records, stampNow(s));
+  const own = s.sharedSession.own;
+  const held = new Set(s.layers.find((l) => l.id === own)?.dataset.resources.map((r) => r.id));
+  const records = localRecords(s).filter((r) => !held.has(r.id));
+  running.client.uploadDefaultData(own, records, stampNow(s));
   return records.length;
-}
-
-/** This browser's own records — the default data, imports and workshop layers, with its edits — not the shared ones. */
-function localRecords(s: AppState): readonly Resource[] {
-  const config = s.manifest ?? { categories: [], serviceTags: [] };
-  const layers = s.layers.filter((l) => l.kind !== 'shared' && l.kind !== 'proposals');
-  return composeDataset({ base: s.base, layers, edits: s.edits, deletedIds: s.deletedIds }, config).resources;
 }
 
 /** Invites a member organisation: a new document and its link (shown once, kept in this session). */

@@ -1,5 +1,17 @@
+import type { Resource } from '../../domain/model/resource.ts';
 import { indexOfId } from '../../domain/query/dataset.ts';
+import { composeDataset } from '../../domain/query/shown-dataset.ts';
 import type { AppState } from '../app-store.ts';
+
+/**
+ * This browser's own records — the default data, imports and the workshop's layer, with the local workspace's
+ * edits applied and its deletions left out — not the shared ones: what the office's upload writes.
+ */
+export function localRecords(s: AppState): readonly Resource[] {
+  const config = s.manifest ?? { categories: [], serviceTags: [] };
+  const layers = s.layers.filter((l) => l.kind !== 'shared' && l.kind !== 'proposals');
+  return composeDataset({ base: s.base, layers, edits: s.edits, deletedIds: s.deletedIds }, config).resources;
+}
 
 /** The shared document a record on show comes from (its first layer holding the id), or null. */
 export function sharedDocumentOf(s: AppState, id: string): string | null {

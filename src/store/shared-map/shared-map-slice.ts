@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Member, PublishedVersion } from '../../domain/shared-map/county-index.ts';
+import type { DefaultDataMark } from '../../domain/shared-map/default-data-mark.ts';
 import type { Proposal } from '../../domain/shared-map/proposals.ts';
 import type { AppState } from '../app-store.ts';
 
@@ -15,6 +16,11 @@ export interface SharedDocState {
   /** Local changes waiting for the server. */
   readonly unsynced: number;
   readonly synced: boolean;
+  /**
+   * A county document only: the office's upload of today's records is in it, so it is the map and the default
+   * data steps aside (see domain/shared-map/default-data-mark.ts). Null before, or for other documents.
+   */
+  readonly defaultData: DefaultDataMark | null;
 }
 
 /** Who this link speaks for (from the server). */
@@ -81,6 +87,7 @@ const NEW_DOC: SharedDocState = {
   connection: 'connecting',
   unsynced: 0,
   synced: false,
+  defaultData: null,
 };
 
 export const createSharedMapSlice: StateCreator<AppState, [], [], SharedMapSlice> = (set) => ({

@@ -149,20 +149,18 @@ const yearRangeOfDataset = memoizeLast((dataset: Dataset) => yearRangeOf(dataset
 /** Earliest and latest start years in all the data (null: no record says when it started). */
 export const selectStartYearRange = (s: AppState) => yearRangeOfDataset(selectDataset(s));
 
-const rowsOf = memoizeLast(
-  (doc: AppState['workshopHistory']['present'], base: Dataset, layers: AppState['layers']) => {
-    // Only deletions need the source records: look them up on demand, not by indexing 100,000 ids.
-    const lists = [base, ...layers.map((l) => l.dataset)].map((d) => d.resources);
-    return workshopRows(doc, (id) => {
-      for (const list of lists) {
-        const found = list.find((r) => r.id === id);
-        if (found) return found;
-      }
-      return undefined;
-    });
-  },
-);
+const rowsOf = memoizeLast((doc: AppState['workshop'], base: Dataset, layers: AppState['layers']) => {
+  // Only deletions need the source records: look them up on demand, not by indexing 100,000 ids.
+  const lists = [base, ...layers.map((l) => l.dataset)].map((d) => d.resources);
+  return workshopRows(doc, (id) => {
+    for (const list of lists) {
+      const found = list.find((r) => r.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  });
+});
 
 /** What the workshop changed, as rows to export (deleted records with their source data). */
 export const selectWorkshopRows = (s: AppState): readonly WorkshopRow[] =>
-  rowsOf(s.workshopHistory.present, s.base, s.layers);
+  rowsOf(s.workshop, s.base, s.layers);

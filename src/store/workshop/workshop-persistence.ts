@@ -1,10 +1,28 @@
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
+import { LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
 import type { WorkshopDoc } from '../../domain/workshop/workshop-doc.ts';
-import { type AppState, useAppStore } from '../app-store.ts';
-import type { OpenDraft } from './workshop-slice.ts';
+import { noteMigrated, wasMigrated, writeWorkshop } from '../../domain/workshop/workshop-document.ts';
+import {
+  BrowserLocalDocument,
+  type LocalDocument,
+  localStorageName,
+  mayHoldDatabases,
+  withBrowserLock,
+} from '../../services/local-docs/local-document.ts';
+import {
+  deleteOldWorkshopStorage,
+  readOldWorkshopSnapshot,
+} from '../../services/workshop/idb-workshop-storage.ts';
+import { useAppStore } from '../app-store.ts';
+import { openWorkshopDocument, refreshWorkshop } from './workshop-actions.ts';
+import { initWorkshopDocument } from './workshop-document.ts';
+import type { OpenDraft, WorkshopSession } from './workshop-slice.ts';
 
-/** Everything a workshop needs to come back after a reload or a crash, as stored. */
-export interface WorkshopSnapshot {
+/**
+ * What the workshop's IndexedDB (`crm-workshop`) held before local documents: the whole undo history, the form
+ * and the modes, written on every change. Read once, into the local document (its present) and the session.
+ */
+export interface WorkshopSnapshotV1 {
   readonly version: 1;
   readonly history: UndoHistory<WorkshopDoc>;
   readonly facilitator: string;
@@ -13,90 +31,214 @@ export interface WorkshopSnapshot {
   readonly moving: string | null;
 }
 
-/** Where snapshots live: IndexedDB in the browser, memory in tests. */
-export interface WorkshopStorage {
-  load(): Promise<WorkshopSnapshot | undefined>;
-  save(snapshot: WorkshopSnapshot): Promise<void>;
-}
+/** The name under which the old store is noted in the document once moved (see noteMigrated). */
+export const OLD_WORKSHOP_STORE = 'crm-workshop';
 
-function snapshotOf(s: AppState): WorkshopSnapshot {
-  return {
-    version: 1,
-    history: s.workshopHistory,
-    facilitator: s.facilitator,
-    editing: s.workshopEditing,
-    draft: s.workshopDraft,
-    moving: s.workshopMoving,
-  };
-}
-
-const changed = (a: AppState, b: AppState) =>
-  a.workshopHistory !== b.workshopHistory ||
-  a.facilitator !== b.facilitator ||
-  a.workshopEditing !== b.workshopEditing ||
-  a.workshopDraft !== b.workshopDraft ||
-  a.workshopMoving !== b.workshopMoving;
-
-function isSnapshot(value: unknown): value is WorkshopSnapshot {
-  const v = value as Partial<WorkshopSnapshot> | undefined;
+/** Whether a value is a version-1 snapshot (anything else in the old store is left alone). */
+export function isSnapshotV1(value: unknown): value is WorkshopSnapshotV1 {
+  const v = value as Partial<WorkshopSnapshotV1> | undefined;
   return (
     typeof v === 'object' &&
     v !== null &&
     v.version === 1 &&
     typeof v.history === 'object' &&
     Array.isArray(v.history?.present?.additions) &&
+    typeof v.history?.present?.edits === 'object' &&
+    Array.isArray(v.history?.present?.deletions) &&
     Array.isArray(v.history?.past) &&
     Array.isArray(v.history?.future)
   );
 }
 
-/**
- * Restores the saved workshop, then writes every change through to storage (one write in flight; the latest
- * state wins), so closing the tab or a crash loses nothing. Returns a function that stops it.
- */
-export function connectWorkshopStorage(storage: WorkshopStorage, store = useAppStore): () => void {
-  let stopped = false;
-  let unsubscribe = () => {};
-  let writing = false;
-  let pending: WorkshopSnapshot | null = null;
-  const { setWorkshopStorage } = store.getState();
+/** Where a workshop is kept in a browser: its local document, the old store to move from, the tab's session. */
+export interface WorkshopStorage {
+  /** The stored workshop document (IndexedDB, relayed between tabs). */
+  openDocument(): LocalDocument;
+  /** Whether this browser may already keep a workshop (the document, or the old store). */
+  mayHoldWorkshop(): Promise<boolean>;
+  readOldSnapshot(): Promise<unknown>;
+  deleteOldSnapshot(): Promise<void>;
+  readSession(): unknown;
+  writeSession(session: WorkshopSession): void;
+}
 
-  const write = async (snapshot: WorkshopSnapshot) => {
-    pending = snapshot;
-    if (writing) return;
-    writing = true;
-    while (pending && !stopped) {
-      const next: WorkshopSnapshot = pending;
-      pending = null;
-      store.getState().setWorkshopStorage('saving');
+const SESSION_KEY = 'crm-workshop-session';
+
+/** The browser's storage for a workshop: y-indexeddb and a BroadcastChannel, the old IndexedDB, localStorage. */
+export function browserWorkshopStorage(): WorkshopStorage | null {
+  if (typeof indexedDB === 'undefined') return null;
+  return {
+    openDocument: () => new BrowserLocalDocument(LOCAL_DOCUMENTS.workshop, { persist: true, relay: true }),
+    mayHoldWorkshop: () => mayHoldDatabases([localStorageName(LOCAL_DOCUMENTS.workshop), OLD_WORKSHOP_STORE]),
+    readOldSnapshot: readOldWorkshopSnapshot,
+    deleteOldSnapshot: deleteOldWorkshopStorage,
+    readSession: () => {
       try {
-        await storage.save(next);
-        if (!pending) store.getState().setWorkshopStorage('saved');
+        return JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
       } catch {
-        store.getState().setWorkshopStorage('failed');
+        return null;
       }
-    }
-    writing = false;
+    },
+    writeSession: (session) => {
+      try {
+        localStorage.setItem(SESSION_KEY, JSON.stringify({ version: 1, ...session }));
+      } catch {
+        // Full or disabled: the form and the name are a convenience; the workshop itself is in its document.
+      }
+    },
   };
+}
 
-  setWorkshopStorage('loading');
+/** A session as stored (version 1), or null. */
+export function readSession(value: unknown): WorkshopSession | null {
+  const v = value as (Partial<WorkshopSession> & { version?: unknown }) | null;
+  if (typeof v !== 'object' || v === null || v.version !== 1) return null;
+  return {
+    facilitator: typeof v.facilitator === 'string' ? v.facilitator : '',
+    editing: v.editing === true,
+    draft: typeof v.draft === 'object' && v.draft !== null ? v.draft : null,
+    moving: typeof v.moving === 'string' ? v.moving : null,
+  };
+}
+
+/** The origin of the one-time move from the old store: not a change of the person's, so not undoable. */
+const MIGRATION = Symbol('migration');
+
+/**
+ * Opens the workshop's stored document and keeps the store on it: what IndexedDB holds is shown once loaded,
+ * another tab's changes arrive as they are made, and every change is read back from IndexedDB before the panel
+ * says saved. The first time, the old store's snapshot is moved into the document (one tab does it, under a lock).
+ * The form, the facilitator's name and the modes are the tab's session, in localStorage. Returns a stopper.
+ */
+export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
+  let stopped = false;
+  const local = storage.openDocument();
+  const state = useAppStore.getState;
+  const setStatus = (status: Parameters<ReturnType<typeof state>['setWorkshopStorage']>[0]) => {
+    if (!stopped) state().setWorkshopStorage(status);
+  };
+  setStatus('loading');
+  const session = readSession(storage.readSession());
+  if (session) state().restoreWorkshopSession(session);
+  openWorkshopDocument(local);
+
+  let checking = false;
+  let again = false;
+  /** Reads storage back after changes, one check at a time; the last check's answer is the status. */
+  const confirm = async () => {
+    if (checking) {
+      again = true;
+      return;
+    }
+    checking = true;
+    do {
+      again = false;
+      setStatus('saving');
+      let stored = false;
+      try {
+        stored = await local.confirmStored();
+        if (!stored) {
+          await local.storeAgain();
+          stored = await local.confirmStored();
+        }
+      } catch {
+        stored = false;
+      }
+      if (!again) setStatus(stored ? 'saved' : 'failed');
+    } while (again && !stopped);
+    checking = false;
+  };
+  let loaded = false;
+  const onUpdate = () => {
+    if (loaded) void confirm();
+  };
+  local.doc.on('update', onUpdate);
+
+  const unsubscribe = useAppStore.subscribe((s, previous) => {
+    if (s.manifest !== previous.manifest) refreshWorkshop();
+    if (
+      s.facilitator !== previous.facilitator ||
+      s.workshopEditing !== previous.workshopEditing ||
+      s.workshopDraft !== previous.workshopDraft ||
+      s.workshopMoving !== previous.workshopMoving
+    ) {
+      storage.writeSession({
+        facilitator: s.facilitator,
+        editing: s.workshopEditing,
+        draft: s.workshopDraft,
+        moving: s.workshopMoving,
+      });
+    }
+  });
+
   void (async () => {
     try {
-      const saved = await storage.load();
+      await local.whenLoaded;
       if (stopped) return;
-      if (isSnapshot(saved)) store.getState().hydrateWorkshop(saved);
-      store.getState().setWorkshopStorage('saved');
+      initWorkshopDocument(local);
+      await withBrowserLock('workshop-migration', async () => {
+        // Another tab may have moved the old store a moment ago: what it stored is read first.
+        await local.catchUp();
+        if (stopped || wasMigrated(local.doc, OLD_WORKSHOP_STORE)) return;
+        const old = await storage.readOldSnapshot();
+        const doc = local.doc;
+        doc.transact(() => {
+          if (isSnapshotV1(old)) {
+            const author = { org: '', name: old.facilitator.trim(), at: new Date().toISOString() };
+            writeWorkshop(doc, old.history.present, author);
+          }
+          noteMigrated(doc, OLD_WORKSHOP_STORE);
+        }, MIGRATION);
+        if (isSnapshotV1(old) && !session) {
+          state().restoreWorkshopSession({
+            facilitator: old.facilitator,
+            editing: old.editing,
+            draft: old.draft,
+            moving: old.moving,
+          });
+        }
+        // The old store goes only once the document holding what it had is read back from IndexedDB.
+        if (old !== undefined && (await local.confirmStored())) await storage.deleteOldSnapshot();
+      });
+      loaded = true;
+      await confirm();
     } catch {
-      if (stopped) return;
-      store.getState().setWorkshopStorage('failed');
+      setStatus('failed');
     }
-    unsubscribe = store.subscribe((state, previous) => {
-      if (changed(state, previous)) void write(snapshotOf(state));
-    });
   })();
 
   return () => {
     stopped = true;
     unsubscribe();
+    local.doc.off('update', onUpdate);
+    local.destroy();
+  };
+}
+
+/**
+ * Connects the workshop's storage once it is needed: at once when this browser already keeps a workshop, else
+ * when co-mapping is turned on. A resident's visit opens and writes no workshop database. Returns a stopper.
+ */
+export function connectWorkshopStorageWhenUsed(storage: WorkshopStorage): () => void {
+  let stop: (() => void) | null = null;
+  let started = false;
+  let stopped = false;
+  const start = () => {
+    // Set first: connecting changes the store, whose listener below comes back here.
+    if (started || stopped) return;
+    started = true;
+    stop = connectWorkshopStorage(storage);
+  };
+  const unsubscribe = useAppStore.subscribe((s) => {
+    if (s.workshopEditing) start();
+  });
+  if (useAppStore.getState().workshopEditing) start();
+  void storage.mayHoldWorkshop().then((held) => {
+    if (held) start();
+  });
+  return () => {
+    stopped = true;
+    unsubscribe();
+    stop?.();
   };
 }

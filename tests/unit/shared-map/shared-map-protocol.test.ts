@@ -26,7 +26,7 @@ describe("the shared-map worker's requests", () => {
       },
       { type: 'open', document: 'org/a' },
       { type: 'write', document: 'org/a', resource, stamp: when },
-      { type: 'write-many', document: 'county/c', resources: [resource, resource], stamp: when },
+      { type: 'upload-default-data', document: 'county/c', resources: [resource, resource], stamp: when },
       { type: 'remove', document: 'org/a', id: 'a1', stamp: when },
       { type: 'history', ask: 3, document: 'org/a', id: 'a1' },
       {
@@ -60,8 +60,8 @@ describe("the shared-map worker's requests", () => {
     ],
     [{ type: 'write', document: 'org/a', resource, stamp: { org: '甲' } }, "'write' without a valid stamp"],
     [
-      { type: 'write-many', document: 'org/a', resources: [resource, null], stamp: when },
-      "'write-many' without a valid resources",
+      { type: 'upload-default-data', document: 'org/a', resources: [resource, null], stamp: when },
+      "'upload-default-data' without a valid resources",
     ],
     [{ type: 'history', ask: 1.5, document: 'org/a', id: 'a1' }, "'history' without a valid ask"],
     [
