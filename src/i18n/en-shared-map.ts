@@ -85,6 +85,7 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.kind.workshop': 'Workshop',
   'shared.history.show': 'Change history',
   'shared.history.label': 'Changes to this record (newest first)',
+  'shared.history.loading': 'Reading the change history…',
   'shared.history.none': 'No changes recorded yet.',
   'shared.history.deleted': '(deleted)',
   'shared.history.restore': 'Restore the version of {time}',

@@ -83,6 +83,7 @@ export const idSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.kind.workshop': 'Lokakarya',
   'shared.history.show': 'Riwayat perubahan',
   'shared.history.label': 'Perubahan data ini (terbaru dulu)',
+  'shared.history.loading': 'Membaca riwayat perubahan…',
   'shared.history.none': 'Belum ada perubahan tercatat.',
   'shared.history.deleted': '(dihapus)',
   'shared.history.restore': 'Pulihkan versi {time}',

@@ -80,6 +80,7 @@ export const thSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.kind.workshop': 'เวิร์กช็อป',
   'shared.history.show': 'ประวัติการเปลี่ยนแปลง',
   'shared.history.label': 'การเปลี่ยนแปลงของรายการนี้ (ล่าสุดก่อน)',
+  'shared.history.loading': 'กำลังอ่านประวัติการเปลี่ยนแปลง…',
   'shared.history.none': 'ยังไม่มีการเปลี่ยนแปลงที่บันทึกไว้',
   'shared.history.deleted': '(ลบแล้ว)',
   'shared.history.restore': 'กู้คืนเวอร์ชันเมื่อ {time}',

@@ -80,6 +80,7 @@ export const viSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.kind.workshop': 'Hội thảo',
   'shared.history.show': 'Lịch sử thay đổi',
   'shared.history.label': 'Các thay đổi của mục này (mới nhất trước)',
+  'shared.history.loading': 'Đang đọc lịch sử thay đổi…',
   'shared.history.none': 'Chưa có thay đổi nào.',
   'shared.history.deleted': '(đã xóa)',
   'shared.history.restore': 'Khôi phục phiên bản lúc {time}',

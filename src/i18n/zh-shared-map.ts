@@ -81,6 +81,7 @@ export const zhSharedMap = {
   'shared.kind.workshop': '工作坊',
   'shared.history.show': '修改紀錄',
   'shared.history.label': '這筆資料的修改紀錄（新到舊）',
+  'shared.history.loading': '正在讀取修改紀錄…',
   'shared.history.none': '還沒有修改紀錄。',
   'shared.history.deleted': '（刪除）',
   'shared.history.restore': '還原 {time} 的版本',

@@ -277,6 +277,11 @@ export class SharedMapTab {
     }));
   }
 
+  /** Whether the page runs the shared map's worker (where its documents and their connection live). */
+  sharedMapWorkerRunning(): boolean {
+    return this.page.workers().some((w) => new URL(w.url()).pathname.includes('shared-map-worker'));
+  }
+
   /** The shared documents this device keeps in IndexedDB (their database names). */
   async localSharedCopies(): Promise<string[]> {
     return this.page.evaluate(async () =>

@@ -203,6 +203,8 @@ describe('the county office', () => {
     const published = await fetch(new URL('published/chiayi.csv', server.httpUrl));
     expect(await published.text()).toContain('丙協會共餐站');
 
+    // The documents and their connection are in the page's shared-map worker, which ends with the revoked link.
+    expect(c.sharedMapWorkerRunning()).toBe(true);
     const started = Date.now();
     await office.revoke('丙協會');
     expect(await c.alertText(5000)).toContain('這個連結已被撤銷');
@@ -211,6 +213,7 @@ describe('the county office', () => {
     expect(await c.alertText()).toContain('這台裝置上的共享地圖副本和連結都已刪除');
     await expect.poll(() => c.localSharedCopies()).toEqual([]);
     expect(await c.savedLink()).toBeNull();
+    await expect.poll(() => c.sharedMapWorkerRunning()).toBe(false);
   });
 
   it('a workshop: a table joins by the QR code on a phone, its proposal shows on the projector within 1 s, approved it joins the county document', async () => {

@@ -1,415 +1,186 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
-import * as Y from 'yjs';
-import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Resource } from '../../domain/model/resource.ts';
-import { type CountyIndex, readCountyIndex } from '../../domain/shared-map/county-index.ts';
-import {
-  type DefaultDataMark,
-  markDefaultData,
-  readDefaultDataMark,
-} from '../../domain/shared-map/default-data-mark.ts';
-import { createOwnUndo, undoOwnChange } from '../../domain/shared-map/own-undo.ts';
-import {
-  addProposal,
-  decideProposal,
-  type Proposal,
-  readProposals,
-} from '../../domain/shared-map/proposals.ts';
-import { readRecords } from '../../domain/shared-map/read-records.ts';
-import {
-  type RecordChanges,
-  readRecordChanges,
-  touchedRecordIds,
-} from '../../domain/shared-map/record-changes.ts';
-import {
-  deleteRecord,
-  type HistoryEntry,
-  recordHistory,
-  restoreVersion,
-  writeRecord,
-} from '../../domain/shared-map/record-history.ts';
-import { type ChangeStamp, parseDocName, ROOTS } from '../../domain/shared-map/schema.ts';
+import type { HistoryEntry } from '../../domain/shared-map/record-history.ts';
+import type { ChangeStamp } from '../../domain/shared-map/schema.ts';
+import type {
+  SharedContextSource,
+  SharedMapListener,
+  SharedMapReply,
+  SharedMapRequest,
+} from './shared-map-protocol.ts';
 
-/** Whether a document's connection is up. */
-export type DocConnection = 'connecting' | 'online' | 'offline';
-/** What the server let this link do with a document (null until it has said). */
-export type DocAccess = 'write' | 'read';
-/** Why the server refused something, as the UI words it. */
-export type SharedRefusal =
-  | 'read-only'
-  | 'token-revoked'
-  | 'invalid-update'
-  | 'invalid-token'
-  | 'forbidden'
-  | 'unknown-document'
-  | 'rate-limited'
-  | 'refused';
-
-/** A document's state as the store keeps it. */
-export interface DocStatus {
-  readonly connection: DocConnection;
-  readonly access: DocAccess | null;
-  /** Local changes the server has not acknowledged yet (kept in IndexedDB meanwhile). */
-  readonly unsynced: number;
-  /** Whether the server's copy has been received once. */
-  readonly synced: boolean;
-}
-
-/** What the client reports; the store's actions implement it. */
-export interface SharedMapListener {
-  /** Every record of a document (first read, or after a large change), or only those that changed. */
-  records(document: string, change: { readonly all: Resource[] } | RecordChanges): void;
-  status(document: string, status: DocStatus): void;
-  refused(document: string, reason: SharedRefusal): void;
-  index(document: string, index: CountyIndex): void;
-  /** A county document's note that the office's upload of the default data is in it (null: not yet). */
-  defaultData(document: string, mark: DefaultDataMark | null): void;
-  /** A workshop's proposals, all of them (a workshop has tens, not thousands). */
-  proposals(document: string, proposals: Proposal[]): void;
-  /** How many of this device's own changes can be undone and redone, over all documents. */
-  undo(steps: UndoSteps): void;
-}
-
-/** How many of this device's own changes can be undone and redone. */
-export interface UndoSteps {
-  readonly undo: number;
-  readonly redo: number;
-}
+export type {
+  DocAccess,
+  DocConnection,
+  DocStatus,
+  SharedMapListener,
+  SharedRefusal,
+  UndoSteps,
+} from './shared-map-protocol.ts';
 
 export interface SharedMapClientOptions {
   readonly wsUrl: string;
   readonly token: string;
-  /** The validation context records are read with (the app's categories, tags and gazetteer). */
-  readonly context: (document: string) => BuildContext;
+  /** What the worker builds the validation context from (the app's categories, tags and gazetteer). */
+  readonly context: SharedContextSource;
   readonly listener: SharedMapListener;
-  /** Keep each document in IndexedDB (off where there is no IndexedDB, e.g. in jsdom). */
-  readonly persist?: boolean;
+  /** Keep each document in IndexedDB. */
+  readonly persist: boolean;
 }
 
 /**
- * Records per transaction when many are written at once (see uploadDefaultData): a record and its history entry are about
- * 1 kB on the wire, so 500 make a message of about half a megabyte, far below the server's 16 MB limit.
- */
-const RECORDS_PER_MESSAGE = 500;
-
-/** Above this many changed records in one transaction, the document is read whole (one index build). */
-const MOST_SINGLE_CHANGES = 64;
-
-interface OpenDoc {
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
-  persistence: IndexeddbPersistence | null;
-  status: DocStatus;
-  /** Takes back this device's own changes only (see createOwnUndo). */
-  undo: Y.UndoManager;
-}
-
-/**
- * The browser's side of the shared map: the only module that touches HocuspocusProvider and y-indexeddb.
- * Documents share one WebSocket; each is kept in IndexedDB (edits made offline survive a reload and are sent on
- * reconnect); what changes in a document reaches the listener as the records that changed, read through the
- * domain's validation. The token goes in Hocuspocus's auth message only, never in a URL.
+ * The page's side of the shared map: the documents, their connection and IndexedDB copies live in a worker
+ * (shared-map-worker.ts), so that the page's garbage collector never walks a 100,000-record Yjs document. This
+ * client sends what the person does and passes on, to the listener, the validated records and states the worker
+ * reports. A record's history is asked for and arrives later.
  */
 export class SharedMapClient {
-  private readonly socket: HocuspocusProviderWebsocket;
-  private readonly docs = new Map<string, OpenDoc>();
-  /** The documents of this device's own changes, last one last: undo takes back the latest over all documents. */
-  private undoOrder: string[] = [];
-  private redoOrder: string[] = [];
-  private stopped = false;
-  private readonly onOffline = () => this.socket.disconnect();
-  private readonly onOnline = () => {
-    if (!this.stopped) void this.socket.connect();
-  };
+  private readonly worker: Worker;
+  /** A document's records arriving in parts (see SharedMapReply 'records-part'), until 'records-all'. */
+  private readonly arriving = new Map<string, Resource[]>();
+  private readonly histories = new Map<number, (versions: HistoryEntry[]) => void>();
+  private nextAsk = 1;
+  private ended = false;
+  // The window knows first when the network is gone: the worker is told. Its own `offline`/`online` events are not
+  // to be relied on (Chromium 156 with the network emulated offline does not fire them in a worker, though its
+  // navigator.onLine changes), and a socket that was open stays open until told.
+  private readonly onOffline = () => this.send({ type: 'offline' });
+  private readonly onOnline = () => this.send({ type: 'online' });
 
   constructor(private readonly options: SharedMapClientOptions) {
-    this.socket = new HocuspocusProviderWebsocket({
-      url: options.wsUrl,
-      delay: 200,
-      minDelay: 100,
-      maxDelay: 2000,
-    });
-    this.socket.on('status', ({ status }: { status: string }) => {
-      const connection: DocConnection =
-        status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
-      for (const name of this.docs.keys()) this.setStatus(name, { connection });
-    });
-    this.socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-      const reason = refusalOf(event.reason);
-      if (!reason) return;
-      for (const name of this.docs.keys()) this.options.listener.refused(name, reason);
-      // A revoked link may no longer see these documents: their copies on this device go too.
-      if (reason === 'token-revoked') this.stop(true);
-      // The refused update would be sent again on reconnect: forget it (the server's copy is the truth).
-      else if (reason === 'invalid-update') for (const name of this.docs.keys()) void this.reset(name);
-    });
-    // The browser knows first when the network is gone; a half-open socket would otherwise linger.
+    this.worker = new Worker(new URL('./shared-map-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<SharedMapReply>) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      console.error(`共生資源地圖: the shared map's worker failed (${event.message})`);
+    };
+    const { wsUrl, token, context, persist } = options;
+    this.send({ type: 'start', wsUrl, token, context, persist });
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
   }
 
   /** Opens a document (again: nothing happens). */
   open(document: string): void {
-    if (this.stopped || this.docs.has(document)) return;
-    const doc = new Y.Doc();
-    const persistence =
-      this.options.persist === false ? null : new IndexeddbPersistence(storageKey(document), doc);
-    const connection: DocConnection = this.socket.status === 'connected' ? 'online' : 'connecting';
-    const status: DocStatus = { connection, access: null, unsynced: 0, synced: false };
-    const provider = new HocuspocusProvider({
-      websocketProvider: this.socket,
-      name: document,
-      document: doc,
-      token: this.options.token,
-      onAuthenticated: ({ scope }) =>
-        this.setStatus(document, { access: scope === 'read-write' ? 'write' : 'read' }),
-      onAuthenticationFailed: ({ reason }) => {
-        const refusal = refusalOf(reason) ?? 'refused';
-        this.options.listener.refused(document, refusal);
-        // The token is no longer valid (revoked while this device was away): forget what it opened.
-        if (refusal === 'invalid-token') this.stop(true);
-      },
-      onSynced: ({ state }) => {
-        if (state) this.setStatus(document, { synced: true });
-      },
-      onUnsyncedChanges: ({ number }) => this.setStatus(document, { unsynced: number }),
-      onStateless: ({ payload }) => this.onStateless(document, payload),
-    });
-    const kind = parseDocName(document)?.kind ?? 'org';
-    // Every change of this device is made with the client as the transaction's origin; a peer's (the provider's,
-    // IndexedDB's) never is, so it never reaches the undo stack.
-    const undo = createOwnUndo(doc, kind, this);
-    undo.on('stack-item-added', () => {
-      if (undo.undoing || undo.redoing) return;
-      // A new change of one's own: what was undone before can no longer be redone, in any document.
-      this.undoOrder.push(document);
-      for (const other of this.docs.values()) if (other.undo !== undo) other.undo.clear(false, true);
-      this.redoOrder = [];
-      this.reportUndo();
-    });
-    this.docs.set(document, { doc, provider, persistence, status, undo });
-    provider.attach();
-    this.observe(document, doc);
-    if (persistence) void persistence.whenSynced.then(() => this.readAll(document, doc));
-    this.options.listener.status(document, status);
+    this.send({ type: 'open', document });
   }
 
   /** Writes a record into a document (the server refuses it where this link may only read). */
   write(document: string, resource: Resource, stamp: ChangeStamp): void {
-    const open = this.docs.get(document);
-    if (open) open.doc.transact(() => writeRecord(open.doc, resource, stamp), this);
+    this.send({ type: 'write', document, resource, stamp });
   }
 
-  /**
-   * The office's upload of today's records into the county's document, RECORDS_PER_MESSAGE per transaction (each
-   * transaction is one message, which must stay below the server's largest message); the last one also notes
-   * that the document now holds the default data.
-   */
+  /** The office's upload of today's records into the county's document (noted there as the default data). */
   uploadDefaultData(document: string, resources: readonly Resource[], stamp: ChangeStamp): void {
-    const open = this.docs.get(document);
-    if (!open) return;
-    // Not one's own undoable change (no origin): undoing an upload of 100,000 records would be one message of
-    // a hundred megabytes; the records are deleted or restored one by one instead.
-    let start = 0;
-    do {
-      const batch = resources.slice(start, start + RECORDS_PER_MESSAGE);
-      start += RECORDS_PER_MESSAGE;
-      const last = start >= resources.length;
-      open.doc.transact(() => {
-        for (const resource of batch) writeRecord(open.doc, resource, stamp);
-        if (last) markDefaultData(open.doc, stamp, resources.length);
-      });
-    } while (start < resources.length);
+    this.send({ type: 'upload-default-data', document, resources, stamp });
   }
 
   remove(document: string, id: string, stamp: ChangeStamp): void {
-    const open = this.docs.get(document);
-    if (open) open.doc.transact(() => deleteRecord(open.doc, id, stamp), this);
+    this.send({ type: 'remove', document, id, stamp });
   }
 
-  /** A record's versions in a document, oldest first. */
-  history(document: string, id: string): HistoryEntry[] {
-    const open = this.docs.get(document);
-    return open ? recordHistory(open.doc, id) : [];
+  /** A record's versions in a document, oldest first (none once the client has stopped). */
+  history(document: string, id: string): Promise<HistoryEntry[]> {
+    if (this.ended) return Promise.resolve([]);
+    const ask = this.nextAsk++;
+    return new Promise((resolve) => {
+      this.histories.set(ask, resolve);
+      this.send({ type: 'history', ask, document, id });
+    });
   }
 
   /** Puts an older version of a record back (as a new version). */
   restore(document: string, version: HistoryEntry, stamp: ChangeStamp): void {
-    const open = this.docs.get(document);
-    if (open) open.doc.transact(() => restoreVersion(open.doc, version, stamp), this);
+    this.send({ type: 'restore', document, version, stamp });
   }
 
   /** Adds a workshop table's proposal (a participant's link may do nothing else). */
   propose(document: string, resource: Resource, table: string): void {
-    const open = this.docs.get(document);
-    if (!open) return;
-    const id = `p-${crypto.randomUUID()}`;
-    open.doc.transact(() => addProposal(open.doc, id, resource, table, new Date().toISOString()), this);
+    this.send({ type: 'propose', document, resource, table });
   }
 
   /** The facilitator's decision on a proposal. */
   decide(document: string, proposalId: string, status: 'approved' | 'rejected'): void {
-    const open = this.docs.get(document);
-    if (open) open.doc.transact(() => decideProposal(open.doc, proposalId, status), this);
+    this.send({ type: 'decide', document, proposalId, status });
   }
 
   /** Takes back this device's last own change (in whichever document it was), keeping every peer's change. */
   undo(stamp: ChangeStamp): void {
-    this.step(this.undoOrder, this.redoOrder, 'undo', stamp);
+    this.send({ type: 'undo', stamp });
   }
 
   /** Makes the last undone change again. */
   redo(stamp: ChangeStamp): void {
-    this.step(this.redoOrder, this.undoOrder, 'redo', stamp);
+    this.send({ type: 'redo', stamp });
   }
 
-  private step(from: string[], to: string[], direction: 'undo' | 'redo', stamp: ChangeStamp): void {
-    const document = from.pop();
-    const open = document === undefined ? undefined : this.docs.get(document);
-    if (document === undefined || !open) return;
-    undoOwnChange(open.doc, open.undo, direction, stamp);
-    to.push(document);
-    this.reportUndo();
-  }
-
-  private reportUndo(): void {
-    this.options.listener.undo({ undo: this.undoOrder.length, redo: this.redoOrder.length });
-  }
-
-  /** Forgets the undo steps of a document that is closed or loaded afresh. */
-  private forgetUndo(document: string): void {
-    this.undoOrder = this.undoOrder.filter((d) => d !== document);
-    this.redoOrder = this.redoOrder.filter((d) => d !== document);
-    this.reportUndo();
-  }
-
-  /** Closes every document and the socket; `forget` also removes the local copies. */
+  /** Closes every document and the socket; `forget` also removes the local copies. The worker ends after. */
   stop(forget: boolean): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    window.removeEventListener('offline', this.onOffline);
-    window.removeEventListener('online', this.onOnline);
-    for (const [name, open] of this.docs) {
-      open.undo.destroy();
-      open.provider.destroy();
-      if (forget) void open.persistence?.clearData();
-      else void open.persistence?.destroy();
-      open.doc.destroy();
-      this.setStatusOf(name, open, { connection: 'offline' });
-    }
-    this.docs.clear();
-    this.undoOrder = [];
-    this.redoOrder = [];
-    this.reportUndo();
-    this.socket.destroy();
+    this.send({ type: 'stop', forget });
   }
 
-  private onStateless(document: string, payload: string): void {
-    let reason: string | null = null;
-    try {
-      const message = JSON.parse(payload) as { type?: unknown; reason?: unknown } | null;
-      if (message?.type === 'refused') reason = String(message.reason);
-    } catch {
-      return;
-    }
-    if (reason === null) return;
-    this.options.listener.refused(document, refusalOf(reason) ?? 'refused');
-    // The server kept its copy; so does every other device: drop the refused change here too.
-    void this.reset(document);
+  private send(request: SharedMapRequest): void {
+    if (!this.ended) this.worker.postMessage(request);
   }
 
-  /** Forgets the local copy of a document and loads the server's again. */
-  private async reset(document: string): Promise<void> {
-    const open = this.docs.get(document);
-    if (!open) return;
-    this.docs.delete(document);
-    open.undo.destroy();
-    this.forgetUndo(document);
-    open.provider.destroy();
-    await open.persistence?.clearData();
-    open.doc.destroy();
-    this.open(document);
-  }
-
-  private observe(document: string, doc: Y.Doc): void {
-    const kind = parseDocName(document)?.kind;
-    if (kind === 'index') {
-      const read = () => this.options.listener.index(document, readCountyIndex(doc));
-      doc.on('update', read);
-      return;
-    }
-    if (kind === 'workshop') {
-      const read = () =>
-        this.options.listener.proposals(document, readProposals(doc, this.options.context(document)));
-      doc.getMap(ROOTS.proposals).observeDeep(read);
-      doc.once('update', read);
-    }
-    if (kind === 'county') {
-      const meta = doc.getMap(ROOTS.meta);
-      const readMark = () => this.options.listener.defaultData(document, readDefaultDataMark(doc));
-      meta.observe(readMark);
-      doc.once('update', readMark);
-    }
-    let first = true;
-    doc.getMap(ROOTS.records).observeDeep((events) => {
-      const ids = touchedRecordIds(events);
-      if (first || ids.size > MOST_SINGLE_CHANGES) {
-        first = false;
-        this.readAll(document, doc);
+  private receive(reply: SharedMapReply): void {
+    const { listener } = this.options;
+    switch (reply.type) {
+      case 'records-part': {
+        const records = this.arriving.get(reply.document) ?? [];
+        for (const r of JSON.parse(reply.json) as Resource[]) records.push(r);
+        this.arriving.set(reply.document, records);
         return;
       }
-      this.options.listener.records(document, readRecordChanges(doc, ids, this.options.context(document)));
-    });
-    // A document that is empty on the server and here still answers once synced: with no records.
-    doc.once('update', () => {
-      if (first) {
-        first = false;
-        this.readAll(document, doc);
+      case 'records-all': {
+        const all = this.arriving.get(reply.document) ?? [];
+        this.arriving.delete(reply.document);
+        if (all.length !== reply.count)
+          console.error(`共生資源地圖: ${all.length} of ${reply.count} records of ${reply.document} arrived`);
+        listener.records(reply.document, { all });
+        return;
       }
-    });
+      case 'records-changed':
+        // When a remote change reached the page (the benchmark times it: its WebSocket is in the worker).
+        performance.mark('crm:shared-change');
+        listener.records(reply.document, reply.changes);
+        return;
+      case 'status':
+        listener.status(reply.document, reply.status);
+        return;
+      case 'refused':
+        listener.refused(reply.document, reply.reason);
+        return;
+      case 'index':
+        listener.index(reply.document, reply.index);
+        return;
+      case 'default-data':
+        listener.defaultData(reply.document, reply.mark);
+        return;
+      case 'proposals':
+        listener.proposals(reply.document, reply.proposals);
+        return;
+      case 'undo':
+        listener.undo(reply.steps);
+        return;
+      case 'history':
+        this.histories.get(reply.ask)?.(reply.versions);
+        this.histories.delete(reply.ask);
+        return;
+      case 'stopped':
+        this.end();
+        return;
+      case 'malformed':
+        console.error(`共生資源地圖: the shared map's worker refused a request: ${reply.problem}`);
+        return;
+    }
   }
 
-  private readAll(document: string, doc: Y.Doc): void {
-    if (this.docs.get(document)?.doc !== doc) return;
-    this.options.listener.records(document, {
-      all: readRecords(doc, this.options.context(document)).resources,
-    });
+  /** The worker has closed everything: it ends, and histories still asked for are answered empty. */
+  private end(): void {
+    this.ended = true;
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
+    this.worker.terminate();
+    for (const resolve of this.histories.values()) resolve([]);
+    this.histories.clear();
   }
-
-  private setStatus(document: string, patch: Partial<DocStatus>): void {
-    const open = this.docs.get(document);
-    if (open) this.setStatusOf(document, open, patch);
-  }
-
-  private setStatusOf(document: string, open: OpenDoc, patch: Partial<DocStatus>): void {
-    open.status = { ...open.status, ...patch };
-    this.options.listener.status(document, open.status);
-  }
-}
-
-/** Deletes this device's copies of documents (a link that no longer opens them; nothing need be open). */
-export async function forgetLocalCopies(documents: readonly string[]): Promise<void> {
-  if (typeof indexedDB === 'undefined') return;
-  await Promise.all(documents.map((d) => clearDocument(storageKey(d))));
-}
-
-/** The IndexedDB database of one document (versioned with the document schema's name). */
-function storageKey(document: string): string {
-  return `crm-shared-v1/${document}`;
-}
-
-/** A close or refusal reason from the server, as one of ours (null for an ordinary close). */
-function refusalOf(reason: string): SharedRefusal | null {
-  if (reason === '') return null;
-  if (reason.startsWith('invalid-update')) return 'invalid-update';
-  const known: readonly SharedRefusal[] = [
-    'read-only',
-    'token-revoked',
-    'invalid-token',
-    'forbidden',
-    'unknown-document',
-    'rate-limited',
-  ];
-  return (known as readonly string[]).includes(reason) ? (reason as SharedRefusal) : null;
 }

@@ -18,14 +18,11 @@ import {
   revokeLink,
   type SyncEndpoint,
 } from '../../services/shared-map/office-api.ts';
-import {
-  forgetLocalCopies,
-  SharedMapClient,
-  type SharedMapListener,
-} from '../../services/shared-map/shared-map-client.ts';
+import { SharedMapClient, type SharedMapListener } from '../../services/shared-map/shared-map-client.ts';
+import { forgetLocalCopies } from '../../services/shared-map/shared-map-storage.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { forgetSavedLink, readSavedLink, saveLink } from './saved-link.ts';
-import { buildContextFor } from './shared-map-context.ts';
+import { contextSourceFor } from './shared-map-context.ts';
 import { localRecords, sharedDocumentOf } from './shared-map-derived.ts';
 
 /** The running connection (a service, not state): one per page. */
@@ -75,11 +72,10 @@ export async function startSharedMap(options: { persist?: boolean } = {}): Promi
     return;
   }
   saveLink({ version: 1, link, grant });
-  const context = await buildContextFor();
   const client = new SharedMapClient({
     wsUrl: endpoint.wsUrl,
     token: link.token,
-    context,
+    context: await contextSourceFor(),
     listener,
     persist: options.persist ?? typeof indexedDB !== 'undefined',
   });
@@ -201,8 +197,11 @@ export function addSharedRecord(resource: Resource): void {
   if (running && s.sharedSession) running.client.write(s.sharedSession.own, resource, stampNow(s));
 }
 
-/** A shared record's versions (who, when, what), oldest first; empty when it is not part of a shared map. */
-export function sharedRecordHistory(id: string): HistoryEntry[] {
+/**
+ * A shared record's versions (who, when, what), oldest first; empty when it is not part of a shared map. They are
+ * read in the shared map's worker, where the documents are.
+ */
+export async function sharedRecordHistory(id: string): Promise<HistoryEntry[]> {
   const document = sharedDocumentOf(state(), id);
   return running && document ? running.client.history(document, id) : [];
 }

@@ -1,27 +1,18 @@
-import { buildGazetteer, type Gazetteer } from '../../domain/geo/gazetteer.ts';
-import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Manifest } from '../../domain/model/manifest.ts';
+import type { SharedContextSource } from '../../services/shared-map/shared-map-protocol.ts';
 import { useAppStore } from '../app-store.ts';
 
-/** The validation context shared records are read with: the app's configuration and township gazetteer. */
-export async function buildContextFor(): Promise<(document: string) => BuildContext> {
+/**
+ * What shared records are validated with, for the shared map's worker to build its context from: the app's
+ * categories and service tags (once the manifest is known), and where the township gazetteer is.
+ */
+export async function contextSourceFor(): Promise<SharedContextSource> {
   const manifest = await manifestLoaded();
-  let gazetteer: Gazetteer = buildGazetteer([]);
-  try {
-    const response = await fetch(new URL(`data/${manifest.gazetteer}`, document.baseURI));
-    if (response.ok) {
-      const { parseDelimitedText } = await import('../../domain/loading/parse-csv.ts');
-      gazetteer = buildGazetteer(parseDelimitedText(await response.text()).rows);
-    }
-  } catch {
-    // Offline without a cached gazetteer: records keep their own coordinates.
-  }
-  return (file) => ({
+  return {
     categories: manifest.categories,
     serviceTags: manifest.serviceTags,
-    gazetteer,
-    defaults: { file, category: manifest.categories[0]?.id ?? 'other', source: file, visibility: 'public' },
-  });
+    gazetteerUrl: new URL(`data/${manifest.gazetteer}`, document.baseURI).href,
+  };
 }
 
 function manifestLoaded(): Promise<Manifest> {
