@@ -20,6 +20,7 @@ import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
 import { loadFile } from '../../src/domain/loading/load-file.ts';
 import { parseDelimitedText } from '../../src/domain/loading/parse-csv.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
+import { markDefaultData } from '../../src/domain/shared-map/default-data-mark.ts';
 import { writeRecord } from '../../src/domain/shared-map/record-history.ts';
 import { AdminActions } from '../../src/server/admin-actions.ts';
 import { SyncStore } from '../../src/server/sqlite-store.ts';
@@ -130,6 +131,8 @@ function prepareStore(dir: string, resources: readonly Resource[]) {
     doc.transact(() => {
       for (const r of resources.slice(start, start + 500)) writeRecord(doc, r, stamp);
     });
+  // As the office's upload does: the county's document now holds the default data, which steps aside.
+  markDefaultData(doc, stamp, resources.length);
   const state = Y.encodeStateAsUpdate(doc);
   store.storeDocument('county/bench', state);
   store.close();
