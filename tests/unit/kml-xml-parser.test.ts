@@ -68,6 +68,19 @@ describe('KML in the import worker: xmldom reads it as the browser did', () => {
     expect(await kmlAsGeoJson(text('{"type":"FeatureCollection","features":[]}'))).toBeNull();
   });
 
+  it.each([
+    ['Data', '<ExtendedData><Data name="__proto__"><value>=1+1</value></Data></ExtendedData>'],
+    [
+      'SimpleData',
+      '<ExtendedData><SchemaData><SimpleData name="__proto__">=1+1</SimpleData></SchemaData></ExtendedData>',
+    ],
+  ])('keeps a %s field named "__proto__" as a field (not the object’s prototype)', (_, extended) => {
+    const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>甲</name>${extended}<Point><coordinates>120.43,23.55</coordinates></Point></Placemark></kml>`;
+    const properties = JSON.parse(kmlToGeoJsonText(kml, parseXml)).features[0].properties;
+    expect(Object.hasOwn(properties, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(properties, '__proto__')?.value).toBe('=1+1');
+  });
+
   it('keeps character references and the five predefined entities', () => {
     const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&amp;&lt;&gt;&quot;&apos;&#x263A;&#8364;</name></Placemark></kml>`;
     expect(JSON.parse(kmlToGeoJsonText(kml, parseXml)).features[0].properties.name).toBe('&<>"\'☺€');

@@ -58,16 +58,38 @@ export function kmlToGeoJsonText(text: string, parseXml: XmlParser): string {
     throw new Error('not KML');
   }
   restoreExactText(doc);
+  standInForProto(doc);
   const collection = kml(doc);
   const features = collection.features.map((feature) => {
-    const properties: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(feature.properties ?? {})) {
-      if (STYLE_PROPERTIES.has(key)) continue;
-      properties[key] = isHtmlValue(value) ? htmlToText(value.value) : value;
-    }
+    // Object.fromEntries makes own properties: a column named "__proto__" stays a column.
+    const properties = Object.fromEntries(
+      Object.entries(feature.properties ?? {})
+        .filter(([key]) => !STYLE_PROPERTIES.has(key))
+        .map(([key, value]) => [
+          key === PROTO_STAND_IN ? '__proto__' : key,
+          isHtmlValue(value) ? htmlToText(value.value) : value,
+        ]),
+    );
     return { ...feature, properties };
   });
   return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+/** A name no XML attribute can hold (NUL), so it cannot clash with a real field's. */
+const PROTO_STAND_IN = '\u0000__proto__';
+
+/**
+ * togeojson assigns each ExtendedData field to a plain object, and assigning "__proto__" sets the object's
+ * prototype instead: the field would be lost. Such fields are renamed to a stand-in for togeojson and back after.
+ */
+function standInForProto(doc: Document): void {
+  for (const tag of ['Data', 'SimpleData']) {
+    const elements = doc.getElementsByTagName(tag);
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
+      if (element?.getAttribute('name') === '__proto__') element.setAttribute('name', PROTO_STAND_IN);
+    }
+  }
 }
 
 /**
