@@ -462,7 +462,7 @@ export async function runRemoteChangeBench(
         label: "written on the other device → WebSocket message at the page's worker",
         samples: samples.delivery,
         unit: 'ms',
-        note: 'the server between them; it stores the whole document 2-10 s after a change',
+        note: 'the server between them (it logs each update; the whole document is written only when its log reaches a quarter of it)',
       },
       {
         label: 'long tasks (> 50 ms) while changes applied',
