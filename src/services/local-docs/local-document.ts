@@ -1,13 +1,7 @@
 import { fetchUpdates, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { localStorageName } from './local-storage-names.ts';
 
-/** Prefix of the IndexedDB databases (and BroadcastChannels) of local documents; the version is the layout's. */
-const PREFIX = 'crm-local-v1/';
-
-/** Where a local document lives in this browser: its IndexedDB database and its channel between tabs. */
-export function localStorageName(document: string): string {
-  return `${PREFIX}${document}`;
-}
 
 export interface LocalDocumentOptions {
   /** Keep the document in IndexedDB with y-indexeddb (off where there is none, e.g. in jsdom and Node). */
@@ -176,28 +170,7 @@ export class BrowserLocalDocument implements LocalDocument {
   };
 }
 
-/**
- * Whether this browser may hold any of these IndexedDB databases (true where it cannot list them): a page opens a
- * local document only once it is used or already kept, so that a visit that changes nothing writes nothing.
- */
-export async function mayHoldDatabases(names: readonly string[]): Promise<boolean> {
-  if (typeof indexedDB === 'undefined') return false;
-  if (typeof indexedDB.databases !== 'function') return true;
-  try {
-    const held = new Set((await indexedDB.databases()).map((d) => d.name));
-    return names.some((name) => held.has(name));
-  } catch {
-    return true;
-  }
-}
-
 /** A local document in memory only (a page without IndexedDB, a test): nothing is stored, nothing relayed. */
 export function memoryLocalDocument(name: string): LocalDocument {
   return new BrowserLocalDocument(name, { persist: false, relay: false });
-}
-
-/** Runs `task` while holding a lock of this browser (Web Locks), so that two tabs do not run it at once. */
-export async function withBrowserLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  if (typeof navigator === 'undefined' || !navigator.locks) return task();
-  return navigator.locks.request(`${PREFIX}${name}`, task);
 }

@@ -1,14 +1,14 @@
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
 import { LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
 import type { WorkshopDoc } from '../../domain/workshop/workshop-doc.ts';
-import { noteMigrated, wasMigrated, writeWorkshop } from '../../domain/workshop/workshop-document.ts';
+import { noteMigrated, wasMigrated } from '../../domain/shared-map/migrated-stores.ts';
+import { writeWorkshop } from '../../domain/workshop/workshop-document.ts';
+import { BrowserLocalDocument, type LocalDocument } from '../../services/local-docs/local-document.ts';
 import {
-  BrowserLocalDocument,
-  type LocalDocument,
   localStorageName,
   mayHoldDatabases,
   withBrowserLock,
-} from '../../services/local-docs/local-document.ts';
+} from '../../services/local-docs/local-storage-names.ts';
 import {
   deleteOldWorkshopStorage,
   readOldWorkshopSnapshot,
