@@ -9,7 +9,7 @@ import type { BuildContext } from '../../src/domain/loading/build-resource.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { record, startHistory } from '../../src/domain/model/undo-history.ts';
+import type { UndoHistory } from '../../src/domain/model/undo-history.ts';
 import type { WorkshopDoc } from '../../src/domain/workshop/workshop-doc.ts';
 import {
   readWorkshopDocument,
@@ -44,13 +44,11 @@ const ms = (from: number) => Math.round((performance.now() - from) * 10) / 10;
 
 async function today(n: number, manifest: Manifest, name: string) {
   // The old slice recorded a step per change (100 kept); the snapshot held the whole history.
-  let history = startHistory<WorkshopDoc>({ additions: [], edits: {}, deletions: [] });
+  let history: UndoHistory<WorkshopDoc> = { past: [], present: { additions: [], edits: {}, deletions: [] }, future: [] };
   for (let i = 0; i < n; i++) {
     const present = history.present;
-    history = record(history, {
-      ...present,
-      edits: { ...present.edits, [`chiayi-${i}`]: changed(i, manifest) },
-    });
+    const next = { ...present, edits: { ...present.edits, [`chiayi-${i}`]: changed(i, manifest) } };
+    history = { past: [...history.past, present].slice(-100), present: next, future: [] };
   }
   const snapshot = { version: 1, history, facilitator: '王小明', editing: true, draft: null, moving: null };
   const db = await openDB(name, 1, { upgrade: (d) => d.createObjectStore('workshop') });

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { BuildContext } from '../loading/build-resource.ts';
-import type { EditMap } from '../model/edits-elsewhere.ts';
+import type { EditMap } from '../model/edit-map.ts';
 import type { Resource } from '../model/resource.ts';
 import { hideRecord, mergedInto } from '../shared-map/hidden-records.ts';
 import { readRecordChanges } from '../shared-map/record-changes.ts';

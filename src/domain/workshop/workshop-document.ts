@@ -16,7 +16,6 @@ import { changeWord, parseChangeWord, WORKSHOP_COLUMNS, type WorkshopChange } fr
  * records are ids in `hidden`. Every write is a version in the history, stamped with the facilitator's name.
  */
 
-
 /** A record with the 工作坊異動 column saying what the workshop did to it. */
 function withChange(resource: Resource, change: WorkshopChange): Resource {
   if (parseChangeWord(resource.extra[WORKSHOP_COLUMNS.change]) === change) return resource;

@@ -7,8 +7,8 @@ import type { Resource } from '../../domain/model/resource.ts';
 import { safeHttpUrl } from '../../domain/model/safe-url.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { commitCorrection } from '../../store/import/corrections-actions.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { commitCorrection } from '../../store/import/corrections-actions.ts';
 
 type Text = Record<
   'name' | 'address' | 'county' | 'town' | 'phones' | 'openingHours' | 'website' | 'description' | 'source',

@@ -16,8 +16,8 @@ import type { LoadIssue } from '../../domain/model/load-issues.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { resolveDuplicate } from '../../store/import/corrections-actions.ts';
 import { selectDataset } from '../../store/data/derived.ts';
+import { resolveDuplicate } from '../../store/import/corrections-actions.ts';
 import { isMergedAway } from '../../store/import/import-slice.ts';
 
 /** Rows on one page of the list; the buttons below it page through every row. */

@@ -3,8 +3,8 @@ import { countOutcomes } from '../../domain/loading/row-outcome.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectSaveStatus } from '../../store/import/import-derived.ts';
 import { backToDefaultData, removeDataset } from '../../store/import/corrections-actions.ts';
+import { selectSaveStatus } from '../../store/import/import-derived.ts';
 import { FilePicker } from './file-picker.tsx';
 import { NeedsLocationList } from './needs-location-list.tsx';
 

@@ -85,10 +85,7 @@ export function createIdbImportKeeper(): ImportKeeper | null {
     database: IMPORT_DATABASE,
     load: async (config) => {
       const database = await open();
-      const saving = await database.getAll(
-        STATE,
-        IDBKeyRange.bound(SAVING_PREFIX, `${SAVING_PREFIX}\uffff`),
-      );
+      const saving = await database.getAll(STATE, IDBKeyRange.bound(SAVING_PREFIX, `${SAVING_PREFIX}\uffff`));
       const readHere = async () => ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
       // Datasets are read in a worker where there are workers (the page would deserialise every record in one
       // task); counting them first spares a browser with nothing saved from starting one.
@@ -120,7 +117,12 @@ export function createIdbImportKeeper(): ImportKeeper | null {
       const entries = ((await (await open()).getAll(EDITS)) as unknown[]).filter(isStoredEdit);
       const edits: Record<string, Resource> = {};
       for (const { id, resource } of entries)
-        Object.defineProperty(edits, id, { value: resource, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(edits, id, {
+          value: resource,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return edits;
     },
     deleteOldCorrections: async () => {

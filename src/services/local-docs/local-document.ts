@@ -2,7 +2,6 @@ import { fetchUpdates, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { localStorageName } from './local-storage-names.ts';
 
-
 export interface LocalDocumentOptions {
   /** Keep the document in IndexedDB with y-indexeddb (off where there is none, e.g. in jsdom and Node). */
   readonly persist: boolean;

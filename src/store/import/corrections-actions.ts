@@ -11,12 +11,12 @@ import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import { carryPlacements } from '../../domain/loading/carry-placements.ts';
 import { mergeDuplicate as mergeRecords } from '../../domain/loading/duplicates.ts';
 import type { Resource } from '../../domain/model/resource.ts';
+import type { Dataset } from '../../domain/query/dataset.ts';
+import { recordById } from '../../domain/query/dataset.ts';
 import { createOwnUndo, undoOwnChange } from '../../domain/shared-map/own-undo.ts';
 import { touchedRecordIds } from '../../domain/shared-map/record-changes.ts';
 import { resourceToFields } from '../../domain/shared-map/record-fields.ts';
 import { type ChangeStamp, initSharedDoc, LOCAL_DOCUMENTS, ROOTS } from '../../domain/shared-map/schema.ts';
-import type { Dataset } from '../../domain/query/dataset.ts';
-import { recordById } from '../../domain/query/dataset.ts';
 import { type LocalDocument, memoryLocalDocument } from '../../services/local-docs/local-document.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { selectGazetteer } from '../workshop/workshop-slice.ts';
@@ -183,7 +183,11 @@ export const redoCorrection = (): void => travel('redo');
  * Resolves a flagged duplicate pair: kept apart, or merged (a correction, undone and redone with the others: the
  * kept record takes what the duplicate knew, and the duplicate is hidden as merged into it).
  */
-export function resolveDuplicate(datasetId: string, duplicateId: string, resolution: 'merged' | 'kept'): void {
+export function resolveDuplicate(
+  datasetId: string,
+  duplicateId: string,
+  resolution: 'merged' | 'kept',
+): void {
   const s = state();
   const pair = s.importedDatasets
     .find((d) => d.id === datasetId)
@@ -226,7 +230,10 @@ export function backToDefaultData(): void {
  * A file replaces an imported one: the corrections of the old records go, but for the places set by hand on
  * records the new file still cannot place (found by name and address), which carry over (one undo step).
  */
-export function replaceDatasetCorrections(oldRecords: readonly Resource[], newRecords: readonly Resource[]): void {
+export function replaceDatasetCorrections(
+  oldRecords: readonly Resource[],
+  newRecords: readonly Resource[],
+): void {
   const ids = correctedOf(oldRecords);
   if (ids.length === 0) return;
   const carried = carryPlacements(oldRecords, state().officeEdits, newRecords);

@@ -1,4 +1,8 @@
-import { correctedIds, hasCorrections, writeOldCorrections } from '../../domain/corrections/corrections-document.ts';
+import {
+  correctedIds,
+  hasCorrections,
+  writeOldCorrections,
+} from '../../domain/corrections/corrections-document.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import {
   EMPTY_LEDGER,

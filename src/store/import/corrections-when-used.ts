@@ -1,8 +1,8 @@
-import { localStorageName, mayHoldDatabases } from '../../services/local-docs/local-storage-names.ts';
+import { LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
 import type { ImportKeeper } from '../../services/import/idb-import-storage.ts';
 import { IMPORT_DATABASE } from '../../services/import/import-database.ts';
 import type { SaveEnvironment } from '../../services/import/save-environment.ts';
-import { LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
+import { localStorageName, mayHoldDatabases } from '../../services/local-docs/local-storage-names.ts';
 import { useAppStore } from '../app-store.ts';
 
 /**

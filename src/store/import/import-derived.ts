@@ -1,8 +1,8 @@
 import type { Resource } from '../../domain/model/resource.ts';
 import type { AppState } from '../app-store.ts';
-import type { ImportStorageStatus } from './import-slice.ts';
 import { selectDataset, selectFilterResult, selectResources } from '../data/derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
+import type { ImportStorageStatus } from './import-slice.ts';
 
 const needsLocationOf = memoizeLast(
   (resources: readonly Resource[], layers: AppState['layers']): readonly Resource[] => {

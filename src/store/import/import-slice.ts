@@ -3,7 +3,7 @@ import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import type { ImportPhase, ImportPreview } from '../../domain/loading/import-file.ts';
 import type { DuplicateResolution, ImportedDataset } from '../../domain/loading/imported-dataset.ts';
-import type { EditMap } from '../../domain/model/edits-elsewhere.ts';
+import type { EditMap } from '../../domain/model/edit-map.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { SaveLoss } from '../../domain/model/save-ledger.ts';
 import type { Dataset } from '../../domain/query/dataset.ts';
@@ -244,7 +244,9 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
         officeEdits: corrections.edits,
         correctionSteps: steps,
         correctionIssues:
-          corrections.issues.length === 0 && s.correctionIssues.length === 0 ? s.correctionIssues : corrections.issues,
+          corrections.issues.length === 0 && s.correctionIssues.length === 0
+            ? s.correctionIssues
+            : corrections.issues,
         ...projectEdits(s, s.officeEdits, corrections.edits),
       };
     }),

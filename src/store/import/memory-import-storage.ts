@@ -1,8 +1,14 @@
-import type { SaveLedger } from '../../domain/model/save-ledger.ts';
 import type { Resource } from '../../domain/model/resource.ts';
+import type { SaveLedger } from '../../domain/model/save-ledger.ts';
+import { LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
 import type { ImportKeeper } from '../../services/import/idb-import-storage.ts';
 import type { SavingIntent, StoredDataset } from '../../services/import/import-database.ts';
 import type { ImportMessage, LedgerStore, SaveEnvironment } from '../../services/import/save-environment.ts';
+import {
+  createMemoryDocumentStore,
+  type MemoryDocumentStore,
+} from '../../services/local-docs/memory-local-document.ts';
+import type { CorrectionsStorage } from './corrections-persistence.ts';
 
 /** Import storage in memory, for tests: the same contract as IndexedDB's, structured clones included. */
 export interface MemoryImportStorage extends ImportKeeper {
@@ -75,16 +81,24 @@ export function createMemoryLedger(): LedgerStore & { value: SaveLedger | null }
   return ledger;
 }
 
-/** Tabs of one browser, in memory: their ledger, which of them live, and the channel between them. */
+/** Tabs of one browser, in memory: their ledger, which of them live, the channel between them, the corrections. */
 export interface MemoryBrowser {
   readonly ledger: ReturnType<typeof createMemoryLedger>;
+  /** Where the corrections document is kept (its IndexedDB database, in memory). */
+  readonly corrections: MemoryDocumentStore;
   readonly live: Set<string>;
   readonly listeners: Set<(from: string, message: ImportMessage) => void>;
   persistent: boolean | null;
 }
 
 export function createMemoryBrowser(): MemoryBrowser {
-  return { ledger: createMemoryLedger(), live: new Set(), listeners: new Set(), persistent: true };
+  return {
+    ledger: createMemoryLedger(),
+    corrections: createMemoryDocumentStore(),
+    live: new Set(),
+    listeners: new Set(),
+    persistent: true,
+  };
 }
 
 /**
@@ -131,5 +145,14 @@ export function createMemorySaveEnvironment(
       browser.live.delete(tab);
       for (const receive of own) browser.listeners.delete(receive);
     },
+  };
+}
+
+/** The corrections' storage of a memory browser: its document store, and the old corrections of `keeper`. */
+export function memoryCorrectionsStorage(keeper: ImportKeeper, browser: MemoryBrowser): CorrectionsStorage {
+  return {
+    openDocument: () => browser.corrections.open(LOCAL_DOCUMENTS.corrections),
+    readOldCorrections: () => keeper.readOldCorrections(),
+    deleteOldCorrections: () => keeper.deleteOldCorrections(),
   };
 }

@@ -1,7 +1,7 @@
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
+import { noteMigrated, wasMigrated } from '../../domain/shared-map/migrated-stores.ts';
 import { LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
 import type { WorkshopDoc } from '../../domain/workshop/workshop-doc.ts';
-import { noteMigrated, wasMigrated } from '../../domain/shared-map/migrated-stores.ts';
 import { writeWorkshop } from '../../domain/workshop/workshop-document.ts';
 import { BrowserLocalDocument, type LocalDocument } from '../../services/local-docs/local-document.ts';
 import {
