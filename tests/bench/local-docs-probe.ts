@@ -44,7 +44,11 @@ const ms = (from: number) => Math.round((performance.now() - from) * 10) / 10;
 
 async function today(n: number, manifest: Manifest, name: string) {
   // The old slice recorded a step per change (100 kept); the snapshot held the whole history.
-  let history: UndoHistory<WorkshopDoc> = { past: [], present: { additions: [], edits: {}, deletions: [] }, future: [] };
+  let history: UndoHistory<WorkshopDoc> = {
+    past: [],
+    present: { additions: [], edits: {}, deletions: [] },
+    future: [],
+  };
   for (let i = 0; i < n; i++) {
     const present = history.present;
     const next = { ...present, edits: { ...present.edits, [`chiayi-${i}`]: changed(i, manifest) } };

@@ -11,11 +11,6 @@ import {
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
 import {
-  connectImportStorage,
-  type ImportStorage,
-  landWithWorkerCopy,
-} from '../../src/store/import/import-persistence.ts';
-import {
   closeCorrectionsDocument,
   commitCorrection,
   redoCorrection,
@@ -24,6 +19,11 @@ import {
   undoCorrection,
 } from '../../src/store/import/corrections-actions.ts';
 import { connectCorrectionsStorage } from '../../src/store/import/corrections-persistence.ts';
+import {
+  connectImportStorage,
+  type ImportStorage,
+  landWithWorkerCopy,
+} from '../../src/store/import/import-persistence.ts';
 import { isMergedAway } from '../../src/store/import/import-slice.ts';
 import {
   createMemoryBrowser,

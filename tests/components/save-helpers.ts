@@ -16,7 +16,8 @@ export async function settle(...stores: (typeof useAppStore)[]): Promise<void> {
   await vi.waitFor(
     () => {
       for (const s of stores.length > 0 ? stores : [useAppStore])
-        if (!AT_REST.includes(selectSaveStatus(s.getState()))) throw new Error(selectSaveStatus(s.getState()));
+        if (!AT_REST.includes(selectSaveStatus(s.getState())))
+          throw new Error(selectSaveStatus(s.getState()));
     },
     { timeout: 5_000, interval: 10 },
   );

@@ -74,7 +74,9 @@ function openTab(storage: ImportStorage, browser: MemoryBrowser, store = useAppS
   const env = createMemorySaveEnvironment(browser);
   const stop = connectImportStorage(storage, env, store);
   const stopCorrections =
-    store === useAppStore ? connectCorrectionsStorage(memoryCorrectionsStorage(storage, browser), env) : () => {};
+    store === useAppStore
+      ? connectCorrectionsStorage(memoryCorrectionsStorage(storage, browser), env)
+      : () => {};
   return {
     env,
     store,

@@ -18,8 +18,8 @@ import { resourceToFields } from '../../src/domain/shared-map/record-fields.ts';
 import { recordHistory } from '../../src/domain/shared-map/record-history.ts';
 import { ROOTS } from '../../src/domain/shared-map/schema.ts';
 import { checkUpdate } from '../../src/domain/shared-map/update-check.ts';
-import { contextFor, loadPath } from './load-context.ts';
 import { repoFile } from './fixture-paths.ts';
+import { contextFor, loadPath } from './load-context.ts';
 
 // Real records: the default data's friendly shops and community resources, as the app loads them.
 const shops = loadPath(repoFile('data', 'sample-friendly-shops.geojson'), {
@@ -47,7 +47,8 @@ describe('office corrections as a local document', () => {
   it.each([
     {
       case: 'a corrected record reads back as written',
-      write: (doc: Y.Doc) => writeCorrection(doc, { ...a, name: `${a.name}（更正）`, phones: ['05-2261234'] }, office),
+      write: (doc: Y.Doc) =>
+        writeCorrection(doc, { ...a, name: `${a.name}（更正）`, phones: ['05-2261234'] }, office),
       expected: { [a.id]: { id: a.id, name: `${a.name}（更正）`, phones: ['05-2261234'] } },
     },
     {
@@ -81,7 +82,11 @@ describe('office corrections as a local document', () => {
       case: 'corrections of an older version (a merge among them) move in',
       write: (doc: Y.Doc) => {
         const merged = mergeDuplicate(a, b);
-        writeOldCorrections(doc, { [a.id]: merged, [b.id]: merged, [c.id]: { ...c, name: '舊更正' } }, office);
+        writeOldCorrections(
+          doc,
+          { [a.id]: merged, [b.id]: merged, [c.id]: { ...c, name: '舊更正' } },
+          office,
+        );
       },
       expected: { [a.id]: { id: a.id }, [b.id]: { id: a.id }, [c.id]: { id: c.id, name: '舊更正' } },
     },
@@ -142,9 +147,10 @@ describe('office corrections as a local document', () => {
     let shown: Corrections = read(doc);
     let touched = new Set<string>();
     const roots = [doc.getMap(ROOTS.records), doc.getMap(ROOTS.hidden)];
-    for (const root of roots) root.observeDeep((events) => {
-      for (const id of touchedRecordIds(events)) touched.add(id);
-    });
+    for (const root of roots)
+      root.observeDeep((events) => {
+        for (const id of touchedRecordIds(events)) touched.add(id);
+      });
     const steps: ((d: Y.Doc) => void)[] = [
       (d) => writeCorrection(d, { ...a, name: '一' }, office),
       (d) => writeCorrection(d, { ...c, phones: ['05-1111111'] }, office),

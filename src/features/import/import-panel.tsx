@@ -24,6 +24,7 @@ export function ImportPanel() {
     (s) =>
       s.importedDatasets.length > 0 ||
       Object.keys(s.officeEdits).length > 0 ||
+      s.correctionIssues.length > 0 ||
       selectSaveStatus(s) === 'saving' ||
       selectSaveStatus(s) === 'failed' ||
       selectSaveStatus(s) === 'unsaved',

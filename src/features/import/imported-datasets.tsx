@@ -18,6 +18,7 @@ export function ImportedDatasets() {
   const storage = useAppStore(selectSaveStatus);
   const persistent = useAppStore((s) => s.storagePersistent);
   const editCount = useAppStore((s) => Object.keys(s.officeEdits).length);
+  const unreadable = useAppStore((s) => s.correctionIssues.length);
   return (
     <>
       {datasets.length > 0 && (
@@ -38,6 +39,11 @@ export function ImportedDatasets() {
         >
           {t('import.reset')}
         </button>
+      )}
+      {unreadable > 0 && (
+        <p className="save-status-unsaved" role="status">
+          {t('import.unreadableCorrections', { count: unreadable })}
+        </p>
       )}
       {storage === 'saving' && (
         <p className="muted" role="status">
