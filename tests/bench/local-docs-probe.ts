@@ -1,7 +1,7 @@
 /**
  * Runs in Chromium (bundled by local-docs-bench.ts): restoring and saving a workshop of N changed records, today's
  * way (one IndexedDB snapshot of the undo history, written whole on every change) and as a local document
- * (y-indexeddb, read back before "saved").
+ * (y-indexeddb, read back before "saved"); and the office's corrections document (N corrected records).
  */
 import { openDB } from 'idb';
 import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
@@ -17,6 +17,7 @@ import {
   writeWorkshopRecord,
 } from '../../src/domain/workshop/workshop-document.ts';
 import { BrowserLocalDocument } from '../../src/services/local-docs/local-document.ts';
+import { readCorrections, writeCorrection } from '../../src/domain/corrections/corrections-document.ts';
 
 const author = { org: '', name: '王小明', at: '2026-03-12T09:00:00.000Z' };
 
@@ -115,10 +116,53 @@ async function asDocument(n: number, manifest: Manifest, name: string) {
   };
 }
 
+/** The office's corrections document (local/corrections): n corrected records restored, one more saved. */
+async function asCorrections(n: number, manifest: Manifest, name: string) {
+  const ctx: BuildContext = {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+    gazetteer: buildGazetteer([]),
+    defaults: { file: 'local/corrections', category: 'other', source: '', visibility: 'public' },
+  };
+  const first = new BrowserLocalDocument(name, { persist: true, relay: false });
+  await first.whenLoaded;
+  for (let i = 0; i < n; i++) first.transact((doc) => writeCorrection(doc, changed(i, manifest), author));
+  await new Promise((r) => setTimeout(r, 1500));
+  if (!(await first.confirmStored())) throw new Error('not stored');
+  first.destroy();
+  let t = performance.now();
+  const local = new BrowserLocalDocument(name, { persist: true, relay: false });
+  await local.whenLoaded;
+  const loaded = ms(t);
+  const read = readCorrections(local.doc, ctx);
+  const restore = ms(t);
+  t = performance.now();
+  await local.confirmStored();
+  const firstCheck = ms(t);
+  t = performance.now();
+  local.transact((doc) => writeCorrection(doc, { ...changed(7, manifest), name: '改過的名字' }, author));
+  const next = readCorrections(local.doc, ctx, { previous: read, ids: new Set(['chiayi-7']) });
+  const shown = ms(t);
+  const stored = await local.confirmStored();
+  const saveOne = ms(t);
+  local.destroy();
+  return {
+    loaded,
+    restore,
+    firstCheck,
+    shown,
+    saveOne,
+    stored,
+    records: Object.keys(read.edits).length,
+    renamed: next.edits['chiayi-7']?.name,
+  };
+}
+
 (window as unknown as { localDocsBench: unknown }).localDocsBench = async (n: number, run: number) => {
   const manifest = (await (await fetch('/data/manifest.json')).json()) as Manifest;
   return {
     today: await today(n, manifest, `bench-old-${n}-${run}`),
     document: await asDocument(n, manifest, `bench-doc-${n}-${run}`),
+    corrections: await asCorrections(n, manifest, `bench-corrections-${n}-${run}`),
   };
 };
