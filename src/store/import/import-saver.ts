@@ -168,6 +168,8 @@ export function createImportSaver(
     }
     if (previous.saveLosses.length > 0 && s.saveLosses.length === 0)
       updateLedger((l) => (l.notice.length === 0 ? l : { ...l, notice: [] }));
+    // Site data cleared, found by the corrections' document first: the files went with it (one origin's storage).
+    if (s.storageCleared && !previous.storageCleared && !paused) cleared();
     if (s.saveAgainRequests !== previous.saveAgainRequests) {
       relevant = true;
       saveAgain();
