@@ -445,6 +445,33 @@ export class WorkshopTab {
     await this.page.getByText('已自動儲存在這台電腦的瀏覽器中。').waitFor();
   }
 
+  /** Waits until the workshop panel says it could not store the workshop in the browser (export soon). */
+  async waitUntilNotSaved(timeout = 15_000): Promise<void> {
+    await this.page.getByText('無法儲存到瀏覽器，請盡快匯出檔案。').waitFor({ timeout });
+  }
+
+  /**
+   * Limits the site's storage to this many bytes (DevTools Protocol: Storage.overrideQuotaForOrigin), as a full
+   * disk would. The limit lasts as long as the DevTools session, which stays open with the profile.
+   */
+  async limitStorage(bytes: number): Promise<void> {
+    const cdp = await this.context.newCDPSession(this.page);
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(this.appUrl).origin,
+      quotaSize: bytes,
+    });
+  }
+
+  /** Clears the site's data while this tab stays open, as the browser's "clear site data" does. */
+  async clearSiteData(): Promise<void> {
+    const cdp = await this.context.newCDPSession(this.page);
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(this.appUrl).origin,
+      storageTypes: 'all',
+    });
+    await cdp.detach();
+  }
+
   /** The workshop's changes as listed in its panel: "新增 阿美早餐店". */
   async workshopChanges(): Promise<string[]> {
     const list = this.page.getByRole('list', { name: '工作坊異動清單' });
