@@ -2,10 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { WorkshopBrowser, type WorkshopTab } from './driver-workshop.ts';
 
 /**
- * The workshop's local document when the browser's storage goes away under it: site data cleared while the page is
- * open. Nothing may throw in the page (no uncaught error, no unhandled rejection), the records stay on screen, and
- * the panel says what is kept. (A full disk is not here: Chromium 156 still commits IndexedDB writes of 10 bytes to
- * 20 MB after DevTools' Storage.overrideQuotaForOrigin set the quota to 1 byte, so no write can be made to fail.)
+ * The workshop's local document when the browser's storage fails under it: a full disk, and site data cleared while
+ * the page is open. Nothing may throw in the page (no uncaught error, no unhandled rejection), the records stay on
+ * screen, and the panel says what is kept.
  */
 const ALL_RESOURCES = 111;
 const AT_MINXIONG = '?at=23.55600,120.44000,13';
@@ -34,6 +33,21 @@ async function coMapping(): Promise<WorkshopTab> {
 }
 
 describe('the workshop’s storage failing under the open page', () => {
+  it('a full disk: the new records stay on screen, the panel says they are not saved, and nothing throws', async () => {
+    const tab = await browser.openWithStorageLimit(1, { search: AT_MINXIONG });
+    tabs.push(tab);
+    await tab.startCoMapping();
+    await tab.waitUntilNotSaved();
+    await tab.addResourceByClicking({ name: '滿了之後', category: '友善商店' }, -60, 0);
+    await tab.waitUntilNotSaved();
+    await tab.addResourceByClicking({ name: '還是滿的', category: '友善商店' }, 60, 0);
+    await tab.waitUntilNotSaved();
+    expect(await tab.app.resultCount()).toBe(ALL_RESOURCES + 2);
+    expect(await tab.workshopChanges()).toEqual(['新增 滿了之後', '新增 還是滿的']);
+    await tab.screenshot('local-storage-quota-failed');
+    expect(tab.app.pageErrors()).toEqual([]);
+  });
+
   it('site data cleared: a further change does not throw, stays on screen, and the workshop is stored anew', async () => {
     const tab = await coMapping();
     await tab.addResourceByClicking({ name: '清除之前', category: '友善商店' }, -60, 0);
