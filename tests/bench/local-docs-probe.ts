@@ -4,6 +4,7 @@
  * (y-indexeddb, read back before "saved"); and the office's corrections document (N corrected records).
  */
 import { openDB } from 'idb';
+import { readCorrections, writeCorrection } from '../../src/domain/corrections/corrections-document.ts';
 import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
 import type { BuildContext } from '../../src/domain/loading/build-resource.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
@@ -17,7 +18,6 @@ import {
   writeWorkshopRecord,
 } from '../../src/domain/workshop/workshop-document.ts';
 import { BrowserLocalDocument } from '../../src/services/local-docs/local-document.ts';
-import { readCorrections, writeCorrection } from '../../src/domain/corrections/corrections-document.ts';
 
 const author = { org: '', name: '王小明', at: '2026-03-12T09:00:00.000Z' };
 

@@ -6,6 +6,7 @@ import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
 import { SaveNotice } from '../../src/features/import/save-notice.tsx';
+import { clearShelf } from '../../src/services/local-docs/memory-local-document.ts';
 import { createAppStore, useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
 import { closeCorrectionsDocument, commitCorrection } from '../../src/store/import/corrections-actions.ts';
@@ -98,7 +99,7 @@ function reloadFresh() {
 /** Clearing site data deletes the databases and localStorage (the ledger) alike. */
 function clearSiteData(storage: ReturnType<typeof createMemoryImportStorage>, browser: MemoryBrowser) {
   storage.clearSiteData();
-  browser.corrections.clearSiteData();
+  clearShelf(browser.corrections);
 }
 
 const addBigFile = (store = useAppStore) =>
@@ -251,14 +252,14 @@ describe('the page killed while saving', () => {
     addBigFile();
     const [first] = useAppStore.getState().base.resources;
     if (!first) throw new Error('the default data is empty');
-    // The correction's write never commits either.
-    browser.corrections.hanging = true;
+    // The correction's write does not commit either.
+    browser.corrections.failing = true;
     commitCorrection({ ...first, phones: ['(05)222-3333'] });
     await pause(200);
     expect(useAppStore.getState().importStorage).toBe('saving');
     expect(useAppStore.getState().correctionsStorage).not.toBe('saved');
     tab.close();
-    browser.corrections.hanging = false;
+    browser.corrections.failing = false;
 
     reloadFresh();
     const next = openTab(memory, browser);

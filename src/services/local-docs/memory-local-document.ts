@@ -1,152 +1,111 @@
 import * as Y from 'yjs';
-import type { LocalDocument } from './local-document.ts';
+import type { LocalDocument, StorageProblem } from './local-document.ts';
 
 /**
- * A browser's storage of one local document, in memory (for tests of the store in jsdom, which has no IndexedDB):
- * the updates stored, a revision, and the tabs (documents) open on it. The same contract as IndexedDB's through
- * y-indexeddb: each update of a tab is stored, tabs relay their updates to each other asynchronously (as a
- * BroadcastChannel does), and a page that opens reads what is stored.
+ * What a browser's IndexedDB keeps of one local document, in memory (tests of the store in jsdom, which has no
+ * IndexedDB): its updates, as y-indexeddb keeps them. Every document opened on a shelf stands for a tab.
  */
-export interface MemoryDocumentStore {
+export interface MemoryShelf {
   readonly updates: Uint8Array[];
-  revision: number;
-  /** When set, every write fails (a full disk) until it is cleared. */
-  full: boolean;
-  /** When set, writes never land (the browser is killed before they commit). */
-  hanging: boolean;
-  /** Deletes everything, as clearing the site's data does: the open tabs' connections close. */
-  clearSiteData(): void;
-  /** The document of a new tab on this store. */
-  open(name: string): LocalDocument;
+  /** While true, writes are lost (a full quota) and the documents on the shelf are told so. */
+  failing: boolean;
+  /** The number kept under 'revision' (undefined: none). */
+  revision: number | undefined;
+  /** How many times a document on the shelf opened it anew. */
+  reopened: number;
+  /** The listeners of the documents on the shelf (the browser's events reach them). */
+  readonly listeners: Set<(problem: StorageProblem) => void>;
 }
 
-const FROM_STORAGE = Symbol('from storage');
-const FROM_OTHER_TAB = Symbol('from another tab');
+export const memoryShelf = (): MemoryShelf => ({
+  updates: [],
+  failing: false,
+  revision: undefined,
+  reopened: 0,
+  listeners: new Set(),
+});
 
-export function createMemoryDocumentStore(): MemoryDocumentStore {
-  const tabs = new Set<MemoryTab>();
-  const store: MemoryDocumentStore = {
-    updates: [],
-    revision: 0,
-    full: false,
-    hanging: false,
-    clearSiteData: () => {
-      store.updates.length = 0;
-      store.revision = 0;
-      for (const tab of tabs) tab.closeConnection();
-    },
-    open: (name) => new MemoryTab(name, store, tabs),
+/**
+ * The browser deletes the shelf's database under the open pages, as "clear site data" does: their connections
+ * close (nothing is written or read back until they reopen); a page opened later finds an empty database.
+ */
+export function clearShelf(shelf: MemoryShelf): void {
+  shelf.updates.length = 0;
+  shelf.revision = undefined;
+  for (const listener of [...shelf.listeners]) listener('closed');
+}
+
+/**
+ * A local document kept on a shelf in memory, as y-indexeddb keeps one in IndexedDB: every update is added (or
+ * lost while the shelf fails, telling 'write-failed'), loading applies them all, and `confirmStored` reads the
+ * shelf back.
+ */
+export function shelvedDocument(name: string, shelf: MemoryShelf): LocalDocument {
+  const doc = new Y.Doc();
+  const origin = { shelved: name };
+  const loading = { loading: name };
+  /** This page's connection was closed by the browser (see clearShelf). */
+  let closed = false;
+  const onClosed = (problem: StorageProblem) => {
+    if (problem === 'closed') closed = true;
   };
-  return store;
-}
-
-type Problem = 'write-failed' | 'closed';
-
-class MemoryTab implements LocalDocument {
-  readonly doc = new Y.Doc();
-  readonly origin = { localDocument: this };
-  readonly whenLoaded: Promise<void>;
-  private closed = false;
-  private destroyed = false;
-  private readonly listeners = new Set<(problem: Problem) => void>();
-
-  constructor(
-    readonly name: string,
-    private readonly store: MemoryDocumentStore,
-    private readonly tabs: Set<MemoryTab>,
-  ) {
-    tabs.add(this);
-    this.doc.on('update', this.onUpdate);
-    this.whenLoaded = Promise.resolve().then(() => {
-      Y.transact(
-        this.doc,
-        () => {
-          for (const update of store.updates) Y.applyUpdate(this.doc, update);
-        },
-        FROM_STORAGE,
-      );
-    });
-  }
-
-  transact(change: (doc: Y.Doc) => void): void {
-    this.doc.transact(() => change(this.doc), this.origin);
-  }
-
-  async confirmStored(): Promise<boolean> {
-    if (this.closed) return false;
-    const stored = Y.mergeUpdates(
-      this.store.updates.length > 0 ? this.store.updates : [new Uint8Array([0, 0])],
-    );
-    const held = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stored));
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
-      if ((held.get(client) ?? 0) < clock) return false;
-    return true;
-  }
-
-  async storeAgain(): Promise<void> {
-    this.write(Y.encodeStateAsUpdate(this.doc));
-  }
-
-  async catchUp(): Promise<void> {
-    Y.transact(
-      this.doc,
-      () => {
-        for (const update of this.store.updates) Y.applyUpdate(this.doc, update);
-      },
-      FROM_STORAGE,
-    );
-  }
-
-  onStorageProblem(listener: (problem: Problem) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  async reopen(): Promise<void> {
-    this.closed = false;
-    this.write(Y.encodeStateAsUpdate(this.doc));
-  }
-
-  async readRevision(): Promise<number> {
-    if (this.closed) throw new Error('The database connection is closed.');
-    return this.store.revision;
-  }
-
-  async writeRevision(revision: number): Promise<void> {
-    if (this.closed || this.store.full) throw new Error('The revision could not be written.');
-    this.store.revision = revision;
-  }
-
-  destroy(): void {
-    this.destroyed = true;
-    this.doc.off('update', this.onUpdate);
-    this.tabs.delete(this);
-  }
-
-  /** The browser closed this tab's connection (its site data was cleared). */
-  closeConnection(): void {
-    if (this.closed || this.destroyed) return;
-    this.closed = true;
-    for (const listener of this.listeners) listener('closed');
-  }
-
-  private write(update: Uint8Array): void {
-    if (this.store.hanging) return;
-    if (this.store.full) {
-      for (const listener of this.listeners) listener('write-failed');
-      return;
+  shelf.listeners.add(onClosed);
+  const write = (update: Uint8Array) => {
+    if (closed) return;
+    if (shelf.failing) {
+      for (const listener of shelf.listeners) listener('write-failed');
+    } else {
+      shelf.updates.push(update);
     }
-    this.store.updates.push(update);
-  }
-
-  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === FROM_STORAGE) return;
-    if (!this.closed) this.write(update);
-    if (origin === FROM_OTHER_TAB) return;
-    const copy = update.slice();
-    setTimeout(() => {
-      for (const tab of this.tabs)
-        if (tab !== this && !tab.destroyed) Y.applyUpdate(tab.doc, copy, FROM_OTHER_TAB);
-    }, 0);
+  };
+  doc.on('update', (update: Uint8Array, from: unknown) => {
+    if (from !== loading) write(update);
+  });
+  const whenLoaded = Promise.resolve().then(() => {
+    doc.transact(() => {
+      for (const update of shelf.updates) Y.applyUpdate(doc, update);
+    }, loading);
+  });
+  return {
+    name,
+    doc,
+    origin,
+    whenLoaded,
+    transact: (change) => doc.transact(() => change(doc), origin),
+    confirmStored: async () => {
+      if (closed) return false;
+      if (shelf.updates.length === 0) return Y.encodeStateVector(doc).length <= 1;
+      const stored = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(shelf.updates)));
+      return [...Y.decodeStateVector(Y.encodeStateVector(doc))].every(
+        ([c, clock]) => (stored.get(c) ?? 0) >= clock,
+      );
+    },
+    storeAgain: async () => write(Y.encodeStateAsUpdate(doc)),
+    catchUp: async () => {
+      doc.transact(() => {
+        for (const update of shelf.updates) Y.applyUpdate(doc, update);
+      }, loading);
+    },
+    onStorageProblem: (listener) => {
+      shelf.listeners.add(listener);
+      return () => shelf.listeners.delete(listener);
+    },
+    reopen: async () => {
+      closed = false;
+      shelf.reopened += 1;
+      write(Y.encodeStateAsUpdate(doc));
+    },
+    readRevision: async () => {
+      if (closed) throw new Error('the database connection is closed');
+      return shelf.revision ?? 0;
+    },
+    writeRevision: async (revision) => {
+      if (closed || shelf.failing) throw new Error('the revision was not stored');
+      shelf.revision = revision;
+    },
+    destroy: () => {
+      shelf.listeners.delete(onClosed);
+      doc.destroy();
+    },
   };
 }

@@ -5,8 +5,9 @@ import type { ImportKeeper } from '../../services/import/idb-import-storage.ts';
 import type { SavingIntent, StoredDataset } from '../../services/import/import-database.ts';
 import type { ImportMessage, LedgerStore, SaveEnvironment } from '../../services/import/save-environment.ts';
 import {
-  createMemoryDocumentStore,
-  type MemoryDocumentStore,
+  type MemoryShelf,
+  memoryShelf,
+  shelvedDocument,
 } from '../../services/local-docs/memory-local-document.ts';
 import type { CorrectionsStorage } from './corrections-persistence.ts';
 
@@ -85,7 +86,7 @@ export function createMemoryLedger(): LedgerStore & { value: SaveLedger | null }
 export interface MemoryBrowser {
   readonly ledger: ReturnType<typeof createMemoryLedger>;
   /** Where the corrections document is kept (its IndexedDB database, in memory). */
-  readonly corrections: MemoryDocumentStore;
+  readonly corrections: MemoryShelf;
   readonly live: Set<string>;
   readonly listeners: Set<(from: string, message: ImportMessage) => void>;
   persistent: boolean | null;
@@ -94,7 +95,7 @@ export interface MemoryBrowser {
 export function createMemoryBrowser(): MemoryBrowser {
   return {
     ledger: createMemoryLedger(),
-    corrections: createMemoryDocumentStore(),
+    corrections: memoryShelf(),
     live: new Set(),
     listeners: new Set(),
     persistent: true,
@@ -151,7 +152,7 @@ export function createMemorySaveEnvironment(
 /** The corrections' storage of a memory browser: its document store, and the old corrections of `keeper`. */
 export function memoryCorrectionsStorage(keeper: ImportKeeper, browser: MemoryBrowser): CorrectionsStorage {
   return {
-    openDocument: () => browser.corrections.open(LOCAL_DOCUMENTS.corrections),
+    openDocument: () => shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections),
     readOldCorrections: () => keeper.readOldCorrections(),
     deleteOldCorrections: () => keeper.deleteOldCorrections(),
   };
