@@ -285,6 +285,21 @@ export class SavesProfile {
     });
   }
 
+  /**
+   * Limits the site's storage before the app first uses IndexedDB: Chromium applies an override only to an origin
+   * whose storage has not been used yet (measured: set after a first write, 20 MB still committed under a 1-byte
+   * quota). A page of the origin without the app (a data file) holds the DevTools session; it stays open.
+   */
+  async limitStorageBeforeFirstUse(bytes: number): Promise<void> {
+    const page = await this.context.newPage();
+    await page.goto(new URL('data/manifest.json', this.appUrl).href);
+    const cdp = await this.context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(this.appUrl).origin,
+      quotaSize: bytes,
+    });
+  }
+
   /** Clears the site's data while its pages stay open, as the browser's "clear site data" does. */
   async clearSiteData(): Promise<void> {
     const cdp = await this.context.newCDPSession(await this.firstPage());

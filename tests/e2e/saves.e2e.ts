@@ -96,6 +96,25 @@ describe('saving in real Chromium', () => {
     await profile.close();
   }, 240_000);
 
+  it('a full disk before the first correction: it stays on screen, the page says it is not saved, nothing throws, and the next start counts it', async () => {
+    const profile = await browser.profile(inject('appUrl'));
+    await profile.limitStorageBeforeFirstUse(1);
+    const tab = await profile.openTab();
+    await tab.correct(MINXIONG, { 電話: '05-7777777' });
+    const notice = await tab.waitForNotice('無法保存到這個瀏覽器', 60_000);
+    expect(notice).toContain('畫面上的資料都還在');
+    expect(await tab.detailOf(MINXIONG)).toContain('05-7777777');
+    expect((await tab.saveView()).status).toContain('尚未保存到這個瀏覽器');
+    expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.screenshot('saves-correction-quota-failed');
+    expect(tab.app.pageErrors()).toEqual([]);
+    await tab.reload();
+    expect(await tab.waitForNotice('沒有保存完成')).toContain('1 筆修正');
+    expect(await tab.detailOf(MINXIONG)).not.toContain('05-7777777');
+    expect(tab.app.pageErrors()).toEqual([]);
+    await profile.close();
+  });
+
   it('site data cleared while the page is open: the page says so, and can save everything again', async () => {
     const profile = await browser.profile(inject('appUrl'));
     const tab = await profile.openTab();

@@ -129,11 +129,6 @@ function entry(value: Resource): PropertyDescriptor {
   return { value, enumerable: true, writable: true, configurable: true };
 }
 
-/** Whether a document holds corrections (records or merged duplicates). */
-export function hasCorrections(doc: Y.Doc): boolean {
-  return doc.getMap(ROOTS.records).size > 0 || doc.getMap(ROOTS.hidden).size > 0;
-}
-
 /** Writes corrections kept before documents (crm-imports' per-record entries) into a document, in one transaction. */
 export function writeOldCorrections(doc: Y.Doc, edits: EditMap<Resource>, author: ChangeStamp): void {
   doc.transact(() => {
@@ -144,9 +139,4 @@ export function writeOldCorrections(doc: Y.Doc, edits: EditMap<Resource>, author
       if (resource.id !== id) hideRecord(doc, id, author, resource.id);
     }
   });
-}
-
-/** The Y.Map type of records, for observers (see the store's watcher). */
-export function correctionRoots(doc: Y.Doc): Y.Map<unknown>[] {
-  return [doc.getMap(ROOTS.records), doc.getMap(ROOTS.hidden)];
 }

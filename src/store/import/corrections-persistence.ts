@@ -1,8 +1,4 @@
-import {
-  correctedIds,
-  hasCorrections,
-  writeOldCorrections,
-} from '../../domain/corrections/corrections-document.ts';
+import { correctedIds, writeOldCorrections } from '../../domain/corrections/corrections-document.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import {
   EMPTY_LEDGER,
@@ -40,8 +36,11 @@ export function browserCorrectionsStorage(keeper: ImportKeeper): CorrectionsStor
   };
 }
 
-/** The origin of the one-time move from the old store: not a correction of this tab's, so not undoable. */
-const MIGRATION = Symbol('migration');
+/**
+ * The origin of what the page writes to set the document up (its schema, the one-time move from the old store):
+ * no correction of this tab's, so neither undoable nor counted as unwritten corrections.
+ */
+const SETUP = Symbol('setup');
 
 /** The revision of a write of corrections: one more than the last, never below the clock (it grows across a clearing). */
 export function nextRevision(previous: number): number {
@@ -70,7 +69,6 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
     if (after !== before) env.ledger.write(after);
   };
   setStatus('loading');
-  openCorrectionsDocument(local);
 
   /** This tab's own changes (one per correction, undo or redo) since storage was last read back to hold them. */
   let unconfirmed = 0;
@@ -127,13 +125,14 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
 
   let loaded = false;
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (!loaded || stopped) return;
-    // This tab's own corrections are its to report as unwritten; another tab's are that tab's.
+    if (stopped) return;
+    // This tab's own corrections are its to report as unwritten (from the first, made while storage loads);
+    // another tab's are that tab's.
     if (origin === local.origin) {
       unconfirmed++;
       updateLedger((l) => ledgerWithUnsavedEdits(l, env.tab, unconfirmed));
     }
-    void confirm();
+    if (loaded) void confirm();
   };
   local.doc.on('update', onUpdate);
 
@@ -168,11 +167,34 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
     await confirm();
   };
 
+  /**
+   * What a previous visit lost, from the ledger against what the document holds. Only when storage can be read:
+   * otherwise the ledger is left as it is, for a start that can.
+   */
+  const reconcile = async () => {
+    let revision: number;
+    try {
+      revision = await local.readRevision();
+    } catch {
+      return;
+    }
+    const { ledger } = reconcileEdits(
+      env.ledger.read(),
+      { editCount: correctedIds(local.doc).length, revision },
+      await env.liveTabs(),
+    );
+    // This tab's own corrections made while storage loaded are its own, still unwritten.
+    env.ledger.write(ledgerWithUnsavedEdits(ledger, env.tab, unconfirmed));
+    if (ledger.notice.length > 0 && !stopped) state().setSaveLosses(ledger.notice);
+  };
+
   void (async () => {
     try {
-      await local.whenLoaded;
+      // A load that failed (a full disk refused its first write) may still have read what was stored: the
+      // document goes on, and the read-back below says whether it is kept.
+      await local.whenLoaded.catch(() => undefined);
       if (stopped) return;
-      local.transact((doc) => initSharedDoc(doc, 'local'));
+      local.doc.transact(() => initSharedDoc(local.doc, 'local'), SETUP);
       await withBrowserLock('corrections-migration', async () => {
         // Another tab may have moved the old store a moment ago: what it stored is read first.
         await local.catchUp();
@@ -183,24 +205,22 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
         doc.transact(() => {
           if (moved) writeOldCorrections(doc, old, { org: '', name: '', at: new Date().toISOString() });
           noteMigrated(doc, IMPORT_DATABASE);
-        }, MIGRATION);
+        }, SETUP);
         // The old entries go only once the document holding them is read back from IndexedDB.
         if (moved && (await local.confirmStored())) await storage.deleteOldCorrections();
       });
       if (stopped) return;
-      const { ledger } = reconcileEdits(
-        env.ledger.read(),
-        { editCount: correctedIds(local.doc).length, revision: await local.readRevision() },
-        await env.liveTabs(),
-      );
-      env.ledger.write(ledger);
-      if (ledger.notice.length > 0) state().setSaveLosses(ledger.notice);
-      loaded = true;
-      if (hasCorrections(local.doc)) await confirm();
-      else setStatus('saved');
+      // Reconciled with what storage holds, before this tab's own corrections made while it loaded go in.
+      await reconcile();
     } catch {
-      setStatus('failed');
+      failed = true;
     }
+    if (stopped) return;
+    // Corrections made while storage loaded (in a document in memory) go in now, as this tab's own: counted as
+    // unwritten until read back.
+    openCorrectionsDocument(local);
+    loaded = true;
+    await confirm();
   })();
 
   return () => {
