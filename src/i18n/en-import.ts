@@ -13,6 +13,8 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.resetConfirm': 'Remove all imported data and corrections and go back to the default data?',
   'import.storedHere': 'Imported data is kept in this browser only; it stays after a reload or a restart.',
   'import.saving': 'Saving… (not saved yet: keep this tab open)',
+  'import.unreadableCorrections':
+    '{count} corrections could not be read (perhaps written by a tab of another version): they are not shown on the map, and nothing was deleted.',
   'import.exportNow': 'Export now',
   'save.retry': 'Try again',
   'save.notSaved': 'Not saved in this browser: see the message at the top of the page.',

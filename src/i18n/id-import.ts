@@ -181,6 +181,8 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'summary.categories': 'jenis: {list}',
   'summary.services': 'layanan: {list}',
   'import.saving': 'Menyimpan… (belum tersimpan, jangan tutup tab ini)',
+  'import.unreadableCorrections':
+    '{count} koreksi tidak dapat dibaca (mungkin ditulis tab versi lain): tidak ditampilkan di peta, dan tidak ada yang dihapus.',
   'import.exportNow': 'Ekspor sekarang',
   'save.retry': 'Coba lagi',
   'save.notSaved': 'Belum tersimpan di peramban ini: lihat pesan di bagian atas halaman.',

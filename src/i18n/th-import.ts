@@ -176,6 +176,8 @@ export const thImport: Record<keyof typeof zhImport, string> = {
   'summary.categories': 'ประเภท: {list}',
   'summary.services': 'บริการ: {list}',
   'import.saving': 'กำลังบันทึก… (ยังไม่เสร็จ อย่าปิดแท็บนี้)',
+  'import.unreadableCorrections':
+    'อ่านการแก้ไข {count} รายการไม่ได้ (อาจเขียนโดยแท็บของเวอร์ชันอื่น) จึงไม่แสดงบนแผนที่ และไม่มีสิ่งใดถูกลบ',
   'import.exportNow': 'ส่งออกตอนนี้',
   'save.retry': 'ลองอีกครั้ง',
   'save.notSaved': 'ยังไม่ได้บันทึกในเบราว์เซอร์นี้ ดูข้อความที่ด้านบนของหน้า',

@@ -179,6 +179,8 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'summary.categories': 'loại: {list}',
   'summary.services': 'dịch vụ: {list}',
   'import.saving': 'Đang lưu… (chưa lưu xong, đừng đóng thẻ này)',
+  'import.unreadableCorrections':
+    'Không đọc được {count} chỉnh sửa (có thể do một thẻ của phiên bản khác ghi): chúng không hiện trên bản đồ và không bị xóa.',
   'import.exportNow': 'Xuất ngay',
   'save.retry': 'Thử lại',
   'save.notSaved': 'Chưa lưu trong trình duyệt này: xem thông báo ở đầu trang.',

@@ -11,6 +11,8 @@ export const zhImport = {
   'import.resetConfirm': '要移除所有匯入的資料與修正，回到預設資料嗎？',
   'import.storedHere': '匯入的資料只保存在這個瀏覽器中，重新整理或關閉後仍會保留。',
   'import.saving': '儲存中…（尚未保存完成，請勿關閉分頁）',
+  'import.unreadableCorrections':
+    '有 {count} 筆修正無法讀取（可能來自其他版本的分頁），沒有顯示在地圖上，也沒有被刪除。',
   'import.exportNow': '立即匯出',
   'save.retry': '再試一次',
   'save.notSaved': '尚未保存到這個瀏覽器：請看頁面上方的說明。',

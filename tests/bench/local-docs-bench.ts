@@ -36,7 +36,7 @@ try {
             r,
           ),
         [n, run] as const,
-      )) as { today: Record<string, number>; document: Record<string, number | string | boolean> };
+      )) as Record<string, Record<string, number | string | boolean>>;
       sample = result;
       for (const [side, figures] of Object.entries(result)) {
         for (const [key, value] of Object.entries(figures)) {

@@ -1,15 +1,16 @@
 /**
  * Runs in Chromium (bundled by local-docs-bench.ts): restoring and saving a workshop of N changed records, today's
  * way (one IndexedDB snapshot of the undo history, written whole on every change) and as a local document
- * (y-indexeddb, read back before "saved").
+ * (y-indexeddb, read back before "saved"); and the office's corrections document (N corrected records).
  */
 import { openDB } from 'idb';
+import { readCorrections, writeCorrection } from '../../src/domain/corrections/corrections-document.ts';
 import { buildGazetteer } from '../../src/domain/geo/gazetteer.ts';
 import type { BuildContext } from '../../src/domain/loading/build-resource.ts';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Manifest } from '../../src/domain/model/manifest.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { record, startHistory } from '../../src/domain/model/undo-history.ts';
+import type { UndoHistory } from '../../src/domain/model/undo-history.ts';
 import type { WorkshopDoc } from '../../src/domain/workshop/workshop-doc.ts';
 import {
   readWorkshopDocument,
@@ -44,13 +45,15 @@ const ms = (from: number) => Math.round((performance.now() - from) * 10) / 10;
 
 async function today(n: number, manifest: Manifest, name: string) {
   // The old slice recorded a step per change (100 kept); the snapshot held the whole history.
-  let history = startHistory<WorkshopDoc>({ additions: [], edits: {}, deletions: [] });
+  let history: UndoHistory<WorkshopDoc> = {
+    past: [],
+    present: { additions: [], edits: {}, deletions: [] },
+    future: [],
+  };
   for (let i = 0; i < n; i++) {
     const present = history.present;
-    history = record(history, {
-      ...present,
-      edits: { ...present.edits, [`chiayi-${i}`]: changed(i, manifest) },
-    });
+    const next = { ...present, edits: { ...present.edits, [`chiayi-${i}`]: changed(i, manifest) } };
+    history = { past: [...history.past, present].slice(-100), present: next, future: [] };
   }
   const snapshot = { version: 1, history, facilitator: '王小明', editing: true, draft: null, moving: null };
   const db = await openDB(name, 1, { upgrade: (d) => d.createObjectStore('workshop') });
@@ -113,10 +116,53 @@ async function asDocument(n: number, manifest: Manifest, name: string) {
   };
 }
 
+/** The office's corrections document (local/corrections): n corrected records restored, one more saved. */
+async function asCorrections(n: number, manifest: Manifest, name: string) {
+  const ctx: BuildContext = {
+    categories: manifest.categories,
+    serviceTags: manifest.serviceTags,
+    gazetteer: buildGazetteer([]),
+    defaults: { file: 'local/corrections', category: 'other', source: '', visibility: 'public' },
+  };
+  const first = new BrowserLocalDocument(name, { persist: true, relay: false });
+  await first.whenLoaded;
+  for (let i = 0; i < n; i++) first.transact((doc) => writeCorrection(doc, changed(i, manifest), author));
+  await new Promise((r) => setTimeout(r, 1500));
+  if (!(await first.confirmStored())) throw new Error('not stored');
+  first.destroy();
+  let t = performance.now();
+  const local = new BrowserLocalDocument(name, { persist: true, relay: false });
+  await local.whenLoaded;
+  const loaded = ms(t);
+  const read = readCorrections(local.doc, ctx);
+  const restore = ms(t);
+  t = performance.now();
+  await local.confirmStored();
+  const firstCheck = ms(t);
+  t = performance.now();
+  local.transact((doc) => writeCorrection(doc, { ...changed(7, manifest), name: '改過的名字' }, author));
+  const next = readCorrections(local.doc, ctx, { previous: read, ids: new Set(['chiayi-7']) });
+  const shown = ms(t);
+  const stored = await local.confirmStored();
+  const saveOne = ms(t);
+  local.destroy();
+  return {
+    loaded,
+    restore,
+    firstCheck,
+    shown,
+    saveOne,
+    stored,
+    records: Object.keys(read.edits).length,
+    renamed: next.edits['chiayi-7']?.name,
+  };
+}
+
 (window as unknown as { localDocsBench: unknown }).localDocsBench = async (n: number, run: number) => {
   const manifest = (await (await fetch('/data/manifest.json')).json()) as Manifest;
   return {
     today: await today(n, manifest, `bench-old-${n}-${run}`),
     document: await asDocument(n, manifest, `bench-doc-${n}-${run}`),
+    corrections: await asCorrections(n, manifest, `bench-corrections-${n}-${run}`),
   };
 };

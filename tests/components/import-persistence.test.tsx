@@ -11,14 +11,26 @@ import {
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
 import {
+  closeCorrectionsDocument,
+  commitCorrection,
+  redoCorrection,
+  removeDataset,
+  resolveDuplicate,
+  undoCorrection,
+} from '../../src/store/import/corrections-actions.ts';
+import { connectCorrectionsStorage } from '../../src/store/import/corrections-persistence.ts';
+import {
   connectImportStorage,
   type ImportStorage,
   landWithWorkerCopy,
 } from '../../src/store/import/import-persistence.ts';
 import { isMergedAway } from '../../src/store/import/import-slice.ts';
 import {
+  createMemoryBrowser,
   createMemoryImportStorage,
   createMemorySaveEnvironment,
+  type MemoryBrowser,
+  memoryCorrectionsStorage,
 } from '../../src/store/import/memory-import-storage.ts';
 import { seedStore } from './fixtures.ts';
 import { settle } from './save-helpers.ts';
@@ -53,42 +65,66 @@ const dataset: ImportedDataset = {
 
 const manifestOf = () => useAppStore.getState().manifest ?? { categories: [], serviceTags: [] };
 
+/** A page (the store seeded with the default data) keeping its imports and corrections in `storage`. */
+function openPage(storage: ReturnType<typeof createMemoryImportStorage>, browser: MemoryBrowser) {
+  seedStore();
+  const env = createMemorySaveEnvironment(browser);
+  const stopImports = connectImportStorage(storage, env);
+  const stopCorrections = connectCorrectionsStorage(memoryCorrectionsStorage(storage, browser), env);
+  return () => {
+    stopCorrections();
+    stopImports();
+    env.close();
+  };
+}
+
+/** A reload: a fresh store and corrections document, the same storage. */
+function reload() {
+  closeCorrectionsDocument();
+  useAppStore.setState(useAppStore.getInitialState(), true);
+}
+
 describe('imports kept in the browser', () => {
   it('writes datasets and corrections through, and a new page gets them back', async () => {
     const storage = createMemoryImportStorage();
-    seedStore();
-    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
+    const browser = createMemoryBrowser();
+    const stop = openPage(storage, browser);
     await settle();
     useAppStore.getState().addImportedDataset(dataset, buildDataset([record], manifestOf()));
-    useAppStore
-      .getState()
-      .commitOfficeEdit({ ...record, position: toLatLng(23.5, 120.4), precision: 'exact' });
+    commitCorrection({ ...record, position: toLatLng(23.5, 120.4), precision: 'exact' });
     await settle();
     expect(storage.datasets.get('import-test')?.resources).toEqual([record]);
     expect(useAppStore.getState().importStorage).toBe('saved');
+    expect(useAppStore.getState().correctionsStorage).toBe('saved');
     stop();
 
-    // A reload: a fresh store, the same storage.
-    useAppStore.setState(useAppStore.getInitialState(), true);
-    seedStore();
-    const stopAgain = connectImportStorage(storage, createMemorySaveEnvironment());
+    reload();
+    const stopAgain = openPage(storage, browser);
     await settle();
     const restored = selectResources(useAppStore.getState()).find((r) => r.id === 'imp-1');
     expect(restored?.position).toEqual([23.5, 120.4]);
     expect(restored?.visibility).toBe('internal');
+    expect(restored?.extra).toEqual({ 聯絡人: '王' });
     expect(useAppStore.getState().importedDatasets).toEqual([dataset]);
-    // Undo still works after the reload.
-    useAppStore.getState().undoOfficeEdit();
-    expect(selectResources(useAppStore.getState()).find((r) => r.id === 'imp-1')?.position).toBeNull();
+    // Undo is this page's own: a new page has nothing to undo, and the correction stays.
+    expect(useAppStore.getState().correctionSteps).toEqual({ undo: 0, redo: 0 });
 
-    useAppStore.getState().removeImportedDataset('import-test');
+    // Removing the file takes its records' corrections with it.
+    removeDataset('import-test');
     await settle();
     expect(storage.datasets.size).toBe(0);
+    expect(useAppStore.getState().officeEdits).toEqual({});
     stopAgain();
+    reload();
+    const third = openPage(storage, browser);
+    await settle();
+    expect(useAppStore.getState().officeEdits).toEqual({});
+    third();
   });
 
-  it('keeps a merge across a reload, undoable there, without rewriting the dataset', async () => {
+  it('keeps a merge across a reload, undoable on its page, without rewriting the dataset', async () => {
     const storage = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
     const seeded = seedStore();
     const keep = seeded.resources[0];
     if (!keep) throw new Error('the test dataset is empty');
@@ -99,33 +135,61 @@ describe('imports kept in the browser', () => {
         { duplicateId: duplicate.id, keepId: keep.id, reason: 'same-name-address', resolution: 'open' },
       ],
     };
-    const stop = connectImportStorage(storage, createMemorySaveEnvironment());
+    const stop = openPage(storage, browser);
     await settle();
     useAppStore.getState().addImportedDataset(flagged, buildDataset([duplicate], manifestOf()));
     await settle();
     const savedDataset = storage.datasets.get('import-test');
-    useAppStore.getState().resolveDuplicate('import-test', duplicate.id, 'merged');
+    const ids = () => selectResources(useAppStore.getState()).map((r) => r.id);
+    const pairOf = () => {
+      const pair = useAppStore.getState().importedDatasets[0]?.duplicates[0];
+      if (!pair) throw new Error('the pair was not kept');
+      return pair;
+    };
+    resolveDuplicate('import-test', duplicate.id, 'merged');
+    expect(ids()).not.toContain(duplicate.id);
+    expect(isMergedAway(pairOf(), useAppStore.getState().officeEdits)).toBe(true);
+    undoCorrection();
+    expect(ids()).toContain(duplicate.id);
+    expect(isMergedAway(pairOf(), useAppStore.getState().officeEdits)).toBe(false);
+    redoCorrection();
     await settle();
-    // The merge is an edit: the dataset as saved is the very same object, not written again.
+    // The merge is a correction: the dataset as saved is the very same object, not written again.
     expect(storage.datasets.get('import-test')).toBe(savedDataset);
     stop();
 
-    useAppStore.setState(useAppStore.getInitialState(), true);
-    seedStore();
-    const stopAgain = connectImportStorage(storage, createMemorySaveEnvironment());
+    reload();
+    const stopAgain = openPage(storage, browser);
     await settle();
-    const ids = () => selectResources(useAppStore.getState()).map((r) => r.id);
     expect(ids()).not.toContain(duplicate.id);
     expect(selectResources(useAppStore.getState()).find((r) => r.id === keep.id)?.phones).toContain(
       '(05)000-0000',
     );
-    const pair = useAppStore.getState().importedDatasets[0]?.duplicates[0];
-    if (!pair) throw new Error('the pair was not kept');
-    expect(isMergedAway(pair, useAppStore.getState().officeEdits.present)).toBe(true);
-    useAppStore.getState().undoOfficeEdit();
-    expect(ids()).toContain(duplicate.id);
-    expect(isMergedAway(pair, useAppStore.getState().officeEdits.present)).toBe(false);
+    expect(isMergedAway(pairOf(), useAppStore.getState().officeEdits)).toBe(true);
     stopAgain();
+  });
+
+  it('moves the corrections an older version kept in the imports’ database into the document, once', async () => {
+    const storage = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
+    const seeded = seedStore();
+    const first = seeded.resources[0];
+    if (!first) throw new Error('the test dataset is empty');
+    storage.oldCorrections.set(first.id, { ...first, name: `${first.name}（舊版更正）` });
+    const stop = openPage(storage, browser);
+    await settle();
+    expect(useAppStore.getState().officeEdits[first.id]?.name).toBe(`${first.name}（舊版更正）`);
+    expect(storage.oldCorrections.size).toBe(0);
+    // Not a correction of this page's: nothing to undo.
+    expect(useAppStore.getState().correctionSteps.undo).toBe(0);
+    stop();
+
+    reload();
+    const again = openPage(storage, browser);
+    await settle();
+    expect(Object.keys(useAppStore.getState().officeEdits)).toEqual([first.id]);
+    expect(useAppStore.getState().saveLosses).toEqual([]);
+    again();
   });
 
   it('reads a pair merged before merges could be undone as merged', () => {
@@ -153,7 +217,7 @@ describe('imports kept in the browser', () => {
     await settle();
     expect(useAppStore.getState().importStorage).toBe('failed');
     // A later, smaller write succeeds; the dataset is still not kept, so the page must not say "saved".
-    useAppStore.getState().commitOfficeEdit({ ...record, name: '匯入據點（更正）' });
+    commitCorrection({ ...record, name: '匯入據點（更正）' });
     await settle();
     expect(memory.datasets.size).toBe(0);
     expect(useAppStore.getState().importStorage).toBe('failed');

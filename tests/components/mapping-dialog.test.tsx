@@ -7,6 +7,7 @@ import { ImportReport } from '../../src/features/import/import-report-dialog-gat
 import { MappingDialog } from '../../src/features/import/mapping-dialog-gate.tsx';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
+import { commitCorrection } from '../../src/store/import/corrections-actions.ts';
 import { villageBoundariesGeoJson } from '../unit/atlas-boundaries.ts';
 import { readBytes, sharedDataFile } from '../unit/fixture-paths.ts';
 import { renderWithData } from './fixtures.ts';
@@ -117,7 +118,7 @@ describe('re-importing a file', () => {
     expect(placed?.precision).toBe('missing');
     // The clerk places it on the map (what the place-on-map layer commits).
     act(() =>
-      useAppStore.getState().commitOfficeEdit({
+      commitCorrection({
         ...(placed as Resource),
         position: toLatLng(23.0052, 120.1884),
         precision: 'exact',

@@ -82,7 +82,8 @@ describe('a resident’s detail', () => {
 
     // Nothing changed on this device: same record, same last-verified date, nothing to undo.
     expect(selectResourceById(useAppStore.getState(), MINXIONG)).toBe(before);
-    expect(useAppStore.getState().officeEdits.past).toHaveLength(0);
+    expect(useAppStore.getState().correctionSteps.undo).toBe(0);
+    expect(useAppStore.getState().officeEdits).toEqual({});
 
     // Escape closes the form (not the detail) and focus goes back to the button that opened it.
     within(form).getByLabelText('正確的內容是？').focus();

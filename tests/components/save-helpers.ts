@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { useAppStore } from '../../src/store/app-store.ts';
+import { selectSaveStatus } from '../../src/store/import/import-derived.ts';
 
 const AT_REST = ['saved', 'failed', 'unsaved'];
 
@@ -15,7 +16,8 @@ export async function settle(...stores: (typeof useAppStore)[]): Promise<void> {
   await vi.waitFor(
     () => {
       for (const s of stores.length > 0 ? stores : [useAppStore])
-        if (!AT_REST.includes(s.getState().importStorage)) throw new Error(s.getState().importStorage);
+        if (!AT_REST.includes(selectSaveStatus(s.getState())))
+          throw new Error(selectSaveStatus(s.getState()));
     },
     { timeout: 5_000, interval: 10 },
   );

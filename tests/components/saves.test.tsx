@@ -6,19 +6,19 @@ import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
 import { SaveNotice } from '../../src/features/import/save-notice.tsx';
-import type { SavedImports } from '../../src/services/import/idb-import-storage.ts';
+import { clearShelf } from '../../src/services/local-docs/memory-local-document.ts';
 import { createAppStore, useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
-import {
-  connectImportStorage,
-  type ImportStorage,
-  restoredEdits,
-} from '../../src/store/import/import-persistence.ts';
+import { closeCorrectionsDocument, commitCorrection } from '../../src/store/import/corrections-actions.ts';
+import { connectCorrectionsStorage } from '../../src/store/import/corrections-persistence.ts';
+import { selectSaveStatus } from '../../src/store/import/import-derived.ts';
+import { connectImportStorage, type ImportStorage } from '../../src/store/import/import-persistence.ts';
 import {
   createMemoryBrowser,
   createMemoryImportStorage,
   createMemorySaveEnvironment,
   type MemoryBrowser,
+  memoryCorrectionsStorage,
 } from '../../src/store/import/memory-import-storage.ts';
 import { loadedPayload } from '../store-payload.ts';
 import { seedStore } from './fixtures.ts';
@@ -60,7 +60,11 @@ const bigFile: ImportedDataset = {
   duplicates: [],
 };
 
-/** One tab of the app: its own store (the default data on show) connected to the browser's storage. */
+/**
+ * One tab of the app: its own store (the default data on show) connected to the browser's storage. The page's
+ * own store (useAppStore) keeps its corrections too (one corrections document per page, see corrections-actions.ts);
+ * a second store stands for another tab's imports only (two tabs' corrections are tested in saves.e2e.ts).
+ */
 function openTab(storage: ImportStorage, browser: MemoryBrowser, store = useAppStore) {
   if (store === useAppStore) seedStore();
   else {
@@ -70,70 +74,38 @@ function openTab(storage: ImportStorage, browser: MemoryBrowser, store = useAppS
   }
   const env = createMemorySaveEnvironment(browser);
   const stop = connectImportStorage(storage, env, store);
+  const stopCorrections =
+    store === useAppStore
+      ? connectCorrectionsStorage(memoryCorrectionsStorage(storage, browser), env)
+      : () => {};
   return {
     env,
     store,
     /** The tab goes away: closed, or killed (nothing more is written either way). */
     close: () => {
+      stopCorrections();
       stop();
       env.close();
     },
   };
 }
 
-/** A reload: the store starts afresh; the storage and the browser's ledger stay. */
+/** A reload: the store (and its corrections document) starts afresh; the storage and the browser's ledger stay. */
 function reloadFresh() {
+  closeCorrectionsDocument();
   useAppStore.setState(useAppStore.getInitialState(), true);
+}
+
+/** Clearing site data deletes the databases and localStorage (the ledger) alike. */
+function clearSiteData(storage: ReturnType<typeof createMemoryImportStorage>, browser: MemoryBrowser) {
+  storage.clearSiteData();
+  clearShelf(browser.corrections);
 }
 
 const addBigFile = (store = useAppStore) =>
   store.getState().addImportedDataset(bigFile, buildDataset([importedRecord], manifestOf()));
 
 describe('two tabs of the same browser', () => {
-  it('each corrects a different record: both are saved, each tab shows the other’s, undo takes back only its own', async () => {
-    const storage = createMemoryImportStorage();
-    const browser = createMemoryBrowser();
-    const a = openTab(storage, browser);
-    const b = openTab(storage, browser, createAppStore());
-    await settle(a.store, b.store);
-    const [first, second] = useAppStore.getState().base.resources;
-    if (!first || !second) throw new Error('the default data is empty');
-
-    a.store.getState().commitOfficeEdit({ ...first, name: `${first.name}（A 更正）` });
-    b.store.getState().commitOfficeEdit({ ...second, phones: ['(05)000-1111'] });
-    await settle(a.store, b.store);
-    expect([...storage.edits.keys()].sort()).toEqual([first.id, second.id].sort());
-    await vi.waitFor(() => {
-      expect(a.store.getState().officeEdits.present[second.id]?.phones).toEqual(['(05)000-1111']);
-      expect(b.store.getState().officeEdits.present[first.id]?.name).toBe(`${first.name}（A 更正）`);
-    });
-    expect(selectResources(b.store.getState()).find((r) => r.id === first.id)?.name).toBe(
-      `${first.name}（A 更正）`,
-    );
-    expect(a.store.getState().importStorage).toBe('saved');
-    expect(b.store.getState().importStorage).toBe('saved');
-
-    // A's undo takes back A's correction only; B hears of it.
-    a.store.getState().undoOfficeEdit();
-    await settle(a.store, b.store);
-    expect([...storage.edits.keys()]).toEqual([second.id]);
-    expect(a.store.getState().officeEdits.present[second.id]).toBeDefined();
-    await vi.waitFor(() => expect(b.store.getState().officeEdits.present[first.id]).toBeUndefined());
-    a.store.getState().redoOfficeEdit();
-    await settle(a.store, b.store);
-    a.close();
-    b.close();
-
-    reloadFresh();
-    const again = openTab(storage, browser);
-    await settle();
-    const shown = selectResources(useAppStore.getState());
-    expect(shown.find((r) => r.id === first.id)?.name).toBe(`${first.name}（A 更正）`);
-    expect(shown.find((r) => r.id === second.id)?.phones).toEqual(['(05)000-1111']);
-    expect(useAppStore.getState().saveLosses).toEqual([]);
-    again.close();
-  });
-
   it('shows a file the other tab imported, and removes it when the other tab does (not a loss)', async () => {
     const storage = createMemoryImportStorage();
     const browser = createMemoryBrowser();
@@ -165,7 +137,7 @@ describe('changes made while the saved data loads', () => {
     if (!first || !second) throw new Error('the default data is empty');
     const before = openTab(memory, browser);
     await settle();
-    useAppStore.getState().commitOfficeEdit({ ...first, phones: ['(05)111-0000'] });
+    commitCorrection({ ...first, phones: ['(05)111-0000'] });
     await settle();
     before.close();
 
@@ -178,15 +150,24 @@ describe('changes made while the saved data loads', () => {
         return memory.load(config);
       },
     };
+    seedStore();
+    // Corrected before the stored corrections are even open (a document in memory until then).
+    commitCorrection({ ...second, phones: ['(05)222-0000'] });
     const tab = openTab(slow, browser);
     addBigFile();
-    useAppStore.getState().commitOfficeEdit({ ...second, phones: ['(05)222-0000'] });
     finishLoading();
     await settle();
     expect(memory.datasets.has(bigFile.id)).toBe(true);
-    expect([...memory.edits.keys()].sort()).toEqual([first.id, second.id].sort());
-    expect(useAppStore.getState().officeEdits.present[first.id]?.phones).toEqual(['(05)111-0000']);
+    const edits = useAppStore.getState().officeEdits;
+    expect(edits[first.id]?.phones).toEqual(['(05)111-0000']);
+    expect(edits[second.id]?.phones).toEqual(['(05)222-0000']);
     tab.close();
+
+    reloadFresh();
+    const after = openTab(memory, browser);
+    await settle();
+    expect(Object.keys(useAppStore.getState().officeEdits).sort()).toEqual([first.id, second.id].sort());
+    after.close();
   });
 });
 
@@ -205,7 +186,7 @@ describe('a save that fails for want of room', () => {
   }
 
   it('keeps "not saved" after a later small save succeeds, and the next start says the file was not saved', async () => {
-    const { memory, storage } = fullStorage();
+    const { storage } = fullStorage();
     const browser = createMemoryBrowser();
     const tab = openTab(storage, browser);
     await settle();
@@ -218,10 +199,11 @@ describe('a save that fails for want of room', () => {
 
     const [first] = useAppStore.getState().base.resources;
     if (!first) throw new Error('the default data is empty');
-    useAppStore.getState().commitOfficeEdit({ ...first, phones: ['(05)222-3333'] });
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
     await settle();
-    expect(memory.edits.has(first.id)).toBe(true);
+    expect(useAppStore.getState().correctionsStorage).toBe('saved');
     expect(useAppStore.getState().importStorage).toBe('failed');
+    expect(selectSaveStatus(useAppStore.getState())).toBe('failed');
     tab.close();
 
     reloadFresh();
@@ -270,10 +252,14 @@ describe('the page killed while saving', () => {
     addBigFile();
     const [first] = useAppStore.getState().base.resources;
     if (!first) throw new Error('the default data is empty');
-    useAppStore.getState().commitOfficeEdit({ ...first, phones: ['(05)222-3333'] });
+    // The correction's write does not commit either.
+    browser.corrections.failing = true;
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
     await pause(200);
     expect(useAppStore.getState().importStorage).toBe('saving');
+    expect(useAppStore.getState().correctionsStorage).not.toBe('saved');
     tab.close();
+    browser.corrections.failing = false;
 
     reloadFresh();
     const next = openTab(memory, browser);
@@ -353,28 +339,33 @@ describe('site data cleared', () => {
     addBigFile();
     const [first, second] = useAppStore.getState().base.resources;
     if (!first || !second) throw new Error('the default data is empty');
-    useAppStore.getState().commitOfficeEdit({ ...first, phones: ['(05)222-3333'] });
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
     await settle();
-    expect(useAppStore.getState().importStorage).toBe('saved');
+    expect(selectSaveStatus(useAppStore.getState())).toBe('saved');
 
-    // Clearing site data deletes the database and localStorage (the ledger) alike.
-    storage.clearSiteData();
+    clearSiteData(storage, browser);
     browser.ledger.value = null;
     await vi.waitFor(() => expect(useAppStore.getState().storageCleared).toBe(true));
-    expect(useAppStore.getState().importStorage).toBe('unsaved');
+    expect(selectSaveStatus(useAppStore.getState())).toBe('unsaved');
 
-    useAppStore.getState().commitOfficeEdit({ ...second, phones: ['(05)444-5555'] });
+    commitCorrection({ ...second, phones: ['(05)444-5555'] });
     await settle();
-    expect(useAppStore.getState().importStorage).toBe('unsaved');
-    expect(storage.edits.size).toBe(0);
+    expect(selectSaveStatus(useAppStore.getState())).toBe('unsaved');
+    expect(browser.corrections.updates).toEqual([]);
 
     useAppStore.getState().requestSaveAgain();
     await settle();
     expect(useAppStore.getState().storageCleared).toBe(false);
-    expect(useAppStore.getState().importStorage).toBe('saved');
+    expect(selectSaveStatus(useAppStore.getState())).toBe('saved');
     expect(storage.datasets.has(bigFile.id)).toBe(true);
-    expect([...storage.edits.keys()].sort()).toEqual([first.id, second.id].sort());
     tab.close();
+
+    reloadFresh();
+    const next = openTab(storage, browser);
+    await settle();
+    expect(Object.keys(useAppStore.getState().officeEdits).sort()).toEqual([first.id, second.id].sort());
+    expect(useAppStore.getState().saveLosses).toEqual([]);
+    next.close();
   });
 
   it('seen when the page comes back into view, even if the browser did not close the database', async () => {
@@ -400,10 +391,10 @@ describe('site data cleared', () => {
     addBigFile();
     const [first] = useAppStore.getState().base.resources;
     if (!first) throw new Error('the default data is empty');
-    useAppStore.getState().commitOfficeEdit({ ...first, phones: ['(05)222-3333'] });
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
     await settle();
     tab.close();
-    storage.clearSiteData();
+    clearSiteData(storage, browser);
 
     reloadFresh();
     const next = openTab(storage, browser);
@@ -412,47 +403,6 @@ describe('site data cleared', () => {
       { cause: 'cleared', datasets: [{ fileName: 'big.csv', rows: 3 }], edits: 1 },
     ]);
     next.close();
-  });
-});
-
-describe('restoredEdits', () => {
-  const x = { ...importedRecord, name: 'x' };
-  const y = { ...importedRecord, id: 'imp-2', name: 'y' };
-  const theirs = { ...importedRecord, name: 'theirs' };
-  const saved = (edits: SavedImports['edits']): SavedImports => ({
-    datasets: [],
-    edits,
-    // The last writer's history: it corrected imp-1 (x) in one step.
-    history: {
-      version: 1,
-      history: { past: [{}], present: { 'imp-1': x }, future: [] },
-      stamps: { 'imp-1': 's1' },
-    },
-    revision: 1,
-    saving: [],
-  });
-
-  it('keeps the last writer’s undo steps and adds what other tabs stored since into every state', () => {
-    const { history, edits } = restoredEdits(
-      saved([
-        { version: 1, id: 'imp-1', resource: structuredClone(x), stamp: 's1' },
-        { version: 1, id: 'imp-2', resource: y, stamp: 's2' },
-      ]),
-    );
-    expect(history.present).toEqual({ 'imp-1': x, 'imp-2': y });
-    expect(history.past).toEqual([{ 'imp-2': y }]);
-    // The mirror holds the history's own object: nothing reads as unwritten.
-    expect(edits.get('imp-1')?.resource).toBe(history.present['imp-1']);
-    expect(edits.get('imp-1')?.stamp).toBe('s1');
-  });
-
-  it('takes another tab’s later correction of the same record, and drops one undone elsewhere', () => {
-    const changed = restoredEdits(
-      saved([{ version: 1, id: 'imp-1', resource: theirs, stamp: 's9' }]),
-    ).history;
-    expect(changed.present).toEqual({ 'imp-1': theirs });
-    expect(changed.past).toEqual([{ 'imp-1': theirs }]);
-    expect(restoredEdits(saved([])).history.present).toEqual({});
   });
 });
 

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import * as Y from 'yjs';
 import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
 import { AppPage, launchChromium } from './driver.ts';
 import { OfficeTab } from './driver-import.ts';
@@ -132,6 +133,40 @@ export class SavesTab extends OfficeTab {
   }
 
   /** What the page's IndexedDB holds: its version, stores, dataset ids, corrected ids and STATE keys. */
+  /**
+   * What the corrections document holds in IndexedDB (crm-local-v1/local/corrections), read in Node with Yjs from
+   * the updates the page stored: the ids of corrected records and of merged (hidden) duplicates.
+   */
+  async storedCorrections(): Promise<{ records: string[]; hidden: string[] }> {
+    const updates = await this.tabPage.evaluate(
+      () =>
+        new Promise<number[][]>((resolve, reject) => {
+          const request = indexedDB.open('crm-local-v1/local/corrections');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            if (!db.objectStoreNames.contains('updates')) {
+              db.close();
+              resolve([]);
+              return;
+            }
+            const r = db.transaction('updates').objectStore('updates').getAll();
+            r.onsuccess = () => {
+              db.close();
+              resolve((r.result as Uint8Array[]).map((u) => [...u]));
+            };
+            r.onerror = () => reject(r.error);
+          };
+        }),
+    );
+    const doc = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+    return {
+      records: [...doc.getMap('records').keys()].sort(),
+      hidden: [...doc.getMap('hidden').keys()].sort(),
+    };
+  }
+
   async storedContents(): Promise<{
     version: number;
     stores: string[];
@@ -244,6 +279,21 @@ export class SavesProfile {
    */
   async limitStorage(bytes: number): Promise<void> {
     const cdp = await this.context.newCDPSession(await this.firstPage());
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(this.appUrl).origin,
+      quotaSize: bytes,
+    });
+  }
+
+  /**
+   * Limits the site's storage before the app first uses IndexedDB: Chromium applies an override only to an origin
+   * whose storage has not been used yet (measured: set after a first write, 20 MB still committed under a 1-byte
+   * quota). A page of the origin without the app (a data file) holds the DevTools session; it stays open.
+   */
+  async limitStorageBeforeFirstUse(bytes: number): Promise<void> {
+    const page = await this.context.newPage();
+    await page.goto(new URL('data/manifest.json', this.appUrl).href);
+    const cdp = await this.context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', {
       origin: new URL(this.appUrl).origin,
       quotaSize: bytes,

@@ -108,6 +108,24 @@ export class WorkshopBrowser {
     return WorkshopTab.open(context, this.appUrl, options);
   }
 
+  /**
+   * A fresh profile whose site may store at most `bytes` (DevTools Protocol: Storage.overrideQuotaForOrigin), as
+   * a full disk would. Set before the app's first use of IndexedDB, from a page of the origin that runs no app (the
+   * manifest) and stays open: Chromium reckons the space left once, at the origin's first use, and the limit lasts
+   * as long as the DevTools session that set it.
+   */
+  async openWithStorageLimit(bytes: number, options: OpenOptions = {}): Promise<WorkshopTab> {
+    const context = await this.newContext(options);
+    const page = await context.newPage();
+    await page.goto(new URL('data/manifest.json', this.appUrl).href);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(this.appUrl).origin,
+      quotaSize: bytes,
+    });
+    return WorkshopTab.open(context, this.appUrl, options);
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
@@ -443,6 +461,21 @@ export class WorkshopTab {
   /** Waits until the workshop panel says everything is saved in the browser. */
   async waitUntilSaved(): Promise<void> {
     await this.page.getByText('已自動儲存在這台電腦的瀏覽器中。').waitFor();
+  }
+
+  /** Waits until the workshop panel says it could not store the workshop in the browser (export soon). */
+  async waitUntilNotSaved(timeout = 15_000): Promise<void> {
+    await this.page.getByText('無法儲存到瀏覽器，請盡快匯出檔案。').waitFor({ timeout });
+  }
+
+  /** Clears the site's data while this tab stays open, as the browser's "clear site data" does. */
+  async clearSiteData(): Promise<void> {
+    const cdp = await this.context.newCDPSession(this.page);
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(this.appUrl).origin,
+      storageTypes: 'all',
+    });
+    await cdp.detach();
   }
 
   /** The workshop's changes as listed in its panel: "新增 阿美早餐店". */

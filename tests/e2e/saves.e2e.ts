@@ -43,7 +43,7 @@ describe('saving in real Chromium', () => {
     await a.reload();
     expect(await a.detailOf(MINXIONG)).toContain('05-1111111');
     expect(await a.detailOf(PUZI)).toContain('05-2222222');
-    expect((await a.storedContents()).edits.sort()).toEqual(['chiayi-wc-minxiong', 'chiayi-wc-puzi']);
+    expect((await a.storedCorrections()).records).toEqual(['chiayi-wc-minxiong', 'chiayi-wc-puzi']);
     // Without a reload, a tab shows what another saves.
     await a.correct(PUZI, { 電話: '05-2222333' });
     const started = Date.now();
@@ -96,6 +96,25 @@ describe('saving in real Chromium', () => {
     await profile.close();
   }, 240_000);
 
+  it('a full disk before the first correction: it stays on screen, the page says it is not saved, nothing throws, and the next start counts it', async () => {
+    const profile = await browser.profile(inject('appUrl'));
+    await profile.limitStorageBeforeFirstUse(1);
+    const tab = await profile.openTab();
+    await tab.correct(MINXIONG, { 電話: '05-7777777' });
+    const notice = await tab.waitForNotice('無法保存到這個瀏覽器', 60_000);
+    expect(notice).toContain('畫面上的資料都還在');
+    expect(await tab.detailOf(MINXIONG)).toContain('05-7777777');
+    expect((await tab.saveView()).status).toContain('尚未保存到這個瀏覽器');
+    expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.screenshot('saves-correction-quota-failed');
+    expect(tab.app.pageErrors()).toEqual([]);
+    await tab.reload();
+    expect(await tab.waitForNotice('沒有保存完成')).toContain('1 筆修正');
+    expect(await tab.detailOf(MINXIONG)).not.toContain('05-7777777');
+    expect(tab.app.pageErrors()).toEqual([]);
+    await profile.close();
+  });
+
   it('site data cleared while the page is open: the page says so, and can save everything again', async () => {
     const profile = await browser.profile(inject('appUrl'));
     const tab = await profile.openTab();
@@ -125,7 +144,7 @@ describe('saving in real Chromium', () => {
     await profile.close();
   });
 
-  it('a browser that kept version 1 of the database: every correction and its undo are carried over', async () => {
+  it('a browser that kept version 1 of the database: every correction moves into the corrections document, once', async () => {
     const loaded = loadDataset(
       manifest,
       gazetteerText,
@@ -145,15 +164,21 @@ describe('saving in real Chromium', () => {
     });
     const tab = await profile.openTab();
     expect(await tab.detailOf(PUZI)).toContain('05-5555555');
+    await tab.waitUntilSaved();
+    // Upgraded to version 2 (entries), then moved into the document; the old entries go once it is read back.
+    await expect.poll(async () => (await tab.storedContents()).edits).toEqual([]);
     const stored = await tab.storedContents();
     expect(stored.version).toBe(2);
-    expect(stored.edits).toEqual([puzi.id]);
     expect(stored.state).not.toContain('office-edits');
+    expect((await tab.storedCorrections()).records).toEqual([puzi.id]);
+    // A correction of this page's is undone to the moved one (the old undo steps stay behind).
+    await tab.correct(PUZI, { 電話: '05-6666666' });
     await tab.editHistory('復原');
-    expect(await tab.detailOf(PUZI)).not.toContain('05-5555555');
-    await tab.waitUntilNotSaving();
+    expect(await tab.detailOf(PUZI)).toContain('05-5555555');
+    await tab.waitUntilSaved();
     await tab.reload();
-    expect(await tab.detailOf(PUZI)).not.toContain('05-5555555');
+    expect(await tab.detailOf(PUZI)).toContain('05-5555555');
+    expect((await tab.saveView()).notices).toEqual([]);
     expect(tab.app.pageErrors()).toEqual([]);
     await profile.close();
   });

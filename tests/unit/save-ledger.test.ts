@@ -8,9 +8,11 @@ import {
   looksCleared,
   mergeLosses,
   parseLedger,
-  reconcileLedger,
+  reconcileDatasets,
+  reconcileEdits,
   type SaveLedger,
-  type StoredFacts,
+  type StoredDatasets,
+  type StoredEdits,
 } from '../../src/domain/model/save-ledger.ts';
 
 const entry = (state: LedgerDataset['state'], tab = 'old-tab', fileName = 'big.csv', rows = 20_000) => ({
@@ -20,14 +22,26 @@ const entry = (state: LedgerDataset['state'], tab = 'old-tab', fileName = 'big.c
   tab,
 });
 const ledger = (patch: Partial<SaveLedger>): SaveLedger => ({ ...EMPTY_LEDGER, ...patch });
-const stored = (ids: string[] = [], editCount = 0, revision = 0): StoredFacts => ({
+const stored = (ids: string[] = [], editCount = 0, revision = 0): StoredDatasets & StoredEdits => ({
   datasets: new Map(ids.map((id) => [id, { fileName: `${id}.csv`, rows: 5 }])),
   editCount,
   revision,
 });
 const NOBODY = new Set<string>();
 
-describe('reconcileLedger (on start)', () => {
+/**
+ * On start the imports' storage reconciles the files and the corrections' document its corrections, each with
+ * the ledger the other left: together they say what a previous visit lost.
+ */
+function reconcileLedger(
+  before: SaveLedger | null,
+  facts: StoredDatasets & StoredEdits,
+  live: ReadonlySet<string>,
+) {
+  return reconcileEdits(reconcileDatasets(before, facts, live).ledger, facts, live);
+}
+
+describe('reconcileDatasets, then reconcileEdits (on start)', () => {
   it.each([
     {
       name: 'nothing known, nothing stored: no loss',
@@ -135,18 +149,12 @@ describe('reconcileLedger (on start)', () => {
   });
 });
 
-describe('looksCleared (while the page is open)', () => {
-  const held = { datasetIds: ['a'], editCount: 2 };
-  const savedLedger = ledger({ datasets: { a: entry('saved', 'me') }, edits: { stored: 2, revision: 10 } });
+describe('looksCleared (while the page is open, imported files)', () => {
+  const held = ['a'];
+  const savedLedger = ledger({ datasets: { a: entry('saved', 'me') } });
   it.each([
-    {
-      name: 'nothing held as saved',
-      held: { datasetIds: [], editCount: 0 },
-      facts: stored(),
-      l: null,
-      is: false,
-    },
-    { name: 'everything still there', held, facts: stored(['a'], 2, 10), l: savedLedger, is: false },
+    { name: 'nothing held as saved', held: [], facts: stored(), l: null, is: false },
+    { name: 'everything still there', held, facts: stored(['a']), l: savedLedger, is: false },
     { name: 'storage and ledger both gone (site data cleared)', held, facts: stored(), l: null, is: true },
     {
       name: 'storage gone, ledger kept (IndexedDB alone cleared)',
@@ -158,21 +166,14 @@ describe('looksCleared (while the page is open)', () => {
     {
       name: 'another tab went back to the default data (ledger updated first)',
       held,
-      facts: stored([], 0, 20),
-      l: ledger({ edits: { stored: 0, revision: 20 } }),
+      facts: stored(),
+      l: ledger({}),
       is: false,
     },
     {
-      name: 'only corrections held, all gone, the ledger’s last write newer than storage',
-      held: { datasetIds: [], editCount: 1 },
-      facts: stored([], 0, 0),
-      l: ledger({ edits: { stored: 1, revision: 10 } }),
-      is: true,
-    },
-    {
       name: 'part of it still there (another tab removed one file)',
-      held,
-      facts: stored([], 2, 10),
+      held: ['a', 'b'],
+      facts: stored(['b']),
       l: null,
       is: false,
     },

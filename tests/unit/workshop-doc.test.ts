@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
-import { record, redo, startHistory, undo } from '../../src/domain/model/undo-history.ts';
 import { hiddenIds } from '../../src/domain/shared-map/hidden-records.ts';
+import { noteMigrated, wasMigrated } from '../../src/domain/shared-map/migrated-stores.ts';
 import { createOwnUndo, undoOwnChange } from '../../src/domain/shared-map/own-undo.ts';
 import { touchedRecordIds } from '../../src/domain/shared-map/record-changes.ts';
 import { resourceToFields } from '../../src/domain/shared-map/record-fields.ts';
@@ -14,10 +14,8 @@ import { isEmptyWorkshop, workshopRows } from '../../src/domain/workshop/worksho
 import {
   deleteWorkshopRecord,
   mergeWorkshopFile,
-  noteMigrated,
   readWorkshopDocument,
   rereadWorkshopRecords,
-  wasMigrated,
   writeWorkshop,
   writeWorkshopRecord,
 } from '../../src/domain/workshop/workshop-document.ts';
@@ -292,34 +290,5 @@ describe('moving the old workshop store (crm-workshop, version 1) into the docum
 
   it('an empty workshop is empty', () => {
     expect(isEmptyWorkshop(workshopThrough(() => {}).workshop)).toBe(true);
-  });
-});
-
-describe('undo history (office corrections)', () => {
-  it('undoes and redoes, and a new step clears the redo list', () => {
-    let h = startHistory(0);
-    h = record(h, 1);
-    h = record(h, 2);
-    h = undo(h);
-    expect(h.present).toBe(1);
-    h = redo(h);
-    expect(h.present).toBe(2);
-    h = undo(undo(h));
-    expect(h.present).toBe(0);
-    h = record(h, 5);
-    expect(h).toEqual({ past: [0], present: 5, future: [] });
-  });
-
-  it('ignores undo/redo at the ends and a step to the same value', () => {
-    const h = startHistory('a');
-    expect(undo(h)).toBe(h);
-    expect(redo(h)).toBe(h);
-    expect(record(h, 'a')).toBe(h);
-  });
-
-  it('keeps at most `limit` steps back', () => {
-    let h = startHistory(0);
-    for (let i = 1; i <= 10; i++) h = record(h, i, 3);
-    expect(h.past).toEqual([7, 8, 9]);
   });
 });

@@ -3,6 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toLatLng } from '../../src/domain/model/coordinates.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { workshopMark } from '../../src/domain/workshop/workshop-record.ts';
+import {
+  clearShelf,
+  memoryShelf,
+  shelvedDocument,
+} from '../../src/services/local-docs/memory-local-document.ts';
 import { initialAppState, useAppStore } from '../../src/store/app-store.ts';
 import { selectFilterResult, selectResources } from '../../src/store/data/derived.ts';
 import { localRecords } from '../../src/store/shared-map/shared-map-derived.ts';
@@ -28,7 +33,6 @@ import { WORKSHOP_LAYER_ID } from '../../src/store/workshop/workshop-slice.ts';
 import { loadedPayload } from '../store-payload.ts';
 import { repoFile } from './fixture-paths.ts';
 import { gazetteer, loadPath, manifest } from './load-context.ts';
-import { memoryShelf, shelvedDocument } from './memory-local-document.ts';
 
 const MINXIONG = toLatLng(23.556, 120.44);
 const source: Resource = {
@@ -271,6 +275,28 @@ describe('persistence in the workshop’s local document', () => {
     const again = connectWorkshopStorage(storage);
     await settle();
     expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料', '存不了', '又能存了']);
+    again();
+  });
+
+  it('site data cleared while open: says failed, and at the next change stores the whole workshop anew', async () => {
+    const { storage, shelf } = memoryStorage();
+    const stop = connectWorkshopStorage(storage);
+    await settle();
+    addByClick('清除前的');
+    await settle();
+    expect(store().workshopStorage).toBe('saved');
+    clearShelf(shelf);
+    expect(store().workshopStorage).toBe('failed');
+    expect(shelf.reopened).toBe(0);
+    addByClick('清除後的');
+    await settle();
+    expect(shelf.reopened).toBe(1);
+    expect(store().workshopStorage).toBe('saved');
+    stop();
+    reload();
+    const again = connectWorkshopStorage(storage);
+    await settle();
+    expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料', '清除前的', '清除後的']);
     again();
   });
 

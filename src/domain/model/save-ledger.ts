@@ -46,11 +46,15 @@ export interface SaveLedger {
   readonly notice: readonly SaveLoss[];
 }
 
-/** What storage holds, as read on start or while checking. */
-export interface StoredFacts {
+/** The imported files storage holds, as read on start or while checking. */
+export interface StoredDatasets {
   readonly datasets: ReadonlyMap<string, LostDataset>;
+}
+
+/** The corrections storage holds, as read on start. */
+export interface StoredEdits {
   readonly editCount: number;
-  /** The revision of the last write of corrections (0 when there was none). */
+  /** The revision of the last write of corrections (0 when there was none, or storage was cleared). */
   readonly revision: number;
 }
 
@@ -142,16 +146,15 @@ export function mergeLosses(losses: readonly SaveLoss[]): SaveLoss[] {
 }
 
 /**
- * On start: what the ledger says was saved or being saved, against what storage holds. A file the ledger calls
- * saved that storage lacks was cleared; a file or corrections of a tab that is gone (closed, crashed, killed) and
- * never written were unfinished; a live tab's unfinished work is its own. Corrections count as cleared when storage
- * is older than the ledger's last write (its revision went back) and holds fewer of them. Returns the ledger rebuilt
- * from storage (plus live tabs' work in progress), with the losses added to its notice, and every loss not yet
+ * On start, for imported files: what the ledger says was saved or being saved, against what storage holds. A file
+ * the ledger calls saved that storage lacks was cleared; a file of a tab that is gone (closed, crashed, killed) and
+ * never written was unfinished; a live tab's unfinished save is its own. Returns the ledger with its files rebuilt
+ * from storage (plus live tabs' saves in progress), the losses added to its notice, and every loss not yet
  * acknowledged.
  */
-export function reconcileLedger(
+export function reconcileDatasets(
   ledger: SaveLedger | null,
-  stored: StoredFacts,
+  stored: StoredDatasets,
   liveTabs: ReadonlySet<string>,
 ): { ledger: SaveLedger; losses: SaveLoss[] } {
   const before = ledger ?? EMPTY_LEDGER;
@@ -167,6 +170,26 @@ export function reconcileLedger(
   }
   for (const [id, d] of stored.datasets)
     datasets[id] = { ...d, state: 'saved', tab: before.datasets[id]?.tab ?? '' };
+  const notice = mergeLosses([
+    ...before.notice,
+    { cause: 'cleared', datasets: cleared, edits: 0 },
+    { cause: 'unfinished', datasets: unfinished, edits: 0 },
+  ]);
+  return { ledger: { ...before, datasets, notice }, losses: notice };
+}
+
+/**
+ * On start, for corrections: they count as cleared when storage is older than the ledger's last write (its
+ * revision went back) and holds fewer of them; the corrections of a tab that is gone and never written were
+ * unfinished; a live tab's unwritten ones are its own. Returns the ledger with its corrections rebuilt from
+ * storage, the losses added to its notice, and every loss not yet acknowledged.
+ */
+export function reconcileEdits(
+  ledger: SaveLedger | null,
+  stored: StoredEdits,
+  liveTabs: ReadonlySet<string>,
+): { ledger: SaveLedger; losses: SaveLoss[] } {
+  const before = ledger ?? EMPTY_LEDGER;
   const clearedEdits =
     stored.revision < before.edits.revision ? Math.max(0, before.edits.stored - stored.editCount) : 0;
   let unfinishedEdits = 0;
@@ -177,13 +200,12 @@ export function reconcileLedger(
   }
   const notice = mergeLosses([
     ...before.notice,
-    { cause: 'cleared', datasets: cleared, edits: clearedEdits },
-    { cause: 'unfinished', datasets: unfinished, edits: unfinishedEdits },
+    { cause: 'cleared', datasets: [], edits: clearedEdits },
+    { cause: 'unfinished', datasets: [], edits: unfinishedEdits },
   ]);
   return {
     ledger: {
-      version: 1,
-      datasets,
+      ...before,
       edits: { stored: stored.editCount, revision: stored.revision },
       unsavedEdits,
       notice,
@@ -192,27 +214,20 @@ export function reconcileLedger(
   };
 }
 
-/** What a tab holds as saved, to check against storage while the page is open. */
-export interface HeldAsSaved {
-  readonly datasetIds: readonly string[];
-  readonly editCount: number;
-}
-
 /**
- * While the page is open: whether storage lost everything this tab holds as saved, rather than another tab having
- * removed it on purpose. Nothing of it is stored any more, and the ledger (which a tab updates before it removes
- * anything) still lists it or is itself gone (clearing site data clears it too). Example: this tab saved a.csv and
- * 3 corrections; storage now has neither and the ledger is gone → cleared. Another tab went back to the default
- * data → the ledger lists no file and its last write of corrections is the one storage has → not cleared.
+ * While the page is open: whether storage lost every imported file this tab holds as saved, rather than another
+ * tab having removed it on purpose. None of them is stored any more, and the ledger (which a tab updates before it
+ * removes anything) still lists one or is itself gone (clearing site data clears it too). Example: this tab saved
+ * a.csv; storage no longer has it and the ledger is gone → cleared. Another tab went back to the default data →
+ * the ledger lists no file → not cleared. (The corrections' document hears of a clearing from the browser itself.)
  */
-export function looksCleared(held: HeldAsSaved, stored: StoredFacts, ledger: SaveLedger | null): boolean {
-  if (held.datasetIds.length === 0 && held.editCount === 0) return false;
-  const stillThere =
-    held.datasetIds.some((id) => stored.datasets.has(id)) || (held.editCount > 0 && stored.editCount > 0);
-  if (stillThere) return false;
+export function looksCleared(
+  heldIds: readonly string[],
+  stored: StoredDatasets,
+  ledger: SaveLedger | null,
+): boolean {
+  if (heldIds.length === 0) return false;
+  if (heldIds.some((id) => stored.datasets.has(id))) return false;
   if (ledger === null) return true;
-  return (
-    held.datasetIds.some((id) => id in ledger.datasets) ||
-    (held.editCount > 0 && ledger.edits.revision > stored.revision)
-  );
+  return heldIds.some((id) => id in ledger.datasets);
 }

@@ -20,7 +20,8 @@ import type { MappableField } from '../loading/column-mapping.ts';
  * Local documents (`local/<name>`, see LOCAL_DOCUMENTS) are this browser's workspace without a server: the same
  * `meta`, `records` and `history`, written with the same functions (record-history.ts), and one root of their own:
  * - `hidden`: Y.Map<record id, ChangeStamp> (who deleted it, when): records of the source data (the default data, an imported file) that
- *   the workspace deleted. A source record is not in the document, so deleting it cannot remove a key of `records`;
+ *   the workspace deleted. In the office's corrections a duplicate merged into another record is hidden too, its
+ *   entry naming the record it went into (`into`, see hidden-records.ts). A source record is not in the document, so deleting it cannot remove a key of `records`;
  *   its id is listed here instead (and its deletion is a version with no fields in `history`). A record the
  *   workspace added is deleted from `records` as in a shared document.
  * A local document is never sent to a server: `parseDocName` does not read `local/…` (a server refuses the name),
@@ -96,6 +97,8 @@ export interface ChangeStamp {
 export const LOCAL_DOCUMENTS = {
   /** What a workshop added, changed or deleted on this device. */
   workshop: 'local/workshop',
+  /** The office's corrections of source records (fields, positions, merged duplicates) on this device. */
+  corrections: 'local/corrections',
 } as const;
 export type LocalDocName = (typeof LOCAL_DOCUMENTS)[keyof typeof LOCAL_DOCUMENTS];
 

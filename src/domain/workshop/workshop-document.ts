@@ -16,9 +16,6 @@ import { changeWord, parseChangeWord, WORKSHOP_COLUMNS, type WorkshopChange } fr
  * records are ids in `hidden`. Every write is a version in the history, stamped with the facilitator's name.
  */
 
-/** Meta key of the stores a document was filled from once (the workshop's IndexedDB before documents). */
-const MIGRATED_FROM = 'migratedFrom';
-
 /** A record with the 工作坊異動 column saying what the workshop did to it. */
 function withChange(resource: Resource, change: WorkshopChange): Resource {
   if (parseChangeWord(resource.extra[WORKSHOP_COLUMNS.change]) === change) return resource;
@@ -71,20 +68,6 @@ export function writeWorkshop(doc: Y.Doc, workshop: WorkshopDoc, author: ChangeS
       writeWorkshopRecord(doc, resource, 'edited', author);
     for (const id of workshop.deletions) hideRecord(doc, id, author);
   });
-}
-
-/** Whether the document was filled from a store already (see noteMigrated). */
-export function wasMigrated(doc: Y.Doc, from: string): boolean {
-  const list = doc.getMap(ROOTS.meta).get(MIGRATED_FROM);
-  return Array.isArray(list) && list.includes(from);
-}
-
-/** Notes that the document was filled from a store, so that it is not filled again (from another tab either). */
-export function noteMigrated(doc: Y.Doc, from: string): void {
-  const meta = doc.getMap(ROOTS.meta);
-  const list = meta.get(MIGRATED_FROM);
-  const before = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  if (!before.includes(from)) meta.set(MIGRATED_FROM, [...before, from]);
 }
 
 /** Each record id's place in the order of first versions: records are listed in the order they first changed. */

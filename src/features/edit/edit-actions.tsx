@@ -10,7 +10,7 @@ export function EditActions({ resource }: { resource: Resource }) {
   const startMoving = useAppStore((s) => s.startMoving);
   const startPlacing = useAppStore((s) => s.startPlacing);
   const moving = useAppStore((s) => s.movingId === resource.id);
-  const edited = useAppStore((s) => resource.id in s.officeEdits.present);
+  const edited = useAppStore((s) => resource.id in s.officeEdits);
   return (
     <div className="edit-actions">
       {edited && (

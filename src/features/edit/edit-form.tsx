@@ -8,6 +8,7 @@ import { safeHttpUrl } from '../../domain/model/safe-url.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { commitCorrection } from '../../store/import/corrections-actions.ts';
 
 type Text = Record<
   'name' | 'address' | 'county' | 'town' | 'phones' | 'openingHours' | 'website' | 'description' | 'source',
@@ -20,7 +21,6 @@ export function EditForm({ resource }: { resource: Resource }) {
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);
   const close = useAppStore((s) => s.startEditing);
-  const commit = useAppStore((s) => s.commitOfficeEdit);
   const id = useId();
   const [text, setText] = useState<Text>({
     name: resource.name,
@@ -81,7 +81,7 @@ export function EditForm({ resource }: { resource: Resource }) {
       if (value === undefined) delete copy[key];
       else copy[key] = value;
     }
-    commit(copy as unknown as Resource);
+    commitCorrection(copy as unknown as Resource);
     close(null);
   };
   return (

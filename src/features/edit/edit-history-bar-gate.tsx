@@ -9,7 +9,7 @@ const actions = officePart(() =>
 
 /** The corrections' undo and redo, loaded once there is something to undo or redo. */
 export function EditHistoryBar() {
-  const open = useAppStore((s) => s.officeEdits.past.length > 0 || s.officeEdits.future.length > 0);
+  const open = useAppStore((s) => s.correctionSteps.undo > 0 || s.correctionSteps.redo > 0);
   const [Bar, retry] = useLazyPart(actions);
   return (
     <WhenOpen open={open} onRetry={retry}>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { isoDate } from '../../domain/files/export-filename.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
+import type { Resource } from '../../domain/model/resource.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectMovingResource } from '../../store/data/derived.ts';
@@ -23,18 +24,20 @@ export function MoveMarkerLayer() {
   const { t } = useOfficeTranslation();
   const resource = useAppStore(selectMovingResource);
   const startMoving = useAppStore((s) => s.startMoving);
-  const commit = useAppStore((s) => s.commitOfficeEdit);
   const bannerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!resource?.position) return;
-    const moveTo = (lat: number, lng: number) =>
-      commit({
+    const moveTo = (lat: number, lng: number) => {
+      const moved: Resource = {
         ...resource,
         position: toLatLng(lat, lng),
         precision: 'exact',
         lastVerified: isoDate(new Date()),
-      });
+      };
+      // The corrections' code (and Yjs) loads with the first correction, not with a resident's map.
+      void import('../../store/import/corrections-actions.ts').then((m) => m.commitCorrection(moved));
+    };
     const handle = L.marker([resource.position[0], resource.position[1]], {
       icon: handleIcon,
       draggable: true,
@@ -56,7 +59,7 @@ export function MoveMarkerLayer() {
       map.off('click', onClick);
       map.getContainer().classList.remove('map--placing');
     };
-  }, [map, resource, commit, t]);
+  }, [map, resource, t]);
 
   if (!resource?.position) return null;
   return (

@@ -4,6 +4,7 @@ import { officePart } from '../../components/office-catalogue.tsx';
 import { WhenOpen } from '../../components/when-open.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
+import { selectSaveStatus } from '../../store/import/import-derived.ts';
 import { FilePicker } from './file-picker.tsx';
 import { reasonText } from './import-reason.ts';
 import { limitsSummary } from './limit-text.ts';
@@ -22,10 +23,11 @@ export function ImportPanel() {
   const hasImports = useAppStore(
     (s) =>
       s.importedDatasets.length > 0 ||
-      Object.keys(s.officeEdits.present).length > 0 ||
-      s.importStorage === 'saving' ||
-      s.importStorage === 'failed' ||
-      s.importStorage === 'unsaved',
+      Object.keys(s.officeEdits).length > 0 ||
+      s.correctionIssues.length > 0 ||
+      selectSaveStatus(s) === 'saving' ||
+      selectSaveStatus(s) === 'failed' ||
+      selectSaveStatus(s) === 'unsaved',
   );
   const [Imports, retry] = useLazyPart(imports);
   return (

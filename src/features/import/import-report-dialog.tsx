@@ -17,6 +17,7 @@ import { formatNumber } from '../../i18n/translate.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectDataset } from '../../store/data/derived.ts';
+import { resolveDuplicate } from '../../store/import/corrections-actions.ts';
 import { isMergedAway } from '../../store/import/import-slice.ts';
 
 /** Rows on one page of the list; the buttons below it page through every row. */
@@ -202,12 +203,11 @@ const LISTED_PAIRS = 100;
 
 function Duplicates({ dataset }: { dataset: ImportedDataset }) {
   const { t } = useOfficeTranslation();
-  const resolve = useAppStore((s) => s.resolveDuplicate);
   // A pair carries the two names. Pairs saved before it did have theirs looked up, for the pairs listed only and
   // in one pass: a map of every record on show would cost ~40 ms at 100,000.
   const { resources } = useAppStore(selectDataset);
   const { duplicates } = dataset;
-  const edits = useAppStore((s) => s.officeEdits.present);
+  const edits = useAppStore((s) => s.officeEdits);
   const open = useMemo(
     () => duplicates.filter((p) => p.resolution === 'open' && !isMergedAway(p, edits)),
     [duplicates, edits],
@@ -242,14 +242,14 @@ function Duplicates({ dataset }: { dataset: ImportedDataset }) {
             <button
               type="button"
               className="button-secondary"
-              onClick={() => resolve(dataset.id, pair.duplicateId, 'merged')}
+              onClick={() => resolveDuplicate(dataset.id, pair.duplicateId, 'merged')}
             >
               {t('importReport.merge')}
             </button>{' '}
             <button
               type="button"
               className="button-ghost"
-              onClick={() => resolve(dataset.id, pair.duplicateId, 'kept')}
+              onClick={() => resolveDuplicate(dataset.id, pair.duplicateId, 'kept')}
             >
               {t('importReport.keep')}
             </button>

@@ -3,6 +3,8 @@ import { countOutcomes } from '../../domain/loading/row-outcome.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
+import { backToDefaultData, removeDataset } from '../../store/import/corrections-actions.ts';
+import { selectSaveStatus } from '../../store/import/import-derived.ts';
 import { FilePicker } from './file-picker.tsx';
 import { NeedsLocationList } from './needs-location-list.tsx';
 
@@ -13,10 +15,10 @@ import { NeedsLocationList } from './needs-location-list.tsx';
 export function ImportedDatasets() {
   const { t } = useOfficeTranslation();
   const datasets = useAppStore((s) => s.importedDatasets);
-  const storage = useAppStore((s) => s.importStorage);
-  const clearImports = useAppStore((s) => s.clearImports);
+  const storage = useAppStore(selectSaveStatus);
   const persistent = useAppStore((s) => s.storagePersistent);
-  const editCount = useAppStore((s) => Object.keys(s.officeEdits.present).length);
+  const editCount = useAppStore((s) => Object.keys(s.officeEdits).length);
+  const unreadable = useAppStore((s) => s.correctionIssues.length);
   return (
     <>
       {datasets.length > 0 && (
@@ -32,11 +34,16 @@ export function ImportedDatasets() {
           type="button"
           className="button-secondary"
           onClick={() => {
-            if (window.confirm(t('import.resetConfirm'))) clearImports();
+            if (window.confirm(t('import.resetConfirm'))) backToDefaultData();
           }}
         >
           {t('import.reset')}
         </button>
+      )}
+      {unreadable > 0 && (
+        <p className="save-status-unsaved" role="status">
+          {t('import.unreadableCorrections', { count: unreadable })}
+        </p>
       )}
       {storage === 'saving' && (
         <p className="muted" role="status">
@@ -61,7 +68,6 @@ export function ImportedDatasets() {
 function DatasetItem({ dataset }: { dataset: ImportedDataset }) {
   const { t, language } = useOfficeTranslation();
   const showReport = useAppStore((s) => s.showReport);
-  const remove = useAppStore((s) => s.removeImportedDataset);
   const counts = countOutcomes(dataset.rows);
   const n = (value: number) => formatNumber(language, value);
   return (
@@ -92,7 +98,7 @@ function DatasetItem({ dataset }: { dataset: ImportedDataset }) {
           type="button"
           className="button-ghost"
           aria-label={t('import.removeLabel', { file: dataset.fileName })}
-          onClick={() => remove(dataset.id)}
+          onClick={() => removeDataset(dataset.id)}
         >
           {t('import.remove')}
         </button>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { isoDate } from '../../domain/files/export-filename.ts';
 import { toLatLng } from '../../domain/model/coordinates.ts';
+import type { Resource } from '../../domain/model/resource.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectPlacingResource } from '../../store/data/derived.ts';
@@ -17,19 +18,20 @@ export function PlaceOnMapLayer() {
   const { t } = useOfficeTranslation();
   const placing = useAppStore(selectPlacingResource);
   const startPlacing = useAppStore((s) => s.startPlacing);
-  const commit = useAppStore((s) => s.commitOfficeEdit);
   const select = useAppStore((s) => s.select);
   const bannerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!placing) return;
     const place = (lat: number, lng: number) => {
-      commit({
+      const placed: Resource = {
         ...placing,
         position: toLatLng(lat, lng),
         precision: 'exact',
         lastVerified: isoDate(new Date()),
-      });
+      };
+      // The corrections' code (and Yjs) loads with the first correction, not with a resident's map.
+      void import('../../store/import/corrections-actions.ts').then((m) => m.commitCorrection(placed));
       startPlacing(null);
       select(placing.id, 'map');
     };
@@ -57,7 +59,7 @@ export function PlaceOnMapLayer() {
       map.off('click', onClick);
       document.removeEventListener('keydown', onKey);
     };
-  }, [map, placing, commit, startPlacing, select]);
+  }, [map, placing, startPlacing, select]);
 
   if (!placing) return null;
   return (

@@ -3,6 +3,7 @@ import type { SaveLoss } from '../../domain/model/save-ledger.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
+import { selectSaveStatus } from '../../store/import/import-derived.ts';
 
 /**
  * What is not saved, at the top of every screen until it is: storage cleared while the page is open (export, or
@@ -11,7 +12,7 @@ import { useAppStore } from '../../store/app-store.ts';
  */
 export function SaveNotice() {
   const { t, language } = useOfficeTranslation();
-  const status = useAppStore((s) => s.importStorage);
+  const status = useAppStore(selectSaveStatus);
   const cleared = useAppStore((s) => s.storageCleared);
   const losses = useAppStore((s) => s.saveLosses);
   const setExportOpen = useAppStore((s) => s.setExportOpen);

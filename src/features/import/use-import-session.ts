@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useAppStore } from '../../store/app-store.ts';
 
 /**
- * Brings back the imports kept in this browser (IndexedDB) and keeps them saved. (A `?data=https://…` link is
+ * Brings back the imports and corrections kept in this browser (IndexedDB) and keeps them saved. (A `?data=https://…` link is
  * use-data-link.ts's.)
  */
 export function useImportSession(): void {
@@ -13,18 +13,26 @@ export function useImportSession(): void {
     let unmounted = false;
     void Promise.all([
       import('../../store/import/import-persistence.ts'),
+      import('../../store/import/corrections-when-used.ts'),
       import('../../services/import/save-environment.ts'),
     ]).then(
-      ([{ connectImportStorage, createIdbImportStorage }, { createBrowserSaveEnvironment }]) => {
+      ([
+        { connectImportStorage, createIdbImportStorage },
+        { connectCorrectionsWhenUsed },
+        { createBrowserSaveEnvironment },
+      ]) => {
         if (unmounted) return;
         const storage = createIdbImportStorage();
         if (!storage) {
           useAppStore.getState().setImportStorage('unavailable');
+          useAppStore.getState().setCorrectionsStorage('unavailable');
           return;
         }
         const env = createBrowserSaveEnvironment();
         const disconnect = connectImportStorage(storage, env);
+        const disconnectCorrections = connectCorrectionsWhenUsed(storage, env);
         stop = () => {
+          disconnectCorrections();
           disconnect();
           env.close();
         };
@@ -32,7 +40,10 @@ export function useImportSession(): void {
       (error: unknown) => {
         // The saving code could not be fetched (offline before the service worker held it): as without IndexedDB.
         console.error(error);
-        if (!unmounted) useAppStore.getState().setImportStorage('unavailable');
+        if (!unmounted) {
+          useAppStore.getState().setImportStorage('unavailable');
+          useAppStore.getState().setCorrectionsStorage('unavailable');
+        }
       },
     );
     return () => {

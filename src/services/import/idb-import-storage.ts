@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import type { Resource } from '../../domain/model/resource.ts';
 import type { Dataset, DatasetConfig } from '../../domain/query/dataset.ts';
 import {
   DATASETS,
@@ -8,15 +9,12 @@ import {
   isSavingIntent,
   isStoredDataset,
   isStoredEdit,
-  isStoredHistory,
   openImportDatabase,
   REVISION_KEY,
   SAVING_PREFIX,
   type SavingIntent,
   STATE,
   type StoredDataset,
-  type StoredEdit,
-  type StoredHistory,
   writeDataset,
 } from './import-database.ts';
 import { loadSavedImports } from './import-engine.ts';
@@ -25,9 +23,6 @@ import { loadSavedImports } from './import-engine.ts';
 export interface SavedImports {
   /** Indexed where they were read: a worker builds the index of 100,000 records beside them. */
   readonly datasets: (StoredDataset & { readonly indexed?: Dataset })[];
-  readonly edits: readonly StoredEdit[];
-  readonly history: StoredHistory | undefined;
-  readonly revision: number;
   /** Dataset writes that were started and not confirmed (see SAVING_PREFIX). */
   readonly saving: readonly SavingIntent[];
 }
@@ -35,20 +30,13 @@ export interface SavedImports {
 /** What storage holds, read cheaply: to check it against what the page believes it saved. */
 export interface StoredContents {
   readonly datasetIds: readonly string[];
-  /** The stamp of each stored correction, by record id. */
-  readonly editStamps: ReadonlyMap<string, string>;
-  readonly revision: number;
 }
 
-/** Corrections written together, with the undo history, in one transaction. */
-export interface EditsWrite {
-  readonly put: readonly StoredEdit[];
-  /** Ids whose correction was undone (or whose record went): their entries go. */
-  readonly remove: readonly string[];
-  readonly history: StoredHistory;
-}
-
-/** Where imports and corrections live between visits: IndexedDB in the browser, memory in tests. */
+/**
+ * Where imported files live between visits: IndexedDB in the browser, memory in tests. (The office's corrections
+ * were kept here too until they became a document, see corrections-persistence.ts; `readOldCorrections` reads
+ * what a browser still keeps of them, once.)
+ */
 export interface ImportKeeper {
   /** The IndexedDB database it keeps datasets in, if it is one: a worker holding a dataset can write there. */
   readonly database?: string;
@@ -57,22 +45,17 @@ export interface ImportKeeper {
   deleteDataset(id: string): Promise<void>;
   /** One dataset (another tab saved it). */
   readDataset(id: string): Promise<StoredDataset | undefined>;
-  /** Resolves once written (all or nothing), with the write's revision and the corrections stored after it. */
-  writeEdits(write: EditsWrite): Promise<{ revision: number; count: number }>;
-  /** The stored corrections of these ids (ids without one are left out). */
-  readEdits(ids: readonly string[]): Promise<StoredEdit[]>;
   contents(): Promise<StoredContents>;
+  /** The corrections kept before documents, by record id (a merged duplicate holds the record it went into). */
+  readOldCorrections(): Promise<Record<string, Resource>>;
+  /** Deletes the corrections kept before documents (once the document holding them is read back). */
+  deleteOldCorrections(): Promise<void>;
   /** Writes down, durably, that a dataset write starts (before it starts). */
   markSaving(intent: SavingIntent): Promise<void>;
   /** The dataset write is over (written, or found lost): its intent goes. */
   clearSaving(id: string): Promise<void>;
   /** Calls back when the browser deletes the storage under the page (site data cleared); returns a remover. */
   onTerminated(listener: () => void): () => void;
-}
-
-/** The revision of a write: one more than the last, and never below the clock, so it grows across a clearing. */
-export function nextRevision(previous: number): number {
-  return Math.max(previous + 1, Date.now());
 }
 
 /** The browser's IndexedDB as import storage; null where IndexedDB does not exist (jsdom, blocking modes). */
@@ -102,14 +85,7 @@ export function createIdbImportKeeper(): ImportKeeper | null {
     database: IMPORT_DATABASE,
     load: async (config) => {
       const database = await open();
-      const transaction = database.transaction([EDITS, STATE], 'readonly');
-      const [edits, history, revision, saving] = await Promise.all([
-        transaction.objectStore(EDITS).getAll(),
-        transaction.objectStore(STATE).get(HISTORY_KEY),
-        transaction.objectStore(STATE).get(REVISION_KEY),
-        transaction.objectStore(STATE).getAll(IDBKeyRange.bound(SAVING_PREFIX, `${SAVING_PREFIX}\uffff`)),
-        transaction.done,
-      ]);
+      const saving = await database.getAll(STATE, IDBKeyRange.bound(SAVING_PREFIX, `${SAVING_PREFIX}\uffff`));
       const readHere = async () => ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
       // Datasets are read in a worker where there are workers (the page would deserialise every record in one
       // task); counting them first spares a browser with nothing saved from starting one.
@@ -123,9 +99,6 @@ export function createIdbImportKeeper(): ImportKeeper | null {
               );
       return {
         datasets,
-        edits: (edits as unknown[]).filter(isStoredEdit),
-        history: isStoredHistory(history) ? history : undefined,
-        revision: typeof revision === 'number' ? revision : 0,
         saving: (saving as unknown[]).filter(isSavingIntent),
       };
     },
@@ -140,45 +113,30 @@ export function createIdbImportKeeper(): ImportKeeper | null {
       const value: unknown = await (await open()).get(DATASETS, id);
       return isStoredDataset(value) ? value : undefined;
     },
-    writeEdits: async ({ put, remove, history }) => {
-      const transaction = (await open()).transaction([EDITS, STATE], 'readwrite', { durability: 'strict' });
-      const edits = transaction.objectStore(EDITS);
-      const state = transaction.objectStore(STATE);
-      // Requests run in order: the count comes after this write's puts and deletes, and no other tab's write
-      // comes between the revision read and the revision written. One Promise.all awaits every request, so that
-      // a failed transaction is one rejection, not several unhandled ones.
-      const written = [...put.map((e) => edits.put(e)), ...remove.map((id) => edits.delete(id))];
-      const [revision, count] = await Promise.all([
-        state.get(REVISION_KEY).then(async (previous) => {
-          const revision = nextRevision(typeof previous === 'number' ? previous : 0);
-          await state.put(revision, REVISION_KEY);
-          return revision;
-        }),
-        edits.count(),
-        state.put(history, HISTORY_KEY),
-        transaction.done,
-        ...written,
-      ]);
-      return { revision, count };
+    readOldCorrections: async () => {
+      const entries = ((await (await open()).getAll(EDITS)) as unknown[]).filter(isStoredEdit);
+      const edits: Record<string, Resource> = {};
+      for (const { id, resource } of entries)
+        Object.defineProperty(edits, id, {
+          value: resource,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      return edits;
     },
-    readEdits: async (ids) => {
-      const transaction = (await open()).transaction(EDITS, 'readonly');
-      const found = await Promise.all([...ids.map((id) => transaction.store.get(id)), transaction.done]);
-      return (found as unknown[]).filter(isStoredEdit);
+    deleteOldCorrections: async () => {
+      const transaction = (await open()).transaction([EDITS, STATE], 'readwrite', { durability: 'strict' });
+      await Promise.all([
+        transaction.objectStore(EDITS).clear(),
+        transaction.objectStore(STATE).delete(HISTORY_KEY),
+        transaction.objectStore(STATE).delete(REVISION_KEY),
+        transaction.done,
+      ]);
     },
     contents: async () => {
-      const transaction = (await open()).transaction([DATASETS, EDITS, STATE], 'readonly');
-      const [datasetIds, edits, revision] = await Promise.all([
-        transaction.objectStore(DATASETS).getAllKeys(),
-        transaction.objectStore(EDITS).getAll(),
-        transaction.objectStore(STATE).get(REVISION_KEY),
-        transaction.done,
-      ]);
-      return {
-        datasetIds: datasetIds.map(String),
-        editStamps: new Map((edits as unknown[]).filter(isStoredEdit).map((e) => [e.id, e.stamp])),
-        revision: typeof revision === 'number' ? revision : 0,
-      };
+      const datasetIds = await (await open()).getAllKeys(DATASETS);
+      return { datasetIds: datasetIds.map(String) };
     },
     markSaving: async (intent) => {
       const transaction = (await open()).transaction(STATE, 'readwrite', { durability: 'strict' });

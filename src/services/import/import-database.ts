@@ -1,6 +1,6 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
-import type { EditMap } from '../../domain/model/edits-elsewhere.ts';
+import type { EditMap } from '../../domain/model/edit-map.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
 

@@ -8,7 +8,6 @@ export interface LedgerStore {
 
 /** What a tab tells the other tabs of the same browser once a write is done. */
 export type ImportMessage =
-  | { readonly type: 'edits'; readonly ids: readonly string[] }
   | { readonly type: 'dataset'; readonly id: string }
   | { readonly type: 'dataset-removed'; readonly id: string };
 
@@ -34,9 +33,8 @@ const CHANNEL = 'crm-imports';
 const TAB_LOCK = 'crm-imports-tab:';
 
 function isMessage(value: unknown): value is ImportMessage {
-  const v = value as Partial<{ type: string; id: unknown; ids: unknown }> | null;
+  const v = value as Partial<{ type: string; id: unknown }> | null;
   if (typeof v !== 'object' || v === null) return false;
-  if (v.type === 'edits') return Array.isArray(v.ids) && v.ids.every((id) => typeof id === 'string');
   return (v.type === 'dataset' || v.type === 'dataset-removed') && typeof v.id === 'string';
 }
 

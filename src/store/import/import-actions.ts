@@ -347,6 +347,13 @@ async function run(confirmation: ImportConfirmation): Promise<void> {
     performance.measure('crm:import-merge', 'crm:import-start');
     await yieldToPage();
     if (current !== job) return;
+    const replaced = store().layers.find((l) => l.id === final.dataset.id)?.dataset.resources;
+    if (replaced && Object.keys(store().officeEdits).length > 0) {
+      // The replaced file's corrections go, but for places set by hand the new file still lacks.
+      const corrections = await import('./corrections-actions.ts');
+      if (current !== job) return;
+      corrections.replaceDatasetCorrections(replaced, records.resources);
+    }
     const show = () => {
       store().addImportedDataset(final.dataset, records, true);
       // The link's records are on show: the banner now reads them from the dataset.

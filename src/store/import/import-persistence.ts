@@ -1,29 +1,18 @@
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
-import { editChangesBetween, withChangesFromElsewhere } from '../../domain/model/edits-elsewhere.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import {
   EMPTY_LEDGER,
   ledgerWithDataset,
-  reconcileLedger,
+  reconcileDatasets,
   type SaveLedger,
 } from '../../domain/model/save-ledger.ts';
-import { record, startHistory } from '../../domain/model/undo-history.ts';
 import { buildDataset } from '../../domain/query/dataset.ts';
-import {
-  createIdbImportKeeper,
-  type ImportKeeper,
-  type SavedImports,
-} from '../../services/import/idb-import-storage.ts';
-import {
-  type EditHistory,
-  isEditHistory,
-  type SavingIntent,
-  type WorkerCopy,
-} from '../../services/import/import-database.ts';
+import { createIdbImportKeeper, type ImportKeeper } from '../../services/import/idb-import-storage.ts';
+import type { SavingIntent, WorkerCopy } from '../../services/import/import-database.ts';
 import type { SaveEnvironment } from '../../services/import/save-environment.ts';
 import { useAppStore } from '../app-store.ts';
 import { createImportSaver, type StoredMirror } from './import-saver.ts';
-import { importLayer, type OfficeEdits } from './import-slice.ts';
+import { importLayer } from './import-slice.ts';
 
 export type { StoredDataset } from '../../services/import/import-database.ts';
 
@@ -71,40 +60,6 @@ function takeWorkerCopy(
 }
 
 /**
- * The saved corrections as this tab's history: the last writer's undo history, with what other tabs stored since
- * written into every state (a record whose stored stamp is not the one that history wrote); without a history
- * (none saved, or not one this version reads), the stored corrections with nothing to undo. Also the mirror of
- * what storage holds, holding the history's own objects so that identity says what is unwritten.
- */
-export function restoredEdits(saved: SavedImports): {
-  history: EditHistory;
-  edits: StoredMirror['edits'];
-} {
-  const records = new Map(saved.edits.map((e) => [e.id, e]));
-  const stored = saved.history && isEditHistory(saved.history.history) ? saved.history : undefined;
-  let history: EditHistory;
-  if (stored) {
-    const fromRecords: Record<string, Resource> = {};
-    for (const [id, edit] of records) {
-      const own = stored.history.present[id];
-      fromRecords[id] = own && stored.stamps[id] === edit.stamp ? own : edit.resource;
-    }
-    history = withChangesFromElsewhere(
-      stored.history,
-      editChangesBetween(stored.history.present, fromRecords as OfficeEdits),
-    );
-  } else {
-    history = startHistory(Object.fromEntries([...records].map(([id, e]) => [id, e.resource])));
-  }
-  const edits: StoredMirror['edits'] = new Map();
-  for (const [id, resource] of Object.entries(history.present)) {
-    const stamp = records.get(id)?.stamp;
-    if (stamp !== undefined) edits.set(id, { resource, stamp });
-  }
-  return { history, edits };
-}
-
-/**
  * The ledger with the dataset writes storage says were started and not confirmed: localStorage commits its writes
  * late (seconds), so a browser killed during a save may have lost the ledger's own note of it.
  */
@@ -119,8 +74,7 @@ function withSavingIntents(ledger: SaveLedger | null, intents: readonly SavingIn
 }
 
 /**
- * Restores imported files and the office's corrections, says what a previous visit saved or was saving that
- * storage does not hold (the save ledger against storage), then keeps writing every change (see import-saver.ts).
+ * Restores imported files, says what a previous visit saved or was saving that storage does not hold (the save ledger against storage), then keeps writing every change (see import-saver.ts).
  * Other tabs' writes are taken in as they say so, and storage is read back when the page comes back into view or
  * the browser closes the database under it. Links (?data=) are not stored: they load again. Returns a function
  * that stops it.
@@ -132,7 +86,7 @@ export function connectImportStorage(
 ): () => void {
   let stopped = false;
   const stops: (() => void)[] = [];
-  const mirror: StoredMirror = { datasets: new Map(), edits: new Map() };
+  const mirror: StoredMirror = { datasets: new Map() };
   const saver = createImportSaver(storage, env, store, mirror, (dataset, resources) =>
     takeWorkerCopy(storage, dataset, resources),
   );
@@ -145,14 +99,12 @@ export function connectImportStorage(
       const saved = await storage.load(config);
       const live = await env.liveTabs();
       if (stopped) return;
-      const { ledger, losses } = reconcileLedger(
+      const { ledger, losses } = reconcileDatasets(
         withSavingIntents(env.ledger.read(), saved.saving),
         {
           datasets: new Map(
             saved.datasets.map((d) => [d.id, { fileName: d.dataset.fileName, rows: d.dataset.rows.length }]),
           ),
-          editCount: saved.edits.length,
-          revision: saved.revision,
         },
         live,
       );
@@ -162,15 +114,7 @@ export function connectImportStorage(
         if (!live.has(intent.tab)) void storage.clearSaving(intent.id).catch(() => undefined);
       // IndexedDB returns records by key: the list comes back in the order the files were imported.
       saved.datasets.sort((a, b) => a.dataset.importedAt.localeCompare(b.dataset.importedAt));
-      const restored = restoredEdits(saved);
-      // Corrections made while the saved data loaded are kept, as one step on top of it.
-      const early = store.getState().officeEdits.present;
-      const history =
-        Object.keys(early).length === 0
-          ? restored.history
-          : record(restored.history, { ...restored.history.present, ...early });
-      for (const [id, edit] of restored.edits) mirror.edits.set(id, edit);
-      if (saved.datasets.length > 0 || restored.edits.size > 0) {
+      if (saved.datasets.length > 0) {
         const layers = saved.datasets.map((d) =>
           importLayer(d.dataset, d.indexed ?? buildDataset(d.resources, config)),
         );
@@ -181,7 +125,6 @@ export function connectImportStorage(
         store.getState().hydrateImports({
           datasets: saved.datasets.map((d) => d.dataset),
           layers,
-          edits: history,
         });
         void saver.requestPersistence();
       }
@@ -196,8 +139,7 @@ export function connectImportStorage(
     saver.noteAll();
     stops.push(
       env.listen((message) => {
-        if (message.type === 'edits') saver.takeEdits(message.ids);
-        else if (message.type === 'dataset') saver.takeDataset(message.id);
+        if (message.type === 'dataset') saver.takeDataset(message.id);
         else saver.dropDataset(message.id);
       }),
     );

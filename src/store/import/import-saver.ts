@@ -1,17 +1,14 @@
 import type { ImportedDataset } from '../../domain/loading/imported-dataset.ts';
-import { changedEditIds } from '../../domain/model/edits-elsewhere.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import {
   EMPTY_LEDGER,
   ledgerWithDataset,
-  ledgerWithStoredEdits,
-  ledgerWithUnsavedEdits,
   looksCleared,
   type SaveLedger,
 } from '../../domain/model/save-ledger.ts';
 import { buildDataset } from '../../domain/query/dataset.ts';
 import type { ImportKeeper, StoredContents } from '../../services/import/idb-import-storage.ts';
-import type { StoredEdit, WorkerCopy } from '../../services/import/import-database.ts';
+import type { WorkerCopy } from '../../services/import/import-database.ts';
 import type { SaveEnvironment } from '../../services/import/save-environment.ts';
 import type { AppState, useAppStore } from '../app-store.ts';
 import { type ImportStorageStatus, importLayer } from './import-slice.ts';
@@ -25,7 +22,6 @@ interface Version {
 /** What storage holds, as this tab knows it (what it read or wrote, and what other tabs said they wrote). */
 export interface StoredMirror {
   readonly datasets: Map<string, Version>;
-  readonly edits: Map<string, { readonly resource: Resource; readonly stamp: string }>;
 }
 
 type Store = typeof useAppStore;
@@ -48,12 +44,12 @@ const sameVersion = (a: Version | null | undefined, b: Version | null | undefine
   a?.dataset === b?.dataset && a?.resources === b?.resources;
 
 /**
- * Writes what the page shows to storage and says truly where that stands. Each dataset and each corrected record
- * is compared with what storage holds (the mirror): what differs is unwritten, and stays so, shown as not saved,
- * until that very thing is written. Writes go one at a time, each in a task of its own. Corrections are written per
- * record, in one transaction with the undo history; other tabs hear of each write and take it in. Before saying
- * "saved", storage is read back: if what this tab saved is gone (site data cleared), it says so and writes nothing
- * until the person chooses to save again (or exports).
+ * Writes the imported files the page shows to storage and says truly where that stands. Each dataset is compared
+ * with what storage holds (the mirror): what differs is unwritten, and stays so, shown as not saved, until that
+ * very thing is written. Writes go one at a time, each in a task of its own; other tabs hear of each write and
+ * take it in. Before saying "saved", storage is read back: if what this tab saved is gone (site data cleared), it
+ * says so and writes nothing until the person chooses to save again (or exports). The office's corrections are a
+ * document of their own (corrections-persistence.ts).
  */
 export function createImportSaver(
   storage: ImportKeeper,
@@ -63,19 +59,16 @@ export function createImportSaver(
   takeWorkerCopy: (dataset: ImportedDataset, resources: readonly Resource[]) => WorkerCopy | undefined,
 ) {
   const dirtyDatasets = new Set<string>();
-  const dirtyEdits = new Set<string>();
   /** The version whose write failed: not tried again until it changes or the person asks. */
   const failedDatasets = new Map<string, Version>();
   const copies = new Map<string, Version & { readonly copy: WorkerCopy }>();
   /** The dataset versions written down as being saved (SavingIntent), and those writes. */
   const intended = new Map<string, Version>();
   const intents = new Map<string, Promise<void>>();
-  let editsFailed = false;
   let paused = false;
   let running = false;
   let checkWanted = false;
   let stopped = false;
-  let stamps = 0;
   /** Failed reads of storage in a row. */
   let unreadable = 0;
 
@@ -87,11 +80,10 @@ export function createImportSaver(
 
   const status = (): ImportStorageStatus => {
     if (paused) return 'unsaved';
-    const failed =
-      [...failedDatasets.keys()].some((id) => dirtyDatasets.has(id)) || (editsFailed && dirtyEdits.size > 0);
+    const failed = [...failedDatasets.keys()].some((id) => dirtyDatasets.has(id));
     if (failed || unreadable > CHECK_RETRIES) return 'failed';
     if (unreadable > 0) return 'saving';
-    return running || dirtyDatasets.size > 0 || dirtyEdits.size > 0 ? 'saving' : 'saved';
+    return running || dirtyDatasets.size > 0 ? 'saving' : 'saved';
   };
   const showStatus = () => {
     const next = status();
@@ -162,15 +154,6 @@ export function createImportSaver(
     dirtyDatasets.add(id);
   };
 
-  const noteEdits = (ids: readonly string[], s: AppState) => {
-    for (const id of ids) {
-      const shown = s.officeEdits.present[id];
-      if (shown === mirror.edits.get(id)?.resource) dirtyEdits.delete(id);
-      else dirtyEdits.add(id);
-    }
-    updateLedger((l) => ledgerWithUnsavedEdits(l, env.tab, dirtyEdits.size));
-  };
-
   /** What the store changed, compared with what storage holds. */
   const noteChange = (s: AppState, previous: AppState) => {
     let relevant = false;
@@ -183,13 +166,10 @@ export function createImportSaver(
       ]);
       for (const id of ids) noteDataset(s, id);
     }
-    if (s.officeEdits.present !== previous.officeEdits.present) {
-      relevant = true;
-      editsFailed = false;
-      noteEdits(changedEditIds(previous.officeEdits.present, s.officeEdits.present), s);
-    }
     if (previous.saveLosses.length > 0 && s.saveLosses.length === 0)
       updateLedger((l) => (l.notice.length === 0 ? l : { ...l, notice: [] }));
+    // Site data cleared, found by the corrections' document first: the files went with it (one origin's storage).
+    if (s.storageCleared && !previous.storageCleared && !paused) cleared();
     if (s.saveAgainRequests !== previous.saveAgainRequests) {
       relevant = true;
       saveAgain();
@@ -202,7 +182,6 @@ export function createImportSaver(
     const s = store.getState();
     for (const id of new Set([...persisted(s).map((d) => d.id), ...mirror.datasets.keys()]))
       noteDataset(s, id);
-    noteEdits([...new Set([...Object.keys(s.officeEdits.present), ...mirror.edits.keys()])], s);
     schedule();
   };
 
@@ -256,36 +235,6 @@ export function createImportSaver(
     void requestPersistence();
   };
 
-  const writeEdits = async () => {
-    const s = store.getState();
-    const ids = [...dirtyEdits];
-    const put: StoredEdit[] = [];
-    const remove: string[] = [];
-    const run = `${env.tab}:${++stamps}`;
-    for (const id of ids) {
-      const resource = s.officeEdits.present[id];
-      if (resource) put.push({ version: 1, id, resource, stamp: run });
-      else remove.push(id);
-    }
-    const stampsOf: Record<string, string> = {};
-    for (const id in s.officeEdits.present) stampsOf[id] = mirror.edits.get(id)?.stamp ?? run;
-    try {
-      const { revision, count } = await storage.writeEdits({
-        put,
-        remove,
-        history: { version: 1, history: s.officeEdits, stamps: stampsOf },
-      });
-      for (const edit of put) mirror.edits.set(edit.id, { resource: edit.resource, stamp: run });
-      for (const id of remove) mirror.edits.delete(id);
-      noteEdits(ids, store.getState());
-      updateLedger((l) => ledgerWithStoredEdits(l, count, revision));
-      env.post({ type: 'edits', ids });
-      void requestPersistence();
-    } catch {
-      editsFailed = true;
-    }
-  };
-
   const nextDataset = () =>
     [...dirtyDatasets].find((id) => {
       const failed = failedDatasets.get(id);
@@ -306,9 +255,6 @@ export function createImportSaver(
         if (id !== undefined) {
           await writeDataset(id);
           wrote = true;
-        } else if (dirtyEdits.size > 0 && !editsFailed) {
-          await writeEdits();
-          wrote = true;
         } else if (wrote || checkWanted) {
           wrote = false;
           checkWanted = false;
@@ -323,7 +269,7 @@ export function createImportSaver(
 
   const schedule = () => {
     showStatus();
-    if (checkWanted || nextDataset() !== undefined || (dirtyEdits.size > 0 && !editsFailed)) void run();
+    if (checkWanted || nextDataset() !== undefined) void run();
   };
 
   /** Reads storage back: other tabs' writes are taken in; everything of this tab's gone means it was cleared. */
@@ -345,18 +291,11 @@ export function createImportSaver(
     }
     const stored = {
       datasets: new Map(contents.datasetIds.map((id) => [id, { fileName: '', rows: 0 }])),
-      editCount: contents.editStamps.size,
-      revision: contents.revision,
     };
-    const held = { datasetIds: [...mirror.datasets.keys()], editCount: mirror.edits.size };
-    if (looksCleared(held, stored, env.ledger.read())) {
+    if (looksCleared([...mirror.datasets.keys()], stored, env.ledger.read())) {
       cleared();
       return;
     }
-    const changed = [...new Set([...mirror.edits.keys(), ...contents.editStamps.keys()])].filter(
-      (id) => mirror.edits.get(id)?.stamp !== contents.editStamps.get(id),
-    );
-    if (changed.length > 0) await takeEdits(changed);
     for (const id of contents.datasetIds) if (!mirror.datasets.has(id)) await takeDataset(id);
     for (const id of [...mirror.datasets.keys()]) if (!contents.datasetIds.includes(id)) dropDataset(id);
   };
@@ -365,14 +304,10 @@ export function createImportSaver(
   const cleared = () => {
     paused = true;
     mirror.datasets.clear();
-    mirror.edits.clear();
     intended.clear();
     intents.clear();
     failedDatasets.clear();
-    editsFailed = false;
-    const s = store.getState();
-    for (const d of persisted(s)) dirtyDatasets.add(d.id);
-    for (const id in s.officeEdits.present) dirtyEdits.add(id);
+    for (const d of persisted(store.getState())) dirtyDatasets.add(d.id);
     store.getState().setStorageCleared(true);
     showStatus();
   };
@@ -380,25 +315,9 @@ export function createImportSaver(
   const saveAgain = () => {
     paused = false;
     failedDatasets.clear();
-    editsFailed = false;
     const s = store.getState();
     for (const d of persisted(s)) noteDataset(s, d.id);
     if (s.storageCleared) s.setStorageCleared(false);
-  };
-
-  /** Another tab wrote (or removed) these corrections: the stored ones replace this tab's, unless it has its own unwritten. */
-  const takeEdits = async (ids: readonly string[]) => {
-    const found = new Map((await storage.readEdits(ids)).map((e) => [e.id, e]));
-    const changes = new Map<string, Resource | null>();
-    for (const id of ids) {
-      if (dirtyEdits.has(id)) continue;
-      const edit = found.get(id);
-      if (edit?.stamp === mirror.edits.get(id)?.stamp) continue;
-      if (edit) mirror.edits.set(id, { resource: edit.resource, stamp: edit.stamp });
-      else mirror.edits.delete(id);
-      changes.set(id, edit?.resource ?? null);
-    }
-    if (changes.size > 0 && !stopped) store.getState().applyStoredEdits(changes);
   };
 
   /** Another tab saved a dataset: shown here too (unless this tab has its own unwritten version of it). */
@@ -439,7 +358,6 @@ export function createImportSaver(
       checkWanted = true;
       void run();
     },
-    takeEdits: (ids: readonly string[]) => void takeEdits(ids),
     takeDataset: (id: string) => void takeDataset(id),
     dropDataset,
     stop: () => {

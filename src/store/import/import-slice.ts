@@ -1,19 +1,12 @@
 import type { StateCreator } from 'zustand';
-import { carryPlacements } from '../../domain/loading/carry-placements.ts';
 import type { HeaderMapping } from '../../domain/loading/column-mapping.ts';
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
-import { mergeDuplicate } from '../../domain/loading/duplicates.ts';
 import type { ImportPhase, ImportPreview } from '../../domain/loading/import-file.ts';
 import type { DuplicateResolution, ImportedDataset } from '../../domain/loading/imported-dataset.ts';
-import {
-  type EditChanges,
-  type EditMap,
-  withChangesFromElsewhere,
-} from '../../domain/model/edits-elsewhere.ts';
+import type { EditMap } from '../../domain/model/edit-map.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { SaveLoss } from '../../domain/model/save-ledger.ts';
-import { record, redo, startHistory, type UndoHistory, undo } from '../../domain/model/undo-history.ts';
-import { type Dataset, recordById } from '../../domain/query/dataset.ts';
+import type { Dataset } from '../../domain/query/dataset.ts';
 import type { AppState } from '../app-store.ts';
 import type { ResourceLayer } from '../data/data-slice.ts';
 
@@ -36,8 +29,14 @@ export interface ImportJob {
   readonly encodingOverride: TextEncodingName | null;
 }
 
-/** An office's own corrections (fields, positions, placements): the present state with undo and redo. */
+/** An office's own corrections (fields, positions, placements, merges) by record id, as its document holds them. */
 export type OfficeEdits = EditMap<Resource>;
+
+/** How many of this tab's own corrections can be undone and redone (the corrections document's undo manager). */
+export interface CorrectionSteps {
+  readonly undo: number;
+  readonly redo: number;
+}
 
 /**
  * A `?data=` link on its way to the map: waiting for the person's yes (`confirm`), downloading and importing
@@ -81,8 +80,14 @@ export interface ImportSlice {
   readonly editingId: string | null;
   /** The record whose marker can be dragged. */
   readonly movingId: string | null;
-  readonly officeEdits: UndoHistory<OfficeEdits>;
+  /** The corrections on show: what the corrections document holds (store/import/corrections-actions.ts writes it). */
+  readonly officeEdits: OfficeEdits;
+  readonly correctionSteps: CorrectionSteps;
+  /** Corrections the document holds that could not be read (another tab's, an older version's), by record id. */
+  readonly correctionIssues: readonly string[];
   readonly importStorage: ImportStorageStatus;
+  /** Where saving the corrections document stands (the page shows the worse of this and importStorage). */
+  readonly correctionsStorage: ImportStorageStatus;
   /** What a previous visit saved or was saving and storage does not hold, until the person acknowledges it. */
   readonly saveLosses: readonly SaveLoss[];
   /** Storage was cleared while the page was open (site data cleared): what is on show is no longer saved. */
@@ -102,36 +107,33 @@ export interface ImportSlice {
    */
   /** `idsAreNew`: the import worker made its ids new to every record the page holds (see ResourceLayer). */
   addImportedDataset(dataset: ImportedDataset, records: Dataset, idsAreNew?: boolean): void;
-  /** Removes a dataset, its layer and the office's edits of its records. */
+  /** Removes a dataset and its layer (its records' corrections go with `removeDataset`, corrections-actions.ts). */
   removeImportedDataset(id: string): void;
-  /** Back to the default data: every import and every office edit goes. */
+  /** Back to the default data: every import goes (and every correction, with `backToDefaultData`). */
   clearImports(): void;
   showReport(id: string | null): void;
   startPlacing(id: string | null): void;
   startEditing(id: string | null): void;
   startMoving(id: string | null): void;
-  /** Records a corrected copy of a record (undoable). */
-  commitOfficeEdit(resource: Resource): void;
-  undoOfficeEdit(): void;
-  redoOfficeEdit(): void;
-  resolveDuplicate(datasetId: string, duplicateId: string, resolution: 'merged' | 'kept'): void;
-  /** Puts saved datasets and edits back after a reload. */
-  hydrateImports(saved: {
-    datasets: readonly ImportedDataset[];
-    layers: readonly ResourceLayer[];
-    edits?: UndoHistory<OfficeEdits>;
-  }): void;
+  /**
+   * Shows the corrections the document holds now (null: as they are, only the steps changed) and how many of this
+   * tab's own can be undone and redone.
+   */
+  showOfficeEdits(
+    corrections: { readonly edits: OfficeEdits; readonly issues: readonly string[] } | null,
+    steps: CorrectionSteps,
+  ): void;
+  /** Keeps a flagged duplicate as a record of its own (a merge is a correction: see corrections-actions.ts). */
+  keepDuplicate(datasetId: string, duplicateId: string): void;
+  /** Puts saved datasets back after a reload. */
+  hydrateImports(saved: { datasets: readonly ImportedDataset[]; layers: readonly ResourceLayer[] }): void;
   setImportStorage(status: ImportStorageStatus): void;
+  setCorrectionsStorage(status: ImportStorageStatus): void;
   setSaveLosses(losses: readonly SaveLoss[]): void;
   dismissSaveLosses(): void;
   setStorageCleared(cleared: boolean): void;
   setStoragePersistent(persistent: boolean | null): void;
   requestSaveAgain(): void;
-  /**
-   * Takes corrections another tab saved (null: it undid one) into this tab's present and into every undo state,
-   * so that this tab's undo never takes them back.
-   */
-  applyStoredEdits(changes: EditChanges<Resource>): void;
   setExportOpen(open: boolean): void;
   setPrintOpen(open: boolean): void;
 }
@@ -144,12 +146,6 @@ function projectEdits(s: AppState, previous: OfficeEdits, next: OfficeEdits): Pa
   for (const id of Object.keys(previous)) if (!(id in next)) delete edits[id];
   Object.assign(edits, next);
   return { edits };
-}
-
-function withoutIds(edits: OfficeEdits, ids: ReadonlySet<string>): OfficeEdits {
-  const out: Record<string, Resource> = {};
-  for (const [id, r] of Object.entries(edits)) if (!ids.has(id)) out[id] = r;
-  return out;
 }
 
 /**
@@ -192,8 +188,11 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   placingId: null,
   editingId: null,
   movingId: null,
-  officeEdits: startHistory(NO_EDITS),
+  officeEdits: NO_EDITS,
+  correctionSteps: { undo: 0, redo: 0 },
+  correctionIssues: [],
   importStorage: 'idle',
+  correctionsStorage: 'idle',
   saveLosses: [],
   storageCleared: false,
   storagePersistent: null,
@@ -204,48 +203,20 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   setImportError: (importError) => set({ importError }),
   setDataLink: (dataLink) => set({ dataLink }),
   addImportedDataset: (dataset, records, idsAreNew = false) =>
-    set((s) => {
-      const layer = importLayer(dataset, records, idsAreNew);
-      const old = s.layers.find((l) => l.id === dataset.id);
-      // A replaced file's records start afresh: the office's edits of the old records go with them, but for the
-      // places it set by hand on records the new file still cannot place (found by name and address).
-      const carried = old
-        ? carryPlacements(old.dataset.resources, s.officeEdits.present, records.resources)
-        : {};
-      const present = old
-        ? {
-            ...withoutIds(s.officeEdits.present, new Set(old.dataset.resources.map((r) => r.id))),
-            ...carried,
-          }
-        : s.officeEdits.present;
-      return {
-        layers: layersWith(s.layers, layer),
-        importedDatasets: s.importedDatasets.some((d) => d.id === dataset.id)
-          ? s.importedDatasets.map((d) => (d.id === dataset.id ? dataset : d))
-          : [...s.importedDatasets, dataset],
-        // A person's file opens its report; a shared link's does not (whoever follows it just sees the data).
-        reportDatasetId: dataset.origin === 'file' ? dataset.id : s.reportDatasetId,
-        ...(present === s.officeEdits.present
-          ? {}
-          : {
-              officeEdits: record(s.officeEdits, present),
-              ...projectEdits(s, s.officeEdits.present, present),
-            }),
-      };
-    }),
+    set((s) => ({
+      layers: layersWith(s.layers, importLayer(dataset, records, idsAreNew)),
+      importedDatasets: s.importedDatasets.some((d) => d.id === dataset.id)
+        ? s.importedDatasets.map((d) => (d.id === dataset.id ? dataset : d))
+        : [...s.importedDatasets, dataset],
+      // A person's file opens its report; a shared link's does not (whoever follows it just sees the data).
+      reportDatasetId: dataset.origin === 'file' ? dataset.id : s.reportDatasetId,
+    })),
   removeImportedDataset: (id) =>
-    set((s) => {
-      const layer = s.layers.find((l) => l.id === id);
-      const ids = new Set(layer?.dataset.resources.map((r) => r.id) ?? []);
-      const present = withoutIds(s.officeEdits.present, ids);
-      return {
-        layers: s.layers.filter((l) => l.id !== id),
-        importedDatasets: s.importedDatasets.filter((d) => d.id !== id),
-        reportDatasetId: s.reportDatasetId === id ? null : s.reportDatasetId,
-        officeEdits: present === s.officeEdits.present ? s.officeEdits : record(s.officeEdits, present),
-        ...projectEdits(s, s.officeEdits.present, present),
-      };
-    }),
+    set((s) => ({
+      layers: s.layers.filter((l) => l.id !== id),
+      importedDatasets: s.importedDatasets.filter((d) => d.id !== id),
+      reportDatasetId: s.reportDatasetId === id ? null : s.reportDatasetId,
+    })),
   clearImports: () =>
     set((s) => {
       const importIds = new Set(s.importedDatasets.map((d) => d.id));
@@ -256,86 +227,57 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
         placingId: null,
         editingId: null,
         movingId: null,
-        officeEdits: startHistory(NO_EDITS),
-        ...projectEdits(s, s.officeEdits.present, NO_EDITS),
       };
     }),
   showReport: (reportDatasetId) => set({ reportDatasetId }),
   startPlacing: (placingId) => set({ placingId, movingId: null }),
   startEditing: (editingId) => set({ editingId, movingId: null }),
   startMoving: (movingId) => set({ movingId, placingId: null }),
-  commitOfficeEdit: (resource) =>
+  showOfficeEdits: (corrections, correctionSteps) =>
     set((s) => {
-      const present = { ...s.officeEdits.present, [resource.id]: resource };
+      const steps =
+        s.correctionSteps.undo === correctionSteps.undo && s.correctionSteps.redo === correctionSteps.redo
+          ? s.correctionSteps
+          : correctionSteps;
+      if (!corrections) return steps === s.correctionSteps ? {} : { correctionSteps: steps };
       return {
-        officeEdits: record(s.officeEdits, present),
-        ...projectEdits(s, s.officeEdits.present, present),
+        officeEdits: corrections.edits,
+        correctionSteps: steps,
+        correctionIssues:
+          corrections.issues.length === 0 && s.correctionIssues.length === 0
+            ? s.correctionIssues
+            : corrections.issues,
+        ...projectEdits(s, s.officeEdits, corrections.edits),
       };
     }),
-  undoOfficeEdit: () =>
-    set((s) => {
-      const history = undo(s.officeEdits);
-      return { officeEdits: history, ...projectEdits(s, s.officeEdits.present, history.present) };
-    }),
-  redoOfficeEdit: () =>
-    set((s) => {
-      const history = redo(s.officeEdits);
-      return { officeEdits: history, ...projectEdits(s, s.officeEdits.present, history.present) };
-    }),
-  resolveDuplicate: (datasetId, duplicateId, resolution) =>
-    set((s) => {
-      const dataset = s.importedDatasets.find((d) => d.id === datasetId);
-      const pair = dataset?.duplicates.find((p) => p.duplicateId === duplicateId);
-      if (!dataset || !pair) return {};
-      if (resolution === 'kept') {
-        return {
-          importedDatasets: s.importedDatasets.map((d) =>
-            d.id === datasetId
-              ? { ...d, duplicates: d.duplicates.map((p) => (p === pair ? { ...p, resolution } : p)) }
-              : d,
-          ),
-        };
-      }
-      // A merge is an office edit, undone and redone with the others: the kept record takes what the duplicate
-      // knew, and the duplicate's own edit is that record, whose other id hides it (see derived.ts). The pair
-      // stays open in the dataset, and counts as merged while that edit stands (isMergedAway).
-      const find = (id: string) =>
-        s.officeEdits.present[id] ??
-        s.edits[id] ??
-        [s.base, ...s.layers.map((l) => l.dataset)].map((d) => recordById(d, id)).find((r) => r !== null);
-      const keep = find(pair.keepId);
-      const duplicate = find(pair.duplicateId);
-      if (!keep || !duplicate) return {};
-      const merged = mergeDuplicate(keep, duplicate);
-      const present = { ...s.officeEdits.present, [keep.id]: merged, [duplicateId]: merged };
-      return {
-        officeEdits: record(s.officeEdits, present),
-        ...projectEdits(s, s.officeEdits.present, present),
-      };
-    }),
-  hydrateImports: ({ datasets, layers, edits }) =>
+  keepDuplicate: (datasetId, duplicateId) =>
+    set((s) => ({
+      importedDatasets: s.importedDatasets.map((d) =>
+        d.id === datasetId
+          ? {
+              ...d,
+              duplicates: d.duplicates.map((p) =>
+                p.duplicateId === duplicateId ? { ...p, resolution: 'kept' as const } : p,
+              ),
+            }
+          : d,
+      ),
+    })),
+  hydrateImports: ({ datasets, layers }) =>
     set((s) => {
       const ids = new Set(layers.map((l) => l.id));
-      const history = edits ?? s.officeEdits;
       return {
         layers: [...s.layers.filter((l) => !ids.has(l.id)), ...layers],
         importedDatasets: [...s.importedDatasets.filter((d) => !ids.has(d.id)), ...datasets],
-        officeEdits: history,
-        ...projectEdits(s, s.officeEdits.present, history.present),
       };
     }),
   setImportStorage: (importStorage) => set({ importStorage }),
+  setCorrectionsStorage: (correctionsStorage) => set({ correctionsStorage }),
   setSaveLosses: (saveLosses) => set({ saveLosses }),
   dismissSaveLosses: () => set({ saveLosses: [] }),
   setStorageCleared: (storageCleared) => set({ storageCleared }),
   setStoragePersistent: (storagePersistent) => set({ storagePersistent }),
   requestSaveAgain: () => set((s) => ({ saveAgainRequests: s.saveAgainRequests + 1 })),
-  applyStoredEdits: (changes) =>
-    set((s) => {
-      const history = withChangesFromElsewhere(s.officeEdits, changes);
-      if (history === s.officeEdits) return {};
-      return { officeEdits: history, ...projectEdits(s, s.officeEdits.present, history.present) };
-    }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setPrintOpen: (printOpen) => set({ printOpen }),
 });

@@ -1,17 +1,21 @@
+import type { Resource } from '../../domain/model/resource.ts';
 import type { SaveLedger } from '../../domain/model/save-ledger.ts';
-import { type ImportKeeper, nextRevision } from '../../services/import/idb-import-storage.ts';
-import type {
-  SavingIntent,
-  StoredDataset,
-  StoredEdit,
-  StoredHistory,
-} from '../../services/import/import-database.ts';
+import { LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
+import type { ImportKeeper } from '../../services/import/idb-import-storage.ts';
+import type { SavingIntent, StoredDataset } from '../../services/import/import-database.ts';
 import type { ImportMessage, LedgerStore, SaveEnvironment } from '../../services/import/save-environment.ts';
+import {
+  type MemoryShelf,
+  memoryShelf,
+  shelvedDocument,
+} from '../../services/local-docs/memory-local-document.ts';
+import type { CorrectionsStorage } from './corrections-persistence.ts';
 
 /** Import storage in memory, for tests: the same contract as IndexedDB's, structured clones included. */
 export interface MemoryImportStorage extends ImportKeeper {
   readonly datasets: Map<string, StoredDataset>;
-  readonly edits: Map<string, StoredEdit>;
+  /** Corrections kept before documents (by record id), as an older version of the app left them. */
+  readonly oldCorrections: Map<string, Resource>;
   readonly saving: Map<string, SavingIntent>;
   /** Deletes everything, as clearing the site's data does, and tells the open pages (their connection closes). */
   clearSiteData(): void;
@@ -19,20 +23,15 @@ export interface MemoryImportStorage extends ImportKeeper {
 
 export function createMemoryImportStorage(): MemoryImportStorage {
   const datasets = new Map<string, StoredDataset>();
-  const edits = new Map<string, StoredEdit>();
+  const oldCorrections = new Map<string, Resource>();
   const saving = new Map<string, SavingIntent>();
-  let history: StoredHistory | undefined;
-  let revision = 0;
   const listeners = new Set<() => void>();
   return {
     datasets,
-    edits,
+    oldCorrections,
     saving,
     load: async () => ({
       datasets: [...datasets.values()].map((d) => structuredClone(d)),
-      edits: [...edits.values()].map((e) => structuredClone(e)),
-      history: history && structuredClone(history),
-      revision,
       saving: [...saving.values()].map((i) => structuredClone(i)),
     }),
     putDataset: async (stored) => {
@@ -45,24 +44,12 @@ export function createMemoryImportStorage(): MemoryImportStorage {
       const stored = datasets.get(id);
       return stored && structuredClone(stored);
     },
-    writeEdits: async (write) => {
-      // Cloned first: a value that cannot be stored fails the whole write, as a transaction does.
-      const copy = structuredClone(write);
-      for (const edit of copy.put) edits.set(edit.id, edit);
-      for (const id of copy.remove) edits.delete(id);
-      history = copy.history;
-      revision = nextRevision(revision);
-      return { revision, count: edits.size };
+    readOldCorrections: async () => structuredClone(Object.fromEntries(oldCorrections)),
+    deleteOldCorrections: async () => {
+      oldCorrections.clear();
     },
-    readEdits: async (ids) =>
-      ids.flatMap((id) => {
-        const edit = edits.get(id);
-        return edit ? [structuredClone(edit)] : [];
-      }),
     contents: async () => ({
       datasetIds: [...datasets.keys()],
-      editStamps: new Map([...edits.values()].map((e) => [e.id, e.stamp])),
-      revision,
     }),
     markSaving: async (intent) => {
       saving.set(intent.id, structuredClone(intent));
@@ -76,10 +63,8 @@ export function createMemoryImportStorage(): MemoryImportStorage {
     },
     clearSiteData: () => {
       datasets.clear();
-      edits.clear();
+      oldCorrections.clear();
       saving.clear();
-      history = undefined;
-      revision = 0;
       for (const listener of listeners) listener();
     },
   };
@@ -97,16 +82,24 @@ export function createMemoryLedger(): LedgerStore & { value: SaveLedger | null }
   return ledger;
 }
 
-/** Tabs of one browser, in memory: their ledger, which of them live, and the channel between them. */
+/** Tabs of one browser, in memory: their ledger, which of them live, the channel between them, the corrections. */
 export interface MemoryBrowser {
   readonly ledger: ReturnType<typeof createMemoryLedger>;
+  /** Where the corrections document is kept (its IndexedDB database, in memory). */
+  readonly corrections: MemoryShelf;
   readonly live: Set<string>;
   readonly listeners: Set<(from: string, message: ImportMessage) => void>;
   persistent: boolean | null;
 }
 
 export function createMemoryBrowser(): MemoryBrowser {
-  return { ledger: createMemoryLedger(), live: new Set(), listeners: new Set(), persistent: true };
+  return {
+    ledger: createMemoryLedger(),
+    corrections: memoryShelf(),
+    live: new Set(),
+    listeners: new Set(),
+    persistent: true,
+  };
 }
 
 /**
@@ -153,5 +146,14 @@ export function createMemorySaveEnvironment(
       browser.live.delete(tab);
       for (const receive of own) browser.listeners.delete(receive);
     },
+  };
+}
+
+/** The corrections' storage of a memory browser: its document store, and the old corrections of `keeper`. */
+export function memoryCorrectionsStorage(keeper: ImportKeeper, browser: MemoryBrowser): CorrectionsStorage {
+  return {
+    openDocument: () => shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections),
+    readOldCorrections: () => keeper.readOldCorrections(),
+    deleteOldCorrections: () => keeper.deleteOldCorrections(),
   };
 }

@@ -1,14 +1,14 @@
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
+import { noteMigrated, wasMigrated } from '../../domain/shared-map/migrated-stores.ts';
 import { LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
 import type { WorkshopDoc } from '../../domain/workshop/workshop-doc.ts';
-import { noteMigrated, wasMigrated, writeWorkshop } from '../../domain/workshop/workshop-document.ts';
+import { writeWorkshop } from '../../domain/workshop/workshop-document.ts';
+import { BrowserLocalDocument, type LocalDocument } from '../../services/local-docs/local-document.ts';
 import {
-  BrowserLocalDocument,
-  type LocalDocument,
   localStorageName,
   mayHoldDatabases,
   withBrowserLock,
-} from '../../services/local-docs/local-document.ts';
+} from '../../services/local-docs/local-storage-names.ts';
 import {
   deleteOldWorkshopStorage,
   readOldWorkshopSnapshot,
@@ -122,6 +122,12 @@ export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
   if (session) state().restoreWorkshopSession(session);
   openWorkshopDocument(local);
 
+  /** Changes are stored and read back once what IndexedDB held is loaded (and the old store moved). */
+  let loaded = false;
+  // The browser deleted the database (site data cleared): the panel says failed (export) until the document is
+  // stored anew, at the next change or when the page is shown again.
+  let closed = false;
+  let reopening = false;
   let checking = false;
   let again = false;
   /** Reads storage back after changes, one check at a time; the last check's answer is the status. */
@@ -133,6 +139,7 @@ export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
     checking = true;
     do {
       again = false;
+      if (closed) break;
       setStatus('saving');
       let stored = false;
       try {
@@ -148,9 +155,37 @@ export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
     } while (again && !stopped);
     checking = false;
   };
-  let loaded = false;
+  const reopen = async () => {
+    if (!closed || reopening || stopped) return;
+    reopening = true;
+    try {
+      await local.reopen();
+      closed = false;
+    } catch {
+      setStatus('failed');
+    } finally {
+      reopening = false;
+    }
+    if (!closed) await confirm();
+  };
+  const stopHearingProblems = local.onStorageProblem((problem) => {
+    if (problem === 'closed') {
+      closed = true;
+      setStatus('failed');
+    } else if (!checking) {
+      // A write that did not commit (a check under way finds it missing, stores again once, and says so itself).
+      setStatus('failed');
+    }
+  });
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void reopen();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+
   const onUpdate = () => {
-    if (loaded) void confirm();
+    if (!loaded) return;
+    if (closed) void reopen();
+    else void confirm();
   };
   local.doc.on('update', onUpdate);
 
@@ -210,6 +245,8 @@ export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
   return () => {
     stopped = true;
     unsubscribe();
+    stopHearingProblems();
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
     local.doc.off('update', onUpdate);
     local.destroy();
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { StoredClocks } from '../../../src/services/local-docs/local-document.ts';
+import { StoredClocks } from '../../../src/services/local-docs/stored-clocks.ts';
 
 /** A document's updates, one per transaction, as y-indexeddb stores them. */
 function transactions(count: number) {

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LocalDocumentBrowser } from './driver-local-document.ts';
+
+/**
+ * What the corrections document and the workshop rely on, in real Chromium: storage problems are told, never
+ * thrown; a deleted database is stored anew by `reopen`; the revision is kept beside the updates; many updates are
+ * compacted into one and load back whole.
+ */
+const DOC = 'local/probe';
+
+let browser: LocalDocumentBrowser;
+beforeAll(async () => {
+  browser = await LocalDocumentBrowser.start();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a local document in IndexedDB', () => {
+  it('a full disk: a change does not throw, the failed write is told, nothing reads back as stored', async () => {
+    const page = await browser.page(inject('appUrl'), 1);
+    await page.open(DOC);
+    expect(await page.change(DOC, 'full-')).toBe('ok');
+    await expect.poll(() => page.problems(DOC)).toContain('write-failed');
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: false });
+    expect(await page.writeRevision(DOC, 7)).toMatchObject({ ok: false });
+    expect(await page.keys(DOC)).toEqual(['full-0']);
+    expect(page.pageErrors()).toEqual([]);
+    await page.close();
+  });
+
+  it('site data cleared: "closed" is told, changes do not throw, reopen stores everything in a new database', async () => {
+    const page = await browser.page(inject('appUrl'));
+    await page.open(DOC);
+    expect(await page.change(DOC, 'before-', 3)).toBe('ok');
+    expect(await page.writeRevision(DOC, 1_796_000_000_000)).toMatchObject({ ok: true });
+    expect(await page.readRevision(DOC)).toEqual({ ok: true, value: 1_796_000_000_000 });
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: true });
+
+    await page.clearSiteData();
+    await expect.poll(() => page.problems(DOC)).toEqual(['closed']);
+    expect(await page.change(DOC, 'after-', 2)).toBe('ok');
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: false });
+    expect(await page.readRevision(DOC)).toMatchObject({ ok: false });
+
+    expect(await page.reopen(DOC)).toMatchObject({ ok: true });
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: true });
+    // The database is new: no revision kept yet.
+    expect(await page.readRevision(DOC)).toEqual({ ok: true, value: 0 });
+    expect(await page.change(DOC, 'reopened-')).toBe('ok');
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: true });
+
+    await page.destroy(DOC);
+    await page.open(DOC);
+    expect(await page.keys(DOC)).toEqual([
+      'after-0',
+      'after-1',
+      'before-0',
+      'before-1',
+      'before-2',
+      'reopened-0',
+    ]);
+    expect(await page.problems(DOC)).toEqual([]);
+    expect(page.pageErrors()).toEqual([]);
+    await page.close();
+  });
+
+  it('600 changes are compacted into a few stored updates, and load back whole', async () => {
+    const page = await browser.page(inject('appUrl'));
+    await page.open(DOC);
+    expect(await page.change(DOC, 'k', 600)).toBe('ok');
+    expect(await page.storedUpdates(DOC)).toBeGreaterThanOrEqual(600);
+    // The compaction waits for a second without changes.
+    await expect.poll(() => page.storedUpdates(DOC), { timeout: 10_000 }).toBeLessThan(10);
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: true });
+    await page.destroy(DOC);
+    await page.open(DOC);
+    expect((await page.keys(DOC)).length).toBe(600);
+    expect(page.pageErrors()).toEqual([]);
+    await page.close();
+  });
+});
