@@ -14,9 +14,9 @@ import type { Resource } from '../../domain/model/resource.ts';
 import type { Dataset } from '../../domain/query/dataset.ts';
 import { recordById } from '../../domain/query/dataset.ts';
 import { createOwnUndo, undoOwnChange } from '../../domain/shared-map/own-undo.ts';
-import { touchedRecordIds } from '../../domain/shared-map/record-changes.ts';
 import { resourceToFields } from '../../domain/shared-map/record-fields.ts';
-import { type ChangeStamp, initSharedDoc, LOCAL_DOCUMENTS, ROOTS } from '../../domain/shared-map/schema.ts';
+import { type ChangeStamp, initSharedDoc, LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
+import { watchLocalRecords } from '../../domain/shared-map/watch-local-records.ts';
 import { type LocalDocument, memoryLocalDocument } from '../../services/local-docs/local-document.ts';
 import { type AppState, useAppStore } from '../app-store.ts';
 import { selectGazetteer } from '../workshop/workshop-slice.ts';
@@ -32,16 +32,13 @@ interface CorrectionsDocument {
   readonly undo: Y.UndoManager;
   /** What the store shows was read from this document (else the next read is whole). */
   read: Corrections | null;
-  unwatch(): void;
+  readonly unwatch: () => void;
 }
 
 /** The corrections document (a service, not state): one per page, in memory until the page opens the stored one. */
 let current: CorrectionsDocument | null = null;
 
 const state = () => useAppStore.getState();
-
-/** Above this many ids touched at once (a file's corrections dropped, IndexedDB's load), the document is read whole. */
-const MOST_REREAD = 64;
 
 /** The context corrections are read with: a record without a source keeps none (no default source is made up). */
 function contextOf(s: AppState): BuildContext | null {
@@ -78,32 +75,17 @@ function show(document: CorrectionsDocument, ids: ReadonlySet<string> | null): v
 
 /** Watches a document: the store follows every transaction that touched its records or hidden ids. */
 function watch(local: LocalDocument): CorrectionsDocument {
-  const doc = local.doc;
+  const undo = createOwnUndo(local.doc, 'local', local.origin);
   const document: CorrectionsDocument = {
     local,
-    undo: createOwnUndo(doc, 'local', local.origin),
+    undo,
     read: null,
-    unwatch: () => undefined,
+    unwatch: () => {
+      stop();
+      undo.destroy();
+    },
   };
-  const roots = [doc.getMap(ROOTS.records), doc.getMap(ROOTS.hidden)];
-  let touched: Set<string> | null = null;
-  const mark = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    touched ??= new Set();
-    for (const id of touchedRecordIds(events)) touched.add(id);
-  };
-  for (const root of roots) root.observeDeep(mark);
-  const afterTransaction = () => {
-    if (!touched) return;
-    const ids = touched;
-    touched = null;
-    show(document, ids.size > MOST_REREAD ? null : ids);
-  };
-  doc.on('afterTransaction', afterTransaction);
-  document.unwatch = () => {
-    for (const root of roots) root.unobserveDeep(mark);
-    doc.off('afterTransaction', afterTransaction);
-    document.undo.destroy();
-  };
+  const stop = watchLocalRecords(local.doc, (ids) => show(document, ids));
   return document;
 }
 

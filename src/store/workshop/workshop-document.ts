@@ -3,8 +3,8 @@ import type { Gazetteer } from '../../domain/geo/gazetteer.ts';
 import type { BuildContext } from '../../domain/loading/build-resource.ts';
 import type { Manifest } from '../../domain/model/manifest.ts';
 import { createOwnUndo } from '../../domain/shared-map/own-undo.ts';
-import { touchedRecordIds } from '../../domain/shared-map/record-changes.ts';
-import { initSharedDoc, LOCAL_DOCUMENTS, ROOTS } from '../../domain/shared-map/schema.ts';
+import { initSharedDoc, LOCAL_DOCUMENTS } from '../../domain/shared-map/schema.ts';
+import { watchLocalRecords } from '../../domain/shared-map/watch-local-records.ts';
 import type { WorkshopDoc } from '../../domain/workshop/workshop-doc.ts';
 import { readWorkshopDocument, rereadWorkshopRecords } from '../../domain/workshop/workshop-document.ts';
 import { type LocalDocument, memoryLocalDocument } from '../../services/local-docs/local-document.ts';
@@ -30,9 +30,6 @@ export function memoryWorkshopDocument(): LocalDocument {
   return memoryLocalDocument(LOCAL_DOCUMENTS.workshop);
 }
 
-/** Above this many records touched at once (a file merged, IndexedDB's load), the document is read whole. */
-const MOST_REREAD = 64;
-
 /**
  * Watches a workshop document: `changed` is called once after each transaction that touched its records or
  * hidden ids (this tab's, another tab's, or IndexedDB's), after the undo manager has counted it, with the ids
@@ -44,27 +41,13 @@ export function watchWorkshopDocument(
 ): WorkshopDocument {
   const doc = local.doc;
   const undo = createOwnUndo(doc, 'local', local.origin);
-  const roots = [doc.getMap(ROOTS.records), doc.getMap(ROOTS.hidden)];
-  let touched: Set<string> | null = null;
-  const mark = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    touched ??= new Set();
-    for (const id of touchedRecordIds(events)) touched.add(id);
-  };
-  for (const root of roots) root.observeDeep(mark);
-  const afterTransaction = () => {
-    if (!touched) return;
-    const ids = touched;
-    touched = null;
-    changed(ids.size > MOST_REREAD ? null : ids);
-  };
-  doc.on('afterTransaction', afterTransaction);
+  const unwatch = watchLocalRecords(doc, changed);
   return {
     local,
     undo,
     steps: () => ({ undo: undo.undoStack.length, redo: undo.redoStack.length }),
     unwatch: () => {
-      for (const root of roots) root.unobserveDeep(mark);
-      doc.off('afterTransaction', afterTransaction);
+      unwatch();
       undo.destroy();
     },
   };
