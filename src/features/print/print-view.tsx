@@ -17,6 +17,7 @@ import { selectFilteredResources } from '../../store/import/import-derived.ts';
 /** Above this many records the map shows only the list's first ones (a printed map cannot show more). */
 const MAP_POINTS = 2000;
 const LISTED_SOURCES = 8;
+const LINK_DOT_RADIUS = 7;
 /** A link record's dot: its category's colour inside a dashed black outline (the map marker's mark). */
 const LINK_DOT = (fillColor: string) => ({
   color: '#000000',
@@ -176,6 +177,14 @@ function PrintMap({
   const view = useAppStore((s) => s.mapView);
   const categories = useAppStore(selectCategories);
   const placed = useMemo(() => resources.filter((r) => r.position).slice(0, MAP_POINTS), [resources]);
+  // A link's dots are drawn last, over the map's own, so that none hides under a crowd.
+  const drawn = useMemo(
+    () =>
+      linkHosts.size === 0
+        ? placed
+        : [...placed.filter((r) => !linkHosts.has(r.id)), ...placed.filter((r) => linkHosts.has(r.id))],
+    [placed, linkHosts],
+  );
   const colour = (id: string) => categories.find((c) => c.id === id)?.color ?? '#595959';
   return (
     <figure className="print-map">
@@ -193,12 +202,12 @@ function PrintMap({
         {basemap && (
           <TileLayer url={basemap.url} attribution={basemap.attribution} maxZoom={basemap.maxZoom} />
         )}
-        {placed.map((r) =>
+        {drawn.map((r) =>
           r.position ? (
             <CircleMarker
               key={r.id}
               center={[r.position[0], r.position[1]]}
-              radius={5}
+              radius={linkHosts.has(r.id) ? LINK_DOT_RADIUS : 5}
               pathOptions={
                 linkHosts.has(r.id)
                   ? LINK_DOT(colour(r.category))
