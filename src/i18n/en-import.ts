@@ -186,10 +186,16 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'print.filters': 'Filters: {filters}',
   'print.noFilters': 'Filters: none (all data)',
   'print.dateCount': 'Date: {date}   {count} records',
+  'print.dateCountLink': 'Date: {date}   {count} records, {linked} of them unofficial data',
   'print.sources': 'Sources: {sources}',
   'print.moreSources': ' and {count} more',
   'print.internal': 'Internal: this list holds records that are not public. Do not pass it on.',
+  'print.linkNote':
+    'Unofficial data: this list includes {count} records from a link ({host}). They are not official and have not been checked; each such row says “unofficial data”.',
+  'print.linkMark': 'Unofficial data (from {host})',
   'print.mapCaption': 'Map: the listed resources that have a location',
+  'print.mapCaptionLink':
+    'Map: the listed resources that have a location; dots with a dashed black outline are unofficial data',
   'print.col.name': 'Name',
   'print.col.category': 'Category',
   'print.col.address': 'Address',

@@ -168,10 +168,16 @@ export const idImport: Record<keyof typeof zhImport, string> = {
   'print.filters': 'Filter: {filters}',
   'print.noFilters': 'Filter: tidak ada (semua data)',
   'print.dateCount': 'Tanggal: {date}   {count} data',
+  'print.dateCountLink': 'Tanggal: {date}   {count} data, {linked} di antaranya data tidak resmi',
   'print.sources': 'Sumber: {sources}',
   'print.moreSources': ' dan {count} lainnya',
   'print.internal': 'Internal: daftar ini berisi data yang tidak untuk umum. Jangan diteruskan.',
+  'print.linkNote':
+    'Data tidak resmi: daftar ini memuat {count} data dari sebuah tautan ({host}). Data ini tidak resmi dan belum diperiksa; setiap barisnya bertanda “data tidak resmi”.',
+  'print.linkMark': 'Data tidak resmi (dari {host})',
   'print.mapCaption': 'Peta: tempat dalam daftar yang punya lokasi',
+  'print.mapCaptionLink':
+    'Peta: sumber bantuan dalam daftar yang memiliki lokasi; titik bergaris tepi hitam putus-putus adalah data tidak resmi',
   'print.col.name': 'Nama',
   'print.col.category': 'Jenis',
   'print.col.address': 'Alamat',

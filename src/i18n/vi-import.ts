@@ -166,10 +166,16 @@ export const viImport: Record<keyof typeof zhImport, string> = {
   'print.filters': 'Bộ lọc: {filters}',
   'print.noFilters': 'Bộ lọc: không có (toàn bộ dữ liệu)',
   'print.dateCount': 'Ngày: {date}   {count} mục',
+  'print.dateCountLink': 'Ngày: {date}   {count} mục, trong đó {linked} mục là dữ liệu không chính thức',
   'print.sources': 'Nguồn: {sources}',
   'print.moreSources': ' và {count} nguồn khác',
   'print.internal': 'Nội bộ: danh sách có dữ liệu không công khai. Đừng chuyển cho người khác.',
+  'print.linkNote':
+    'Dữ liệu không chính thức: danh sách có {count} mục từ một liên kết ({host}). Đây không phải dữ liệu chính thức và chưa được kiểm tra; mỗi dòng như vậy đều ghi “dữ liệu không chính thức”.',
+  'print.linkMark': 'Dữ liệu không chính thức (từ {host})',
   'print.mapCaption': 'Bản đồ: các nơi trong danh sách có vị trí',
+  'print.mapCaptionLink':
+    'Bản đồ: các nơi trong danh sách có vị trí; chấm có viền đen nét đứt là dữ liệu không chính thức',
   'print.col.name': 'Tên',
   'print.col.category': 'Loại',
   'print.col.address': 'Địa chỉ',

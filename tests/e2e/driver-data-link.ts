@@ -4,9 +4,10 @@
  * network fence, axe, screenshots); this file holds the link's own Playwright details, and the loopback server
  * that plays the link's host.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { AppPage, launchChromium, type OpenOptions } from './driver.ts';
 
@@ -102,6 +103,18 @@ export interface DownloadedFile {
   readonly fileName: string;
   readonly bytes: Uint8Array;
 }
+
+/** The print view as the page lays it out: its head's lines, and each row's name cell. */
+export interface PrintedList {
+  /** The head's paragraphs after the title, in order. */
+  readonly head: readonly string[];
+  /** The head's unofficial-data note (null when it has none). */
+  readonly linkNote: string | null;
+  readonly rows: readonly { readonly name: string; readonly mark: string | null }[];
+  readonly mapCaption: string | null;
+}
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 /** What the confirmation says. */
 export interface ConfirmationView {
@@ -345,6 +358,97 @@ export class LinkTab {
       this.page.locator('.app-header').getByRole('button', { name: '儲存圖片（PNG）' }).click(),
     ]);
     return { fileName: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  }
+
+  // ---- Print view and AI pack ----
+
+  /** Opens the print view of the list (列印檢視), with its map, and reads it. */
+  async openPrintView(): Promise<PrintedList> {
+    await this.showPhoneScreen('find');
+    await this.page.getByRole('button', { name: '列印檢視' }).first().click();
+    const view = this.page.getByRole('dialog', { name: '共生資源地圖' });
+    await view.locator('.print-table').waitFor();
+    await view.locator('.print-map .leaflet-container').waitFor();
+    await this.page.waitForTimeout(400);
+    const head = view.locator('.print-page__head p');
+    const note = view.locator('.print-page__head .print-link-note');
+    const caption = view.locator('.print-map figcaption');
+    return {
+      head: (await head.allTextContents()).map((t) => t.trim()),
+      linkNote: (await note.count()) > 0 ? ((await note.textContent()) ?? '').trim() : null,
+      rows: await view.locator('.print-table tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => {
+          const cell = tr.querySelector('td');
+          const mark = cell?.querySelector('.print-link-mark')?.textContent ?? null;
+          return { name: (cell?.textContent ?? '').trim(), mark };
+        }),
+      ),
+      mapCaption: (await caption.count()) > 0 ? ((await caption.textContent()) ?? '').trim() : null,
+    };
+  }
+
+  /** How many of the print map's dots have a dashed outline (a link's record). */
+  async printMapDashedDots(): Promise<number> {
+    return this.page.locator('.print-map path.leaflet-interactive[stroke-dasharray]').count();
+  }
+
+  /** A screenshot of the print view as printed (print media, A4 width), saved in tests/e2e/artifacts/. */
+  async printScreenshot(name: string): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await this.page.emulateMedia({ media: 'print' });
+    const size = this.page.viewportSize();
+    await this.page.setViewportSize({ width: 794, height: 1123 });
+    const path = `${ARTIFACTS}${name}.png`;
+    await this.page.screenshot({ path, fullPage: true });
+    if (size) await this.page.setViewportSize(size);
+    await this.page.emulateMedia({ media: 'screen' });
+    return path;
+  }
+
+  async closePrintView(): Promise<void> {
+    await this.page.getByRole('button', { name: '關閉列印檢視' }).click();
+    await this.page.locator('.print-view').waitFor({ state: 'detached' });
+  }
+
+  /**
+   * Opens the analysis panel (資源盤點), then a township's briefing, downloads its AI pack and returns the file
+   * with the status line the button leaves; the briefing stays open.
+   */
+  async downloadAiPack(county: string, town: string): Promise<DownloadedFile & { status: string }> {
+    await this.showPhoneScreen('find');
+    const toggle = this.page.getByRole('button', { name: '資源盤點', exact: true });
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    await this.page.getByRole('region', { name: '資源盤點與涵蓋分析' }).waitFor();
+    const open = this.page.getByRole('button', { name: '鄉鎮資源簡報', exact: true });
+    await this.page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('button')].some((b) => b.textContent === '鄉鎮資源簡報' && !b.disabled),
+      undefined,
+      { timeout: 20_000 },
+    );
+    await open.click();
+    const dialog = this.page.getByRole('dialog', { name: /資源簡報$/ });
+    await dialog.waitFor();
+    await dialog
+      .getByRole('combobox')
+      .first()
+      .selectOption({ value: `${county}|${town}` });
+    await this.page.getByRole('heading', { level: 1, name: new RegExp(town) }).waitFor();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      dialog.getByRole('button', { name: '下載 AI 分析資料包' }).click(),
+    ]);
+    const status = dialog.locator('.briefing-ai-pack [role="status"]');
+    await status.waitFor();
+    return {
+      fileName: download.suggestedFilename(),
+      bytes: readFileSync(await download.path()),
+      status: ((await status.textContent()) ?? '').trim(),
+    };
+  }
+
+  async closeBriefing(): Promise<void> {
+    await this.page.getByRole('button', { name: '關閉簡報', exact: true }).click();
   }
 
   /** The `data` parameter of the address bar (null when it has none). */

@@ -1,5 +1,13 @@
-import { availableColumns, type ExportColumnId, type ExportLanguage } from '../files/export-columns.ts';
+import {
+  availableColumns,
+  type ExportColumnId,
+  type ExportContext,
+  type ExportLanguage,
+  markedColumns,
+} from '../files/export-columns.ts';
 import { exportCsv } from '../files/export-csv.ts';
+import { placeKey } from '../geo/gazetteer.ts';
+import { type LinkRecordTally, tallyLinkRecords } from '../link/link-records.ts';
 import type { Manifest } from '../model/manifest.ts';
 import type { Resource } from '../model/resource.ts';
 import { type ConfidentialRules, publicVersion } from './confidential.ts';
@@ -25,18 +33,23 @@ export interface PublicRecordsCsv {
   /** Internal records (a 公開 cell, an internal file, an internal category) left out. */
   readonly droppedRecords: number;
   readonly droppedColumns: readonly string[];
+  /** The records in the CSV that a `?data=` link brought (each row marked in the 非官方來源 column). */
+  readonly linkRecords: LinkRecordTally;
 }
 
 /**
  * The records at `indexes` as CSV that may leave the office: internal records are left out first, then the
  * export goes through the very function the public build ships data/ through (`publicVersion`), which removes
  * internal categories' records and internal columns. The 公開/visibility column goes too: every row is public.
+ * A record a `?data=` link brought (`linkHosts`: record id → host) is public but not official: the CSV then
+ * leads with the exports' 非官方來源 column, as every export does; without such a record the CSV is unchanged.
  */
 export function publicRecordsCsv(
   resources: readonly Resource[],
   indexes: readonly number[],
   manifest: Manifest,
   language: ExportLanguage,
+  linkHosts: ReadonlyMap<string, string> = new Map(),
 ): PublicRecordsCsv {
   const chosen = indexes.map((i) => resources[i]).filter((r): r is Resource => r !== undefined);
   const shown = chosen.filter((r) => r.visibility === 'public');
@@ -45,15 +58,17 @@ export function publicRecordsCsv(
   );
   const records = shown.filter((r) => !internalCategories.has(r.category));
   const columns = availableColumns(records).filter((c) => c !== 'visibility');
-  const exported = exportCsv(records, columns, {
+  const ctx: ExportContext = {
     language,
     categories: manifest.categories,
     serviceTags: manifest.serviceTags,
-  });
+    linkHosts,
+  };
+  const exported = exportCsv(records, columns, ctx);
   const safe = publicVersion(exported, confidentialRulesOf(manifest));
   const bytes = safe.bytes ?? new Uint8Array();
   const csv = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-  const kept = columns.filter(
+  const kept = markedColumns(records, columns, ctx).filter(
     (c) => !(c.startsWith('extra:') && safe.droppedColumns.includes(c.slice('extra:'.length))),
   );
   return {
@@ -62,12 +77,38 @@ export function publicRecordsCsv(
     recordCount: records.length - (safe.droppedRecords || 0),
     droppedRecords: chosen.length - records.length + (safe.droppedRecords || 0),
     droppedColumns: safe.droppedColumns,
+    linkRecords: tallyLinkRecords(records, linkHosts),
   };
+}
+
+/**
+ * The records of one township that a link brought, among `resources` (every record on show, as the township
+ * briefing counts them): the briefing's counts include them, so a pack that carries the briefing says how many.
+ */
+export function briefedLinkRecords(
+  resources: readonly Resource[],
+  linkHosts: ReadonlyMap<string, string>,
+  place: { readonly county: string; readonly town: string },
+): LinkRecordTally {
+  if (linkHosts.size === 0) return tallyLinkRecords([], linkHosts);
+  const county = placeKey(place.county);
+  const town = placeKey(place.town);
+  return tallyLinkRecords(
+    resources.filter(
+      (r) => linkHosts.has(r.id) && placeKey(r.town) === town && placeKey(r.county) === county,
+    ),
+    linkHosts,
+  );
 }
 
 /** The parts of an AI context pack, already in the person's language. */
 export interface AiPackParts {
   readonly title: string;
+  /**
+   * Lines under the title saying the pack holds unofficial data from a link, written as a quote block; empty
+   * (or absent) for a pack without link records, which is then written exactly as before.
+   */
+  readonly unofficialNote?: readonly string[];
   readonly prompt: string;
   /** One line per column: "名稱：…". */
   readonly columnNotes: readonly string[];
@@ -82,6 +123,9 @@ export function composeAiPack(parts: AiPackParts): string {
   return [
     `# ${parts.title}`,
     '',
+    ...(parts.unofficialNote && parts.unofficialNote.length > 0
+      ? [...parts.unofficialNote.flatMap((line, i) => (i === 0 ? [] : ['>']).concat(`> **${line}**`)), '']
+      : []),
     parts.prompt,
     '',
     ...parts.columnNotes.map((line) => `- ${line}`),

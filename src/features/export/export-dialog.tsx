@@ -13,6 +13,7 @@ import {
   LINK_ORIGIN_COLUMN,
 } from '../../domain/files/export-columns.ts';
 import { exportFileName, isoDate } from '../../domain/files/export-filename.ts';
+import { tallyLinkRecords } from '../../domain/link/link-records.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
@@ -113,7 +114,7 @@ export function ExportForm() {
   const [notice, setNotice] = useState<{ truncated: number } | { failed: string } | null>(null);
   const formatName = useId();
   const hasInternal = resources.some((r) => r.visibility === 'internal');
-  const link = useMemo(() => linkRecordsOf(resources, linkHosts), [resources, linkHosts]);
+  const link = useMemo(() => tallyLinkRecords(resources, linkHosts), [resources, linkHosts]);
   const chosen = columns.filter((c) => c.on).map((c) => c.id);
   const fileName = exportFileName(
     [
@@ -269,21 +270,4 @@ export function ExportForm() {
       </p>
     </Modal>
   );
-}
-
-/** How many of the listed records a `?data=` link brought, and from which hosts (each once). */
-function linkRecordsOf(
-  resources: readonly Resource[],
-  linkHosts: ReadonlyMap<string, string>,
-): { count: number; hosts: string[] } {
-  if (linkHosts.size === 0) return { count: 0, hosts: [] };
-  let count = 0;
-  const hosts = new Set<string>();
-  for (const r of resources) {
-    const host = linkHosts.get(r.id);
-    if (host === undefined) continue;
-    count++;
-    hosts.add(host);
-  }
-  return { count, hosts: [...hosts] };
 }

@@ -1,8 +1,14 @@
 import { downloadFile, fileNameOf, todayIso } from '../../components/download-file.ts';
 import type { TownshipBriefing } from '../../domain/briefing/township-briefing.ts';
-import { columnHeader, type ExportLanguage, exportLanguageOf } from '../../domain/files/export-columns.ts';
+import {
+  columnHeader,
+  type ExportLanguage,
+  exportLanguageOf,
+  LINK_ORIGIN_COLUMN,
+} from '../../domain/files/export-columns.ts';
 import type { Language } from '../../domain/model/language.ts';
 import {
+  briefedLinkRecords,
   composeAiPack,
   type PublicRecordsCsv,
   publicRecordsCsv,
@@ -11,10 +17,13 @@ import { translateBriefing } from '../../i18n/briefing/translate-briefing.ts';
 import type { BriefingKey } from '../../i18n/briefing/zh-briefing.ts';
 import type { AppState } from '../../store/app-store.ts';
 import { selectDataset, selectFilterResult } from '../../store/data/derived.ts';
+import { selectLinkHostById } from '../../store/import/data-link-derived.ts';
 
 /**
  * Downloads the AI context pack: a prompt explaining the columns, the briefing's sentences, and the records of
- * the current filters with internal records and columns removed by the public build's own rules.
+ * the current filters with internal records and columns removed by the public build's own rules. Records a
+ * `?data=` link brought are marked in the CSV, and a note under the title says the pack holds unofficial data
+ * (also when only the briefing's counts include some).
  */
 export function downloadAiPack(
   s: AppState,
@@ -23,18 +32,44 @@ export function downloadAiPack(
   sentences: readonly string[],
 ): PublicRecordsCsv | null {
   if (!s.manifest) return null;
-  const t = (key: BriefingKey) => translateBriefing(language, key);
+  const t = (key: BriefingKey, values?: Record<string, string | number>) =>
+    translateBriefing(language, key, values);
+  const linkHosts = selectLinkHostById(s);
+  const { resources } = selectDataset(s);
   const records = publicRecordsCsv(
-    selectDataset(s).resources,
+    resources,
     selectFilterResult(s).visible,
     s.manifest,
     exportLanguageOf(language),
+    linkHosts,
   );
+  const briefed = briefing ? briefedLinkRecords(resources, linkHosts, briefing) : null;
+  const unofficialNote = [
+    ...(records.linkRecords.count > 0
+      ? [
+          t('aiPack.unofficial', {
+            count: records.linkRecords.count,
+            host: records.linkRecords.hosts.join('、'),
+            column: columnHeader(LINK_ORIGIN_COLUMN, exportLanguageOf(language)),
+          }),
+        ]
+      : []),
+    ...(briefing && briefed && briefed.count > 0
+      ? [
+          t('aiPack.unofficialBriefing', {
+            count: briefed.count,
+            total: briefing.total,
+            host: briefed.hosts.join('、'),
+          }),
+        ]
+      : []),
+  ];
   const columnNotes = records.columns.some((c) => c.startsWith('extra:'))
     ? [...builtInNotes(records, exportLanguageOf(language), t), t('aiPack.col.extra')]
     : builtInNotes(records, exportLanguageOf(language), t);
   const text = composeAiPack({
     title: t('aiPack.title'),
+    unofficialNote,
     prompt: t('aiPack.prompt'),
     columnNotes,
     briefingHeading: briefing
@@ -45,7 +80,15 @@ export function downloadAiPack(
     records,
   });
   downloadFile(
-    fileNameOf([t('aiPack.fileName'), briefing?.town ?? '', todayIso()], 'md'),
+    fileNameOf(
+      [
+        t('aiPack.fileName'),
+        briefing?.town ?? '',
+        unofficialNote.length > 0 ? t('aiPack.filePart') : '',
+        todayIso(),
+      ],
+      'md',
+    ),
     text,
     'text/markdown;charset=utf-8',
   );

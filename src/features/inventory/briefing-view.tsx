@@ -310,12 +310,18 @@ function AiPackButton({ briefing, sentences }: { briefing: TownshipBriefing | nu
         onClick={() => {
           const result = downloadAiPack(useAppStore.getState(), language, briefing, sentences);
           if (!result) return;
+          const link = result.linkRecords;
           setDone(
-            tb('briefing.aiPackDone', {
-              records: result.recordCount,
-              dropped: result.droppedRecords,
-              columns: result.droppedColumns.length,
-            }),
+            [
+              tb('briefing.aiPackDone', {
+                records: result.recordCount,
+                dropped: result.droppedRecords,
+                columns: result.droppedColumns.length,
+              }),
+              ...(link.count > 0
+                ? [tb('briefing.aiPackDoneLink', { count: link.count, host: link.hosts.join('、') })]
+                : []),
+            ].join(' '),
           );
         }}
       >

@@ -5,16 +5,27 @@ import { CircleMarker, MapContainer, TileLayer, useMap } from 'react-leaflet';
 import { filterSummaryParts } from '../../components/filter-summary.ts';
 import { useReturnFocus } from '../../components/use-return-focus.ts';
 import { isoDate } from '../../domain/files/export-filename.ts';
+import { tallyLinkRecords } from '../../domain/link/link-records.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import { formatNumber } from '../../i18n/translate.ts';
 import { useOfficeTranslation } from '../../i18n/use-office-translation.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectCategories, selectServiceTags } from '../../store/data/derived.ts';
+import { selectLinkHostById } from '../../store/import/data-link-derived.ts';
 import { selectFilteredResources } from '../../store/import/import-derived.ts';
 
 /** Above this many records the map shows only the list's first ones (a printed map cannot show more). */
 const MAP_POINTS = 2000;
 const LISTED_SOURCES = 8;
+const LINK_DOT_RADIUS = 7;
+/** A link record's dot: its category's colour inside a dashed black outline (the map marker's mark). */
+const LINK_DOT = (fillColor: string) => ({
+  color: '#000000',
+  weight: 2,
+  dashArray: '3 2',
+  fillColor,
+  fillOpacity: 1,
+});
 
 /** The A4 page, loaded when the print view opens (see print-view-gate.tsx). */
 export function PrintPage() {
@@ -22,6 +33,7 @@ export function PrintPage() {
   const resources = useAppStore(selectFilteredResources);
   const categories = useAppStore(selectCategories);
   const serviceTags = useAppStore(selectServiceTags);
+  const linkHosts = useAppStore(selectLinkHostById);
   const filters = useAppStore((s) => s.filters);
   const title = useAppStore((s) => s.manifest?.title);
   const setPrintOpen = useAppStore((s) => s.setPrintOpen);
@@ -31,6 +43,8 @@ export function PrintPage() {
   const summary = filterSummaryParts(filters, categories, serviceTags, t, label);
   const sources = useMemo(() => [...new Set(resources.map((r) => r.source).filter(Boolean))], [resources]);
   const hasInternal = resources.some((r) => r.visibility === 'internal');
+  // Data from a link never looks official: the head says how many rows came from one, and each such row says so.
+  const link = useMemo(() => tallyLinkRecords(resources, linkHosts), [resources, linkHosts]);
   const categoryName = (id: string) => {
     const c = categories.find((x) => x.id === id);
     return c ? label(c.label) : id;
@@ -68,14 +82,28 @@ export function PrintPage() {
         <header className="print-page__head">
           <h1 id={headingId}>{title ? label(title) : t('app.title')}</h1>
           {hasInternal && <p className="print-internal">{t('print.internal')}</p>}
+          {link.count > 0 && (
+            <p className="print-link-note">
+              {t('print.linkNote', {
+                count: formatNumber(language, link.count),
+                host: link.hosts.join('、'),
+              })}
+            </p>
+          )}
           <p>
             {summary.length > 0 ? t('print.filters', { filters: summary.join('；') }) : t('print.noFilters')}
           </p>
           <p>
-            {t('print.dateCount', {
-              date: isoDate(new Date()),
-              count: formatNumber(language, resources.length),
-            })}
+            {link.count > 0
+              ? t('print.dateCountLink', {
+                  date: isoDate(new Date()),
+                  count: formatNumber(language, resources.length),
+                  linked: formatNumber(language, link.count),
+                })
+              : t('print.dateCount', {
+                  date: isoDate(new Date()),
+                  count: formatNumber(language, resources.length),
+                })}
           </p>
           <p className="print-sources">
             {t('print.sources', {
@@ -87,7 +115,7 @@ export function PrintPage() {
             })}
           </p>
         </header>
-        {withMap && <PrintMap resources={resources} />}
+        {withMap && <PrintMap resources={resources} linkHosts={linkHosts} />}
         <table className="print-table">
           <colgroup>
             <col className="print-col--name" />
@@ -106,20 +134,26 @@ export function PrintPage() {
             </tr>
           </thead>
           <tbody>
-            {resources.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.name}
-                  {r.visibility === 'internal' && (
-                    <span className="print-internal-mark">（{t('detail.internal')}）</span>
-                  )}
-                </td>
-                <td>{categoryName(r.category)}</td>
-                <td>{r.address}</td>
-                <td>{r.phones.join('、')}</td>
-                <td>{r.openingHours ?? ''}</td>
-              </tr>
-            ))}
+            {resources.map((r) => {
+              const host = linkHosts.get(r.id);
+              return (
+                <tr key={r.id}>
+                  <td>
+                    {r.name}
+                    {r.visibility === 'internal' && (
+                      <span className="print-internal-mark">（{t('detail.internal')}）</span>
+                    )}
+                    {host !== undefined && (
+                      <span className="print-link-mark">{t('print.linkMark', { host })}</span>
+                    )}
+                  </td>
+                  <td>{categoryName(r.category)}</td>
+                  <td>{r.address}</td>
+                  <td>{r.phones.join('、')}</td>
+                  <td>{r.openingHours ?? ''}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </article>
@@ -127,13 +161,30 @@ export function PrintPage() {
   );
 }
 
-/** The current map area with the listed records as dots (tiles when the basemap loads; dots regardless). */
-function PrintMap({ resources }: { resources: readonly Resource[] }) {
+/**
+ * The current map area with the listed records as dots (tiles when the basemap loads; dots regardless). A link's
+ * record is drawn with a dashed black outline, as the map's marker has one.
+ */
+function PrintMap({
+  resources,
+  linkHosts,
+}: {
+  resources: readonly Resource[];
+  linkHosts: ReadonlyMap<string, string>;
+}) {
   const { t } = useOfficeTranslation();
   const basemap = useAppStore((s) => s.manifest?.basemaps[0]);
   const view = useAppStore((s) => s.mapView);
   const categories = useAppStore(selectCategories);
   const placed = useMemo(() => resources.filter((r) => r.position).slice(0, MAP_POINTS), [resources]);
+  // A link's dots are drawn last, over the map's own, so that none hides under a crowd.
+  const drawn = useMemo(
+    () =>
+      linkHosts.size === 0
+        ? placed
+        : [...placed.filter((r) => !linkHosts.has(r.id)), ...placed.filter((r) => linkHosts.has(r.id))],
+    [placed, linkHosts],
+  );
   const colour = (id: string) => categories.find((c) => c.id === id)?.color ?? '#595959';
   return (
     <figure className="print-map">
@@ -151,19 +202,25 @@ function PrintMap({ resources }: { resources: readonly Resource[] }) {
         {basemap && (
           <TileLayer url={basemap.url} attribution={basemap.attribution} maxZoom={basemap.maxZoom} />
         )}
-        {placed.map((r) =>
+        {drawn.map((r) =>
           r.position ? (
             <CircleMarker
               key={r.id}
               center={[r.position[0], r.position[1]]}
-              radius={5}
-              pathOptions={{ color: '#ffffff', weight: 1.5, fillColor: colour(r.category), fillOpacity: 1 }}
+              radius={linkHosts.has(r.id) ? LINK_DOT_RADIUS : 5}
+              pathOptions={
+                linkHosts.has(r.id)
+                  ? LINK_DOT(colour(r.category))
+                  : { color: '#ffffff', weight: 1.5, fillColor: colour(r.category), fillOpacity: 1 }
+              }
             />
           ) : null,
         )}
         <FitListed resources={placed} />
       </MapContainer>
-      <figcaption className="muted">{t('print.mapCaption')}</figcaption>
+      <figcaption className="muted">
+        {placed.some((r) => linkHosts.has(r.id)) ? t('print.mapCaptionLink') : t('print.mapCaption')}
+      </figcaption>
     </figure>
   );
 }

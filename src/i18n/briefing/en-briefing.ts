@@ -21,6 +21,7 @@ export const enBriefing: Record<BriefingKey, string> = {
     'The pack is one text file: instructions, what each column means, this briefing and the public records of the current filters. Internal records and columns are never in it.',
   'briefing.aiPackDone':
     'Downloaded: {records} public records; {dropped} internal records and {columns} internal columns left out.',
+  'briefing.aiPackDoneLink': '{count} of them are unofficial data from {host}, marked in the pack.',
   'briefing.keyPoints': 'Key points',
   'briefing.countsHeading': 'Resources by category',
   'briefing.col.category': 'Category',
@@ -104,6 +105,11 @@ export const enBriefing: Record<BriefingKey, string> = {
   'question.anyResource': 'resource',
   'aiPack.title': 'Community Resource Map: AI context pack',
   'aiPack.fileName': 'community-resource-map-ai-pack',
+  'aiPack.filePart': 'includes-unofficial-data',
+  'aiPack.unofficial':
+    'Note: this pack includes {count} unofficial records from a link ({host}), each marked in the “{column}” column. They were provided by whoever made the link and have not been checked: do not treat them as official data.',
+  'aiPack.unofficialBriefing':
+    'Of the township briefing’s {total} resources, {count} are unofficial data from {host}, and the briefing’s figures count them too.',
   'aiPack.prompt':
     'You help a township office analyse its social-welfare resources. Below are the township briefing and the public resources of the current filters (CSV). Answer only from these data; say so when they do not tell. Distances are as the crow flies. Resources whose precision is approximate-town are placed at the township centre. The columns:',
   'aiPack.briefingHeading': 'Township briefing',
@@ -128,4 +134,6 @@ export const enBriefing: Record<BriefingKey, string> = {
   'aiPack.col.lastVerified': 'date last verified',
   'aiPack.col.extra':
     'other columns are kept as the office’s files had them, e.g. the year a resource started',
+  'aiPack.col.linkOrigin':
+    'filled in on a row that is unofficial data from a link (the link’s host), not checked and not official; empty on official records',
 };

@@ -24,6 +24,8 @@ export const idBriefing: Record<BriefingKey, string> = {
     'Paket ini satu berkas teks: petunjuk, arti setiap kolom, ringkasan ini, dan sumber bantuan publik sesuai filter saat ini. Data dan kolom internal tidak pernah dimasukkan.',
   'briefing.aiPackDone':
     'Terunduh: {records} data publik; {dropped} data internal dan {columns} kolom internal tidak disertakan.',
+  'briefing.aiPackDoneLink':
+    '{count} di antaranya data tidak resmi dari {host}, sudah ditandai di dalam paket.',
   'briefing.keyPoints': 'Poin utama',
   'briefing.countsHeading': 'Sumber bantuan menurut jenis',
   'briefing.col.category': 'Jenis',
@@ -110,6 +112,11 @@ export const idBriefing: Record<BriefingKey, string> = {
   'question.anyResource': 'sumber bantuan',
   'aiPack.title': 'Peta Sumber Bantuan Komunitas: paket konteks AI',
   'aiPack.fileName': 'peta-sumber-bantuan-paket-AI',
+  'aiPack.filePart': 'berisi-data-tidak-resmi',
+  'aiPack.unofficial':
+    'Perhatian: paket ini memuat {count} data tidak resmi dari sebuah tautan ({host}), masing-masing ditandai di kolom “{column}”. Data ini berasal dari pembuat tautan dan belum diperiksa: jangan dianggap sebagai data resmi.',
+  'aiPack.unofficialBriefing':
+    'Dari {total} sumber bantuan dalam ringkasan kecamatan, {count} adalah data tidak resmi dari {host}, dan angka-angka ringkasan ikut menghitungnya.',
   'aiPack.prompt':
     'Anda membantu kantor kecamatan menganalisis sumber kesejahteraan sosial di wilayahnya. Di bawah ini ada ringkasan kecamatan dan sumber bantuan publik sesuai filter saat ini (CSV). Jawab hanya berdasarkan data ini; katakan terus terang bila data tidak memuat jawabannya. Jarak diukur dalam garis lurus. Sumber bantuan dengan precision approximate-town ditempatkan di titik tengah kecamatan. Kolom-kolomnya:',
   'aiPack.briefingHeading': 'Ringkasan kecamatan',
@@ -134,4 +141,6 @@ export const idBriefing: Record<BriefingKey, string> = {
   'aiPack.col.source': 'sumber data',
   'aiPack.col.lastVerified': 'tanggal terakhir diperiksa',
   'aiPack.col.extra': 'kolom lain disimpan seperti dalam berkas kantor, misalnya tahun mulai beroperasi',
+  'aiPack.col.linkOrigin':
+    'terisi pada baris data tidak resmi dari sebuah tautan (nama host tautan), belum diperiksa dan tidak resmi; kosong pada data resmi',
 };

@@ -24,6 +24,8 @@ export const viBriefing: Record<BriefingKey, string> = {
     'Gói là một tệp văn bản: hướng dẫn, ý nghĩa của từng cột, báo cáo này và các nơi hỗ trợ công khai theo bộ lọc hiện tại. Dữ liệu nội bộ và cột nội bộ không bao giờ có trong gói.',
   'briefing.aiPackDone':
     'Đã tải: {records} mục công khai; đã bỏ {dropped} mục nội bộ và {columns} cột nội bộ.',
+  'briefing.aiPackDoneLink':
+    'Trong đó {count} mục là dữ liệu không chính thức từ {host}, đã được đánh dấu trong gói.',
   'briefing.keyPoints': 'Điểm chính',
   'briefing.countsHeading': 'Nơi hỗ trợ theo loại',
   'briefing.col.category': 'Loại',
@@ -107,6 +109,11 @@ export const viBriefing: Record<BriefingKey, string> = {
   'question.anyResource': 'nơi hỗ trợ',
   'aiPack.title': 'Bản đồ nguồn hỗ trợ cộng đồng: gói dữ liệu cho AI',
   'aiPack.fileName': 'ban-do-nguon-ho-tro-goi-du-lieu-AI',
+  'aiPack.filePart': 'co-du-lieu-khong-chinh-thuc',
+  'aiPack.unofficial':
+    'Lưu ý: gói này có {count} mục dữ liệu không chính thức từ một liên kết ({host}), mỗi mục được đánh dấu ở cột “{column}”. Dữ liệu này do người tạo liên kết cung cấp và chưa được kiểm tra: đừng coi đó là dữ liệu chính thức.',
+  'aiPack.unofficialBriefing':
+    'Trong {total} nơi hỗ trợ của báo cáo tóm tắt thị trấn, có {count} mục là dữ liệu không chính thức từ {host}, và các con số của báo cáo cũng tính cả chúng.',
   'aiPack.prompt':
     'Bạn giúp văn phòng thị trấn phân tích các nguồn phúc lợi xã hội của mình. Bên dưới là báo cáo tóm tắt của thị trấn và các nơi hỗ trợ công khai theo bộ lọc hiện tại (CSV). Chỉ trả lời dựa trên dữ liệu này; nếu dữ liệu không cho biết thì hãy nói là không biết. Khoảng cách là đường chim bay. Những nơi có precision là approximate-town được đặt ở điểm giữa thị trấn. Các cột:',
   'aiPack.briefingHeading': 'Báo cáo tóm tắt thị trấn',
@@ -131,4 +138,6 @@ export const viBriefing: Record<BriefingKey, string> = {
   'aiPack.col.source': 'nguồn của dữ liệu',
   'aiPack.col.lastVerified': 'ngày kiểm tra lần cuối',
   'aiPack.col.extra': 'các cột khác được giữ như trong tệp của văn phòng, ví dụ năm bắt đầu hoạt động',
+  'aiPack.col.linkOrigin':
+    'có ghi ở những dòng là dữ liệu không chính thức từ một liên kết (tên máy chủ của liên kết), chưa kiểm tra, không chính thức; để trống ở dữ liệu chính thức',
 };

@@ -20,6 +20,7 @@ export const zhBriefing = {
   'briefing.aiPackNote':
     '資料包是一個文字檔：說明、欄位解釋、本簡報與目前篩選的公開資料；內部資料與內部欄位不會放進去。',
   'briefing.aiPackDone': '已下載：{records} 筆公開資料；移除內部資料 {dropped} 筆、內部欄位 {columns} 個。',
+  'briefing.aiPackDoneLink': '其中 {count} 筆是來自 {host} 的非官方資料，資料包中已標示。',
   'briefing.keyPoints': '重點',
   'briefing.countsHeading': '各類資源',
   'briefing.col.category': '類別',
@@ -98,6 +99,11 @@ export const zhBriefing = {
   'question.anyResource': '資源',
   'aiPack.title': '共生資源地圖：AI 分析資料包',
   'aiPack.fileName': '共生資源地圖-AI分析資料包',
+  'aiPack.filePart': '含非官方資料',
+  'aiPack.unofficial':
+    '注意：本資料包含有 {count} 筆來自連結（{host}）的非官方資料，在「{column}」欄逐筆標示。這些資料由製作連結的人提供，未經查證，請勿當作官方資料。',
+  'aiPack.unofficialBriefing':
+    '鄉鎮資源簡報的 {total} 筆資源中，有 {count} 筆是來自 {host} 的非官方資料，簡報的數字也算入了它們。',
   'aiPack.prompt':
     '你是協助鄉鎮公所分析社會福利資源的助理。以下有本鄉鎮的資源簡報，以及目前篩選的公開資源清單（CSV）。請只根據這些資料回答；資料沒有的事請直說不知道。距離是直線距離。位置精度為「約略位置」的資源，座標只是鄉鎮中心點。欄位說明：',
   'aiPack.briefingHeading': '鄉鎮資源簡報',
@@ -121,6 +127,8 @@ export const zhBriefing = {
   'aiPack.col.source': '資料來源',
   'aiPack.col.lastVerified': '最後確認日期',
   'aiPack.col.extra': '其他欄位照原始檔案保留，例如設立年度',
+  'aiPack.col.linkOrigin':
+    '有填寫的列是來自連結的非官方資料（寫出連結的主機名稱），未經查證，不是官方資料；空白的列是官方資料',
 } as const;
 
 export type BriefingKey = keyof typeof zhBriefing;
