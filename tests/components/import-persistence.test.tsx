@@ -169,6 +169,29 @@ describe('imports kept in the browser', () => {
     stopAgain();
   });
 
+  it('keeps a correction made before the stored document opened, undoable as one step', async () => {
+    const storage = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
+    const seeded = seedStore();
+    const first = seeded.resources[0];
+    if (!first) throw new Error('the test dataset is empty');
+    commitCorrection({ ...first, phones: ['(05)123-4567'] });
+    expect(useAppStore.getState().correctionSteps.undo).toBe(1);
+    const stop = openPage(storage, browser);
+    await settle();
+    expect(useAppStore.getState().officeEdits[first.id]?.phones).toEqual(['(05)123-4567']);
+    expect(useAppStore.getState().correctionSteps.undo).toBe(1);
+    undoCorrection();
+    expect(useAppStore.getState().officeEdits).toEqual({});
+    await settle();
+    stop();
+    reload();
+    const again = openPage(storage, browser);
+    await settle();
+    expect(useAppStore.getState().officeEdits).toEqual({});
+    again();
+  });
+
   it('moves the corrections an older version kept in the imports’ database into the document, once', async () => {
     const storage = createMemoryImportStorage();
     const browser = createMemoryBrowser();

@@ -96,6 +96,22 @@ describe('saving in real Chromium', () => {
     await profile.close();
   }, 240_000);
 
+  it('a fresh browser: its first correction is undone and redone, and kept after a reload', async () => {
+    const profile = await browser.profile(inject('appUrl'));
+    const tab = await profile.openTab();
+    await tab.correct(PUZI, { 電話: '05-8888888' });
+    await tab.editHistory('復原');
+    expect(await tab.detailOf(PUZI)).not.toContain('05-8888888');
+    await tab.editHistory('重做');
+    expect(await tab.detailOf(PUZI)).toContain('05-8888888');
+    await tab.waitUntilSaved();
+    expect((await tab.storedCorrections()).records).toEqual(['chiayi-wc-puzi']);
+    await tab.reload();
+    expect(await tab.detailOf(PUZI)).toContain('05-8888888');
+    expect(tab.app.pageErrors()).toEqual([]);
+    await profile.close();
+  });
+
   it('a full disk before the first correction: it stays on screen, the page says it is not saved, nothing throws, and the next start counts it', async () => {
     const profile = await browser.profile(inject('appUrl'));
     await profile.limitStorageBeforeFirstUse(1);

@@ -104,9 +104,10 @@ export function openCorrectionsDocument(local: LocalDocument): Y.Doc {
   const before = current;
   if (before?.local === local) return local.doc;
   before?.unwatch();
-  // Corrections made before the stored document opened are not lost: Yjs merges them in, as this tab's own.
-  if (before) Y.applyUpdate(local.doc, Y.encodeStateAsUpdate(before.local.doc), local.origin);
   current = watch(local);
+  // Corrections made before the stored document opened are not lost: Yjs merges them in as this tab's own, one
+  // step its undo takes back.
+  if (before) Y.applyUpdate(local.doc, Y.encodeStateAsUpdate(before.local.doc), local.origin);
   show(current, null);
   return local.doc;
 }

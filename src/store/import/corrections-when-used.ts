@@ -8,7 +8,7 @@ import { useAppStore } from '../app-store.ts';
 /**
  * Connects the corrections' storage (corrections-persistence.ts, with Yjs) once it is needed: at once when this
  * browser may keep corrections (their document, the imports' database an older version kept them in, or a ledger
- * that counts some), else with the first correction. A resident's visit loads no Yjs and opens no database.
+ * that counts some), else once the office workspace opens or with the first correction. A resident's visit loads no Yjs and opens no database.
  * Returns a stopper.
  */
 export function connectCorrectionsWhenUsed(keeper: ImportKeeper, env: SaveEnvironment): () => void {
@@ -30,8 +30,10 @@ export function connectCorrectionsWhenUsed(keeper: ImportKeeper, env: SaveEnviro
       },
     );
   };
+  // The office workspace is where corrections are made: opened with it, the stored document is in place before
+  // the first one (whose undo step would otherwise be merged into the stored document's as one).
   const used = (s: ReturnType<typeof useAppStore.getState>) =>
-    s.correctionSteps.undo > 0 || Object.keys(s.officeEdits).length > 0;
+    s.officeWorkspace || s.correctionSteps.undo > 0 || Object.keys(s.officeEdits).length > 0;
   const unsubscribe = useAppStore.subscribe((s) => {
     if (used(s)) start();
   });
