@@ -19,13 +19,15 @@ const TILE_HOSTS = new Set(
   ).basemaps.map((b) => new URL(b.url).hostname),
 );
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The records of an AI pack's CSV block, parsed. */
 function packRecords(text: string) {
   const csv = text.slice(text.indexOf('```csv\n') + '```csv\n'.length, text.lastIndexOf('```'));
   return parseDelimitedText(csv);
 }
 
-describe('a ?data= link’s records in the print view and the AI pack (real Chromium)', () => {
+describe('a ?data= link’s records in the print view, the AI pack and the township briefing (real Chromium)', () => {
   let browser: LinkBrowser;
   let host: LinkHost;
 
@@ -90,7 +92,28 @@ describe('a ?data= link’s records in the print view and the AI pack (real Chro
     ]);
     expect(pack.fileName).toMatch(/^共生資源地圖-AI分析資料包-民雄鄉-含非官方資料-\d{4}-\d{2}-\d{2}\.md$/);
     expect(pack.status).toContain(`其中 1 筆是來自 ${host.host} 的非官方資料，資料包中已標示。`);
+
+    // The briefing itself (screen and print): a note in its head with the pack's count, each named link record marked.
+    const total = /鄉鎮資源簡報的 (\d+) 筆資源中/.exec(lines[4] ?? '')?.[1];
+    const briefed = await tab.readBriefingLinkMarks();
+    expect(briefed.note).toBe(
+      `非官方資料：本簡報的 ${total} 筆資源中，有 1 筆來自連結（${host.host}），不是官方資料，內容未經查證，但簡報的數字都算入了它們；列出名稱時標有「非官方資料」。`,
+    );
+    // The fake centre is named as the nearest help of a far village, marked; the real one of that name is not.
+    const mark = `非官方資料（來自 ${host.host}）`;
+    expect(briefed.marks).toEqual([
+      {
+        mark,
+        item: expect.stringMatching(
+          new RegExp(`^\\S+村：${escapeRegExp(REAL_NAME)}（[\\d.]+ 公里）${escapeRegExp(mark)}、`),
+        ),
+      },
+    ]);
+    expect(briefed.text).toMatch(new RegExp(`${escapeRegExp(REAL_NAME)}（[\\d.]+ 公里）、`));
     expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.briefingScreenshot('data-link-briefing-zh');
+    await tab.briefingScreenshot('data-link-briefing-mark-zh', 'first mark');
+    await tab.printScreenshot('data-link-briefing-print-zh');
     await tab.closeBriefing();
 
     // Taken off the map: the print view and the pack carry no mark at all.
@@ -111,6 +134,11 @@ describe('a ?data= link’s records in the print view and the AI pack (real Chro
     expect(plainText).not.toContain('非官方');
     expect(plainText.split('\n')[2]).not.toMatch(/^>/);
     expect(plainPack.fileName).toMatch(/^共生資源地圖-AI分析資料包-民雄鄉-\d{4}-\d{2}-\d{2}\.md$/);
+    const plainBriefing = await tab.readBriefingLinkMarks();
+    expect(plainBriefing.note).toBeNull();
+    expect(plainBriefing.marks).toEqual([]);
+    expect(plainBriefing.text).not.toContain('非官方');
+    await tab.briefingScreenshot('data-link-briefing-removed-zh');
 
     const outside = new Set(tab.app.outsideRequests().map((url) => new URL(url).hostname));
     expect([...outside].filter((name) => !TILE_HOSTS.has(name))).toEqual([]);

@@ -1,5 +1,5 @@
 import './briefing.css';
-import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ChangeEvent, Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { todayIso } from '../../components/download-file.ts';
 import { OUTSIDE_KM, type TownshipBriefing } from '../../domain/briefing/township-briefing.ts';
@@ -11,9 +11,11 @@ import { selectBriefing } from '../../store/analysis/briefing-derived.ts';
 import { loadVillageCentroids } from '../../store/analysis/load-village-centroids.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectDataset } from '../../store/data/derived.ts';
+import { selectLinkHostById } from '../../store/import/data-link-derived.ts';
 import { selectCountiesWithData } from '../../store/workshop/workshop-derived.ts';
 import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
 import { downloadAiPack } from './ai-pack-download.ts';
+import { BriefingLinkMark, BriefingLinkNote } from './briefing-link-marks.tsx';
 import { useBriefingNames } from './use-briefing-names.ts';
 
 /** The years a briefing can count changes from: the last ten. */
@@ -102,6 +104,7 @@ export function BriefingView() {
         <header className="briefing-page__head">
           <h1 id={headingId}>{tb('briefing.heading', { town: `${place.county} ${place.town}` })}</h1>
           <p>{tb('briefing.asOf', { date: todayIso() })}</p>
+          {briefing && <BriefingLinkNote briefing={briefing} />}
         </header>
         {villagesStatus === 'loading' && <p className="muted">{tb('briefing.villagesLoading')}</p>}
         {villagesStatus === 'failed' && <p className="note-approximate">{tb('briefing.villagesFailed')}</p>}
@@ -125,19 +128,26 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
   const names = useBriefingNames();
   const config = useAppStore((s) => s.manifest?.briefing);
   const { resources } = useAppStore(selectDataset);
+  const linkHosts = useAppStore(selectLinkHostById);
   const n = (x: number) => formatNumber(language, x);
   const distance = (m: number) => formatDistance(m, language);
+  const linkHostOf = (index: number) => {
+    const r = resources[index];
+    return r ? linkHosts.get(r.id) : undefined;
+  };
   const nearestText = (list: readonly { index: number; metres: number }[]) =>
     list.length === 0
       ? tb('briefing.noneAtAll', { km: OUTSIDE_KM })
-      : list
-          .map((x) =>
-            tb('briefing.nearestItem', {
+      : list.map((x, i) => (
+          <Fragment key={x.index}>
+            {i > 0 && tb('briefing.listSeparator')}
+            {tb('briefing.nearestItem', {
               name: resources[x.index]?.name ?? '',
               distance: distance(x.metres),
-            }),
-          )
-          .join(tb('briefing.listSeparator'));
+            })}
+            <BriefingLinkMark host={linkHostOf(x.index)} />
+          </Fragment>
+        ));
   if (!config) return null;
   return (
     <>
@@ -214,6 +224,7 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
             {briefing.communitiesWithoutShop.map((c) => (
               <li key={c.index}>
                 <strong>{resources[c.index]?.name}</strong>
+                <BriefingLinkMark host={linkHostOf(c.index)} />
                 {tb('briefing.labelSeparator')}
                 {nearestText(c.nearestShop ? [c.nearestShop] : [])}
               </li>

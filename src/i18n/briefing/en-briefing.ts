@@ -22,6 +22,10 @@ export const enBriefing: Record<BriefingKey, string> = {
   'briefing.aiPackDone':
     'Downloaded: {records} public records; {dropped} internal records and {columns} internal columns left out.',
   'briefing.aiPackDoneLink': '{count} of them are unofficial data from {host}, marked in the pack.',
+  'briefing.linkNote':
+    'Unofficial data: of this briefing’s {total} resources, {count} come from a link ({host}). They are not official and have not been checked, yet the briefing’s figures count them; where they are named, they say “unofficial data”.',
+  'briefing.linkMark': 'Unofficial data (from {host})',
+  'briefing.linkNamed': '{name} [{mark}]',
   'briefing.keyPoints': 'Key points',
   'briefing.countsHeading': 'Resources by category',
   'briefing.col.category': 'Category',

@@ -26,6 +26,10 @@ export const idBriefing: Record<BriefingKey, string> = {
     'Terunduh: {records} data publik; {dropped} data internal dan {columns} kolom internal tidak disertakan.',
   'briefing.aiPackDoneLink':
     '{count} di antaranya data tidak resmi dari {host}, sudah ditandai di dalam paket.',
+  'briefing.linkNote':
+    'Data tidak resmi: dari {total} sumber bantuan dalam ringkasan ini, {count} berasal dari sebuah tautan ({host}). Data ini tidak resmi dan belum diperiksa, tetapi angka-angka ringkasan ikut menghitungnya; jika disebut namanya, ditandai “data tidak resmi”.',
+  'briefing.linkMark': 'Data tidak resmi (dari {host})',
+  'briefing.linkNamed': '{name} [{mark}]',
   'briefing.keyPoints': 'Poin utama',
   'briefing.countsHeading': 'Sumber bantuan menurut jenis',
   'briefing.col.category': 'Jenis',

@@ -25,6 +25,10 @@ export const thBriefing: Record<BriefingKey, string> = {
   'briefing.aiPackDone':
     'ดาวน์โหลดแล้ว: ข้อมูลสาธารณะ {records} รายการ ตัดข้อมูลภายใน {dropped} รายการ และคอลัมน์ภายใน {columns} คอลัมน์ออกแล้ว',
   'briefing.aiPackDoneLink': 'ในจำนวนนี้ {count} รายการเป็นข้อมูลไม่เป็นทางการจาก {host} ซึ่งทำเครื่องหมายไว้ในชุดข้อมูลแล้ว',
+  'briefing.linkNote':
+    'ข้อมูลไม่เป็นทางการ: ในแหล่งช่วยเหลือ {total} รายการของสรุปนี้ มี {count} รายการมาจากลิงก์ ({host}) ซึ่งไม่เป็นทางการและยังไม่ได้ตรวจสอบ แต่ตัวเลขในสรุปก็นับรวมไว้ด้วย เมื่อระบุชื่อจะมีคำว่า “ข้อมูลไม่เป็นทางการ” กำกับ',
+  'briefing.linkMark': 'ข้อมูลไม่เป็นทางการ (จาก {host})',
+  'briefing.linkNamed': '{name} [{mark}]',
   'briefing.keyPoints': 'ประเด็นสำคัญ',
   'briefing.countsHeading': 'แหล่งช่วยเหลือแยกตามประเภท',
   'briefing.col.category': 'ประเภท',

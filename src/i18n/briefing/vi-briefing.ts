@@ -26,6 +26,10 @@ export const viBriefing: Record<BriefingKey, string> = {
     'Đã tải: {records} mục công khai; đã bỏ {dropped} mục nội bộ và {columns} cột nội bộ.',
   'briefing.aiPackDoneLink':
     'Trong đó {count} mục là dữ liệu không chính thức từ {host}, đã được đánh dấu trong gói.',
+  'briefing.linkNote':
+    'Dữ liệu không chính thức: trong {total} nơi hỗ trợ của báo cáo này, có {count} mục đến từ một liên kết ({host}). Chúng không chính thức và chưa được kiểm tra, nhưng các con số của báo cáo vẫn tính cả chúng; khi được nêu tên, chúng được ghi “dữ liệu không chính thức”.',
+  'briefing.linkMark': 'Dữ liệu không chính thức (từ {host})',
+  'briefing.linkNamed': '{name} [{mark}]',
   'briefing.keyPoints': 'Điểm chính',
   'briefing.countsHeading': 'Nơi hỗ trợ theo loại',
   'briefing.col.category': 'Loại',

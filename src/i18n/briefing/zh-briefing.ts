@@ -21,6 +21,11 @@ export const zhBriefing = {
     '資料包是一個文字檔：說明、欄位解釋、本簡報與目前篩選的公開資料；內部資料與內部欄位不會放進去。',
   'briefing.aiPackDone': '已下載：{records} 筆公開資料；移除內部資料 {dropped} 筆、內部欄位 {columns} 個。',
   'briefing.aiPackDoneLink': '其中 {count} 筆是來自 {host} 的非官方資料，資料包中已標示。',
+  // Data from a link never looks official: the briefing says how many of its records are such, and names them so.
+  'briefing.linkNote':
+    '非官方資料：本簡報的 {total} 筆資源中，有 {count} 筆來自連結（{host}），不是官方資料，內容未經查證，但簡報的數字都算入了它們；列出名稱時標有「非官方資料」。',
+  'briefing.linkMark': '非官方資料（來自 {host}）',
+  'briefing.linkNamed': '{name}［{mark}］',
   'briefing.keyPoints': '重點',
   'briefing.countsHeading': '各類資源',
   'briefing.col.category': '類別',
