@@ -160,6 +160,14 @@ export function isMergedAway(
   return pair.resolution === 'merged' || (edit !== undefined && edit.id !== pair.duplicateId);
 }
 
+/** Whether two corrections maps hold the very same corrections (the same ids, the same objects). */
+function sameEdits(a: OfficeEdits, b: OfficeEdits): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((id) => Object.hasOwn(b, id) && a[id] === b[id]);
+}
+
 /** How many records the office corrected: a record merged away into another is not counted apart. */
 export function correctedCount(edits: OfficeEdits): number {
   let count = 0;
@@ -239,7 +247,16 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
         s.correctionSteps.undo === correctionSteps.undo && s.correctionSteps.redo === correctionSteps.redo
           ? s.correctionSteps
           : correctionSteps;
-      if (!corrections) return steps === s.correctionSteps ? {} : { correctionSteps: steps };
+      if (!corrections || sameEdits(s.officeEdits, corrections.edits)) {
+        // Read again and unchanged (the stored document opened empty, a change of the steps only): the records on
+        // show are not made again.
+        const issues = corrections?.issues ?? s.correctionIssues;
+        const sameIssues =
+          issues.length === s.correctionIssues.length &&
+          issues.every((id, i) => id === s.correctionIssues[i]);
+        if (steps === s.correctionSteps && sameIssues) return {};
+        return { correctionSteps: steps, ...(sameIssues ? {} : { correctionIssues: issues }) };
+      }
       return {
         officeEdits: corrections.edits,
         correctionSteps: steps,
