@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
+import type { OfficeEdits } from '../../src/store/import/import-slice.ts';
 import { minxiongRecord } from '../minxiong-record.ts';
 
 const a: Resource = minxiongRecord('a', '甲協會');
@@ -8,7 +9,7 @@ const b: Resource = minxiongRecord('b', '乙協會');
 const steps = { undo: 0, redo: 0 };
 
 describe('showOfficeEdits: the records on show change only when the corrections do', () => {
-  it.each([
+  it.each<{ case: string; before: OfficeEdits; after: () => OfficeEdits }>([
     { case: 'the stored document opened empty', before: {}, after: () => ({}) },
     { case: 'read again, the very same corrections', before: { a }, after: () => ({ a }) },
   ])('$case: the store keeps its objects', ({ before, after }) => {
@@ -20,7 +21,7 @@ describe('showOfficeEdits: the records on show change only when the corrections 
     expect(store.getState().edits).toBe(edits);
   });
 
-  it.each([
+  it.each<{ case: string; before: OfficeEdits; after: OfficeEdits; shown: string[] }>([
     { case: 'a correction added', before: { a }, after: { a, b }, shown: ['a', 'b'] },
     { case: 'a correction taken back', before: { a, b }, after: { a }, shown: ['a'] },
     { case: 'a correction changed', before: { a }, after: { a: { ...a, name: '改' } }, shown: ['a'] },
