@@ -74,7 +74,6 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
   let unconfirmed = 0;
   /** Storage was deleted under the page: nothing is written until the person says "save again". */
   let cleared = false;
-  let failed = false;
   let checking = false;
   let again = false;
   let persistenceAsked = false;
@@ -110,15 +109,14 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
       if (stored) {
         unconfirmed -= confirming;
         updateLedger((l) => ledgerWithUnsavedEdits(l, env.tab, unconfirmed));
-        failed = false;
         if (!persistenceAsked) {
           persistenceAsked = true;
           void env.persist().then((persistent) => {
             if (!stopped) state().setStoragePersistent(persistent);
           });
         }
-      } else failed = true;
-      if (!again) setStatus(failed ? 'failed' : 'saved');
+      }
+      if (!again) setStatus(stored ? 'saved' : 'failed');
     } while (again && !stopped && !cleared);
     checking = false;
   };
@@ -141,10 +139,7 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
       cleared = true;
       setStatus('unsaved');
       state().setStorageCleared(true);
-    } else {
-      failed = true;
-      setStatus('failed');
-    }
+    } else setStatus('failed');
   });
 
   const unsubscribe = useAppStore.subscribe((s, previous) => {
@@ -163,7 +158,6 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
         return;
       }
     }
-    failed = false;
     await confirm();
   };
 
@@ -213,7 +207,7 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
       // Reconciled with what storage holds, before this tab's own corrections made while it loaded go in.
       await reconcile();
     } catch {
-      failed = true;
+      // The move from the old store or the reconciliation could not read storage: the read-back below says so.
     }
     if (stopped) return;
     // Corrections made while storage loaded (in a document in memory) go in now, as this tab's own: counted as

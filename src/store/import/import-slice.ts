@@ -160,6 +160,11 @@ export function isMergedAway(
   return pair.resolution === 'merged' || (edit !== undefined && edit.id !== pair.duplicateId);
 }
 
+/** Whether two lists hold the same ids in the same order. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
 /** Whether two corrections maps hold the very same corrections (the same ids, the same objects). */
 function sameEdits(a: OfficeEdits, b: OfficeEdits): boolean {
   if (a === b) return true;
@@ -243,27 +248,20 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   startMoving: (movingId) => set({ movingId, placingId: null }),
   showOfficeEdits: (corrections, correctionSteps) =>
     set((s) => {
-      const steps =
-        s.correctionSteps.undo === correctionSteps.undo && s.correctionSteps.redo === correctionSteps.redo
-          ? s.correctionSteps
-          : correctionSteps;
-      if (!corrections || sameEdits(s.officeEdits, corrections.edits)) {
-        // Read again and unchanged (the stored document opened empty, a change of the steps only): the records on
-        // show are not made again.
-        const issues = corrections?.issues ?? s.correctionIssues;
-        const sameIssues =
-          issues.length === s.correctionIssues.length &&
-          issues.every((id, i) => id === s.correctionIssues[i]);
-        if (steps === s.correctionSteps && sameIssues) return {};
-        return { correctionSteps: steps, ...(sameIssues ? {} : { correctionIssues: issues }) };
-      }
+      // What did not change keeps its object, so that nothing reading it works again: a read of an unchanged
+      // document (the stored one opening empty) changes nothing on show.
+      const stepsChanged =
+        correctionSteps.undo !== s.correctionSteps.undo || correctionSteps.redo !== s.correctionSteps.redo;
+      const steps = stepsChanged ? { correctionSteps } : {};
+      if (!corrections) return steps;
+      const issues = sameIds(s.correctionIssues, corrections.issues)
+        ? {}
+        : { correctionIssues: corrections.issues };
+      if (sameEdits(s.officeEdits, corrections.edits)) return { ...steps, ...issues };
       return {
+        ...steps,
+        ...issues,
         officeEdits: corrections.edits,
-        correctionSteps: steps,
-        correctionIssues:
-          corrections.issues.length === 0 && s.correctionIssues.length === 0
-            ? s.correctionIssues
-            : corrections.issues,
         ...projectEdits(s, s.officeEdits, corrections.edits),
       };
     }),
