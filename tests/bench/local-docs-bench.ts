@@ -2,11 +2,14 @@
  * `tsx tests/bench/local-docs-bench.ts`: restoring a workshop of N changed records on start, and saving one change,
  * in Chromium against the built app's origin (dist/): today's snapshot in IndexedDB against the local document.
  * Figures, never assertions. LOCAL_DOCS_COUNTS (default 100,1000) and LOCAL_DOCS_RUNS (default 5).
+ * IMPORT_FILE_COUNTS (e.g. 10000,100000; none by default): an imported file kept today's way against one value of a
+ * local document (importFile in local-docs-probe.ts).
  */
 import { build } from 'esbuild';
 import { launchChromium, startPreview } from './browser-session.ts';
 
-const counts = (process.env.LOCAL_DOCS_COUNTS ?? '100,1000').split(',').map(Number);
+const counts = (process.env.LOCAL_DOCS_COUNTS ?? '100,1000').split(',').filter(Boolean).map(Number);
+const fileCounts = (process.env.IMPORT_FILE_COUNTS ?? '').split(',').filter(Boolean).map(Number);
 const runs = Number(process.env.LOCAL_DOCS_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
@@ -21,7 +24,11 @@ const script = bundle.outputFiles[0]?.text ?? '';
 const preview = await startPreview();
 const browser = await launchChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 try {
-  for (const n of counts) {
+  const jobs = [
+    ...counts.map((n) => ({ n, probe: 'localDocsBench', what: 'changed records' })),
+    ...fileCounts.map((n) => ({ n, probe: 'importFileBench', what: 'records in one imported file' })),
+  ];
+  for (const { n, probe, what } of jobs) {
     const rows: Record<string, number[]> = {};
     let sample: unknown;
     for (let run = 0; run < runs; run++) {
@@ -30,12 +37,9 @@ try {
       await page.goto(new URL('data/manifest.json', preview.url).href);
       await page.addScriptTag({ content: script });
       const result = (await page.evaluate(
-        ([count, r]) =>
-          (window as unknown as { localDocsBench: (n: number, r: number) => unknown }).localDocsBench(
-            count,
-            r,
-          ),
-        [n, run] as const,
+        ([name, count, r]) =>
+          (window as unknown as Record<string, (n: number, r: number) => unknown>)[name]?.(count, r),
+        [probe, n, run] as const,
       )) as Record<string, Record<string, number | string | boolean>>;
       sample = result;
       for (const [side, figures] of Object.entries(result)) {
@@ -47,7 +51,7 @@ try {
       }
       await context.close();
     }
-    console.log(`\n${n} changed records, ${runs} runs (median [min–max] ms):`);
+    console.log(`\n${n} ${what}, ${runs} runs (median [min–max] ms):`);
     for (const [key, values] of Object.entries(rows)) {
       console.log(`  ${key.padEnd(22)} ${median(values)} [${Math.min(...values)}–${Math.max(...values)}]`);
     }

@@ -158,6 +158,76 @@ async function asCorrections(n: number, manifest: Manifest, name: string) {
   };
 }
 
+/**
+ * An imported file of n records kept two ways: today's (one IndexedDB entry per file, crm-imports' `datasets`,
+ * written and read by structured clone), and as one value of a local document (`sources`: the file's stored form
+ * as JSON bytes, or as a Yjs value), written through y-indexeddb and read back. Figures for a decision (issue 15):
+ * not what the app does.
+ */
+async function importFile(n: number, manifest: Manifest, name: string, as: 'bytes' | 'value') {
+  const resources = Array.from({ length: n }, (_, i) => changed(i, manifest));
+  const stored = {
+    version: 1,
+    id: 'import-1',
+    dataset: {
+      id: 'import-1',
+      fileName: 'bench.csv',
+      rows: resources.map((r, i) => ({ row: i + 2, id: r.id })),
+    },
+    resources,
+  };
+  const db = await openDB(`${name}-today`, 1, { upgrade: (d) => d.createObjectStore('datasets') });
+  let t = performance.now();
+  const tx = db.transaction('datasets', 'readwrite', { durability: 'strict' });
+  await Promise.all([tx.store.put(stored, 'import-1'), tx.done]);
+  const todayWrite = ms(t);
+  db.close();
+  t = performance.now();
+  const again = await openDB(`${name}-today`, 1);
+  const back = (await again.get('datasets', 'import-1')) as typeof stored;
+  const todayRead = ms(t);
+  again.close();
+
+  const first = new BrowserLocalDocument(name, { persist: true, relay: false });
+  await first.whenLoaded;
+  t = performance.now();
+  const value = as === 'bytes' ? new TextEncoder().encode(JSON.stringify(stored)) : stored;
+  const encoded = ms(t);
+  first.transact((doc) => doc.getMap('sources').set('import-1', value));
+  const set = ms(t);
+  if (!(await first.confirmStored())) throw new Error('not stored');
+  const docWrite = ms(t);
+  first.destroy();
+  t = performance.now();
+  const local = new BrowserLocalDocument(name, { persist: true, relay: false });
+  await local.whenLoaded;
+  const docLoad = ms(t);
+  const kept = local.doc.getMap('sources').get('import-1');
+  const read = (
+    kept instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(kept)) : kept
+  ) as typeof stored;
+  const docRead = ms(t);
+  local.destroy();
+  return {
+    todayWrite,
+    todayRead,
+    docEncode: encoded,
+    docSet: set,
+    docWrite,
+    docLoad,
+    docRead,
+    records: back.resources.length === read.resources.length ? read.resources.length : -1,
+  };
+}
+
+(window as unknown as { importFileBench: unknown }).importFileBench = async (n: number, run: number) => {
+  const manifest = (await (await fetch('/data/manifest.json')).json()) as Manifest;
+  return {
+    bytes: await importFile(n, manifest, `bench-file-bytes-${n}-${run}`, 'bytes'),
+    value: await importFile(n, manifest, `bench-file-value-${n}-${run}`, 'value'),
+  };
+};
+
 (window as unknown as { localDocsBench: unknown }).localDocsBench = async (n: number, run: number) => {
   const manifest = (await (await fetch('/data/manifest.json')).json()) as Manifest;
   return {
