@@ -1,16 +1,22 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import type { ImportedDataset } from '../../src/domain/loading/imported-dataset.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { LOCAL_DOCUMENTS, ROOTS } from '../../src/domain/shared-map/schema.ts';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
 import { SaveNotice } from '../../src/features/import/save-notice.tsx';
-import { clearShelf } from '../../src/services/local-docs/memory-local-document.ts';
+import type { LocalDocument } from '../../src/services/local-docs/local-document.ts';
+import { clearShelf, shelvedDocument } from '../../src/services/local-docs/memory-local-document.ts';
 import { createAppStore, useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
 import { closeCorrectionsDocument, commitCorrection } from '../../src/store/import/corrections-actions.ts';
-import { connectCorrectionsStorage } from '../../src/store/import/corrections-persistence.ts';
+import {
+  type CorrectionsStorage,
+  connectCorrectionsStorage,
+} from '../../src/store/import/corrections-persistence.ts';
 import { selectSaveStatus } from '../../src/store/import/import-derived.ts';
 import { connectImportStorage, type ImportStorage } from '../../src/store/import/import-persistence.ts';
 import {
@@ -65,7 +71,12 @@ const bigFile: ImportedDataset = {
  * own store (useAppStore) keeps its corrections too (one corrections document per page, see corrections-actions.ts);
  * a second store stands for another tab's imports only (two tabs' corrections are tested in saves.e2e.ts).
  */
-function openTab(storage: ImportStorage, browser: MemoryBrowser, store = useAppStore) {
+function openTab(
+  storage: ImportStorage,
+  browser: MemoryBrowser,
+  store = useAppStore,
+  corrections: CorrectionsStorage = memoryCorrectionsStorage(storage, browser),
+) {
   if (store === useAppStore) seedStore();
   else {
     const { manifest } = useAppStore.getState();
@@ -74,10 +85,7 @@ function openTab(storage: ImportStorage, browser: MemoryBrowser, store = useAppS
   }
   const env = createMemorySaveEnvironment(browser);
   const stop = connectImportStorage(storage, env, store);
-  const stopCorrections =
-    store === useAppStore
-      ? connectCorrectionsStorage(memoryCorrectionsStorage(storage, browser), env)
-      : () => {};
+  const stopCorrections = store === useAppStore ? connectCorrectionsStorage(corrections, env) : () => {};
   return {
     env,
     store,
@@ -268,6 +276,99 @@ describe('the page killed while saving', () => {
       { cause: 'unfinished', datasets: [{ fileName: 'big.csv', rows: 3 }], edits: 1 },
     ]);
     next.close();
+  });
+
+  /**
+   * A tab whose document's own changes go to the other tabs as BroadcastChannel messages would: sent at once,
+   * delivered (`deliver`) when the test says.
+   */
+  function tabWithRelay(memory: ReturnType<typeof createMemoryImportStorage>, browser: MemoryBrowser) {
+    const sent: Uint8Array[] = [];
+    let opened: LocalDocument | null = null;
+    const corrections: CorrectionsStorage = {
+      ...memoryCorrectionsStorage(memory, browser),
+      openDocument: () => {
+        const local = shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections);
+        local.doc.on('update', (update: Uint8Array, origin: unknown) => {
+          if (origin === local.origin) sent.push(update);
+        });
+        opened = local;
+        return local;
+      },
+    };
+    const tab = openTab(memory, browser, useAppStore, corrections);
+    return {
+      ...tab,
+      local: () => {
+        if (!opened) throw new Error('the corrections document is not open');
+        return opened;
+      },
+      deliver: (to: LocalDocument) => {
+        for (const update of sent.splice(0)) Y.applyUpdate(to.doc, update, 'another tab');
+      },
+    };
+  }
+
+  it('does not count corrections another tab received and stored before the tab was killed', async () => {
+    const memory = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
+    const tab = tabWithRelay(memory, browser);
+    await settle();
+    // Another tab of the browser, opened since: its document, kept on the same shelf.
+    const other = shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections);
+    await other.whenLoaded;
+    const [first] = useAppStore.getState().base.resources;
+    if (!first) throw new Error('the default data is empty');
+    // The page's own write does not commit, and it is killed before it reads storage back.
+    browser.corrections.failing = true;
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
+    await pause(200);
+    expect(useAppStore.getState().correctionsStorage).not.toBe('saved');
+    expect(browser.ledger.value?.unsavedEdits[tab.env.tab]).toBe(1);
+    tab.close();
+    browser.corrections.failing = false;
+    // The other tab received the correction and stored it.
+    tab.deliver(other);
+    expect(await other.confirmStored()).toBe(true);
+
+    reloadFresh();
+    const next = openTab(memory, browser);
+    await settle();
+    expect(useAppStore.getState().officeEdits[first.id]?.phones).toEqual(['(05)222-3333']);
+    expect(useAppStore.getState().saveLosses).toEqual([]);
+    next.close();
+    other.destroy();
+  });
+
+  it('counts them when one of them only deleted (the clocks cannot tell), though another tab stored them', async () => {
+    const memory = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
+    const tab = tabWithRelay(memory, browser);
+    await settle();
+    const other = shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections);
+    await other.whenLoaded;
+    const [first] = useAppStore.getState().base.resources;
+    if (!first) throw new Error('the default data is empty');
+    browser.corrections.failing = true;
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
+    await pause(100);
+    expect(browser.ledger.value?.unsavedClocks[tab.env.tab]).toHaveLength(1);
+    // A change of the page's own that adds nothing to its clock.
+    tab.local().transact((doc) => doc.getMap(ROOTS.records).delete(first.id));
+    await pause(100);
+    expect(browser.ledger.value?.unsavedEdits[tab.env.tab]).toBe(2);
+    expect(browser.ledger.value?.unsavedClocks[tab.env.tab]).toBeUndefined();
+    tab.close();
+    browser.corrections.failing = false;
+    tab.deliver(other);
+    expect(await other.confirmStored()).toBe(true);
+
+    reloadFresh();
+    const next = openTab(memory, browser);
+    await settle();
+    expect(useAppStore.getState().saveLosses).toEqual([{ cause: 'unfinished', datasets: [], edits: 2 }]);
+    next.close();
+    other.destroy();
   });
 
   it('says so even when the ledger’s own note was lost with the browser (localStorage commits late)', async () => {
