@@ -279,12 +279,16 @@ describe('the page killed while saving', () => {
   });
 
   /**
-   * A tab whose document's own changes go to the other tabs as BroadcastChannel messages would: sent at once,
-   * delivered (`deliver`) when the test says.
+   * A tab whose writes of corrections fail from now on, beside another tab of the browser opened since. Its own
+   * changes go to the other tab as BroadcastChannel messages would: sent at once, delivered when the test says
+   * (`killThenOtherStores`: the tab is killed before it reads them back, the other stores them, the next start
+   * opens a tab afresh).
    */
-  function tabWithRelay(memory: ReturnType<typeof createMemoryImportStorage>, browser: MemoryBrowser) {
+  async function tabBesideAnother() {
+    const memory = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
     const sent: Uint8Array[] = [];
-    let opened: LocalDocument | null = null;
+    let opened = null as LocalDocument | null;
     const corrections: CorrectionsStorage = {
       ...memoryCorrectionsStorage(memory, browser),
       openDocument: () => {
@@ -297,78 +301,56 @@ describe('the page killed while saving', () => {
       },
     };
     const tab = openTab(memory, browser, useAppStore, corrections);
+    await settle();
+    const other = shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections);
+    await other.whenLoaded;
+    const [first] = useAppStore.getState().base.resources;
+    if (!first || !opened) throw new Error('the default data is empty, or the corrections are not open');
+    browser.corrections.failing = true;
     return {
-      ...tab,
-      local: () => {
-        if (!opened) throw new Error('the corrections document is not open');
-        return opened;
-      },
-      deliver: (to: LocalDocument) => {
-        for (const update of sent.splice(0)) Y.applyUpdate(to.doc, update, 'another tab');
+      ledger: () => browser.ledger.value,
+      tab: tab.env.tab,
+      local: opened,
+      first,
+      killThenOtherStores: async () => {
+        tab.close();
+        browser.corrections.failing = false;
+        for (const update of sent.splice(0)) Y.applyUpdate(other.doc, update, 'another tab');
+        expect(await other.confirmStored()).toBe(true);
+        other.destroy();
+        reloadFresh();
+        const next = openTab(memory, browser);
+        await settle();
+        return next;
       },
     };
   }
 
   it('does not count corrections another tab received and stored before the tab was killed', async () => {
-    const memory = createMemoryImportStorage();
-    const browser = createMemoryBrowser();
-    const tab = tabWithRelay(memory, browser);
-    await settle();
-    // Another tab of the browser, opened since: its document, kept on the same shelf.
-    const other = shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections);
-    await other.whenLoaded;
-    const [first] = useAppStore.getState().base.resources;
-    if (!first) throw new Error('the default data is empty');
-    // The page's own write does not commit, and it is killed before it reads storage back.
-    browser.corrections.failing = true;
+    const { ledger, tab, first, killThenOtherStores } = await tabBesideAnother();
     commitCorrection({ ...first, phones: ['(05)222-3333'] });
     await pause(200);
     expect(useAppStore.getState().correctionsStorage).not.toBe('saved');
-    expect(browser.ledger.value?.unsavedEdits[tab.env.tab]).toBe(1);
-    tab.close();
-    browser.corrections.failing = false;
-    // The other tab received the correction and stored it.
-    tab.deliver(other);
-    expect(await other.confirmStored()).toBe(true);
-
-    reloadFresh();
-    const next = openTab(memory, browser);
-    await settle();
+    expect(ledger()?.unsavedEdits[tab]).toBe(1);
+    const next = await killThenOtherStores();
     expect(useAppStore.getState().officeEdits[first.id]?.phones).toEqual(['(05)222-3333']);
     expect(useAppStore.getState().saveLosses).toEqual([]);
     next.close();
-    other.destroy();
   });
 
   it('counts them when one of them only deleted (the clocks cannot tell), though another tab stored them', async () => {
-    const memory = createMemoryImportStorage();
-    const browser = createMemoryBrowser();
-    const tab = tabWithRelay(memory, browser);
-    await settle();
-    const other = shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections);
-    await other.whenLoaded;
-    const [first] = useAppStore.getState().base.resources;
-    if (!first) throw new Error('the default data is empty');
-    browser.corrections.failing = true;
+    const { ledger, tab, local, first, killThenOtherStores } = await tabBesideAnother();
     commitCorrection({ ...first, phones: ['(05)222-3333'] });
     await pause(100);
-    expect(browser.ledger.value?.unsavedClocks[tab.env.tab]).toHaveLength(1);
+    expect(ledger()?.unsavedClocks[tab]).toHaveLength(1);
     // A change of the page's own that adds nothing to its clock.
-    tab.local().transact((doc) => doc.getMap(ROOTS.records).delete(first.id));
+    local.transact((doc) => doc.getMap(ROOTS.records).delete(first.id));
     await pause(100);
-    expect(browser.ledger.value?.unsavedEdits[tab.env.tab]).toBe(2);
-    expect(browser.ledger.value?.unsavedClocks[tab.env.tab]).toBeUndefined();
-    tab.close();
-    browser.corrections.failing = false;
-    tab.deliver(other);
-    expect(await other.confirmStored()).toBe(true);
-
-    reloadFresh();
-    const next = openTab(memory, browser);
-    await settle();
+    expect(ledger()?.unsavedEdits[tab]).toBe(2);
+    expect(ledger()?.unsavedClocks[tab]).toBeUndefined();
+    const next = await killThenOtherStores();
     expect(useAppStore.getState().saveLosses).toEqual([{ cause: 'unfinished', datasets: [], edits: 2 }]);
     next.close();
-    other.destroy();
   });
 
   it('says so even when the ledger’s own note was lost with the browser (localStorage commits late)', async () => {
