@@ -16,6 +16,7 @@ import type { SaveEnvironment } from '../../services/import/save-environment.ts'
 import { BrowserLocalDocument, type LocalDocument } from '../../services/local-docs/local-document.ts';
 import { withBrowserLock } from '../../services/local-docs/local-storage-names.ts';
 import { useAppStore } from '../app-store.ts';
+import { oneCheckAtATime } from '../one-check-at-a-time.ts';
 import { openCorrectionsDocument, refreshCorrections } from './corrections-actions.ts';
 import type { ImportStorageStatus } from './import-slice.ts';
 
@@ -85,20 +86,11 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
   };
   /** Storage was deleted under the page: nothing is written until the person says "save again". */
   let cleared = false;
-  let checking = false;
-  let again = false;
   let persistenceAsked = false;
 
   /** Reads storage back after changes, one check at a time; the last check's answer is the status. */
-  const confirm = async () => {
-    if (cleared) return;
-    if (checking) {
-      again = true;
-      return;
-    }
-    checking = true;
-    do {
-      again = false;
+  const checks = oneCheckAtATime(
+    async (isLast) => {
       setStatus('saving');
       const confirming = unconfirmed;
       let stored = false;
@@ -116,7 +108,7 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
       } catch {
         stored = false;
       }
-      if (cleared) break;
+      if (cleared) return;
       if (stored) {
         unconfirmed -= confirming;
         updateLedger(withUnconfirmed);
@@ -127,10 +119,11 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
           });
         }
       }
-      if (!again) setStatus(stored ? 'saved' : 'failed');
-    } while (again && !stopped && !cleared);
-    checking = false;
-  };
+      if (isLast()) setStatus(stored ? 'saved' : 'failed');
+    },
+    () => cleared || stopped,
+  );
+  const confirm = checks.request;
 
   let loaded = false;
   const onUpdate = (update: Uint8Array, origin: unknown) => {
