@@ -1,16 +1,22 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import type { ImportedDataset } from '../../src/domain/loading/imported-dataset.ts';
 import type { Resource } from '../../src/domain/model/resource.ts';
 import { buildDataset } from '../../src/domain/query/dataset.ts';
+import { LOCAL_DOCUMENTS, ROOTS } from '../../src/domain/shared-map/schema.ts';
 import { ImportPanel } from '../../src/features/import/import-panel.tsx';
 import { SaveNotice } from '../../src/features/import/save-notice.tsx';
-import { clearShelf } from '../../src/services/local-docs/memory-local-document.ts';
+import type { LocalDocument } from '../../src/services/local-docs/local-document.ts';
+import { clearShelf, shelvedDocument } from '../../src/services/local-docs/memory-local-document.ts';
 import { createAppStore, useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
 import { closeCorrectionsDocument, commitCorrection } from '../../src/store/import/corrections-actions.ts';
-import { connectCorrectionsStorage } from '../../src/store/import/corrections-persistence.ts';
+import {
+  type CorrectionsStorage,
+  connectCorrectionsStorage,
+} from '../../src/store/import/corrections-persistence.ts';
 import { selectSaveStatus } from '../../src/store/import/import-derived.ts';
 import { connectImportStorage, type ImportStorage } from '../../src/store/import/import-persistence.ts';
 import {
@@ -65,7 +71,12 @@ const bigFile: ImportedDataset = {
  * own store (useAppStore) keeps its corrections too (one corrections document per page, see corrections-actions.ts);
  * a second store stands for another tab's imports only (two tabs' corrections are tested in saves.e2e.ts).
  */
-function openTab(storage: ImportStorage, browser: MemoryBrowser, store = useAppStore) {
+function openTab(
+  storage: ImportStorage,
+  browser: MemoryBrowser,
+  store = useAppStore,
+  corrections: CorrectionsStorage = memoryCorrectionsStorage(storage, browser),
+) {
   if (store === useAppStore) seedStore();
   else {
     const { manifest } = useAppStore.getState();
@@ -74,10 +85,7 @@ function openTab(storage: ImportStorage, browser: MemoryBrowser, store = useAppS
   }
   const env = createMemorySaveEnvironment(browser);
   const stop = connectImportStorage(storage, env, store);
-  const stopCorrections =
-    store === useAppStore
-      ? connectCorrectionsStorage(memoryCorrectionsStorage(storage, browser), env)
-      : () => {};
+  const stopCorrections = store === useAppStore ? connectCorrectionsStorage(corrections, env) : () => {};
   return {
     env,
     store,
@@ -267,6 +275,81 @@ describe('the page killed while saving', () => {
     expect(useAppStore.getState().saveLosses).toEqual([
       { cause: 'unfinished', datasets: [{ fileName: 'big.csv', rows: 3 }], edits: 1 },
     ]);
+    next.close();
+  });
+
+  /**
+   * A tab whose writes of corrections fail from now on, beside another tab of the browser opened since. Its own
+   * changes go to the other tab as BroadcastChannel messages would: sent at once, delivered when the test says
+   * (`killThenOtherStores`: the tab is killed before it reads them back, the other stores them, the next start
+   * opens a tab afresh).
+   */
+  async function tabBesideAnother() {
+    const memory = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
+    const sent: Uint8Array[] = [];
+    let opened = null as LocalDocument | null;
+    const corrections: CorrectionsStorage = {
+      ...memoryCorrectionsStorage(memory, browser),
+      openDocument: () => {
+        const local = shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections);
+        local.doc.on('update', (update: Uint8Array, origin: unknown) => {
+          if (origin === local.origin) sent.push(update);
+        });
+        opened = local;
+        return local;
+      },
+    };
+    const tab = openTab(memory, browser, useAppStore, corrections);
+    await settle();
+    const other = shelvedDocument(LOCAL_DOCUMENTS.corrections, browser.corrections);
+    await other.whenLoaded;
+    const [first] = useAppStore.getState().base.resources;
+    if (!first || !opened) throw new Error('the default data is empty, or the corrections are not open');
+    browser.corrections.failing = true;
+    return {
+      ledger: () => browser.ledger.value,
+      tab: tab.env.tab,
+      local: opened,
+      first,
+      killThenOtherStores: async () => {
+        tab.close();
+        browser.corrections.failing = false;
+        for (const update of sent.splice(0)) Y.applyUpdate(other.doc, update, 'another tab');
+        expect(await other.confirmStored()).toBe(true);
+        other.destroy();
+        reloadFresh();
+        const next = openTab(memory, browser);
+        await settle();
+        return next;
+      },
+    };
+  }
+
+  it('does not count corrections another tab received and stored before the tab was killed', async () => {
+    const { ledger, tab, first, killThenOtherStores } = await tabBesideAnother();
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
+    await pause(200);
+    expect(useAppStore.getState().correctionsStorage).not.toBe('saved');
+    expect(ledger()?.unsavedEdits[tab]).toBe(1);
+    const next = await killThenOtherStores();
+    expect(useAppStore.getState().officeEdits[first.id]?.phones).toEqual(['(05)222-3333']);
+    expect(useAppStore.getState().saveLosses).toEqual([]);
+    next.close();
+  });
+
+  it('counts them when one of them only deleted (the clocks cannot tell), though another tab stored them', async () => {
+    const { ledger, tab, local, first, killThenOtherStores } = await tabBesideAnother();
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
+    await pause(100);
+    expect(ledger()?.unsavedClocks[tab]).toHaveLength(1);
+    // A change of the page's own that adds nothing to its clock.
+    local.transact((doc) => doc.getMap(ROOTS.records).delete(first.id));
+    await pause(100);
+    expect(ledger()?.unsavedEdits[tab]).toBe(2);
+    expect(ledger()?.unsavedClocks[tab]).toBeUndefined();
+    const next = await killThenOtherStores();
+    expect(useAppStore.getState().saveLosses).toEqual([{ cause: 'unfinished', datasets: [], edits: 2 }]);
     next.close();
   });
 

@@ -476,6 +476,13 @@ export class OfficeTab {
 
   /** Opens the selected record's correction form (in the office workspace), changes fields by label, and saves. */
   async correctSelected(fields: Readonly<Record<string, string>>): Promise<void> {
+    const dialog = await this.fillCorrection(fields);
+    await dialog.getByRole('button', { name: '儲存修正' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** Opens the selected record's correction form (in the office workspace) and changes fields by label. */
+  protected async fillCorrection(fields: Readonly<Record<string, string>>): Promise<Locator> {
     await this.enterOfficeWorkspace();
     await this.page.getByRole('button', { name: '修正資料' }).click();
     const dialog = this.page.getByRole('dialog', { name: /^修正資料/ });
@@ -485,8 +492,7 @@ export class OfficeTab {
         .getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
         .first()
         .fill(value);
-    await dialog.getByRole('button', { name: '儲存修正' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    return dialog;
   }
 
   /** Drags the selected record's marker by (dx, dy) CSS pixels in moving mode; returns where it was dropped. */

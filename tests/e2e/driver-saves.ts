@@ -1,9 +1,10 @@
 /**
- * Saving, as an office worker meets it: two tabs of one browser, a disk that is full, a browser killed in the middle
- * of a save, site data cleared while the page is open, and a browser that kept an older version's database. Builds
- * on driver.ts (AppPage) and driver-import.ts (OfficeTab: files, corrections, reloads); this file holds what only
- * these journeys need: several pages in one profile, the DevTools Protocol's Storage domain (quota, clearing),
- * and a Chromium started and killed by process id with a profile on disk.
+ * Saving, as an office worker meets it: two tabs of one browser (one killed before it read its own write back), a
+ * disk that is full, a browser killed in the middle of a save, site data cleared while the page is open, and a
+ * browser that kept an older version's database. Builds on driver.ts (AppPage) and driver-import.ts (OfficeTab:
+ * files, corrections, reloads); this file holds what only these journeys need: several pages in one profile, the
+ * DevTools Protocol's Storage domain (quota, clearing), and a Chromium started and killed by process id with a
+ * profile on disk.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -121,6 +122,46 @@ export class SavesTab extends OfficeTab {
     await this.app.search(name);
     await this.app.clickListItem(name);
     await this.correctSelected(fields);
+  }
+
+  /**
+   * Corrects a record, and the page hangs for good the moment the save ledger notes the correction as unwritten:
+   * its main thread never runs again, so its own write (sent to IndexedDB, never committed) and its read-back never
+   * finish, as in a tab killed at that moment (`kill` then ends it). What the correction sends to the other tabs
+   * is already sent. Resolves once the save is pressed.
+   */
+  async correctThenHang(name: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    await this.app.search(name);
+    await this.app.clickListItem(name);
+    await this.fillCorrection(fields);
+    // Pressed from inside the page: the DevTools Protocol's click waits for the page, which never answers.
+    void this.tabPage
+      .evaluate(() => {
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+          setItem.call(this, key, value);
+          const unsaved = key === 'crm.imports.ledger' ? JSON.parse(value).unsavedEdits : {};
+          // From here on the page's code never runs again.
+          if (Object.keys(unsaved).length > 0) for (;;) {}
+        };
+        const save = [...document.querySelectorAll('[role="dialog"] button')].find(
+          (button) => button.textContent?.trim() === '儲存修正',
+        );
+        if (!(save instanceof HTMLButtonElement)) throw new Error('no 儲存修正 button');
+        save.click();
+      })
+      .catch(() => undefined);
+  }
+
+  /** Closes the tab without its unload handlers (a hung one too), as killing it does. */
+  async kill(): Promise<void> {
+    await this.tabPage.close({ runBeforeUnload: false });
+  }
+
+  /** The save ledger as kept in localStorage (null: none). */
+  async ledger(): Promise<{ unsavedEdits: Record<string, number> } | null> {
+    const text = await this.tabPage.evaluate(() => localStorage.getItem('crm.imports.ledger'));
+    return text === null ? null : JSON.parse(text);
   }
 
   /** Waits until the save status reads "saving…", polling often: the start of a save window. */

@@ -55,6 +55,40 @@ describe('saving in real Chromium', () => {
     await profile.close();
   });
 
+  it('a tab killed before it read its correction back, which another tab received and stored: the next start reports no loss', async () => {
+    const profile = await browser.profile(inject('appUrl'));
+    const a = await profile.openTab();
+    await a.correct(PUZI, { 電話: '05-2222222' });
+    await a.waitUntilSaved();
+    // The other tab opens on stored corrections: its document is open, and hears the first tab's.
+    const b = await profile.openTab();
+    expect(await b.detailOf(PUZI)).toContain('05-2222222');
+    await b.waitUntilSaved();
+
+    await a.correctThenHang(MINXIONG, { 電話: '05-1111111' });
+    // The other tab receives the correction.
+    await expect.poll(() => b.detailOf(MINXIONG), { timeout: 10_000 }).toContain('05-1111111');
+    // The first tab noted it as unwritten and never read it back (else this test proves nothing); its write,
+    // never committed, holds the other tab's behind it until it is killed.
+    expect(Object.values((await b.ledger())?.unsavedEdits ?? {})).toEqual([1]);
+    await a.kill();
+    // Then the other tab stores it.
+    await expect
+      .poll(async () => (await b.storedCorrections()).records, { timeout: 10_000 })
+      .toEqual(['chiayi-wc-minxiong', 'chiayi-wc-puzi']);
+    await b.waitUntilSaved();
+
+    const c = await profile.openTab();
+    expect(await c.detailOf(MINXIONG)).toContain('05-1111111');
+    await c.waitUntilSaved();
+    // The start has reconciled the ledger (the killed tab's note is gone).
+    await expect.poll(async () => (await c.ledger())?.unsavedEdits).toEqual({});
+    expect((await c.saveView()).notices).toEqual([]);
+    expect(b.app.pageErrors()).toEqual([]);
+    expect(c.app.pageErrors()).toEqual([]);
+    await profile.close();
+  });
+
   it('a full disk: the import is kept on screen with "export now", a later small save does not claim all is saved, and the next start names the file', async () => {
     const profile = await browser.profile(inject('appUrl'));
     const tab = await profile.openTab();

@@ -22,10 +22,16 @@ const entry = (state: LedgerDataset['state'], tab = 'old-tab', fileName = 'big.c
   tab,
 });
 const ledger = (patch: Partial<SaveLedger>): SaveLedger => ({ ...EMPTY_LEDGER, ...patch });
-const stored = (ids: string[] = [], editCount = 0, revision = 0): StoredDatasets & StoredEdits => ({
+const stored = (
+  ids: string[] = [],
+  editCount = 0,
+  revision = 0,
+  clocks: Record<number, number> = {},
+): StoredDatasets & StoredEdits => ({
   datasets: new Map(ids.map((id) => [id, { fileName: `${id}.csv`, rows: 5 }])),
   editCount,
   revision,
+  clocks: new Map(Object.entries(clocks).map(([client, clock]) => [Number(client), clock])),
 });
 const NOBODY = new Set<string>();
 
@@ -107,6 +113,49 @@ describe('reconcileDatasets, then reconcileEdits (on start)', () => {
       losses: [{ cause: 'unfinished', datasets: [], edits: 2 }],
     },
     {
+      name: 'a dead tab’s unwritten corrections that storage reaches (another tab stored them): no loss',
+      before: ledger({ unsavedEdits: { dead: 2 }, unsavedClocks: { dead: [{ client: 42, clock: 7 }] } }),
+      facts: stored([], 2, 0, { 42: 7, 9: 3 }),
+      live: NOBODY,
+      losses: [],
+    },
+    {
+      name: 'storage beyond their clock (later changes of that client stored too): no loss',
+      before: ledger({ unsavedEdits: { dead: 1 }, unsavedClocks: { dead: [{ client: 42, clock: 7 }] } }),
+      facts: stored([], 1, 0, { 42: 12 }),
+      live: NOBODY,
+      losses: [],
+    },
+    {
+      name: 'storage short of their clock: unfinished, all of them',
+      before: ledger({ unsavedEdits: { dead: 2 }, unsavedClocks: { dead: [{ client: 42, clock: 7 }] } }),
+      facts: stored([], 1, 0, { 42: 6 }),
+      live: NOBODY,
+      losses: [{ cause: 'unfinished', datasets: [], edits: 2 }],
+    },
+    {
+      name: 'storage reaching one client of theirs, not the other (made while storage loaded): unfinished',
+      before: ledger({
+        unsavedEdits: { dead: 2 },
+        unsavedClocks: {
+          dead: [
+            { client: 42, clock: 7 },
+            { client: 8, clock: 4 },
+          ],
+        },
+      }),
+      facts: stored([], 0, 0, { 42: 7 }),
+      live: NOBODY,
+      losses: [{ cause: 'unfinished', datasets: [], edits: 2 }],
+    },
+    {
+      name: 'a ledger without clocks (older version): counted as before',
+      before: ledger({ unsavedEdits: { dead: 3 } }),
+      facts: stored([], 0, 0, { 42: 99 }),
+      live: NOBODY,
+      losses: [{ cause: 'unfinished', datasets: [], edits: 3 }],
+    },
+    {
       name: 'an earlier notice not yet acknowledged stays, merged with what is new',
       before: ledger({
         datasets: { b: entry('saved', 'x', 'b.csv', 7) },
@@ -136,6 +185,7 @@ describe('reconcileDatasets, then reconcileEdits (on start)', () => {
       ledger({
         datasets: { gone: entry('saving'), busy: entry('saving', 'alive'), kept: entry('saving', 'x') },
         unsavedEdits: { alive: 1, dead: 1 },
+        unsavedClocks: { alive: [{ client: 1, clock: 9 }], dead: [{ client: 2, clock: 9 }] },
       }),
       stored(['kept'], 4, 50),
       new Set(['alive']),
@@ -146,6 +196,8 @@ describe('reconcileDatasets, then reconcileEdits (on start)', () => {
     });
     expect(after.edits).toEqual({ stored: 4, revision: 50 });
     expect(after.unsavedEdits).toEqual({ alive: 1 });
+    // A live tab's clocks stay, even where storage reaches them: it says itself once it has read them back.
+    expect(after.unsavedClocks).toEqual({ alive: [{ client: 1, clock: 9 }] });
   });
 });
 
@@ -196,11 +248,22 @@ describe('ledger updates', () => {
     expect(ledgerWithStoredEdits(at10, 2, 11).edits).toEqual({ stored: 2, revision: 11 });
   });
 
-  it('counts a tab’s unwritten corrections, and forgets the tab at zero', () => {
-    const two = ledgerWithUnsavedEdits(EMPTY_LEDGER, 't', 2);
+  it('counts a tab’s unwritten corrections with where they end, and forgets the tab at zero', () => {
+    const upTo7 = [{ client: 42, clock: 7 }];
+    const two = ledgerWithUnsavedEdits(EMPTY_LEDGER, 't', 2, upTo7);
     expect(two.unsavedEdits).toEqual({ t: 2 });
-    expect(ledgerWithUnsavedEdits(two, 't', 2)).toBe(two);
-    expect(ledgerWithUnsavedEdits(two, 't', 0).unsavedEdits).toEqual({});
+    expect(two.unsavedClocks).toEqual({ t: upTo7 });
+    expect(ledgerWithUnsavedEdits(two, 't', 2, [{ client: 42, clock: 7 }])).toBe(two);
+    expect(ledgerWithUnsavedEdits(two, 't', 3, [{ client: 42, clock: 9 }]).unsavedClocks).toEqual({
+      t: [{ client: 42, clock: 9 }],
+    });
+    // A change the clocks cannot tell about: the count alone stays.
+    const unknown = ledgerWithUnsavedEdits(two, 't', 3, null);
+    expect(unknown.unsavedEdits).toEqual({ t: 3 });
+    expect(unknown.unsavedClocks).toEqual({});
+    const none = ledgerWithUnsavedEdits(two, 't', 0, upTo7);
+    expect(none.unsavedEdits).toEqual({});
+    expect(none.unsavedClocks).toEqual({});
   });
 
   it('merges losses by cause and drops empty ones', () => {
@@ -220,6 +283,7 @@ describe('parseLedger', () => {
       datasets: { a: entry('failed') },
       edits: { stored: 1, revision: 2 },
       unsavedEdits: { t: 1 },
+      unsavedClocks: { t: [{ client: 3_000_000_000, clock: 12 }] },
       notice: [{ cause: 'unfinished', datasets: [{ fileName: 'x', rows: 3 }], edits: 0 }],
     });
     expect(parseLedger(JSON.parse(JSON.stringify(written)))).toEqual(written);
@@ -231,6 +295,34 @@ describe('parseLedger', () => {
       expect(parseLedger(value)).toBeNull();
     },
   );
+
+  it('reads a ledger written before the clocks, with none', () => {
+    const { unsavedClocks: _, ...older } = ledger({ unsavedEdits: { t: 2 } });
+    expect(parseLedger(JSON.parse(JSON.stringify(older)))).toEqual(ledger({ unsavedEdits: { t: 2 } }));
+  });
+
+  it.each([
+    { name: 'not a list', clocks: { client: 1, clock: 2 } },
+    { name: 'an empty list', clocks: [] },
+    { name: 'a clock below zero', clocks: [{ client: 1, clock: -1 }] },
+    { name: 'a client that is no integer', clocks: [{ client: 1.5, clock: 2 }] },
+    {
+      name: 'one good, one bad',
+      clocks: [
+        { client: 1, clock: 2 },
+        { client: 'x', clock: 2 },
+      ],
+    },
+  ])('drops a tab’s clocks it does not understand ($name): its corrections are counted', ({ clocks }) => {
+    const parsed = parseLedger({ ...ledger({ unsavedEdits: { t: 2 } }), unsavedClocks: { t: clocks } });
+    expect(parsed?.unsavedEdits).toEqual({ t: 2 });
+    expect(parsed?.unsavedClocks).toEqual({});
+  });
+
+  it('drops the clocks of a tab without unwritten corrections', () => {
+    const parsed = parseLedger({ ...EMPTY_LEDGER, unsavedClocks: { t: [{ client: 1, clock: 2 }] } });
+    expect(parsed?.unsavedClocks).toEqual({});
+  });
 
   it('drops entries it does not understand, keeps the rest', () => {
     const parsed = parseLedger({

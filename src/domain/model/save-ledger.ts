@@ -34,6 +34,15 @@ export interface SaveLoss {
   readonly edits: number;
 }
 
+/**
+ * How far one client of the corrections' Yjs document got: its changes are numbered by a clock, and a document
+ * whose state vector reaches `clock` for `client` holds every change of it numbered below.
+ */
+export interface ClientClock {
+  readonly client: number;
+  readonly clock: number;
+}
+
 export interface SaveLedger {
   readonly version: 1;
   /** Imported files by dataset id. */
@@ -42,6 +51,12 @@ export interface SaveLedger {
   readonly edits: { readonly stored: number; readonly revision: number };
   /** Corrections a tab holds that are not written yet, by tab. */
   readonly unsavedEdits: Readonly<Record<string, number>>;
+  /**
+   * Where a tab's unwritten corrections end, by tab: the clock after the last of them, for each client they were
+   * made with. Storage that reaches them holds those corrections, whoever wrote them (another tab that received
+   * them). A tab with none listed here (an older ledger, or a change that added nothing to clock) is counted.
+   */
+  readonly unsavedClocks: Readonly<Record<string, readonly ClientClock[]>>;
   /** Losses found and not yet acknowledged by the person: shown on every start until then. */
   readonly notice: readonly SaveLoss[];
 }
@@ -56,6 +71,8 @@ export interface StoredEdits {
   readonly editCount: number;
   /** The revision of the last write of corrections (0 when there was none, or storage was cleared). */
   readonly revision: number;
+  /** The state vector of what storage holds: the clock it reaches, by client. */
+  readonly clocks: ReadonlyMap<number, number>;
 }
 
 export const EMPTY_LEDGER: SaveLedger = {
@@ -63,11 +80,24 @@ export const EMPTY_LEDGER: SaveLedger = {
   datasets: {},
   edits: { stored: 0, revision: 0 },
   unsavedEdits: {},
+  unsavedClocks: {},
   notice: [],
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isClock = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** A tab's clocks as written, or null when they are not all clocks (the tab's corrections are then counted). */
+function parseClocks(value: unknown): ClientClock[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const clocks: ClientClock[] = [];
+  for (const c of value) {
+    if (!isRecord(c) || !isClock(c.client) || !isClock(c.clock)) return null;
+    clocks.push({ client: c.client, clock: c.clock });
+  }
+  return clocks;
+}
 
 function parseLoss(value: unknown): SaveLoss | null {
   if (!isRecord(value) || (value.cause !== 'cleared' && value.cause !== 'unfinished')) return null;
@@ -78,11 +108,20 @@ function parseLoss(value: unknown): SaveLoss | null {
   return { cause: value.cause, datasets, edits: value.edits };
 }
 
-/** A ledger read back (JSON), or null when there is none or it is not one this version understands. */
+/**
+ * A ledger read back (JSON), or null when there is none or it is not one this version understands. A ledger
+ * written before `unsavedClocks` (or by such a version, which drops them) reads with none.
+ */
 export function parseLedger(value: unknown): SaveLedger | null {
   if (!isRecord(value) || value.version !== 1) return null;
-  const { datasets, edits, unsavedEdits, notice } = value;
-  if (!isRecord(datasets) || !isRecord(edits) || !isRecord(unsavedEdits) || !Array.isArray(notice))
+  const { datasets, edits, unsavedEdits, unsavedClocks = {}, notice } = value;
+  if (
+    !isRecord(datasets) ||
+    !isRecord(edits) ||
+    !isRecord(unsavedEdits) ||
+    !isRecord(unsavedClocks) ||
+    !Array.isArray(notice)
+  )
     return null;
   if (!isCount(edits.stored) || !isCount(edits.revision)) return null;
   const entries: Record<string, LedgerDataset> = {};
@@ -98,11 +137,17 @@ export function parseLedger(value: unknown): SaveLedger | null {
   }
   const unsaved: Record<string, number> = {};
   for (const [tab, n] of Object.entries(unsavedEdits)) if (isCount(n) && n > 0) unsaved[tab] = n;
+  const clocks: Record<string, ClientClock[]> = {};
+  for (const tab of Object.keys(unsaved)) {
+    const tabClocks = parseClocks(unsavedClocks[tab]);
+    if (tabClocks) clocks[tab] = tabClocks;
+  }
   return {
     version: 1,
     datasets: entries,
     edits: { stored: edits.stored, revision: edits.revision },
     unsavedEdits: unsaved,
+    unsavedClocks: clocks,
     notice: notice.map(parseLoss).filter((l): l is SaveLoss => l !== null),
   };
 }
@@ -124,13 +169,41 @@ export function ledgerWithStoredEdits(ledger: SaveLedger, stored: number, revisi
   return { ...ledger, edits: { stored, revision } };
 }
 
-/** The ledger with the number of corrections a tab holds unwritten. */
-export function ledgerWithUnsavedEdits(ledger: SaveLedger, tab: string, count: number): SaveLedger {
-  if ((ledger.unsavedEdits[tab] ?? 0) === count) return ledger;
+const sameClocks = (a: readonly ClientClock[] | undefined, b: readonly ClientClock[] | null) =>
+  (a ?? null) === b ||
+  (a !== undefined &&
+    b !== null &&
+    a.length === b.length &&
+    a.every((c, i) => c.client === b[i]?.client && c.clock === b[i]?.clock));
+
+/**
+ * The ledger with the number of corrections a tab holds unwritten, and where they end (`clocks`; null when that
+ * cannot tell whether storage holds them).
+ */
+export function ledgerWithUnsavedEdits(
+  ledger: SaveLedger,
+  tab: string,
+  count: number,
+  clocks: readonly ClientClock[] | null,
+): SaveLedger {
+  const held = count > 0 && clocks !== null && clocks.length > 0 ? clocks : null;
+  if ((ledger.unsavedEdits[tab] ?? 0) === count && sameClocks(ledger.unsavedClocks[tab], held)) return ledger;
   const unsavedEdits = { ...ledger.unsavedEdits };
+  const unsavedClocks = { ...ledger.unsavedClocks };
   if (count > 0) unsavedEdits[tab] = count;
   else delete unsavedEdits[tab];
-  return { ...ledger, unsavedEdits };
+  if (held) unsavedClocks[tab] = held;
+  else delete unsavedClocks[tab];
+  return { ...ledger, unsavedEdits, unsavedClocks };
+}
+
+/** Whether storage reaches every clock listed (false when none is: then nothing tells). */
+function storageReaches(
+  clocks: readonly ClientClock[] | undefined,
+  stored: ReadonlyMap<number, number>,
+): boolean {
+  if (!clocks || clocks.length === 0) return false;
+  return clocks.every(({ client, clock }) => (stored.get(client) ?? 0) >= clock);
 }
 
 /** Losses put together by cause: one entry for what was cleared, one for what never got saved. */
@@ -180,8 +253,10 @@ export function reconcileDatasets(
 
 /**
  * On start, for corrections: they count as cleared when storage is older than the ledger's last write (its
- * revision went back) and holds fewer of them; the corrections of a tab that is gone and never written were
- * unfinished; a live tab's unwritten ones are its own. Returns the ledger with its corrections rebuilt from
+ * revision went back) and holds fewer of them; the corrections of a tab that is gone and never read back were
+ * unfinished, unless storage reaches their clocks (another tab that received them stored them, or the tab's own
+ * write committed before it died); a live tab's unwritten ones are its own. Example: tab A (gone) held 2 unwritten
+ * up to clock 7 of client 42; storage's state vector has 42 → 7: no loss; 42 → 5: 2 unfinished. Returns the ledger with its corrections rebuilt from
  * storage, the losses added to its notice, and every loss not yet acknowledged.
  */
 export function reconcileEdits(
@@ -194,9 +269,13 @@ export function reconcileEdits(
     stored.revision < before.edits.revision ? Math.max(0, before.edits.stored - stored.editCount) : 0;
   let unfinishedEdits = 0;
   const unsavedEdits: Record<string, number> = {};
+  const unsavedClocks: Record<string, readonly ClientClock[]> = {};
   for (const [tab, count] of Object.entries(before.unsavedEdits)) {
-    if (liveTabs.has(tab)) unsavedEdits[tab] = count;
-    else unfinishedEdits += count;
+    const clocks = before.unsavedClocks[tab];
+    if (liveTabs.has(tab)) {
+      unsavedEdits[tab] = count;
+      if (clocks) unsavedClocks[tab] = clocks;
+    } else if (!storageReaches(clocks, stored.clocks)) unfinishedEdits += count;
   }
   const notice = mergeLosses([
     ...before.notice,
@@ -208,6 +287,7 @@ export function reconcileEdits(
       ...before,
       edits: { stored: stored.editCount, revision: stored.revision },
       unsavedEdits,
+      unsavedClocks,
       notice,
     },
     losses: notice,

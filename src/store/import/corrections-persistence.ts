@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { correctedIds, writeOldCorrections } from '../../domain/corrections/corrections-document.ts';
 import type { Resource } from '../../domain/model/resource.ts';
 import {
@@ -15,6 +16,7 @@ import type { SaveEnvironment } from '../../services/import/save-environment.ts'
 import { BrowserLocalDocument, type LocalDocument } from '../../services/local-docs/local-document.ts';
 import { withBrowserLock } from '../../services/local-docs/local-storage-names.ts';
 import { useAppStore } from '../app-store.ts';
+import { oneCheckAtATime } from '../one-check-at-a-time.ts';
 import { openCorrectionsDocument, refreshCorrections } from './corrections-actions.ts';
 import type { ImportStorageStatus } from './import-slice.ts';
 
@@ -72,22 +74,23 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
 
   /** This tab's own changes (one per correction, undo or redo) since storage was last read back to hold them. */
   let unconfirmed = 0;
+  /**
+   * Where those changes end, by Yjs client (the page's, and the document in memory's that went into it): the
+   * clock after the last of them. Null once one of them added nothing to a clock (it only deleted): the clocks
+   * cannot tell whether storage holds it.
+   */
+  let unconfirmedClocks: Map<number, number> | null = new Map();
+  const withUnconfirmed = (ledger: SaveLedger) => {
+    const clocks = unconfirmedClocks && [...unconfirmedClocks].map(([client, clock]) => ({ client, clock }));
+    return ledgerWithUnsavedEdits(ledger, env.tab, unconfirmed, clocks);
+  };
   /** Storage was deleted under the page: nothing is written until the person says "save again". */
   let cleared = false;
-  let checking = false;
-  let again = false;
   let persistenceAsked = false;
 
   /** Reads storage back after changes, one check at a time; the last check's answer is the status. */
-  const confirm = async () => {
-    if (cleared) return;
-    if (checking) {
-      again = true;
-      return;
-    }
-    checking = true;
-    do {
-      again = false;
+  const checks = oneCheckAtATime(
+    async (isLast) => {
       setStatus('saving');
       const confirming = unconfirmed;
       let stored = false;
@@ -105,10 +108,10 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
       } catch {
         stored = false;
       }
-      if (cleared) break;
+      if (cleared) return;
       if (stored) {
         unconfirmed -= confirming;
-        updateLedger((l) => ledgerWithUnsavedEdits(l, env.tab, unconfirmed));
+        updateLedger(withUnconfirmed);
         if (!persistenceAsked) {
           persistenceAsked = true;
           void env.persist().then((persistent) => {
@@ -116,19 +119,25 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
           });
         }
       }
-      if (!again) setStatus(stored ? 'saved' : 'failed');
-    } while (again && !stopped && !cleared);
-    checking = false;
-  };
+      if (isLast()) setStatus(stored ? 'saved' : 'failed');
+    },
+    () => cleared || stopped,
+  );
+  const confirm = checks.request;
 
   let loaded = false;
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (stopped) return;
     // This tab's own corrections are its to report as unwritten (from the first, made while storage loads);
     // another tab's are that tab's.
     if (origin === local.origin) {
+      if (unconfirmed === 0) unconfirmedClocks = new Map();
+      const { to } = Y.parseUpdateMeta(update);
+      if (to.size === 0) unconfirmedClocks = null;
+      for (const [client, clock] of to)
+        unconfirmedClocks?.set(client, Math.max(clock, unconfirmedClocks.get(client) ?? 0));
       unconfirmed++;
-      updateLedger((l) => ledgerWithUnsavedEdits(l, env.tab, unconfirmed));
+      updateLedger(withUnconfirmed);
     }
     if (loaded) void confirm();
   };
@@ -174,11 +183,16 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
     }
     const { ledger } = reconcileEdits(
       env.ledger.read(),
-      { editCount: correctedIds(local.doc).length, revision },
+      {
+        editCount: correctedIds(local.doc).length,
+        revision,
+        // Loaded from storage: a tab that is gone reaches this document only through it.
+        clocks: Y.decodeStateVector(Y.encodeStateVector(local.doc)),
+      },
       await env.liveTabs(),
     );
     // This tab's own corrections made while storage loaded are its own, still unwritten.
-    env.ledger.write(ledgerWithUnsavedEdits(ledger, env.tab, unconfirmed));
+    env.ledger.write(withUnconfirmed(ledger));
     if (ledger.notice.length > 0 && !stopped) state().setSaveLosses(ledger.notice);
   };
 

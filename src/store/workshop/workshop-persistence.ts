@@ -14,6 +14,7 @@ import {
   readOldWorkshopSnapshot,
 } from '../../services/workshop/idb-workshop-storage.ts';
 import { useAppStore } from '../app-store.ts';
+import { oneCheckAtATime } from '../one-check-at-a-time.ts';
 import { openWorkshopDocument, refreshWorkshop } from './workshop-actions.ts';
 import { initWorkshopDocument } from './workshop-document.ts';
 import type { OpenDraft, WorkshopSession } from './workshop-slice.ts';
@@ -128,18 +129,9 @@ export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
   // stored anew, at the next change or when the page is shown again.
   let closed = false;
   let reopening = false;
-  let checking = false;
-  let again = false;
   /** Reads storage back after changes, one check at a time; the last check's answer is the status. */
-  const confirm = async () => {
-    if (checking) {
-      again = true;
-      return;
-    }
-    checking = true;
-    do {
-      again = false;
-      if (closed) break;
+  const checks = oneCheckAtATime(
+    async (isLast) => {
       setStatus('saving');
       let stored = false;
       try {
@@ -151,10 +143,11 @@ export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
       } catch {
         stored = false;
       }
-      if (!again) setStatus(stored ? 'saved' : 'failed');
-    } while (again && !stopped);
-    checking = false;
-  };
+      if (isLast()) setStatus(stored ? 'saved' : 'failed');
+    },
+    () => closed || stopped,
+  );
+  const confirm = checks.request;
   const reopen = async () => {
     if (!closed || reopening || stopped) return;
     reopening = true;
@@ -172,7 +165,7 @@ export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
     if (problem === 'closed') {
       closed = true;
       setStatus('failed');
-    } else if (!checking) {
+    } else if (!checks.running()) {
       // A write that did not commit (a check under way finds it missing, stores again once, and says so itself).
       setStatus('failed');
     }
