@@ -12,7 +12,11 @@ import type { LocalDocument } from '../../src/services/local-docs/local-document
 import { clearShelf, shelvedDocument } from '../../src/services/local-docs/memory-local-document.ts';
 import { createAppStore, useAppStore } from '../../src/store/app-store.ts';
 import { selectResources } from '../../src/store/data/derived.ts';
-import { closeCorrectionsDocument, commitCorrection } from '../../src/store/import/corrections-actions.ts';
+import {
+  closeCorrectionsDocument,
+  commitCorrection,
+  undoCorrection,
+} from '../../src/store/import/corrections-actions.ts';
 import {
   type CorrectionsStorage,
   connectCorrectionsStorage,
@@ -350,6 +354,33 @@ describe('the page killed while saving', () => {
     expect(ledger()?.unsavedClocks[tab]).toBeUndefined();
     const next = await killThenOtherStores();
     expect(useAppStore.getState().saveLosses).toEqual([{ cause: 'unfinished', datasets: [], edits: 2 }]);
+    next.close();
+  });
+
+  it('counts an undo not yet written as a change of the tab’s own', async () => {
+    const memory = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
+    const tab = openTab(memory, browser);
+    await settle();
+    const [first] = useAppStore.getState().base.resources;
+    if (!first) throw new Error('the default data is empty');
+    commitCorrection({ ...first, phones: ['(05)222-3333'] });
+    await settle();
+    expect(useAppStore.getState().correctionsStorage).toBe('saved');
+    browser.corrections.failing = true;
+    undoCorrection();
+    await pause(200);
+    expect(useAppStore.getState().officeEdits[first.id]).toBeUndefined();
+    expect(browser.ledger.value?.unsavedEdits[tab.env.tab]).toBe(1);
+    tab.close();
+    browser.corrections.failing = false;
+
+    reloadFresh();
+    const next = openTab(memory, browser);
+    await settle();
+    // The undo was lost with the page: the correction is back, and the start says one change was not saved.
+    expect(useAppStore.getState().officeEdits[first.id]?.phones).toEqual(['(05)222-3333']);
+    expect(useAppStore.getState().saveLosses).toEqual([{ cause: 'unfinished', datasets: [], edits: 1 }]);
     next.close();
   });
 

@@ -128,9 +128,10 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
   let loaded = false;
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (stopped) return;
-    // This tab's own corrections are its to report as unwritten (from the first, made while storage loads);
-    // another tab's are that tab's.
-    if (origin === local.origin) {
+    // This tab's own corrections are its to report as unwritten (from the first, made while storage loads), and
+    // so are its undos and redos (their origin is the tab's undo manager, which tracks only its own); another
+    // tab's are that tab's.
+    if (origin === local.origin || origin instanceof Y.UndoManager) {
       if (unconfirmed === 0) unconfirmedClocks = new Map();
       const { to } = Y.parseUpdateMeta(update);
       if (to.size === 0) unconfirmedClocks = null;
