@@ -253,6 +253,29 @@ describe('a save that fails for want of room', () => {
   });
 });
 
+describe('a browser that refuses the corrections’ database (sites’ data blocked)', () => {
+  it('says not saved with the failed notice, keeps the correction on show, and never claims saved', async () => {
+    const browser = createMemoryBrowser();
+    browser.corrections.refused = true;
+    render(<SaveNotice />);
+    const tab = openTab(createMemoryImportStorage(), browser);
+    await act(settle);
+    expect(useAppStore.getState().correctionsStorage).toBe('failed');
+    const [first] = useAppStore.getState().base.resources;
+    if (!first) throw new Error('the default data is empty');
+    act(() => commitCorrection({ ...first, phones: ['(05)222-4444'] }));
+    await act(settle);
+    expect(useAppStore.getState().correctionsStorage).toBe('failed');
+    expect(selectSaveStatus(useAppStore.getState())).toBe('failed');
+    expect(screen.getByRole('alert')).toHaveTextContent('畫面上的資料都還在');
+    expect(selectResources(useAppStore.getState()).find((r) => r.id === first.id)?.phones).toEqual([
+      '(05)222-4444',
+    ]);
+    expect(browser.corrections.updates).toEqual([]);
+    tab.close();
+  });
+});
+
 describe('the page killed while saving', () => {
   it('says on the next start which file was not saved, and which corrections', async () => {
     const memory = createMemoryImportStorage();

@@ -6,7 +6,7 @@
  */
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './driver.ts';
+import { launchChromium, launchChromiumRefusingSiteData } from './driver.ts';
 import type { LocalDocumentProbe } from './local-document-probe.ts';
 
 type Probe = LocalDocumentProbe;
@@ -36,6 +36,21 @@ export class LocalDocumentBrowser {
   /** A fresh profile; with `quota`, the site may store at most that many bytes from its first use of IndexedDB. */
   async page(appUrl: string, quota?: number): Promise<LocalDocumentPage> {
     const context = await this.browser.newContext();
+    return this.probePage(context, appUrl, quota, () => context.close());
+  }
+
+  /** A page in a Chromium of its own whose profile refuses sites' data (IndexedDB does not open). */
+  async pageRefusingSiteData(appUrl: string): Promise<LocalDocumentPage> {
+    const refusing = await launchChromiumRefusingSiteData();
+    return this.probePage(refusing.context, appUrl, undefined, refusing.dispose);
+  }
+
+  private async probePage(
+    context: BrowserContext,
+    appUrl: string,
+    quota: number | undefined,
+    close: () => Promise<void>,
+  ): Promise<LocalDocumentPage> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -51,7 +66,7 @@ export class LocalDocumentBrowser {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(appUrl).origin, quotaSize: quota });
     }
     await page.addScriptTag({ content: await probeScript() });
-    return new LocalDocumentPage(context, page, new URL(appUrl).origin, errors);
+    return new LocalDocumentPage(context, page, new URL(appUrl).origin, errors, close);
   }
 
   async close(): Promise<void> {
@@ -65,6 +80,7 @@ export class LocalDocumentPage {
     private readonly page: Page,
     private readonly origin: string,
     private readonly errors: string[],
+    private readonly closeProfile: () => Promise<void>,
   ) {}
 
   private run<K extends keyof Probe>(method: K, ...args: Parameters<Probe[K]>): Promise<Answer<K>> {
@@ -88,6 +104,7 @@ export class LocalDocumentPage {
   writeRevision = (name: string, revision: number) => this.run('writeRevision', name, revision);
   destroy = (name: string) => this.run('destroy', name);
   storedUpdates = (name: string) => this.run('storedUpdates', name);
+  createForeignDatabase = (name: string) => this.run('createForeignDatabase', name);
 
   /** Clears the site's data while the page stays open, as the browser's "clear site data" does. */
   async clearSiteData(): Promise<void> {
@@ -106,6 +123,6 @@ export class LocalDocumentPage {
   }
 
   async close(): Promise<void> {
-    await this.context.close();
+    await this.closeProfile();
   }
 }

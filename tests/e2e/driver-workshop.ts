@@ -8,7 +8,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { AppPage, launchChromium, type OpenOptions, runScriptFile, type Viewport } from './driver.ts';
+import * as Y from 'yjs';
+import {
+  AppPage,
+  launchChromium,
+  launchChromiumRefusingSiteData,
+  type OpenOptions,
+  runScriptFile,
+  type Viewport,
+} from './driver.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const JSQR_SCRIPT = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
@@ -126,6 +134,15 @@ export class WorkshopBrowser {
     return WorkshopTab.open(context, this.appUrl, options);
   }
 
+  /**
+   * The app in a Chromium of its own whose person refuses sites' data (IndexedDB does not open, localStorage
+   * throws); closing the tab's profile closes that browser and deletes its profile.
+   */
+  async openRefusingSiteData(options: OpenOptions = {}): Promise<WorkshopTab> {
+    const refusing = await launchChromiumRefusingSiteData();
+    return WorkshopTab.open(refusing.context, this.appUrl, options, options.search, refusing.dispose);
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
@@ -150,14 +167,22 @@ export class WorkshopTab {
     readonly app: AppPage,
     private readonly appUrl: string,
     private readonly options: OpenOptions,
+    /** Closes the profile (and, for a browser of its own, the browser and its profile on disk). */
+    private readonly disposeProfile: () => Promise<void>,
   ) {}
 
-  static async open(context: BrowserContext, appUrl: string, options: OpenOptions, search = options.search) {
+  static async open(
+    context: BrowserContext,
+    appUrl: string,
+    options: OpenOptions,
+    search = options.search,
+    disposeProfile = () => context.close(),
+  ) {
     const page = await context.newPage();
     const app = new AppPage(context, page, new URL(appUrl), options);
     await app.install();
     await page.goto(new URL(search ?? '', appUrl).href);
-    const tab = new WorkshopTab(context, page, app, appUrl, options);
+    const tab = new WorkshopTab(context, page, app, appUrl, options, disposeProfile);
     await tab.waitUntilLoaded();
     return tab;
   }
@@ -181,12 +206,12 @@ export class WorkshopTab {
   /** Closes this tab at once (no unload handlers) and opens the app again in a new tab of the same profile. */
   async closeAndReopen(search = ''): Promise<WorkshopTab> {
     await this.page.close({ runBeforeUnload: false });
-    return WorkshopTab.open(this.context, this.appUrl, this.options, search);
+    return WorkshopTab.open(this.context, this.appUrl, this.options, search, this.disposeProfile);
   }
 
   /** Opens the app in another tab of the same profile, this one staying open (the two see each other's changes). */
   async openAnotherTab(search = ''): Promise<WorkshopTab> {
-    return WorkshopTab.open(this.context, this.appUrl, this.options, search);
+    return WorkshopTab.open(this.context, this.appUrl, this.options, search, this.disposeProfile);
   }
 
   async reload(): Promise<void> {
@@ -197,7 +222,7 @@ export class WorkshopTab {
   }
 
   async closeProfile(): Promise<void> {
-    await this.context.close();
+    await this.disposeProfile();
   }
 
   // ---- Presentation ----
@@ -476,6 +501,54 @@ export class WorkshopTab {
       storageTypes: 'all',
     });
     await cdp.detach();
+  }
+
+  /**
+   * The person switches to another tab and back: the page is hidden, then shown again. Headless Chromium keeps
+   * every page visible (bringing another tab to the front or minimising the window changes nothing), so the
+   * page's `visibilityState` is set and its `visibilitychange` dispatched as the browser would, then the
+   * browser's own state is in force again.
+   */
+  async hideAndShow(): Promise<void> {
+    await this.page.evaluate(() => {
+      for (const state of ['hidden', 'visible'] as const) {
+        Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+        Object.defineProperty(document, 'hidden', { value: state === 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+      Reflect.deleteProperty(document, 'visibilityState');
+      Reflect.deleteProperty(document, 'hidden');
+    });
+  }
+
+  /**
+   * The names of the records the workshop's document holds in IndexedDB (crm-local-v1/local/workshop), read in
+   * Node with Yjs from the updates stored; none when there is no such database (it is not created by reading).
+   */
+  async storedWorkshopNames(): Promise<string[]> {
+    const updates = await this.page.evaluate(
+      () =>
+        new Promise<number[][]>((resolve, reject) => {
+          const request = indexedDB.open('crm-local-v1/local/workshop');
+          // No database of that name: leave it so (the app would find an empty one without its stores).
+          request.onupgradeneeded = () => request.transaction?.abort();
+          request.onerror = () =>
+            request.error?.name === 'AbortError' ? resolve([]) : reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const r = db.transaction('updates').objectStore('updates').getAll();
+            r.onsuccess = () => {
+              db.close();
+              resolve((r.result as Uint8Array[]).map((u) => [...u]));
+            };
+            r.onerror = () => reject(r.error);
+          };
+        }),
+    );
+    const doc = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+    const records = doc.getMap<Y.Map<string>>('records');
+    return [...records.values()].map((record) => record.get('name') ?? '').sort();
   }
 
   /** The workshop's changes as listed in its panel: "新增 阿美早餐店". */

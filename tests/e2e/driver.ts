@@ -2,8 +2,10 @@
  * The one module that touches Playwright. Specs speak in what a person does and sees
  * ("search 民雄", "untick 友善商店", "read the detail"); how that maps to selectors lives here.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Browser,
@@ -27,6 +29,40 @@ export async function runScriptFile(page: Page, path: string): Promise<void> {
 export function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   return chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+}
+
+/**
+ * A Chromium whose person chose "don't allow sites to save data" (the profile's cookies setting: block, which
+ * takes IndexedDB and localStorage with it): `indexedDB.open` errors ("The user denied permission to access the
+ * database"). A profile of its own on disk, with that preference written before the start; `dispose` closes the
+ * browser and deletes the profile.
+ */
+export async function launchChromiumRefusingSiteData(): Promise<{
+  readonly context: BrowserContext;
+  dispose(): Promise<void>;
+}> {
+  const profile = mkdtempSync(join(tmpdir(), 'crm-e2e-refusing-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
+  );
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-TW',
+    timezoneId: 'Asia/Taipei',
+    serviceWorkers: 'block',
+  });
+  return {
+    context,
+    dispose: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

@@ -13,11 +13,17 @@ function get(name: string) {
   return found;
 }
 
+/** How a promise settled, or that it had not after 10 s (a load that never ends leaves the page "loading"). */
 const outcome = (promise: Promise<unknown>) =>
-  promise.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, value: String(error) }),
-  );
+  Promise.race([
+    promise.then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, value: String(error) }),
+    ),
+    new Promise<{ ok: false; value: string }>((resolve) =>
+      setTimeout(() => resolve({ ok: false, value: 'not settled after 10 s' }), 10_000),
+    ),
+  ]);
 
 const probe = {
   async open(name: string) {
@@ -60,6 +66,17 @@ const probe = {
           resolve(count.result);
         };
         count.onerror = () => reject(count.error);
+      };
+    }),
+  /** Makes a database of the document's name that is not a local document's (one store of another name). */
+  createForeignDatabase: (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(localStorageName(name), 3);
+      request.onupgradeneeded = () => request.result.createObjectStore('something-else');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
       };
     }),
 };

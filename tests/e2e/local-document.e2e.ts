@@ -3,8 +3,9 @@ import { LocalDocumentBrowser } from './driver-local-document.ts';
 
 /**
  * What the corrections document and the workshop rely on, in real Chromium: storage problems are told, never
- * thrown; a deleted database is stored anew by `reopen`; the revision is kept beside the updates; many updates are
- * compacted into one and load back whole.
+ * thrown; a database that cannot be opened ends the load (the document works in memory); a deleted database is
+ * stored anew by `reopen`; the revision is kept beside the updates; many updates are compacted into one and load
+ * back whole.
  */
 const DOC = 'local/probe';
 
@@ -25,6 +26,42 @@ describe('a local document in IndexedDB', () => {
     expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: false });
     expect(await page.writeRevision(DOC, 7)).toMatchObject({ ok: false });
     expect(await page.keys(DOC)).toEqual(['full-0']);
+    expect(page.pageErrors()).toEqual([]);
+    await page.close();
+  });
+
+  it('a browser that refuses sites’ data: the load ends, "unavailable" is told, changes work in memory, nothing throws', async () => {
+    const page = await browser.pageRefusingSiteData(inject('appUrl'));
+    expect(await page.open(DOC)).toEqual({
+      ok: false,
+      value: expect.stringMatching(/could not be opened.*denied permission/),
+    });
+    expect(await page.problems(DOC)).toEqual(['unavailable']);
+    expect(await page.change(DOC, 'kept-', 2)).toBe('ok');
+    expect(await page.keys(DOC)).toEqual(['kept-0', 'kept-1']);
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: false });
+    expect(await page.readRevision(DOC)).toMatchObject({ ok: false });
+    // Trying again meets the same refusal, and says so.
+    expect(await page.reopen(DOC)).toMatchObject({
+      ok: false,
+      value: expect.stringMatching(/could not be opened/),
+    });
+    expect(await page.problems(DOC)).toEqual(['unavailable', 'unavailable']);
+    expect(page.pageErrors()).toEqual([]);
+    await page.close();
+  });
+
+  it('a database of the same name that is not a local document’s: the load ends, "unavailable" is told, nothing throws', async () => {
+    const page = await browser.page(inject('appUrl'));
+    await page.createForeignDatabase(DOC);
+    expect(await page.open(DOC)).toEqual({
+      ok: false,
+      value: expect.stringMatching(/is not a local document’s/),
+    });
+    expect(await page.problems(DOC)).toEqual(['unavailable']);
+    expect(await page.change(DOC, 'kept-')).toBe('ok');
+    expect(await page.keys(DOC)).toEqual(['kept-0']);
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: false });
     expect(page.pageErrors()).toEqual([]);
     await page.close();
   });

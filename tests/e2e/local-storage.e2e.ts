@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { WorkshopBrowser, type WorkshopTab } from './driver-workshop.ts';
 
 /**
- * The workshop's local document when the browser's storage fails under it: a full disk, and site data cleared while
- * the page is open. Nothing may throw in the page (no uncaught error, no unhandled rejection), the records stay on
- * screen, and the panel says what is kept.
+ * The workshop's local document when the browser's storage fails under it: a browser that refuses sites' data, a
+ * full disk, and site data cleared while the page is open. Nothing may throw in the page (no uncaught error, no
+ * unhandled rejection), the records stay on screen, and the panel says what is kept.
  */
 const ALL_RESOURCES = 111;
 const AT_MINXIONG = '?at=23.55600,120.44000,13';
@@ -33,6 +33,26 @@ async function coMapping(): Promise<WorkshopTab> {
 }
 
 describe('the workshop’s storage failing under the open page', () => {
+  it('a browser that refuses sites’ data: the panel says not saved, new records stay on screen, nothing throws', async () => {
+    const tab = await browser.openRefusingSiteData({ search: AT_MINXIONG });
+    tabs.push(tab);
+    await tab.startCoMapping();
+    await tab.waitUntilNotSaved();
+    await tab.addResourceByClicking({ name: '存不進瀏覽器', category: '友善商店' }, -60, 0);
+    expect(await tab.app.resultCount()).toBe(ALL_RESOURCES + 1);
+    expect(await tab.workshopChanges()).toEqual(['新增 存不進瀏覽器']);
+    // The change is not claimed saved: the panel still says so, not "saving…" for ever.
+    await tab.waitUntilNotSaved();
+    await tab.undo();
+    expect(await tab.app.resultCount()).toBe(ALL_RESOURCES);
+    await tab.redo();
+    expect(await tab.workshopChanges()).toEqual(['新增 存不進瀏覽器']);
+    await tab.waitUntilNotSaved();
+    expect(await tab.app.accessibilityViolations()).toEqual([]);
+    await tab.screenshot('local-storage-refused');
+    expect(tab.app.pageErrors()).toEqual([]);
+  });
+
   it('a full disk: the new records stay on screen, the panel says they are not saved, and nothing throws', async () => {
     const tab = await browser.openWithStorageLimit(1, { search: AT_MINXIONG });
     tabs.push(tab);
@@ -65,6 +85,26 @@ describe('the workshop’s storage failing under the open page', () => {
     // Clearing took the tab's session (localStorage) too: co-mapping is turned on again to see the panel.
     await tab.startCoMapping();
     expect(await tab.workshopChanges()).toEqual(['新增 清除之前', '新增 清除之後']);
+    expect(tab.app.pageErrors()).toEqual([]);
+  });
+
+  it('site data cleared, then the page hidden and shown again: the workshop is stored anew with no change made, and a later change is kept', async () => {
+    const tab = await coMapping();
+    await tab.addResourceByClicking({ name: '清除之前', category: '友善商店' }, -60, 0);
+    await tab.waitUntilSaved();
+    expect(await tab.storedWorkshopNames()).toEqual(['清除之前']);
+    await tab.clearSiteData();
+    await tab.waitUntilNotSaved();
+    expect(await tab.storedWorkshopNames()).toEqual([]);
+    // Back from another tab: the page opens the database anew and stores the whole workshop, unasked.
+    await tab.hideAndShow();
+    await tab.waitUntilSaved();
+    expect(await tab.storedWorkshopNames()).toEqual(['清除之前']);
+    await tab.addResourceByClicking({ name: '回來之後', category: '友善商店' }, 60, 0);
+    await tab.waitUntilSaved();
+    expect(await tab.storedWorkshopNames()).toEqual(['回來之後', '清除之前']);
+    expect(await tab.workshopChanges()).toEqual(['新增 清除之前', '新增 回來之後']);
+    await tab.screenshot('local-storage-cleared-shown-again');
     expect(tab.app.pageErrors()).toEqual([]);
   });
 });

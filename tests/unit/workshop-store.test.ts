@@ -278,6 +278,25 @@ describe('persistence in the workshop’s local document', () => {
     again();
   });
 
+  it('a browser that refuses the database: says failed, the workshop works in memory, no change is claimed saved', async () => {
+    const { storage, shelf } = memoryStorage();
+    shelf.refused = true;
+    const stop = connectWorkshopStorage(storage);
+    await settle();
+    expect(store().workshopStorage).toBe('failed');
+    addByClick('只在畫面上');
+    await settle();
+    expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料', '只在畫面上']);
+    expect(store().workshopStorage).toBe('failed');
+    undoWorkshop();
+    expect(selectResources(store()).map((r) => r.name)).toEqual(['原始資料']);
+    redoWorkshop();
+    await settle();
+    expect(store().workshopStorage).toBe('failed');
+    expect(shelf.updates).toEqual([]);
+    stop();
+  });
+
   it('site data cleared while open: says failed, and at the next change stores the whole workshop anew', async () => {
     const { storage, shelf } = memoryStorage();
     const stop = connectWorkshopStorage(storage);

@@ -5,6 +5,7 @@ import { StoredClocks } from './stored-clocks.ts';
 import {
   addUpdate,
   COMPACT_AT,
+  checkUpdateDatabase,
   compactUpdates,
   readStoredRevision,
   readUpdatesAfter,
@@ -20,11 +21,12 @@ export interface LocalDocumentOptions {
 }
 
 /**
- * What can go wrong with a local document's storage: a write (or a compaction) did not commit ('write-failed':
- * a full disk…), or the browser deleted the database under the page ('closed': site data cleared; nothing is
- * written until `reopen`).
+ * What can go wrong with a local document's storage: the database cannot be opened at all ('unavailable': the
+ * browser refuses sites' data, or a database of that name is not a local document's; the document works in memory
+ * and nothing is stored), a write (or a compaction) did not commit ('write-failed': a full disk…), or the browser
+ * deleted the database under the page ('closed': site data cleared; nothing is written until `reopen`).
  */
-export type StorageProblem = 'write-failed' | 'closed';
+export type StorageProblem = 'unavailable' | 'write-failed' | 'closed';
 
 /**
  * A document of the shared map's model kept in this browser only (see schema.ts, local documents): what the store
@@ -35,7 +37,7 @@ export interface LocalDocument {
   readonly doc: Y.Doc;
   /** The origin of this tab's own changes (the undo manager tracks it). */
   readonly origin: object;
-  /** Resolves once what storage held is in the document. */
+  /** Resolves once what storage held is in the document; rejects when storage could not be opened or loaded. */
   readonly whenLoaded: Promise<void>;
   /** Makes a change of this tab's own (one undo step, one update to store and relay). */
   transact(change: (doc: Y.Doc) => void): void;
@@ -69,7 +71,7 @@ const COMPACTION_DELAY_MS = 1000;
 /**
  * A document of the shared map's model that never leaves the browser: kept in IndexedDB and relayed between the
  * tabs of this browser as Yjs updates (Yjs merges them; the channel carries nothing else). y-indexeddb opens the
- * database and loads it; the writes are this class's own (update-store.ts), because y-indexeddb's neither report
+ * database and loads it, once this class has checked that it can (checkUpdateDatabase); the writes are this class's own (update-store.ts), because y-indexeddb's neither report
  * a failure (a full disk is an unhandled rejection) nor survive a database deleted under the page (its next write
  * throws inside the page's `transact`). The page writes with `transact`, whose origin (`origin`) the undo manager
  * tracks; a change from IndexedDB or another tab has another origin and is never undone here.
@@ -78,10 +80,13 @@ export class BrowserLocalDocument implements LocalDocument {
   readonly doc = new Y.Doc();
   /** The origin of this tab's own changes. */
   readonly origin = { localDocument: this };
-  /** Resolves once what IndexedDB held is in the document (at once without IndexedDB). */
+  /**
+   * Resolves once what IndexedDB held is in the document (at once without IndexedDB); rejects when the database
+   * cannot be opened ('unavailable' is told) or loaded.
+   */
   readonly whenLoaded: Promise<void>;
   private readonly storage: string;
-  /** The open database's y-indexeddb (a new one after `reopen`); null without IndexedDB. */
+  /** The open database's y-indexeddb (a new one after `reopen`); null without IndexedDB, or when it cannot open. */
   private persistence: IndexeddbPersistence | null = null;
   /** Resolves once `persistence` has loaded; rejects when its opening or loading failed. */
   private loaded: Promise<void> = Promise.resolve();
@@ -125,15 +130,20 @@ export class BrowserLocalDocument implements LocalDocument {
   /**
    * Reads what IndexedDB holds back and says whether it has every change this document has (its state vector
    * covers the document's): this is how "saved" is known. Reading after the writes waits for them, as IndexedDB
-   * runs transactions on one store in the order they were made. False without IndexedDB (nothing is kept) and
-   * once the database is closed.
+   * runs transactions on one store in the order they were made. False without IndexedDB, when the database cannot
+   * be opened (nothing is kept) and once it is closed.
    */
   async confirmStored(): Promise<boolean> {
-    if (!this.persistence) return false;
-    await this.loaded;
+    if (!this.options.persist) return false;
+    try {
+      await this.loaded;
+    } catch (error) {
+      if (!this.persistence) return false;
+      throw error;
+    }
     const persistence = this.persistence;
-    const db = persistence.db;
-    if (this.closed || !db) return false;
+    const db = persistence?.db;
+    if (this.closed || !persistence || !db) return false;
     let read: Awaited<ReturnType<typeof readUpdatesAfter>>;
     try {
       read = await readUpdatesAfter(db, this.readBackKey);
@@ -157,7 +167,7 @@ export class BrowserLocalDocument implements LocalDocument {
    * lost). A failed write is reported to the listeners and read back as not stored; nothing is written once closed.
    */
   async storeAgain(): Promise<void> {
-    if (!this.persistence) return;
+    if (!this.options.persist) return;
     await this.loaded;
     await this.compact(true);
   }
@@ -203,17 +213,33 @@ export class BrowserLocalDocument implements LocalDocument {
   }
 
   /**
-   * Opens the database with y-indexeddb, which loads it (writing the whole document first, then applying what was
-   * stored) and would store each update: its writer is replaced by `store`. Watches the connection: a transaction
-   * that writes and aborts is a failed write, a `close` event the browser deleting the database.
+   * Checks that the database can be opened (else 'unavailable' is told and the load rejects), then opens it with
+   * y-indexeddb, which loads it (writing the whole document first, then applying what was stored) and would store
+   * each update: its writer is replaced by `store`. Watches the connection: a transaction that writes and aborts is
+   * a failed write, a `close` event the browser deleting the database.
    */
   private open(): Promise<void> {
+    this.persistence = null;
+    const loaded = checkUpdateDatabase(this.storage).then(
+      () => (this.destroyed ? undefined : this.load()),
+      (error: unknown) => {
+        if (!this.destroyed) this.tell('unavailable');
+        throw error;
+      },
+    );
+    // Whoever needs the load awaits it; a failure nobody awaited is no unhandled rejection.
+    loaded.catch(() => undefined);
+    return loaded;
+  }
+
+  /** y-indexeddb on the database checked: resolves once it has loaded, rejects when a write of the load aborts. */
+  private load(): Promise<void> {
     const persistence = new IndexeddbPersistence(this.storage, this.doc);
     this.doc.off('update', persistence._storeUpdate);
     this.persistence = persistence;
     this.closed = false;
     this.sinceCompaction = 0;
-    const loaded = new Promise<void>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       persistence._db.then((db) => {
         db.addEventListener('abort', (event) => {
           if ((event.target as IDBTransaction | null)?.mode === 'readonly') return;
@@ -233,9 +259,6 @@ export class BrowserLocalDocument implements LocalDocument {
         resolve();
       });
     });
-    // Whoever needs the load awaits it; a failure nobody awaited is no unhandled rejection.
-    loaded.catch(() => undefined);
-    return loaded;
   }
 
   /** A new connection to the database of the same name, the whole document stored there and read back. */

@@ -9,6 +9,43 @@ import * as Y from 'yjs';
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
 
+/**
+ * Opens the database as y-indexeddb does (creating its two stores when it is new) and closes it again: rejects,
+ * saying why, when a local document cannot be kept there. y-indexeddb reports neither case: a database the
+ * browser refuses to open (sites may not save data) is an unhandled rejection, and one of that name without its
+ * stores a load that never ends.
+ */
+export function checkUpdateDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const refused = (why: string) => reject(new Error(`The database ${name} could not be opened: ${why}`));
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open(name);
+    } catch (error) {
+      refused(String(error));
+      return;
+    }
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(UPDATES)) db.createObjectStore(UPDATES, { autoIncrement: true });
+      if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM);
+    };
+    request.onerror = () => refused(request.error?.message ?? 'no reason given');
+    request.onsuccess = () => {
+      const db = request.result;
+      const fits = db.objectStoreNames.contains(UPDATES) && db.objectStoreNames.contains(CUSTOM);
+      db.close();
+      if (fits) resolve();
+      else
+        reject(
+          new Error(
+            `The database ${name} is not a local document’s (it has no '${UPDATES}' and '${CUSTOM}' stores)`,
+          ),
+        );
+    };
+  });
+}
+
 /** How many stored updates make a compaction worthwhile (y-indexeddb's PREFERRED_TRIM_SIZE). */
 export const COMPACT_AT = 500;
 

@@ -149,7 +149,10 @@ export function connectCorrectionsStorage(storage: CorrectionsStorage, env: Save
       cleared = true;
       setStatus('unsaved');
       state().setStorageCleared(true);
-    } else setStatus('failed');
+    } else {
+      // A write that did not commit, or a database the browser would not open (corrections go on in memory).
+      setStatus('failed');
+    }
   });
 
   const unsubscribe = useAppStore.subscribe((s, previous) => {

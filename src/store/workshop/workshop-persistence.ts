@@ -166,7 +166,8 @@ export function connectWorkshopStorage(storage: WorkshopStorage): () => void {
       closed = true;
       setStatus('failed');
     } else if (!checks.running()) {
-      // A write that did not commit (a check under way finds it missing, stores again once, and says so itself).
+      // A write that did not commit (a check under way finds it missing, stores again once, and says so itself),
+      // or a database the browser would not open (the workshop goes on in memory; its load fails, see below).
       setStatus('failed');
     }
   });
