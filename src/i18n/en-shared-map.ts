@@ -13,6 +13,8 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.offline': 'Offline: changes are kept on this device and sent when the connection is back',
   'shared.waiting': '{count} changes waiting to be sent',
   'shared.allSaved': 'Every change is saved on the server',
+  'shared.notKept':
+    'This browser does not let sites keep data: changes made offline are not kept on this device.',
   'shared.displayName': 'Your name (recorded with each change)',
   'shared.refused.read-only':
     'The server refused this change: “{label}” is read-only for you; they keep their own records. The change was undone on this device.',

@@ -13,6 +13,8 @@ export const idSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.offline': 'Luring: perubahan disimpan di perangkat ini dan dikirim saat koneksi kembali',
   'shared.waiting': '{count} perubahan menunggu dikirim',
   'shared.allSaved': 'Semua perubahan tersimpan di server',
+  'shared.notKept':
+    'Peramban ini tidak mengizinkan penyimpanan data: perubahan saat luring tidak disimpan di perangkat ini.',
   'shared.displayName': 'Nama Anda (dicatat bersama setiap perubahan)',
   'shared.refused.read-only':
     'Server menolak perubahan ini: “{label}” hanya bisa Anda baca; mereka mengelola datanya sendiri. Perubahan dibatalkan di perangkat ini.',

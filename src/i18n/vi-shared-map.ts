@@ -13,6 +13,8 @@ export const viSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.offline': 'Ngoại tuyến: thay đổi được giữ trên máy này và gửi khi có mạng lại',
   'shared.waiting': '{count} thay đổi đang chờ gửi',
   'shared.allSaved': 'Mọi thay đổi đã được lưu trên máy chủ',
+  'shared.notKept':
+    'Trình duyệt này không cho phép lưu dữ liệu: thay đổi khi ngoại tuyến không được giữ trên máy này.',
   'shared.displayName': 'Tên của bạn (ghi kèm mỗi thay đổi)',
   'shared.refused.read-only':
     'Máy chủ từ chối thay đổi này: với bạn, “{label}” chỉ được xem; họ tự quản lý dữ liệu của họ. Thay đổi đã được bỏ trên máy này.',

@@ -11,6 +11,7 @@ export const zhSharedMap = {
   'shared.offline': '離線中：修改先存在這台裝置，恢復連線後自動同步',
   'shared.waiting': '{count} 項修改等待上傳',
   'shared.allSaved': '所有修改都已儲存到伺服器',
+  'shared.notKept': '這個瀏覽器不允許儲存資料：離線時的修改不會保留在這台裝置上。',
   'shared.displayName': '你的名字（記在每一次修改）',
   'shared.refused.read-only':
     '伺服器拒絕了這項修改：「{label}」的資料只能檢視，由他們自己維護。這台裝置上的修改已撤回。',

@@ -17,8 +17,9 @@ import {
   writeRecord,
 } from '../../domain/shared-map/record-history.ts';
 import { type ChangeStamp, parseDocName, ROOTS } from '../../domain/shared-map/schema.ts';
+import { checkUpdateDatabase } from '../local-docs/update-store.ts';
 import type { DocConnection, DocStatus, SharedMapListener, SharedRefusal } from './shared-map-protocol.ts';
-import { storageKey } from './shared-map-storage.ts';
+import { forgetLocalCopies, storageKey } from './shared-map-storage.ts';
 
 export interface SharedMapDocsOptions {
   readonly wsUrl: string;
@@ -44,6 +45,7 @@ const MOST_SINGLE_CHANGES = 64;
 interface OpenDoc {
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  /** The local copy: null until its database has been checked (see keepLocally), and for good when it cannot be kept. */
   persistence: IndexeddbPersistence | null;
   status: DocStatus;
   /** Takes back this device's own changes only (see createOwnUndo). */
@@ -102,9 +104,8 @@ export class SharedMapDocs {
   open(document: string): void {
     if (this.stopped || this.docs.has(document)) return;
     const doc = new Y.Doc();
-    const persistence = this.options.persist ? new IndexeddbPersistence(storageKey(document), doc) : null;
     const connection: DocConnection = this.socket.status === 'connected' ? 'online' : 'connecting';
-    const status: DocStatus = { connection, access: null, unsynced: 0, synced: false };
+    const status: DocStatus = { connection, access: null, unsynced: 0, synced: false, notKept: false };
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: document,
@@ -136,11 +137,37 @@ export class SharedMapDocs {
       this.redoOrder = [];
       this.reportUndo();
     });
-    this.docs.set(document, { doc, provider, persistence, status, undo });
+    const open: OpenDoc = { doc, provider, persistence: null, status, undo };
+    this.docs.set(document, open);
     provider.attach();
     this.observe(document, doc);
-    if (persistence) void persistence.whenSynced.then(() => this.readAll(document, doc));
     this.options.listener.status(document, status);
+    if (this.options.persist) void this.keepLocally(document, open);
+  }
+
+  /**
+   * Starts the local copy of an open document once its database is known to open: y-indexeddb would leave an
+   * unhandled rejection where the browser refuses sites' data, and its copy would silently never work. Then the
+   * document stays online only, and the page is told (status `notKept`).
+   */
+  private async keepLocally(document: string, open: OpenDoc): Promise<void> {
+    const name = storageKey(document);
+    let refused = false;
+    try {
+      await checkUpdateDatabase(name);
+    } catch (error) {
+      console.warn('The shared map is not kept on this device:', error);
+      refused = true;
+    }
+    // Closed, reset or stopped meanwhile: that document's copy is no longer this one's to start.
+    if (this.stopped || this.docs.get(document) !== open) return;
+    if (refused) {
+      this.setStatusOf(document, open, { notKept: true });
+      return;
+    }
+    const persistence = new IndexeddbPersistence(name, open.doc);
+    open.persistence = persistence;
+    void persistence.whenSynced.then(() => this.readAll(document, open.doc));
   }
 
   /** Writes a record into a document (the server refuses it where this link may only read). */
@@ -240,7 +267,8 @@ export class SharedMapDocs {
     for (const [name, open] of this.docs) {
       open.undo.destroy();
       open.provider.destroy();
-      if (open.persistence) closing.push(forget ? open.persistence.clearData() : open.persistence.destroy());
+      if (forget) closing.push(this.forgetCopy(name, open));
+      else if (open.persistence) closing.push(open.persistence.destroy());
       open.doc.destroy();
       this.setStatusOf(name, open, { connection: 'offline' });
     }
@@ -275,9 +303,22 @@ export class SharedMapDocs {
     open.undo.destroy();
     this.forgetUndo(document);
     open.provider.destroy();
-    await open.persistence?.clearData();
+    await this.forgetCopy(document, open);
     open.doc.destroy();
     this.open(document);
+  }
+
+  /**
+   * Deletes a document's local copy: through y-indexeddb when it was started, else by the database's name (its
+   * check may still be under way, and what an earlier visit stored is there all the same).
+   */
+  private async forgetCopy(document: string, open: OpenDoc): Promise<void> {
+    if (open.persistence) return open.persistence.clearData();
+    if (!this.options.persist) return;
+    // Where the browser refuses sites' data there is nothing to delete: its refusal is no failure here.
+    await forgetLocalCopies([document]).catch((error: unknown) =>
+      console.warn('The local copy could not be deleted:', error),
+    );
   }
 
   private observe(document: string, doc: Y.Doc): void {

@@ -30,6 +30,11 @@ export interface DocStatus {
   readonly unsynced: number;
   /** Whether the server's copy has been received once. */
   readonly synced: boolean;
+  /**
+   * This browser refuses to keep the document (sites may not save data): it works online only, and changes made
+   * offline are lost when the page closes.
+   */
+  readonly notKept: boolean;
 }
 
 /** How many of this device's own changes can be undone and redone. */

@@ -44,18 +44,24 @@ export function selectSharedOwner(s: AppState, id: string | null): SharedOwner |
   };
 }
 
-/** The whole map's connection, for the indicator: offline when any document is, and the changes waiting. */
+/**
+ * The whole map's connection, for the indicator: offline when any document is, the changes waiting, and whether
+ * any document cannot be kept on this device.
+ */
 export function selectSharedConnection(s: AppState): {
   connection: 'connecting' | 'online' | 'offline';
   waiting: number;
+  notKept: boolean;
 } {
   let connection: 'connecting' | 'online' | 'offline' = 'online';
   let waiting = 0;
+  let notKept = false;
   const docs = Object.values(s.sharedDocs);
   for (const d of docs) {
     waiting += d.unsynced;
+    notKept ||= d.notKept;
     if (d.connection === 'offline') connection = 'offline';
     else if (d.connection === 'connecting' && connection === 'online') connection = 'connecting';
   }
-  return { connection: docs.length === 0 ? 'connecting' : connection, waiting };
+  return { connection: docs.length === 0 ? 'connecting' : connection, waiting, notKept };
 }

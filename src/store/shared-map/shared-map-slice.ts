@@ -16,6 +16,8 @@ export interface SharedDocState {
   /** Local changes waiting for the server. */
   readonly unsynced: number;
   readonly synced: boolean;
+  /** This browser refuses to keep the document (sites may not save data): changes made offline are not kept. */
+  readonly notKept: boolean;
   /**
    * A county document only: the office's upload of today's records is in it, so it is the map and the default
    * data steps aside (see domain/shared-map/default-data-mark.ts). Null before, or for other documents.
@@ -87,6 +89,7 @@ const NEW_DOC: SharedDocState = {
   connection: 'connecting',
   unsynced: 0,
   synced: false,
+  notKept: false,
   defaultData: null,
 };
 
