@@ -24,7 +24,13 @@ import { thOfficeMessages } from '../../src/i18n/office-messages-th.ts';
 import { viOfficeMessages } from '../../src/i18n/office-messages-vi.ts';
 import { type OfficeMessageKey, zhOfficeMessages } from '../../src/i18n/office-messages-zh.ts';
 import { type Catalogue, type OfficeCatalogue, translate } from '../../src/i18n/translate.ts';
-import { AppPage, launchChromium, runScriptFile, type Viewport } from './driver.ts';
+import {
+  AppPage,
+  launchChromium,
+  launchChromiumRefusingSiteData,
+  runScriptFile,
+  type Viewport,
+} from './driver.ts';
 
 /**
  * The app's own catalogues, the first screen's and the tools' (loaded with the tools): a tab switched to another
@@ -73,6 +79,30 @@ export class SharedMapBrowser {
     const tab = new SharedMapTab(context, page, app);
     await tab.waitOnline();
     return tab;
+  }
+
+  /**
+   * Opens an invitation link in a browser of its own whose person chose "don't allow sites to save data" (see
+   * launchChromiumRefusingSiteData), and waits until the map and the shared panel are there and online. Closing
+   * the tab closes that browser and deletes its profile.
+   */
+  async openLinkRefusingSiteData(link: string): Promise<SharedMapTab> {
+    const refusing = await launchChromiumRefusingSiteData();
+    try {
+      const context = refusing.context;
+      context.setDefaultTimeout(10_000);
+      const page = context.pages()[0] ?? (await context.newPage());
+      const app = new AppPage(context, page, new URL(link), {});
+      await app.install();
+      await page.goto(link);
+      await app.waitUntilLoaded();
+      const tab = new SharedMapTab(context, page, app, refusing.dispose);
+      await tab.waitOnline();
+      return tab;
+    } catch (error) {
+      await refusing.dispose();
+      throw error;
+    }
   }
 
   /** Opens a site as a resident would: a fresh context, no link, no shared map. */
@@ -174,6 +204,8 @@ export class SharedMapTab {
     readonly page: Page,
     /** The shared driver (errors, axe, screenshots, search). */
     readonly app: AppPage,
+    /** Closes the device (its context; a browser of its own closes whole). */
+    private readonly closeDevice: () => Promise<void> = () => context.close(),
   ) {}
 
   /** The shared map's panel; on a phone it is on the 找資源 screen, which this brings up first. */
@@ -209,6 +241,11 @@ export class SharedMapTab {
 
   async waitOnline(): Promise<void> {
     await (await this.panel()).getByText('已連線，修改會即時同步').waitFor({ state: 'visible' });
+  }
+
+  /** The panel's sentence that this browser keeps nothing of the shared map (it refuses sites' data). */
+  async waitNotKept(): Promise<void> {
+    await (await this.panel()).getByText(this.say('shared.notKept')).waitFor({ state: 'visible' });
   }
 
   async waitAllSaved(): Promise<void> {
@@ -507,6 +544,6 @@ export class SharedMapTab {
   }
 
   async close(): Promise<void> {
-    await this.context.close();
+    await this.closeDevice();
   }
 }

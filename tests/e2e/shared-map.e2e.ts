@@ -146,6 +146,34 @@ describe('two organisations on one shared map', () => {
   });
 });
 
+describe('a browser that refuses sites’ data', () => {
+  it('a member’s link still goes online and its edit reaches another device; the panel says nothing is kept on this device', async () => {
+    const link = linkFor(
+      server.admin.invite('chiayi', { role: 'member', id: 'assoc-e', name: '戊協會', kind: 'association' }),
+    );
+    const refusing = await browser.openLinkRefusingSiteData(link);
+    tabs.push(refusing);
+    const other = await open(links.b as string);
+    expect(await refusing.speaksFor()).toContain('戊協會');
+    await refusing.waitNotKept();
+
+    await refusing.addRecord({ name: '戊協會關懷據點（不存資料的瀏覽器）', address: '嘉義縣民雄鄉中樂村' });
+    await other.app.search('戊協會關懷據點');
+    await other.waitForListed('戊協會關懷據點（不存資料的瀏覽器）');
+    // Its change reached the server (nothing waits on this device), and the sentence still stands.
+    await refusing.waitAllSaved();
+    expect(await refusing.connection()).toContain('這個瀏覽器不允許儲存資料');
+
+    expect(
+      await refusing.app.accessibilityViolations(),
+      'the panel in a browser refusing sites’ data',
+    ).toEqual([]);
+    await refusing.app.screenshot('shared-map-refusing-site-data');
+    // The page's and the shared-map worker's uncaught errors and unhandled rejections (Playwright reports a
+    // dedicated worker's as the page's) are checked by afterEach.
+  });
+});
+
 describe('undo', () => {
   it("Ctrl+Z takes back one's own last change and keeps the office's later change of the same record", async () => {
     const a = await open(links.a as string);
