@@ -105,6 +105,7 @@ export class LocalDocumentPage {
   destroy = (name: string) => this.run('destroy', name);
   storedUpdates = (name: string) => this.run('storedUpdates', name);
   createForeignDatabase = (name: string) => this.run('createForeignDatabase', name);
+  createEmptyDatabase = (name: string) => this.run('createEmptyDatabase', name);
 
   /** Clears the site's data while the page stays open, as the browser's "clear site data" does. */
   async clearSiteData(): Promise<void> {

@@ -68,6 +68,16 @@ const probe = {
         count.onerror = () => reject(count.error);
       };
     }),
+  /** Makes a database of the document's name with no store at all (as a bare `indexedDB.open` leaves one). */
+  createEmptyDatabase: (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(localStorageName(name));
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+    }),
   /** Makes a database of the document's name that is not a local document's (one store of another name). */
   createForeignDatabase: (name: string) =>
     new Promise<void>((resolve, reject) => {

@@ -66,6 +66,17 @@ describe('a local document in IndexedDB', () => {
     await page.close();
   });
 
+  it('a database of the same name with no store at all: it is given the stores, and changes are stored', async () => {
+    const page = await browser.page(inject('appUrl'));
+    await page.createEmptyDatabase(DOC);
+    expect(await page.open(DOC)).toMatchObject({ ok: true });
+    expect(await page.change(DOC, 'kept-', 2)).toBe('ok');
+    expect(await page.confirmStored(DOC)).toEqual({ ok: true, value: true });
+    expect(await page.problems(DOC)).toEqual([]);
+    expect(page.pageErrors()).toEqual([]);
+    await page.close();
+  });
+
   it('site data cleared: "closed" is told, changes do not throw, reopen stores everything in a new database', async () => {
     const page = await browser.page(inject('appUrl'));
     await page.open(DOC);

@@ -13,14 +13,15 @@ const CUSTOM = 'custom';
  * Opens the database as y-indexeddb does (creating its two stores when it is new) and closes it again: rejects,
  * saying why, when a local document cannot be kept there. y-indexeddb reports neither case: a database the
  * browser refuses to open (sites may not save data) is an unhandled rejection, and one of that name without its
- * stores a load that never ends.
+ * stores a load that never ends. A database of that name with no store at all (opened by something that created
+ * nothing) holds nothing: it is given the two stores.
  */
-export function checkUpdateDatabase(name: string): Promise<void> {
+export function checkUpdateDatabase(name: string, version?: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const refused = (why: string) => reject(new Error(`The database ${name} could not be opened: ${why}`));
     let request: IDBOpenDBRequest;
     try {
-      request = indexedDB.open(name);
+      request = indexedDB.open(name, version);
     } catch (error) {
       refused(String(error));
       return;
@@ -33,9 +34,13 @@ export function checkUpdateDatabase(name: string): Promise<void> {
     request.onerror = () => refused(request.error?.message ?? 'no reason given');
     request.onsuccess = () => {
       const db = request.result;
-      const fits = db.objectStoreNames.contains(UPDATES) && db.objectStoreNames.contains(CUSTOM);
+      const stores = db.objectStoreNames;
+      const fits = stores.contains(UPDATES) && stores.contains(CUSTOM);
+      const empty = stores.length === 0;
       db.close();
       if (fits) resolve();
+      else if (empty && version === undefined)
+        checkUpdateDatabase(name, db.version + 1).then(resolve, reject);
       else
         reject(
           new Error(
