@@ -58,6 +58,12 @@ describe('the shared map panel', () => {
     act(() => useAppStore.getState().setSharedDoc('org/assoc-a', { connection: 'offline', unsynced: 2 }));
     expect(within(panel).getByRole('status')).toHaveTextContent('離線中：修改先存在這台裝置');
     expect(within(panel).getByRole('status')).toHaveTextContent('2 項修改等待上傳');
+    expect(within(panel).getByRole('status')).not.toHaveTextContent('這個瀏覽器不允許儲存資料');
+    // One document this browser refuses to keep (sites may not save data): the panel says so.
+    act(() => useAppStore.getState().setSharedDoc('org/assoc-b', { notKept: true }));
+    expect(within(panel).getByRole('status')).toHaveTextContent(
+      '這個瀏覽器不允許儲存資料：離線時的修改不會保留在這台裝置上。',
+    );
     // A member has no office tools.
     expect(within(panel).queryByRole('button', { name: '發布給民眾' })).toBeNull();
     expect(within(panel).getByRole('button', { name: '新增一筆資料' })).toBeInTheDocument();
