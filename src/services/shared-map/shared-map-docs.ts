@@ -45,7 +45,7 @@ const MOST_SINGLE_CHANGES = 64;
 interface OpenDoc {
   doc: Y.Doc;
   provider: HocuspocusProvider;
-  /** The local copy: null until its database has been checked (see keepLocally), and for good when it cannot be kept. */
+  /** The local copy: null until its database has been checked (see keepLocally), for good where it cannot be kept. */
   persistence: IndexeddbPersistence | null;
   status: DocStatus;
   /** Takes back this device's own changes only (see createOwnUndo). */
@@ -146,9 +146,9 @@ export class SharedMapDocs {
   }
 
   /**
-   * Starts the local copy of an open document once its database is known to open: y-indexeddb would leave an
-   * unhandled rejection where the browser refuses sites' data, and its copy would silently never work. Then the
-   * document stays online only, and the page is told (status `notKept`).
+   * Starts the local copy of an open document once its database is known to open (y-indexeddb, given one the
+   * browser refuses because sites may not save data, leaves an unhandled rejection and a copy that silently never
+   * works). Where it cannot be kept, the document works online only and the page is told (status `notKept`).
    */
   private async keepLocally(document: string, open: OpenDoc): Promise<void> {
     const name = storageKey(document);
