@@ -45,7 +45,7 @@ const MOST_SINGLE_CHANGES = 64;
 interface OpenDoc {
   doc: Y.Doc;
   provider: HocuspocusProvider;
-  /** The local copy: null until its database has been checked (see keepLocally), for good where it cannot be kept. */
+  /** The local copy: null until its database is checked (see keepLocally), and for good where it cannot be kept. */
   persistence: IndexeddbPersistence | null;
   status: DocStatus;
   /** Takes back this device's own changes only (see createOwnUndo). */
