@@ -11,6 +11,8 @@ export const enSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.online': 'Online: changes are shared as you make them',
   'shared.connecting': 'Connecting…',
   'shared.offline': 'Offline: changes are kept on this device and sent when the connection is back',
+  'shared.offlineNotKept':
+    'Offline: this browser keeps no data, so changes stay in this page only; keep it open, they are sent when the connection is back',
   'shared.waiting': '{count} changes waiting to be sent',
   'shared.allSaved': 'Every change is saved on the server',
   'shared.notKept':

@@ -11,6 +11,8 @@ export const idSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.online': 'Daring: perubahan langsung dibagikan',
   'shared.connecting': 'Menghubungkan…',
   'shared.offline': 'Luring: perubahan disimpan di perangkat ini dan dikirim saat koneksi kembali',
+  'shared.offlineNotKept':
+    'Luring: peramban ini tidak menyimpan data, perubahan hanya ada di halaman ini; biarkan tetap terbuka, perubahan dikirim saat koneksi kembali',
   'shared.waiting': '{count} perubahan menunggu dikirim',
   'shared.allSaved': 'Semua perubahan tersimpan di server',
   'shared.notKept':

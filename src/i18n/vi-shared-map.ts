@@ -11,6 +11,8 @@ export const viSharedMap: Record<keyof typeof zhSharedMap, string> = {
   'shared.online': 'Trực tuyến: thay đổi được chia sẻ ngay',
   'shared.connecting': 'Đang kết nối…',
   'shared.offline': 'Ngoại tuyến: thay đổi được giữ trên máy này và gửi khi có mạng lại',
+  'shared.offlineNotKept':
+    'Ngoại tuyến: trình duyệt này không lưu dữ liệu, thay đổi chỉ nằm trong trang này; hãy giữ trang mở, thay đổi sẽ được gửi khi có mạng lại',
   'shared.waiting': '{count} thay đổi đang chờ gửi',
   'shared.allSaved': 'Mọi thay đổi đã được lưu trên máy chủ',
   'shared.notKept':

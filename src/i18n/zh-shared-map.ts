@@ -9,6 +9,7 @@ export const zhSharedMap = {
   'shared.online': '已連線，修改會即時同步',
   'shared.connecting': '連線中…',
   'shared.offline': '離線中：修改先存在這台裝置，恢復連線後自動同步',
+  'shared.offlineNotKept': '離線中：這個瀏覽器不保存資料，修改只在這個頁面裡，請勿關閉；恢復連線後自動同步',
   'shared.waiting': '{count} 項修改等待上傳',
   'shared.allSaved': '所有修改都已儲存到伺服器',
   'shared.notKept': '這個瀏覽器不允許儲存資料：離線時的修改不會保留在這台裝置上。',

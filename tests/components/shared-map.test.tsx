@@ -64,6 +64,11 @@ describe('the shared map panel', () => {
     expect(within(panel).getByRole('status')).toHaveTextContent(
       '這個瀏覽器不允許儲存資料：離線時的修改不會保留在這台裝置上。',
     );
+    // Offline, it does not claim the changes are kept on this device.
+    expect(within(panel).getByRole('status')).toHaveTextContent(
+      '離線中：這個瀏覽器不保存資料，修改只在這個頁面裡',
+    );
+    expect(within(panel).getByRole('status')).not.toHaveTextContent('修改先存在這台裝置');
     // A member has no office tools.
     expect(within(panel).queryByRole('button', { name: '發布給民眾' })).toBeNull();
     expect(within(panel).getByRole('button', { name: '新增一筆資料' })).toBeInTheDocument();

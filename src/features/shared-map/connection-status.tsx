@@ -13,7 +13,7 @@ export function ConnectionStatus() {
   return (
     <div role="status">
       <p className="shared-status" data-connection={connection}>
-        {t(`shared.${connection}`)}
+        {t(notKept && connection === 'offline' ? 'shared.offlineNotKept' : `shared.${connection}`)}
       </p>
       <p>{waiting > 0 ? t('shared.waiting', { count: waiting }) : t('shared.allSaved')}</p>
       {notKept && <p>{t('shared.notKept')}</p>}
