@@ -11,10 +11,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import * as Y from 'yjs';
 import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
 import { AppPage, launchChromium } from './driver.ts';
 import { OfficeTab } from './driver-import.ts';
+import { storedLocalDocument } from './stored-local-document.ts';
 
 /** The words and buttons of the save notices at the top of the page, and the import panel's save status. */
 export interface SaveView {
@@ -173,41 +173,19 @@ export class SavesTab extends OfficeTab {
     );
   }
 
-  /** What the page's IndexedDB holds: its version, stores, dataset ids, corrected ids and STATE keys. */
   /**
    * What the corrections document holds in IndexedDB (crm-local-v1/local/corrections), read in Node with Yjs from
    * the updates the page stored: the ids of corrected records and of merged (hidden) duplicates.
    */
   async storedCorrections(): Promise<{ records: string[]; hidden: string[] }> {
-    const updates = await this.tabPage.evaluate(
-      () =>
-        new Promise<number[][]>((resolve, reject) => {
-          const request = indexedDB.open('crm-local-v1/local/corrections');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const db = request.result;
-            if (!db.objectStoreNames.contains('updates')) {
-              db.close();
-              resolve([]);
-              return;
-            }
-            const r = db.transaction('updates').objectStore('updates').getAll();
-            r.onsuccess = () => {
-              db.close();
-              resolve((r.result as Uint8Array[]).map((u) => [...u]));
-            };
-            r.onerror = () => reject(r.error);
-          };
-        }),
-    );
-    const doc = new Y.Doc();
-    for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+    const doc = await storedLocalDocument(this.tabPage, 'local/corrections');
     return {
       records: [...doc.getMap('records').keys()].sort(),
       hidden: [...doc.getMap('hidden').keys()].sort(),
     };
   }
 
+  /** What the page's IndexedDB holds: its version, stores, dataset ids, corrected ids and STATE keys. */
   async storedContents(): Promise<{
     version: number;
     stores: string[];

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   AppPage,
   launchChromium,
@@ -17,6 +17,7 @@ import {
   runScriptFile,
   type Viewport,
 } from './driver.ts';
+import { storedLocalDocument } from './stored-local-document.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const JSQR_SCRIPT = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
@@ -526,27 +527,7 @@ export class WorkshopTab {
    * Node with Yjs from the updates stored; none when there is no such database (it is not created by reading).
    */
   async storedWorkshopNames(): Promise<string[]> {
-    const updates = await this.page.evaluate(
-      () =>
-        new Promise<number[][]>((resolve, reject) => {
-          const request = indexedDB.open('crm-local-v1/local/workshop');
-          // No database of that name: leave it so (the app would find an empty one without its stores).
-          request.onupgradeneeded = () => request.transaction?.abort();
-          request.onerror = () =>
-            request.error?.name === 'AbortError' ? resolve([]) : reject(request.error);
-          request.onsuccess = () => {
-            const db = request.result;
-            const r = db.transaction('updates').objectStore('updates').getAll();
-            r.onsuccess = () => {
-              db.close();
-              resolve((r.result as Uint8Array[]).map((u) => [...u]));
-            };
-            r.onerror = () => reject(r.error);
-          };
-        }),
-    );
-    const doc = new Y.Doc();
-    for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+    const doc = await storedLocalDocument(this.page, 'local/workshop');
     const records = doc.getMap<Y.Map<string>>('records');
     return [...records.values()].map((record) => record.get('name') ?? '').sort();
   }
