@@ -1,32 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { parseVillageTargets } from '../../src/domain/analysis/village-targets.ts';
 import type { Language } from '../../src/domain/model/language.ts';
 import { BriefingView } from '../../src/features/inventory/briefing-view.tsx';
 import { translateBriefing } from '../../src/i18n/briefing/translate-briefing.ts';
-import { enMessages } from '../../src/i18n/messages-en.ts';
-import { idMessages } from '../../src/i18n/messages-id.ts';
-import { thMessages } from '../../src/i18n/messages-th.ts';
-import { viMessages } from '../../src/i18n/messages-vi.ts';
 import { useAppStore } from '../../src/store/app-store.ts';
 import { removeLinkData } from '../../src/store/import/data-link-actions.ts';
 import { selectLinkHosts } from '../../src/store/import/data-link-derived.ts';
 import { importLinkedFile } from '../../src/store/import/import-actions.ts';
-import { defaultManifest, renderWithData } from './fixtures.ts';
+import { ONLY_BRIEFING_FIXTURE, showMinxiongBriefing } from './briefing-setup.ts';
+import { renderWithData } from './fixtures.ts';
 import { importsReadGazetteerFromDisk } from './import-helpers.ts';
-import { townships } from './workshop-helpers.ts';
 
 importsReadGazetteerFromDisk();
-
-// The hand-counted fixture (tests/fixtures/briefing/README.md: 民雄鄉 has 8 records) alone.
-const fixture = (name: string) =>
-  readFileSync(resolve(process.cwd(), 'tests/fixtures/briefing', name), 'utf8');
-const onlyFixture = {
-  extraFiles: [{ path: 'briefing-resources.csv', text: fixture('resources.csv') }],
-  failures: Object.fromEntries(defaultManifest.files.map((f) => [f.path, 'left out for this test'])),
-};
 
 const HOST = 'link.example';
 /**
@@ -40,23 +25,15 @@ const LINK_CSV = [
   '壬課後照顧班,課後照顧據點,嘉義縣,番路鄉,23.55,120.53',
 ].join('\n');
 const SLOW = { timeout: 10_000 };
-const MESSAGES = { 'zh-TW': null, en: enMessages, vi: viMessages, id: idMessages, th: thMessages };
 
 /** 民雄鄉's briefing over the fixture, with the link's records when `linked`, in `language`. */
 async function openBriefing(linked: boolean, language: Language = 'zh-TW') {
-  const result = renderWithData(<BriefingView />, onlyFixture);
+  const result = renderWithData(<BriefingView />, ONLY_BRIEFING_FIXTURE);
   if (linked) {
     importLinkedFile(`https://${HOST}/more.csv`, new TextEncoder().encode(LINK_CSV));
     await waitFor(() => expect(selectLinkHosts(useAppStore.getState())).toEqual([HOST]), SLOW);
   }
-  act(() => {
-    const s = useAppStore.getState();
-    s.setTownships('ready', townships);
-    s.setVillageCentroids('ready', parseVillageTargets(fixture('villages.csv'), null).targets);
-    s.setBriefingSinceYear(2025);
-    s.setLanguage(language, MESSAGES[language]);
-    s.setBriefing({ county: '嘉義縣', town: '民雄鄉' });
-  });
+  showMinxiongBriefing(language);
   return result;
 }
 

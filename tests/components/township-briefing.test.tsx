@@ -1,39 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { act, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { parseVillageTargets } from '../../src/domain/analysis/village-targets.ts';
 import type { Language } from '../../src/domain/model/language.ts';
 import { BriefingView } from '../../src/features/inventory/briefing-view.tsx';
 import { translateBriefing } from '../../src/i18n/briefing/translate-briefing.ts';
-import { enMessages } from '../../src/i18n/messages-en.ts';
-import { idMessages } from '../../src/i18n/messages-id.ts';
-import { thMessages } from '../../src/i18n/messages-th.ts';
-import { viMessages } from '../../src/i18n/messages-vi.ts';
-import { useAppStore } from '../../src/store/app-store.ts';
-import { defaultManifest, renderWithData } from './fixtures.ts';
-import { townships } from './workshop-helpers.ts';
-
-// The hand-counted fixture (tests/fixtures/briefing/README.md) alone: the default files are made to fail.
-const fixture = (name: string) =>
-  readFileSync(resolve(process.cwd(), 'tests/fixtures/briefing', name), 'utf8');
-const onlyFixture = {
-  extraFiles: [{ path: 'briefing-resources.csv', text: fixture('resources.csv') }],
-  failures: Object.fromEntries(defaultManifest.files.map((f) => [f.path, 'left out for this test'])),
-};
-
-const MESSAGES = { 'zh-TW': null, en: enMessages, vi: viMessages, id: idMessages, th: thMessages };
+import { ONLY_BRIEFING_FIXTURE, showMinxiongBriefing } from './briefing-setup.ts';
+import { renderWithData } from './fixtures.ts';
 
 function renderBriefing(language: Language = 'zh-TW') {
-  const result = renderWithData(<BriefingView />, onlyFixture);
-  act(() => {
-    const s = useAppStore.getState();
-    s.setTownships('ready', townships);
-    s.setVillageCentroids('ready', parseVillageTargets(fixture('villages.csv'), null).targets);
-    s.setBriefingSinceYear(2025);
-    s.setLanguage(language, MESSAGES[language]);
-    s.setBriefing({ county: '嘉義縣', town: '民雄鄉' });
-  });
+  const result = renderWithData(<BriefingView />, ONLY_BRIEFING_FIXTURE);
+  showMinxiongBriefing(language);
   return result;
 }
 
