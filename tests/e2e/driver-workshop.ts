@@ -207,7 +207,10 @@ export class WorkshopTab {
   /** Closes this tab at once (no unload handlers) and opens the app again in a new tab of the same profile. */
   async closeAndReopen(search = ''): Promise<WorkshopTab> {
     await this.page.close({ runBeforeUnload: false });
-    return WorkshopTab.open(this.context, this.appUrl, this.options, search, this.disposeProfile);
+    const tab = await WorkshopTab.open(this.context, this.appUrl, this.options, search, this.disposeProfile);
+    // The source data can show before the kept workshop has loaded from IndexedDB: wait for the workshop too.
+    await tab.waitUntilSaved();
+    return tab;
   }
 
   /** Opens the app in another tab of the same profile, this one staying open (the two see each other's changes). */
@@ -442,8 +445,12 @@ export class WorkshopTab {
     return this.page.getByRole('dialog', { name: /新增資源|編輯資源/ });
   }
 
-  async formIsOpen(): Promise<boolean> {
-    return this.form().isVisible();
+  /**
+   * Waits until the add/edit form is open. It is a part of its own, loaded when first opened, so it can come a
+   * moment after the rest of the page (the result count) shows what the start-up restored.
+   */
+  async waitForForm(): Promise<void> {
+    await this.form().waitFor();
   }
 
   /** Types into the open form, as a facilitator would while the room dictates. */

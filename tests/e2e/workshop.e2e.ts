@@ -208,7 +208,7 @@ describe('live co-mapping', () => {
     await first.fillForm({ name: '打到一半的據點', phone: '05-22' });
     const second = await first.closeAndReopen('?at=23.55600,120.44000,13');
     expect(await second.app.resultCount()).toBe(ALL_RESOURCES + 1);
-    expect(await second.formIsOpen()).toBe(true);
+    await second.waitForForm();
     expect(await second.formValues()).toMatchObject({
       name: '打到一半的據點',
       phone: '05-22',
@@ -269,7 +269,7 @@ describe('live co-mapping', () => {
     tabs.push(tab);
     // Two additions, 布袋 deleted; the half-typed form and the facilitator come back too.
     expect(await tab.app.resultCount()).toBe(ALL_RESOURCES + 1);
-    expect(await tab.formIsOpen()).toBe(true);
+    await tab.waitForForm();
     expect((await tab.formValues()).name).toBe('打到一半的');
     expect(await tab.workshopChanges()).toEqual([
       '新增 阿美早餐店',
