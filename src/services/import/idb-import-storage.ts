@@ -1,13 +1,11 @@
-import type { IDBPDatabase } from 'idb';
 import type { Resource } from '../../domain/model/resource.ts';
 import type { Dataset, DatasetConfig } from '../../domain/query/dataset.ts';
+import { mayHoldDatabases, withBrowserLock } from '../local-docs/local-storage-names.ts';
 import {
   DATASETS,
   EDITS,
   HISTORY_KEY,
   IMPORT_DATABASE,
-  isSavingIntent,
-  isStoredDataset,
   isStoredEdit,
   openImportDatabase,
   REVISION_KEY,
@@ -15,9 +13,17 @@ import {
   type SavingIntent,
   STATE,
   type StoredDataset,
-  writeDataset,
 } from './import-database.ts';
-import { loadSavedImports } from './import-engine.ts';
+import { askKeptFiles, loadSavedImports } from './import-engine.ts';
+import {
+  clearSavingNote,
+  deleteImportedFile,
+  IMPORTED_FILE_PREFIX,
+  listImportedFiles,
+  noteSaving,
+  readFileNotes,
+  watchImportedFiles,
+} from './imported-files.ts';
 
 /** What a page finds saved on start. */
 export interface SavedImports {
@@ -33,12 +39,12 @@ export interface StoredContents {
 }
 
 /**
- * Where imported files live between visits: IndexedDB in the browser, memory in tests. (The office's corrections
- * were kept here too until they became a document, see corrections-persistence.ts; `readOldCorrections` reads
- * what a browser still keeps of them, once.)
+ * Where imported files live between visits: a local document each in the browser (imported-files.ts), memory in
+ * tests. (The office's corrections were kept in `crm-imports` until they became a document, see
+ * corrections-persistence.ts; `readOldCorrections` reads what a browser still keeps of them, once.)
  */
 export interface ImportKeeper {
-  /** The IndexedDB database it keeps datasets in, if it is one: a worker holding a dataset can write there. */
+  /** Where it keeps datasets, if a worker holding a dataset can write there itself (see WorkerCopy). */
   readonly database?: string;
   load(config: DatasetConfig): Promise<SavedImports>;
   putDataset(stored: StoredDataset): Promise<void>;
@@ -58,97 +64,124 @@ export interface ImportKeeper {
   onTerminated(listener: () => void): () => void;
 }
 
-/** The browser's IndexedDB as import storage; null where IndexedDB does not exist (jsdom, blocking modes). */
+/** Reads and writes the kept files' documents in a worker, or on the page where there are no workers. */
+const keptFiles = {
+  write: async (stored: StoredDataset): Promise<void> => {
+    if (typeof Worker === 'undefined')
+      return (await import('./imported-file-document.ts')).writeImportedFile(stored);
+    await askKeptFiles({ type: 'put-saved', stored }, 'persisted');
+  },
+  read: async (id: string): Promise<StoredDataset | null> => {
+    if (typeof Worker === 'undefined')
+      return (await import('./imported-file-document.ts')).readImportedFile(id);
+    return (
+      await askKeptFiles<{ type: 'read'; stored: StoredDataset | null }>({ type: 'read-saved', id }, 'read')
+    ).stored;
+  },
+  readAll: async (ids: readonly string[], config: DatasetConfig): Promise<SavedImports['datasets']> => {
+    const onPage = async () => (await Promise.all(ids.map(keptFiles.read))).filter((d) => d !== null);
+    if (typeof Worker === 'undefined') return onPage();
+    return loadSavedImports(ids, config, new URL('data/manifest.json', document.baseURI).href).catch(onPage);
+  },
+  moveOld: async (): Promise<void> => {
+    if (typeof Worker === 'undefined') await (await import('./move-old-imports.ts')).moveOldImports();
+    else await askKeptFiles({ type: 'move-old' }, 'moved');
+  },
+};
+
+/** Whether `crm-imports` (an older version's) still holds files or saving intents to move into documents. */
+async function oldImportsLeft(): Promise<boolean> {
+  if (!(await mayHoldDatabases([IMPORT_DATABASE]))) return false;
+  const database = await openImportDatabase();
+  try {
+    const intents = await database.count(STATE, IDBKeyRange.bound(SAVING_PREFIX, `${SAVING_PREFIX}\uffff`));
+    return intents > 0 || (await database.count(DATASETS)) > 0;
+  } finally {
+    database.close();
+  }
+}
+
+/** The ids kept (their `saved` note is there) and the writes under way, from every file's notes. */
+async function readAllNotes(): Promise<{ saved: string[]; saving: SavingIntent[] }> {
+  const notes = await Promise.all((await listImportedFiles()).map(readFileNotes));
+  return {
+    saved: notes.filter((n) => n.saved).map((n) => n.id),
+    saving: notes.flatMap((n) => (n.saving ? [n.saving] : [])),
+  };
+}
+
+/**
+ * The browser's import storage: a local document per imported file (imported-files.ts), written and read in the
+ * import worker; null where IndexedDB does not exist (jsdom, blocking modes). On start, the files an older version
+ * kept in `crm-imports` move into documents first (one tab does it, under a lock).
+ */
 export function createIdbImportKeeper(): ImportKeeper | null {
   if (typeof indexedDB === 'undefined') return null;
-  let db: Promise<IDBPDatabase> | null = null;
   const listeners = new Set<() => void>();
-  const open = () => {
-    db ??= openImportDatabase({
-      terminated: () => {
-        // The next write opens (and creates) the database afresh; the page decides what to say.
-        db = null;
-        for (const listener of listeners) listener();
-      },
-      blocking: () => {
-        const closing = db;
-        db = null;
-        void closing?.then((d) => d.close());
-      },
-    }).catch((error: unknown) => {
-      db = null;
-      throw error;
+  // A connection to each kept file, to hear the browser delete it under the page (site data cleared).
+  let stopWatching: () => void = () => undefined;
+  const watch = (ids: readonly string[]) => {
+    stopWatching();
+    stopWatching = watchImportedFiles(ids, () => {
+      for (const listener of listeners) listener();
     });
-    return db;
   };
   return {
-    database: IMPORT_DATABASE,
+    database: IMPORTED_FILE_PREFIX,
     load: async (config) => {
-      const database = await open();
-      const saving = await database.getAll(STATE, IDBKeyRange.bound(SAVING_PREFIX, `${SAVING_PREFIX}\uffff`));
-      const readHere = async () => ((await database.getAll(DATASETS)) as unknown[]).filter(isStoredDataset);
-      // Datasets are read in a worker where there are workers (the page would deserialise every record in one
-      // task); counting them first spares a browser with nothing saved from starting one.
-      const datasets =
-        (await database.count(DATASETS)) === 0
-          ? []
-          : typeof Worker === 'undefined'
-            ? await readHere()
-            : await loadSavedImports(config, new URL('data/manifest.json', document.baseURI).href).catch(
-                readHere,
-              );
-      return {
-        datasets,
-        saving: (saving as unknown[]).filter(isSavingIntent),
-      };
+      await withBrowserLock('imports-migration', async () => {
+        if (await oldImportsLeft()) await keptFiles.moveOld();
+      });
+      const { saved, saving } = await readAllNotes();
+      const datasets = saved.length === 0 ? [] : await keptFiles.readAll(saved, config);
+      watch(saved);
+      return { datasets, saving };
     },
     putDataset: async (stored) => {
-      await writeDataset(await open(), stored);
+      await keptFiles.write(stored);
     },
-    deleteDataset: async (id) => {
-      const transaction = (await open()).transaction(DATASETS, 'readwrite', { durability: 'strict' });
-      await Promise.all([transaction.store.delete(id), transaction.done]);
-    },
-    readDataset: async (id) => {
-      const value: unknown = await (await open()).get(DATASETS, id);
-      return isStoredDataset(value) ? value : undefined;
-    },
+    deleteDataset: (id) => deleteImportedFile(id),
+    readDataset: async (id) => (await keptFiles.read(id)) ?? undefined,
     readOldCorrections: async () => {
-      const entries = ((await (await open()).getAll(EDITS)) as unknown[]).filter(isStoredEdit);
       const edits: Record<string, Resource> = {};
-      for (const { id, resource } of entries)
-        Object.defineProperty(edits, id, {
-          value: resource,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      return edits;
+      if (!(await mayHoldDatabases([IMPORT_DATABASE]))) return edits;
+      const database = await openImportDatabase();
+      try {
+        const entries = ((await database.getAll(EDITS)) as unknown[]).filter(isStoredEdit);
+        for (const { id, resource } of entries)
+          Object.defineProperty(edits, id, {
+            value: resource,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        return edits;
+      } finally {
+        database.close();
+      }
     },
     deleteOldCorrections: async () => {
-      const transaction = (await open()).transaction([EDITS, STATE], 'readwrite', { durability: 'strict' });
-      await Promise.all([
-        transaction.objectStore(EDITS).clear(),
-        transaction.objectStore(STATE).delete(HISTORY_KEY),
-        transaction.objectStore(STATE).delete(REVISION_KEY),
-        transaction.done,
-      ]);
+      if (!(await mayHoldDatabases([IMPORT_DATABASE]))) return;
+      const database = await openImportDatabase();
+      try {
+        const transaction = database.transaction([EDITS, STATE], 'readwrite', { durability: 'strict' });
+        await Promise.all([
+          transaction.objectStore(EDITS).clear(),
+          transaction.objectStore(STATE).delete(HISTORY_KEY),
+          transaction.objectStore(STATE).delete(REVISION_KEY),
+          transaction.done,
+        ]);
+      } finally {
+        database.close();
+      }
     },
     contents: async () => {
-      const datasetIds = await (await open()).getAllKeys(DATASETS);
-      return { datasetIds: datasetIds.map(String) };
+      const { saved } = await readAllNotes();
+      watch(saved);
+      return { datasetIds: saved };
     },
-    markSaving: async (intent) => {
-      const transaction = (await open()).transaction(STATE, 'readwrite', { durability: 'strict' });
-      const written = transaction.store.put(intent, `${SAVING_PREFIX}${intent.id}`);
-      // Committed now, not when the page's current (long) task ends.
-      transaction.commit();
-      await Promise.all([written, transaction.done]);
-    },
-    clearSaving: async (id) => {
-      const transaction = (await open()).transaction(STATE, 'readwrite');
-      await Promise.all([transaction.store.delete(`${SAVING_PREFIX}${id}`), transaction.done]);
-    },
+    markSaving: noteSaving,
+    clearSaving: clearSavingNote,
     onTerminated: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

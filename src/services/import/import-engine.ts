@@ -2,7 +2,7 @@ import type { FileDefaults } from '../../domain/loading/build-resource.ts';
 import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import type { ImportChoices, ImportPhase, ImportPreview } from '../../domain/loading/import-file.ts';
 import type { Dataset, DatasetConfig } from '../../domain/query/dataset.ts';
-import { IMPORT_DATABASE, type StoredDataset, storedDataset, type WorkerCopy } from './import-database.ts';
+import { type StoredDataset, storedDataset, type WorkerCopy } from './import-database.ts';
 import { type LandedImport, type LandingRequest, landedRecords } from './import-landing.ts';
 import {
   type ImportConfig,
@@ -11,6 +11,7 @@ import {
   type KmlAsGeoJson,
   partJoiner,
 } from './import-protocol.ts';
+import { IMPORTED_FILE_PREFIX } from './imported-files.ts';
 
 /** Thrown into a pending preview or import when the person cancels. */
 export class ImportCancelled extends Error {
@@ -175,7 +176,7 @@ export function createImportSession(): ImportSession {
     workerCopy: () =>
       transport.inWorker
         ? {
-            database: IMPORT_DATABASE,
+            database: IMPORTED_FILE_PREFIX,
             // A stopped worker would never answer: the page writes instead.
             write: () =>
               stopped
@@ -195,10 +196,11 @@ export function createImportSession(): ImportSession {
 }
 
 /**
- * Reads the saved imports in an import worker: IndexedDB deserialises 100,000 records there, and they come
- * over in parts, so the page never spends one long task on them. Rejects where workers cannot read it.
+ * Reads kept files in an import worker: their JSON is parsed there, and they come over in parts, so the page never
+ * spends one long task on 100,000 records. Rejects where workers cannot read them.
  */
 export function loadSavedImports(
+  ids: readonly string[],
   config: DatasetConfig,
   manifestUrl?: string,
 ): Promise<(StoredDataset & { readonly indexed: Dataset })[]> {
@@ -214,6 +216,33 @@ export function loadSavedImports(
       if (reply.type === 'saved') resolve(datasets);
       if (reply.type === 'error') reject(new Error(reply.error));
     });
-    transport.send({ type: 'load-saved', ...(manifestUrl ? { manifestUrl } : {}) }, []);
+    transport.send({ type: 'load-saved', ids, ...(manifestUrl ? { manifestUrl } : {}) }, []);
+  });
+}
+
+/** The request about kept files a worker answers, and the type of its answer. */
+type KeptFileRequest = Extract<ImportRequest, { type: 'put-saved' | 'read-saved' | 'move-old' }>;
+type KeptFileReply = Extract<ImportReply, { type: 'persisted' | 'read' | 'moved' }>;
+
+/**
+ * Asks a worker of its own to write, read or move kept files (their documents load Yjs and the bytes there, not on
+ * the page); the worker stops once it answered. Rejects with the worker's error.
+ */
+export function askKeptFiles<R extends KeptFileReply>(
+  request: KeptFileRequest,
+  answer: R['type'],
+): Promise<R> {
+  const transport = workerTransport();
+  return new Promise((resolve, reject) => {
+    transport.onReply((reply) => {
+      if (reply.type === 'error') {
+        transport.stop();
+        reject(new Error(reply.error));
+      } else if (reply.type === answer) {
+        transport.stop();
+        resolve(reply as R);
+      }
+    });
+    transport.send(request, []);
   });
 }

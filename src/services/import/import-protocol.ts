@@ -4,6 +4,7 @@ import type { TextEncodingName } from '../../domain/loading/decode-bytes.ts';
 import type { ImportChoices, ImportPhase, ImportPreview } from '../../domain/loading/import-file.ts';
 import type { CategoryConfig, ServiceTagConfig } from '../../domain/model/categories.ts';
 import type { Resource } from '../../domain/model/resource.ts';
+import type { StoredDataset } from './import-database.ts';
 import type { LandedImport, LandingRequest } from './import-landing.ts';
 
 /** What the importer needs from the app's configuration (the gazetteer is fetched once where the import runs). */
@@ -47,11 +48,19 @@ export type ImportRequest =
    * workers have no DOMParser). Any other file is answered with null.
    */
   | { readonly type: 'kml-geojson'; readonly bytes: Uint8Array }
-  /** Write the dataset the last import built to IndexedDB (the page asks when its turn among writes comes). */
+  /** Write the dataset the last import built into its document (the page asks when its turn among writes comes). */
   | { readonly type: 'persist' }
-  /** Read the saved datasets back (each comes as parts and 'done', then 'saved'). */
-  /** Reads the saved imports; with the manifest's address, their index parts are built here too. */
-  | { readonly type: 'load-saved'; readonly manifestUrl?: string };
+  /** Write this dataset into its document (the page's own copy, when no worker holds one). */
+  | { readonly type: 'put-saved'; readonly stored: StoredDataset }
+  /**
+   * Read these kept files back (each comes as parts and 'done', then 'saved'); with the manifest's address, their
+   * index parts are built here too.
+   */
+  | { readonly type: 'load-saved'; readonly ids: readonly string[]; readonly manifestUrl?: string }
+  /** Read one kept file (another tab saved it): answered with 'read'. */
+  | { readonly type: 'read-saved'; readonly id: string }
+  /** Move the files an older version kept in `crm-imports` into documents: answered with 'moved'. */
+  | { readonly type: 'move-old' };
 
 /** Messages from the import worker. */
 export type ImportReply =
@@ -64,6 +73,8 @@ export type ImportReply =
   | { readonly type: 'persisted' }
   /** Every saved dataset has been sent. */
   | { readonly type: 'saved' }
+  | { readonly type: 'read'; readonly stored: StoredDataset | null }
+  | { readonly type: 'moved'; readonly files: number }
   | { readonly type: 'error'; readonly error: string };
 
 /**

@@ -1,55 +1,7 @@
 import * as Y from 'yjs';
+import { CUSTOM, UPDATES, type WriteOutcome, writeInTransaction } from './update-database.ts';
 
-/**
- * The IndexedDB layout of a local document, as y-indexeddb made it (so that stored documents load unchanged): the
- * store `updates` holds Yjs updates under increasing keys (autoIncrement), the store `custom` holds named values.
- * Every write here runs in a transaction of its own whose failure is a result, never an exception: a full disk or
- * a database the browser deleted must not throw into the page's change.
- */
-const UPDATES = 'updates';
-const CUSTOM = 'custom';
-
-/**
- * Opens the database as y-indexeddb does (creating its two stores when it is new) and closes it again: rejects,
- * saying why, when a local document cannot be kept there. y-indexeddb reports neither case: a database the
- * browser refuses to open (sites may not save data) is an unhandled rejection, and one of that name without its
- * stores a load that never ends. A database of that name with no store at all (opened by something that created
- * nothing) holds nothing: it is given the two stores.
- */
-export function checkUpdateDatabase(name: string, version?: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const refused = (why: string) => reject(new Error(`The database ${name} could not be opened: ${why}`));
-    let request: IDBOpenDBRequest;
-    try {
-      request = indexedDB.open(name, version);
-    } catch (error) {
-      refused(String(error));
-      return;
-    }
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(UPDATES)) db.createObjectStore(UPDATES, { autoIncrement: true });
-      if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM);
-    };
-    request.onerror = () => refused(request.error?.message ?? 'no reason given');
-    request.onsuccess = () => {
-      const db = request.result;
-      const stores = db.objectStoreNames;
-      const fits = stores.contains(UPDATES) && stores.contains(CUSTOM);
-      const empty = stores.length === 0;
-      db.close();
-      if (fits) resolve();
-      else if (empty && version === undefined)
-        checkUpdateDatabase(name, db.version + 1).then(resolve, reject);
-      else
-        reject(
-          new Error(
-            `The database ${name} is not a local document’s (it has no '${UPDATES}' and '${CUSTOM}' stores)`,
-          ),
-        );
-    };
-  });
-}
+export { checkUpdateDatabase, type WriteOutcome } from './update-database.ts';
 
 /** How many stored updates make a compaction worthwhile (y-indexeddb's PREFERRED_TRIM_SIZE). */
 export const COMPACT_AT = 500;
@@ -72,36 +24,6 @@ export function revisionOf(value: unknown): number {
   if (value === undefined) return 0;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   throw new Error(`The stored revision is not a whole number ≥ 0: ${String(value)}`);
-}
-
-/**
- * How a write ended: committed; aborted (quota, a deleted database: the abort event also reaches the connection);
- * or not started (the connection is closing, or `work` threw).
- */
-export type WriteOutcome = 'committed' | 'aborted' | 'not-started';
-
-/** Runs `work` in a readwrite transaction on one store and resolves with how it ended; rejects never. */
-export function writeInTransaction(
-  db: IDBDatabase,
-  storeName: typeof UPDATES | typeof CUSTOM,
-  work: (store: IDBObjectStore) => void,
-): Promise<WriteOutcome> {
-  return new Promise((resolve) => {
-    let transaction: IDBTransaction;
-    try {
-      transaction = db.transaction(storeName, 'readwrite');
-    } catch {
-      resolve('not-started');
-      return;
-    }
-    transaction.oncomplete = () => resolve('committed');
-    transaction.onabort = () => resolve('aborted');
-    try {
-      work(transaction.objectStore(storeName));
-    } catch {
-      transaction.abort();
-    }
-  });
 }
 
 /** Adds one update to the stored ones. */
