@@ -2,8 +2,9 @@
  * `tsx tests/bench/local-docs-bench.ts`: restoring a workshop of N changed records on start, and saving one change,
  * in Chromium against the built app's origin (dist/): today's snapshot in IndexedDB against the local document.
  * Figures, never assertions. LOCAL_DOCS_COUNTS (default 100,1000) and LOCAL_DOCS_RUNS (default 5).
- * IMPORT_FILE_COUNTS (e.g. 10000,100000; none by default): an imported file kept today's way against one value of a
- * local document (importFile in local-docs-probe.ts).
+ * IMPORT_FILE_COUNTS (e.g. 10000,100000; none by default): an imported file written, read, replaced and removed as
+ * the app keeps it (a local document of its own), against the entry older versions kept (importFile in
+ * local-docs-probe.ts).
  */
 import { build } from 'esbuild';
 import { launchChromium, startPreview } from './browser-session.ts';

@@ -185,39 +185,60 @@ export class SavesTab extends OfficeTab {
     };
   }
 
-  /** What the page's IndexedDB holds: its version, stores, dataset ids, corrected ids and STATE keys. */
+  /**
+   * What the page's IndexedDB holds: the imported files kept (an `crm-local-v1/local/imports/<id>` database each,
+   * with its `saved` note), and what the database older versions kept is left: its version, stores, dataset ids,
+   * corrected ids and STATE keys (none when it is not there; it is never created here).
+   */
   async storedContents(): Promise<{
+    files: string[];
     version: number;
     stores: string[];
     datasets: string[];
     edits: string[];
     state: string[];
   }> {
-    return this.tabPage.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const request = indexedDB.open('crm-imports');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const db = request.result;
-            const stores = [...db.objectStoreNames];
-            const keys = (store: string) =>
-              new Promise<string[]>((done) => {
-                if (!stores.includes(store)) return done([]);
-                const r = db.transaction(store).objectStore(store).getAllKeys();
-                r.onsuccess = () => done(r.result.map(String));
-                r.onerror = () => done([]);
-              });
-            void Promise.all([keys('datasets'), keys('edits'), keys('state')]).then(
-              ([datasets, edits, state]) => {
-                const version = db.version;
-                db.close();
-                resolve({ version, stores, datasets, edits, state });
-              },
-            );
-          };
-        }),
-    );
+    return this.tabPage.evaluate(async () => {
+      const openExisting = (name: string) =>
+        new Promise<IDBDatabase | null>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onupgradeneeded = () => request.transaction?.abort();
+          request.onerror = () =>
+            request.error?.name === 'AbortError' ? resolve(null) : reject(request.error);
+          request.onsuccess = () => resolve(request.result);
+        });
+      const read = <T>(db: IDBDatabase, store: string, what: (s: IDBObjectStore) => IDBRequest<T>) =>
+        new Promise<T | undefined>((resolve) => {
+          if (!db.objectStoreNames.contains(store)) return resolve(undefined);
+          const r = what(db.transaction(store).objectStore(store));
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => resolve(undefined);
+        });
+      const prefix = 'crm-local-v1/local/imports/';
+      const files: string[] = [];
+      for (const { name } of await indexedDB.databases()) {
+        if (!name?.startsWith(prefix)) continue;
+        const db = await openExisting(name);
+        if (!db) continue;
+        if ((await read(db, 'custom', (s) => s.get('saved'))) !== undefined)
+          files.push(name.slice(prefix.length));
+        db.close();
+      }
+      const old = await openExisting('crm-imports');
+      if (!old) return { files, version: 0, stores: [], datasets: [], edits: [], state: [] };
+      const keys = async (store: string) =>
+        ((await read(old, store, (s) => s.getAllKeys())) ?? []).map(String);
+      const contents = {
+        files,
+        version: old.version,
+        stores: [...old.objectStoreNames],
+        datasets: await keys('datasets'),
+        edits: await keys('edits'),
+        state: await keys('state'),
+      };
+      old.close();
+      return contents;
+    });
   }
 }
 
@@ -476,7 +497,10 @@ export class KillableChromium {
         );
       };
       cdp.on('Storage.indexedDBContentUpdated', (event) => {
-        if (event.databaseName === 'crm-imports' && event.objectStoreName === 'state')
+        if (
+          event.databaseName.startsWith('crm-local-v1/local/imports/') &&
+          event.objectStoreName === 'custom'
+        )
           void killWhenCommitted('the first write of the save');
       });
       void tab.waitForSaving(280_000).then(
@@ -500,33 +524,38 @@ export function repoFile(path: string): string {
 }
 
 /**
- * Whether the app's database holds a note that a dataset is being saved (a `saving:` key of STATE), read from
- * `page`. Never creates the database: an open that would is aborted.
+ * Whether an imported file's database holds the note that it is being saved (`saving` in its `custom` store), read
+ * from `page`. Never creates a database: an open that would is aborted.
  */
 function savingWrittenDown(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const request = indexedDB.open('crm-imports');
+  return page.evaluate(async () => {
+    const prefix = 'crm-local-v1/local/imports/';
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith(prefix)) continue;
+      const noted = await new Promise<boolean>((resolve) => {
+        const request = indexedDB.open(name);
         request.onupgradeneeded = () => request.transaction?.abort();
         request.onerror = () => resolve(false);
         request.onsuccess = () => {
           const db = request.result;
-          if (!db.objectStoreNames.contains('state')) {
+          if (!db.objectStoreNames.contains('custom')) {
             db.close();
             resolve(false);
             return;
           }
-          const keys = db.transaction('state').objectStore('state').getAllKeys();
-          keys.onsuccess = () => {
+          const saving = db.transaction('custom').objectStore('custom').get('saving');
+          saving.onsuccess = () => {
             db.close();
-            resolve(keys.result.some((key) => String(key).startsWith('saving:')));
+            resolve(saving.result !== undefined);
           };
-          keys.onerror = () => {
+          saving.onerror = () => {
             db.close();
             resolve(false);
           };
         };
-      }),
-  );
+      });
+      if (noted) return true;
+    }
+    return false;
+  });
 }

@@ -255,7 +255,7 @@ describe('the browser killed in the save window of a 100,000-row import (real Ch
     const notice = await restarted.waitForNotice('沒有保存完成', 60_000);
     expect(notice).toContain('「bench-100k.csv」（100,000 列）');
     // The kill came before the write finished: the file is not in storage (else this test proves nothing).
-    expect((await restarted.storedContents()).datasets).toEqual([]);
+    expect((await restarted.storedContents()).files).toEqual([]);
     expect(await restarted.app.resultCount()).toBe(111);
     expect(await restarted.app.accessibilityViolations()).toEqual([]);
     await restarted.screenshot('saves-killed-restart');

@@ -5,9 +5,10 @@ import type { Resource } from '../../domain/model/resource.ts';
 import type { UndoHistory } from '../../domain/model/undo-history.ts';
 
 /**
- * The IndexedDB database that keeps imported files and the office's corrections between visits. The page and the
- * import worker both open it: the worker writes a dataset it has just built, so the page never clones 100,000
- * records to store them.
+ * The IndexedDB database in which versions before local documents kept imported files (`datasets`, with `saving:`
+ * intents in `state`) and the office's corrections (`edits`). Read once, to move them into documents (imported
+ * files: move-old-imports.ts; corrections: corrections-persistence.ts), then emptied; nothing new is written here.
+ * The stored forms below are still the ones kept (an imported file's document holds a StoredDataset as JSON).
  */
 export const IMPORT_DATABASE = 'crm-imports';
 /** Version 2: one entry per corrected record (EDITS) instead of the whole history under one key. */
@@ -184,18 +185,12 @@ export function openImportDatabase(events: ConnectionEvents = {}): Promise<IDBPD
 }
 
 /**
- * A dataset another thread holds and can write to `database` itself (the import worker that built it). The
- * page's storage uses it instead of cloning the records, in the order of its own writes; `release` frees the
- * thread whether or not it wrote.
+ * A dataset another thread holds and can write itself into the storage named `database` (the import worker that
+ * built it writes it into its document). The page's storage uses it instead of cloning the records, in the order
+ * of its own writes; `release` frees the thread whether or not it wrote.
  */
 export interface WorkerCopy {
   readonly database: string;
   write(): Promise<void>;
   release(): void;
-}
-
-/** Writes a dataset in a transaction that reports done only once the data is on disk. */
-export async function writeDataset(database: IDBPDatabase, stored: StoredDataset): Promise<void> {
-  const transaction = database.transaction(DATASETS, 'readwrite', { durability: 'strict' });
-  await Promise.all([transaction.store.put(stored), transaction.done]);
 }
