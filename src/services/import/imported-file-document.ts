@@ -1,6 +1,6 @@
 import { BrowserLocalDocument, type StorageProblem } from '../local-docs/local-document.ts';
 import { isStoredDataset, type StoredDataset } from './import-database.ts';
-import { importedFileDocument, noteSaved } from './imported-files.ts';
+import { importedFileDocument, noteSaved, readFileNotes } from './imported-files.ts';
 
 /**
  * An imported file's local document (see imported-files.ts) holds one value: the file's stored form (its report
@@ -70,6 +70,8 @@ export async function writeImportedFile(stored: StoredDataset): Promise<void> {
 
 /** Reads a kept file from its document; null when it holds none this version understands. */
 export async function readImportedFile(id: string): Promise<StoredDataset | null> {
+  // A file removed meanwhile is not opened: opening would create its database anew, empty.
+  if (!(await readFileNotes(id)).saved) return null;
   const local = openFile(id);
   try {
     await local.whenLoaded;
