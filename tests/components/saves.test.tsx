@@ -520,6 +520,30 @@ describe('site data cleared', () => {
     tab.close();
   });
 
+  it('seen when the browser never answers the first read-back (a request made during the clearing)', async () => {
+    const memory = createMemoryImportStorage();
+    let unanswered = 0;
+    const storage: ImportStorage = {
+      ...memory,
+      contents: () => {
+        if (memory.datasets.size > 0 || unanswered > 0) return memory.contents();
+        unanswered++;
+        return new Promise(() => undefined);
+      },
+    };
+    const browser = createMemoryBrowser();
+    const tab = openTab(storage, browser);
+    await settle();
+    addBigFile();
+    await vi.waitFor(() => expect(selectSaveStatus(useAppStore.getState())).toBe('saved'));
+    // The imports' storage alone hears of it (no corrections document is open to hear it too).
+    memory.clearSiteData();
+    browser.ledger.value = null;
+    await vi.waitFor(() => expect(useAppStore.getState().storageCleared).toBe(true), { timeout: 8_000 });
+    expect(unanswered).toBe(1);
+    tab.close();
+  }, 15_000);
+
   it('between visits (the database alone, the ledger kept): the next start names what is gone', async () => {
     const storage = createMemoryImportStorage();
     const browser = createMemoryBrowser();

@@ -194,6 +194,28 @@ describe('saving in real Chromium', () => {
     await profile.close();
   });
 
+  it('site data cleared under an imported file alone (no corrections document open): the page says so', async () => {
+    const profile = await browser.profile(inject('appUrl'));
+    const tab = await profile.openTab();
+    await tab.pickFiles([smallFile()]);
+    await tab.confirmColumns();
+    await tab.waitForReport();
+    await tab.closeReport();
+    await tab.waitUntilSaved();
+    expect((await tab.storedContents()).files).toHaveLength(1);
+
+    // Heard through the page's connection to the file's own database.
+    await profile.clearSiteData();
+    const notice = await tab.waitForNotice('剛剛被清除了');
+    expect(notice).toContain('畫面上的資料都還在');
+    expect((await tab.storedContents()).files).toEqual([]);
+    await tab.pressInNotice('重新保存到這個瀏覽器');
+    await tab.waitUntilSaved();
+    expect((await tab.storedContents()).files).toHaveLength(1);
+    expect(tab.app.pageErrors()).toEqual([]);
+    await profile.close();
+  });
+
   it('a browser that kept version 1 of the database: every correction moves into the corrections document, once', async () => {
     const loaded = loadDataset(
       manifest,

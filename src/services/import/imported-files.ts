@@ -140,9 +140,10 @@ export function deleteImportedFile(id: string): Promise<void> {
 }
 
 /**
- * Calls `listener` when the browser deletes a kept file's database under the page (site data cleared: the
- * connection gets `close`). Holds a connection to each file in `ids`; lets go of one when something else deletes
- * or upgrades it (another tab removing the file). Returns what stops watching.
+ * Calls `listener` when a kept file's database is deleted under the page: the browser closes the connection (site
+ * data cleared: `close`) or asks for it (a deletion waiting: `versionchange`, from another tab removing the file or
+ * from the clearing itself). Holds a connection to each file in `ids`, and lets go of one when asked. The listener
+ * reads storage back: a request opened after a deletion waits for it. Returns what stops watching.
  */
 export function watchImportedFiles(ids: readonly string[], listener: () => void): () => void {
   let stopped = false;
@@ -156,7 +157,13 @@ export function watchImportedFiles(ids: readonly string[], listener: () => void)
           return;
         }
         open.push(db);
-        db.onversionchange = () => db.close();
+        // Deleted (another tab removed the file, or site data is being cleared) or upgraded: let go at once, so
+        // the deletion is not held up, and call back (closing a connection ourselves fires no `close`).
+        db.onversionchange = () => {
+          db.close();
+          if (!stopped) listener();
+        };
+        // Closed by the browser (site data cleared while the connection was open).
         db.onclose = () => {
           if (!stopped) listener();
         };

@@ -31,7 +31,29 @@ const layerOf = (s: AppState, id: string) => s.layers.find((l) => l.id === id)?.
 /** How often, and how long apart, storage that cannot be read is tried again before the page says "not saved". */
 const CHECK_RETRIES = 10;
 const CHECK_RETRY_MS = 500;
+/**
+ * How long reading storage back may take before it counts as unreadable (and is tried again): Chromium never
+ * answers some requests made while it clears the site's data (`indexedDB.databases()`, seen in Chromium 156).
+ */
+const CHECK_ANSWER_MS = 3_000;
 const inOwnTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** `promise`, or a rejection when it has not settled within `ms`. */
+function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`storage did not answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
 
 /** The version of a dataset on show, or null when it is not (removed, or from a ?data= link). */
 function versionOnShow(s: AppState, id: string): Version | null {
@@ -276,11 +298,11 @@ export function createImportSaver(
   const check = async () => {
     let contents: StoredContents;
     try {
-      contents = await storage.contents();
+      contents = await answerWithin(storage.contents(), CHECK_ANSWER_MS);
       unreadable = 0;
     } catch {
-      // Storage being deleted refuses to open for a moment ("The connection was closed"): read again soon. Until
-      // it can be read, nothing is called saved.
+      // Storage being deleted refuses to open for a moment ("The connection was closed"), or does not answer: read
+      // again soon. Until it can be read, nothing is called saved.
       unreadable++;
       if (unreadable <= CHECK_RETRIES)
         setTimeout(() => {
