@@ -11,10 +11,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import * as Y from 'yjs';
+import type { StoredDataset } from '../../src/services/import/import-database.ts';
 import { CHROMIUM_FLAGS } from '../chromium-flags.ts';
 import { AppPage, launchChromium } from './driver.ts';
-import { OfficeTab } from './driver-import.ts';
-import { storedLocalDocument } from './stored-local-document.ts';
+import { type LocalFile, OfficeTab } from './driver-import.ts';
+import { storedLocalDocument, storedLocalUpdates } from './stored-local-document.ts';
 
 /** The words and buttons of the save notices at the top of the page, and the import panel's save status. */
 export interface SaveView {
@@ -185,6 +187,46 @@ export class SavesTab extends OfficeTab {
     };
   }
 
+  /** Replaces an imported file by a new version of it (its 取代 button's file picker). */
+  async replaceFile(fileName: string, file: LocalFile): Promise<void> {
+    await this.tabPage
+      .locator('.dataset-item')
+      .filter({ hasText: fileName })
+      .getByLabel('選擇取代用的檔案')
+      .setInputFiles({ name: file.name, mimeType: file.mimeType ?? '', buffer: Buffer.from(file.bytes) });
+  }
+
+  /** The names of the imported files' databases (`crm-local-v1/local/imports/<id>`) the browser lists now. */
+  async importedFileDatabases(): Promise<string[]> {
+    return this.tabPage.evaluate(async () =>
+      (await indexedDB.databases())
+        .map((d) => d.name ?? '')
+        .filter((name) => name.startsWith('crm-local-v1/local/imports/'))
+        .sort(),
+    );
+  }
+
+  /**
+   * An imported file's database as stored: the bytes of its stored updates in all, and the file's stored form they
+   * hold (the document's `file.stored`, UTF-8 JSON) with its size in bytes (null when it holds none).
+   */
+  async storedImportedFile(id: string): Promise<{
+    updateBytes: number;
+    stored: StoredDataset | null;
+    storedBytes: number;
+  }> {
+    const updates = await storedLocalUpdates(this.tabPage, `local/imports/${id}`);
+    const doc = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(doc, update);
+    const bytes = doc.getMap<unknown>('file').get('stored');
+    return {
+      updateBytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
+      stored:
+        bytes instanceof Uint8Array ? (JSON.parse(new TextDecoder().decode(bytes)) as StoredDataset) : null,
+      storedBytes: bytes instanceof Uint8Array ? bytes.byteLength : 0,
+    };
+  }
+
   /**
    * What the page's IndexedDB holds: the imported files kept (an `crm-local-v1/local/imports/<id>` database each,
    * with its `saved` note), and what the database older versions kept is left: its version, stores, dataset ids,
@@ -319,6 +361,45 @@ export class SavesProfile {
           };
         }),
       history,
+    );
+    await page.close();
+  }
+
+  /**
+   * Opens the app's origin without the app (a data file) and creates the database the version before imported
+   * files became documents left: `crm-imports` version 2 (stores `datasets` keyed by id, `state`, `edits` keyed by
+   * id), holding these files and `state` entries (e.g. `saving:<id>` intents).
+   */
+  async seedOldImports(
+    datasets: readonly StoredDataset[],
+    state: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    const page = await this.context.newPage();
+    await page.goto(new URL('data/manifest.json', this.appUrl).href);
+    await page.evaluate(
+      ({ datasets, state }) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('crm-imports', 2);
+          request.onupgradeneeded = () => {
+            request.result.createObjectStore('datasets', { keyPath: 'id' });
+            request.result.createObjectStore('state');
+            request.result.createObjectStore('edits', { keyPath: 'id' });
+          };
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const transaction = db.transaction(['datasets', 'state'], 'readwrite');
+            for (const dataset of datasets) transaction.objectStore('datasets').put(dataset);
+            for (const [key, value] of Object.entries(state))
+              transaction.objectStore('state').put(value, key);
+            transaction.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+      { datasets, state },
     );
     await page.close();
   }

@@ -3,11 +3,11 @@ import * as Y from 'yjs';
 import { localStorageName } from '../../src/services/local-docs/local-storage-names.ts';
 
 /**
- * A local document (`local/workshop`, `local/corrections`) as the page's IndexedDB holds it: the updates stored,
- * read in the page and applied in Node with Yjs. Empty when there is no such database: reading never creates one
- * (the app would find an empty database of its name).
+ * The updates a local document (`local/workshop`, `local/corrections`, `local/imports/<id>`) has stored in the
+ * page's IndexedDB (its `updates` store), as bytes. None when there is no such database: reading never creates
+ * one (the app would find an empty database of its name).
  */
-export async function storedLocalDocument(page: Page, name: string): Promise<Y.Doc> {
+export async function storedLocalUpdates(page: Page, name: string): Promise<Uint8Array[]> {
   const updates = await page.evaluate(
     (database) =>
       new Promise<number[][]>((resolve, reject) => {
@@ -31,7 +31,12 @@ export async function storedLocalDocument(page: Page, name: string): Promise<Y.D
       }),
     localStorageName(name),
   );
+  return updates.map((update) => Uint8Array.from(update));
+}
+
+/** A local document as the page's IndexedDB holds it: its stored updates applied in Node with Yjs. */
+export async function storedLocalDocument(page: Page, name: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+  for (const update of await storedLocalUpdates(page, name)) Y.applyUpdate(doc, update);
   return doc;
 }
