@@ -146,6 +146,7 @@ describe('imported files, a document each (real Chromium)', () => {
 
     await expect.poll(async () => (await tab.datasets()).map((d) => d.name)).toEqual([file.name]);
     expect(await tab.app.resultCount()).toBe(DEFAULT_RECORDS + 40);
+    expect(await timesListed(tab, FIRST)).toBe(1);
     expect(await tab.waitForNotice('沒有保存完成')).toContain('「北區據點.csv」（1,234 列）');
     // Moved: crm-imports holds neither the file nor the intent; the file is a document of its own, and the lost
     // save's intent leaves no database once reported.
@@ -156,7 +157,7 @@ describe('imported files, a document each (real Chromium)', () => {
     await expect.poll(() => tab.importedFileDatabases()).toEqual([`crm-local-v1/local/imports/${id}`]);
     expect((await tab.storedImportedFile(id)).stored).toEqual(stored);
     expect(await tab.app.accessibilityViolations()).toEqual([]);
-    await tab.screenshot('imported-files-moved-from-old-database');
+    await tab.screenshotImportPanel('imported-files-moved-from-old-database');
 
     await tab.pressInNotice('知道了');
     expect((await tab.saveView()).notices).toEqual([]);
