@@ -7,7 +7,7 @@ import { useAppStore } from '../../src/store/app-store.ts';
 import { removeLinkData } from '../../src/store/import/data-link-actions.ts';
 import { selectLinkHosts } from '../../src/store/import/data-link-derived.ts';
 import { importLinkedFile } from '../../src/store/import/import-actions.ts';
-import { ONLY_BRIEFING_FIXTURE, showMinxiongBriefing } from './briefing-setup.ts';
+import { giveBriefingPlaces, ONLY_BRIEFING_FIXTURE, showMinxiongBriefing } from './briefing-setup.ts';
 import { renderWithData } from './fixtures.ts';
 import { importsReadGazetteerFromDisk } from './import-helpers.ts';
 
@@ -25,6 +25,7 @@ const SLOW = { timeout: 10_000 };
 
 /** 民雄鄉's briefing over the fixture, with a link's records (`rows`) when given, in `language`. */
 async function openBriefing(rows: readonly string[], language: Language = 'zh-TW') {
+  giveBriefingPlaces();
   const result = renderWithData(<BriefingView />, ONLY_BRIEFING_FIXTURE);
   if (rows.length > 0) {
     importLinkedFile(`https://${HOST}/more.csv`, new TextEncoder().encode([HEADER, ...rows].join('\n')));
