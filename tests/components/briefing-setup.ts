@@ -23,12 +23,22 @@ export const ONLY_BRIEFING_FIXTURE = {
 
 const MESSAGES = { 'zh-TW': null, en: enMessages, vi: viMessages, id: idMessages, th: thMessages };
 
-/** Opens 民雄鄉's briefing, in `language`, with the townships and the fixture's villages, since 2025. */
-export function showMinxiongBriefing(language: Language): void {
+/**
+ * Gives the store the townships and the fixture's villages. Call it before rendering the briefing: its view
+ * then has no villages to fetch (a fetch in jsdom fails, and a failure arriving late would hide the villages).
+ */
+export function giveBriefingPlaces(): void {
   act(() => {
     const s = useAppStore.getState();
     s.setTownships('ready', townships);
     s.setVillageCentroids('ready', parseVillageTargets(fixture('villages.csv'), null).targets);
+  });
+}
+
+/** Opens 民雄鄉's briefing, in `language`, since 2025 (after `giveBriefingPlaces`). */
+export function showMinxiongBriefing(language: Language): void {
+  act(() => {
+    const s = useAppStore.getState();
     s.setBriefingSinceYear(2025);
     s.setLanguage(language, MESSAGES[language]);
     s.setBriefing({ county: '嘉義縣', town: '民雄鄉' });

@@ -19,6 +19,7 @@ import {
   undoCorrection,
 } from '../../src/store/import/corrections-actions.ts';
 import { connectCorrectionsStorage } from '../../src/store/import/corrections-persistence.ts';
+import { removeLinkData } from '../../src/store/import/data-link-actions.ts';
 import {
   connectImportStorage,
   type ImportStorage,
@@ -120,6 +121,43 @@ describe('imports kept in the browser', () => {
     await settle();
     expect(useAppStore.getState().officeEdits).toEqual({});
     third();
+  });
+
+  it('drops the corrections of a link’s records when the link’s data is removed, as for a file', async () => {
+    const storage = createMemoryImportStorage();
+    const browser = createMemoryBrowser();
+    const stop = openPage(storage, browser);
+    await settle();
+    const linked: ImportedDataset = {
+      ...dataset,
+      id: 'link-test',
+      fileName: 'https://link.example/points.csv',
+      origin: 'url',
+    };
+    const own: Resource = { ...record, id: 'link-1', source: linked.fileName };
+    useAppStore.getState().addImportedDataset(linked, buildDataset([own], manifestOf()));
+    // The map's own record is corrected too: removing the link leaves that correction alone.
+    const base = selectResources(useAppStore.getState()).find((r) => r.id !== own.id);
+    if (!base) throw new Error('the test dataset is empty');
+    commitCorrection({ ...own, position: toLatLng(23.5, 120.4), precision: 'exact' });
+    commitCorrection({ ...base, name: `${base.name}（更正）` });
+    await settle();
+    expect(Object.keys(useAppStore.getState().officeEdits).sort()).toEqual([base.id, own.id].sort());
+
+    removeLinkData();
+    await settle();
+    expect(useAppStore.getState().importedDatasets).toEqual([]);
+    expect(Object.keys(useAppStore.getState().officeEdits)).toEqual([base.id]);
+    // One step, as a file's removal: undo brings the link record's correction back in the document.
+    expect(useAppStore.getState().correctionSteps.undo).toBe(3);
+    stop();
+
+    // A new page reads the stored document: the link record's correction is not in it.
+    reload();
+    const again = openPage(storage, browser);
+    await settle();
+    expect(Object.keys(useAppStore.getState().officeEdits)).toEqual([base.id]);
+    again();
   });
 
   it('keeps a merge across a reload, undoable on its page, without rewriting the dataset', async () => {

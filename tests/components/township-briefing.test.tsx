@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/domain/model/language.ts';
 import { BriefingView } from '../../src/features/inventory/briefing-view.tsx';
 import { translateBriefing } from '../../src/i18n/briefing/translate-briefing.ts';
-import { ONLY_BRIEFING_FIXTURE, showMinxiongBriefing } from './briefing-setup.ts';
+import { giveBriefingPlaces, ONLY_BRIEFING_FIXTURE, showMinxiongBriefing } from './briefing-setup.ts';
 import { renderWithData } from './fixtures.ts';
 
 function renderBriefing(language: Language = 'zh-TW') {
+  giveBriefingPlaces();
   const result = renderWithData(<BriefingView />, ONLY_BRIEFING_FIXTURE);
   showMinxiongBriefing(language);
   return result;

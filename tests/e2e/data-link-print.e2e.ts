@@ -80,10 +80,8 @@ describe('a ?data= link’s records in the print view, the AI pack and the towns
     expect(lines[2]).toBe(
       `> **注意：本資料包含有 1 筆來自連結（${host.host}）的非官方資料，在「非官方來源」欄逐筆標示。這些資料由製作連結的人提供，未經查證，請勿當作官方資料。**`,
     );
-    expect(lines[4]).toMatch(
-      new RegExp(
-        `^> \\*\\*鄉鎮資源簡報的 \\d+ 筆資源中，有 1 筆是來自 ${host.host.replace(/\./g, '\\.')} 的非官方資料，簡報的數字也算入了它們。\\*\\*$`,
-      ),
+    expect(lines[4]).toBe(
+      `> **鄉鎮資源簡報只計入官方資料：民雄鄉另有 1 筆來自 ${host.host} 的非官方資料未計入。**`,
     );
     const { headers, rows } = packRecords(text);
     expect(headers[0]).toBe('非官方來源');
@@ -93,26 +91,16 @@ describe('a ?data= link’s records in the print view, the AI pack and the towns
     expect(pack.fileName).toMatch(/^共生資源地圖-AI分析資料包-民雄鄉-含非官方資料-\d{4}-\d{2}-\d{2}\.md$/);
     expect(pack.status).toContain(`其中 1 筆是來自 ${host.host} 的非官方資料，資料包中已標示。`);
 
-    // The briefing itself (screen and print): a note in its head with the pack's count, each named link record marked.
-    const total = /鄉鎮資源簡報的 (\d+) 筆資源中/.exec(lines[4] ?? '')?.[1];
-    const briefed = await tab.readBriefingLinkMarks();
+    // The briefing itself (screen and print) counts official data only: one sentence in its head says what it left
+    // out, and the rest of the page is the page without the link (compared once the link is removed, below).
+    const briefed = await tab.readBriefingLinkNote();
     expect(briefed.note).toBe(
-      `非官方資料：本簡報的 ${total} 筆資源中，有 1 筆來自連結（${host.host}），不是官方資料，內容未經查證，但簡報的數字都算入了它們；列出名稱時標有「非官方資料」。`,
+      `非官方資料：民雄鄉另有 1 筆來自連結（${host.host}）的資料未計入本簡報，因為它們不是官方資料，內容也未經查證。`,
     );
-    // The fake centre is named as the nearest help of a far village, marked; the real one of that name is not.
-    const mark = `非官方資料（來自 ${host.host}）`;
-    expect(briefed.marks).toEqual([
-      {
-        mark,
-        item: expect.stringMatching(
-          new RegExp(`^\\S+村：${escapeRegExp(REAL_NAME)}（[\\d.]+ 公里）${escapeRegExp(mark)}、`),
-        ),
-      },
-    ]);
-    expect(briefed.text).toMatch(new RegExp(`${escapeRegExp(REAL_NAME)}（[\\d.]+ 公里）、`));
+    // The real centre of the fake one's name is still named as a far village's nearest help.
+    expect(briefed.text).toMatch(new RegExp(`${escapeRegExp(REAL_NAME)}（[\\d.]+ 公里）`));
     expect(await tab.app.accessibilityViolations()).toEqual([]);
     await tab.briefingScreenshot('data-link-briefing-zh');
-    await tab.briefingScreenshot('data-link-briefing-mark-zh', 'first mark');
     await tab.printScreenshot('data-link-briefing-print-zh');
     await tab.closeBriefing();
 
@@ -134,10 +122,10 @@ describe('a ?data= link’s records in the print view, the AI pack and the towns
     expect(plainText).not.toContain('非官方');
     expect(plainText.split('\n')[2]).not.toMatch(/^>/);
     expect(plainPack.fileName).toMatch(/^共生資源地圖-AI分析資料包-民雄鄉-\d{4}-\d{2}-\d{2}\.md$/);
-    const plainBriefing = await tab.readBriefingLinkMarks();
+    const plainBriefing = await tab.readBriefingLinkNote();
     expect(plainBriefing.note).toBeNull();
-    expect(plainBriefing.marks).toEqual([]);
     expect(plainBriefing.text).not.toContain('非官方');
+    expect(briefed.text).toBe(plainBriefing.text);
     await tab.briefingScreenshot('data-link-briefing-removed-zh');
 
     const outside = new Set(tab.app.outsideRequests().map((url) => new URL(url).hostname));

@@ -117,10 +117,9 @@ export interface PrintedList {
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 /** What the township briefing says of a link's records (tests/e2e/data-link-print.e2e.ts). */
-export interface BriefingLinkMarks {
+export interface BriefingLinkNote {
   readonly note: string | null;
-  readonly marks: readonly { readonly mark: string; readonly item: string }[];
-  readonly points: readonly string[];
+  /** The briefing page's text without the note. */
   readonly text: string;
 }
 
@@ -459,38 +458,21 @@ export class LinkTab {
     await this.page.getByRole('button', { name: '關閉簡報', exact: true }).click();
   }
 
-  /**
-   * Reads the open briefing's link marks: the note in its head (null without one), each marked name with the
-   * list item it stands in, the key points that name a link record, and the page's whole text.
-   */
-  async readBriefingLinkMarks(): Promise<BriefingLinkMarks> {
+  /** Reads the open briefing's note on link data (null without one) and the rest of its page's text. */
+  async readBriefingLinkNote(): Promise<BriefingLinkNote> {
     const dialog = this.page.getByRole('dialog', { name: /資源簡報$/ });
     await dialog.locator('.briefing-points li').first().waitFor();
     const note = dialog.getByRole('note');
-    return {
-      note: (await note.count()) > 0 ? ((await note.textContent()) ?? '').trim() : null,
-      marks: await dialog.locator('.briefing-link-mark').evaluateAll((spans) =>
-        spans.map((span) => ({
-          mark: span.textContent ?? '',
-          item: (span.closest('li')?.textContent ?? '').trim(),
-        })),
-      ),
-      points: (await dialog.locator('.briefing-points li').allTextContents()).filter((t) =>
-        t.includes('非官方'),
-      ),
-      text: (await dialog.locator('.briefing-page').textContent()) ?? '',
-    };
+    const noteText = (await note.count()) > 0 ? ((await note.textContent()) ?? '') : '';
+    const page = (await dialog.locator('.briefing-page').textContent()) ?? '';
+    return { note: noteText ? noteText.trim() : null, text: page.replace(noteText, '') };
   }
 
-  /**
-   * A screenshot of the open briefing as on screen (the window), scrolled to its head or to its first link mark,
-   * saved in tests/e2e/artifacts/.
-   */
-  async briefingScreenshot(name: string, at: 'head' | 'first mark' = 'head'): Promise<string> {
+  /** A screenshot of the open briefing's head as on screen (the window), saved in tests/e2e/artifacts/. */
+  async briefingScreenshot(name: string): Promise<string> {
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = `${ARTIFACTS}${name}.png`;
-    if (at === 'head') await this.page.locator('.briefing-view').evaluate((view) => view.scrollTo(0, 0));
-    else await this.page.locator('.briefing-link-mark').first().scrollIntoViewIfNeeded();
+    await this.page.locator('.briefing-view').evaluate((view) => view.scrollTo(0, 0));
     await this.page.screenshot({ path });
     return path;
   }

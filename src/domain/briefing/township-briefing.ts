@@ -2,6 +2,7 @@ import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import type { CoverageTarget } from '../analysis/coverage.ts';
 import { placeKey } from '../geo/gazetteer.ts';
+import { type LinkRecordTally, tallyLinkRecords } from '../link/link-records.ts';
 import type { BriefingConfig } from '../model/briefing-config.ts';
 import { distanceMetres, type LatLng, toLatLng } from '../model/coordinates.ts';
 import type { Resource } from '../model/resource.ts';
@@ -72,6 +73,8 @@ export interface TownshipBriefing {
   readonly communityCount: number;
   readonly targets: readonly TargetProgress[];
   readonly population: number | null;
+  /** The township's records a `?data=` link brought: on show, but not official, so left out of every figure. */
+  readonly linkRecordsLeftOut: LinkRecordTally;
 }
 
 /** Everything the briefings are computed from; nothing is looked up elsewhere. */
@@ -91,6 +94,11 @@ export interface BriefingInput {
   readonly sinceYear: number | null;
   /** Residents by `county|town`; absent or missing a township: no ratio. */
   readonly population?: ReadonlyMap<string, number> | null;
+  /**
+   * The host of each record a `?data=` link brought, by id (absent: none). Such records are not official: the
+   * briefing neither counts them nor names them as help, and says how many of the township's it left out.
+   */
+  readonly linkHosts?: ReadonlyMap<string, string>;
 }
 
 const NEAREST_OTHERS = 2;
@@ -140,13 +148,19 @@ const townKey = (county: string, town: string) => `${placeKey(county)}|${placeKe
  * what was added since a year, the categories it lacks (with the nearest outside), villages far from every welfare
  * centre, community associations without a friendly shop nearby (each with the nearest help), progress against the
  * manifest's targets, and resources per 1,000 residents when a population table was given. Distances are great
- * circle (as the crow flies).
+ * circle (as the crow flies). Records a link brought are left out of all of it (only counted as left out).
  */
 export function buildBriefings(
   input: BriefingInput,
   places: readonly { readonly county: string; readonly town: string }[],
 ): TownshipBriefing[] {
-  const { resources, indexes, config, categories } = input;
+  const { resources, config, categories } = input;
+  const linkHosts = input.linkHosts ?? new Map<string, string>();
+  // The official records on show: everything below (counts, gaps, nearest help, targets) reads only these.
+  const indexes =
+    linkHosts.size === 0
+      ? input.indexes
+      : input.indexes.filter((i) => !linkHosts.has(resources[i]?.id ?? ''));
   const wanted = new Set(places.map((p) => townKey(p.county, p.town)));
   const wantedTowns = new Set(places.map((p) => placeKey(p.town)));
   const byTown = new Map<string, number[]>();
@@ -163,6 +177,17 @@ export function buildBriefings(
     if (list) list.push(i);
     else byTown.set(key, [i]);
   }
+  const linkByTown = new Map<string, Resource[]>();
+  if (linkHosts.size > 0)
+    for (const i of input.indexes) {
+      const r = resources[i];
+      if (!r || !linkHosts.has(r.id)) continue;
+      const key = townKey(r.county, r.town);
+      if (!wanted.has(key)) continue;
+      const list = linkByTown.get(key);
+      if (list) list.push(r);
+      else linkByTown.set(key, [r]);
+    }
   const villagesByTown = new Map<string, CoverageTarget[]>();
   for (const v of input.villages) {
     const key = townKey(v.county, v.town);
@@ -304,6 +329,7 @@ export function buildBriefings(
       communityCount: (perCategory.get(config.communityCategory) ?? []).length,
       targets,
       population,
+      linkRecordsLeftOut: tallyLinkRecords(linkByTown.get(key) ?? [], linkHosts),
     };
   });
 }

@@ -6,7 +6,6 @@ import {
   markedColumns,
 } from '../files/export-columns.ts';
 import { exportCsv } from '../files/export-csv.ts';
-import { placeKey } from '../geo/gazetteer.ts';
 import { type LinkRecordTally, tallyLinkRecords } from '../link/link-records.ts';
 import type { Manifest } from '../model/manifest.ts';
 import type { Resource } from '../model/resource.ts';
@@ -79,26 +78,6 @@ export function publicRecordsCsv(
     droppedColumns: safe.droppedColumns,
     linkRecords: tallyLinkRecords(records, linkHosts),
   };
-}
-
-/**
- * The records of one township that a link brought, among `resources` (every record on show, as the township
- * briefing counts them): the briefing's counts include them, so a pack that carries the briefing says how many.
- */
-export function briefedLinkRecords(
-  resources: readonly Resource[],
-  linkHosts: ReadonlyMap<string, string>,
-  place: { readonly county: string; readonly town: string },
-): LinkRecordTally {
-  if (linkHosts.size === 0) return tallyLinkRecords([], linkHosts);
-  const county = placeKey(place.county);
-  const town = placeKey(place.town);
-  return tallyLinkRecords(
-    resources.filter(
-      (r) => linkHosts.has(r.id) && placeKey(r.town) === town && placeKey(r.county) === county,
-    ),
-    linkHosts,
-  );
 }
 
 /** The parts of an AI context pack, already in the person's language. */

@@ -8,7 +8,6 @@ import {
 } from '../../domain/files/export-columns.ts';
 import type { Language } from '../../domain/model/language.ts';
 import {
-  briefedLinkRecords,
   composeAiPack,
   type PublicRecordsCsv,
   publicRecordsCsv,
@@ -23,7 +22,7 @@ import { selectLinkHostById } from '../../store/import/data-link-derived.ts';
  * Downloads the AI context pack: a prompt explaining the columns, the briefing's sentences, and the records of
  * the current filters with internal records and columns removed by the public build's own rules. Records a
  * `?data=` link brought are marked in the CSV, and a note under the title says the pack holds unofficial data
- * (also when only the briefing's counts include some).
+ * (and, for the briefing, which counts official data only, how many of the township's it left out).
  */
 export function downloadAiPack(
   s: AppState,
@@ -43,7 +42,7 @@ export function downloadAiPack(
     exportLanguageOf(language),
     linkHosts,
   );
-  const briefed = briefing ? briefedLinkRecords(resources, linkHosts, briefing) : null;
+  const leftOut = briefing?.linkRecordsLeftOut ?? null;
   const unofficialNote = [
     ...(records.linkRecords.count > 0
       ? [
@@ -54,12 +53,12 @@ export function downloadAiPack(
           }),
         ]
       : []),
-    ...(briefing && briefed && briefed.count > 0
+    ...(briefing && leftOut && leftOut.count > 0
       ? [
           t('aiPack.unofficialBriefing', {
-            count: briefed.count,
-            total: briefing.total,
-            host: briefed.hosts.join('、'),
+            count: leftOut.count,
+            town: briefing.town,
+            host: leftOut.hosts.join('、'),
           }),
         ]
       : []),

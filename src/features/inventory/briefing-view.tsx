@@ -11,11 +11,10 @@ import { selectBriefing } from '../../store/analysis/briefing-derived.ts';
 import { loadVillageCentroids } from '../../store/analysis/load-village-centroids.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { selectDataset } from '../../store/data/derived.ts';
-import { selectLinkHostById } from '../../store/import/data-link-derived.ts';
 import { selectCountiesWithData } from '../../store/workshop/workshop-derived.ts';
 import { selectGazetteer } from '../../store/workshop/workshop-slice.ts';
 import { downloadAiPack } from './ai-pack-download.ts';
-import { BriefingLinkMark, BriefingLinkNote } from './briefing-link-marks.tsx';
+import { BriefingLinkNote } from './briefing-link-marks.tsx';
 import { useBriefingNames } from './use-briefing-names.ts';
 
 /** The years a briefing can count changes from: the last ten. */
@@ -128,13 +127,8 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
   const names = useBriefingNames();
   const config = useAppStore((s) => s.manifest?.briefing);
   const { resources } = useAppStore(selectDataset);
-  const linkHosts = useAppStore(selectLinkHostById);
   const n = (x: number) => formatNumber(language, x);
   const distance = (m: number) => formatDistance(m, language);
-  const linkHostOf = (index: number) => {
-    const r = resources[index];
-    return r ? linkHosts.get(r.id) : undefined;
-  };
   const nearestText = (list: readonly { index: number; metres: number }[]) =>
     list.length === 0
       ? tb('briefing.noneAtAll', { km: OUTSIDE_KM })
@@ -145,7 +139,6 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
               name: resources[x.index]?.name ?? '',
               distance: distance(x.metres),
             })}
-            <BriefingLinkMark host={linkHostOf(x.index)} />
           </Fragment>
         ));
   if (!config) return null;
@@ -224,7 +217,6 @@ function BriefingTables({ briefing, headingId }: { briefing: TownshipBriefing; h
             {briefing.communitiesWithoutShop.map((c) => (
               <li key={c.index}>
                 <strong>{resources[c.index]?.name}</strong>
-                <BriefingLinkMark host={linkHostOf(c.index)} />
                 {tb('briefing.labelSeparator')}
                 {nearestText(c.nearestShop ? [c.nearestShop] : [])}
               </li>

@@ -23,9 +23,9 @@ export const enBriefing: Record<BriefingKey, string> = {
     'Downloaded: {records} public records; {dropped} internal records and {columns} internal columns left out.',
   'briefing.aiPackDoneLink': '{count} of them are unofficial data from {host}, marked in the pack.',
   'briefing.linkNote':
-    'Unofficial data: of this briefing’s {total} resources, {count} come from a link ({host}). They are not official and have not been checked, yet the briefing’s figures count them; where they are named, they say “unofficial data”.',
-  'briefing.linkMark': 'Unofficial data (from {host})',
-  'briefing.linkNamed': '{name} [{mark}]',
+    'Unofficial data: {count} more records in {town} come from a link ({host}) and are not counted in this briefing, as they are not official and have not been checked.',
+  'briefing.linkNoteElsewhere':
+    'Unofficial data: the records from a link ({host}) on the map are not official and are not counted in this briefing.',
   'briefing.keyPoints': 'Key points',
   'briefing.countsHeading': 'Resources by category',
   'briefing.col.category': 'Category',
@@ -113,7 +113,7 @@ export const enBriefing: Record<BriefingKey, string> = {
   'aiPack.unofficial':
     'Note: this pack includes {count} unofficial records from a link ({host}), each marked in the “{column}” column. They were provided by whoever made the link and have not been checked: do not treat them as official data.',
   'aiPack.unofficialBriefing':
-    'Of the township briefing’s {total} resources, {count} are unofficial data from {host}, and the briefing’s figures count them too.',
+    'The township briefing counts official data only: {count} more unofficial records in {town} from {host} are not counted.',
   'aiPack.prompt':
     'You help a township office analyse its social-welfare resources. Below are the township briefing and the public resources of the current filters (CSV). Answer only from these data; say so when they do not tell. Distances are as the crow flies. Resources whose precision is approximate-town are placed at the township centre. The columns:',
   'aiPack.briefingHeading': 'Township briefing',

@@ -27,9 +27,9 @@ export const idBriefing: Record<BriefingKey, string> = {
   'briefing.aiPackDoneLink':
     '{count} di antaranya data tidak resmi dari {host}, sudah ditandai di dalam paket.',
   'briefing.linkNote':
-    'Data tidak resmi: dari {total} sumber bantuan dalam ringkasan ini, {count} berasal dari sebuah tautan ({host}). Data ini tidak resmi dan belum diperiksa, tetapi angka-angka ringkasan ikut menghitungnya; jika disebut namanya, ditandai “data tidak resmi”.',
-  'briefing.linkMark': 'Data tidak resmi (dari {host})',
-  'briefing.linkNamed': '{name} [{mark}]',
+    'Data tidak resmi: di {town} ada {count} data lain dari sebuah tautan ({host}) yang tidak dihitung dalam ringkasan ini, karena tidak resmi dan belum diperiksa.',
+  'briefing.linkNoteElsewhere':
+    'Data tidak resmi: data di peta yang berasal dari sebuah tautan ({host}) tidak resmi dan tidak dihitung dalam ringkasan ini.',
   'briefing.keyPoints': 'Poin utama',
   'briefing.countsHeading': 'Sumber bantuan menurut jenis',
   'briefing.col.category': 'Jenis',
@@ -120,7 +120,7 @@ export const idBriefing: Record<BriefingKey, string> = {
   'aiPack.unofficial':
     'Perhatian: paket ini memuat {count} data tidak resmi dari sebuah tautan ({host}), masing-masing ditandai di kolom “{column}”. Data ini berasal dari pembuat tautan dan belum diperiksa: jangan dianggap sebagai data resmi.',
   'aiPack.unofficialBriefing':
-    'Dari {total} sumber bantuan dalam ringkasan kecamatan, {count} adalah data tidak resmi dari {host}, dan angka-angka ringkasan ikut menghitungnya.',
+    'Ringkasan kecamatan hanya menghitung data resmi: di {town} ada {count} data tidak resmi lain dari {host} yang tidak dihitung.',
   'aiPack.prompt':
     'Anda membantu kantor kecamatan menganalisis sumber kesejahteraan sosial di wilayahnya. Di bawah ini ada ringkasan kecamatan dan sumber bantuan publik sesuai filter saat ini (CSV). Jawab hanya berdasarkan data ini; katakan terus terang bila data tidak memuat jawabannya. Jarak diukur dalam garis lurus. Sumber bantuan dengan precision approximate-town ditempatkan di titik tengah kecamatan. Kolom-kolomnya:',
   'aiPack.briefingHeading': 'Ringkasan kecamatan',

@@ -27,9 +27,9 @@ export const viBriefing: Record<BriefingKey, string> = {
   'briefing.aiPackDoneLink':
     'Trong đó {count} mục là dữ liệu không chính thức từ {host}, đã được đánh dấu trong gói.',
   'briefing.linkNote':
-    'Dữ liệu không chính thức: trong {total} nơi hỗ trợ của báo cáo này, có {count} mục đến từ một liên kết ({host}). Chúng không chính thức và chưa được kiểm tra, nhưng các con số của báo cáo vẫn tính cả chúng; khi được nêu tên, chúng được ghi “dữ liệu không chính thức”.',
-  'briefing.linkMark': 'Dữ liệu không chính thức (từ {host})',
-  'briefing.linkNamed': '{name} [{mark}]',
+    'Dữ liệu không chính thức: {town} còn có {count} mục đến từ một liên kết ({host}) không được tính trong báo cáo này, vì chúng không chính thức và chưa được kiểm tra.',
+  'briefing.linkNoteElsewhere':
+    'Dữ liệu không chính thức: các mục trên bản đồ đến từ một liên kết ({host}) không chính thức và không được tính trong báo cáo này.',
   'briefing.keyPoints': 'Điểm chính',
   'briefing.countsHeading': 'Nơi hỗ trợ theo loại',
   'briefing.col.category': 'Loại',
@@ -117,7 +117,7 @@ export const viBriefing: Record<BriefingKey, string> = {
   'aiPack.unofficial':
     'Lưu ý: gói này có {count} mục dữ liệu không chính thức từ một liên kết ({host}), mỗi mục được đánh dấu ở cột “{column}”. Dữ liệu này do người tạo liên kết cung cấp và chưa được kiểm tra: đừng coi đó là dữ liệu chính thức.',
   'aiPack.unofficialBriefing':
-    'Trong {total} nơi hỗ trợ của báo cáo tóm tắt thị trấn, có {count} mục là dữ liệu không chính thức từ {host}, và các con số của báo cáo cũng tính cả chúng.',
+    'Báo cáo tóm tắt thị trấn chỉ tính dữ liệu chính thức: {town} còn có {count} mục dữ liệu không chính thức từ {host} không được tính.',
   'aiPack.prompt':
     'Bạn giúp văn phòng thị trấn phân tích các nguồn phúc lợi xã hội của mình. Bên dưới là báo cáo tóm tắt của thị trấn và các nơi hỗ trợ công khai theo bộ lọc hiện tại (CSV). Chỉ trả lời dựa trên dữ liệu này; nếu dữ liệu không cho biết thì hãy nói là không biết. Khoảng cách là đường chim bay. Những nơi có precision là approximate-town được đặt ở điểm giữa thị trấn. Các cột:',
   'aiPack.briefingHeading': 'Báo cáo tóm tắt thị trấn',

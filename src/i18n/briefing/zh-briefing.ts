@@ -21,11 +21,10 @@ export const zhBriefing = {
     '資料包是一個文字檔：說明、欄位解釋、本簡報與目前篩選的公開資料；內部資料與內部欄位不會放進去。',
   'briefing.aiPackDone': '已下載：{records} 筆公開資料；移除內部資料 {dropped} 筆、內部欄位 {columns} 個。',
   'briefing.aiPackDoneLink': '其中 {count} 筆是來自 {host} 的非官方資料，資料包中已標示。',
-  // Data from a link never looks official: the briefing says how many of its records are such, and names them so.
+  // Data from a link never looks official: the briefing counts none of it, and says how much of the township's it left out.
   'briefing.linkNote':
-    '非官方資料：本簡報的 {total} 筆資源中，有 {count} 筆來自連結（{host}），不是官方資料，內容未經查證，但簡報的數字都算入了它們；列出名稱時標有「非官方資料」。',
-  'briefing.linkMark': '非官方資料（來自 {host}）',
-  'briefing.linkNamed': '{name}［{mark}］',
+    '非官方資料：{town}另有 {count} 筆來自連結（{host}）的資料未計入本簡報，因為它們不是官方資料，內容也未經查證。',
+  'briefing.linkNoteElsewhere': '非官方資料：地圖上來自連結（{host}）的資料不是官方資料，未計入本簡報。',
   'briefing.keyPoints': '重點',
   'briefing.countsHeading': '各類資源',
   'briefing.col.category': '類別',
@@ -108,7 +107,7 @@ export const zhBriefing = {
   'aiPack.unofficial':
     '注意：本資料包含有 {count} 筆來自連結（{host}）的非官方資料，在「{column}」欄逐筆標示。這些資料由製作連結的人提供，未經查證，請勿當作官方資料。',
   'aiPack.unofficialBriefing':
-    '鄉鎮資源簡報的 {total} 筆資源中，有 {count} 筆是來自 {host} 的非官方資料，簡報的數字也算入了它們。',
+    '鄉鎮資源簡報只計入官方資料：{town}另有 {count} 筆來自 {host} 的非官方資料未計入。',
   'aiPack.prompt':
     '你是協助鄉鎮公所分析社會福利資源的助理。以下有本鄉鎮的資源簡報，以及目前篩選的公開資源清單（CSV）。請只根據這些資料回答；資料沒有的事請直說不知道。距離是直線距離。位置精度為「約略位置」的資源，座標只是鄉鎮中心點。欄位說明：',
   'aiPack.briefingHeading': '鄉鎮資源簡報',

@@ -3,6 +3,7 @@ import type { Gazetteer } from '../../domain/geo/gazetteer.ts';
 import type { Dataset } from '../../domain/query/dataset.ts';
 import type { AppState } from '../app-store.ts';
 import { selectDataset } from '../data/derived.ts';
+import { selectLinkHostById } from '../import/data-link-derived.ts';
 import { memoizeLast } from '../memoize-last.ts';
 import { selectGazetteer } from '../workshop/workshop-slice.ts';
 
@@ -17,6 +18,7 @@ const briefingOf = memoizeLast(
     place: NonNullable<AppState['briefingPlace']>,
     sinceYear: number,
     population: AppState['population'],
+    linkHosts: ReadonlyMap<string, string>,
   ): TownshipBriefing | null => {
     if (!manifest) return null;
     const [briefing] = buildBriefings(
@@ -30,6 +32,7 @@ const briefingOf = memoizeLast(
         config: manifest.briefing,
         sinceYear,
         population: population?.table.byTown ?? null,
+        linkHosts,
       },
       [place],
     );
@@ -37,7 +40,10 @@ const briefingOf = memoizeLast(
   },
 );
 
-/** The open township briefing over every record on show (the area and category ticks do not narrow it). */
+/**
+ * The open township briefing over every official record on show (the area and category ticks do not narrow it):
+ * records a `?data=` link brought are left out, and counted as left out.
+ */
 export const selectBriefing = (s: AppState): TownshipBriefing | null =>
   s.briefingPlace
     ? briefingOf(
@@ -48,5 +54,6 @@ export const selectBriefing = (s: AppState): TownshipBriefing | null =>
         s.briefingPlace,
         s.briefingSinceYear,
         s.population,
+        selectLinkHostById(s),
       )
     : null;

@@ -196,10 +196,20 @@ function correctedOf(resources: readonly Resource[] | undefined): string[] {
 
 /** Removes an imported dataset with its records' corrections. */
 export function removeDataset(id: string): void {
+  removeDatasets([id]);
+}
+
+/**
+ * Removes imported datasets (a file, or what a `?data=` link brought) with their records' corrections, dropped
+ * in one transaction (one undo step).
+ */
+export function removeDatasets(datasetIds: readonly string[]): void {
   const s = state();
-  const ids = correctedOf(s.layers.find((l) => l.id === id)?.dataset.resources);
+  const ids = s.layers
+    .filter((l) => datasetIds.includes(l.id))
+    .flatMap((l) => correctedOf(l.dataset.resources));
   if (ids.length > 0) change((doc) => dropCorrections(doc, ids, author()));
-  state().removeImportedDataset(id);
+  for (const id of datasetIds) state().removeImportedDataset(id);
 }
 
 /** Back to the default data: every import and every correction goes. */

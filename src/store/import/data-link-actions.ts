@@ -1,7 +1,7 @@
 import { DATA_LINK_MAX_BYTES, type DataLinkRequest, isTrustedDataLink } from '../../domain/link/data-link.ts';
 import { DownloadTooLarge, downloadWithLimit } from '../../services/import/download-link.ts';
 import { useAppStore } from '../app-store.ts';
-import { selectLinkDatasets, selectLinkHostOf } from './data-link-derived.ts';
+import { selectLinkDatasets, selectLinkHostById, selectLinkHostOf } from './data-link-derived.ts';
 
 const store = () => useAppStore.getState();
 
@@ -37,15 +37,21 @@ export function dismissDataLink(): void {
 }
 
 /**
- * Takes the link's data off the map (the banner's button): its datasets go, a record of theirs that was open is
- * closed, and a link still loading is stopped.
+ * Takes the link's data off the map (the banner's button): its datasets go, with the office's corrections of
+ * their records (as a removed file's go), a record of theirs that was open is closed, and a link still loading is
+ * stopped.
  */
 export function removeLinkData(): void {
   const s = store();
   if (s.selectedId !== null && selectLinkHostOf(s, s.selectedId) !== null) s.select(null, 'list');
   // The importer's code is loaded if a file of the link is being imported; otherwise there is nothing to stop.
   void import('./import-actions.ts').then((m) => m.cancelLinkImports());
-  for (const dataset of selectLinkDatasets(s)) store().removeImportedDataset(dataset.id);
+  const datasetIds = selectLinkDatasets(s).map((d) => d.id);
+  // A corrected record is in the store's corrections (a merged duplicate too), which only the corrections' code
+  // (with Yjs) writes: without one, a resident's page removes the datasets at once and loads none of it.
+  const corrected = [...selectLinkHostById(s).keys()].some((id) => Object.hasOwn(s.officeEdits, id));
+  if (corrected) void import('./corrections-actions.ts').then((m) => m.removeDatasets(datasetIds));
+  else for (const id of datasetIds) store().removeImportedDataset(id);
   store().setDataLink(null);
 }
 

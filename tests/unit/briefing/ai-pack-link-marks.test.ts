@@ -7,7 +7,6 @@ import { type FetchedFile, loadDataset } from '../../../src/domain/loading/load-
 import { parseManifest } from '../../../src/domain/model/manifest.ts';
 import type { Resource } from '../../../src/domain/model/resource.ts';
 import {
-  briefedLinkRecords,
   composeAiPack,
   type PublicRecordsCsv,
   publicRecordsCsv,
@@ -141,32 +140,6 @@ describe('the pack’s note on unofficial data', () => {
         expect(text.startsWith(expected)).toBe(true);
         expect(text.slice(expected.length)).toBe(plain.slice('# AI 分析資料包\n\n以下是資源清單。'.length));
       }
-    });
-  }
-});
-
-describe('how many of a township briefing’s records came from a link', () => {
-  const hosts = new Map([
-    [minxiong.id, HOST],
-    [taibao.id, 'other.example'],
-  ]);
-  const cases: {
-    place: { county: string; town: string };
-    hosts: ReadonlyMap<string, string>;
-    expected: { count: number; hosts: string[] };
-  }[] = [
-    { place: { county: '嘉義縣', town: '民雄鄉' }, hosts, expected: { count: 1, hosts: [HOST] } },
-    // Names compare as places do (spaces, full-width forms).
-    { place: { county: ' 嘉義縣', town: '民雄鄉 ' }, hosts, expected: { count: 1, hosts: [HOST] } },
-    // 太保公開中心's township is not known (the fixture's gazetteer lacks 太保市): the briefing does not count it.
-    { place: { county: '嘉義縣', town: '太保市' }, hosts, expected: { count: 0, hosts: [] } },
-    { place: { county: '嘉義縣', town: '朴子市' }, hosts, expected: { count: 0, hosts: [] } },
-    { place: { county: '嘉義縣', town: '民雄鄉' }, hosts: new Map(), expected: { count: 0, hosts: [] } },
-  ];
-  for (const { place, hosts: h, expected } of cases) {
-    it(`${place.county}${place.town} with ${h.size} link records: ${expected.count}`, () => {
-      expect(minxiong.town).toBe('民雄鄉');
-      expect(briefedLinkRecords(resources, h, place)).toEqual(expected);
     });
   }
 });

@@ -11,11 +11,18 @@ const { resources } = loadPath(fixture('resources.csv'), { file: 'resources.csv'
 const villages = parseVillageTargets(readFileSync(fixture('villages.csv'), 'utf8'), gazetteer).targets;
 const nameOf = (i: number | undefined) => (i === undefined ? undefined : resources[i]?.name);
 
-function briefingOf(town: string, options: { population?: Map<string, number> } = {}): TownshipBriefing {
+function briefingOf(
+  town: string,
+  options: {
+    population?: Map<string, number>;
+    indexes?: readonly number[];
+    linkHosts?: ReadonlyMap<string, string>;
+  } = {},
+): TownshipBriefing {
   const [briefing] = buildBriefings(
     {
       resources,
-      indexes: resources.map((_, i) => i),
+      indexes: options.indexes ?? resources.map((_, i) => i),
       startYears: startYears(resources),
       categories: manifest.categories.map((c) => c.id),
       villages,
@@ -23,6 +30,7 @@ function briefingOf(town: string, options: { population?: Map<string, number> } 
       config: manifest.briefing,
       sinceYear: 2025,
       population: options.population ?? null,
+      ...(options.linkHosts ? { linkHosts: options.linkHosts } : {}),
     },
     [{ county: '嘉義縣', town }],
   );
@@ -117,4 +125,102 @@ describe('township briefing (hand-counted fixture, tests/fixtures/briefing/READM
     for (const m of empty.missingCategories)
       for (const n of m.nearest) expect(n.metres).toBeLessThanOrEqual(50_000);
   });
+});
+
+describe('a briefing counts no record a link brought: they are not official (tests/fixtures/briefing)', () => {
+  const indexOf = (name: string) => {
+    const i = resources.findIndex((r) => r.name === name);
+    if (i < 0) throw new Error(`No record named ${name} in the fixture`);
+    return i;
+  };
+  /** Every record the briefing names: the nearest help of its gaps, the communities without a shop. */
+  const named = (b: TownshipBriefing) =>
+    [
+      ...b.missingCategories.flatMap((m) => m.nearest),
+      ...b.farVillages.flatMap((v) => [...(v.nearestWelfare ? [v.nearestWelfare] : []), ...v.nearestOthers]),
+      ...b.communitiesWithoutShop.flatMap((c) => [c, ...(c.nearestShop ? [c.nearestShop] : [])]),
+    ].map((n) => n.index);
+  const cases: {
+    name: string;
+    /** Record name → the host of the link that brought it. */
+    links: Record<string, string>;
+    total: number;
+    leftOut: { count: number; hosts: string[] };
+    check?: (b: TownshipBriefing) => void;
+  }[] = [
+    { name: 'no link data', links: {}, total: 8, leftOut: { count: 0, hosts: [] } },
+    {
+      name: 'an association of the township',
+      links: { 戊社區發展協會: 'a.example' },
+      total: 7,
+      leftOut: { count: 1, hosts: ['a.example'] },
+      check: (b) => {
+        expect(b.communityCount).toBe(2);
+        expect(b.counts.find((c) => c.category === 'community-association')?.count).toBe(2);
+        expect(b.communitiesWithoutShop.map((c) => nameOf(c.index))).toEqual(['丁社區發展協會']);
+        // 北村's nearest help was 戊 (10 m) and 番路友善商店 (2.0 km): now that shop and 丁 (3.1 km).
+        expect(b.farVillages[0]?.nearestOthers.map((n) => nameOf(n.index))).toEqual([
+          '番路友善商店',
+          '丁社區發展協會',
+        ]);
+      },
+    },
+    {
+      name: 'the township’s only welfare centre',
+      links: { 民雄社福中心: 'a.example' },
+      total: 7,
+      leftOut: { count: 1, hosts: ['a.example'] },
+      check: (b) => {
+        expect(b.missingCategories.map((m) => m.category)).toContain('welfare-center');
+        // No official welfare centre anywhere: every village is far from one.
+        expect(b.farVillages.map((v) => [v.village, v.nearestWelfare])).toEqual([
+          ['東村', null],
+          ['西村', null],
+          ['南村', null],
+          ['北村', null],
+        ]);
+      },
+    },
+    {
+      name: 'a shop over the township line (counted nowhere, named as help nowhere)',
+      links: { 番路友善商店: 'b.example' },
+      total: 8,
+      leftOut: { count: 0, hosts: [] },
+      check: (b) => {
+        // 戊's nearest shop was 番路友善商店 (2.0 km): now 乙 (7.0 km).
+        const wu = b.communitiesWithoutShop.find((c) => nameOf(c.index) === '戊社區發展協會');
+        expect(nameOf(wu?.nearestShop?.index)).toBe('乙友善商店');
+        expect(wu?.nearestShop?.metres).toBeCloseTo(7_041, -2);
+      },
+    },
+    {
+      name: 'records of two links, in and out of the township',
+      links: { 甲友善商店: 'a.example', 庚關懷據點: 'b.example', 番路心理諮商站: 'b.example' },
+      total: 6,
+      leftOut: { count: 2, hosts: ['a.example', 'b.example'] },
+      check: (b) => {
+        expect(b.counts.find((c) => c.category === 'friendly-shop')).toMatchObject({ count: 1, added: 1 });
+        expect(b.counts.find((c) => c.category === 'care-point')?.count).toBe(1);
+        expect(b.missingCategories.find((m) => m.category === 'mental-health')?.nearest).toEqual([]);
+      },
+    },
+  ];
+  for (const { name, links, total, leftOut, check } of cases) {
+    it(`${name}: ${total} counted, ${leftOut.count} of the township left out`, () => {
+      const linkIndexes = new Set(Object.keys(links).map(indexOf));
+      const linkHosts = new Map(
+        Object.entries(links).map(([record, host]) => [resources[indexOf(record)]?.id ?? '', host]),
+      );
+      const b = briefingOf('民雄鄉', { linkHosts });
+      expect(b.total).toBe(total);
+      expect(b.linkRecordsLeftOut).toEqual(leftOut);
+      for (const i of named(b)) expect(linkIndexes.has(i), nameOf(i)).toBe(false);
+      // Every figure is the briefing of the official records alone.
+      const official = briefingOf('民雄鄉', {
+        indexes: resources.map((_, i) => i).filter((i) => !linkIndexes.has(i)),
+      });
+      expect({ ...b, linkRecordsLeftOut: null }).toEqual({ ...official, linkRecordsLeftOut: null });
+      check?.(b);
+    });
+  }
 });
