@@ -48,6 +48,14 @@ export class SavesTab extends OfficeTab {
     return ((await notice.first().textContent()) ?? '').trim();
   }
 
+  /** Imports `file` with the file picker: its columns confirmed as guessed, its report read and closed. */
+  async importFile(file: LocalFile, reportTimeout?: number): Promise<void> {
+    await this.pickFiles([file]);
+    await this.confirmColumns();
+    await this.waitForReport(reportTimeout);
+    await this.closeReport();
+  }
+
   /** Waits until the import panel says what it says once everything is saved. */
   async waitUntilSaved(timeout = 30_000): Promise<void> {
     await this.tabPage

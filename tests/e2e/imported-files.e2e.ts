@@ -28,12 +28,9 @@ function taipeiRows(name: string, start: number, end: number): LocalFile {
   return { name, bytes: new TextEncoder().encode(csv), mimeType: 'text/csv' };
 }
 
-/** Imports files with the file picker and waits until the import is saved. */
+/** Imports a file with the file picker and waits until the import is saved. */
 async function importFile(tab: SavesTab, file: LocalFile): Promise<void> {
-  await tab.pickFiles([file]);
-  await tab.confirmColumns();
-  await tab.waitForReport();
-  await tab.closeReport();
+  await tab.importFile(file);
   await tab.waitUntilNotSaving();
   await tab.waitUntilSaved();
 }

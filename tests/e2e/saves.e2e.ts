@@ -94,10 +94,7 @@ describe('saving in real Chromium', () => {
     const tab = await profile.openTab();
     // Room for the page's own small writes, not for 20,000 records.
     await profile.limitStorage(2_000_000);
-    await tab.pickFiles([generatedFile('quota-20k.csv', 20_000)]);
-    await tab.confirmColumns();
-    await tab.waitForReport(120_000);
-    await tab.closeReport();
+    await tab.importFile(generatedFile('quota-20k.csv', 20_000), 120_000);
     const failed = await tab.waitForNotice('無法保存到這個瀏覽器', 60_000);
     expect(await tab.app.resultCount()).toBe(111 + 20_000);
 
@@ -168,10 +165,7 @@ describe('saving in real Chromium', () => {
   it('site data cleared while the page is open: the page says so, and can save everything again', async () => {
     const profile = await browser.profile(inject('appUrl'));
     const tab = await profile.openTab();
-    await tab.pickFiles([smallFile()]);
-    await tab.confirmColumns();
-    await tab.waitForReport();
-    await tab.closeReport();
+    await tab.importFile(smallFile());
     await tab.correct(MINXIONG, { 電話: '05-4444444' });
     await tab.waitUntilSaved();
 
@@ -197,10 +191,7 @@ describe('saving in real Chromium', () => {
   it('site data cleared under an imported file alone (no corrections document open): the page says so', async () => {
     const profile = await browser.profile(inject('appUrl'));
     const tab = await profile.openTab();
-    await tab.pickFiles([smallFile()]);
-    await tab.confirmColumns();
-    await tab.waitForReport();
-    await tab.closeReport();
+    await tab.importFile(smallFile());
     await tab.waitUntilSaved();
     expect((await tab.storedContents()).files).toHaveLength(1);
 

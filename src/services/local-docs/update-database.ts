@@ -76,25 +76,12 @@ export function readNote(db: IDBDatabase, key: string): Promise<unknown> {
  * thread's current task ends): a browser killed right after still has it.
  */
 export function writeNote(db: IDBDatabase, key: string, value: unknown): Promise<WriteOutcome> {
-  return new Promise((resolve) => {
-    let transaction: IDBTransaction;
-    try {
-      transaction = db.transaction(CUSTOM, 'readwrite', { durability: 'strict' });
-    } catch {
-      resolve('not-started');
-      return;
-    }
-    transaction.oncomplete = () => resolve('committed');
-    transaction.onabort = () => resolve('aborted');
-    try {
-      const store = transaction.objectStore(CUSTOM);
-      if (value === undefined) store.delete(key);
-      else store.put(value, key);
-      transaction.commit();
-    } catch {
-      transaction.abort();
-    }
-  });
+  const write = (store: IDBObjectStore) => {
+    if (value === undefined) store.delete(key);
+    else store.put(value, key);
+    store.transaction.commit();
+  };
+  return writeInTransaction(db, CUSTOM, write, 'strict');
 }
 
 /**
@@ -103,16 +90,20 @@ export function writeNote(db: IDBDatabase, key: string, value: unknown): Promise
  */
 export type WriteOutcome = 'committed' | 'aborted' | 'not-started';
 
-/** Runs `work` in a readwrite transaction on one store and resolves with how it ended; rejects never. */
+/**
+ * Runs `work` in a readwrite transaction on one store and resolves with how it ended; rejects never. `strict`:
+ * the browser says committed only once the disk has it.
+ */
 export function writeInTransaction(
   db: IDBDatabase,
   storeName: typeof UPDATES | typeof CUSTOM,
   work: (store: IDBObjectStore) => void,
+  durability: IDBTransactionDurability = 'default',
 ): Promise<WriteOutcome> {
   return new Promise((resolve) => {
     let transaction: IDBTransaction;
     try {
-      transaction = db.transaction(storeName, 'readwrite');
+      transaction = db.transaction(storeName, 'readwrite', { durability });
     } catch {
       resolve('not-started');
       return;
